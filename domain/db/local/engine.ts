@@ -1,0 +1,368 @@
+import { randomBytes } from 'node:crypto';
+import { Mutex } from 'async-mutex';
+import { Query as MingoQuery, update as mingoUpdate } from 'mingo';
+import { command, type Query, type UpdateDoc } from '../command';
+import {
+  DEFAULT_LIMIT, DbError, MAX_LIMIT,
+  type CollectionRef, type Database, type Doc, type DocRef, type NewDoc, type QueryRef,
+  type SortDirection, type Transaction, type TxCollectionRef, type TxDocRef,
+} from '../types';
+import { Journal, type Write } from './journal';
+import { toMongoQuery, toMongoUpdate } from './mongo';
+
+interface Entry {
+  doc: Doc;
+  version: number;
+}
+
+const key = (collection: string, id: string): string => `${collection}\u0000${id}`;
+const clone = <T>(value: T): T => structuredClone(value);
+
+/** A CloudBase-like id: 32 hex characters. */
+export function newId(): string {
+  return randomBytes(16).toString('hex');
+}
+
+function assertId(id: unknown): asserts id is string {
+  if (typeof id !== 'string' || id.length === 0 || id.length > 256) throw new DbError('INVALID_QUERY', '文档 _id 必须是 1 到 256 个字符的字符串');
+}
+
+/** Drops `undefined` fields and checks that what remains is plain JSON. */
+function toStoredDoc(id: string, data: NewDoc): Doc {
+  if (data._id !== undefined && data._id !== id) throw new DbError('INVALID_QUERY', '不能修改 _id');
+  const json = JSON.stringify({ ...data, _id: id });
+  return JSON.parse(json) as Doc;
+}
+
+function applyUpdate(doc: Doc, update: UpdateDoc): Doc {
+  const next = clone(doc);
+  mingoUpdate(next, toMongoUpdate(update), undefined, undefined, { cloneMode: 'deep' });
+  return next;
+}
+
+interface QuerySpec {
+  where: Query;
+  order: [string, SortDirection][];
+  skip: number;
+  limit: number;
+}
+
+function compareValues(a: unknown, b: unknown): number {
+  if (a === b) return 0;
+  if (a === undefined || a === null) return -1;
+  if (b === undefined || b === null) return 1;
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  return String(a) < String(b) ? -1 : 1;
+}
+
+function readPath(doc: Doc, path: string): unknown {
+  let value: unknown = doc;
+  for (const part of path.split('.')) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value;
+}
+
+/**
+ * The embedded engine: documents in memory, made durable by the journal.
+ * Transactions run one at a time (a FIFO mutex) and validate at commit that nothing written
+ * outside them changed what they read, which is where a conflict comes from, as on CloudBase.
+ */
+export class LocalDatabase implements Database {
+  readonly command = command;
+  private readonly collections = new Map<string, Map<string, Entry>>();
+  private readonly versions = new Map<string, number>();
+  private clock = 0;
+  private readonly txLock = new Mutex();
+  private readonly journal: Journal;
+  private closed = false;
+
+  private constructor(dir: string) {
+    this.journal = new Journal(dir);
+  }
+
+  static open(dir: string): LocalDatabase {
+    const db = new LocalDatabase(dir);
+    db.journal.open((write) => db.applyWrite(write));
+    if (db.journal.replayedAtOpen > 0) db.journal.compact(db.allWrites());
+    return db;
+  }
+
+  get dataDir(): string {
+    return this.journal.dir;
+  }
+
+  collection(name: string): CollectionRef {
+    return new LocalCollection(this, name);
+  }
+
+  async runTransaction<T>(fn: (tx: Transaction) => Promise<T>, attempts = 3): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+      const release = await this.txLock.acquire();
+      try {
+        const tx = new LocalTransaction(this);
+        const result = await fn(tx);
+        this.commit(tx.readVersions, tx.writes);
+        return result;
+      } catch (error) {
+        if (!(error instanceof DbError && error.code === 'TRANSACTION_CONFLICT') || attempt >= attempts) throw error;
+      } finally {
+        release();
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.txLock.waitForUnlock();
+    this.closed = true;
+    this.journal.close();
+  }
+
+  /** Number of documents in a collection; for benchmarks and the invariant checker. */
+  size(collection: string): number {
+    return this.collections.get(collection)?.size ?? 0;
+  }
+
+  // ---- engine internals, used by the refs below ----
+
+  readEntry(collection: string, id: string): Entry | undefined {
+    return this.collections.get(collection)?.get(id);
+  }
+
+  versionOf(collection: string, id: string): number {
+    return this.versions.get(key(collection, id)) ?? 0;
+  }
+
+  /** Validates, journals, then applies: all synchronously, so no other request sees half of it. */
+  commit(readVersions: Map<string, [string, string, number]>, writes: Map<string, Write>): void {
+    if (this.closed) throw new DbError('CLOSED', '数据库已关闭');
+    for (const [collection, id, version] of readVersions.values()) {
+      if (this.versionOf(collection, id) !== version) {
+        throw new DbError('TRANSACTION_CONFLICT', '事务冲突：文档已被其他请求修改');
+      }
+    }
+    if (writes.size === 0) return;
+    const list = [...writes.values()];
+    this.journal.append(list);
+    for (const write of list) this.applyWrite(write);
+    if (this.journal.needsCompaction) this.journal.compact(this.allWrites());
+  }
+
+  scan(collection: string, spec: QuerySpec): Doc[] {
+    const docs = this.collections.get(collection);
+    if (!docs) return [];
+    const filter = toMongoQuery(spec.where);
+    let matches: Doc[];
+    const byId = filter._id;
+    if (typeof byId === 'string') {
+      const entry = docs.get(byId);
+      matches = entry ? [entry.doc] : [];
+    } else {
+      matches = [];
+      for (const entry of docs.values()) matches.push(entry.doc);
+    }
+    const mingo = new MingoQuery(filter);
+    matches = matches.filter((doc) => mingo.test(doc));
+    if (spec.order.length > 0) {
+      matches.sort((a, b) => {
+        for (const [field, direction] of spec.order) {
+          const c = compareValues(readPath(a, field), readPath(b, field));
+          if (c !== 0) return direction === 'asc' ? c : -c;
+        }
+        return 0;
+      });
+    }
+    return matches.slice(spec.skip, spec.skip + spec.limit);
+  }
+
+  private applyWrite([collection, id, doc]: Write): void {
+    let docs = this.collections.get(collection);
+    if (!docs) {
+      docs = new Map();
+      this.collections.set(collection, docs);
+    }
+    this.clock += 1;
+    this.versions.set(key(collection, id), this.clock);
+    if (doc) docs.set(id, { doc, version: this.clock });
+    else docs.delete(id);
+  }
+
+  private *allWrites(): Iterable<Write> {
+    for (const [collection, docs] of this.collections) {
+      for (const [id, entry] of docs) yield [collection, id, entry.doc];
+    }
+  }
+}
+
+/** A write outside a transaction: one document, committed on its own. */
+function commitOne(db: LocalDatabase, collection: string, id: string, doc: Doc | null): void {
+  db.commit(new Map(), new Map([[key(collection, id), [collection, id, doc]]]));
+}
+
+class LocalDocRef implements DocRef {
+  constructor(private readonly db: LocalDatabase, private readonly collection: string, private readonly id: string) {
+    assertId(id);
+  }
+
+  async get(): Promise<Doc | null> {
+    const entry = this.db.readEntry(this.collection, this.id);
+    return entry ? clone(entry.doc) : null;
+  }
+
+  async set(data: NewDoc): Promise<void> {
+    commitOne(this.db, this.collection, this.id, toStoredDoc(this.id, data));
+  }
+
+  async update(data: UpdateDoc): Promise<{ updated: number }> {
+    const entry = this.db.readEntry(this.collection, this.id);
+    if (!entry) return { updated: 0 };
+    commitOne(this.db, this.collection, this.id, applyUpdate(entry.doc, data));
+    return { updated: 1 };
+  }
+
+  async remove(): Promise<{ deleted: number }> {
+    if (!this.db.readEntry(this.collection, this.id)) return { deleted: 0 };
+    commitOne(this.db, this.collection, this.id, null);
+    return { deleted: 1 };
+  }
+}
+
+class LocalQuery implements QueryRef {
+  constructor(
+    protected readonly db: LocalDatabase,
+    protected readonly name: string,
+    protected readonly spec: QuerySpec,
+  ) {}
+
+  orderBy(field: string, direction: SortDirection): QueryRef {
+    return new LocalQuery(this.db, this.name, { ...this.spec, order: [...this.spec.order, [field, direction]] });
+  }
+
+  skip(n: number): QueryRef {
+    if (!Number.isInteger(n) || n < 0) throw new DbError('INVALID_QUERY', 'skip 必须是非负整数');
+    return new LocalQuery(this.db, this.name, { ...this.spec, skip: n });
+  }
+
+  limit(n: number): QueryRef {
+    if (!Number.isInteger(n) || n < 1) throw new DbError('INVALID_QUERY', 'limit 必须是正整数');
+    return new LocalQuery(this.db, this.name, { ...this.spec, limit: Math.min(n, MAX_LIMIT) });
+  }
+
+  async get(): Promise<Doc[]> {
+    return this.db.scan(this.name, this.spec).map(clone);
+  }
+
+  async count(): Promise<number> {
+    return this.db.scan(this.name, { ...this.spec, skip: 0, limit: Number.MAX_SAFE_INTEGER }).length;
+  }
+
+  async update(data: UpdateDoc): Promise<{ updated: number }> {
+    const matches = this.db.scan(this.name, { ...this.spec, skip: 0, limit: Number.MAX_SAFE_INTEGER });
+    if (matches.length === 0) return { updated: 0 };
+    const writes = new Map<string, Write>();
+    for (const doc of matches) writes.set(key(this.name, doc._id), [this.name, doc._id, applyUpdate(doc, data)]);
+    this.db.commit(new Map(), writes);
+    return { updated: matches.length };
+  }
+
+  async remove(): Promise<{ deleted: number }> {
+    const matches = this.db.scan(this.name, { ...this.spec, skip: 0, limit: Number.MAX_SAFE_INTEGER });
+    if (matches.length === 0) return { deleted: 0 };
+    const writes = new Map<string, Write>();
+    for (const doc of matches) writes.set(key(this.name, doc._id), [this.name, doc._id, null]);
+    this.db.commit(new Map(), writes);
+    return { deleted: matches.length };
+  }
+}
+
+class LocalCollection extends LocalQuery implements CollectionRef {
+  constructor(db: LocalDatabase, name: string) {
+    super(db, name, { where: {}, order: [], skip: 0, limit: DEFAULT_LIMIT });
+  }
+
+  doc(id: string): DocRef {
+    return new LocalDocRef(this.db, this.name, id);
+  }
+
+  async add(data: NewDoc): Promise<{ id: string }> {
+    const id = data._id ?? newId();
+    assertId(id);
+    if (this.db.readEntry(this.name, id)) throw new DbError('DUPLICATE_KEY', `_id 已存在：${id}`);
+    commitOne(this.db, this.name, id, toStoredDoc(id, data));
+    return { id };
+  }
+
+  where(query: Query): QueryRef {
+    toMongoQuery(query); // reject a malformed query now, not at get()
+    return new LocalQuery(this.db, this.name, { ...this.spec, where: query });
+  }
+}
+
+class LocalTransaction implements Transaction {
+  readonly readVersions = new Map<string, [string, string, number]>();
+  readonly writes = new Map<string, Write>();
+
+  constructor(readonly db: LocalDatabase) {}
+
+  collection(name: string): TxCollectionRef {
+    return new LocalTxCollection(this, name);
+  }
+
+  /** The document as this transaction sees it; remembers the version it was read at. */
+  view(collection: string, id: string): Doc | null {
+    const k = key(collection, id);
+    const written = this.writes.get(k);
+    if (written) return written[2];
+    if (!this.readVersions.has(k)) this.readVersions.set(k, [collection, id, this.db.versionOf(collection, id)]);
+    return this.db.readEntry(collection, id)?.doc ?? null;
+  }
+
+  write(collection: string, id: string, doc: Doc | null): void {
+    this.view(collection, id);
+    this.writes.set(key(collection, id), [collection, id, doc]);
+  }
+}
+
+class LocalTxCollection implements TxCollectionRef {
+  constructor(private readonly tx: LocalTransaction, private readonly name: string) {}
+
+  doc(id: string): TxDocRef {
+    assertId(id);
+    const { tx, name } = this;
+    return {
+      async get() {
+        const doc = tx.view(name, id);
+        return doc ? clone(doc) : null;
+      },
+      async set(data) {
+        tx.write(name, id, toStoredDoc(id, data));
+      },
+      async update(data) {
+        const doc = tx.view(name, id);
+        if (!doc) return { updated: 0 };
+        tx.write(name, id, applyUpdate(doc, data));
+        return { updated: 1 };
+      },
+      async remove() {
+        if (!tx.view(name, id)) return { deleted: 0 };
+        tx.write(name, id, null);
+        return { deleted: 1 };
+      },
+    };
+  }
+
+  async add(data: NewDoc): Promise<{ id: string }> {
+    const id = data._id ?? newId();
+    assertId(id);
+    if (this.tx.view(this.name, id)) throw new DbError('DUPLICATE_KEY', `_id 已存在：${id}`);
+    this.tx.write(this.name, id, toStoredDoc(id, data));
+    return { id };
+  }
+
+  /** CloudBase sends a `where` inside a transaction outside of it; here it is refused outright. */
+  where(): never {
+    throw new DbError('WHERE_IN_TRANSACTION', '事务中只能按 _id 操作单个文档，不能使用 where');
+  }
+}
