@@ -37,8 +37,8 @@ export const command = {
   in: (v: Comparable[]) => new Op('in', v),
   nin: (v: Comparable[]) => new Op('nin', v),
   exists: (v: boolean) => new Op('exists', v),
-  and: (queries: QueryDoc[]) => new Op('and', queries),
-  or: (queries: QueryDoc[]) => new Op('or', queries),
+  and: (queries: Query[]) => new Op('and', queries),
+  or: (queries: Query[]) => new Op('or', queries),
   /** Case-insensitive "contains", for keyword search. The pattern is escaped. */
   contains: (text: string) => new Op('regex', escapeRegExp(text), 'i'),
   inc: (n: number) => new Op('inc', n),

@@ -1,0 +1,4 @@
+import { defineFunction } from '../../../domain/core/router';
+import * as user from '../../../domain/user/actions';
+
+export const router = defineFunction('user', { me: user.me, setRole: user.setRole });

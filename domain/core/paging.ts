@@ -1,0 +1,36 @@
+import type { z } from 'zod';
+import type { Doc, Query, QueryRef } from '../db';
+import { command } from '../db';
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export const DEFAULT_PAGE = 20;
+
+/**
+ * Keyset paging on `_id`: stable under inserts, and cheap on both engines.
+ * Documents that fail `schema` (edited by hand in the console) are skipped, not fatal.
+ */
+export async function pageById<S extends z.ZodType, T>(
+  source: { where(query: Query): QueryRef },
+  query: Query,
+  options: { cursor?: string; limit?: number },
+  schema: S,
+  present: (doc: z.output<S>) => T,
+  onBad?: (doc: Doc) => void,
+): Promise<Page<T>> {
+  const limit = options.limit ?? DEFAULT_PAGE;
+  const where = options.cursor ? command.and([query, { _id: command.gt(options.cursor) }]) : query;
+  const raw = await source.where(where).orderBy('_id', 'asc').limit(limit + 1).get();
+  const pageDocs = raw.slice(0, limit);
+  const items: T[] = [];
+  for (const doc of pageDocs) {
+    const parsed = schema.safeParse(doc);
+    if (parsed.success) items.push(present(parsed.data));
+    else onBad?.(doc);
+  }
+  const last = pageDocs[pageDocs.length - 1];
+  return { items, nextCursor: raw.length > limit && last ? last._id : null };
+}

@@ -1,0 +1,108 @@
+import type { z } from 'zod';
+import type { Database } from '../db';
+import { USERS, userDocSchema, type Role, type UserDoc } from '../user/model';
+import { AppError, fail, ok, type Envelope } from './errors';
+import { parseInput } from './validation';
+
+/** Who is calling, as the platform says: never taken from the event. */
+export interface Caller {
+  openid: string;
+}
+
+export interface RequestContext {
+  db: Database;
+  caller: Caller | null;
+  now: () => number;
+}
+
+/** What a handler gets: the request context, plus the caller's user document when signed in. */
+export interface ActionContext extends RequestContext {
+  user: UserDoc | null;
+}
+export interface SignedInContext extends RequestContext {
+  user: UserDoc;
+}
+
+type Access = 'public' | 'signedIn' | readonly Role[];
+
+export interface Action<S extends z.ZodType = z.ZodType, R = unknown> {
+  input: S;
+  access: Access;
+  run(input: z.output<S>, ctx: ActionContext): Promise<R>;
+}
+
+/** Declares an action; `access` other than 'public' guarantees `ctx.user` in `run`. */
+export function action<S extends z.ZodType, R>(def: {
+  input: S;
+  access: 'public';
+  run(input: z.output<S>, ctx: ActionContext): Promise<R>;
+}): Action<S, R>;
+export function action<S extends z.ZodType, R>(def: {
+  input: S;
+  access: 'signedIn' | readonly Role[];
+  run(input: z.output<S>, ctx: SignedInContext): Promise<R>;
+}): Action<S, R>;
+export function action<S extends z.ZodType, R>(def: Action<S, R>): Action<S, R> {
+  return def;
+}
+
+/** Fields the WeChat platform adds to every event; never trusted, never validated as input. */
+const PLATFORM_FIELDS = ['userInfo', 'tcbContext'];
+
+export interface FunctionRouter {
+  name: string;
+  actions: Record<string, Action>;
+  handle(event: unknown, ctx: RequestContext): Promise<Envelope<unknown>>;
+}
+
+export type Logger = (entry: { fn: string; action: string; code: string; error?: string }) => void;
+let logger: Logger = (entry) => console.error(JSON.stringify(entry));
+/** Only codes and error names are logged: never an event, so personal data never reaches a log. */
+export function setLogger(next: Logger): void {
+  logger = next;
+}
+
+/** Reads the caller's user document; a caller never seen before is a resident (nothing is written here). */
+export async function loadUser(ctx: RequestContext): Promise<UserDoc | null> {
+  if (!ctx.caller) return null;
+  const doc = await ctx.db.collection(USERS).doc(ctx.caller.openid).get();
+  if (doc) {
+    const parsed = userDocSchema.safeParse(doc);
+    if (parsed.success) return parsed.data;
+  }
+  return { _id: ctx.caller.openid, nickname: '微信用户', role: 'resident', branchId: null, createdAt: ctx.now() };
+}
+
+/** A cloud function: routes on `event.action`, checks access, validates, answers the envelope. */
+export function defineFunction(name: string, actions: Record<string, Action>): FunctionRouter {
+  return {
+    name,
+    actions,
+    async handle(event, ctx) {
+      let actionName = '?';
+      try {
+        if (typeof event !== 'object' || event === null || Array.isArray(event)) {
+          throw new AppError('INVALID_ARGUMENT', '请求必须是一个 JSON 对象');
+        }
+        const { action: requested, ...rest } = event as Record<string, unknown>;
+        if (typeof requested !== 'string' || !Object.hasOwn(actions, requested)) {
+          throw new AppError('NOT_FOUND', typeof requested === 'string' ? `未知的操作：${requested.slice(0, 40)}` : '缺少 action 参数');
+        }
+        actionName = requested;
+        const def = actions[requested]!;
+        for (const field of PLATFORM_FIELDS) delete rest[field];
+        if (def.access !== 'public' && !ctx.caller) throw new AppError('UNAUTHENTICATED', '请先登录');
+        const user = await loadUser(ctx);
+        if (Array.isArray(def.access) && !(user && def.access.includes(user.role))) {
+          throw new AppError('FORBIDDEN', '没有权限执行此操作');
+        }
+        const input = parseInput(def.input, rest);
+        return ok(await def.run(input, { ...ctx, user }));
+      } catch (error) {
+        if (error instanceof AppError) return fail(error.code, error.message);
+        logger({ fn: name, action: actionName, code: 'INTERNAL', error: error instanceof Error ? error.name : typeof error });
+        return fail('INTERNAL', '服务暂时不可用，请稍后再试');
+      }
+    },
+  };
+}

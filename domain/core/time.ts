@@ -1,0 +1,16 @@
+import dayjs from 'dayjs';
+import timezone from 'dayjs/plugin/timezone';
+import utc from 'dayjs/plugin/utc';
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+
+/** Every date and slot in the product is in this zone, whatever the server's own zone is. */
+export const ZONE = 'Asia/Shanghai';
+
+export const inZone = (ms: number) => dayjs(ms).tz(ZONE);
+/** 'YYYY-MM-DD' of an instant, in Shanghai. */
+export const dayOf = (ms: number) => inZone(ms).format('YYYY-MM-DD');
+/** Epoch ms of 'YYYY-MM-DD HH:mm' read as Shanghai time. */
+export const atShanghai = (dateTime: string) => dayjs.tz(dateTime, ZONE).valueOf();
+export { dayjs };
