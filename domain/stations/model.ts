@@ -1,16 +1,8 @@
 import { z } from 'zod';
 
-/** Kinds of station, as the articles name them. */
-export const STATION_KINDS = {
-  tourism: '旅游驿站',
-  center: '党群服务中心',
-  warm: '暖心驿站',
-  hut: '党群服务小屋',
-  neighbour: '红色邻里之家',
-  love: '爱心驿站',
-  pioneer: '先锋联盟工作站',
-} as const;
-export type StationKind = keyof typeof STATION_KINDS;
+import { STATION_KINDS, type StationKind } from './kinds';
+
+export { STATION_KINDS, type StationKind };
 export const stationKindSchema = z.enum(Object.keys(STATION_KINDS) as [StationKind, ...StationKind[]]);
 
 export const geoPointSchema = z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) });

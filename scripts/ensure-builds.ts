@@ -1,0 +1,12 @@
+/** Before the e2e suites: build the H5 app when stale and the weapp when missing. */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ROOT } from '../server/config';
+import { buildH5, h5IsStale } from '../server/h5-build';
+
+if (h5IsStale()) buildH5();
+if (!fs.existsSync(path.join(ROOT, 'dist', 'weapp', 'app.js'))) {
+  const result = spawnSync('npx', ['taro', 'build', '--type', 'weapp'], { cwd: ROOT, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(1);
+}

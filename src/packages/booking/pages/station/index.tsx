@@ -1,0 +1,76 @@
+import { useEffect, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { Button, Cell } from '@nutui/nutui-react-taro';
+import StateView from '../../../../components/state-view';
+import { getStation, type StationDetail } from '../../../../services/stations';
+import { errorMessage } from '../../../../services/transport';
+
+function navigate(station: StationDetail): void {
+  const { location } = station;
+  if (!location) return;
+  if (process.env.TARO_ENV === 'weapp') {
+    void Taro.openLocation({ latitude: location.lat, longitude: location.lng, name: station.name, address: station.address });
+  } else {
+    window.open(`https://uri.amap.com/marker?position=${location.lng},${location.lat}&name=${encodeURIComponent(station.name)}`, '_blank');
+  }
+}
+
+export default function StationDetailPage() {
+  const { params } = useRouter();
+  const id = params.id ?? '';
+  const [station, setStation] = useState<StationDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = () => {
+    setError(null);
+    getStation(id).then(
+      (s) => {
+        setStation(s);
+        void Taro.setNavigationBarTitle({ title: s.name });
+      },
+      (e: unknown) => setError(errorMessage(e)),
+    );
+  };
+  useEffect(load, [id]);
+
+  if (error) return <StateView kind="error" message={error} onAction={load} />;
+  if (!station) return <StateView kind="loading" />;
+  return (
+    <View className="page station-detail">
+      <View className="hero">
+        <View className="hero__title">{station.name}</View>
+        <View className="hero__sub">{station.kindLabel}</View>
+      </View>
+      <View className="card">
+        <Cell title="地址" description={`${station.county}${station.district} ${station.address}`} />
+        <Cell title="开放时间" description={station.openHours || '以现场公示为准'} />
+        {station.phone ? <Cell title="联系电话" description={station.phone} onClick={() => void Taro.makePhoneCall({ phoneNumber: station.phone })} /> : null}
+        {station.location ? (
+          <Button type="primary" block onClick={() => navigate(station)}>
+            导航前往
+          </Button>
+        ) : null}
+      </View>
+      {station.intro ? (
+        <View className="card">
+          <View className="card__title">驿站介绍</View>
+          <Text className="muted">{station.intro}</Text>
+        </View>
+      ) : null}
+      <View className="card">
+        <View className="card__title">{`提供的服务（${station.services.length}）`}</View>
+        {station.services.length === 0 ? (
+          <Text className="muted">暂未登记服务项目</Text>
+        ) : (
+          <View>
+            {station.services.map((s) => (
+              <Text key={s.code} className={s.bookable ? 'tag' : 'tag tag--grey'}>
+                {s.bookable ? `${s.name} · 可预约` : s.name}
+              </Text>
+            ))}
+          </View>
+        )}
+      </View>
+    </View>
+  );
+}

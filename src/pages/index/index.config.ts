@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '先锋驿站' });

@@ -1,0 +1,58 @@
+import { useState } from 'react';
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { ScrollView, View, Text } from '@tarojs/components';
+import { SearchBar } from '@nutui/nutui-react-taro';
+import { STATION_KINDS, type StationKind } from '../../../domain/stations/kinds';
+import PagedList, { usePagedList } from '../../components/paged-list';
+import SignInPrompt from '../../components/sign-in-prompt';
+import StationCard from '../../components/station-card';
+import { needsSignIn } from '../../services/session';
+import { listStations, type StationSummary } from '../../services/stations';
+import './index.scss';
+
+const KIND_TABS: [StationKind | undefined, string][] = [[undefined, '全部'], ...(Object.entries(STATION_KINDS) as [StationKind, string][])];
+
+export default function StationsPage() {
+  const [kind, setKind] = useState<StationKind | undefined>();
+  const [keyword, setKeyword] = useState('');
+  const [search, setSearch] = useState('');
+  const signedOut = needsSignIn();
+  const list = usePagedList<StationSummary>(
+    (cursor) => (signedOut ? Promise.resolve({ items: [], nextCursor: null }) : listStations({ kind, keyword: search || undefined, cursor })),
+    [kind, search, signedOut],
+  );
+  useReachBottom(() => list.loadMore());
+  usePullDownRefresh(() => {
+    list.reload();
+    Taro.stopPullDownRefresh();
+  });
+
+  if (signedOut) return <SignInPrompt from="/pages/stations/index" />;
+  return (
+    <View className="page stations-page">
+      <SearchBar
+        value={keyword}
+        placeholder="搜索驿站名称、街道或地址"
+        maxLength={30}
+        onChange={(value: string) => setKeyword(value)}
+        onSearch={(value: string) => setSearch(value.trim())}
+        onClear={() => setSearch('')}
+      />
+      <ScrollView scrollX className="kind-tabs">
+        {KIND_TABS.map(([value, label]) => (
+          <Text key={label} className={`kind-tab ${kind === value ? 'kind-tab--active' : ''}`} onClick={() => setKind(value)}>
+            {label}
+          </Text>
+        ))}
+      </ScrollView>
+      <PagedList
+        list={list}
+        keyOf={(s) => s.stationId}
+        emptyText={search ? `没有找到与“${search}”相关的驿站` : '该类别下暂无驿站'}
+        renderItem={(s) => (
+          <StationCard station={s} onOpen={(id) => void Taro.navigateTo({ url: `/packages/booking/pages/station/index?id=${id}` })} />
+        )}
+      />
+    </View>
+  );
+}

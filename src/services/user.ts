@@ -1,0 +1,5 @@
+import type { Me } from '../../domain/user/actions';
+import { callFunction } from './transport';
+
+export type { Me };
+export const getMe = () => callFunction<Me>('user', 'me');
