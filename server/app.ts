@@ -65,7 +65,7 @@ export function createLocalCloud(options: LocalCloudOptions): http.Server {
     const { openid } = parsed.data;
     // An unknown openid signs in as a new resident.
     try {
-      await options.db.collection(USERS).add({ _id: openid, nickname: `居民${openid.slice(-4)}`, role: 'resident', branchId: null, createdAt: now() });
+      await options.db.collection(USERS).add({ _id: openid, nickname: '新居民', role: 'resident', branchId: null, createdAt: now() });
     } catch (error) {
       if (!(error instanceof DbError && error.code === 'DUPLICATE_KEY')) throw error;
     }

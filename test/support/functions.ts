@@ -1,0 +1,24 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { FUNCTIONS } from '../../cloudfunctions/registry';
+import type { Envelope } from '../../domain/core/errors';
+import { LocalDatabase } from '../../domain/db/local/engine';
+import { seedIfEmpty } from '../../domain/seed/seed';
+
+/** A seeded embedded database in a temporary folder, and a way to call any function as anyone. */
+export async function seededWorld(now = Date.parse('2026-11-23T02:00:00Z')) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xfyz-fn-'));
+  const db = LocalDatabase.open(dir);
+  await seedIfEmpty(db, now);
+  const call = <T = unknown>(fn: string, event: unknown, openid: string | null = 'demo-member'): Promise<Envelope<T>> =>
+    FUNCTIONS[fn]!.handle(event, { db, caller: openid ? { openid } : null, now: () => now }) as Promise<Envelope<T>>;
+  return { db, dir, call, now };
+}
+
+/** Every document of every collection, for "a rejected request writes nothing". */
+export async function dump(db: LocalDatabase, collections: string[]): Promise<string> {
+  const out: Record<string, unknown[]> = {};
+  for (const c of collections) out[c] = await db.collection(c).limit(1000).get();
+  return JSON.stringify(out);
+}
