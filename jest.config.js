@@ -1,7 +1,7 @@
 /** Unit, contract, function-integration and component tests. Browser and weapp-render tests live in jest.e2e.config.js. */
 const swc = ['@swc/jest', { jsc: { transform: { react: { runtime: 'automatic' } }, parser: { syntax: 'typescript', tsx: true } }, module: { type: 'commonjs' } }];
 const transform = { '^.+\\.(t|j|mj)sx?$': swc };
-const transformIgnorePatterns = ['/node_modules/(?!(@tarojs|@nutui|lodash-es|swiper|ssr-window|dom7)/)'];
+const transformIgnorePatterns = ['/node_modules/(?!(@tarojs|@nutui|@stencil|lodash-es|swiper|ssr-window|dom7|query-string|decode-uri-component|split-on-first|filter-obj|nanoid)/)'];
 
 module.exports = {
   projects: [
@@ -16,9 +16,20 @@ module.exports = {
       displayName: 'components',
       testEnvironment: 'jsdom',
       transform,
-      transformIgnorePatterns,
+      // Taro's H5 runtime ships ES modules throughout; swc turns them into CommonJS (cached after the first run).
+      transformIgnorePatterns: ['/node_modules/(react|react-dom|scheduler)/'],
+      // Build-time constants Taro's runtime and our config expect.
+      globals: {
+        ENABLE_INNER_HTML: true, ENABLE_ADJACENT_HTML: true, ENABLE_SIZE_APIS: false, ENABLE_TEMPLATE_CONTENT: true,
+        ENABLE_CLONE_NODE: true, ENABLE_CONTAINS: true, ENABLE_MUTATION_OBSERVER: false, DEPRECATED_ADAPTER_COMPONENT: false,
+        CLOUD_ENV: '',
+      },
       setupFiles: ['<rootDir>/test/components/setup.ts'],
-      moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1', '\\.(css|scss)$': '<rootDir>/test/components/style-stub.js' },
+      moduleNameMapper: {
+        // What Taro's H5 build aliases these to.
+        '^@tarojs/components$': '@tarojs/components/lib/react',
+        '^@tarojs/taro$': '@tarojs/taro-h5',
+        '^@/(.*)$': '<rootDir>/src/$1', '\\.(css|scss)$': '<rootDir>/test/components/style-stub.js' },
       testMatch: ['<rootDir>/src/**/*.test.tsx'],
     },
   ],
