@@ -19,7 +19,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
     sourceRoot: 'src',
     outputRoot: `dist/${target}`,
-    plugins: [],
+    // NutUI renders a few plain HTML tags (icons as <i>); this plugin gives them weapp templates.
+    plugins: ['@tarojs/plugin-html'],
     defineConstants: {
       // The CloudBase environment the weapp calls; empty means the default environment.
       CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV ?? ''),

@@ -16,7 +16,8 @@ interface Entry {
 }
 
 const key = (collection: string, id: string): string => `${collection}\u0000${id}`;
-const clone = <T>(value: T): T => structuredClone(value);
+/** Documents are plain JSON, so a JSON round trip is a full, fast copy. */
+const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
 /** A CloudBase-like id: 32 hex characters. */
 export function newId(): string {
