@@ -35,7 +35,7 @@ export async function buildFunctions(): Promise<{ name: string; bytes: number }[
   return results;
 }
 
-if (require.main === module) {
+if (process.argv[1] && path.resolve(process.argv[1]) === __filename) {
   buildFunctions().then(
     (results) => {
       for (const r of results) console.log(`cloudfunctions/${r.name}/index.js  ${(r.bytes / 1024).toFixed(0)} KB`);

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Doc, Query, QueryRef } from '../db';
+import type { Query, QueryRef } from '../db';
 import { command } from '../db';
 
 export interface Page<T> {
@@ -11,15 +11,16 @@ export const DEFAULT_PAGE = 20;
 
 /**
  * Keyset paging on `_id`: stable under inserts, and cheap on both engines.
- * Documents that fail `schema` (edited by hand in the console) are skipped, not fatal.
+ * Documents that fail `schema` (edited by hand in the console) are skipped with a warning
+ * naming only the collection and id, not fatal.
  */
 export async function pageById<S extends z.ZodType, T>(
+  collection: string,
   source: { where(query: Query): QueryRef },
   query: Query,
   options: { cursor?: string; limit?: number },
   schema: S,
   present: (doc: z.output<S>) => T,
-  onBad?: (doc: Doc) => void,
 ): Promise<Page<T>> {
   const limit = options.limit ?? DEFAULT_PAGE;
   const where = options.cursor ? command.and([query, { _id: command.gt(options.cursor) }]) : query;
@@ -29,7 +30,7 @@ export async function pageById<S extends z.ZodType, T>(
   for (const doc of pageDocs) {
     const parsed = schema.safeParse(doc);
     if (parsed.success) items.push(present(parsed.data));
-    else onBad?.(doc);
+    else console.warn(JSON.stringify({ skipped: collection, id: doc._id }));
   }
   const last = pageDocs[pageDocs.length - 1];
   return { items, nextCursor: raw.length > limit && last ? last._id : null };

@@ -33,8 +33,6 @@ const summary = (s: Station): StationSummary => ({
   serviceCount: s.services.length,
 });
 
-const warnBad = (doc: { _id: string }) => console.warn(JSON.stringify({ skipped: STATIONS, id: doc._id }));
-
 export const list = action({
   input: z.strictObject({ kind: stationKindSchema.optional(), keyword: fields.keyword, cursor: fields.cursor, limit: fields.limit }),
   access: 'public',
@@ -46,7 +44,7 @@ export const list = action({
       parts.push(command.or([{ name: match }, { district: match }, { address: match }]));
     }
     const query = parts.length === 0 ? {} : parts.length === 1 ? parts[0]! : command.and(parts);
-    return pageById(ctx.db.collection(STATIONS), query, { cursor, limit }, stationDocSchema, summary, warnBad);
+    return pageById(STATIONS, ctx.db.collection(STATIONS), query, { cursor, limit }, stationDocSchema, summary);
   },
 });
 

@@ -39,9 +39,7 @@ export const sites = action({
   input: z.strictObject({ cursor: fields.cursor, limit: fields.limit }),
   access: 'public',
   async run({ cursor, limit }, ctx) {
-    return pageById(ctx.db.collection(SITES), {}, { cursor, limit }, siteDocSchema, summary, (doc) =>
-      console.warn(JSON.stringify({ skipped: SITES, id: doc._id })),
-    );
+    return pageById(SITES, ctx.db.collection(SITES), {}, { cursor, limit }, siteDocSchema, summary);
   },
 });
 

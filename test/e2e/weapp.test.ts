@@ -105,5 +105,5 @@ test('the station detail page in the booking subpackage renders one station and 
   const station = STATIONS[0]!;
   await until(() => comp.dom!.textContent!.includes('提供的服务'), 'the detail');
   expect(comp.dom!.textContent).toContain(station.name);
-  expect(comp.dom!.textContent).toContain(`提供的服务（${station.services.length}）`);
+  expect(comp.dom!.textContent).toContain(`提供的服务（${(station.services ?? []).length}）`);
 });

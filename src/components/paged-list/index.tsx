@@ -39,3 +39,4 @@ export default function PagedList<T>({ list, renderItem, keyOf, emptyText }: Pro
 }
 
 export { usePagedList } from './usePagedList';
+export { usePagedPage } from './usePagedPage';

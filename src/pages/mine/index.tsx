@@ -1,27 +1,12 @@
-import { useState } from 'react';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { Button, Cell } from '@nutui/nutui-react-taro';
+import ResourceView, { useResource } from '../../components/resource';
 import SignInPrompt from '../../components/sign-in-prompt';
-import StateView from '../../components/state-view';
 import { needsSignIn, signOut } from '../../services/session';
-import { errorMessage } from '../../services/transport';
 import { getMe, type Me } from '../../services/user';
 
-export default function MinePage() {
-  const [me, setMe] = useState<Me | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = () => {
-    setError(null);
-    getMe().then(setMe, (e: unknown) => setError(errorMessage(e)));
-  };
-  useDidShow(() => {
-    if (!needsSignIn()) load();
-  });
-
-  if (needsSignIn()) return <SignInPrompt from="/pages/mine/index" />;
-  if (error) return <StateView kind="error" message={error} onAction={load} />;
-  if (!me) return <StateView kind="loading" />;
+function Mine({ me }: { me: Me }) {
   return (
     <View className="page mine-page">
       <View className="hero">
@@ -48,4 +33,11 @@ export default function MinePage() {
       ) : null}
     </View>
   );
+}
+
+export default function MinePage() {
+  const signedOut = needsSignIn();
+  const me = useResource(getMe, [], { enabled: !signedOut, reloadOnShow: true });
+  if (signedOut) return <SignInPrompt from="/pages/mine/index" />;
+  return <ResourceView resource={me}>{(data) => <Mine me={data} />}</ResourceView>;
 }

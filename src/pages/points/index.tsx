@@ -1,29 +1,13 @@
-import { useState } from 'react';
-import { useDidShow } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
+import ResourceView, { useResource } from '../../components/resource';
 import SignInPrompt from '../../components/sign-in-prompt';
-import StateView from '../../components/state-view';
 import { needsSignIn } from '../../services/session';
-import { errorMessage } from '../../services/transport';
 import { getMe, type Me } from '../../services/user';
 
 /** How points are earned, in the words of the quantified scheme (灵川 量化智能积分考核). */
 const EARNING = ['三会一课', '主题党日', '组织生活会', '志愿服务', '双报到双服务', '政策宣讲', '夜巡', '垃圾分类劝导'];
 
-export default function PointsPage() {
-  const [me, setMe] = useState<Me | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = () => {
-    setError(null);
-    getMe().then(setMe, (e: unknown) => setError(errorMessage(e)));
-  };
-  useDidShow(() => {
-    if (!needsSignIn()) load();
-  });
-
-  if (needsSignIn()) return <SignInPrompt from="/pages/points/index" />;
-  if (error) return <StateView kind="error" message={error} onAction={load} />;
-  if (!me) return <StateView kind="loading" />;
+function Points({ me }: { me: Me }) {
   return (
     <View className="page">
       <View className="hero">
@@ -44,4 +28,11 @@ export default function PointsPage() {
       </View>
     </View>
   );
+}
+
+export default function PointsPage() {
+  const signedOut = needsSignIn();
+  const me = useResource(getMe, [], { enabled: !signedOut, reloadOnShow: true });
+  if (signedOut) return <SignInPrompt from="/pages/points/index" />;
+  return <ResourceView resource={me}>{(data) => <Points me={data} />}</ResourceView>;
 }

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { ScrollView, View, Text } from '@tarojs/components';
 import { SearchBar } from '@nutui/nutui-react-taro';
 import { STATION_KINDS, type StationKind } from '../../../domain/stations/kinds';
-import PagedList, { usePagedList } from '../../components/paged-list';
+import PagedList, { usePagedPage } from '../../components/paged-list';
 import SignInPrompt from '../../components/sign-in-prompt';
 import StationCard from '../../components/station-card';
 import { needsSignIn } from '../../services/session';
@@ -17,15 +17,10 @@ export default function StationsPage() {
   const [keyword, setKeyword] = useState('');
   const [search, setSearch] = useState('');
   const signedOut = needsSignIn();
-  const list = usePagedList<StationSummary>(
+  const list = usePagedPage<StationSummary>(
     (cursor) => (signedOut ? Promise.resolve({ items: [], nextCursor: null }) : listStations({ kind, keyword: search || undefined, cursor })),
     [kind, search, signedOut],
   );
-  useReachBottom(() => list.loadMore());
-  usePullDownRefresh(() => {
-    list.reload();
-    Taro.stopPullDownRefresh();
-  });
 
   if (signedOut) return <SignInPrompt from="/pages/stations/index" />;
   return (

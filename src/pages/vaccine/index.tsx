@@ -1,21 +1,16 @@
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import PagedList, { usePagedList } from '../../components/paged-list';
+import PagedList, { usePagedPage } from '../../components/paged-list';
 import SignInPrompt from '../../components/sign-in-prompt';
 import { needsSignIn } from '../../services/session';
 import { listSites, type SiteSummary } from '../../services/vaccine';
 
 export default function VaccinePage() {
   const signedOut = needsSignIn();
-  const list = usePagedList<SiteSummary>(
+  const list = usePagedPage<SiteSummary>(
     (cursor) => (signedOut ? Promise.resolve({ items: [], nextCursor: null }) : listSites({ cursor })),
     [signedOut],
   );
-  useReachBottom(() => list.loadMore());
-  usePullDownRefresh(() => {
-    list.reload();
-    Taro.stopPullDownRefresh();
-  });
 
   if (signedOut) return <SignInPrompt from="/pages/vaccine/index" />;
   return (

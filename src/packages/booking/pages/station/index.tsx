@@ -1,10 +1,8 @@
-import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Cell } from '@nutui/nutui-react-taro';
-import StateView from '../../../../components/state-view';
+import ResourceView, { useResource } from '../../../../components/resource';
 import { getStation, type StationDetail } from '../../../../services/stations';
-import { errorMessage } from '../../../../services/transport';
 
 function navigate(station: StationDetail): void {
   const { location } = station;
@@ -16,25 +14,7 @@ function navigate(station: StationDetail): void {
   }
 }
 
-export default function StationDetailPage() {
-  const { params } = useRouter();
-  const id = params.id ?? '';
-  const [station, setStation] = useState<StationDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = () => {
-    setError(null);
-    getStation(id).then(
-      (s) => {
-        setStation(s);
-        void Taro.setNavigationBarTitle({ title: s.name });
-      },
-      (e: unknown) => setError(errorMessage(e)),
-    );
-  };
-  useEffect(load, [id]);
-
-  if (error) return <StateView kind="error" message={error} onAction={load} />;
-  if (!station) return <StateView kind="loading" />;
+function StationDetailView({ station }: { station: StationDetail }) {
   return (
     <View className="page station-detail">
       <View className="hero">
@@ -73,4 +53,18 @@ export default function StationDetailPage() {
       </View>
     </View>
   );
+}
+
+export default function StationDetailPage() {
+  const { params } = useRouter();
+  const id = params.id ?? '';
+  const resource = useResource(
+    () =>
+      getStation(id).then((value) => {
+        void Taro.setNavigationBarTitle({ title: value.name });
+        return value;
+      }),
+    [id],
+  );
+  return <ResourceView resource={resource}>{(value) => <StationDetailView station={value} />}</ResourceView>;
 }

@@ -1,30 +1,10 @@
-import { useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Cell } from '@nutui/nutui-react-taro';
-import StateView from '../../../../components/state-view';
-import { errorMessage } from '../../../../services/transport';
+import ResourceView, { useResource } from '../../../../components/resource';
 import { getSite, type SiteDetail } from '../../../../services/vaccine';
 
-export default function SiteDetailPage() {
-  const { params } = useRouter();
-  const id = params.id ?? '';
-  const [site, setSite] = useState<SiteDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = () => {
-    setError(null);
-    getSite(id).then(
-      (s) => {
-        setSite(s);
-        void Taro.setNavigationBarTitle({ title: s.name });
-      },
-      (e: unknown) => setError(errorMessage(e)),
-    );
-  };
-  useEffect(load, [id]);
-
-  if (error) return <StateView kind="error" message={error} onAction={load} />;
-  if (!site) return <StateView kind="loading" />;
+function SiteDetailView({ site }: { site: SiteDetail }) {
   return (
     <View className="page site-detail">
       <View className="hero">
@@ -58,4 +38,18 @@ export default function SiteDetailPage() {
       </View>
     </View>
   );
+}
+
+export default function SiteDetailPage() {
+  const { params } = useRouter();
+  const id = params.id ?? '';
+  const resource = useResource(
+    () =>
+      getSite(id).then((value) => {
+        void Taro.setNavigationBarTitle({ title: value.name });
+        return value;
+      }),
+    [id],
+  );
+  return <ResourceView resource={resource}>{(value) => <SiteDetailView site={value} />}</ResourceView>;
 }
