@@ -51,6 +51,8 @@ test('a resident signs in, opens 驿站, sees seeded stations and opens one', as
   await page.locator('.station-detail').waitFor();
   await page.getByText('提供的服务').waitFor();
   expect(await page.locator('.station-detail .hero__title').textContent()).toBe(firstName);
+  // Let the page-transition animation finish before the picture.
+  await page.waitForFunction(() => Math.round(document.querySelector('.station-detail')?.getBoundingClientRect().left ?? -1) === 0);
   await page.screenshot({ path: path.join(SHOTS, '02-station-detail.png') });
 });
 
