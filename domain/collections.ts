@@ -1,13 +1,23 @@
 /**
  * Every collection the product uses, with who may read it from a client. Nobody writes from a
- * client: all writes go through cloud functions. cloudbaserc.json must say the same (tested).
+ * client: all writes go through cloud functions. `npm run cloudbaserc` writes cloudbaserc.json from this.
  */
 export const COLLECTIONS = {
   users: { description: '用户与角色（_id 为 openid）', clientRead: false },
   branches: { description: '党支部', clientRead: true },
-  pointAccounts: { description: '积分账户（余额）', clientRead: false },
   stations: { description: '红色驿站与党群服务中心', clientRead: true },
   vaccineSites: { description: '红色疫苗接种点', clientRead: true },
+  pointRules: { description: '积分细则', clientRead: true },
+  activities: { description: '党员活动（签到赚积分）', clientRead: false },
+  activityCodes: { description: '活动签到码 → 活动', clientRead: false },
+  pointAccounts: { description: '积分账户（余额、累计获得、累计消费）', clientRead: false },
+  ledger: { description: '积分台账（每一笔变动）', clientRead: false },
+  pointCaps: { description: '积分细则的日/月上限计数', clientRead: false },
+  goods: { description: '积分商城商品', clientRead: false },
+  goodsQuotas: { description: '每人限兑计数', clientRead: false },
+  redemptionEvents: { description: '积分兑换日', clientRead: true },
+  orders: { description: '兑换订单', clientRead: false },
+  pickupCodes: { description: '取货码 → 订单', clientRead: false },
   meta: { description: '系统标记（演示数据、迁移）', clientRead: false },
 } as const;
 

@@ -18,6 +18,13 @@ export function platformOpenid(context: unknown): string {
   return fromContext.WX_OPENID || '';
 }
 
+/** CloudBase calls a timer trigger with `{ Type: 'Timer', TriggerName }`. */
+function timerName(event: unknown): string | null {
+  if (typeof event !== 'object' || event === null) return null;
+  const { Type, TriggerName } = event as { Type?: unknown; TriggerName?: unknown };
+  return Type === 'Timer' && typeof TriggerName === 'string' ? TriggerName : null;
+}
+
 /**
  * The CloudBase entry of a function. The caller is whoever the platform says, read from the
  * invocation context (WX_OPENID), never a field of the event.
@@ -26,6 +33,12 @@ export function cloudMain(router: FunctionRouter) {
   return async function main(event: unknown, context?: unknown) {
     db ??= new CloudBaseDatabase();
     const openid = platformOpenid(context);
+    const timer = timerName(event);
+    // A timer trigger has no caller; an event that only looks like one but comes from a user is an ordinary call.
+    if (timer && !openid && Object.hasOwn(router.jobs, timer)) {
+      await router.jobs[timer]!(db, Date.now());
+      return { ok: true, data: { job: timer } };
+    }
     return router.handle(event, { db, caller: openid ? { openid } : null, now: Date.now });
   };
 }

@@ -1,7 +1,7 @@
 /** The stable error codes every function answers with (documented in README). */
 export const ERROR_CODES = [
   'INVALID_ARGUMENT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'SOLD_OUT',
-  'INSUFFICIENT_POINTS', 'SLOT_FULL', 'LIMIT_REACHED', 'TOO_LATE', 'INTERNAL',
+  'INSUFFICIENT_POINTS', 'SLOT_FULL', 'LIMIT_REACHED', 'TOO_EARLY', 'TOO_LATE', 'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -49,9 +49,13 @@ export function action<S extends z.ZodType, R>(def: Action<S, R>): Action<S, R> 
 /** Fields the WeChat platform adds to every event; never trusted, never validated as input. */
 const PLATFORM_FIELDS = ['userInfo', 'tcbContext'];
 
+/** A scheduled job: run by a CloudBase timer trigger of the same name, or by the local cloud on an interval. */
+export type Job = (db: Database, now: number) => Promise<unknown>;
+
 export interface FunctionRouter {
   name: string;
   actions: Record<string, Action>;
+  jobs: Record<string, Job>;
   handle(event: unknown, ctx: RequestContext): Promise<Envelope<unknown>>;
 }
 
@@ -74,10 +78,11 @@ export async function loadUser(ctx: RequestContext): Promise<UserDoc | null> {
 }
 
 /** A cloud function: routes on `event.action`, checks access, validates, answers the envelope. */
-export function defineFunction(name: string, actions: Record<string, Action>): FunctionRouter {
+export function defineFunction(name: string, actions: Record<string, Action>, jobs: Record<string, Job> = {}): FunctionRouter {
   return {
     name,
     actions,
+    jobs,
     async handle(event, ctx) {
       let actionName = '?';
       try {

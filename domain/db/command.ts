@@ -21,7 +21,8 @@ export class Op {
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 /** A field's value in a query: a literal, or a comparison operator. */
 export type QueryValue = JsonValue | Op;
-export type QueryDoc = { [field: string]: QueryValue };
+/** `undefined` fields are dropped, so optional filters can be written inline. */
+export type QueryDoc = { [field: string]: QueryValue | undefined };
 export type Query = QueryDoc | Op;
 /** A field's value in an update: a literal (nested objects merge by path), or an update operator. */
 export type UpdateValue = JsonValue | Op | { [key: string]: UpdateValue };

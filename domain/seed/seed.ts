@@ -1,14 +1,20 @@
 import { DbError, type Database, type NewDoc } from '../db';
+import { derivedId, post } from '../points/ledger';
+import { ACTIVITIES, ACTIVITY_CODES, EVENTS, GOODS, LEDGER, RULES } from '../points/model';
 import { STATIONS } from '../stations/actions';
 import { BRANCHES as BRANCH_COLLECTION, USERS } from '../user/model';
 import { SITES } from '../vaccine/actions';
 import { BRANCHES, DEMO_USERS, STATIONS as STATION_DATA, VACCINE_SITES } from './data';
+import { DEMO_GOODS, OPENING_BALANCES, POINT_RULES, demoActivities, demoRedemptionEvent } from './points-data';
 
 const SEED_MARK = { collection: 'meta', id: 'seed' };
 
-async function insert(db: Database, collection: string, doc: NewDoc): Promise<void> {
+/** Seed objects are typed by their modules' schemas; stored, they are plain JSON. */
+const asDoc = (value: object): NewDoc => JSON.parse(JSON.stringify(value)) as NewDoc;
+
+async function insert(db: Database, collection: string, doc: object): Promise<void> {
   try {
-    await db.collection(collection).add(doc);
+    await db.collection(collection).add(asDoc(doc));
   } catch (error) {
     // Re-running after an interrupted first start: what is already there stays.
     if (!(error instanceof DbError && error.code === 'DUPLICATE_KEY')) throw error;
@@ -19,9 +25,28 @@ async function insert(db: Database, collection: string, doc: NewDoc): Promise<vo
 export async function seedIfEmpty(db: Database, now: number): Promise<boolean> {
   if (await db.collection(SEED_MARK.collection).doc(SEED_MARK.id).get()) return false;
   for (const branch of BRANCHES) await insert(db, BRANCH_COLLECTION, branch);
-  for (const station of STATION_DATA) await insert(db, STATIONS, station as unknown as NewDoc);
-  for (const site of VACCINE_SITES) await insert(db, SITES, site as unknown as NewDoc);
+  for (const station of STATION_DATA) await insert(db, STATIONS, station);
+  for (const site of VACCINE_SITES) await insert(db, SITES, site);
   for (const user of DEMO_USERS) await insert(db, USERS, { ...user, createdAt: now });
+
+  for (const rule of POINT_RULES) await insert(db, RULES, rule);
+  for (const activity of demoActivities(now)) {
+    await insert(db, ACTIVITIES, { ...activity, createdBy: 'demo-admin', createdAt: now });
+    await insert(db, ACTIVITY_CODES, { _id: activity.code, activityId: activity._id });
+  }
+  const event = demoRedemptionEvent(now);
+  await insert(db, EVENTS, event);
+  for (const g of DEMO_GOODS) {
+    await insert(db, GOODS, { ...g, picture: '', sold: 0, stocked: g.stock, lowStockAt: 5, saleStart: null, saleEnd: null, eventId: g.eventId ?? null, active: true });
+  }
+  for (const opening of OPENING_BALANCES) {
+    const entryId = derivedId('aw', 'seed', opening.openid);
+    const user = DEMO_USERS.find((u) => u._id === opening.openid);
+    await db.runTransaction(async (tx) => {
+      if (await tx.collection(LEDGER).doc(entryId).get()) return;
+      await post(tx, { openid: opening.openid, branchId: user?.branchId ?? null, amount: opening.points, kind: 'award', reason: opening.reason, entryId, at: now, adminId: 'demo-admin' });
+    });
+  }
   await insert(db, SEED_MARK.collection, { _id: SEED_MARK.id, at: now });
   return true;
 }

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { COLLECTIONS } from '../../domain/collections';
 import { buildFunctions, FUNCTION_ROOT, functionNames } from '../../scripts/build-functions';
+import { CLOUDBASERC_PATH, renderCloudbaserc } from '../../scripts/cloudbaserc';
 import { FUNCTIONS } from '../../cloudfunctions/registry';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -47,6 +48,12 @@ test.each(functionNames())('cloudfunctions/%s/index.js loads alone in a bare Nod
   const result = spawnSync(process.execPath, ['-e', script], { cwd: dir, env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8', timeout: 20_000 });
   expect(result.status).toBe(0);
   expect(JSON.parse(result.stdout)).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: '未知的操作：no-such-action' } });
+});
+
+test('cloudbaserc.json is what `npm run cloudbaserc` writes, timer triggers included', () => {
+  expect(fs.readFileSync(CLOUDBASERC_PATH, 'utf8')).toBe(renderCloudbaserc());
+  const points = rc.functions.find((f) => f.name === 'points') as RcFunction & { triggers?: { name: string; type: string }[] };
+  expect(points.triggers).toEqual([expect.objectContaining({ name: 'expireOrders', type: 'timer' })]);
 });
 
 test('every collection is declared, and no client may write any of them', () => {

@@ -1,6 +1,7 @@
 /** The user, stations and vaccine functions against the embedded engine, through their routers. */
 import { COLLECTIONS } from '../../domain/collections';
 import { STATIONS, VACCINE_SITES } from '../../domain/seed/data';
+import { OPENING_BALANCES } from '../../domain/seed/points-data';
 import { dump, seededWorld } from '../support/functions';
 
 let world: Awaited<ReturnType<typeof seededWorld>>;
@@ -16,7 +17,7 @@ describe('user', () => {
     const res = await world.call('user', { action: 'me', userInfo: { openId: 'demo-admin' } }, 'demo-member');
     expect(res).toEqual({
       ok: true,
-      data: { openid: 'demo-member', nickname: '党员王建国', role: 'member', roleLabel: '党员', branch: { branchId: 'br-yf-xiangyang', name: '向阳社区党支部' }, points: { balance: 0 } },
+      data: { openid: 'demo-member', nickname: '党员王建国', role: 'member', roleLabel: '党员', branch: { branchId: 'br-yf-xiangyang', name: '向阳社区党支部' }, points: { balance: OPENING_BALANCES.find((o) => o.openid === 'demo-member')!.points } },
     });
   });
 

@@ -11,8 +11,12 @@ export async function seededWorld(now = Date.parse('2026-11-23T02:00:00Z')) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xfyz-fn-'));
   const db = LocalDatabase.open(dir);
   await seedIfEmpty(db, now);
-  const call = <T = unknown>(fn: string, event: unknown, openid: string | null = 'demo-member'): Promise<Envelope<T>> =>
-    FUNCTIONS[fn]!.handle(event, { db, caller: openid ? { openid } : null, now: () => now }) as Promise<Envelope<T>>;
+  /** Calls a function as `openid` at the instant `at` (the platform's clock). */
+  const callAt =
+    (at: number) =>
+    <T = unknown>(fn: string, event: unknown, openid: string | null = 'demo-member'): Promise<Envelope<T>> =>
+      FUNCTIONS[fn]!.handle(event, { db, caller: openid ? { openid } : null, now: () => at }) as Promise<Envelope<T>>;
+  const call = Object.assign(callAt(now), { at: callAt });
   return { db, dir, call, now };
 }
 

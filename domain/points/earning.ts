@@ -1,0 +1,169 @@
+import { randomInt } from 'node:crypto';
+import { z } from 'zod';
+import { DbError, type Transaction } from '../db';
+import { action } from '../core/router';
+import { AppError, notFound } from '../core/errors';
+import { atShanghai, dayOf, inZone } from '../core/time';
+import { fields } from '../core/validation';
+import { USERS, userDocSchema } from '../user/model';
+import { TX_ATTEMPTS, derivedId, post, readAccount } from './ledger';
+import {
+  ACTIVITIES, ACTIVITY_CODES, CAPS, CHECKIN_OPENS_BEFORE_MS, LEDGER, RULES,
+  activityDocSchema, ruleDocSchema, type Activity, type Rule,
+} from './model';
+
+const EARNERS = ['member', 'staff', 'admin'] as const;
+
+export const rules = action({
+  input: z.strictObject({}),
+  access: 'signedIn',
+  async run(_input, ctx) {
+    const docs = await ctx.db.collection(RULES).orderBy('_id', 'asc').limit(200).get();
+    return {
+      items: docs.flatMap((d) => {
+        const r = ruleDocSchema.safeParse(d);
+        return r.success ? [{ ruleId: r.data._id, name: r.data.name, category: r.data.category, points: r.data.points, cap: r.data.cap, description: r.data.description }] : [];
+      }),
+    };
+  },
+});
+
+function presentActivity(a: Activity, now: number) {
+  const opensAt = a.start - CHECKIN_OPENS_BEFORE_MS;
+  return {
+    activityId: a._id,
+    title: a.title,
+    ruleId: a.ruleId,
+    branchId: a.branchId,
+    place: a.place,
+    start: a.start,
+    end: a.end,
+    state: now < opensAt ? ('upcoming' as const) : now <= a.end ? ('open' as const) : ('ended' as const),
+  };
+}
+
+/** Activities not yet ended, soonest first; paged by start time. */
+export const activities = action({
+  input: z.strictObject({ cursor: fields.cursor, limit: fields.limit }),
+  access: 'signedIn',
+  async run({ cursor, limit = 20 }, ctx) {
+    const _ = ctx.db.command;
+    const now = ctx.now();
+    const after = cursor ? cursor.split(':') : null;
+    const where = after
+      ? _.and([{ end: _.gte(now) }, _.or([{ start: _.gt(Number(after[0])) }, { start: Number(after[0]), _id: _.gt(after[1] ?? '') }])])
+      : { end: _.gte(now) };
+    const raw = await ctx.db.collection(ACTIVITIES).where(where).orderBy('start', 'asc').orderBy('_id', 'asc').limit(limit + 1).get();
+    const page = raw.slice(0, limit);
+    const items = page.flatMap((d) => {
+      const a = activityDocSchema.safeParse(d);
+      return a.success ? [presentActivity(a.data, now)] : [];
+    });
+    const last = page[page.length - 1];
+    return { items, nextCursor: raw.length > limit && last ? `${String(last.start)}:${last._id}` : null };
+  },
+});
+
+/** Points a rule may still award now, given its cap; writes the cap counter inside `tx`. */
+async function takeFromCap(tx: Transaction, openid: string, rule: Rule, now: number): Promise<number> {
+  if (!rule.cap) return rule.points;
+  const period = rule.cap.period === 'day' ? dayOf(now) : inZone(now).format('YYYY-MM');
+  const id = `${openid}:${rule._id}:${period}`;
+  const counter = await tx.collection(CAPS).doc(id).get();
+  const used = typeof counter?.earned === 'number' ? counter.earned : 0;
+  const grant = Math.min(rule.points, rule.cap.max - used);
+  if (grant <= 0) {
+    throw new AppError('LIMIT_REACHED', `「${rule.name}」${rule.cap.period === 'day' ? '今日' : '本月'}积分已达上限 ${rule.cap.max} 分`);
+  }
+  await tx.collection(CAPS).doc(id).set({ openid, ruleId: rule._id, period, earned: used + grant });
+  return grant;
+}
+
+export const checkin = action({
+  input: z.strictObject({ code: z.string().trim().regex(/^[A-Z0-9]{6}$/i, '签到码是 6 位字母或数字') }),
+  access: EARNERS,
+  async run({ code }, ctx) {
+    const now = ctx.now();
+    const link = await ctx.db.collection(ACTIVITY_CODES).doc(code.toUpperCase()).get();
+    const activity = activityDocSchema.safeParse(link ? await ctx.db.collection(ACTIVITIES).doc(String(link.activityId)).get() : null);
+    if (!activity.success) throw new AppError('NOT_FOUND', '签到码无效，请核对后重试');
+    const a = activity.data;
+    if (now < a.start - CHECKIN_OPENS_BEFORE_MS) {
+      throw new AppError('TOO_EARLY', `签到将于 ${inZone(a.start - CHECKIN_OPENS_BEFORE_MS).format('M月D日 HH:mm')} 开始`);
+    }
+    if (now > a.end) throw new AppError('TOO_LATE', '活动已结束，签到已关闭');
+    const rule = ruleDocSchema.safeParse(await ctx.db.collection(RULES).doc(a.ruleId).get());
+    if (!rule.success) throw new AppError('NOT_FOUND', '该活动的积分细则不存在，请联系管理员');
+    const openid = ctx.user._id;
+    const entryId = derivedId('ck', a._id, openid);
+    return ctx.db.runTransaction(async (tx) => {
+      if (await tx.collection(LEDGER).doc(entryId).get()) throw new AppError('CONFLICT', '你已签到过这个活动');
+      const account = await readAccount(tx, openid, ctx.user.branchId);
+      const points = await takeFromCap(tx, openid, rule.data, now);
+      const next = await post(tx, { openid, branchId: ctx.user.branchId, amount: points, kind: 'checkin', reason: `${rule.data.category}：${a.title}`, entryId, at: now, ruleId: rule.data._id, activityId: a._id }, account);
+      return { activityId: a._id, title: a.title, points, balance: next.balance };
+    }, TX_ATTEMPTS);
+  },
+});
+
+export const award = action({
+  input: z.strictObject({
+    openid: fields.id,
+    points: z.number().int('积分必须是整数').min(-1000).max(1000).refine((n) => n !== 0, '积分不能为 0'),
+    reason: z.string().trim().min(2).max(100),
+    requestId: fields.requestId,
+  }),
+  access: ['admin'],
+  async run({ openid, points, reason, requestId }, ctx) {
+    const target = userDocSchema.safeParse(await ctx.db.collection(USERS).doc(openid).get());
+    if (!target.success) throw notFound('该用户');
+    const entryId = derivedId('aw', ctx.user._id, requestId);
+    return ctx.db.runTransaction(async (tx) => {
+      const done = await tx.collection(LEDGER).doc(entryId).get();
+      // A retried request: the same answer, and no second posting.
+      if (done) return { entryId, openid: String(done.openid), points: Number(done.amount), balance: Number(done.balanceAfter) };
+      const next = await post(tx, { openid, branchId: target.data.branchId, amount: points, kind: points > 0 ? 'award' : 'correction', reason, entryId, at: ctx.now(), adminId: ctx.user._id });
+      return { entryId, openid, points, balance: next.balance };
+    }, TX_ATTEMPTS);
+  },
+});
+
+const dateTime = z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/, '时间格式应为 YYYY-MM-DD HH:mm');
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+const newCode = () => Array.from({ length: 6 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+
+export const publishActivity = action({
+  input: z.strictObject({
+    title: z.string().trim().min(2).max(60),
+    ruleId: fields.id,
+    branchId: fields.id.optional(),
+    place: z.string().trim().max(100).default(''),
+    start: dateTime,
+    end: dateTime,
+  }),
+  access: ['admin'],
+  async run(input, ctx) {
+    const start = atShanghai(input.start);
+    const end = atShanghai(input.end);
+    if (!(end > start)) throw new AppError('INVALID_ARGUMENT', '结束时间必须晚于开始时间');
+    if (!(await ctx.db.collection(RULES).doc(input.ruleId).get())) throw notFound('积分细则');
+    if (input.branchId && !(await ctx.db.collection('branches').doc(input.branchId).get())) throw notFound('党支部');
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const code = newCode();
+      try {
+        return await ctx.db.runTransaction(async (tx) => {
+          const activityId = derivedId('ac', code, String(start));
+          await tx.collection(ACTIVITY_CODES).add({ _id: code, activityId });
+          await tx.collection(ACTIVITIES).add({
+            _id: activityId, title: input.title, ruleId: input.ruleId, branchId: input.branchId ?? null, place: input.place,
+            start, end, code, createdBy: ctx.user._id, createdAt: ctx.now(),
+          });
+          return { activityId, code };
+        }, TX_ATTEMPTS);
+      } catch (error) {
+        if (!(error instanceof DbError && error.code === 'DUPLICATE_KEY')) throw error;
+      }
+    }
+    throw new AppError('CONFLICT', '生成签到码失败，请重试');
+  },
+});

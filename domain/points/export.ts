@@ -1,0 +1,50 @@
+import { stringify } from 'csv-stringify/sync';
+import { z } from 'zod';
+import { action } from '../core/router';
+import { AppError } from '../core/errors';
+import { atShanghai, inZone } from '../core/time';
+import { fields } from '../core/validation';
+import { USERS, userDocSchema } from '../user/model';
+import { LEDGER, LEDGER_KINDS, ledgerDocSchema } from './model';
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const PAGE = 1000;
+export const EXPORT_MAX_ROWS = 20_000;
+
+/** A branch's ledger for a period as CSV (台账), in Shanghai time, with the admin named on every admin change. */
+export const exportLedger = action({
+  input: z.strictObject({ branchId: fields.id.optional(), from: date, to: date }),
+  access: ['admin'],
+  async run({ branchId, from, to }, ctx) {
+    const _ = ctx.db.command;
+    const start = atShanghai(`${from} 00:00`);
+    const end = atShanghai(`${to} 00:00`) + 86_400_000;
+    if (!(end > start)) throw new AppError('INVALID_ARGUMENT', '结束日期不能早于开始日期');
+    if (end - start > 366 * 86_400_000) throw new AppError('INVALID_ARGUMENT', '一次最多导出一年的台账');
+    const query = _.and([{ at: _.gte(start) }, { at: _.lt(end) }, ...(branchId ? [{ branchId }] : [])]);
+    const rows: string[][] = [];
+    const names = new Map<string, string>();
+    const nameOf = async (openid: string | null) => {
+      if (!openid) return '';
+      if (!names.has(openid)) {
+        const u = userDocSchema.safeParse(await ctx.db.collection(USERS).doc(openid).get());
+        names.set(openid, u.success ? u.data.nickname : openid);
+      }
+      return names.get(openid)!;
+    };
+    for (let skip = 0; rows.length < EXPORT_MAX_ROWS; skip += PAGE) {
+      const page = await ctx.db.collection(LEDGER).where(query).orderBy('at', 'asc').orderBy('_id', 'asc').skip(skip).limit(PAGE).get();
+      for (const doc of page) {
+        const e = ledgerDocSchema.safeParse(doc);
+        if (!e.success) continue;
+        rows.push([
+          inZone(e.data.at).format('YYYY-MM-DD HH:mm:ss'), await nameOf(e.data.openid), e.data.openid, e.data.branchId ?? '',
+          LEDGER_KINDS[e.data.kind], e.data.reason, String(e.data.amount), String(e.data.balanceAfter), await nameOf(e.data.adminId),
+        ]);
+      }
+      if (page.length < PAGE) break;
+    }
+    const csv = stringify(rows, { header: true, columns: ['时间', '姓名', 'openid', '党支部', '类型', '事由', '积分变动', '变动后余额', '经办管理员'], bom: true });
+    return { filename: `积分台账_${branchId ?? '全部'}_${from}_${to}.csv`, rows: rows.length, truncated: rows.length >= EXPORT_MAX_ROWS, csv };
+  },
+});

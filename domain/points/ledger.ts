@@ -1,0 +1,109 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { Database, Transaction } from '../db';
+import { action } from '../core/router';
+import { AppError } from '../core/errors';
+import { fields } from '../core/validation';
+import { ACCOUNTS, LEDGER, LEDGER_KINDS, accountDocSchema, ledgerDocSchema, type Account, type LedgerKind } from './model';
+
+/** Transactions in the points module retry conflicts this often before answering CONFLICT. */
+export const TX_ATTEMPTS = 12;
+
+/** An id derived from who asked and what they asked, so a retry lands on the same document. */
+export function derivedId(prefix: string, ...parts: string[]): string {
+  return `${prefix}_${createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 24)}`;
+}
+
+export function emptyAccount(openid: string, branchId: string | null): Account {
+  return { _id: openid, balance: 0, earned: 0, spent: 0, entries: 0, orders: 0, branchId };
+}
+
+export async function readAccount(tx: Transaction, openid: string, branchId: string | null): Promise<Account> {
+  const parsed = accountDocSchema.safeParse(await tx.collection(ACCOUNTS).doc(openid).get());
+  return parsed.success ? parsed.data : emptyAccount(openid, branchId);
+}
+
+export interface Posting {
+  openid: string;
+  branchId: string | null;
+  amount: number;
+  kind: LedgerKind;
+  reason: string;
+  /** The ledger entry's `_id`: derived from the cause, so one cause posts once. */
+  entryId: string;
+  at: number;
+  ruleId?: string;
+  activityId?: string;
+  orderId?: string;
+  adminId?: string;
+}
+
+/**
+ * Posts one ledger entry and moves the balance with it, inside the caller's transaction.
+ * The balance never goes below zero; `earned` counts activity and admin points, `spent` the mall.
+ */
+export async function post(tx: Transaction, p: Posting, account?: Account): Promise<Account> {
+  const current = account ?? (await readAccount(tx, p.openid, p.branchId));
+  const balance = current.balance + p.amount;
+  if (balance < 0) {
+    throw new AppError('INSUFFICIENT_POINTS', p.kind === 'redeem' ? `积分不足：需要 ${-p.amount} 分，当前 ${current.balance} 分` : `扣减后积分不能为负（当前 ${current.balance} 分）`);
+  }
+  const spends = p.kind === 'redeem' || p.kind === 'refund';
+  const next: Account = {
+    ...current,
+    balance,
+    earned: current.earned + (spends ? 0 : p.amount),
+    spent: current.spent - (spends ? p.amount : 0),
+    entries: current.entries + 1,
+    branchId: current.branchId ?? p.branchId,
+  };
+  await tx.collection(ACCOUNTS).doc(p.openid).set(next);
+  await tx.collection(LEDGER).add({
+    _id: p.entryId,
+    openid: p.openid,
+    branchId: next.branchId,
+    seq: next.entries,
+    amount: p.amount,
+    balanceAfter: balance,
+    kind: p.kind,
+    reason: p.reason,
+    ruleId: p.ruleId ?? null,
+    activityId: p.activityId ?? null,
+    orderId: p.orderId ?? null,
+    adminId: p.adminId ?? null,
+    at: p.at,
+  });
+  return next;
+}
+
+export async function accountSummary(db: Database, openid: string) {
+  const parsed = accountDocSchema.safeParse(await db.collection(ACCOUNTS).doc(openid).get());
+  const a = parsed.success ? parsed.data : emptyAccount(openid, null);
+  return { balance: a.balance, earned: a.earned, spent: a.spent };
+}
+
+export const summary = action({
+  input: z.strictObject({}),
+  access: 'signedIn',
+  run: (_input, ctx) => accountSummary(ctx.db, ctx.user._id),
+});
+
+export const ledger = action({
+  input: z.strictObject({ cursor: fields.cursor, limit: fields.limit }),
+  access: 'signedIn',
+  async run({ cursor, limit = 20 }, ctx) {
+    const _ = ctx.db.command;
+    const before = cursor === undefined ? undefined : Number(cursor);
+    if (before !== undefined && !(Number.isInteger(before) && before > 0)) throw new AppError('INVALID_ARGUMENT', '参数 cursor：格式不正确');
+    const query = before === undefined ? { openid: ctx.user._id } : { openid: ctx.user._id, seq: _.lt(before) };
+    const raw = await ctx.db.collection(LEDGER).where(query).orderBy('seq', 'desc').limit(limit + 1).get();
+    const items = raw.slice(0, limit).flatMap((doc) => {
+      const e = ledgerDocSchema.safeParse(doc);
+      if (!e.success) return [];
+      const { _id, seq, amount, balanceAfter, kind, reason, ruleId, orderId, at } = e.data;
+      return [{ entryId: _id, seq, amount, balanceAfter, kind, kindLabel: LEDGER_KINDS[kind], reason, ruleId, orderId, at }];
+    });
+    const last = raw[Math.min(limit, raw.length) - 1];
+    return { items, nextCursor: raw.length > limit && last ? String(last.seq) : null };
+  },
+});

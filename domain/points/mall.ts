@@ -1,0 +1,295 @@
+import { randomInt } from 'node:crypto';
+import { z } from 'zod';
+import { DbError, type Database, type Transaction } from '../db';
+import { action } from '../core/router';
+import { AppError, notFound } from '../core/errors';
+import { atShanghai } from '../core/time';
+import { fields } from '../core/validation';
+import { STATIONS } from '../stations/actions';
+import { TX_ATTEMPTS, derivedId, post, readAccount } from './ledger';
+import {
+  EVENTS, GOODS, GOODS_QUOTAS, ORDERS, ORDER_STATUS, PICKUP_CODES, eventDocSchema, goodsDocSchema, orderDocSchema,
+  orderStatusSchema, pickupDays, type Goods, type Order,
+} from './model';
+
+const DAY_MS = 86_400_000;
+const quotaId = (goodsId: string, openid: string) => `${goodsId}:${openid}`;
+
+function presentGoods(g: Goods, admin: boolean) {
+  return {
+    goodsId: g._id,
+    name: g.name,
+    picture: g.picture,
+    description: g.description,
+    price: g.price,
+    stock: g.stock,
+    perUserLimit: g.perUserLimit,
+    stationId: g.stationId,
+    saleStart: g.saleStart,
+    saleEnd: g.saleEnd,
+    eventId: g.eventId,
+    ...(admin ? { sold: g.sold, stocked: g.stocked, lowStock: g.stock <= g.lowStockAt, active: g.active } : {}),
+  };
+}
+
+export const goods = action({
+  input: z.strictObject({ cursor: fields.cursor, limit: fields.limit, lowStockOnly: z.boolean().optional() }),
+  access: 'signedIn',
+  async run({ cursor, limit = 20, lowStockOnly }, ctx) {
+    const _ = ctx.db.command;
+    const admin = ctx.user.role === 'admin';
+    const base = admin ? {} : { active: true };
+    const where = cursor ? _.and([base, { _id: _.gt(cursor) }]) : base;
+    const raw = await ctx.db.collection(GOODS).where(where).orderBy('_id', 'asc').limit(limit + 1).get();
+    const page = raw.slice(0, limit);
+    const items = page.flatMap((d) => {
+      const g = goodsDocSchema.safeParse(d);
+      if (!g.success || (lowStockOnly && g.data.stock > g.data.lowStockAt)) return [];
+      return [presentGoods(g.data, admin)];
+    });
+    const last = page[page.length - 1];
+    return { items, nextCursor: raw.length > limit && last ? last._id : null };
+  },
+});
+
+export const goodsDetail = action({
+  input: z.strictObject({ goodsId: fields.id }),
+  access: 'signedIn',
+  async run({ goodsId }, ctx) {
+    const g = goodsDocSchema.safeParse(await ctx.db.collection(GOODS).doc(goodsId).get());
+    if (!g.success || (!g.data.active && ctx.user.role !== 'admin')) throw notFound('商品');
+    const event = g.data.eventId ? eventDocSchema.safeParse(await ctx.db.collection(EVENTS).doc(g.data.eventId).get()) : null;
+    const quota = await ctx.db.collection(GOODS_QUOTAS).doc(quotaId(goodsId, ctx.user._id)).get();
+    return {
+      goods: presentGoods(g.data, ctx.user.role === 'admin'),
+      event: event?.success ? { eventId: event.data._id, name: event.data.name, start: event.data.start, end: event.data.end } : null,
+      myBought: typeof quota?.bought === 'number' ? quota.bought : 0,
+    };
+  },
+});
+
+/** Why goods cannot be redeemed at `now`, or null when they can. */
+async function saleClosedReason(db: Database, g: Goods, now: number): Promise<string | null> {
+  if (!g.active) return '该商品已下架';
+  if (g.saleStart !== null && now < g.saleStart) return '该商品尚未开始兑换';
+  if (g.saleEnd !== null && now > g.saleEnd) return '该商品兑换已结束';
+  if (g.eventId) {
+    const event = eventDocSchema.safeParse(await db.collection(EVENTS).doc(g.eventId).get());
+    if (!event.success || now < event.data.start || now > event.data.end) {
+      return event.success ? `仅限「${event.data.name}」期间兑换` : '该商品仅限积分兑换日兑换';
+    }
+  }
+  return null;
+}
+
+function newPickupCode(): string {
+  return String(randomInt(10_000_000, 100_000_000));
+}
+
+export interface RedeemAnswer {
+  orderId: string;
+  pickupCode: string;
+  balance: number;
+}
+
+export const redeem = action({
+  input: z.strictObject({ goodsId: fields.id, qty: z.number().int('数量必须是整数').min(1).max(99), requestId: fields.requestId }),
+  access: 'signedIn',
+  async run({ goodsId, qty, requestId }, ctx): Promise<RedeemAnswer> {
+    const openid = ctx.user._id;
+    const now = ctx.now();
+    const orderId = derivedId('od', openid, requestId);
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const pickupCode = newPickupCode();
+      try {
+        return await ctx.db.runTransaction(async (tx) => {
+          const existing = orderDocSchema.safeParse(await tx.collection(ORDERS).doc(orderId).get());
+          // The same request again: the first answer, and no second effect.
+          if (existing.success) return { orderId, pickupCode: existing.data.pickupCode, balance: existing.data.balanceAfter };
+          const g = goodsDocSchema.safeParse(await tx.collection(GOODS).doc(goodsId).get());
+          if (!g.success) throw notFound('商品');
+          const closed = await saleClosedReason(ctx.db, g.data, now);
+          if (closed) throw new AppError('CONFLICT', closed);
+          if (g.data.stock < qty) throw new AppError('SOLD_OUT', g.data.stock === 0 ? '该商品已兑完' : `库存不足，仅剩 ${g.data.stock} 件`);
+          const quota = await tx.collection(GOODS_QUOTAS).doc(quotaId(goodsId, openid)).get();
+          const bought = typeof quota?.bought === 'number' ? quota.bought : 0;
+          if (bought + qty > g.data.perUserLimit) {
+            throw new AppError('LIMIT_REACHED', `每人限兑 ${g.data.perUserLimit} 件，你已兑换 ${bought} 件`);
+          }
+          const total = g.data.price * qty;
+          const account = await readAccount(tx, openid, ctx.user.branchId);
+          // The account's order counter moves in the same write as the balance.
+          const next = await post(tx, { openid, branchId: ctx.user.branchId, amount: -total, kind: 'redeem', reason: `兑换「${g.data.name}」×${qty}`, entryId: `rd_${orderId}`, at: now, orderId }, { ...account, orders: account.orders + 1 });
+          await tx.collection(GOODS).doc(goodsId).update({ stock: g.data.stock - qty, sold: g.data.sold + qty });
+          await tx.collection(GOODS_QUOTAS).doc(quotaId(goodsId, openid)).set({ goodsId, openid, bought: bought + qty });
+          await tx.collection(PICKUP_CODES).add({ _id: pickupCode, orderId });
+          await tx.collection(ORDERS).add({
+            _id: orderId, openid, seq: next.orders, goodsId, goodsName: g.data.name, qty, price: g.data.price, total,
+            status: 'pending', pickupCode, stationId: g.data.stationId, balanceAfter: next.balance,
+            createdAt: now, expiresAt: now + pickupDays() * DAY_MS, pickedAt: null, pickedBy: null, closedAt: null,
+          });
+          return { orderId, pickupCode, balance: next.balance };
+        }, TX_ATTEMPTS);
+      } catch (error) {
+        // A pickup code already taken: draw another.
+        if (!(error instanceof DbError && error.code === 'DUPLICATE_KEY')) throw error;
+      }
+    }
+    throw new AppError('CONFLICT', '生成取货码失败，请重试');
+  },
+});
+
+function presentOrder(o: Order) {
+  return {
+    orderId: o._id, goodsId: o.goodsId, goodsName: o.goodsName, qty: o.qty, total: o.total, status: o.status,
+    statusLabel: ORDER_STATUS[o.status], pickupCode: o.status === 'pending' ? o.pickupCode : null, stationId: o.stationId,
+    createdAt: o.createdAt, expiresAt: o.expiresAt, pickedAt: o.pickedAt,
+  };
+}
+
+export const orders = action({
+  input: z.strictObject({ status: orderStatusSchema.optional(), cursor: fields.cursor, limit: fields.limit }),
+  access: 'signedIn',
+  async run({ status, cursor, limit = 20 }, ctx) {
+    const _ = ctx.db.command;
+    const before = cursor === undefined ? undefined : Number(cursor);
+    if (before !== undefined && !(Number.isInteger(before) && before > 0)) throw new AppError('INVALID_ARGUMENT', '参数 cursor：格式不正确');
+    const query = { openid: ctx.user._id, ...(status ? { status } : {}), ...(before ? { seq: _.lt(before) } : {}) };
+    const raw = await ctx.db.collection(ORDERS).where(query).orderBy('seq', 'desc').limit(limit + 1).get();
+    const page = raw.slice(0, limit);
+    const items = page.flatMap((d) => {
+      const o = orderDocSchema.safeParse(d);
+      return o.success ? [presentOrder(o.data)] : [];
+    });
+    const last = page[page.length - 1];
+    return { items, nextCursor: raw.length > limit && last ? String(last.seq) : null };
+  },
+});
+
+/**
+ * Closes a pending order and refunds it, inside `tx`. The refund's ledger id is derived from the
+ * order, and the order must still be pending: a cancel racing an expiry refunds exactly once.
+ */
+async function closeAndRefund(tx: Transaction, order: Order, status: 'cancelled' | 'expired', now: number): Promise<number> {
+  const account = await readAccount(tx, order.openid, null);
+  const next = await post(tx, {
+    openid: order.openid, branchId: account.branchId, amount: order.total, kind: 'refund',
+    reason: `${status === 'cancelled' ? '取消' : '逾期未领'}退还「${order.goodsName}」×${order.qty}`, entryId: `rf_${order._id}`, at: now, orderId: order._id,
+  }, account);
+  const g = goodsDocSchema.safeParse(await tx.collection(GOODS).doc(order.goodsId).get());
+  if (g.success) await tx.collection(GOODS).doc(order.goodsId).update({ stock: g.data.stock + order.qty, sold: g.data.sold - order.qty });
+  const quota = await tx.collection(GOODS_QUOTAS).doc(quotaId(order.goodsId, order.openid)).get();
+  if (quota && typeof quota.bought === 'number') await tx.collection(GOODS_QUOTAS).doc(quotaId(order.goodsId, order.openid)).update({ bought: Math.max(0, quota.bought - order.qty) });
+  await tx.collection(ORDERS).doc(order._id).update({ status, closedAt: now });
+  await tx.collection(PICKUP_CODES).doc(order.pickupCode).remove();
+  return next.balance;
+}
+
+export const cancelOrder = action({
+  input: z.strictObject({ orderId: fields.id }),
+  access: 'signedIn',
+  async run({ orderId }, ctx) {
+    return ctx.db.runTransaction(async (tx) => {
+      const o = orderDocSchema.safeParse(await tx.collection(ORDERS).doc(orderId).get());
+      // Someone else's order is "not found" to the caller: ids are not a way to probe.
+      if (!o.success || o.data.openid !== ctx.user._id) throw notFound('订单');
+      if (o.data.status !== 'pending') throw new AppError('CONFLICT', `订单${ORDER_STATUS[o.data.status]}，不能取消`);
+      const balance = await closeAndRefund(tx, o.data, 'cancelled', ctx.now());
+      return { orderId, status: 'cancelled' as const, balance };
+    }, TX_ATTEMPTS);
+  },
+});
+
+/** The timer job: expires and refunds pending orders past their pickup time. Safe to run twice at once. */
+export async function expireOrders(db: Database, now: number, batch = 200): Promise<{ expired: number }> {
+  const _ = db.command;
+  const due = await db.collection(ORDERS).where({ status: 'pending', expiresAt: _.lt(now) }).orderBy('expiresAt', 'asc').limit(batch).get();
+  let expired = 0;
+  for (const doc of due) {
+    const done = await db.runTransaction(async (tx) => {
+      const o = orderDocSchema.safeParse(await tx.collection(ORDERS).doc(doc._id).get());
+      if (!o.success || o.data.status !== 'pending' || o.data.expiresAt >= now) return false;
+      await closeAndRefund(tx, o.data, 'expired', now);
+      return true;
+    }, TX_ATTEMPTS);
+    if (done) expired += 1;
+  }
+  return { expired };
+}
+
+export const verifyOrder = action({
+  input: z.strictObject({ pickupCode: z.string().trim().regex(/^\d{8}$/, '取货码是 8 位数字') }),
+  access: ['staff', 'admin'],
+  async run({ pickupCode }, ctx) {
+    const link = await ctx.db.collection(PICKUP_CODES).doc(pickupCode).get();
+    if (!link) throw new AppError('NOT_FOUND', '取货码无效或已使用');
+    const orderId = String(link.orderId);
+    return ctx.db.runTransaction(async (tx) => {
+      const o = orderDocSchema.safeParse(await tx.collection(ORDERS).doc(orderId).get());
+      if (!o.success) throw new AppError('NOT_FOUND', '取货码无效或已使用');
+      if (o.data.status !== 'pending') throw new AppError('CONFLICT', `订单${ORDER_STATUS[o.data.status]}`);
+      const now = ctx.now();
+      if (o.data.expiresAt < now) throw new AppError('TOO_LATE', '订单已过领取期限');
+      await tx.collection(ORDERS).doc(orderId).update({ status: 'picked', pickedAt: now, pickedBy: ctx.user._id });
+      await tx.collection(PICKUP_CODES).doc(pickupCode).remove();
+      return { orderId, goodsName: o.data.goodsName, qty: o.data.qty, status: 'picked' as const };
+    }, TX_ATTEMPTS);
+  },
+});
+
+const optionalDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/, '时间格式应为 YYYY-MM-DD HH:mm').optional();
+
+export const saveGoods = action({
+  input: z.strictObject({
+    goodsId: fields.id.optional(),
+    name: z.string().trim().min(1).max(40),
+    picture: z.string().trim().max(300).optional(),
+    description: z.string().trim().max(500).optional(),
+    price: z.number().int().min(1).max(100_000),
+    stock: z.number().int().min(0).max(100_000),
+    perUserLimit: z.number().int().min(1).max(99),
+    stationId: fields.id.optional(),
+    saleStart: optionalDateTime,
+    saleEnd: optionalDateTime,
+    eventId: fields.id.optional(),
+    active: z.boolean().optional(),
+  }),
+  access: ['admin'],
+  async run(input, ctx) {
+    const saleStart = input.saleStart ? atShanghai(input.saleStart) : null;
+    const saleEnd = input.saleEnd ? atShanghai(input.saleEnd) : null;
+    if (saleStart !== null && saleEnd !== null && saleEnd <= saleStart) throw new AppError('INVALID_ARGUMENT', '兑换结束时间必须晚于开始时间');
+    if (input.stationId && !(await ctx.db.collection(STATIONS).doc(input.stationId).get())) throw notFound('领取驿站');
+    if (input.eventId && !(await ctx.db.collection(EVENTS).doc(input.eventId).get())) throw notFound('积分兑换日');
+    const fieldsToSave = {
+      name: input.name, picture: input.picture ?? '', description: input.description ?? '', price: input.price,
+      perUserLimit: input.perUserLimit, stationId: input.stationId ?? null, saleStart, saleEnd, eventId: input.eventId ?? null,
+      active: input.active ?? true, updatedAt: ctx.now(), updatedBy: ctx.user._id,
+    };
+    if (!input.goodsId) {
+      const { id } = await ctx.db.collection(GOODS).add({ ...fieldsToSave, stock: input.stock, sold: 0, stocked: input.stock, lowStockAt: 5 });
+      return { goodsId: id };
+    }
+    const goodsId = input.goodsId;
+    return ctx.db.runTransaction(async (tx) => {
+      const g = goodsDocSchema.safeParse(await tx.collection(GOODS).doc(goodsId).get());
+      if (!g.success) throw notFound('商品');
+      // Stock is set here as the units on the shelf now; `stocked` moves with it so stock + sold = stocked.
+      await tx.collection(GOODS).doc(goodsId).update({ ...fieldsToSave, stock: input.stock, stocked: g.data.stocked + (input.stock - g.data.stock) });
+      return { goodsId };
+    }, TX_ATTEMPTS);
+  },
+});
+
+export const restock = action({
+  input: z.strictObject({ goodsId: fields.id, qty: z.number().int().min(1).max(100_000) }),
+  access: ['admin'],
+  async run({ goodsId, qty }, ctx) {
+    return ctx.db.runTransaction(async (tx) => {
+      const g = goodsDocSchema.safeParse(await tx.collection(GOODS).doc(goodsId).get());
+      if (!g.success) throw notFound('商品');
+      await tx.collection(GOODS).doc(goodsId).update({ stock: g.data.stock + qty, stocked: g.data.stocked + qty });
+      return { goodsId, stock: g.data.stock + qty };
+    }, TX_ATTEMPTS);
+  },
+});
