@@ -8,6 +8,8 @@ export interface ServerConfig {
   dataDir: string;
   /** 'local' runs on the embedded engine with dev sign-in; 'cloudbase' talks to TCB_ENV_ID and has no dev sign-in. */
   mode: 'local' | 'cloudbase';
+  /** How often the local cloud runs the timer jobs (expiring orders, …); CloudBase uses timer triggers. */
+  jobIntervalMs: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -17,5 +19,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     port,
     dataDir: path.resolve(ROOT, env.DATA_DIR ?? '.data'),
     mode: env.CLOUD_MODE === 'cloudbase' ? 'cloudbase' : 'local',
+    jobIntervalMs: Math.max(100, Number(env.JOB_INTERVAL_MS ?? 60_000) || 60_000),
   };
 }

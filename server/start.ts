@@ -10,6 +10,7 @@ import { createLocalCloud } from './app';
 import { TokenSigner } from './auth';
 import { H5_DIR, readConfig } from './config';
 import { buildH5, h5IsStale } from './h5-build';
+import { startJobs } from './jobs';
 
 async function start(): Promise<void> {
   const config = readConfig();
@@ -27,6 +28,7 @@ async function start(): Promise<void> {
   }
 
   const server = createLocalCloud({ db, signer, staticDir: H5_DIR });
+  const stopJobs = config.mode === 'local' ? startJobs(db, config.jobIntervalMs) : async () => undefined;
   server.listen(config.port, '127.0.0.1', () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
@@ -39,7 +41,9 @@ async function start(): Promise<void> {
     stopping = true;
     server.close();
     server.closeAllConnections();
-    void db.close().then(() => process.exit(0));
+    void stopJobs()
+      .then(() => db.close())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -1,0 +1,29 @@
+import { FUNCTIONS } from '../cloudfunctions/registry';
+import type { Database } from '../domain/db';
+
+/**
+ * The local cloud's stand-in for CloudBase timer triggers: every job of every function, on an
+ * interval. Jobs are idempotent, so a run that overlaps a slow one is skipped rather than doubled.
+ */
+export function startJobs(db: Database, intervalMs: number, now: () => number = Date.now): () => Promise<void> {
+  let running: Promise<void> | null = null;
+  const runAll = async () => {
+    for (const fn of Object.values(FUNCTIONS)) {
+      for (const [name, job] of Object.entries(fn.jobs)) {
+        try {
+          await job(db, now());
+        } catch (error) {
+          console.error(JSON.stringify({ job: `${fn.name}.${name}`, error: error instanceof Error ? error.name : 'unknown' }));
+        }
+      }
+    }
+  };
+  const timer = setInterval(() => {
+    if (!running) running = runAll().finally(() => (running = null));
+  }, intervalMs);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
+}
