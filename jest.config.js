@@ -30,7 +30,7 @@ module.exports = {
         '^@tarojs/components$': '@tarojs/components/lib/react',
         '^@tarojs/taro$': '@tarojs/taro-h5',
         '^@/(.*)$': '<rootDir>/src/$1', '\\.(css|scss)$': '<rootDir>/test/components/style-stub.js' },
-      testMatch: ['<rootDir>/src/**/*.test.tsx'],
+      testMatch: ['<rootDir>/src/**/*.test.{ts,tsx}'],
     },
   ],
 };

@@ -3,6 +3,8 @@ export default defineAppConfig({
   subPackages: [
     { root: 'packages/booking', pages: ['pages/station/index'] },
     { root: 'packages/vaccine', pages: ['pages/site/index'] },
+    { root: 'packages/mall', pages: ['pages/goods/index', 'pages/detail/index', 'pages/orders/index', 'pages/ranking/index'] },
+    { root: 'packages/staff', pages: ['pages/verify/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

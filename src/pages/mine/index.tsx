@@ -17,7 +17,14 @@ function Mine({ me }: { me: Me }) {
         <Cell title="身份" description={me.roleLabel} />
         <Cell title="所在支部" description={me.branch?.name ?? '未加入党支部'} />
         <Cell title="积分余额" description={String(me.points.balance)} onClick={() => void Taro.switchTab({ url: '/pages/points/index' })} />
+        <Cell title="我的兑换订单" onClick={() => void Taro.navigateTo({ url: '/packages/mall/pages/orders/index' })} />
       </View>
+      {me.role === 'staff' || me.role === 'admin' ? (
+        <View className="card">
+          <View className="card__title">驿站工作</View>
+          <Cell className="staff-verify" title="核销取货" description="扫码或输入取货码" onClick={() => void Taro.navigateTo({ url: '/packages/staff/pages/verify/index' })} />
+        </View>
+      ) : null}
       {process.env.TARO_ENV !== 'weapp' ? (
         <View className="card">
           <Button

@@ -1,38 +1,119 @@
-import { View, Text } from '@tarojs/components';
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Input, View, Text } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import PagedList, { usePagedPage } from '../../components/paged-list';
 import ResourceView, { useResource } from '../../components/resource';
 import SignInPrompt from '../../components/sign-in-prompt';
+import { checkIn, getSummary, listLedger, type LedgerItem } from '../../services/points';
 import { needsSignIn } from '../../services/session';
-import { getMe, type Me } from '../../services/user';
+import { errorMessage } from '../../services/transport';
+import { formatTime } from '../../utils/time';
+import './index.scss';
 
-/** How points are earned, in the words of the quantified scheme (灵川 量化智能积分考核). */
-const EARNING = ['三会一课', '主题党日', '组织生活会', '志愿服务', '双报到双服务', '政策宣讲', '夜巡', '垃圾分类劝导'];
+const LINKS = [
+  { text: '积分商城', url: '/packages/mall/pages/goods/index' },
+  { text: '我的订单', url: '/packages/mall/pages/orders/index' },
+  { text: '积分排行', url: '/packages/mall/pages/ranking/index' },
+];
 
-function Points({ me }: { me: Me }) {
+/** Check-in by the activity's code: scanned from the venue's QR on weapp, typed on H5. */
+function CheckIn({ onDone }: { onDone: () => void }) {
+  const [code, setCode] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const submit = async (value: string) => {
+    const trimmed = value.trim().toUpperCase();
+    if (!/^[A-Z0-9]{6}$/.test(trimmed)) {
+      setMessage({ ok: false, text: '请输入 6 位签到码' });
+      return;
+    }
+    setBusy(true);
+    setMessage(null);
+    try {
+      const res = await checkIn(trimmed);
+      setMessage({ ok: true, text: `签到成功：${res.title}，+${res.points} 分` });
+      setCode('');
+      onDone();
+    } catch (e) {
+      setMessage({ ok: false, text: errorMessage(e) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const scan = async () => {
+    try {
+      const { result } = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
+      await submit(result);
+    } catch {
+      // Closing the camera is not an error worth showing.
+    }
+  };
+
   return (
-    <View className="page">
-      <View className="hero">
-        <View className="hero__sub">我的积分</View>
-        <View className="hero__title points-balance">{me.points.balance}</View>
-        <View className="hero__sub">{me.branch ? me.branch.name : me.roleLabel}</View>
+    <View className="card checkin">
+      <View className="card__title">活动签到</View>
+      <Text className="muted">活动开始前 10 分钟至结束前可签到，每个活动只记一次积分</Text>
+      <View className="checkin__row">
+        <Input className="checkin__input" value={code} maxlength={6} placeholder="输入 6 位签到码" onInput={(e) => setCode(e.detail.value)} />
+        <Button type="primary" loading={busy} disabled={busy} onClick={() => void submit(code)} className="checkin__submit">
+          签到
+        </Button>
       </View>
-      <View className="card">
-        <View className="card__title">怎样获得积分</View>
-        <Text className="muted">参加以下活动并在现场扫码签到，按积分细则自动记入台账：</Text>
-        <View>
-          {EARNING.map((e) => (
-            <Text key={e} className="tag">
-              {e}
-            </Text>
-          ))}
-        </View>
+      {process.env.TARO_ENV === 'weapp' ? (
+        <Button block onClick={() => void scan()}>
+          扫码签到
+        </Button>
+      ) : null}
+      {message ? <View className={message.ok ? 'checkin__ok' : 'checkin__error'} role={message.ok ? 'status' : 'alert'}>{message.text}</View> : null}
+    </View>
+  );
+}
+
+function LedgerRow({ item }: { item: LedgerItem }) {
+  return (
+    <View className="ledger-row">
+      <View className="ledger-row__main">
+        <View>{item.reason}</View>
+        <Text className="muted">{`${item.kindLabel} · ${formatTime(item.at)} · 余额 ${item.balanceAfter}`}</Text>
       </View>
+      <Text className={item.amount > 0 ? 'ledger-row__plus' : 'ledger-row__minus'}>{item.amount > 0 ? `+${item.amount}` : String(item.amount)}</Text>
     </View>
   );
 }
 
 export default function PointsPage() {
   const signedOut = needsSignIn();
-  const me = useResource(getMe, [], { enabled: !signedOut, reloadOnShow: true });
+  const summary = useResource(getSummary, [], { enabled: !signedOut, reloadOnShow: true });
+  const ledger = usePagedPage<LedgerItem>((cursor) => (signedOut ? Promise.resolve({ items: [], nextCursor: null }) : listLedger(cursor)), [signedOut]);
   if (signedOut) return <SignInPrompt from="/pages/points/index" />;
-  return <ResourceView resource={me}>{(data) => <Points me={data} />}</ResourceView>;
+  const refresh = () => {
+    summary.reload();
+    ledger.reload();
+  };
+  return (
+    <View className="page points-page">
+      <ResourceView resource={summary}>
+        {(s) => (
+          <View className="hero">
+            <View className="hero__sub">我的积分</View>
+            <View className="hero__title points-balance">{s.balance}</View>
+            <View className="hero__sub">{`累计获得 ${s.earned} · 已兑换 ${s.spent}`}</View>
+          </View>
+        )}
+      </ResourceView>
+      <View className="card points-links">
+        {LINKS.map((l) => (
+          <View key={l.url} className="points-links__item" onClick={() => void Taro.navigateTo({ url: l.url })}>
+            {l.text}
+          </View>
+        ))}
+      </View>
+      <CheckIn onDone={refresh} />
+      <View className="section-title">积分明细</View>
+      <PagedList list={ledger} keyOf={(e) => e.entryId} emptyText="还没有积分记录，参加活动签到即可获得积分" renderItem={(e) => <LedgerRow item={e} />} />
+    </View>
+  );
 }

@@ -1,0 +1,87 @@
+import { useRef, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import ResourceView, { useResource } from '../../../../components/resource';
+import { getGoods, newRequestId, redeem, type GoodsDetail } from '../../../../services/points';
+import { errorMessage, ServiceError } from '../../../../services/transport';
+import { formatTime } from '../../../../utils/time';
+import '../../mall.scss';
+
+function Detail({ detail, onRedeemed }: { detail: GoodsDetail; onRedeemed: () => void }) {
+  const { goods, event, myBought } = detail;
+  const left = Math.max(0, Math.min(goods.stock, goods.perUserLimit - myBought));
+  const [qty, setQty] = useState(1);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  // One id per intended redemption: a retry after a network error repeats it instead of buying twice.
+  const pending = useRef<{ qty: number; requestId: string } | null>(null);
+
+  const confirmAndRedeem = async () => {
+    const { confirm } = await Taro.showModal({ title: '确认兑换', content: `用 ${goods.price * qty} 积分兑换「${goods.name}」×${qty}？`, confirmText: '兑换' });
+    if (!confirm) return;
+    if (!pending.current || pending.current.qty !== qty) pending.current = { qty, requestId: newRequestId() };
+    setBusy(true);
+    setError(null);
+    try {
+      await redeem(goods.goodsId, qty, pending.current.requestId);
+      pending.current = null;
+      void Taro.showToast({ title: '兑换成功', icon: 'success' });
+      onRedeemed();
+      void Taro.redirectTo({ url: '/packages/mall/pages/orders/index?fresh=1' });
+    } catch (e) {
+      // Only a lost answer is worth repeating with the same id; a refusal starts afresh.
+      if (!(e instanceof ServiceError && e.code === 'NETWORK')) pending.current = null;
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className="page goods-detail">
+      <View className="hero">
+        <View className="hero__title goods-detail__name">{goods.name}</View>
+        <View className="hero__sub">{`${goods.price} 积分 · 剩余 ${goods.stock} 件 · 每人限 ${goods.perUserLimit} 件`}</View>
+      </View>
+      {goods.description ? (
+        <View className="card">
+          <Text className="muted">{goods.description}</Text>
+        </View>
+      ) : null}
+      {event ? (
+        <View className="card">
+          <View className="card__title">{event.name}</View>
+          <Text className="muted">{`兑换时间：${formatTime(event.start)} 至 ${formatTime(event.end)}`}</Text>
+        </View>
+      ) : null}
+      <View className="card">
+        <Text className="muted">{myBought > 0 ? `你已兑换 ${myBought} 件` : '兑换后凭取货码到驿站领取'}</Text>
+        <View className="qty">
+          <View className="qty__button" onClick={() => setQty((q) => Math.max(1, q - 1))}>
+            −
+          </View>
+          <Text className="qty__value">{qty}</Text>
+          <View className="qty__button" onClick={() => setQty((q) => Math.min(Math.max(1, left), q + 1))}>
+            +
+          </View>
+        </View>
+        <Button className="redeem-button" type="primary" block loading={busy} disabled={busy || left === 0} onClick={() => void confirmAndRedeem()}>
+          {left === 0 ? (goods.stock === 0 ? '已兑完' : '已达兑换上限') : `立即兑换（${goods.price * qty} 积分）`}
+        </Button>
+        {error ? (
+          <View className="redeem-error" role="alert" style={{ color: '#c8161d', marginTop: '16rpx' }}>
+            {error}
+          </View>
+        ) : null}
+      </View>
+    </View>
+  );
+}
+
+export default function GoodsDetailPage() {
+  const { params } = useRouter();
+  const id = params.id ?? '';
+  const detail = useResource(() => getGoods(id), [id]);
+  return <ResourceView resource={detail}>{(d) => <Detail detail={d} onRedeemed={detail.reload} />}</ResourceView>;
+}

@@ -1,0 +1,33 @@
+import Taro from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import PagedList, { usePagedPage } from '../../../../components/paged-list';
+import { listGoods, type GoodsItem } from '../../../../services/points';
+import '../../mall.scss';
+
+function GoodsCard({ goods }: { goods: GoodsItem }) {
+  return (
+    <View className="card goods-card" onClick={() => void Taro.navigateTo({ url: `/packages/mall/pages/detail/index?id=${goods.goodsId}` })}>
+      <View className="goods-card__picture">{goods.name.slice(0, 2)}</View>
+      <View className="goods-card__body">
+        <View className="card__title goods-card__name">{goods.name}</View>
+        <View>
+          <Text className="goods-card__price">{`${goods.price} 积分`}</Text>
+          <Text className="muted">{goods.stock > 0 ? `  剩余 ${goods.stock}` : '  已兑完'}</Text>
+        </View>
+        <View>
+          <Text className="tag tag--grey">{`每人限 ${goods.perUserLimit} 件`}</Text>
+          {goods.eventId ? <Text className="tag">兑换日专享</Text> : null}
+        </View>
+      </View>
+    </View>
+  );
+}
+
+export default function GoodsPage() {
+  const list = usePagedPage<GoodsItem>((cursor) => listGoods(cursor), []);
+  return (
+    <View className="page mall-page">
+      <PagedList list={list} keyOf={(g) => g.goodsId} emptyText="商城暂无可兑换的商品" renderItem={(g) => <GoodsCard goods={g} />} />
+    </View>
+  );
+}

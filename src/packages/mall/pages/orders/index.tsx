@@ -1,0 +1,67 @@
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { View, Text } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import PagedList, { usePagedPage } from '../../../../components/paged-list';
+import QrCode from '../../../../components/qr-code';
+import { cancelMyOrder, listOrders, type OrderItem, type OrderStatus } from '../../../../services/points';
+import { errorMessage } from '../../../../services/transport';
+import { formatDate, formatTime } from '../../../../utils/time';
+import '../../mall.scss';
+
+const TABS: [OrderStatus | undefined, string][] = [[undefined, '全部'], ['pending', '待领取'], ['picked', '已领取'], ['cancelled', '已取消'], ['expired', '已过期']];
+
+function OrderCard({ order, onChanged }: { order: OrderItem; onChanged: () => void }) {
+  const [busy, setBusy] = useState(false);
+  const cancel = async () => {
+    const { confirm } = await Taro.showModal({ title: '取消订单', content: `取消后 ${order.total} 积分将退回你的账户`, confirmText: '取消订单', cancelText: '再想想' });
+    if (!confirm) return;
+    setBusy(true);
+    try {
+      await cancelMyOrder(order.orderId);
+      void Taro.showToast({ title: '已取消，积分已退回', icon: 'none' });
+      onChanged();
+    } catch (e) {
+      void Taro.showToast({ title: errorMessage(e), icon: 'none' });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View className={`card order-card order-card--${order.status}`}>
+      <View className="order-card__head">
+        <Text className="card__title">{`${order.goodsName} ×${order.qty}`}</Text>
+        <Text className="order-card__status">{order.statusLabel}</Text>
+      </View>
+      <Text className="muted">{`${order.total} 积分 · 兑换于 ${formatTime(order.createdAt)}`}</Text>
+      {order.pickupCode ? (
+        <View>
+          <QrCode value={order.pickupCode} caption={`请于 ${formatDate(order.expiresAt)} 前到驿站出示取货码`} />
+          <View className="order-card__actions">
+            <Button block loading={busy} disabled={busy} onClick={() => void cancel()}>
+              取消订单
+            </Button>
+          </View>
+        </View>
+      ) : null}
+      {order.pickedAt ? <Text className="muted">{`  已于 ${formatTime(order.pickedAt)} 领取`}</Text> : null}
+    </View>
+  );
+}
+
+export default function OrdersPage() {
+  const [status, setStatus] = useState<OrderStatus | undefined>();
+  const list = usePagedPage<OrderItem>((cursor) => listOrders(status, cursor), [status]);
+  return (
+    <View className="page orders-page">
+      <View className="status-tabs">
+        {TABS.map(([value, label]) => (
+          <Text key={label} className={`status-tab ${status === value ? 'status-tab--active' : ''}`} onClick={() => setStatus(value)}>
+            {label}
+          </Text>
+        ))}
+      </View>
+      <PagedList list={list} keyOf={(o) => o.orderId} emptyText="还没有这类订单" renderItem={(o) => <OrderCard order={o} onChanged={list.reload} />} />
+    </View>
+  );
+}

@@ -1,0 +1,52 @@
+import { useState } from 'react';
+import { View, Text } from '@tarojs/components';
+import ResourceView, { useResource } from '../../../../components/resource';
+import StateView from '../../../../components/state-view';
+import { getLeaderboard, type Leaderboard } from '../../../../services/points';
+import '../../mall.scss';
+
+function Board({ board }: { board: Leaderboard }) {
+  if (board.items.length === 0) return <StateView kind="empty" message={board.scope === 'member' ? '加入党支部后可查看支部内排行' : '暂无排行数据'} />;
+  return (
+    <View className="card">
+      {board.items.map((row) =>
+        'openid' in row ? (
+          <View key={row.openid} className="rank-row">
+            <Text className="rank-row__rank">{row.rank}</Text>
+            <Text className="rank-row__name">{row.nickname}</Text>
+            <Text>{`${row.earned} 分`}</Text>
+          </View>
+        ) : (
+          <View key={row.branchId} className="rank-row">
+            <Text className="rank-row__rank">{row.rank}</Text>
+            <Text className="rank-row__name">{`${row.name}（${row.members} 名党员）`}</Text>
+            <Text>{`人均 ${row.average} 分`}</Text>
+          </View>
+        ),
+      )}
+      {board.me ? (
+        <View className="rank-row">
+          <Text className="muted">{'average' in board.me ? `我的支部排第 ${board.me.rank} 名` : `我排第 ${board.me.rank} 名，累计 ${board.me.earned} 分`}</Text>
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+export default function RankingPage() {
+  const [scope, setScope] = useState<'member' | 'branch'>('member');
+  const board = useResource(() => getLeaderboard(scope), [scope]);
+  return (
+    <View className="page ranking-page">
+      <View className="status-tabs">
+        <Text className={`status-tab ${scope === 'member' ? 'status-tab--active' : ''}`} onClick={() => setScope('member')}>
+          支部内党员
+        </Text>
+        <Text className={`status-tab ${scope === 'branch' ? 'status-tab--active' : ''}`} onClick={() => setScope('branch')}>
+          党支部（人均）
+        </Text>
+      </View>
+      <ResourceView resource={board}>{(b) => <Board board={b} />}</ResourceView>
+    </View>
+  );
+}

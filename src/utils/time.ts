@@ -1,0 +1,13 @@
+import dayjs from 'dayjs';
+import utc from 'dayjs/plugin/utc';
+
+dayjs.extend(utc);
+
+/** Shanghai is UTC+8 all year; a fixed offset needs no Intl time-zone data on the device. */
+const SHANGHAI_MINUTES = 8 * 60;
+const shanghai = (ms: number) => dayjs(ms).utcOffset(SHANGHAI_MINUTES);
+
+/** 'MM-DD HH:mm' of an instant, in Asia/Shanghai whatever the device's zone. */
+export const formatTime = (ms: number): string => shanghai(ms).format('MM-DD HH:mm');
+/** 'YYYY-MM-DD' of an instant, in Asia/Shanghai. */
+export const formatDate = (ms: number): string => shanghai(ms).format('YYYY-MM-DD');
