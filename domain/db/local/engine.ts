@@ -8,6 +8,7 @@ import {
   type SortDirection, type Transaction, type TxCollectionRef, type TxDocRef,
 } from '../types';
 import { Journal, type Write } from './journal';
+import { CollectionIndexes, equalities } from './indexes';
 import { toMongoQuery, toMongoUpdate } from './mongo';
 
 interface Entry {
@@ -74,6 +75,7 @@ export class LocalDatabase implements Database {
   readonly command = command;
   private readonly collections = new Map<string, Map<string, Entry>>();
   private readonly versions = new Map<string, number>();
+  private readonly indexes = new Map<string, CollectionIndexes>();
   private clock = 0;
   private readonly txLock = new Mutex();
   private readonly journal: Journal;
@@ -155,14 +157,21 @@ export class LocalDatabase implements Database {
     const docs = this.collections.get(collection);
     if (!docs) return [];
     const filter = toMongoQuery(spec.where);
-    let matches: Doc[];
+    let matches: Doc[] = [];
     const byId = filter._id;
     if (typeof byId === 'string') {
       const entry = docs.get(byId);
-      matches = entry ? [entry.doc] : [];
+      if (entry) matches.push(entry.doc);
     } else {
-      matches = [];
-      for (const entry of docs.values()) matches.push(entry.doc);
+      const candidates = this.candidates(collection, docs, spec.where);
+      if (candidates) {
+        for (const id of candidates) {
+          const entry = docs.get(id);
+          if (entry) matches.push(entry.doc);
+        }
+      } else {
+        for (const entry of docs.values()) matches.push(entry.doc);
+      }
     }
     const mingo = new MingoQuery(filter);
     matches = matches.filter((doc) => mingo.test(doc));
@@ -178,12 +187,30 @@ export class LocalDatabase implements Database {
     return matches.slice(spec.skip, spec.skip + spec.limit);
   }
 
+  /** The smallest equality-index bucket that every match must be in, or null when a full scan is needed. */
+  private candidates(collection: string, docs: Map<string, Entry>, where: Query): Set<string> | null {
+    let best: Set<string> | null = null;
+    for (const [field, value] of equalities(where)) {
+      let indexes = this.indexes.get(collection);
+      if (!indexes) {
+        indexes = new CollectionIndexes();
+        this.indexes.set(collection, indexes);
+      }
+      const bucket = indexes.lookup(field, value, function* () {
+        for (const entry of docs.values()) yield entry.doc;
+      });
+      if (!best || bucket.size < best.size) best = bucket;
+    }
+    return best;
+  }
+
   private applyWrite([collection, id, doc]: Write): void {
     let docs = this.collections.get(collection);
     if (!docs) {
       docs = new Map();
       this.collections.set(collection, docs);
     }
+    this.indexes.get(collection)?.update(docs.get(id)?.doc ?? null, doc);
     this.clock += 1;
     this.versions.set(key(collection, id), this.clock);
     if (doc) docs.set(id, { doc, version: this.clock });

@@ -1,0 +1,61 @@
+import { Op, type Query } from '../command';
+import type { Doc } from '../types';
+
+type Primitive = string | number | boolean;
+const isPrimitive = (v: unknown): v is Primitive => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+const bucketKey = (v: Primitive) => `${typeof v}:${String(v)}`;
+
+/** The top-level `field == value` conditions of a query, which any matching document must meet. */
+export function equalities(query: Query): [string, Primitive][] {
+  if (query instanceof Op) {
+    return query.kind === 'and' ? (query.value as Query[]).flatMap(equalities) : [];
+  }
+  const out: [string, Primitive][] = [];
+  for (const [field, value] of Object.entries(query)) {
+    if (field !== '_id' && isPrimitive(value)) out.push([field, value]);
+    else if (value instanceof Op && value.kind === 'eq' && isPrimitive(value.value)) out.push([field, value.value]);
+  }
+  return out;
+}
+
+/**
+ * Equality indexes of one collection, built the first time a query filters on a field and kept
+ * up to date on every write after, so that a per-member query touches that member's documents only.
+ */
+export class CollectionIndexes {
+  private readonly byField = new Map<string, Map<string, Set<string>>>();
+
+  /** The ids whose `field` equals `value`, building the index from `all` on first use. */
+  lookup(field: string, value: Primitive, all: () => Iterable<Doc>): Set<string> {
+    let index = this.byField.get(field);
+    if (!index) {
+      index = new Map();
+      this.byField.set(field, index);
+      for (const doc of all()) this.add(index, field, doc);
+    }
+    return index.get(bucketKey(value)) ?? new Set();
+  }
+
+  /** Moves a document between buckets when it is written (`before` null on insert, `after` null on remove). */
+  update(before: Doc | null, after: Doc | null): void {
+    for (const [field, index] of this.byField) {
+      if (before) {
+        const v = before[field];
+        if (isPrimitive(v)) index.get(bucketKey(v))?.delete(before._id);
+      }
+      if (after) this.add(index, field, after);
+    }
+  }
+
+  private add(index: Map<string, Set<string>>, field: string, doc: Doc): void {
+    const v = doc[field];
+    if (!isPrimitive(v)) return;
+    const k = bucketKey(v);
+    let ids = index.get(k);
+    if (!ids) {
+      ids = new Set();
+      index.set(k, ids);
+    }
+    ids.add(doc._id);
+  }
+}
