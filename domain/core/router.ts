@@ -102,7 +102,10 @@ export function defineFunction(name: string, actions: Record<string, Action>, jo
           throw new AppError('FORBIDDEN', '没有权限执行此操作');
         }
         const input = parseInput(def.input, rest);
-        return ok(await def.run(input, { ...ctx, user }));
+        const data = await def.run(input, { ...ctx, user });
+        // Even a read may have seen a commit still on its way to disk: answer only once it is there.
+        await ctx.db.sync();
+        return ok(data);
       } catch (error) {
         if (error instanceof AppError) return fail(error.code, error.message);
         logger({ fn: name, action: actionName, code: 'INTERNAL', error: error instanceof Error ? error.name : typeof error });

@@ -79,6 +79,9 @@ export class CloudBaseDatabase implements Database {
     }
   }
 
+  /** Every CloudBase write is acknowledged only once stored. */
+  async sync(): Promise<void> {}
+
   async close(): Promise<void> {}
 
   // ---- translation ----

@@ -62,6 +62,8 @@ export interface Database {
    * An error thrown by `fn` rolls everything back and is rethrown.
    */
   runTransaction<T>(fn: (tx: Transaction) => Promise<T>, attempts?: number): Promise<T>;
+  /** Resolves once everything written so far is durable (a no-op where every write already is). */
+  sync(): Promise<void>;
   close(): Promise<void>;
 }
 

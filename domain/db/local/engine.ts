@@ -103,17 +103,26 @@ export class LocalDatabase implements Database {
   async runTransaction<T>(fn: (tx: Transaction) => Promise<T>, attempts = 3): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
       const release = await this.txLock.acquire();
+      let result: T;
       try {
         const tx = new LocalTransaction(this);
-        const result = await fn(tx);
+        result = await fn(tx);
         this.commit(tx.readVersions, tx.writes);
-        return result;
       } catch (error) {
         if (!(error instanceof DbError && error.code === 'TRANSACTION_CONFLICT') || attempt >= attempts) throw error;
+        continue;
       } finally {
         release();
       }
+      // The next transaction may run while this one's commit reaches the disk with others'.
+      await this.journal.sync();
+      return result;
     }
+  }
+
+  /** Resolves once every commit so far is durable: answer nobody before it, having read anything. */
+  sync(): Promise<void> {
+    return this.journal.sync();
   }
 
   async close(): Promise<void> {
@@ -225,8 +234,9 @@ export class LocalDatabase implements Database {
 }
 
 /** A write outside a transaction: one document, committed on its own. */
-function commitOne(db: LocalDatabase, collection: string, id: string, doc: Doc | null): void {
+function commitOne(db: LocalDatabase, collection: string, id: string, doc: Doc | null): Promise<void> {
   db.commit(new Map(), new Map([[key(collection, id), [collection, id, doc]]]));
+  return db.sync();
 }
 
 class LocalDocRef implements DocRef {
@@ -240,19 +250,19 @@ class LocalDocRef implements DocRef {
   }
 
   async set(data: NewDoc): Promise<void> {
-    commitOne(this.db, this.collection, this.id, toStoredDoc(this.id, data));
+    await commitOne(this.db, this.collection, this.id, toStoredDoc(this.id, data));
   }
 
   async update(data: UpdateDoc): Promise<{ updated: number }> {
     const entry = this.db.readEntry(this.collection, this.id);
     if (!entry) return { updated: 0 };
-    commitOne(this.db, this.collection, this.id, applyUpdate(entry.doc, data));
+    await commitOne(this.db, this.collection, this.id, applyUpdate(entry.doc, data));
     return { updated: 1 };
   }
 
   async remove(): Promise<{ deleted: number }> {
     if (!this.db.readEntry(this.collection, this.id)) return { deleted: 0 };
-    commitOne(this.db, this.collection, this.id, null);
+    await commitOne(this.db, this.collection, this.id, null);
     return { deleted: 1 };
   }
 }
@@ -292,6 +302,7 @@ class LocalQuery implements QueryRef {
     const writes = new Map<string, Write>();
     for (const doc of matches) writes.set(key(this.name, doc._id), [this.name, doc._id, applyUpdate(doc, data)]);
     this.db.commit(new Map(), writes);
+    await this.db.sync();
     return { updated: matches.length };
   }
 
@@ -301,6 +312,7 @@ class LocalQuery implements QueryRef {
     const writes = new Map<string, Write>();
     for (const doc of matches) writes.set(key(this.name, doc._id), [this.name, doc._id, null]);
     this.db.commit(new Map(), writes);
+    await this.db.sync();
     return { deleted: matches.length };
   }
 }
@@ -318,7 +330,7 @@ class LocalCollection extends LocalQuery implements CollectionRef {
     const id = data._id ?? newId();
     assertId(id);
     if (this.db.readEntry(this.name, id)) throw new DbError('DUPLICATE_KEY', `_id 已存在：${id}`);
-    commitOne(this.db, this.name, id, toStoredDoc(id, data));
+    await commitOne(this.db, this.name, id, toStoredDoc(id, data));
     return { id };
   }
 

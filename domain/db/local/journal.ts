@@ -32,6 +32,10 @@ function fsyncDir(dir: string): void {
 export class Journal {
   private fd: number | null = null;
   private bytes = 0;
+  /** Appended but not yet fdatasync'ed. */
+  private dirty = false;
+  private waiting: (() => void)[] = [];
+  private scheduled = false;
 
   constructor(
     readonly dir: string,
@@ -75,7 +79,10 @@ export class Journal {
 
   replayedAtOpen = 0;
 
-  /** Appends one commit durably. Throws (and nothing is applied) if the disk refuses it. */
+  /**
+   * Appends one commit (written, not yet synced). Throws, and nothing is applied, if the disk
+   * refuses it. `sync()` makes it durable: callers answer no one before that resolves.
+   */
   append(writes: Write[]): void {
     if (this.fd === null) throw new Error('journal closed');
     const body = JSON.stringify(writes);
@@ -88,8 +95,33 @@ export class Journal {
       process.kill(process.pid, 'SIGKILL');
     }
     fs.writeSync(this.fd, line);
-    fs.fdatasyncSync(this.fd);
+    this.dirty = true;
     this.bytes += Buffer.byteLength(line);
+  }
+
+  /**
+   * Resolves once everything appended so far is on disk. Commits that arrive in the same turn of
+   * the event loop share one fdatasync (group commit); the journal's order keeps it all-or-prefix.
+   */
+  sync(): Promise<void> {
+    if (!this.dirty && !this.scheduled) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.waiting.push(resolve);
+      if (this.scheduled) return;
+      this.scheduled = true;
+      setImmediate(() => this.flush());
+    });
+  }
+
+  private flush(): void {
+    const waiting = this.waiting;
+    this.waiting = [];
+    this.scheduled = false;
+    if (this.dirty && this.fd !== null) {
+      this.dirty = false;
+      fs.fdatasyncSync(this.fd);
+    }
+    for (const resolve of waiting) resolve();
   }
 
   get needsCompaction(): boolean {
@@ -122,6 +154,7 @@ export class Journal {
   }
 
   close(): void {
+    this.flush();
     if (this.fd !== null) {
       fs.closeSync(this.fd);
       this.fd = null;

@@ -1,0 +1,147 @@
+/**
+ * `npm run bench [-- --quick]`: measures the points module through the local cloud's HTTP and the
+ * raw engine underneath, prints one table and writes the same figures to reports/bench.json.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { LocalDatabase } from '../domain/db/local/engine';
+import { derivedId } from '../domain/points/ledger';
+import { devLogin, startLocalCloud, type RunningCloud } from '../test/support/local-cloud';
+
+const QUICK = process.argv.includes('--quick');
+const REPORTS = path.resolve(__dirname, '..', 'reports');
+
+interface Row {
+  measure: string;
+  value: number;
+  unit: string;
+  note?: string;
+}
+const rows: Row[] = [];
+const record = (measure: string, value: number, unit: string, note?: string) => rows.push({ measure, value: Math.round(value * 10) / 10, unit, note });
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+async function post(cloud: RunningCloud, token: string, fn: string, event: object): Promise<{ ok: boolean; data?: Record<string, unknown> }> {
+  const res = await fetch(`${cloud.url}/fn/${fn}`, { method: 'POST', body: JSON.stringify(event), headers: { authorization: `Bearer ${token}` } });
+  return (await res.json()) as { ok: boolean; data?: Record<string, unknown> };
+}
+
+/** Runs `total` calls with `concurrency` in flight; answers latencies (ms) and wall time (s). */
+async function load(total: number, concurrency: number, one: (i: number) => Promise<boolean>) {
+  const latencies: number[] = [];
+  let next = 0;
+  let failures = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) {
+        const i = next++;
+        const t = performance.now();
+        if (!(await one(i))) failures += 1;
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), perSecond: total / seconds, failures };
+}
+
+async function rawConditionalUpdates(n: number): Promise<number> {
+  const db = LocalDatabase.open(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-raw-')));
+  const _ = db.command;
+  await db.collection('goods').add({ _id: 'g', stock: n });
+  const started = performance.now();
+  for (let i = 0; i < n; i += 1) await db.collection('goods').where({ _id: 'g', stock: _.gte(1) }).update({ stock: _.inc(-1) });
+  const perSecond = n / ((performance.now() - started) / 1000);
+  await db.close();
+  return perSecond;
+}
+
+async function benchRedeem(): Promise<void> {
+  const members = 50;
+  const total = QUICK ? 500 : 2000;
+  const cloud = await startLocalCloud();
+  try {
+    const admin = await devLogin(cloud.url, 'demo-admin');
+    const tokens: string[] = [];
+    for (let i = 0; i < members; i += 1) {
+      const openid = `bench-m${i}`;
+      tokens.push(await devLogin(cloud.url, openid));
+      await post(cloud, admin, 'points', { action: 'award', openid, points: 1000, reason: '基准测试积分', requestId: `bench-award-${i}` });
+    }
+    const goods = await post(cloud, admin, 'points', { action: 'saveGoods', name: '基准测试商品', price: 1, stock: total, perUserLimit: 99 });
+    const goodsId = String(goods.data?.goodsId);
+    const redeem = await load(total, 50, async (i) => (await post(cloud, tokens[i % members]!, 'points', { action: 'redeem', goodsId, qty: 1, requestId: `bench-${i}-req` })).ok);
+    const raw = await rawConditionalUpdates(total);
+    record('redeem over HTTP, 50 clients: throughput', redeem.perSecond, 'req/s', `${total} requests, ${redeem.failures} refused`);
+    record('redeem over HTTP, 50 clients: p50', redeem.p50, 'ms');
+    record('redeem over HTTP, 50 clients: p99', redeem.p99, 'ms');
+    record('raw engine conditional update (fsync each)', raw, 'ops/s');
+    record('redeem throughput / raw conditional update', redeem.perSecond / raw, '×', 'goal ≥ 0.5');
+  } finally {
+    await cloud.stop();
+  }
+}
+
+/** A data folder holding `total` ledger entries and orders, 200 of each belonging to `bench-reader`. */
+async function seedHistory(total: number): Promise<string> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-history-${total}-`));
+  const db = LocalDatabase.open(dir);
+  const mine = 200;
+  for (let start = 0; start < total; start += 1000) {
+    await db.runTransaction(async (tx) => {
+      for (let i = start; i < Math.min(total, start + 1000); i += 1) {
+        const openid = i < mine ? 'bench-reader' : `bench-other-${i % 500}`;
+        const seq = i < mine ? i + 1 : Math.floor(i / 500) + 1;
+        await tx.collection('ledger').add({ _id: derivedId('bl', String(i)), openid, branchId: null, seq, amount: 1, balanceAfter: seq, kind: 'award', reason: '历史', ruleId: null, activityId: null, orderId: null, adminId: 'demo-admin', at: 1_700_000_000_000 + i });
+        await tx.collection('orders').add({ _id: derivedId('bo', String(i)), openid, seq, goodsId: 'g', goodsName: '历史订单', qty: 1, price: 1, total: 1, status: 'picked', pickupCode: String(10_000_000 + i), stationId: null, balanceAfter: 0, createdAt: 1_700_000_000_000 + i, expiresAt: 1_700_000_000_000 + i, pickedAt: null, pickedBy: null, closedAt: null });
+      }
+    });
+  }
+  await db.close();
+  return dir;
+}
+
+async function benchPaging(): Promise<void> {
+  const sizes = QUICK ? [1_000, 20_000] : [1_000, 100_000];
+  const results: Record<string, number[]> = { ledger: [], orders: [] };
+  for (const size of sizes) {
+    const cloud = await startLocalCloud({ dataDir: await seedHistory(size) });
+    try {
+      const token = await devLogin(cloud.url, 'bench-reader');
+      for (const action of ['ledger', 'orders'] as const) {
+        const r = await load(QUICK ? 100 : 300, 1, async () => (await post(cloud, token, 'points', { action })).ok);
+        results[action]!.push(r.p50);
+        record(`${action} page, ${size.toLocaleString('en')} in the database: p50`, r.p50, 'ms');
+      }
+    } finally {
+      await cloud.stop();
+    }
+  }
+  for (const action of ['ledger', 'orders'] as const) {
+    const [small, large] = results[action]!;
+    record(`${action} page: ${sizes[1]!.toLocaleString('en')} vs ${sizes[0]!.toLocaleString('en')}`, large! / small!, '×', 'goal ≤ 1.5');
+  }
+}
+
+async function main(): Promise<void> {
+  await benchRedeem();
+  await benchPaging();
+  const width = Math.max(...rows.map((r) => r.measure.length));
+  console.log(`\n${'measure'.padEnd(width)}  ${'value'.padStart(10)}  unit   note`);
+  for (const r of rows) console.log(`${r.measure.padEnd(width)}  ${String(r.value).padStart(10)}  ${r.unit.padEnd(5)}  ${r.note ?? ''}`);
+  fs.mkdirSync(REPORTS, { recursive: true });
+  const file = path.join(REPORTS, 'bench.json');
+  fs.writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), quick: QUICK, machine: { cpus: os.cpus().length, node: process.version }, rows }, null, 2));
+  console.log(`\nwritten to ${path.relative(process.cwd(), file)}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
