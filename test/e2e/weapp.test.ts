@@ -13,6 +13,7 @@ import simulate from 'miniprogram-simulate';
 import { FUNCTIONS } from '../../cloudfunctions/registry';
 import { LocalDatabase } from '../../domain/db/local/engine';
 import { STATIONS } from '../../domain/seed/data';
+import { DEMO_GOODS } from '../../domain/seed/points-data';
 import { seedIfEmpty } from '../../domain/seed/seed';
 
 const DIST = path.resolve(__dirname, '../../dist/weapp');
@@ -106,4 +107,13 @@ test('the station detail page in the booking subpackage renders one station and 
   await until(() => comp.dom!.textContent!.includes('提供的服务'), 'the detail');
   expect(comp.dom!.textContent).toContain(station.name);
   expect(comp.dom!.textContent).toContain(`提供的服务（${(station.services ?? []).length}）`);
+});
+
+test('the mall subpackage lists the seeded goods with their points prices', async () => {
+  const comp = await renderPage('packages/mall/pages/goods/index');
+  await until(() => comp.dom!.textContent!.includes(DEMO_GOODS[0]!.name), 'the goods');
+  const text = comp.dom!.textContent!;
+  for (const g of DEMO_GOODS) expect(text).toContain(g.name);
+  expect(text).toContain(`${DEMO_GOODS[0]!.price} 积分`);
+  expect(calls).toContainEqual({ name: 'points', action: 'goods' });
 });

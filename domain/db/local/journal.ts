@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { setImmediate } from 'node:timers';
 import zlib from 'node:zlib';
 import type { Doc } from '../types';
 
