@@ -18,6 +18,12 @@ export const COLLECTIONS = {
   redemptionEvents: { description: '积分兑换日', clientRead: true },
   orders: { description: '兑换订单', clientRead: false },
   pickupCodes: { description: '取货码 → 订单', clientRead: false },
+  serviceItems: { description: '驿站可预约的服务与场地', clientRead: true },
+  slots: { description: '预约时段（容量、已约、候补队列）', clientRead: false },
+  bookings: { description: '预约记录', clientRead: false },
+  bookingCodes: { description: '预约码 → 预约', clientRead: false },
+  bookers: { description: '每人有效预约数', clientRead: false },
+  notifications: { description: '消息通知（预约成功、候补成功、提醒、取消）', clientRead: false },
   meta: { description: '系统标记（演示数据、迁移）', clientRead: false },
 } as const;
 

@@ -1,9 +1,11 @@
 import dayjs from 'dayjs';
+import isoWeek from 'dayjs/plugin/isoWeek';
 import timezone from 'dayjs/plugin/timezone';
 import utc from 'dayjs/plugin/utc';
 
 dayjs.extend(utc);
 dayjs.extend(timezone);
+dayjs.extend(isoWeek);
 
 /** Every date and slot in the product is in this zone, whatever the server's own zone is. */
 export const ZONE = 'Asia/Shanghai';

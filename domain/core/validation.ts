@@ -25,5 +25,13 @@ export const fields = {
   keyword: z.string().trim().max(30).optional(),
   requestId: z.string().trim().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/, '只能包含字母、数字、下划线和连字符'),
   name: z.string().trim().min(1).max(40),
+  /** A calendar date that exists, 'YYYY-MM-DD'. */
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+    .refine((d) => {
+      const t = Date.parse(`${d}T00:00:00Z`);
+      return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
+    }, '日期不存在'),
   text: z.string().trim().max(500),
 };

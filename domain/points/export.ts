@@ -7,7 +7,7 @@ import { fields } from '../core/validation';
 import { USERS, userDocSchema } from '../user/model';
 import { LEDGER, LEDGER_KINDS, ledgerDocSchema } from './model';
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const date = fields.date;
 const PAGE = 1000;
 export const EXPORT_MAX_ROWS = 20_000;
 

@@ -1,10 +1,14 @@
 import { DbError, type Database, type NewDoc } from '../db';
+import { ITEMS } from '../booking/model';
+import { dayOf } from '../core/time';
+import { generateSlots } from '../slots/generate';
 import { derivedId, post } from '../points/ledger';
 import { ACTIVITIES, ACTIVITY_CODES, EVENTS, GOODS, LEDGER, RULES } from '../points/model';
 import { STATIONS } from '../stations/actions';
 import { BRANCHES as BRANCH_COLLECTION, USERS } from '../user/model';
 import { SITES } from '../vaccine/actions';
 import { BRANCHES, DEMO_USERS, STATIONS as STATION_DATA, VACCINE_SITES } from './data';
+import { DEMO_ITEMS, SEED_SLOT_DAYS } from './booking-data';
 import { DEMO_GOODS, OPENING_BALANCES, POINT_RULES, demoActivities, demoRedemptionEvent } from './points-data';
 
 const SEED_MARK = { collection: 'meta', id: 'seed' };
@@ -46,6 +50,10 @@ export async function seedIfEmpty(db: Database, now: number): Promise<boolean> {
       if (await tx.collection(LEDGER).doc(entryId).get()) return;
       await post(tx, { openid: opening.openid, branchId: user?.branchId ?? null, amount: opening.points, kind: 'award', reason: opening.reason, entryId, at: now, adminId: 'demo-admin' });
     });
+  }
+  for (const { template, ...item } of DEMO_ITEMS) {
+    await insert(db, ITEMS, { ...item, active: true });
+    await generateSlots(db, { resourceId: item._id, stationId: item.stationId }, dayOf(now), dayOf(now + (SEED_SLOT_DAYS - 1) * 86_400_000), template);
   }
   await insert(db, SEED_MARK.collection, { _id: SEED_MARK.id, at: now });
   return true;

@@ -1,4 +1,28 @@
 import { defineFunction } from '../../../domain/core/router';
+import * as admin from '../../../domain/booking/admin';
+import * as booking from '../../../domain/booking/booking';
+import { markNoShows, sendReminders } from '../../../domain/booking/jobs';
 import * as stations from '../../../domain/stations/actions';
 
-export const router = defineFunction('stations', { list: stations.list, detail: stations.detail });
+export const router = defineFunction(
+  'stations',
+  {
+    list: stations.list,
+    detail: stations.detail,
+    slots: booking.slots,
+    book: booking.book,
+    myBookings: booking.myBookings,
+    cancel: booking.cancel,
+    joinWaitlist: booking.joinWaitlist,
+    leaveWaitlist: booking.leaveWaitlist,
+    verify: booking.verify,
+    messages: booking.messages,
+    saveStation: admin.saveStation,
+    saveItem: admin.saveItem,
+    generateSlots: admin.generateSlots,
+    closeSlots: admin.closeSlots,
+    roster: admin.roster,
+    export: admin.exportBookings,
+  },
+  { sendReminders, markNoShows },
+);

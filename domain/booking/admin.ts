@@ -1,0 +1,156 @@
+import { stringify } from 'csv-stringify/sync';
+import { z } from 'zod';
+import { action } from '../core/router';
+import { AppError, notFound } from '../core/errors';
+import { dayOf, inZone } from '../core/time';
+import { fields } from '../core/validation';
+import { maskName, maskPhone } from '../privacy/mask';
+import { datesBetween, generateSlots as generate } from '../slots/generate';
+import { SLOTS, slotDocSchema, templateSchema } from '../slots/model';
+import { STATIONS } from '../stations/actions';
+import { STATION_KINDS, geoPointSchema, stationKindSchema } from '../stations/model';
+import { USERS, userDocSchema } from '../user/model';
+import { SERVICE_CATALOGUE } from '../seed/data';
+import { TX_ATTEMPTS, cancelBooking } from './booking';
+import { BOOKINGS, BOOKING_STATUS, ITEMS, bookingDocSchema, itemDocSchema } from './model';
+
+const date = fields.date;
+const MAX_RANGE_DAYS = 92;
+
+export const saveStation = action({
+  input: z.strictObject({
+    stationId: fields.id.regex(/^[a-z0-9-]+$/, '只能包含小写字母、数字和连字符'),
+    name: z.string().trim().min(2).max(40),
+    kind: stationKindSchema,
+    county: z.string().trim().min(2).max(20),
+    district: z.string().trim().min(1).max(20),
+    address: z.string().trim().min(2).max(100),
+    location: geoPointSchema.optional(),
+    openHours: z.string().trim().max(60).optional(),
+    phone: z.string().trim().regex(/^[0-9-]{7,20}$/, '电话格式不正确').optional(),
+    intro: z.string().trim().max(500).optional(),
+    services: z.array(z.string().max(20)).max(40).optional(),
+  }),
+  access: ['admin'],
+  async run(input, ctx) {
+    const known = new Set(SERVICE_CATALOGUE.map((s) => s.code));
+    const unknown = (input.services ?? []).filter((c) => !known.has(c));
+    if (unknown.length > 0) throw new AppError('INVALID_ARGUMENT', `未知的服务类型：${unknown.slice(0, 3).join('、')}`);
+    const { stationId, ...fieldsToSave } = input;
+    await ctx.db.collection(STATIONS).doc(stationId).set({
+      ...fieldsToSave, openHours: input.openHours ?? '', phone: input.phone ?? '', intro: input.intro ?? '', services: input.services ?? [], pictures: [],
+    });
+    return { stationId, kindLabel: STATION_KINDS[input.kind] };
+  },
+});
+
+export const saveItem = action({
+  input: z.strictObject({
+    itemId: fields.id.regex(/^[a-z0-9-]+$/, '只能包含小写字母、数字和连字符').optional(),
+    stationId: fields.id,
+    name: z.string().trim().min(2).max(40),
+    kind: z.enum(['service', 'room']),
+    serviceCode: z.string().max(20).optional(),
+    description: z.string().trim().max(300).optional(),
+    active: z.boolean().optional(),
+  }),
+  access: ['admin'],
+  async run(input, ctx) {
+    if (!(await ctx.db.collection(STATIONS).doc(input.stationId).get())) throw notFound('驿站');
+    if (input.serviceCode && !SERVICE_CATALOGUE.some((s) => s.code === input.serviceCode)) throw new AppError('INVALID_ARGUMENT', '未知的服务类型');
+    const itemId = input.itemId ?? `it-${input.stationId}-${Date.now().toString(36)}`;
+    await ctx.db.collection(ITEMS).doc(itemId).set({
+      stationId: input.stationId, name: input.name, kind: input.kind, serviceCode: input.serviceCode ?? null,
+      description: input.description ?? '', active: input.active ?? true,
+    });
+    return { itemId };
+  },
+});
+
+export const generateSlots = action({
+  input: z.strictObject({ itemId: fields.id, from: date, to: date, template: templateSchema }),
+  access: ['admin'],
+  async run({ itemId, from, to, template }, ctx) {
+    const item = itemDocSchema.safeParse(await ctx.db.collection(ITEMS).doc(itemId).get());
+    if (!item.success) throw notFound('预约项目');
+    if (from > to) throw new AppError('INVALID_ARGUMENT', '开始日期不能晚于结束日期');
+    if (from < dayOf(ctx.now())) throw new AppError('INVALID_ARGUMENT', '不能为过去的日期生成时段');
+    if (datesBetween(from, to).length > MAX_RANGE_DAYS) throw new AppError('INVALID_ARGUMENT', `一次最多生成 ${MAX_RANGE_DAYS} 天`);
+    return generate(ctx.db, { resourceId: itemId, stationId: item.data.stationId }, from, to, template);
+  },
+});
+
+export const closeSlots = action({
+  input: z.strictObject({ itemId: fields.id, date, slotIds: z.array(fields.id.max(80)).max(50).optional(), reason: z.string().trim().max(60).optional() }),
+  access: ['admin'],
+  async run({ itemId, date: day, slotIds, reason }, ctx) {
+    const docs = await ctx.db.collection(SLOTS).where({ resourceId: itemId, date: day }).limit(200).get();
+    const targets = docs.flatMap((d) => {
+      const s = slotDocSchema.safeParse(d);
+      return s.success && (!slotIds || slotIds.includes(s.data._id)) ? [s.data] : [];
+    });
+    if (targets.length === 0) throw notFound('该日期的预约时段');
+    const now = ctx.now();
+    let cancelled = 0;
+    for (const slot of targets) {
+      await ctx.db.collection(SLOTS).doc(slot._id).update({ closed: true, queue: [] });
+      // Bookings already made are cancelled and their holders told why.
+      const bookings = await ctx.db.collection(BOOKINGS).where({ slotId: slot._id, status: 'active' }).limit(1000).get();
+      for (const doc of bookings) {
+        const done = await ctx.db.runTransaction(async (tx) => {
+          const b = bookingDocSchema.safeParse(await tx.collection(BOOKINGS).doc(doc._id).get());
+          if (!b.success || b.data.status !== 'active') return false;
+          await cancelBooking(tx, b.data, now, `因${reason || '驿站安排调整'}，你的预约已取消，敬请谅解`, false);
+          return true;
+        }, TX_ATTEMPTS);
+        if (done) cancelled += 1;
+      }
+    }
+    return { closed: targets.length, cancelled };
+  },
+});
+
+async function rosterRows(ctx: { db: import('../db').Database }, itemId: string, from: string, to: string) {
+  const _ = ctx.db.command;
+  const rows = [];
+  const bookings = await ctx.db.collection(BOOKINGS).where({ itemId, start: _.gte(Date.parse(`${from}T00:00:00+08:00`)), end: _.lte(Date.parse(`${to}T23:59:59+08:00`)) }).orderBy('start', 'asc').limit(1000).get();
+  for (const doc of bookings) {
+    const b = bookingDocSchema.safeParse(doc);
+    if (!b.success) continue;
+    const raw = await ctx.db.collection(USERS).doc(b.data.openid).get();
+    const user = userDocSchema.safeParse(raw);
+    rows.push({
+      bookingId: b.data._id,
+      time: `${inZone(b.data.start).format('YYYY-MM-DD HH:mm')}-${inZone(b.data.end).format('HH:mm')}`,
+      // Everyone but the owner sees personal data masked, staff and admins included.
+      name: maskName(user.success ? user.data.nickname : '居民'),
+      phone: typeof raw?.phone === 'string' ? maskPhone(raw.phone) : '',
+      status: b.data.status,
+      statusLabel: BOOKING_STATUS[b.data.status],
+      via: b.data.via === 'waitlist' ? '候补' : '预约',
+    });
+  }
+  return rows;
+}
+
+export const roster = action({
+  input: z.strictObject({ itemId: fields.id, date }),
+  access: ['staff', 'admin'],
+  async run({ itemId, date: day }, ctx) {
+    if (!itemDocSchema.safeParse(await ctx.db.collection(ITEMS).doc(itemId).get()).success) throw notFound('预约项目');
+    return { itemId, date: day, rows: await rosterRows(ctx, itemId, day, day) };
+  },
+});
+
+export const exportBookings = action({
+  input: z.strictObject({ itemId: fields.id, from: date, to: date }),
+  access: ['admin'],
+  async run({ itemId, from, to }, ctx) {
+    if (from > to) throw new AppError('INVALID_ARGUMENT', '开始日期不能晚于结束日期');
+    if (datesBetween(from, to).length > 366) throw new AppError('INVALID_ARGUMENT', '一次最多导出一年');
+    if (!itemDocSchema.safeParse(await ctx.db.collection(ITEMS).doc(itemId).get()).success) throw notFound('预约项目');
+    const rows = await rosterRows(ctx, itemId, from, to);
+    const csv = stringify(rows.map((r) => [r.time, r.name, r.phone, r.statusLabel, r.via]), { header: true, columns: ['时段', '姓名', '电话', '状态', '方式'], bom: true });
+    return { filename: `预约名单_${itemId}_${from}_${to}.csv`, rows: rows.length, csv };
+  },
+});

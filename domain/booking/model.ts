@@ -1,0 +1,80 @@
+import { z } from 'zod';
+
+export const ITEMS = 'serviceItems';
+export const BOOKINGS = 'bookings';
+export const BOOKING_CODES = 'bookingCodes';
+export const BOOKERS = 'bookers';
+export const NOTIFICATIONS = 'notifications';
+
+const numberFromEnv = (name: string, fallback: number) => {
+  const n = Number(process.env[name] ?? fallback);
+  return Number.isFinite(n) && n >= 0 ? n : fallback;
+};
+/** How many active bookings one person may hold at once (`BOOKING_ACTIVE_LIMIT`). */
+export const activeLimit = () => numberFromEnv('BOOKING_ACTIVE_LIMIT', 3);
+/** Cancelling closes this many minutes before the start (`BOOKING_CANCEL_BEFORE_MIN`). */
+export const cancelBeforeMinutes = () => numberFromEnv('BOOKING_CANCEL_BEFORE_MIN', 30);
+/** A reminder goes out this many minutes before the start (`BOOKING_REMIND_BEFORE_MIN`). */
+export const remindBeforeMinutes = () => numberFromEnv('BOOKING_REMIND_BEFORE_MIN', 60);
+/** Staff may check a booking in from this many minutes before its start until its end. */
+export const CHECKIN_EARLY_MIN = 15;
+
+export const ITEM_KINDS = { service: '服务', room: '场地' } as const;
+
+export const itemDocSchema = z.object({
+  _id: z.string(),
+  stationId: z.string(),
+  name: z.string(),
+  kind: z.enum(['service', 'room']),
+  serviceCode: z.string().nullable().catch(null),
+  description: z.string().default(''),
+  active: z.boolean().default(true),
+});
+export type Item = z.output<typeof itemDocSchema>;
+
+export const BOOKING_STATUS = { active: '待使用', checkedIn: '已签到', cancelled: '已取消', noShow: '未到场' } as const;
+export type BookingStatus = keyof typeof BOOKING_STATUS;
+export const bookingStatusSchema = z.enum(Object.keys(BOOKING_STATUS) as [BookingStatus, ...BookingStatus[]]);
+
+/** `bookings/{derived from slot and person}`: one document per person per slot, reused on rebooking. */
+export const bookingDocSchema = z.object({
+  _id: z.string(),
+  slotId: z.string(),
+  itemId: z.string(),
+  itemName: z.string(),
+  stationId: z.string().nullable(),
+  openid: z.string(),
+  status: bookingStatusSchema,
+  code: z.string(),
+  requestId: z.string(),
+  seq: z.number().int(),
+  start: z.number(),
+  end: z.number(),
+  /** 'direct' when booked, 'waitlist' when promoted from the waiting list. */
+  via: z.enum(['direct', 'waitlist']),
+  createdAt: z.number(),
+  closedAt: z.number().nullable().default(null),
+  checkedInAt: z.number().nullable().default(null),
+  checkedInBy: z.string().nullable().default(null),
+});
+export type Booking = z.output<typeof bookingDocSchema>;
+
+/** `bookers/{openid}`: the person's active-booking count (the limit) and booking sequence (paging). */
+export const bookerDocSchema = z.object({ _id: z.string(), active: z.number().int().min(0), seq: z.number().int().min(0) });
+
+export const NOTIFICATION_KINDS = { booked: '预约成功', promoted: '候补成功', reminder: '预约提醒', cancelled: '预约已取消' } as const;
+export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
+
+export const notificationDocSchema = z.object({
+  _id: z.string(),
+  openid: z.string(),
+  kind: z.enum(Object.keys(NOTIFICATION_KINDS) as [NotificationKind, ...NotificationKind[]]),
+  title: z.string(),
+  body: z.string(),
+  bookingId: z.string().nullable().default(null),
+  createdAt: z.number(),
+  /** When it should go out; a reminder waits until shortly before its slot. */
+  dueAt: z.number(),
+  sentAt: z.number().nullable().default(null),
+});
+export type Notification = z.output<typeof notificationDocSchema>;

@@ -1,0 +1,56 @@
+import type { Database } from '../db';
+import { DbError } from '../db';
+import { atShanghai, dayjs, ZONE } from '../core/time';
+import { SLOTS, slotId, type Template } from './model';
+
+const MINUTE = 60_000;
+
+/** Every date from `from` to `to` (inclusive, 'YYYY-MM-DD'), in Shanghai. */
+export function datesBetween(from: string, to: string): string[] {
+  const out: string[] = [];
+  for (let d = dayjs.tz(from, ZONE); !d.isAfter(dayjs.tz(to, ZONE), 'day'); d = d.add(1, 'day')) out.push(d.format('YYYY-MM-DD'));
+  return out;
+}
+
+/** The slots a template makes on one date; none when the weekday is not in it. */
+export function slotsForDate(template: Template, date: string): { start: number; end: number; hhmm: string }[] {
+  const weekday = dayjs.tz(date, ZONE).isoWeekday();
+  if (!template.weekdays.includes(weekday)) return [];
+  const open = atShanghai(`${date} ${template.start}`);
+  const close = atShanghai(`${date} ${template.end}`);
+  const out = [];
+  for (let start = open; start + template.slotMinutes * MINUTE <= close; start += template.slotMinutes * MINUTE) {
+    out.push({ start, end: start + template.slotMinutes * MINUTE, hhmm: dayjs(start).tz(ZONE).format('HH:mm') });
+  }
+  return out;
+}
+
+/**
+ * Creates the slots a template makes between two dates. Slot ids are derived from resource, date and
+ * time, so generating twice creates nothing twice; an existing slot keeps its bookings.
+ */
+export async function generateSlots(
+  db: Database,
+  resource: { resourceId: string; stationId: string | null },
+  from: string,
+  to: string,
+  template: Template,
+): Promise<{ created: number; existing: number }> {
+  let created = 0;
+  let existing = 0;
+  for (const date of datesBetween(from, to)) {
+    for (const s of slotsForDate(template, date)) {
+      try {
+        await db.collection(SLOTS).add({
+          _id: slotId(resource.resourceId, date, s.hhmm), resourceId: resource.resourceId, stationId: resource.stationId,
+          date, start: s.start, end: s.end, capacity: template.capacity, booked: 0, closed: false, queue: [],
+        });
+        created += 1;
+      } catch (error) {
+        if (!(error instanceof DbError && error.code === 'DUPLICATE_KEY')) throw error;
+        existing += 1;
+      }
+    }
+  }
+  return { created, existing };
+}
