@@ -1,10 +1,10 @@
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/points/index', 'pages/stations/index', 'pages/vaccine/index', 'pages/mine/index', 'pages/login/index'],
   subPackages: [
-    { root: 'packages/booking', pages: ['pages/station/index'] },
+    { root: 'packages/booking', pages: ['pages/station/index', 'pages/item/index', 'pages/mine/index', 'pages/messages/index'] },
     { root: 'packages/vaccine', pages: ['pages/site/index'] },
     { root: 'packages/mall', pages: ['pages/goods/index', 'pages/detail/index', 'pages/orders/index', 'pages/ranking/index'] },
-    { root: 'packages/staff', pages: ['pages/verify/index'] },
+    { root: 'packages/staff', pages: ['pages/verify/index', 'pages/roster/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -8,8 +8,8 @@ import { fields } from '../core/validation';
 import { derivedId } from '../points/ledger';
 import { SLOTS, MAX_QUEUE, presentSlot, slotDocSchema, type Slot } from '../slots/model';
 import {
-  BOOKERS, BOOKINGS, BOOKING_CODES, BOOKING_STATUS, CHECKIN_EARLY_MIN, ITEMS, NOTIFICATIONS, NOTIFICATION_KINDS,
-  activeLimit, bookerDocSchema, bookingDocSchema, bookingStatusSchema, cancelBeforeMinutes, itemDocSchema,
+  BOOKERS, BOOKINGS, BOOKING_CODES, BOOKING_STATUS, ITEMS, NOTIFICATIONS, NOTIFICATION_KINDS,
+  activeLimit, bookerDocSchema, checkinEarlyMinutes, bookingDocSchema, bookingStatusSchema, cancelBeforeMinutes, itemDocSchema,
   notificationDocSchema, remindBeforeMinutes, type Booking, type NotificationKind,
 } from './model';
 
@@ -199,7 +199,8 @@ export const verify = action({
       const b = bookingDocSchema.safeParse(await tx.collection(BOOKINGS).doc(String(link.bookingId)).get());
       if (!b.success || b.data.code !== code) throw new AppError('NOT_FOUND', '预约码无效或已使用');
       if (b.data.status !== 'active') throw new AppError('CONFLICT', `预约${BOOKING_STATUS[b.data.status]}`);
-      if (now < b.data.start - CHECKIN_EARLY_MIN * MINUTE) throw new AppError('TOO_EARLY', `请在 ${inZone(b.data.start - CHECKIN_EARLY_MIN * MINUTE).format('HH:mm')} 后签到`);
+      const opens = b.data.start - checkinEarlyMinutes() * MINUTE;
+      if (now < opens) throw new AppError('TOO_EARLY', `请在 ${inZone(opens).format('M月D日 HH:mm')} 后签到`);
       if (now > b.data.end) throw new AppError('TOO_LATE', '该时段已结束');
       const booker = await readBooker(tx, b.data.openid);
       await tx.collection(BOOKINGS).doc(b.data._id).update({ status: 'checkedIn', checkedInAt: now, checkedInBy: ctx.user._id });

@@ -16,8 +16,8 @@ export const activeLimit = () => numberFromEnv('BOOKING_ACTIVE_LIMIT', 3);
 export const cancelBeforeMinutes = () => numberFromEnv('BOOKING_CANCEL_BEFORE_MIN', 30);
 /** A reminder goes out this many minutes before the start (`BOOKING_REMIND_BEFORE_MIN`). */
 export const remindBeforeMinutes = () => numberFromEnv('BOOKING_REMIND_BEFORE_MIN', 60);
-/** Staff may check a booking in from this many minutes before its start until its end. */
-export const CHECKIN_EARLY_MIN = 15;
+/** Staff may check a booking in from this many minutes before its start until its end (`BOOKING_CHECKIN_EARLY_MIN`). */
+export const checkinEarlyMinutes = () => numberFromEnv('BOOKING_CHECKIN_EARLY_MIN', 15);
 
 export const ITEM_KINDS = { service: '服务', room: '场地' } as const;
 

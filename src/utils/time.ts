@@ -10,4 +10,6 @@ const shanghai = (ms: number) => dayjs(ms).utcOffset(SHANGHAI_MINUTES);
 /** 'MM-DD HH:mm' of an instant, in Asia/Shanghai whatever the device's zone. */
 export const formatTime = (ms: number): string => shanghai(ms).format('MM-DD HH:mm');
 /** 'YYYY-MM-DD' of an instant, in Asia/Shanghai. */
+export { dayjs };
+
 export const formatDate = (ms: number): string => shanghai(ms).format('YYYY-MM-DD');

@@ -1,7 +1,9 @@
 import { View, Text } from '@tarojs/components';
 import type { StationSummary } from '../../services/stations';
 
-export default function StationCard({ station, onOpen }: { station: StationSummary; onOpen: (id: string) => void }) {
+const distanceText = (m: number) => (m < 1000 ? `${m} 米` : `${(m / 1000).toFixed(1)} 公里`);
+
+export default function StationCard({ station, onOpen }: { station: StationSummary & { distance?: number | null }; onOpen: (id: string) => void }) {
   return (
     <View className="card station-card" onClick={() => onOpen(station.stationId)}>
       <View className="card__title">{station.name}</View>
@@ -11,6 +13,7 @@ export default function StationCard({ station, onOpen }: { station: StationSumma
       <View className="muted">{station.address}</View>
       <View>
         <Text className="tag">{station.kindLabel}</Text>
+        {typeof station.distance === 'number' ? <Text className="tag tag--grey">{distanceText(station.distance)}</Text> : null}
         <Text className="tag tag--grey">{`${station.serviceCount} 项服务`}</Text>
         {station.openHours ? <Text className="tag tag--grey">{station.openHours}</Text> : null}
       </View>

@@ -18,11 +18,14 @@ function Mine({ me }: { me: Me }) {
         <Cell title="所在支部" description={me.branch?.name ?? '未加入党支部'} />
         <Cell title="积分余额" description={String(me.points.balance)} onClick={() => void Taro.switchTab({ url: '/pages/points/index' })} />
         <Cell title="我的兑换订单" onClick={() => void Taro.navigateTo({ url: '/packages/mall/pages/orders/index' })} />
+        <Cell className="my-bookings-link" title="我的预约" onClick={() => void Taro.navigateTo({ url: '/packages/booking/pages/mine/index' })} />
+        <Cell className="messages-link" title="消息" description="预约成功、候补成功、提醒" onClick={() => void Taro.navigateTo({ url: '/packages/booking/pages/messages/index' })} />
       </View>
       {me.role === 'staff' || me.role === 'admin' ? (
         <View className="card">
           <View className="card__title">驿站工作</View>
-          <Cell className="staff-verify" title="核销取货" description="扫码或输入取货码" onClick={() => void Taro.navigateTo({ url: '/packages/staff/pages/verify/index' })} />
+          <Cell className="staff-verify" title="核销与签到" description="兑换取货码、预约码" onClick={() => void Taro.navigateTo({ url: '/packages/staff/pages/verify/index' })} />
+          <Cell className="staff-roster" title="预约名单" description="按项目和日期查看" onClick={() => void Taro.navigateTo({ url: '/packages/staff/pages/roster/index' })} />
         </View>
       ) : null}
       {process.env.TARO_ENV !== 'weapp' ? (

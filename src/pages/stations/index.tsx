@@ -7,7 +7,7 @@ import PagedList, { usePagedPage } from '../../components/paged-list';
 import SignInPrompt from '../../components/sign-in-prompt';
 import StationCard from '../../components/station-card';
 import { needsSignIn } from '../../services/session';
-import { listStations, type StationSummary } from '../../services/stations';
+import { listNearbyStations, listStations, type StationSummary } from '../../services/stations';
 import './index.scss';
 
 const KIND_TABS: [StationKind | undefined, string][] = [[undefined, '全部'], ...(Object.entries(STATION_KINDS) as [StationKind, string][])];
@@ -16,11 +16,25 @@ export default function StationsPage() {
   const [kind, setKind] = useState<StationKind | undefined>();
   const [keyword, setKeyword] = useState('');
   const [search, setSearch] = useState('');
+  const [near, setNear] = useState<{ lat: number; lng: number } | null>(null);
   const signedOut = needsSignIn();
-  const list = usePagedPage<StationSummary>(
-    (cursor) => (signedOut ? Promise.resolve({ items: [], nextCursor: null }) : listStations({ kind, keyword: search || undefined, cursor })),
-    [kind, search, signedOut],
+  const list = usePagedPage<StationSummary & { distance?: number | null }>(
+    (cursor) => {
+      if (signedOut) return Promise.resolve({ items: [], nextCursor: null });
+      const query = { kind, keyword: search || undefined, cursor };
+      return near ? listNearbyStations({ ...query, near }) : listStations(query);
+    },
+    [kind, search, signedOut, near],
   );
+  const sortByDistance = async () => {
+    if (near) return setNear(null);
+    try {
+      const { latitude, longitude } = await Taro.getLocation({ type: 'gcj02' });
+      setNear({ lat: latitude, lng: longitude });
+    } catch {
+      void Taro.showToast({ title: '未能获取位置，请在设置中允许定位', icon: 'none' });
+    }
+  };
 
   if (signedOut) return <SignInPrompt from="/pages/stations/index" />;
   return (
@@ -33,6 +47,9 @@ export default function StationsPage() {
         onSearch={(value: string) => setSearch(value.trim())}
         onClear={() => setSearch('')}
       />
+      <View className="near-toggle" onClick={() => void sortByDistance()}>
+        {near ? '✓ 按距离排序（点此取消）' : '按距离排序'}
+      </View>
       <ScrollView scrollX className="kind-tabs">
         {KIND_TABS.map(([value, label]) => (
           <Text key={label} className={`kind-tab ${kind === value ? 'kind-tab--active' : ''}`} onClick={() => setKind(value)}>

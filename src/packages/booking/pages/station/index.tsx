@@ -2,7 +2,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Cell } from '@nutui/nutui-react-taro';
 import ResourceView, { useResource } from '../../../../components/resource';
-import { getStation, type StationDetail } from '../../../../services/stations';
+import { getStationWithItems, type StationDetail, type StationDetailAnswer } from '../../../../services/stations';
 
 function navigate(station: StationDetail): void {
   const { location } = station;
@@ -14,7 +14,8 @@ function navigate(station: StationDetail): void {
   }
 }
 
-function StationDetailView({ station }: { station: StationDetail }) {
+function StationDetailView({ detail }: { detail: StationDetailAnswer }) {
+  const { station, items } = detail;
   return (
     <View className="page station-detail">
       <View className="hero">
@@ -30,6 +31,19 @@ function StationDetailView({ station }: { station: StationDetail }) {
             导航前往
           </Button>
         ) : null}
+      </View>
+      <View className="card">
+        <View className="card__title">在线预约</View>
+        {items.length === 0 ? <Text className="muted">该驿站暂未开放在线预约，可直接到站办理</Text> : null}
+        {items.map((item) => (
+          <View key={item.itemId} className="bookable-item">
+            <Cell
+              title={`${item.name}（${item.kindLabel}）`}
+              description={item.description}
+              onClick={() => void Taro.navigateTo({ url: `/packages/booking/pages/item/index?id=${item.itemId}&name=${encodeURIComponent(item.name)}` })}
+            />
+          </View>
+        ))}
       </View>
       {station.intro ? (
         <View className="card">
@@ -60,11 +74,11 @@ export default function StationDetailPage() {
   const id = params.id ?? '';
   const resource = useResource(
     () =>
-      getStation(id).then((value) => {
-        void Taro.setNavigationBarTitle({ title: value.name });
+      getStationWithItems(id).then((value) => {
+        void Taro.setNavigationBarTitle({ title: value.station.name });
         return value;
       }),
     [id],
   );
-  return <ResourceView resource={resource}>{(value) => <StationDetailView station={value} />}</ResourceView>;
+  return <ResourceView resource={resource}>{(value) => <StationDetailView detail={value} />}</ResourceView>;
 }

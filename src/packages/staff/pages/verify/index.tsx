@@ -3,25 +3,49 @@ import Taro from '@tarojs/taro';
 import { Input, View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { verifyPickup } from '../../../../services/points';
+import { verifyBooking } from '../../../../services/stations';
 import { errorMessage } from '../../../../services/transport';
 
-/** Station staff verify (核销) a redemption's pickup code: scanned on weapp, typed on H5. */
+type Mode = 'pickup' | 'booking';
+const MODES: Record<Mode, { tab: string; title: string; hint: string; run: (code: string) => Promise<string> }> = {
+  pickup: {
+    tab: '兑换取货',
+    title: '核销兑换订单',
+    hint: '扫描或输入党员出示的 8 位取货码',
+    run: async (code) => {
+      const res = await verifyPickup(code);
+      return `核销成功：${res.goodsName} ×${res.qty}，请交付商品`;
+    },
+  },
+  booking: {
+    tab: '预约签到',
+    title: '预约到场签到',
+    hint: '扫描或输入居民出示的 8 位预约码',
+    run: async (code) => {
+      const res = await verifyBooking(code);
+      return `签到成功：${res.itemName}`;
+    },
+  },
+};
+
+/** Station staff verify (核销) a pickup code or check a booking in: scanned on weapp, typed on H5. */
 export default function VerifyPage() {
+  const [mode, setMode] = useState<Mode>('pickup');
   const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
+  const current = MODES[mode];
 
   const verify = async (value: string) => {
     const digits = value.trim();
     if (!/^\d{8}$/.test(digits)) {
-      setResult({ ok: false, text: '取货码是 8 位数字' });
+      setResult({ ok: false, text: '请输入 8 位数字' });
       return;
     }
     setBusy(true);
     setResult(null);
     try {
-      const res = await verifyPickup(digits);
-      setResult({ ok: true, text: `核销成功：${res.goodsName} ×${res.qty}，请交付商品` });
+      setResult({ ok: true, text: await current.run(digits) });
       setCode('');
     } catch (e) {
       setResult({ ok: false, text: errorMessage(e) });
@@ -41,24 +65,39 @@ export default function VerifyPage() {
 
   return (
     <View className="page verify-page">
+      <View className="status-tabs" style={{ display: 'flex', justifyContent: 'space-around', padding: '16rpx 0', background: '#fff' }}>
+        {(Object.keys(MODES) as Mode[]).map((m) => (
+          <Text
+            key={m}
+            className={`verify-mode verify-mode--${m} ${m === mode ? 'verify-mode--active' : ''}`}
+            style={{ color: m === mode ? '#c8161d' : '#595959', fontWeight: m === mode ? 600 : 400 }}
+            onClick={() => {
+              setMode(m);
+              setResult(null);
+            }}
+          >
+            {MODES[m].tab}
+          </Text>
+        ))}
+      </View>
       <View className="card">
-        <View className="card__title">核销兑换订单</View>
-        <Text className="muted">扫描或输入党员出示的 8 位取货码</Text>
+        <View className="card__title">{current.title}</View>
+        <Text className="muted">{current.hint}</Text>
         <Input
           className="verify-input"
           type="number"
           value={code}
           maxlength={8}
-          placeholder="8 位取货码"
+          placeholder="8 位数字"
           onInput={(e) => setCode(e.detail.value)}
           style={{ margin: '24rpx 0', padding: '16rpx', border: '2rpx solid #e5e5e5', borderRadius: '12rpx', fontSize: '36rpx' }}
         />
         <Button className="verify-submit" type="primary" block loading={busy} disabled={busy} onClick={() => void verify(code)}>
-          核销
+          {mode === 'pickup' ? '核销' : '签到'}
         </Button>
         {process.env.TARO_ENV === 'weapp' ? (
           <Button block onClick={() => void scan()}>
-            扫码核销
+            扫码
           </Button>
         ) : null}
         {result ? (
