@@ -129,9 +129,64 @@ async function benchPaging(): Promise<void> {
   }
 }
 
+/** A data folder holding `total` past bookings spread over many people and slots. */
+async function seedBookings(total: number): Promise<string> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-bookings-${total}-`));
+  const db = LocalDatabase.open(dir);
+  for (let start = 0; start < total; start += 1000) {
+    await db.runTransaction(async (tx) => {
+      for (let i = start; i < Math.min(total, start + 1000); i += 1) {
+        const slotId = `it-history@2025-01-${String((i % 28) + 1).padStart(2, '0')}T${String(9 + (i % 8)).padStart(2, '0')}00`;
+        await tx.collection('bookings').add({ _id: derivedId('bb', String(i)), slotId, itemId: 'it-history', itemName: '历史预约', stationId: 'st-yf-center', openid: `bench-person-${i % 2000}`, status: 'checkedIn', code: String(20_000_000 + i), requestId: `h-${i}`, seq: Math.floor(i / 2000) + 1, start: 1_735_700_000_000 + i, end: 1_735_703_600_000 + i, via: 'direct', createdAt: 1_735_600_000_000, closedAt: null, checkedInAt: null, checkedInBy: null });
+      }
+    });
+  }
+  await db.close();
+  return dir;
+}
+
+async function benchBooking(): Promise<void> {
+  const sizes = QUICK ? [1_000, 20_000] : [1_000, 100_000];
+  const people = 50;
+  const slotsPerDay = 10;
+  const results: Record<string, number[]> = { slots: [], book: [] };
+  for (const size of sizes) {
+    const cloud = await startLocalCloud({ dataDir: await seedBookings(size), env: { BOOKING_ACTIVE_LIMIT: '1000' } });
+    try {
+      const admin = await devLogin(cloud.url, 'demo-admin');
+      const tomorrow = new Date(Date.now() + 8 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
+      await post(cloud, admin, 'stations', { action: 'saveItem', itemId: 'it-bench', stationId: 'st-yf-center', name: '基准测试项目', kind: 'service' });
+      await post(cloud, admin, 'stations', { action: 'generateSlots', itemId: 'it-bench', from: tomorrow, to: tomorrow, template: { weekdays: [1, 2, 3, 4, 5, 6, 7], start: '08:00', end: '18:00', slotMinutes: 60, capacity: 1000 } });
+      const tokens: string[] = [];
+      for (let i = 0; i < people; i += 1) tokens.push(await devLogin(cloud.url, `bench-booker-${i}`));
+      const slotList = (await post(cloud, tokens[0]!, 'stations', { action: 'slots', itemId: 'it-bench', date: tomorrow })).data?.slots as { slotId: string }[];
+      const slotsLatency = await load(QUICK ? 100 : 300, 1, async () => (await post(cloud, tokens[0]!, 'stations', { action: 'slots', itemId: 'it-bench', date: tomorrow })).ok);
+      const total = people * slotsPerDay;
+      const book = await load(total, 50, async (i) => {
+        const person = i % people;
+        const slot = slotList[Math.floor(i / people) % slotsPerDay]!;
+        return (await post(cloud, tokens[person]!, 'stations', { action: 'book', slotId: slot.slotId, requestId: `bench-book-${i}` })).ok;
+      });
+      results.slots!.push(slotsLatency.p50);
+      results.book!.push(book.perSecond);
+      const label = `${size.toLocaleString('en')} bookings in the database`;
+      record(`slots (one item, one day), ${label}: p50`, slotsLatency.p50, 'ms');
+      record(`book over HTTP, 50 clients, ${label}: throughput`, book.perSecond, 'req/s', `${total} requests, ${book.failures} refused`);
+      record(`book over HTTP, 50 clients, ${label}: p50`, book.p50, 'ms');
+      record(`book over HTTP, 50 clients, ${label}: p99`, book.p99, 'ms');
+    } finally {
+      await cloud.stop();
+    }
+  }
+  const [a, b] = sizes.map((n) => n.toLocaleString('en'));
+  record(`slots latency: ${b} vs ${a}`, results.slots![1]! / results.slots![0]!, '×', 'goal ≤ 1.5');
+  record(`book throughput: ${a} vs ${b}`, results.book![0]! / results.book![1]!, '×', 'goal ≤ 1.5');
+}
+
 async function main(): Promise<void> {
   await benchRedeem();
   await benchPaging();
+  await benchBooking();
   const width = Math.max(...rows.map((r) => r.measure.length));
   console.log(`\n${'measure'.padEnd(width)}  ${'value'.padStart(10)}  unit   note`);
   for (const r of rows) console.log(`${r.measure.padEnd(width)}  ${String(r.value).padStart(10)}  ${r.unit.padEnd(5)}  ${r.note ?? ''}`);
