@@ -13,6 +13,18 @@ const step = fc.record({
   status: fc.integer({ min: 0, max: 2 }),
 });
 
+test('equality on an array field means "contains", through the index too', async () => {
+  const db = LocalDatabase.open(fs.mkdtempSync(path.join(os.tmpdir(), 'idx-')));
+  const stations = db.collection('stations');
+  await stations.add({ _id: 'a', services: ['legal', 'water'], vaccines: [{ code: 'flu' }] });
+  await stations.add({ _id: 'b', services: ['water'], vaccines: [{ code: 'covid' }] });
+  expect((await stations.where({ services: 'legal' }).get()).map((d) => d._id)).toEqual(['a']);
+  await stations.doc('b').update({ services: ['legal'] });
+  expect((await stations.where({ services: 'legal' }).orderBy('_id', 'asc').get()).map((d) => d._id)).toEqual(['a', 'b']);
+  expect((await stations.where({ 'vaccines.code': 'covid' }).get()).map((d) => d._id)).toEqual(['b']);
+  await db.close();
+});
+
 test('queries answered through equality indexes match a full scan, whatever writes came before', async () => {
   await fc.assert(
     fc.asyncProperty(fc.array(step, { maxLength: 60 }), async (steps) => {

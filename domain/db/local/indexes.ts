@@ -12,10 +12,19 @@ export function equalities(query: Query): [string, Primitive][] {
   }
   const out: [string, Primitive][] = [];
   for (const [field, value] of Object.entries(query)) {
-    if (field !== '_id' && isPrimitive(value)) out.push([field, value]);
+    // Only top-level fields are indexed: a dotted path may reach into arrays, where equality means "contains".
+    if (field === '_id' || field.includes('.')) continue;
+    if (isPrimitive(value)) out.push([field, value]);
     else if (value instanceof Op && value.kind === 'eq' && isPrimitive(value.value)) out.push([field, value.value]);
   }
   return out;
+}
+
+/** The index keys of a document's field: its value, or each element of an array (equality on an array means "contains"). */
+function keysOf(doc: Doc, field: string): Primitive[] {
+  const v = doc[field];
+  if (isPrimitive(v)) return [v];
+  return Array.isArray(v) ? v.filter(isPrimitive) : [];
 }
 
 /**
@@ -39,23 +48,20 @@ export class CollectionIndexes {
   /** Moves a document between buckets when it is written (`before` null on insert, `after` null on remove). */
   update(before: Doc | null, after: Doc | null): void {
     for (const [field, index] of this.byField) {
-      if (before) {
-        const v = before[field];
-        if (isPrimitive(v)) index.get(bucketKey(v))?.delete(before._id);
-      }
+      if (before) for (const v of keysOf(before, field)) index.get(bucketKey(v))?.delete(before._id);
       if (after) this.add(index, field, after);
     }
   }
 
   private add(index: Map<string, Set<string>>, field: string, doc: Doc): void {
-    const v = doc[field];
-    if (!isPrimitive(v)) return;
-    const k = bucketKey(v);
-    let ids = index.get(k);
-    if (!ids) {
-      ids = new Set();
-      index.set(k, ids);
+    for (const v of keysOf(doc, field)) {
+      const k = bucketKey(v);
+      let ids = index.get(k);
+      if (!ids) {
+        ids = new Set();
+        index.set(k, ids);
+      }
+      ids.add(doc._id);
     }
-    ids.add(doc._id);
   }
 }
