@@ -24,6 +24,10 @@ export const COLLECTIONS = {
   bookingCodes: { description: '预约码 → 预约', clientRead: false },
   bookers: { description: '每人有效预约数', clientRead: false },
   notifications: { description: '消息通知（预约成功、候补成功、提醒、取消）', clientRead: false },
+  vaccinePersons: { description: '接种人（姓名、身份证号、电话加密存储）', clientRead: false },
+  vaccineOwners: { description: '每位用户的接种人数量', clientRead: false },
+  appointments: { description: '接种预约', clientRead: false },
+  appointmentCodes: { description: '接种预约码 → 预约', clientRead: false },
   meta: { description: '系统标记（演示数据、迁移）', clientRead: false },
 } as const;
 

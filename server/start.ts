@@ -5,6 +5,7 @@
 import { CloudBaseDatabase } from '../domain/db/cloudbase';
 import { LocalDatabase } from '../domain/db/local/engine';
 import type { Database } from '../domain/db';
+import { useLocalPiiKey } from '../domain/privacy/crypto';
 import { seedIfEmpty } from '../domain/seed/seed';
 import { createLocalCloud } from './app';
 import { TokenSigner } from './auth';
@@ -23,6 +24,7 @@ async function start(): Promise<void> {
   } else {
     const local = LocalDatabase.open(config.dataDir);
     signer = TokenSigner.forDataDir(config.dataDir);
+    useLocalPiiKey(config.dataDir);
     if (await seedIfEmpty(local, Date.now())) console.log('已写入演示数据（永福、秀峰、灵川的驿站与接种点）');
     db = local;
   }

@@ -20,3 +20,12 @@ export const DEMO_ITEMS: { _id: string; stationId: string; name: string; kind: '
 
 /** Days of slots seeded from the first start. */
 export const SEED_SLOT_DAYS = 14;
+
+/**
+ * 永福's time-sliced vaccination: half-hour slices morning and afternoon, 30 a slice, 10 of them held
+ * for the over-60 green channel until 18:00 the day before.
+ */
+export const VACCINE_TEMPLATES: Template[] = [
+  { weekdays: [1, 2, 3, 4, 5, 6, 7], start: '08:30', end: '11:30', slotMinutes: 30, capacity: 30, green: { seats: 10, releaseTime: '18:00' } },
+  { weekdays: [1, 2, 3, 4, 5, 6, 7], start: '14:30', end: '17:00', slotMinutes: 30, capacity: 30, green: { seats: 10, releaseTime: '18:00' } },
+];

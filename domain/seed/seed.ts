@@ -8,7 +8,7 @@ import { STATIONS } from '../stations/actions';
 import { BRANCHES as BRANCH_COLLECTION, USERS } from '../user/model';
 import { SITES } from '../vaccine/actions';
 import { BRANCHES, DEMO_USERS, STATIONS as STATION_DATA, VACCINE_SITES } from './data';
-import { DEMO_ITEMS, SEED_SLOT_DAYS } from './booking-data';
+import { DEMO_ITEMS, SEED_SLOT_DAYS, VACCINE_TEMPLATES } from './booking-data';
 import { DEMO_GOODS, OPENING_BALANCES, POINT_RULES, demoActivities, demoRedemptionEvent } from './points-data';
 
 const SEED_MARK = { collection: 'meta', id: 'seed' };
@@ -54,6 +54,11 @@ export async function seedIfEmpty(db: Database, now: number): Promise<boolean> {
   for (const { template, ...item } of DEMO_ITEMS) {
     await insert(db, ITEMS, { ...item, active: true });
     await generateSlots(db, { resourceId: item._id, stationId: item.stationId }, dayOf(now), dayOf(now + (SEED_SLOT_DAYS - 1) * 86_400_000), template);
+  }
+  for (const site of VACCINE_SITES.filter((s) => s.status !== 'paused')) {
+    for (const template of VACCINE_TEMPLATES) {
+      await generateSlots(db, { resourceId: site._id, stationId: null }, dayOf(now), dayOf(now + (SEED_SLOT_DAYS - 1) * 86_400_000), template);
+    }
   }
   await insert(db, SEED_MARK.collection, { _id: SEED_MARK.id, at: now });
   return true;

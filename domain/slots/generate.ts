@@ -44,6 +44,9 @@ export async function generateSlots(
         await db.collection(SLOTS).add({
           _id: slotId(resource.resourceId, date, s.hhmm), resourceId: resource.resourceId, stationId: resource.stationId,
           date, start: s.start, end: s.end, capacity: template.capacity, booked: 0, closed: false, queue: [],
+          green: template.green
+            ? { seats: template.green.seats, used: 0, releaseAt: atShanghai(`${dayjs.tz(date, ZONE).subtract(1, 'day').format('YYYY-MM-DD')} ${template.green.releaseTime}`) }
+            : null,
         });
         created += 1;
       } catch (error) {

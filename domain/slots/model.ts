@@ -19,6 +19,11 @@ export const slotDocSchema = z.object({
   closed: z.boolean().default(false),
   /** openids waiting for a seat, first come first served. */
   queue: z.array(z.string()).default([]),
+  /**
+   * Seats held for people aged 60 and over until `releaseAt`; after it, unused ones open to anyone.
+   * `used` counts every appointment seated in them (by an elder, or by anyone after the release).
+   */
+  green: z.object({ seats: z.number().int().min(0), used: z.number().int().min(0), releaseAt: z.number() }).nullable().default(null),
 });
 export type Slot = z.output<typeof slotDocSchema>;
 
@@ -37,7 +42,10 @@ export const templateSchema = z
     end: hhmm,
     slotMinutes: z.number().int().min(10).max(480),
     capacity: z.number().int().min(1).max(1000),
+    /** Vaccination slots: seats held for people 60 and over, released at `releaseTime` the day before. */
+    green: z.strictObject({ seats: z.number().int().min(0).max(1000), releaseTime: hhmm }).optional(),
   })
+  .refine((t) => !t.green || t.green.seats <= t.capacity, { message: '绿色通道名额不能超过容量', path: ['green', 'seats'] })
   .refine((t) => t.end > t.start, { message: '结束时间必须晚于开始时间', path: ['end'] })
   .refine((t) => new Set(t.weekdays).size === t.weekdays.length, { message: '星期不能重复', path: ['weekdays'] });
 export type Template = z.output<typeof templateSchema>;
@@ -50,6 +58,15 @@ export interface PresentedSlot {
   remaining: number;
   waiting: number;
   closed: boolean;
+}
+
+/** Seats anyone may take at `now`, and green seats left for people 60 and over. */
+export function seatsLeft(s: Slot, now: number): { general: number; green: number } {
+  const total = Math.max(0, s.capacity - s.booked);
+  if (!s.green) return { general: total, green: 0 };
+  const green = Math.max(0, s.green.seats - s.green.used);
+  if (now >= s.green.releaseAt) return { general: total, green };
+  return { general: Math.max(0, total - green), green };
 }
 
 export const presentSlot = (s: Slot): PresentedSlot => ({

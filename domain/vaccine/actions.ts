@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { action } from '../core/router';
-import { notFound } from '../core/errors';
+import type { Database } from '../db';
+import { AppError, notFound } from '../core/errors';
+import { dayOf } from '../core/time';
+import { SLOTS, slotDocSchema } from '../slots/model';
+import { distanceMetres } from '../stations/actions';
+import { geoPointSchema } from '../stations/model';
 import { pageById } from '../core/paging';
 import { fields } from '../core/validation';
 import { siteDocSchema, type Site } from './model';
@@ -35,11 +40,36 @@ const summary = (s: Site): SiteSummary => ({
   volunteerBranch: s.volunteerBranch,
 });
 
+/** Seats still free today at a site (general and green), summed over today's slots in Shanghai. */
+async function todayRemaining(db: Database, siteId: string, now: number): Promise<number> {
+  const docs = await db.collection(SLOTS).where({ resourceId: siteId, date: dayOf(now) }).limit(200).get();
+  return docs.reduce((sum, d) => {
+    const slot = slotDocSchema.safeParse(d);
+    return slot.success && slot.data.start > now && !slot.data.closed ? sum + Math.max(0, slot.data.capacity - slot.data.booked) : sum;
+  }, 0);
+}
+
 export const sites = action({
-  input: z.strictObject({ cursor: fields.cursor, limit: fields.limit }),
+  input: z.strictObject({ cursor: fields.cursor, limit: fields.limit, near: geoPointSchema.optional(), vaccine: z.string().trim().min(1).max(40).optional() }),
   access: 'public',
-  async run({ cursor, limit }, ctx) {
-    return pageById(SITES, ctx.db.collection(SITES), {}, { cursor, limit }, siteDocSchema, summary);
+  async run({ cursor, limit = 20, near, vaccine }, ctx) {
+    const query = vaccine ? { 'vaccines.code': vaccine } : {};
+    const now = ctx.now();
+    const withToday = async <T extends SiteSummary>(items: T[]) =>
+      Promise.all(items.map(async (item) => ({ ...item, todayRemaining: await todayRemaining(ctx.db, item.siteId, now) })));
+    if (!near) {
+      const page = await pageById(SITES, ctx.db.collection(SITES), query, { cursor, limit }, siteDocSchema, summary);
+      return { items: await withToday(page.items), nextCursor: page.nextCursor };
+    }
+    // Nearest first over every matching site (a county has a few dozen), paged by offset.
+    const offset = cursor === undefined ? 0 : Number(cursor);
+    if (!(Number.isInteger(offset) && offset >= 0)) throw new AppError('INVALID_ARGUMENT', '参数 cursor：格式不正确');
+    const all = (await ctx.db.collection(SITES).where(query).limit(1000).get()).flatMap((d) => {
+      const site = siteDocSchema.safeParse(d);
+      return site.success ? [{ ...summary(site.data), distance: site.data.location ? distanceMetres(near, site.data.location) : null }] : [];
+    });
+    all.sort((a, b) => (a.distance ?? Infinity) - (b.distance ?? Infinity) || a.siteId.localeCompare(b.siteId));
+    return { items: await withToday(all.slice(offset, offset + limit)), nextCursor: offset + limit < all.length ? String(offset + limit) : null };
   },
 });
 

@@ -35,3 +35,59 @@ export const siteDocSchema = z.object({
 });
 export type SiteDoc = z.input<typeof siteDocSchema>;
 export type Site = z.output<typeof siteDocSchema>;
+
+export const PERSONS = 'vaccinePersons';
+export const APPOINTMENTS = 'appointments';
+export const APPOINTMENT_CODES = 'appointmentCodes';
+
+/** How many people one user may keep to book for (`VACCINE_MAX_PERSONS`). */
+export const maxPersons = () => {
+  const n = Number(process.env.VACCINE_MAX_PERSONS ?? 5);
+  return Number.isInteger(n) && n > 0 ? n : 5;
+};
+/** People of this age and over may use the green channel. */
+export const ELDER_AGE = 60;
+
+/** `vaccinePersons/{personId}`: sealed personal data, its masked forms, and a keyed hash of the ID number. */
+export const personDocSchema = z.object({
+  _id: z.string(),
+  owner: z.string(),
+  nameSealed: z.string(),
+  idSealed: z.string(),
+  phoneSealed: z.string(),
+  idHash: z.string(),
+  birthDate: z.string(),
+  masked: z.object({ name: z.string(), idNumber: z.string(), phone: z.string() }),
+  createdAt: z.number(),
+});
+export type PersonDoc = z.output<typeof personDocSchema>;
+
+export const APPOINTMENT_STATUS = { active: '待接种', completed: '已接种', cancelled: '已取消' } as const;
+export type AppointmentStatus = keyof typeof APPOINTMENT_STATUS;
+
+/** `appointments/{derived from ID hash, vaccine and dose}`: one per person per dose, whoever books it. */
+export const appointmentDocSchema = z.object({
+  _id: z.string(),
+  owner: z.string(),
+  personId: z.string(),
+  idHash: z.string(),
+  siteId: z.string(),
+  siteName: z.string(),
+  slotId: z.string(),
+  vaccine: z.string(),
+  vaccineName: z.string(),
+  dose: z.number().int(),
+  status: z.enum(['active', 'completed', 'cancelled']),
+  code: z.string(),
+  requestId: z.string(),
+  /** 'green' (an elder in a held seat), 'released' (anyone in a held seat after release), 'general'. */
+  seat: z.enum(['green', 'released', 'general']),
+  age: z.number().int(),
+  maskedName: z.string(),
+  start: z.number(),
+  end: z.number(),
+  createdAt: z.number(),
+  completedAt: z.number().nullable().default(null),
+  closedAt: z.number().nullable().default(null),
+});
+export type Appointment = z.output<typeof appointmentDocSchema>;

@@ -4,12 +4,14 @@ import path from 'node:path';
 import { FUNCTIONS } from '../../cloudfunctions/registry';
 import type { Envelope } from '../../domain/core/errors';
 import { LocalDatabase } from '../../domain/db/local/engine';
+import { useLocalPiiKey } from '../../domain/privacy/crypto';
 import { seedIfEmpty } from '../../domain/seed/seed';
 
 /** A seeded embedded database in a temporary folder, and a way to call any function as anyone. */
 export async function seededWorld(now = Date.parse('2026-11-23T02:00:00Z')) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xfyz-fn-'));
   const db = LocalDatabase.open(dir);
+  useLocalPiiKey(dir);
   await seedIfEmpty(db, now);
   /** Calls a function as `openid` at the instant `at` (the platform's clock). */
   const callAt =

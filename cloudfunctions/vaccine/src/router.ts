@@ -1,4 +1,22 @@
 import { defineFunction } from '../../../domain/core/router';
 import * as vaccine from '../../../domain/vaccine/actions';
+import * as admin from '../../../domain/vaccine/admin';
+import * as appointments from '../../../domain/vaccine/appointments';
 
-export const router = defineFunction('vaccine', { sites: vaccine.sites, siteDetail: vaccine.siteDetail });
+export const router = defineFunction('vaccine', {
+  sites: vaccine.sites,
+  siteDetail: vaccine.siteDetail,
+  slots: appointments.slots,
+  addPerson: appointments.addPerson,
+  persons: appointments.persons,
+  removePerson: appointments.removePerson,
+  appoint: appointments.appoint,
+  myAppointments: appointments.myAppointments,
+  cancel: appointments.cancel,
+  verify: appointments.verify,
+  saveSite: admin.saveSite,
+  generateSlots: admin.generateSlots,
+  setStatus: admin.setStatus,
+  roster: admin.roster,
+  export: admin.exportRoster,
+});

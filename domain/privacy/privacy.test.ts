@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import fc from 'fast-check';
+import { decrypt, encrypt, keyedHash, useLocalPiiKey } from './crypto';
+import { ageOn, checkIdNumber, makeIdNumber } from './idnumber';
+
+beforeAll(() => {
+  delete process.env.PII_KEY;
+  useLocalPiiKey(fs.mkdtempSync(path.join(os.tmpdir(), 'pii-')));
+});
+
+test('generated ID numbers validate, and any single changed digit is caught', () => {
+  fc.assert(
+    fc.property(fc.integer({ min: 0, max: 999 }), fc.date({ min: new Date('1930-01-01'), max: new Date('2020-12-31'), noInvalidDate: true }), fc.integer({ min: 0, max: 16 }), (seq, birth, pos) => {
+      const id = makeIdNumber('450326', birth.toISOString().slice(0, 10), seq);
+      expect(checkIdNumber(id, '2026-11-23')).toMatchObject({ ok: true, birthDate: birth.toISOString().slice(0, 10) });
+      const digit = (Number(id[pos]) + 1) % 10;
+      const changed = `${id.slice(0, pos)}${digit}${id.slice(pos + 1)}`;
+      expect(checkIdNumber(changed, '2026-11-23').ok).toBe(false);
+    }),
+  );
+});
+
+test('each kind of bad ID number gets its own message', () => {
+  const good = makeIdNumber('450326', '1961-05-20', 123);
+  expect(checkIdNumber(good.slice(0, 17) + (good[17] === '0' ? '1' : '0'), '2026-11-23')).toEqual({ ok: false, message: '身份证号校验位不正确' });
+  expect(checkIdNumber(makeIdNumber('990326', '1961-05-20', 1), '2026-11-23')).toEqual({ ok: false, message: '身份证号的地区码不正确' });
+  expect(checkIdNumber('450326' + '19610230' + '1234', '2026-11-23')).toEqual({ ok: false, message: '身份证号中的出生日期不正确' });
+  expect(checkIdNumber(makeIdNumber('450326', '2027-01-01', 1), '2026-11-23')).toEqual({ ok: false, message: '身份证号中的出生日期不正确' });
+  expect(checkIdNumber('12345', '2026-11-23').ok).toBe(false);
+});
+
+test('age is counted in whole years on the given day', () => {
+  expect(ageOn('1966-11-24', '2026-11-23')).toBe(59);
+  expect(ageOn('1966-11-23', '2026-11-23')).toBe(60);
+});
+
+test('sealed values round-trip, differ each time, and resist tampering; the keyed hash is stable', () => {
+  const id = makeIdNumber('450326', '1961-05-20', 7);
+  const a = encrypt(id);
+  const b = encrypt(id);
+  expect(a).not.toBe(b);
+  expect(a).not.toContain(id);
+  expect(decrypt(a)).toBe(id);
+  const parts = a.split(':');
+  const tampered = [...parts.slice(0, 3), Buffer.from('x' + Buffer.from(parts[3]!, 'base64').toString('latin1').slice(1), 'latin1').toString('base64')].join(':');
+  expect(() => decrypt(tampered)).toThrow();
+  expect(keyedHash(id)).toBe(keyedHash(id));
+  expect(keyedHash(id)).not.toBe(keyedHash(makeIdNumber('450326', '1961-05-20', 8)));
+});

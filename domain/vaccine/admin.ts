@@ -1,0 +1,107 @@
+import { stringify } from 'csv-stringify/sync';
+import { z } from 'zod';
+import { action } from '../core/router';
+import { AppError, notFound } from '../core/errors';
+import { dayOf, inZone } from '../core/time';
+import { fields } from '../core/validation';
+import { datesBetween, generateSlots as generate } from '../slots/generate';
+import { templateSchema } from '../slots/model';
+import { geoPointSchema } from '../stations/model';
+import { SITES_COLLECTION } from './appointments';
+import { APPOINTMENTS, APPOINTMENT_STATUS, PERSONS, appointmentDocSchema, personDocSchema, siteDocSchema, siteStatusSchema, vaccineOfferSchema } from './model';
+
+export const saveSite = action({
+  input: z.strictObject({
+    siteId: fields.id.regex(/^[a-z0-9-]+$/, '只能包含小写字母、数字和连字符'),
+    name: z.string().trim().min(2).max(40),
+    county: z.string().trim().min(2).max(20),
+    town: z.string().trim().min(1).max(20),
+    address: z.string().trim().min(2).max(100),
+    location: geoPointSchema.optional(),
+    openHours: z.string().trim().max(60).optional(),
+    vaccines: z.array(vaccineOfferSchema).min(1).max(10),
+    amenities: z.array(z.string().trim().min(1).max(10)).max(20).optional(),
+    volunteerBranch: z.strictObject({ name: z.string().trim().min(2).max(40), volunteers: z.number().int().min(0).max(10_000) }),
+    contact: z.string().trim().regex(/^[0-9-]{7,20}$/, '电话格式不正确').optional(),
+    dailyCapacity: z.number().int().min(0).max(100_000).optional(),
+  }),
+  access: ['admin'],
+  async run(input, ctx) {
+    const { siteId, ...rest } = input;
+    const existing = siteDocSchema.safeParse(await ctx.db.collection(SITES_COLLECTION).doc(siteId).get());
+    await ctx.db.collection(SITES_COLLECTION).doc(siteId).set({
+      ...rest, openHours: rest.openHours ?? '', amenities: rest.amenities ?? [], contact: rest.contact ?? '', dailyCapacity: rest.dailyCapacity ?? 0,
+      status: existing.success ? existing.data.status : 'open', notice: existing.success ? existing.data.notice : '',
+    });
+    return { siteId };
+  },
+});
+
+export const setStatus = action({
+  input: z.strictObject({ siteId: fields.id, status: siteStatusSchema, notice: z.string().trim().max(100).optional() }),
+  access: ['admin'],
+  async run({ siteId, status, notice }, ctx) {
+    if (status === 'paused' && !notice) throw new AppError('INVALID_ARGUMENT', '暂停接种时请填写公告');
+    const { updated } = await ctx.db.collection(SITES_COLLECTION).doc(siteId).update({ status, notice: status === 'open' ? '' : notice! });
+    if (updated === 0) throw notFound('接种点');
+    return { siteId, status };
+  },
+});
+
+export const generateSlots = action({
+  input: z.strictObject({ siteId: fields.id, from: fields.date, to: fields.date, template: templateSchema }),
+  access: ['admin'],
+  async run({ siteId, from, to, template }, ctx) {
+    if (!siteDocSchema.safeParse(await ctx.db.collection(SITES_COLLECTION).doc(siteId).get()).success) throw notFound('接种点');
+    if (from > to) throw new AppError('INVALID_ARGUMENT', '开始日期不能晚于结束日期');
+    if (from < dayOf(ctx.now())) throw new AppError('INVALID_ARGUMENT', '不能为过去的日期生成时段');
+    if (datesBetween(from, to).length > 92) throw new AppError('INVALID_ARGUMENT', '一次最多生成 92 天');
+    return generate(ctx.db, { resourceId: siteId, stationId: null }, from, to, template);
+  },
+});
+
+async function rows(db: import('../db').Database, siteId: string, from: string, to: string) {
+  const _ = db.command;
+  const docs = await db.collection(APPOINTMENTS).where({ siteId, start: _.gte(Date.parse(`${from}T00:00:00+08:00`)), end: _.lte(Date.parse(`${to}T23:59:59+08:00`)) }).orderBy('start', 'asc').limit(1000).get();
+  const out = [];
+  for (const d of docs) {
+    const a = appointmentDocSchema.safeParse(d);
+    if (!a.success) continue;
+    const person = personDocSchema.safeParse(await db.collection(PERSONS).doc(a.data.personId).get());
+    // Only masked forms, stored when the person was added: the roster never decrypts anything.
+    out.push({
+      appointmentId: a.data._id,
+      time: `${inZone(a.data.start).format('YYYY-MM-DD HH:mm')}-${inZone(a.data.end).format('HH:mm')}`,
+      name: a.data.maskedName,
+      idNumber: person.success ? person.data.masked.idNumber : '（已删除）',
+      phone: person.success ? person.data.masked.phone : '',
+      vaccine: `${a.data.vaccineName} 第${a.data.dose}剂`,
+      green: a.data.seat === 'green',
+      status: a.data.status,
+      statusLabel: APPOINTMENT_STATUS[a.data.status],
+    });
+  }
+  return out;
+}
+
+export const roster = action({
+  input: z.strictObject({ siteId: fields.id, date: fields.date }),
+  access: ['staff', 'admin'],
+  async run({ siteId, date }, ctx) {
+    if (!siteDocSchema.safeParse(await ctx.db.collection(SITES_COLLECTION).doc(siteId).get()).success) throw notFound('接种点');
+    return { siteId, date, rows: await rows(ctx.db, siteId, date, date) };
+  },
+});
+
+export const exportRoster = action({
+  input: z.strictObject({ siteId: fields.id, from: fields.date, to: fields.date }),
+  access: ['admin'],
+  async run({ siteId, from, to }, ctx) {
+    if (from > to) throw new AppError('INVALID_ARGUMENT', '开始日期不能晚于结束日期');
+    if (datesBetween(from, to).length > 92) throw new AppError('INVALID_ARGUMENT', '一次最多导出 92 天');
+    if (!siteDocSchema.safeParse(await ctx.db.collection(SITES_COLLECTION).doc(siteId).get()).success) throw notFound('接种点');
+    const list = await rows(ctx.db, siteId, from, to);
+    const csv = stringify(list.map((r) => [r.time, r.name, r.idNumber, r.phone, r.vaccine, r.green ? '是' : '否', r.statusLabel]), { header: true, columns: ['时段', '姓名', '身份证号', '电话', '疫苗', '绿色通道', '状态'], bom: true });
+    return { filename: `接种名单_${siteId}_${from}_${to}.csv`, rows: list.length, csv };
+  },
+});

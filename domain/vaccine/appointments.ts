@@ -1,0 +1,274 @@
+import { randomInt } from 'node:crypto';
+import { z } from 'zod';
+import { DbError, type Database, type Transaction } from '../db';
+import { action } from '../core/router';
+import { AppError, notFound } from '../core/errors';
+import { dayOf, inZone } from '../core/time';
+import { fields } from '../core/validation';
+import { derivedId } from '../points/ledger';
+import { decrypt, encrypt, keyedHash } from '../privacy/crypto';
+import { MOBILE, ageOn, checkIdNumber } from '../privacy/idnumber';
+import { maskIdNumber, maskName, maskPhone } from '../privacy/mask';
+import { SLOTS, seatsLeft, slotDocSchema, type Slot } from '../slots/model';
+import {
+  APPOINTMENTS, APPOINTMENT_CODES, APPOINTMENT_STATUS, ELDER_AGE, PERSONS, appointmentDocSchema, maxPersons,
+  personDocSchema, siteDocSchema, type Appointment,
+} from './model';
+
+const TX_ATTEMPTS = 12;
+const DAY = 86_400_000;
+export const SITES_COLLECTION = 'vaccineSites';
+export const appointmentIdOf = (idHash: string, vaccine: string, dose: number) => derivedId('ap', idHash, vaccine, String(dose));
+const when = (s: { start: number; end: number }) => `${inZone(s.start).format('M月D日 HH:mm')}-${inZone(s.end).format('HH:mm')}`;
+
+export const slots = action({
+  input: z.strictObject({ siteId: fields.id, date: fields.date }),
+  access: 'signedIn',
+  async run({ siteId, date }, ctx) {
+    if (!siteDocSchema.safeParse(await ctx.db.collection(SITES_COLLECTION).doc(siteId).get()).success) throw notFound('接种点');
+    const now = ctx.now();
+    const docs = await ctx.db.collection(SLOTS).where({ resourceId: siteId, date }).orderBy('start', 'asc').limit(200).get();
+    return {
+      slots: docs.flatMap((d) => {
+        const s = slotDocSchema.safeParse(d);
+        if (!s.success) return [];
+        const left = seatsLeft(s.data, now);
+        return [{
+          slotId: s.data._id, start: s.data.start, end: s.data.end, capacity: s.data.capacity,
+          remaining: left.general, greenRemaining: left.green, greenReleased: s.data.green ? now >= s.data.green.releaseAt : true,
+          bookable: !s.data.closed && s.data.start > now,
+        }];
+      }),
+    };
+  },
+});
+
+const personInput = z.strictObject({
+  name: z.string().trim().min(2, '姓名至少 2 个字').max(20).regex(/^[\u4e00-\u9fa5·A-Za-z ]+$/, '姓名只能包含汉字、字母和 ·'),
+  idNumber: z.string().trim().max(18, '身份证号应为 18 位'),
+  phone: z.string().trim().regex(MOBILE, '请输入 11 位大陆手机号'),
+});
+
+export const addPerson = action({
+  input: personInput,
+  access: 'signedIn',
+  async run({ name, idNumber, phone }, ctx) {
+    const checked = checkIdNumber(idNumber, dayOf(ctx.now()));
+    if (!checked.ok) throw new AppError('INVALID_ARGUMENT', checked.message);
+    const id = idNumber.trim().toUpperCase();
+    const idHash = keyedHash(id);
+    const personId = derivedId('ps', ctx.user._id, idHash);
+    const masked = { name: maskName(name), idNumber: maskIdNumber(id), phone: maskPhone(phone) };
+    return ctx.db.runTransaction(async (tx) => {
+      if (await tx.collection(PERSONS).doc(personId).get()) throw new AppError('CONFLICT', '该接种人已在你的列表中');
+      const counter = await tx.collection('vaccineOwners').doc(ctx.user._id).get();
+      const count = typeof counter?.persons === 'number' ? counter.persons : 0;
+      if (count >= maxPersons()) throw new AppError('LIMIT_REACHED', `最多添加 ${maxPersons()} 位接种人`);
+      await tx.collection('vaccineOwners').doc(ctx.user._id).set({ persons: count + 1 });
+      await tx.collection(PERSONS).add({
+        _id: personId, owner: ctx.user._id, nameSealed: encrypt(name), idSealed: encrypt(id), phoneSealed: encrypt(phone),
+        idHash, birthDate: checked.birthDate, masked, createdAt: ctx.now(),
+      });
+      return { personId, masked };
+    }, TX_ATTEMPTS);
+  },
+});
+
+export const persons = action({
+  input: z.strictObject({}),
+  access: 'signedIn',
+  async run(_input, ctx) {
+    const today = dayOf(ctx.now());
+    const docs = await ctx.db.collection(PERSONS).where({ owner: ctx.user._id }).orderBy('createdAt', 'asc').limit(50).get();
+    return {
+      items: docs.flatMap((d) => {
+        const p = personDocSchema.safeParse(d);
+        if (!p.success) return [];
+        const age = ageOn(p.data.birthDate, today);
+        // The owner sees the name they typed; ID number and phone stay masked on screen.
+        return [{ personId: p.data._id, name: decrypt(p.data.nameSealed), masked: p.data.masked, age, elder: age >= ELDER_AGE }];
+      }),
+    };
+  },
+});
+
+async function releaseSeat(tx: Transaction, a: Appointment): Promise<void> {
+  const slot = slotDocSchema.safeParse(await tx.collection(SLOTS).doc(a.slotId).get());
+  if (!slot.success) return;
+  const heldSeat = slot.data.green && a.seat !== 'general';
+  await tx.collection(SLOTS).doc(a.slotId).update({ booked: Math.max(0, slot.data.booked - 1), ...(heldSeat ? { 'green.used': Math.max(0, slot.data.green!.used - 1) } : {}) });
+}
+
+async function cancelAppointment(db: Database, appointmentId: string, now: number, check: (a: Appointment) => void): Promise<void> {
+  await db.runTransaction(async (tx) => {
+    const a = appointmentDocSchema.safeParse(await tx.collection(APPOINTMENTS).doc(appointmentId).get());
+    if (!a.success) throw notFound('预约');
+    check(a.data);
+    await releaseSeat(tx, a.data);
+    await tx.collection(APPOINTMENTS).doc(appointmentId).update({ status: 'cancelled', closedAt: now });
+    await tx.collection(APPOINTMENT_CODES).doc(a.data.code).remove();
+  }, TX_ATTEMPTS);
+}
+
+export const removePerson = action({
+  input: z.strictObject({ personId: fields.id }),
+  access: 'signedIn',
+  async run({ personId }, ctx) {
+    const p = personDocSchema.safeParse(await ctx.db.collection(PERSONS).doc(personId).get());
+    if (!p.success || p.data.owner !== ctx.user._id) throw notFound('接种人');
+    const now = ctx.now();
+    // Their future appointments go first, each in its own transaction with its seat.
+    const future = await ctx.db.collection(APPOINTMENTS).where({ personId, status: 'active' }).limit(100).get();
+    let cancelled = 0;
+    for (const doc of future) {
+      try {
+        await cancelAppointment(ctx.db, doc._id, now, (a) => {
+          if (a.status !== 'active' || a.start <= now) throw new AppError('CONFLICT', 'skip');
+        });
+        cancelled += 1;
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+      }
+    }
+    await ctx.db.runTransaction(async (tx) => {
+      const counter = await tx.collection('vaccineOwners').doc(ctx.user._id).get();
+      await tx.collection('vaccineOwners').doc(ctx.user._id).set({ persons: Math.max(0, Number(counter?.persons ?? 1) - 1) });
+      await tx.collection(PERSONS).doc(personId).remove();
+    }, TX_ATTEMPTS);
+    return { personId, cancelled };
+  },
+});
+
+/** Which seat a person of `age` may take in `slot` at `now`, or null when none. */
+export function chooseSeat(slot: Slot, age: number, now: number): Appointment['seat'] | null {
+  if (slot.booked >= slot.capacity) return null;
+  const green = slot.green;
+  if (!green) return 'general';
+  const greenFree = green.used < green.seats;
+  const generalFree = slot.booked - green.used < slot.capacity - green.seats;
+  if (age >= ELDER_AGE && greenFree) return 'green';
+  if (generalFree) return 'general';
+  if (now >= green.releaseAt && greenFree) return 'released';
+  return null;
+}
+
+export const appoint = action({
+  input: z.strictObject({
+    slotId: fields.id.max(80),
+    personId: fields.id,
+    vaccine: z.string().trim().min(1).max(40),
+    dose: z.number().int('剂次必须是整数').min(1, '剂次从 1 开始').max(5, '剂次超出范围'),
+    requestId: fields.requestId,
+  }),
+  access: 'signedIn',
+  async run({ slotId, personId, vaccine, dose, requestId }, ctx) {
+    const now = ctx.now();
+    const person = personDocSchema.safeParse(await ctx.db.collection(PERSONS).doc(personId).get());
+    if (!person.success || person.data.owner !== ctx.user._id) throw notFound('接种人');
+    const appointmentId = appointmentIdOf(person.data.idHash, vaccine, dose);
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const code = String(randomInt(10_000_000, 100_000_000));
+      try {
+        return await ctx.db.runTransaction(async (tx) => {
+          const existing = appointmentDocSchema.safeParse(await tx.collection(APPOINTMENTS).doc(appointmentId).get());
+          if (existing.success && existing.data.requestId === requestId && existing.data.owner === ctx.user._id) {
+            return { appointmentId, code: existing.data.code };
+          }
+          if (existing.success && existing.data.status !== 'cancelled') {
+            throw new AppError('CONFLICT', existing.data.status === 'completed' ? '该接种人已完成这一剂' : '该接种人已预约这一剂');
+          }
+          const slot = slotDocSchema.safeParse(await tx.collection(SLOTS).doc(slotId).get());
+          if (!slot.success) throw notFound('接种时段');
+          const site = siteDocSchema.safeParse(await tx.collection(SITES_COLLECTION).doc(slot.data.resourceId).get());
+          if (!site.success) throw notFound('接种点');
+          if (site.data.status !== 'open') throw new AppError('CONFLICT', `该接种点暂停接种${site.data.notice ? `：${site.data.notice}` : ''}`);
+          const offer = site.data.vaccines.find((v) => v.code === vaccine);
+          if (!offer) throw new AppError('INVALID_ARGUMENT', '该接种点不提供这种疫苗');
+          if (dose > offer.doses) throw new AppError('INVALID_ARGUMENT', `${offer.name}共 ${offer.doses} 剂，剂次超出范围`);
+          if (slot.data.closed || now >= slot.data.start) throw new AppError('TOO_LATE', '该时段已不可预约');
+          if (dose > 1) {
+            const previous = appointmentDocSchema.safeParse(await tx.collection(APPOINTMENTS).doc(appointmentIdOf(person.data.idHash, vaccine, dose - 1)).get());
+            if (!previous.success || previous.data.status !== 'completed' || previous.data.completedAt === null) {
+              throw new AppError('CONFLICT', `请先完成第 ${dose - 1} 剂接种`);
+            }
+            const earliest = previous.data.completedAt + offer.intervalDays * DAY;
+            if (slot.data.start < earliest) throw new AppError('TOO_EARLY', `距上一剂接种不足 ${offer.intervalDays} 天，最早可预约 ${inZone(earliest).format('M月D日')}`);
+          }
+          const age = ageOn(person.data.birthDate, slot.data.date);
+          const seat = chooseSeat(slot.data, age, now);
+          if (!seat) throw new AppError('SLOT_FULL', age >= ELDER_AGE ? '该时段已约满' : '该时段普通名额已约满（余下为 60 岁以上绿色通道名额）');
+          const heldSeat = slot.data.green && seat !== 'general';
+          await tx.collection(SLOTS).doc(slotId).update({ booked: slot.data.booked + 1, ...(heldSeat ? { 'green.used': slot.data.green!.used + 1 } : {}) });
+          await tx.collection(APPOINTMENT_CODES).add({ _id: code, appointmentId });
+          await tx.collection(APPOINTMENTS).doc(appointmentId).set({
+            owner: ctx.user._id, personId, idHash: person.data.idHash, siteId: site.data._id, siteName: site.data.name, slotId,
+            vaccine, vaccineName: offer.name, dose, status: 'active', code, requestId, seat, age, maskedName: person.data.masked.name,
+            start: slot.data.start, end: slot.data.end, createdAt: now, completedAt: null, closedAt: null,
+          });
+          return { appointmentId, code };
+        }, TX_ATTEMPTS);
+      } catch (error) {
+        if (!(error instanceof DbError && error.code === 'DUPLICATE_KEY')) throw error;
+      }
+    }
+    throw new AppError('CONFLICT', '生成预约码失败，请重试');
+  },
+});
+
+export const myAppointments = action({
+  input: z.strictObject({ cursor: fields.cursor, limit: fields.limit }),
+  access: 'signedIn',
+  async run({ cursor, limit = 20 }, ctx) {
+    const _ = ctx.db.command;
+    const before = cursor === undefined ? undefined : Number(cursor);
+    if (before !== undefined && !Number.isFinite(before)) throw new AppError('INVALID_ARGUMENT', '参数 cursor：格式不正确');
+    const raw = await ctx.db.collection(APPOINTMENTS).where({ owner: ctx.user._id, ...(before ? { createdAt: _.lt(before) } : {}) }).orderBy('createdAt', 'desc').limit(limit + 1).get();
+    const page = raw.slice(0, limit);
+    const items = page.flatMap((d) => {
+      const a = appointmentDocSchema.safeParse(d);
+      if (!a.success) return [];
+      const x = a.data;
+      return [{
+        appointmentId: x._id, personId: x.personId, name: x.maskedName, siteName: x.siteName, vaccineName: x.vaccineName, dose: x.dose,
+        status: x.status, statusLabel: APPOINTMENT_STATUS[x.status], code: x.status === 'active' ? x.code : null, green: x.seat === 'green',
+        start: x.start, end: x.end,
+      }];
+    });
+    const last = page[page.length - 1];
+    return { items, nextCursor: raw.length > limit && last ? String(last.createdAt) : null };
+  },
+});
+
+export const cancel = action({
+  input: z.strictObject({ appointmentId: fields.id }),
+  access: 'signedIn',
+  async run({ appointmentId }, ctx) {
+    const now = ctx.now();
+    await cancelAppointment(ctx.db, appointmentId, now, (a) => {
+      if (a.owner !== ctx.user._id) throw notFound('预约');
+      if (a.status !== 'active') throw new AppError('CONFLICT', `预约${APPOINTMENT_STATUS[a.status]}，不能取消`);
+      if (now >= a.start) throw new AppError('TOO_LATE', '接种时段已开始，不能取消');
+    });
+    return { appointmentId, status: 'cancelled' as const };
+  },
+});
+
+export const verify = action({
+  input: z.strictObject({ code: z.string().trim().regex(/^\d{8}$/, '预约码是 8 位数字') }),
+  access: ['staff', 'admin'],
+  async run({ code }, ctx) {
+    const link = await ctx.db.collection(APPOINTMENT_CODES).doc(code).get();
+    if (!link) throw new AppError('NOT_FOUND', '预约码无效或已使用');
+    const now = ctx.now();
+    return ctx.db.runTransaction(async (tx) => {
+      const a = appointmentDocSchema.safeParse(await tx.collection(APPOINTMENTS).doc(String(link.appointmentId)).get());
+      if (!a.success || a.data.code !== code || a.data.status !== 'active') throw new AppError('NOT_FOUND', '预约码无效或已使用');
+      if (dayOf(now) < dayOf(a.data.start)) throw new AppError('TOO_EARLY', `请于 ${when(a.data)} 到场接种`);
+      if (now > a.data.end + DAY / 4) throw new AppError('TOO_LATE', '该预约已过期');
+      await tx.collection(APPOINTMENTS).doc(a.data._id).update({ status: 'completed', completedAt: now });
+      await tx.collection(APPOINTMENT_CODES).doc(code).remove();
+      // Staff see the masked name only.
+      return { appointmentId: a.data._id, name: a.data.maskedName, vaccineName: a.data.vaccineName, dose: a.data.dose, green: a.data.seat === 'green', status: 'completed' as const };
+    }, TX_ATTEMPTS);
+  },
+});
