@@ -22,6 +22,7 @@ export interface SiteSummary {
   statusLabel: string;
   notice: string;
   vaccines: string[];
+  offers: { code: string; name: string; maker: string }[];
   amenities: string[];
   volunteerBranch: Site['volunteerBranch'];
 }
@@ -36,6 +37,7 @@ const summary = (s: Site): SiteSummary => ({
   statusLabel: s.status === 'open' ? '正常接种' : '暂停接种',
   notice: s.notice,
   vaccines: [...new Set(s.vaccines.map((v) => v.name))],
+  offers: s.vaccines.map((v) => ({ code: v.code, name: v.name, maker: v.maker })),
   amenities: s.amenities,
   volunteerBranch: s.volunteerBranch,
 });

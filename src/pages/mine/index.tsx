@@ -26,6 +26,7 @@ function Mine({ me }: { me: Me }) {
           <View className="card__title">驿站工作</View>
           <Cell className="staff-verify" title="核销与签到" description="兑换取货码、预约码" onClick={() => void Taro.navigateTo({ url: '/packages/staff/pages/verify/index' })} />
           <Cell className="staff-roster" title="预约名单" description="按项目和日期查看" onClick={() => void Taro.navigateTo({ url: '/packages/staff/pages/roster/index' })} />
+          <Cell className="staff-vaccine-roster" title="接种名单" description="脱敏显示" onClick={() => void Taro.navigateTo({ url: '/packages/staff/pages/vaccine-roster/index' })} />
         </View>
       ) : null}
       {process.env.TARO_ENV !== 'weapp' ? (

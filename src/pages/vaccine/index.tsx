@@ -1,22 +1,72 @@
+import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import PagedList, { usePagedPage } from '../../components/paged-list';
 import SignInPrompt from '../../components/sign-in-prompt';
 import { needsSignIn } from '../../services/session';
-import { listSites, type SiteSummary } from '../../services/vaccine';
+import { listSitesNear, type SiteSummary } from '../../services/vaccine';
+
+type SiteRow = SiteSummary & { todayRemaining: number; distance?: number | null };
+
+const LINKS = [
+  { text: '接种人', url: '/packages/vaccine/pages/people/index' },
+  { text: '我的接种预约', url: '/packages/vaccine/pages/mine/index' },
+];
 
 export default function VaccinePage() {
   const signedOut = needsSignIn();
-  const list = usePagedPage<SiteSummary>(
-    (cursor) => (signedOut ? Promise.resolve({ items: [], nextCursor: null }) : listSites({ cursor })),
-    [signedOut],
+  const [near, setNear] = useState<{ lat: number; lng: number } | null>(null);
+  const [vaccine, setVaccine] = useState<string | undefined>();
+  const [seen, setSeen] = useState<{ code: string; name: string }[]>([]);
+  const list = usePagedPage<SiteRow>(
+    async (cursor) => {
+      if (signedOut) return { items: [], nextCursor: null };
+      const page = await listSitesNear({ cursor, near: near ?? undefined, vaccine });
+      // Filter chips come from the vaccines the sites actually offer.
+      setSeen((prev) => {
+        const all = new Map(prev.map((v) => [v.code, v]));
+        for (const site of page.items) for (const offer of site.offers) all.set(offer.code, { code: offer.code, name: `${offer.name}（${offer.maker}）` });
+        return [...all.values()];
+      });
+      return page;
+    },
+    [signedOut, near, vaccine],
   );
+  const sortByDistance = async () => {
+    if (near) return setNear(null);
+    try {
+      const { latitude, longitude } = await Taro.getLocation({ type: 'gcj02' });
+      setNear({ lat: latitude, lng: longitude });
+    } catch {
+      void Taro.showToast({ title: '未能获取位置，请在设置中允许定位', icon: 'none' });
+    }
+  };
 
   if (signedOut) return <SignInPrompt from="/pages/vaccine/index" />;
   return (
-    <View className="page">
+    <View className="page vaccine-page">
+      <View className="card points-links" style={{ display: 'flex', justifyContent: 'space-around' }}>
+        {LINKS.map((l) => (
+          <Text key={l.url} className="vaccine-link" style={{ color: '#c8161d', fontWeight: 600 }} onClick={() => void Taro.navigateTo({ url: l.url })}>
+            {l.text}
+          </Text>
+        ))}
+      </View>
       <View className="card">
         <Text className="muted">各接种点设临时志愿服务党支部，提供遮阳伞、电扇和免费饮用水；60 岁以上老人可走绿色通道。</Text>
+        <View>
+          <Text className={`tag ${near ? '' : 'tag--grey'}`} onClick={() => void sortByDistance()}>
+            {near ? '✓ 离我最近' : '离我最近'}
+          </Text>
+          <Text className={`tag ${vaccine ? 'tag--grey' : ''}`} onClick={() => setVaccine(undefined)}>
+            全部疫苗
+          </Text>
+          {seen.map((v) => (
+            <Text key={v.code} className={`tag ${vaccine === v.code ? '' : 'tag--grey'}`} onClick={() => setVaccine(v.code)}>
+              {v.name}
+            </Text>
+          ))}
+        </View>
       </View>
       <PagedList
         list={list}
@@ -28,6 +78,8 @@ export default function VaccinePage() {
             <View className="muted">{s.address}</View>
             <View>
               <Text className={s.status === 'open' ? 'tag' : 'tag tag--grey'}>{s.statusLabel}</Text>
+              {s.status === 'open' ? <Text className="tag tag--grey">{`今日余 ${s.todayRemaining}`}</Text> : null}
+              {typeof s.distance === 'number' ? <Text className="tag tag--grey">{s.distance < 1000 ? `${s.distance} 米` : `${(s.distance / 1000).toFixed(1)} 公里`}</Text> : null}
               {s.vaccines.map((v) => (
                 <Text key={v} className="tag tag--grey">
                   {v}

@@ -4,9 +4,10 @@ import { Input, View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { verifyPickup } from '../../../../services/points';
 import { verifyBooking } from '../../../../services/stations';
+import { verifyAppointment } from '../../../../services/vaccine';
 import { errorMessage } from '../../../../services/transport';
 
-type Mode = 'pickup' | 'booking';
+type Mode = 'pickup' | 'booking' | 'vaccine';
 const MODES: Record<Mode, { tab: string; title: string; hint: string; run: (code: string) => Promise<string> }> = {
   pickup: {
     tab: '兑换取货',
@@ -24,6 +25,15 @@ const MODES: Record<Mode, { tab: string; title: string; hint: string; run: (code
     run: async (code) => {
       const res = await verifyBooking(code);
       return `签到成功：${res.itemName}`;
+    },
+  },
+  vaccine: {
+    tab: '接种核验',
+    title: '核验接种预约',
+    hint: '扫描或输入居民出示的 8 位接种预约码，核验后记为已接种',
+    run: async (code) => {
+      const res = await verifyAppointment(code);
+      return `核验成功：${res.name}，${res.vaccineName} 第 ${res.dose} 剂${res.green ? '（绿色通道）' : ''}`;
     },
   },
 };
@@ -93,7 +103,7 @@ export default function VerifyPage() {
           style={{ margin: '24rpx 0', padding: '16rpx', border: '2rpx solid #e5e5e5', borderRadius: '12rpx', fontSize: '36rpx' }}
         />
         <Button className="verify-submit" type="primary" block loading={busy} disabled={busy} onClick={() => void verify(code)}>
-          {mode === 'pickup' ? '核销' : '签到'}
+          {{ pickup: '核销', booking: '签到', vaccine: '核验' }[mode]}
         </Button>
         {process.env.TARO_ENV === 'weapp' ? (
           <Button block onClick={() => void scan()}>

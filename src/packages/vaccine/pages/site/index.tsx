@@ -1,6 +1,6 @@
 import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
-import { Cell } from '@nutui/nutui-react-taro';
+import { Button, Cell } from '@nutui/nutui-react-taro';
 import ResourceView, { useResource } from '../../../../components/resource';
 import { getSite, type SiteDetail } from '../../../../services/vaccine';
 
@@ -16,6 +16,11 @@ function SiteDetailView({ site }: { site: SiteDetail }) {
         <Cell title="接种时间" description={site.openHours || '以现场公示为准'} />
         {site.contact ? <Cell title="咨询电话" description={site.contact} /> : null}
         <Cell title="志愿服务" description={`${site.volunteerBranch.name}，${site.volunteerBranch.volunteers} 名志愿者`} />
+        {site.status === 'open' ? (
+          <Button className="appoint-button" type="primary" block onClick={() => void Taro.navigateTo({ url: `/packages/vaccine/pages/appoint/index?siteId=${site.siteId}` })}>
+            预约接种
+          </Button>
+        ) : null}
       </View>
       <View className="card">
         <View className="card__title">可接种疫苗</View>
