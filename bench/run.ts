@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { LocalDatabase } from '../domain/db/local/engine';
 import { derivedId } from '../domain/points/ledger';
+import { makeIdNumber } from '../domain/privacy/idnumber';
 import { devLogin, startLocalCloud, type RunningCloud } from '../test/support/local-cloud';
 
 const QUICK = process.argv.includes('--quick');
@@ -183,10 +184,65 @@ async function benchBooking(): Promise<void> {
   record(`book throughput: ${a} vs ${b}`, results.book![0]! / results.book![1]!, '×', 'goal ≤ 1.5');
 }
 
+/** A data folder holding `total` vaccination sites spread over 永福县. */
+async function seedSites(total: number): Promise<string> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-sites-${total}-`));
+  const db = LocalDatabase.open(dir);
+  await db.runTransaction(async (tx) => {
+    for (let i = 0; i < total; i += 1) {
+      await tx.collection('vaccineSites').add({
+        _id: `vs-bench-${String(i).padStart(5, '0')}`, name: `基准接种点${i}`, county: '桂林市永福县', town: '永福镇', address: `测试路 ${i} 号`,
+        location: { lat: 24.9 + (i % 100) / 500, lng: 109.9 + Math.floor(i / 100) / 50 }, openHours: '8:30-17:00',
+        vaccines: [{ code: 'flu', name: '流感疫苗', maker: '华兰生物', doses: 1, intervalDays: 0 }], amenities: ['饮用水'],
+        volunteerBranch: { name: '临时党支部', volunteers: 10 }, contact: '0773-8000000', status: 'open', notice: '', dailyCapacity: 300,
+      });
+    }
+  });
+  await db.close();
+  return dir;
+}
+
+async function benchVaccine(): Promise<void> {
+  const cloud = await startLocalCloud({ dataDir: await seedSites(1000) });
+  try {
+    const admin = await devLogin(cloud.url, 'demo-admin');
+    const reader = await devLogin(cloud.url, 'bench-reader');
+    const near = { lat: 24.98, lng: 109.98 };
+    const sites = await load(QUICK ? 50 : 200, 1, async () => (await post(cloud, reader, 'vaccine', { action: 'sites', near })).ok);
+    record('vaccine sites nearest first over 1,009 sites: p50', sites.p50, 'ms');
+    record('vaccine sites nearest first over 1,009 sites: p99', sites.p99, 'ms');
+
+    const tomorrow = new Date(Date.now() + 8 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
+    await post(cloud, admin, 'vaccine', { action: 'generateSlots', siteId: 'vs-bench-00000', from: tomorrow, to: tomorrow, template: { weekdays: [1, 2, 3, 4, 5, 6, 7], start: '08:00', end: '18:00', slotMinutes: 30, capacity: 1000, green: { seats: 100, releaseTime: '18:00' } } });
+    const slotList = (await post(cloud, reader, 'vaccine', { action: 'slots', siteId: 'vs-bench-00000', date: tomorrow })).data?.slots as { slotId: string }[];
+    const owners = QUICK ? 40 : 100;
+    const people: { token: string; personId: string }[] = [];
+    for (let i = 0; i < owners; i += 1) {
+      const token = await devLogin(cloud.url, `bench-owner-${i}`);
+      for (let k = 0; k < 5; k += 1) {
+        const n = i * 5 + k;
+        const birth = `19${String(40 + (n % 55)).padStart(2, '0')}-0${(n % 9) + 1}-1${n % 9}`;
+        const res = await post(cloud, token, 'vaccine', { action: 'addPerson', name: '基准居民', idNumber: makeIdNumber('450326', birth, n % 1000), phone: `1380000${String(n).padStart(4, '0')}` });
+        if (res.ok) people.push({ token, personId: String(res.data?.personId) });
+      }
+    }
+    const appoint = await load(people.length, 50, async (i) => {
+      const p = people[i]!;
+      return (await post(cloud, p.token, 'vaccine', { action: 'appoint', slotId: slotList[i % slotList.length]!.slotId, personId: p.personId, vaccine: 'flu', dose: 1, requestId: `bench-ap-${i}` })).ok;
+    });
+    record('appoint over HTTP, 50 clients: throughput', appoint.perSecond, 'req/s', `${people.length} requests, ${appoint.failures} refused`);
+    record('appoint over HTTP, 50 clients: p50', appoint.p50, 'ms');
+    record('appoint over HTTP, 50 clients: p99', appoint.p99, 'ms');
+  } finally {
+    await cloud.stop();
+  }
+}
+
 async function main(): Promise<void> {
   await benchRedeem();
   await benchPaging();
   await benchBooking();
+  await benchVaccine();
   const width = Math.max(...rows.map((r) => r.measure.length));
   console.log(`\n${'measure'.padEnd(width)}  ${'value'.padStart(10)}  unit   note`);
   for (const r of rows) console.log(`${r.measure.padEnd(width)}  ${String(r.value).padStart(10)}  ${r.unit.padEnd(5)}  ${r.note ?? ''}`);
