@@ -4,6 +4,7 @@ export default defineAppConfig({
     { root: 'packages/booking', pages: ['pages/station/index', 'pages/item/index', 'pages/mine/index', 'pages/messages/index'] },
     { root: 'packages/vaccine', pages: ['pages/site/index', 'pages/appoint/index', 'pages/people/index', 'pages/mine/index'] },
     { root: 'packages/mall', pages: ['pages/goods/index', 'pages/detail/index', 'pages/orders/index', 'pages/ranking/index'] },
+    { root: 'packages/admin', pages: ['pages/points/index', 'pages/slots/index'] },
     { root: 'packages/staff', pages: ['pages/verify/index', 'pages/roster/index', 'pages/vaccine-roster/index'] },
   ],
   window: {

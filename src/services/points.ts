@@ -39,3 +39,8 @@ export const verifyPickup = (pickupCode: string) => callFunction<Result<typeof v
 export const getLeaderboard = (scope: 'member' | 'branch') => callFunction<Leaderboard>('points', 'leaderboard', { scope });
 export const awardPoints = (input: { openid: string; points: number; reason: string; requestId: string }) =>
   callFunction<Result<typeof award>>('points', 'award', input);
+
+export const publishActivity = (input: { title: string; ruleId: string; place: string; start: string; end: string }) =>
+  callFunction<{ activityId: string; code: string }>('points', 'publishActivity', input);
+export const exportLedger = (input: { from: string; to: string; branchId?: string }) =>
+  callFunction<{ filename: string; rows: number; csv: string }>('points', 'export', input);

@@ -39,3 +39,15 @@ export const cancelBooking = (bookingId: string) => callFunction<Result<typeof c
 export const verifyBooking = (code: string) => callFunction<Result<typeof verify>>('stations', 'verify', { code });
 export const listMessages = (cursor?: string) => callFunction<Page<MessageItem>>('stations', 'messages', { cursor });
 export const getRoster = (itemId: string, date: string) => callFunction<RosterAnswer>('stations', 'roster', { itemId, date });
+
+export interface SlotTemplate {
+  weekdays: number[];
+  start: string;
+  end: string;
+  slotMinutes: number;
+  capacity: number;
+}
+export const generateItemSlots = (input: { itemId: string; from: string; to: string; template: SlotTemplate }) =>
+  callFunction<{ created: number; existing: number }>('stations', 'generateSlots', input);
+export const closeItemDay = (input: { itemId: string; date: string; reason?: string }) =>
+  callFunction<{ closed: number; cancelled: number }>('stations', 'closeSlots', input);

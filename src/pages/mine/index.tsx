@@ -29,6 +29,13 @@ function Mine({ me }: { me: Me }) {
           <Cell className="staff-vaccine-roster" title="接种名单" description="脱敏显示" onClick={() => void Taro.navigateTo({ url: '/packages/staff/pages/vaccine-roster/index' })} />
         </View>
       ) : null}
+      {me.role === 'admin' ? (
+        <View className="card">
+          <View className="card__title">管理</View>
+          <Cell className="admin-points-link" title="积分管理" description="奖励、发布活动、导出台账" onClick={() => void Taro.navigateTo({ url: '/packages/admin/pages/points/index' })} />
+          <Cell className="admin-slots-link" title="预约时段管理" description="按周模板生成、关闭日期" onClick={() => void Taro.navigateTo({ url: '/packages/admin/pages/slots/index' })} />
+        </View>
+      ) : null}
       {process.env.TARO_ENV !== 'weapp' ? (
         <View className="card">
           <Button

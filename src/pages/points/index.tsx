@@ -5,7 +5,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import PagedList, { usePagedPage } from '../../components/paged-list';
 import ResourceView, { useResource } from '../../components/resource';
 import SignInPrompt from '../../components/sign-in-prompt';
-import { checkIn, getSummary, listLedger, type LedgerItem } from '../../services/points';
+import { checkIn, getSummary, listActivities, listLedger, listRules, type LedgerItem } from '../../services/points';
 import { needsSignIn } from '../../services/session';
 import { errorMessage } from '../../services/transport';
 import { formatTime } from '../../utils/time';
@@ -84,6 +84,43 @@ function LedgerRow({ item }: { item: LedgerItem }) {
   );
 }
 
+/** Open and coming activities, and the points scheme: what a member can do next. */
+function Earning() {
+  const activities = useResource(() => listActivities(), []);
+  const rules = useResource(listRules, []);
+  return (
+    <View>
+      <ResourceView resource={activities}>
+        {(a) => (
+          <View className="card activities">
+            <View className="card__title">近期活动</View>
+            {a.items.length === 0 ? <Text className="muted">暂无进行中的活动</Text> : null}
+            {a.items.slice(0, 5).map((act) => (
+              <View key={act.activityId} className="activity-row" style={{ padding: '12rpx 0' }}>
+                <View>{act.title}</View>
+                <Text className="muted">{`${act.place} · ${formatTime(act.start)} 开始 · ${act.state === 'open' ? '可签到' : '未开始'}`}</Text>
+              </View>
+            ))}
+          </View>
+        )}
+      </ResourceView>
+      <ResourceView resource={rules}>
+        {(r) => (
+          <View className="card rules">
+            <View className="card__title">积分细则</View>
+            {r.items.map((rule) => (
+              <View key={rule.ruleId} className="rule-row" style={{ padding: '8rpx 0' }}>
+                <Text>{`${rule.name}  +${rule.points}`}</Text>
+                {rule.cap ? <Text className="muted">{`（${rule.cap.period === 'day' ? '每日' : '每月'}最多 ${rule.cap.max} 分）`}</Text> : null}
+              </View>
+            ))}
+          </View>
+        )}
+      </ResourceView>
+    </View>
+  );
+}
+
 export default function PointsPage() {
   const signedOut = needsSignIn();
   const summary = useResource(getSummary, [], { enabled: !signedOut, reloadOnShow: true });
@@ -112,6 +149,7 @@ export default function PointsPage() {
         ))}
       </View>
       <CheckIn onDone={refresh} />
+      <Earning />
       <View className="section-title">积分明细</View>
       <PagedList list={ledger} keyOf={(e) => e.entryId} emptyText="还没有积分记录，参加活动签到即可获得积分" renderItem={(e) => <LedgerRow item={e} />} />
     </View>
