@@ -132,6 +132,11 @@ export class LocalDatabase implements Database {
     this.journal.close();
   }
 
+  /** How many document writes have been applied since opening: unchanged means nothing was written. */
+  get writes(): number {
+    return this.clock;
+  }
+
   /** Number of documents in a collection; for benchmarks and the invariant checker. */
   size(collection: string): number {
     return this.collections.get(collection)?.size ?? 0;
