@@ -2,10 +2,12 @@
 import type { Database } from '../db';
 import { readAll, type InvariantReport } from '../points/invariants';
 import { SLOTS, slotDocSchema } from '../slots/model';
-import { BOOKERS, BOOKINGS, bookerDocSchema, bookingDocSchema } from './model';
+import { BOOKERS, BOOKINGS, ITEMS, bookerDocSchema, bookingDocSchema } from './model';
 
 export async function checkBookingInvariants(db: Database): Promise<InvariantReport[]> {
-  const slots = (await readAll(db, SLOTS)).map((d) => slotDocSchema.parse(d));
+  // Slots are shared with vaccination sites; only those of a station's items are bookings' business.
+  const items = new Set((await readAll(db, ITEMS)).map((d) => d._id));
+  const slots = (await readAll(db, SLOTS)).map((d) => slotDocSchema.parse(d)).filter((s) => items.has(s.resourceId));
   const bookings = (await readAll(db, BOOKINGS)).map((d) => bookingDocSchema.parse(d));
   const bookers = (await readAll(db, BOOKERS)).map((d) => bookerDocSchema.parse(d));
   const seatsTaken = new Map<string, number>();

@@ -5,7 +5,8 @@ import { SLOTS, slotDocSchema } from '../slots/model';
 import { APPOINTMENTS, ELDER_AGE, appointmentDocSchema } from './model';
 
 export async function checkVaccineInvariants(db: Database): Promise<InvariantReport[]> {
-  const slots = new Map((await readAll(db, SLOTS)).map((d) => slotDocSchema.parse(d)).filter((s) => s.green).map((s) => [s._id, s]));
+  const sites = new Set((await readAll(db, 'vaccineSites')).map((d) => d._id));
+  const slots = new Map((await readAll(db, SLOTS)).map((d) => slotDocSchema.parse(d)).filter((s) => sites.has(s.resourceId)).map((s) => [s._id, s]));
   const appointments = (await readAll(db, APPOINTMENTS)).map((d) => appointmentDocSchema.parse(d));
   const live = appointments.filter((a) => a.status !== 'cancelled');
   const seated = new Map<string, number>();
@@ -17,7 +18,7 @@ export async function checkVaccineInvariants(db: Database): Promise<InvariantRep
   const perPersonDose = live.map((a) => `${a.idHash}|${a.vaccine}|${a.dose}`);
   return [
     { name: 'appointments never exceed capacity', violations: [...slots.values()].filter((s) => s.booked > s.capacity || (seated.get(s._id) ?? 0) !== s.booked).length },
-    { name: 'green seats counted exactly', violations: [...slots.values()].filter((s) => (held.get(s._id) ?? 0) !== s.green!.used || s.green!.used > s.green!.seats).length },
+    { name: 'green seats counted exactly', violations: [...slots.values()].filter((s) => (held.get(s._id) ?? 0) !== (s.green?.used ?? 0) || (s.green !== null && s.green.used > s.green.seats)).length },
     { name: 'green seats used only by people 60 and over before release', violations: live.filter((a) => (a.seat === 'green' && a.age < ELDER_AGE) || (a.seat === 'released' && a.createdAt < (slots.get(a.slotId)?.green?.releaseAt ?? 0))).length },
     { name: 'one appointment per person per dose', violations: perPersonDose.length - new Set(perPersonDose).size },
   ];

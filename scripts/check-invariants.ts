@@ -1,0 +1,37 @@
+/**
+ * `npm run check:invariants [-- DATA_DIR]`: opens a data folder (the local cloud must be stopped)
+ * and prints every invariant of DESIGN.md with how many documents break it. Exits 1 if any does.
+ */
+import path from 'node:path';
+import { checkBookingInvariants } from '../domain/booking/invariants';
+import { LocalDatabase } from '../domain/db/local/engine';
+import { checkPointsInvariants, type InvariantReport } from '../domain/points/invariants';
+import { checkVaccineInvariants } from '../domain/vaccine/invariants';
+
+export async function checkAll(db: LocalDatabase): Promise<(InvariantReport & { area: string })[]> {
+  const tag = (area: string) => (reports: InvariantReport[]) => reports.map((r) => ({ area, ...r }));
+  return [
+    ...tag('积分')(await checkPointsInvariants(db)),
+    ...tag('驿站预约')(await checkBookingInvariants(db)),
+    ...tag('疫苗接种')(await checkVaccineInvariants(db)),
+  ];
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === __filename) {
+  const dir = path.resolve(process.argv[2] ?? process.env.DATA_DIR ?? path.join(__dirname, '..', '.data'));
+  const db = LocalDatabase.open(dir);
+  checkAll(db)
+    .then(async (reports) => {
+      const width = Math.max(...reports.map((r) => r.name.length));
+      for (const r of reports) console.log(`${r.violations === 0 ? 'ok  ' : 'FAIL'}  ${r.area}  ${r.name.padEnd(width)}  ${r.violations}`);
+      await db.close();
+      const broken = reports.filter((r) => r.violations > 0).length;
+      console.log(broken === 0 ? `\n${reports.length} invariants, 0 violations (${dir})` : `\n${broken} of ${reports.length} invariants broken (${dir})`);
+      process.exit(broken === 0 ? 0 : 1);
+    })
+    .catch(async (error: unknown) => {
+      console.error(error instanceof Error ? error.message : error);
+      await db.close();
+      process.exit(2);
+    });
+}
