@@ -5,13 +5,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
+import { chromium } from 'playwright-core';
 import { LocalDatabase } from '../domain/db/local/engine';
 import { derivedId } from '../domain/points/ledger';
 import { makeIdNumber } from '../domain/privacy/idnumber';
+import { packageSizes } from '../scripts/check-sizes';
 import { devLogin, startLocalCloud, type RunningCloud } from '../test/support/local-cloud';
 
 const QUICK = process.argv.includes('--quick');
 const REPORTS = path.resolve(__dirname, '..', 'reports');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 interface Row {
   measure: string;
@@ -84,6 +88,7 @@ async function benchRedeem(): Promise<void> {
     record('redeem over HTTP, 50 clients: p99', redeem.p99, 'ms');
     record('raw engine conditional update (fsync each)', raw, 'ops/s');
     record('redeem throughput / raw conditional update', redeem.perSecond / raw, '×', 'goal ≥ 0.5');
+    record('local cloud peak memory (after the redeem storm)', peakMemoryMb(cloud.child.pid), 'MB', 'VmHWM');
   } finally {
     await cloud.stop();
   }
@@ -238,11 +243,157 @@ async function benchVaccine(): Promise<void> {
   }
 }
 
+/** Peak resident memory (VmHWM) of a process, in MB, from /proc. */
+function peakMemoryMb(pid: number | undefined): number {
+  if (!pid) return 0;
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0);
+  return kb / 1024;
+}
+
+function benchSizes(): void {
+  try {
+    for (const p of packageSizes()) record(`weapp package ${p.name}`, p.bytes / 1024, 'KB', `budget ${p.budget / 1024} KB${p.bytes > p.budget ? ' — OVER' : ''}`);
+  } catch (error) {
+    record('weapp packages', 0, 'KB', error instanceof Error ? error.message : 'not built');
+  }
+}
+
+/** The H5 first screen: gzipped JS the home page loads, and time until it is interactive in Chromium (median of 5). */
+async function benchH5(): Promise<void> {
+  const h5 = path.resolve(__dirname, '..', 'dist', 'h5');
+  if (!fs.existsSync(path.join(h5, 'index.html'))) return record('H5 first screen', 0, 'KB', 'dist/h5 missing: run npm run build:h5');
+  const html = fs.readFileSync(path.join(h5, 'index.html'), 'utf8');
+  const scripts = [...html.matchAll(/<script[^>]+src="\/?([^"]+\.js)"/g)].map((m) => m[1]!);
+  const gz = scripts.reduce((sum, file) => sum + zlib.gzipSync(fs.readFileSync(path.join(h5, file))).length, 0);
+  record('H5 first screen: JavaScript, gzipped', gz / 1024, 'KB', `${scripts.length} files`);
+  if (!fs.existsSync(CHROMIUM)) return record('H5 home time to interactive', 0, 'ms', 'no Chromium');
+  const cloud = await startLocalCloud();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  try {
+    const times: number[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+      const page = await context.newPage();
+      await page.goto(`${cloud.url}/`, { waitUntil: 'commit' });
+      await page.locator('.home-module').first().waitFor();
+      times.push(await page.evaluate(() => performance.now()));
+      await context.close();
+    }
+    times.sort((a, b) => a - b);
+    record('H5 home time to interactive (median of 5)', times[2]!, 'ms', 'navigation start → first module card rendered');
+  } finally {
+    await browser.close();
+    await cloud.stop();
+  }
+}
+
+async function rawReads(n: number): Promise<number> {
+  const db = LocalDatabase.open(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-raw-read-')));
+  await db.collection('goods').add({ _id: 'g', stock: 1 });
+  const started = performance.now();
+  for (let i = 0; i < n; i += 1) await db.collection('goods').doc('g').get();
+  const perSecond = n / ((performance.now() - started) / 1000);
+  await db.close();
+  return perSecond;
+}
+
+/** One read and one write action of each function at 1, 10 and 50 clients, against the raw engine. */
+async function benchFunctions(): Promise<void> {
+  const perLevel = QUICK ? 60 : 200;
+  const rawRead = await rawReads(5000);
+  const rawWrite = await rawConditionalUpdates(QUICK ? 500 : 2000);
+  record('raw engine: read one document by id', rawRead, 'ops/s');
+  const cloud = await startLocalCloud({ env: { BOOKING_ACTIVE_LIMIT: '100000' } });
+  try {
+    const admin = await devLogin(cloud.url, 'demo-admin');
+    const people = 50;
+    const tokens: string[] = [];
+    const personIds: string[][] = [];
+    for (let i = 0; i < people; i += 1) {
+      const openid = `fn-bench-${i}`;
+      tokens.push(await devLogin(cloud.url, openid));
+      await post(cloud, admin, 'points', { action: 'award', openid, points: 1000, reason: '基准测试积分', requestId: `fn-award-${i}` });
+      const ids: string[] = [];
+      for (let k = 0; k < 5; k += 1) {
+        const res = await post(cloud, tokens[i]!, 'vaccine', { action: 'addPerson', name: '基准居民', idNumber: makeIdNumber('450326', `1980-01-${String(k + 1).padStart(2, '0')}`, i * 5 + k), phone: '13800000000' });
+        ids.push(String(res.data?.personId));
+      }
+      personIds.push(ids);
+    }
+    const goods = await post(cloud, admin, 'points', { action: 'saveGoods', name: '基准商品', price: 1, stock: 100_000, perUserLimit: 99 });
+    const tomorrow = new Date(Date.now() + 8 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
+    await post(cloud, admin, 'stations', { action: 'saveItem', itemId: 'it-fn-bench', stationId: 'st-yf-center', name: '基准项目', kind: 'service' });
+    await post(cloud, admin, 'stations', { action: 'generateSlots', itemId: 'it-fn-bench', from: tomorrow, to: tomorrow, template: { weekdays: [1, 2, 3, 4, 5, 6, 7], start: '06:00', end: '22:00', slotMinutes: 10, capacity: 1000 } });
+    const bookSlots = (await post(cloud, tokens[0]!, 'stations', { action: 'slots', itemId: 'it-fn-bench', date: tomorrow })).data?.slots as { slotId: string }[];
+    await post(cloud, admin, 'vaccine', { action: 'generateSlots', siteId: 'vs-yf-03', from: tomorrow, to: tomorrow, template: { weekdays: [1, 2, 3, 4, 5, 6, 7], start: '06:00', end: '22:00', slotMinutes: 30, capacity: 1000 } });
+    const vaxSlots = (await post(cloud, tokens[0]!, 'vaccine', { action: 'slots', siteId: 'vs-yf-03', date: tomorrow })).data?.slots as { slotId: string }[];
+    const vaxCode = ((await post(cloud, tokens[0]!, 'vaccine', { action: 'siteDetail', siteId: 'vs-yf-03' })).data?.site as { offers: { code: string }[] }).offers[0]!.code;
+
+    let written = 0;
+    const ops: [string, 'read' | 'write', (i: number) => Promise<boolean>][] = [
+      ['user.me', 'read', async (i) => (await post(cloud, tokens[i % people]!, 'user', { action: 'me' })).ok],
+      ['user.setRole', 'write', async (i) => (await post(cloud, admin, 'user', { action: 'setRole', openid: `fn-bench-${i % people}`, role: i % 2 ? 'member' : 'resident' })).ok],
+      ['points.goods', 'read', async (i) => (await post(cloud, tokens[i % people]!, 'points', { action: 'goods' })).ok],
+      ['points.redeem', 'write', async (i) => (await post(cloud, tokens[i % people]!, 'points', { action: 'redeem', goodsId: String(goods.data?.goodsId), qty: 1, requestId: `fn-redeem-${written++}` })).ok],
+      ['stations.list', 'read', async (i) => (await post(cloud, tokens[i % people]!, 'stations', { action: 'list' })).ok],
+      ['stations.book', 'write', async () => { const n = written++; return (await post(cloud, tokens[n % people]!, 'stations', { action: 'book', slotId: bookSlots[Math.floor(n / people) % bookSlots.length]!.slotId, requestId: `fn-book-${n}` })).ok; }],
+      ['vaccine.sites', 'read', async (i) => (await post(cloud, tokens[i % people]!, 'vaccine', { action: 'sites' })).ok],
+      ['vaccine.appoint', 'write', async () => { const n = written++; return (await post(cloud, tokens[n % people]!, 'vaccine', { action: 'appoint', slotId: vaxSlots[0]!.slotId, personId: personIds[n % people]![Math.floor(n / people) % 5]!, vaccine: vaxCode, dose: 1, requestId: `fn-ap-${n}` })).ok; }],
+    ];
+    for (const [name, kind, op] of ops) {
+      for (const clients of [1, 10, 50]) {
+        // Appointments are one per person per dose: 250 people in all.
+        const total = name === 'vaccine.appoint' ? Math.min(perLevel, 80) : perLevel;
+        const r = await load(total, clients, op);
+        const raw = kind === 'read' ? rawRead : rawWrite;
+        record(`${name} (${kind}), ${clients} client${clients > 1 ? 's' : ''}`, r.perSecond, 'req/s', `p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms, ${(r.perSecond / raw).toFixed(2)}× raw ${kind}${r.failures ? `, ${r.failures} refused` : ''}`);
+      }
+    }
+    record('local cloud peak memory (after the function storms)', peakMemoryMb(cloud.child.pid), 'MB', 'VmHWM');
+  } finally {
+    await cloud.stop();
+  }
+}
+
+/** First-page latency of the list actions with 1k, 10k and 100k documents in their collection. */
+async function benchScaling(): Promise<void> {
+  const sizes = QUICK ? [1_000, 10_000] : [1_000, 10_000, 100_000];
+  for (const size of sizes) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-scale-${size}-`));
+    const db = LocalDatabase.open(dir);
+    for (let start = 0; start < size; start += 1000) {
+      await db.runTransaction(async (tx) => {
+        for (let i = start; i < Math.min(size, start + 1000); i += 1) {
+          const n = String(i).padStart(6, '0');
+          await tx.collection('stations').add({ _id: `st-scale-${n}`, name: `规模测试驿站${n}`, kind: 'warm', county: '桂林市永福县', district: '永福镇', address: `测试路 ${i} 号`, services: [] });
+          await tx.collection('goods').add({ _id: `g-scale-${n}`, name: `规模测试商品${n}`, price: 1, stock: 1, sold: 0, stocked: 1, perUserLimit: 1, stationId: null, saleStart: null, saleEnd: null, eventId: null, active: true });
+        }
+      });
+    }
+    await db.close();
+    const cloud = await startLocalCloud({ dataDir: dir });
+    try {
+      const token = await devLogin(cloud.url, 'demo-member');
+      for (const [fn, event] of [['stations', { action: 'list' }], ['stations', { action: 'list', keyword: '测试' }], ['points', { action: 'goods' }]] as const) {
+        const r = await load(QUICK ? 30 : 100, 1, async () => (await post(cloud, token, fn, event)).ok);
+        record(`${fn}.${event.action}${'keyword' in event ? ' (keyword)' : ''} first page, ${size.toLocaleString('en')} documents: p50`, r.p50, 'ms');
+      }
+    } finally {
+      await cloud.stop();
+    }
+  }
+}
+
 async function main(): Promise<void> {
+  benchSizes();
+  await benchH5();
   await benchRedeem();
   await benchPaging();
   await benchBooking();
   await benchVaccine();
+  await benchFunctions();
+  await benchScaling();
   const width = Math.max(...rows.map((r) => r.measure.length));
   console.log(`\n${'measure'.padEnd(width)}  ${'value'.padStart(10)}  unit   note`);
   for (const r of rows) console.log(`${r.measure.padEnd(width)}  ${String(r.value).padStart(10)}  ${r.unit.padEnd(5)}  ${r.note ?? ''}`);

@@ -8,7 +8,7 @@ import {
   type SortDirection, type Transaction, type TxCollectionRef, type TxDocRef,
 } from '../types';
 import { Journal, type Write } from './journal';
-import { CollectionIndexes, equalities } from './indexes';
+import { CollectionIndexes, equalities, idLowerBound, seek } from './indexes';
 import { toMongoQuery, toMongoUpdate } from './mongo';
 
 interface Entry {
@@ -76,6 +76,8 @@ export class LocalDatabase implements Database {
   private readonly collections = new Map<string, Map<string, Entry>>();
   private readonly versions = new Map<string, number>();
   private readonly indexes = new Map<string, CollectionIndexes>();
+  /** Each collection's ids in order, rebuilt after an insert or delete: keyset paging walks it. */
+  private readonly sortedIds = new Map<string, string[]>();
   private clock = 0;
   private readonly txLock = new Mutex();
   private readonly journal: Journal;
@@ -178,6 +180,11 @@ export class LocalDatabase implements Database {
       if (entry) matches.push(entry.doc);
     } else {
       const candidates = this.candidates(collection, docs, spec.where);
+      const byIdOrder = spec.order.length === 1 && spec.order[0]![0] === '_id' && spec.order[0]![1] === 'asc';
+      // In _id order, walking from the cursor beats sorting a bucket that holds much of the collection.
+      if (byIdOrder && (!candidates || candidates.size * 4 > docs.size)) {
+        return this.walkInIdOrder(collection, docs, spec, new MingoQuery(filter));
+      }
       if (candidates) {
         for (const id of candidates) {
           const entry = docs.get(id);
@@ -199,6 +206,25 @@ export class LocalDatabase implements Database {
       });
     }
     return matches.slice(spec.skip, spec.skip + spec.limit);
+  }
+
+  /** Keyset paging without an equality to narrow it: walk ids in order from the cursor, stop when the page is full. */
+  private walkInIdOrder(collection: string, docs: Map<string, Entry>, spec: QuerySpec, mingo: MingoQuery): Doc[] {
+    let ids = this.sortedIds.get(collection);
+    if (!ids) {
+      ids = [...docs.keys()].sort();
+      this.sortedIds.set(collection, ids);
+    }
+    const bound = idLowerBound(spec.where);
+    const out: Doc[] = [];
+    let skipped = 0;
+    for (let i = bound ? seek(ids, bound) : 0; i < ids.length && out.length < spec.limit; i += 1) {
+      const doc = docs.get(ids[i]!)?.doc;
+      if (!doc || !mingo.test(doc)) continue;
+      if (skipped < spec.skip) skipped += 1;
+      else out.push(doc);
+    }
+    return out;
   }
 
   /** The smallest equality-index bucket that every match must be in, or null when a full scan is needed. */
@@ -224,7 +250,9 @@ export class LocalDatabase implements Database {
       docs = new Map();
       this.collections.set(collection, docs);
     }
-    this.indexes.get(collection)?.update(docs.get(id)?.doc ?? null, doc);
+    const before = docs.get(id)?.doc ?? null;
+    this.indexes.get(collection)?.update(before, doc);
+    if (!before !== !doc) this.sortedIds.delete(collection);
     this.clock += 1;
     this.versions.set(key(collection, id), this.clock);
     if (doc) docs.set(id, { doc, version: this.clock });

@@ -65,3 +65,31 @@ export class CollectionIndexes {
     }
   }
 }
+
+/** The lower bound a query puts on `_id` (keyset paging's `_id > cursor`), if any. */
+export function idLowerBound(query: Query): { value: string; inclusive: boolean } | null {
+  if (query instanceof Op) {
+    if (query.kind !== 'and') return null;
+    for (const part of query.value as Query[]) {
+      const bound = idLowerBound(part);
+      if (bound) return bound;
+    }
+    return null;
+  }
+  const id = query._id;
+  if (id instanceof Op && (id.kind === 'gt' || id.kind === 'gte') && typeof id.value === 'string') return { value: id.value, inclusive: id.kind === 'gte' };
+  return null;
+}
+
+/** First index in sorted `ids` at or after the bound. */
+export function seek(ids: string[], bound: { value: string; inclusive: boolean }): number {
+  let lo = 0;
+  let hi = ids.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const id = ids[mid]!;
+    if (id < bound.value || (!bound.inclusive && id === bound.value)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
