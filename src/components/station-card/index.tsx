@@ -1,7 +1,6 @@
 import { View, Text } from '@tarojs/components';
 import type { StationSummary } from '../../services/stations';
-
-const distanceText = (m: number) => (m < 1000 ? `${m} 米` : `${(m / 1000).toFixed(1)} 公里`);
+import { distanceText } from '../near-me/useNearMe';
 
 export default function StationCard({ station, onOpen }: { station: StationSummary & { distance?: number | null }; onOpen: (id: string) => void }) {
   return (

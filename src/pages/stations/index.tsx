@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { ScrollView, View, Text } from '@tarojs/components';
 import { SearchBar } from '@nutui/nutui-react-taro';
 import { STATION_KINDS, type StationKind } from '../../../domain/stations/kinds';
+import { useNearMe } from '../../components/near-me/useNearMe';
 import PagedList, { usePagedPage } from '../../components/paged-list';
 import SignInPrompt from '../../components/sign-in-prompt';
 import StationCard from '../../components/station-card';
@@ -16,7 +17,7 @@ export default function StationsPage() {
   const [kind, setKind] = useState<StationKind | undefined>();
   const [keyword, setKeyword] = useState('');
   const [search, setSearch] = useState('');
-  const [near, setNear] = useState<{ lat: number; lng: number } | null>(null);
+  const [near, sortByDistance] = useNearMe();
   const signedOut = needsSignIn();
   const list = usePagedPage<StationSummary & { distance?: number | null }>(
     (cursor) => {
@@ -26,15 +27,6 @@ export default function StationsPage() {
     },
     [kind, search, signedOut, near],
   );
-  const sortByDistance = async () => {
-    if (near) return setNear(null);
-    try {
-      const { latitude, longitude } = await Taro.getLocation({ type: 'gcj02' });
-      setNear({ lat: latitude, lng: longitude });
-    } catch {
-      void Taro.showToast({ title: '未能获取位置，请在设置中允许定位', icon: 'none' });
-    }
-  };
 
   if (signedOut) return <SignInPrompt from="/pages/stations/index" />;
   return (

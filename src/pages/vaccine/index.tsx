@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
+import { distanceText, useNearMe } from '../../components/near-me/useNearMe';
 import PagedList, { usePagedPage } from '../../components/paged-list';
 import SignInPrompt from '../../components/sign-in-prompt';
 import { needsSignIn } from '../../services/session';
@@ -15,7 +16,7 @@ const LINKS = [
 
 export default function VaccinePage() {
   const signedOut = needsSignIn();
-  const [near, setNear] = useState<{ lat: number; lng: number } | null>(null);
+  const [near, sortByDistance] = useNearMe();
   const [vaccine, setVaccine] = useState<string | undefined>();
   const [seen, setSeen] = useState<{ code: string; name: string }[]>([]);
   const list = usePagedPage<SiteRow>(
@@ -32,15 +33,6 @@ export default function VaccinePage() {
     },
     [signedOut, near, vaccine],
   );
-  const sortByDistance = async () => {
-    if (near) return setNear(null);
-    try {
-      const { latitude, longitude } = await Taro.getLocation({ type: 'gcj02' });
-      setNear({ lat: latitude, lng: longitude });
-    } catch {
-      void Taro.showToast({ title: '未能获取位置，请在设置中允许定位', icon: 'none' });
-    }
-  };
 
   if (signedOut) return <SignInPrompt from="/pages/vaccine/index" />;
   return (
@@ -79,7 +71,7 @@ export default function VaccinePage() {
             <View>
               <Text className={s.status === 'open' ? 'tag' : 'tag tag--grey'}>{s.statusLabel}</Text>
               {s.status === 'open' ? <Text className="tag tag--grey">{`今日余 ${s.todayRemaining}`}</Text> : null}
-              {typeof s.distance === 'number' ? <Text className="tag tag--grey">{s.distance < 1000 ? `${s.distance} 米` : `${(s.distance / 1000).toFixed(1)} 公里`}</Text> : null}
+              {typeof s.distance === 'number' ? <Text className="tag tag--grey">{distanceText(s.distance)}</Text> : null}
               {s.vaccines.map((v) => (
                 <Text key={v} className="tag tag--grey">
                   {v}
