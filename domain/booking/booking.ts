@@ -4,6 +4,7 @@ import { DbError, type Transaction } from '../db';
 import { action } from '../core/router';
 import { AppError, notFound } from '../core/errors';
 import { inZone } from '../core/time';
+import { pageByNewest } from '../core/paging';
 import { fields } from '../core/validation';
 import { derivedId } from '../points/ledger';
 import { SLOTS, MAX_QUEUE, presentSlot, slotDocSchema, type Slot } from '../slots/model';
@@ -239,34 +240,15 @@ function presentBooking(b: Booking) {
 export const myBookings = action({
   input: z.strictObject({ status: bookingStatusSchema.optional(), cursor: fields.cursor, limit: fields.limit }),
   access: 'signedIn',
-  async run({ status, cursor, limit = 20 }, ctx) {
-    const _ = ctx.db.command;
-    const before = cursor === undefined ? undefined : Number(cursor);
-    if (before !== undefined && !(Number.isInteger(before) && before > 0)) throw new AppError('INVALID_ARGUMENT', '参数 cursor：格式不正确');
-    const raw = await ctx.db.collection(BOOKINGS).where({ openid: ctx.user._id, status, ...(before ? { seq: _.lt(before) } : {}) }).orderBy('seq', 'desc').limit(limit + 1).get();
-    const page = raw.slice(0, limit);
-    const items = page.flatMap((d) => {
-      const b = bookingDocSchema.safeParse(d);
-      return b.success ? [presentBooking(b.data)] : [];
-    });
-    const last = page[page.length - 1];
-    return { items, nextCursor: raw.length > limit && last ? String(last.seq) : null };
-  },
+  run: ({ status, cursor, limit }, ctx) =>
+    pageByNewest(ctx.db.collection(BOOKINGS), { openid: ctx.user._id, status }, 'seq', { cursor, limit }, bookingDocSchema, presentBooking),
 });
 
 export const messages = action({
   input: z.strictObject({ cursor: fields.cursor, limit: fields.limit }),
   access: 'signedIn',
-  async run({ cursor, limit = 20 }, ctx) {
-    const _ = ctx.db.command;
-    const before = cursor === undefined ? undefined : Number(cursor);
-    const raw = await ctx.db.collection(NOTIFICATIONS).where({ openid: ctx.user._id, sentAt: _.gt(0), ...(before ? { dueAt: _.lt(before) } : {}) }).orderBy('dueAt', 'desc').limit(limit + 1).get();
-    const page = raw.slice(0, limit);
-    const items = page.flatMap((d) => {
-      const n = notificationDocSchema.safeParse(d);
-      return n.success ? [{ messageId: n.data._id, kind: n.data.kind, title: n.data.title, body: n.data.body, at: n.data.dueAt }] : [];
-    });
-    const last = page[page.length - 1];
-    return { items, nextCursor: raw.length > limit && last ? String(last.dueAt) : null };
-  },
+  run: ({ cursor, limit }, ctx) =>
+    pageByNewest(ctx.db.collection(NOTIFICATIONS), { openid: ctx.user._id, sentAt: ctx.db.command.gt(0) }, 'dueAt', { cursor, limit }, notificationDocSchema, (n) => ({
+      messageId: n._id, kind: n.kind, title: n.title, body: n.body, at: n.dueAt,
+    })),
 });

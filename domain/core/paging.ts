@@ -1,5 +1,6 @@
 import type { z } from 'zod';
-import type { Query, QueryRef } from '../db';
+import type { Query, QueryDoc, QueryRef } from '../db';
+import { AppError } from './errors';
 import { command } from '../db';
 
 export interface Page<T> {
@@ -34,4 +35,30 @@ export async function pageById<S extends z.ZodType, T>(
   }
   const last = pageDocs[pageDocs.length - 1];
   return { items, nextCursor: raw.length > limit && last ? last._id : null };
+}
+
+/**
+ * Newest-first paging on a numeric field that grows per owner (`seq`, `createdAt`, `dueAt`):
+ * the cursor is the last value seen, so each page is one indexed query however long the history.
+ */
+export async function pageByNewest<S extends z.ZodType, T>(
+  source: { where(query: Query): QueryRef },
+  query: QueryDoc,
+  field: string,
+  options: { cursor?: string; limit?: number },
+  schema: S,
+  present: (doc: z.output<S>) => T,
+): Promise<Page<T>> {
+  const before = options.cursor === undefined ? undefined : Number(options.cursor);
+  if (before !== undefined && !(Number.isFinite(before) && before > 0)) throw new AppError('INVALID_ARGUMENT', '参数 cursor：格式不正确');
+  const limit = options.limit ?? DEFAULT_PAGE;
+  const where = before === undefined ? query : { ...query, [field]: command.lt(before) };
+  const raw = await source.where(where).orderBy(field, 'desc').limit(limit + 1).get();
+  const page = raw.slice(0, limit);
+  const items = page.flatMap((doc) => {
+    const parsed = schema.safeParse(doc);
+    return parsed.success ? [present(parsed.data)] : [];
+  });
+  const last = page[page.length - 1];
+  return { items, nextCursor: raw.length > limit && last ? String(last[field]) : null };
 }

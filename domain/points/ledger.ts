@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Database, Transaction } from '../db';
 import { action } from '../core/router';
 import { AppError } from '../core/errors';
+import { pageByNewest } from '../core/paging';
 import { fields } from '../core/validation';
 import { ACCOUNTS, LEDGER, LEDGER_KINDS, accountDocSchema, ledgerDocSchema, type Account, type LedgerKind } from './model';
 
@@ -91,19 +92,9 @@ export const summary = action({
 export const ledger = action({
   input: z.strictObject({ cursor: fields.cursor, limit: fields.limit }),
   access: 'signedIn',
-  async run({ cursor, limit = 20 }, ctx) {
-    const _ = ctx.db.command;
-    const before = cursor === undefined ? undefined : Number(cursor);
-    if (before !== undefined && !(Number.isInteger(before) && before > 0)) throw new AppError('INVALID_ARGUMENT', '参数 cursor：格式不正确');
-    const query = before === undefined ? { openid: ctx.user._id } : { openid: ctx.user._id, seq: _.lt(before) };
-    const raw = await ctx.db.collection(LEDGER).where(query).orderBy('seq', 'desc').limit(limit + 1).get();
-    const items = raw.slice(0, limit).flatMap((doc) => {
-      const e = ledgerDocSchema.safeParse(doc);
-      if (!e.success) return [];
-      const { _id, seq, amount, balanceAfter, kind, reason, ruleId, orderId, at } = e.data;
-      return [{ entryId: _id, seq, amount, balanceAfter, kind, kindLabel: LEDGER_KINDS[kind], reason, ruleId, orderId, at }];
-    });
-    const last = raw[Math.min(limit, raw.length) - 1];
-    return { items, nextCursor: raw.length > limit && last ? String(last.seq) : null };
-  },
+  run: ({ cursor, limit }, ctx) =>
+    pageByNewest(ctx.db.collection(LEDGER), { openid: ctx.user._id }, 'seq', { cursor, limit }, ledgerDocSchema, (e) => ({
+      entryId: e._id, seq: e.seq, amount: e.amount, balanceAfter: e.balanceAfter, kind: e.kind, kindLabel: LEDGER_KINDS[e.kind],
+      reason: e.reason, ruleId: e.ruleId, orderId: e.orderId, at: e.at,
+    })),
 });

@@ -4,6 +4,7 @@ import { DbError, type Database, type Transaction } from '../db';
 import { action } from '../core/router';
 import { AppError, notFound } from '../core/errors';
 import { atShanghai } from '../core/time';
+import { pageByNewest } from '../core/paging';
 import { fields } from '../core/validation';
 import { STATIONS } from '../stations/actions';
 import { TX_ATTEMPTS, derivedId, post, readAccount } from './ledger';
@@ -150,20 +151,8 @@ function presentOrder(o: Order) {
 export const orders = action({
   input: z.strictObject({ status: orderStatusSchema.optional(), cursor: fields.cursor, limit: fields.limit }),
   access: 'signedIn',
-  async run({ status, cursor, limit = 20 }, ctx) {
-    const _ = ctx.db.command;
-    const before = cursor === undefined ? undefined : Number(cursor);
-    if (before !== undefined && !(Number.isInteger(before) && before > 0)) throw new AppError('INVALID_ARGUMENT', '参数 cursor：格式不正确');
-    const query = { openid: ctx.user._id, ...(status ? { status } : {}), ...(before ? { seq: _.lt(before) } : {}) };
-    const raw = await ctx.db.collection(ORDERS).where(query).orderBy('seq', 'desc').limit(limit + 1).get();
-    const page = raw.slice(0, limit);
-    const items = page.flatMap((d) => {
-      const o = orderDocSchema.safeParse(d);
-      return o.success ? [presentOrder(o.data)] : [];
-    });
-    const last = page[page.length - 1];
-    return { items, nextCursor: raw.length > limit && last ? String(last.seq) : null };
-  },
+  run: ({ status, cursor, limit }, ctx) =>
+    pageByNewest(ctx.db.collection(ORDERS), { openid: ctx.user._id, status }, 'seq', { cursor, limit }, orderDocSchema, presentOrder),
 });
 
 /**

@@ -4,6 +4,7 @@ import { DbError, type Database, type Transaction } from '../db';
 import { action } from '../core/router';
 import { AppError, notFound } from '../core/errors';
 import { dayOf, inZone } from '../core/time';
+import { pageByNewest } from '../core/paging';
 import { fields } from '../core/validation';
 import { derivedId } from '../points/ledger';
 import { decrypt, encrypt, keyedHash } from '../privacy/crypto';
@@ -220,25 +221,12 @@ export const appoint = action({
 export const myAppointments = action({
   input: z.strictObject({ cursor: fields.cursor, limit: fields.limit }),
   access: 'signedIn',
-  async run({ cursor, limit = 20 }, ctx) {
-    const _ = ctx.db.command;
-    const before = cursor === undefined ? undefined : Number(cursor);
-    if (before !== undefined && !Number.isFinite(before)) throw new AppError('INVALID_ARGUMENT', '参数 cursor：格式不正确');
-    const raw = await ctx.db.collection(APPOINTMENTS).where({ owner: ctx.user._id, ...(before ? { createdAt: _.lt(before) } : {}) }).orderBy('createdAt', 'desc').limit(limit + 1).get();
-    const page = raw.slice(0, limit);
-    const items = page.flatMap((d) => {
-      const a = appointmentDocSchema.safeParse(d);
-      if (!a.success) return [];
-      const x = a.data;
-      return [{
-        appointmentId: x._id, personId: x.personId, name: x.maskedName, siteName: x.siteName, vaccineName: x.vaccineName, dose: x.dose,
-        status: x.status, statusLabel: APPOINTMENT_STATUS[x.status], code: x.status === 'active' ? x.code : null, green: x.seat === 'green',
-        start: x.start, end: x.end,
-      }];
-    });
-    const last = page[page.length - 1];
-    return { items, nextCursor: raw.length > limit && last ? String(last.createdAt) : null };
-  },
+  run: ({ cursor, limit }, ctx) =>
+    pageByNewest(ctx.db.collection(APPOINTMENTS), { owner: ctx.user._id }, 'createdAt', { cursor, limit }, appointmentDocSchema, (x) => ({
+      appointmentId: x._id, personId: x.personId, name: x.maskedName, siteName: x.siteName, vaccineName: x.vaccineName, dose: x.dose,
+      status: x.status, statusLabel: APPOINTMENT_STATUS[x.status], code: x.status === 'active' ? x.code : null, green: x.seat === 'green',
+      start: x.start, end: x.end,
+    })),
 });
 
 export const cancel = action({
