@@ -42,13 +42,19 @@ const summary = (s: Site): SiteSummary => ({
   volunteerBranch: s.volunteerBranch,
 });
 
-/** Seats still free today at a site (general and green), summed over today's slots in Shanghai. */
-async function todayRemaining(db: Database, siteId: string, now: number): Promise<number> {
-  const docs = await db.collection(SLOTS).where({ resourceId: siteId, date: dayOf(now) }).limit(200).get();
-  return docs.reduce((sum, d) => {
-    const slot = slotDocSchema.safeParse(d);
-    return slot.success && slot.data.start > now && !slot.data.closed ? sum + Math.max(0, slot.data.capacity - slot.data.booked) : sum;
-  }, 0);
+/** Seats still free today at each site (one query for the day's slots, summed per site), in Shanghai days. */
+async function todayRemaining(db: Database, siteIds: string[], now: number): Promise<Map<string, number>> {
+  const wanted = new Set(siteIds);
+  const out = new Map(siteIds.map((id) => [id, 0]));
+  for (let skip = 0; ; skip += 1000) {
+    const docs = await db.collection(SLOTS).where({ date: dayOf(now) }).orderBy('_id', 'asc').skip(skip).limit(1000).get();
+    for (const d of docs) {
+      const slot = slotDocSchema.safeParse(d);
+      if (!slot.success || !wanted.has(slot.data.resourceId) || slot.data.closed || slot.data.start <= now) continue;
+      out.set(slot.data.resourceId, (out.get(slot.data.resourceId) ?? 0) + Math.max(0, slot.data.capacity - slot.data.booked));
+    }
+    if (docs.length < 1000) return out;
+  }
 }
 
 export const sites = action({
@@ -57,8 +63,10 @@ export const sites = action({
   async run({ cursor, limit = 20, near, vaccine }, ctx) {
     const query = vaccine ? { 'vaccines.code': vaccine } : {};
     const now = ctx.now();
-    const withToday = async <T extends SiteSummary>(items: T[]) =>
-      Promise.all(items.map(async (item) => ({ ...item, todayRemaining: await todayRemaining(ctx.db, item.siteId, now) })));
+    const withToday = async <T extends SiteSummary>(items: T[]) => {
+      const left = await todayRemaining(ctx.db, items.map((i) => i.siteId), now);
+      return items.map((item) => ({ ...item, todayRemaining: left.get(item.siteId) ?? 0 }));
+    };
     if (!near) {
       const page = await pageById(SITES, ctx.db.collection(SITES), query, { cursor, limit }, siteDocSchema, summary);
       return { items: await withToday(page.items), nextCursor: page.nextCursor };

@@ -7,6 +7,7 @@ import { checkBookingInvariants } from '../../domain/booking/invariants';
 import { dayOf } from '../../domain/core/time';
 import { LocalDatabase } from '../../domain/db/local/engine';
 import { devLogin, startLocalCloud, type RunningCloud } from '../support/local-cloud';
+import { stormWithKills } from '../support/storm';
 
 const PEOPLE = 60;
 
@@ -28,29 +29,14 @@ test('booking storms cut by kill -9 leave no broken invariant and lose no answer
   expect(slots).toHaveLength(3);
 
   const answered = new Set<string>();
-  for (let round = 0; round < 3; round += 1) {
-    let next = 0;
-    const worker = async () => {
-      while (next < 240) {
-        const i = next++;
-        const person = (i * 7 + round) % PEOPLE;
-        const slotId = slots[i % 3]!.slotId;
-        try {
-          const res = await call(cloud, tokens[person]!, { action: 'book', slotId, requestId: `crash-${round}-${i}-req` });
-          if (res.ok) answered.add(String(res.data?.bookingId));
-          else await call(cloud, tokens[person]!, { action: 'joinWaitlist', slotId });
-          if (res.ok && i % 4 === 0) await call(cloud, tokens[person]!, { action: 'cancel', bookingId: String(res.data?.bookingId) });
-        } catch {
-          return;
-        }
-      }
-    };
-    const storm = Promise.all(Array.from({ length: 20 }, worker));
-    await new Promise((resolve) => setTimeout(resolve, 150 + Math.random() * 300));
-    await cloud.stop('SIGKILL');
-    await storm;
-    cloud = await startLocalCloud({ dataDir });
-  }
+  cloud = await stormWithKills(cloud, { rounds: 3, requests: 240, workers: 20, maxDelayMs: 300 }, async (cloud, i, round) => {
+  const person = (i * 7 + round) % PEOPLE;
+  const slotId = slots[i % 3]!.slotId;
+    const res = await call(cloud, tokens[person]!, { action: 'book', slotId, requestId: `crash-${round}-${i}-req` });
+    if (res.ok) answered.add(String(res.data?.bookingId));
+    else await call(cloud, tokens[person]!, { action: 'joinWaitlist', slotId });
+    if (res.ok && i % 4 === 0) await call(cloud, tokens[person]!, { action: 'cancel', bookingId: String(res.data?.bookingId) });
+  });
   await cloud.stop('SIGINT');
 
   expect(answered.size).toBeGreaterThan(0);

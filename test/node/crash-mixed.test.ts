@@ -8,6 +8,7 @@ import { LocalDatabase } from '../../domain/db/local/engine';
 import { makeIdNumber } from '../../domain/privacy/idnumber';
 import { checkAll } from '../../scripts/check-invariants';
 import { devLogin, startLocalCloud, type RunningCloud } from '../support/local-cloud';
+import { stormWithKills } from '../support/storm';
 
 const KILLS = 6;
 const PEOPLE = 24;
@@ -38,40 +39,25 @@ test(`a mixed storm killed ${KILLS} times leaves 0 violations and loses no answe
 
   const answered: { collection: string; id: string }[] = [];
   let sent = 0;
-  for (let round = 0; round < KILLS; round += 1) {
-    let next = 0;
-    const worker = async () => {
-      while (next < 300) {
-        const i = next++;
-        const p = people[(i * 5 + round) % PEOPLE]!;
-        const request = `mixed-${round}-${i}-req`;
-        sent += 1;
-        try {
-          if (i % 3 === 0) {
-            const r = await call(cloud, p.token, 'points', { action: 'redeem', goodsId, qty: 1, requestId: request });
-            if (r.ok) answered.push({ collection: 'orders', id: String(r.data?.orderId) });
-            if (r.ok && i % 4 === 0) await call(cloud, p.token, 'points', { action: 'cancelOrder', orderId: String(r.data?.orderId) });
-          } else if (i % 3 === 1) {
-            const r = await call(cloud, p.token, 'stations', { action: 'book', slotId: roomSlots[i % roomSlots.length]!.slotId, requestId: request });
-            if (r.ok) answered.push({ collection: 'bookings', id: String(r.data?.bookingId) });
-            else await call(cloud, p.token, 'stations', { action: 'joinWaitlist', slotId: roomSlots[i % roomSlots.length]!.slotId });
-            if (r.ok && i % 5 === 0) await call(cloud, p.token, 'stations', { action: 'cancel', bookingId: String(r.data?.bookingId) });
-          } else {
-            const r = await call(cloud, p.token, 'vaccine', { action: 'appoint', slotId: vaccineSlots[i % vaccineSlots.length]!.slotId, personId: p.personId, vaccine: site.offers[0]!.code, dose: 1, requestId: request });
-            if (r.ok) answered.push({ collection: 'appointments', id: String(r.data?.appointmentId) });
-            if (r.ok && i % 4 === 0) await call(cloud, p.token, 'vaccine', { action: 'cancel', appointmentId: String(r.data?.appointmentId) });
-          }
-        } catch {
-          return;
-        }
-      }
-    };
-    const storm = Promise.all(Array.from({ length: 16 }, worker));
-    await new Promise((resolve) => setTimeout(resolve, 100 + Math.random() * 500));
-    await cloud.stop('SIGKILL');
-    await storm;
-    cloud = await startLocalCloud({ dataDir });
-  }
+  cloud = await stormWithKills(cloud, { rounds: KILLS, requests: 300, workers: 16, maxDelayMs: 500 }, async (cloud, i, round) => {
+    sent += 1;
+  const p = people[(i * 5 + round) % PEOPLE]!;
+  const request = `mixed-${round}-${i}-req`;
+    if (i % 3 === 0) {
+      const r = await call(cloud, p.token, 'points', { action: 'redeem', goodsId, qty: 1, requestId: request });
+      if (r.ok) answered.push({ collection: 'orders', id: String(r.data?.orderId) });
+      if (r.ok && i % 4 === 0) await call(cloud, p.token, 'points', { action: 'cancelOrder', orderId: String(r.data?.orderId) });
+    } else if (i % 3 === 1) {
+      const r = await call(cloud, p.token, 'stations', { action: 'book', slotId: roomSlots[i % roomSlots.length]!.slotId, requestId: request });
+      if (r.ok) answered.push({ collection: 'bookings', id: String(r.data?.bookingId) });
+      else await call(cloud, p.token, 'stations', { action: 'joinWaitlist', slotId: roomSlots[i % roomSlots.length]!.slotId });
+      if (r.ok && i % 5 === 0) await call(cloud, p.token, 'stations', { action: 'cancel', bookingId: String(r.data?.bookingId) });
+    } else {
+      const r = await call(cloud, p.token, 'vaccine', { action: 'appoint', slotId: vaccineSlots[i % vaccineSlots.length]!.slotId, personId: p.personId, vaccine: site.offers[0]!.code, dose: 1, requestId: request });
+      if (r.ok) answered.push({ collection: 'appointments', id: String(r.data?.appointmentId) });
+      if (r.ok && i % 4 === 0) await call(cloud, p.token, 'vaccine', { action: 'cancel', appointmentId: String(r.data?.appointmentId) });
+    }
+  });
   await cloud.stop('SIGINT');
 
   expect(sent).toBeGreaterThan(0);

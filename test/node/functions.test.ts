@@ -158,3 +158,15 @@ test('seeding twice changes nothing', async () => {
   expect(await seedIfEmpty(world.db, world.now + 1000)).toBe(false);
   expect(await everything()).toBe(before);
 });
+
+test('sites show the seats left today, summed over the slots still to come', async () => {
+  const res = await world.call<{ items: { siteId: string; todayRemaining: number }[] }>('vaccine', { action: 'sites', limit: 50 });
+  if (!res.ok) throw new Error(res.error.message);
+  const today = new Date(world.now + 8 * 3_600_000).toISOString().slice(0, 10);
+  for (const site of res.data.items) {
+    const slots = await world.db.collection('slots').where({ resourceId: site.siteId, date: today }).limit(1000).get();
+    const expected = slots.filter((s) => Number(s.start) > world.now && !s.closed).reduce((sum, s) => sum + Number(s.capacity) - Number(s.booked), 0);
+    expect([site.siteId, site.todayRemaining]).toEqual([site.siteId, expected]);
+  }
+  expect(res.data.items.some((s) => s.todayRemaining > 0)).toBe(true);
+});

@@ -5,6 +5,7 @@
 import { LocalDatabase } from '../../domain/db/local/engine';
 import { checkPointsInvariants } from '../../domain/points/invariants';
 import { devLogin, startLocalCloud, type RunningCloud } from '../support/local-cloud';
+import { stormWithKills } from '../support/storm';
 
 const MEMBERS = 30;
 
@@ -29,29 +30,13 @@ test('redemption storms cut by kill -9 leave no broken invariant and lose no ans
 
   const answered = new Set<string>();
   let sent = 0;
-  for (let round = 0; round < 3; round += 1) {
-    // A bounded storm: 300 requests, 25 in flight, cut short by the kill.
-    let next = 0;
-    const worker = async () => {
-      while (next < 300) {
-        const i = next++;
-        sent += 1;
-        try {
-          const member = (round * 7 + i) % MEMBERS;
-          const res = await call(cloud, tokens[member]!, 'points', { action: 'redeem', goodsId, qty: 1, requestId: `crash-${round}-${i}-req` });
-          if (res.ok) answered.add(String(res.data?.orderId));
-          if (res.ok && i % 5 === 0) await call(cloud, tokens[member]!, 'points', { action: 'cancelOrder', orderId: String(res.data?.orderId) });
-        } catch {
-          return; // the server is gone
-        }
-      }
-    };
-    const storm = Promise.all(Array.from({ length: 25 }, worker));
-    await new Promise((resolve) => setTimeout(resolve, 150 + Math.random() * 350));
-    await cloud.stop('SIGKILL');
-    await storm;
-    cloud = await startLocalCloud({ dataDir });
-  }
+  cloud = await stormWithKills(cloud, { rounds: 3, requests: 300, workers: 25, maxDelayMs: 350 }, async (cloud, i, round) => {
+    sent += 1;
+    const member = (round * 7 + i) % MEMBERS;
+    const res = await call(cloud, tokens[member]!, 'points', { action: 'redeem', goodsId, qty: 1, requestId: `crash-${round}-${i}-req` });
+    if (res.ok) answered.add(String(res.data?.orderId));
+    if (res.ok && i % 5 === 0) await call(cloud, tokens[member]!, 'points', { action: 'cancelOrder', orderId: String(res.data?.orderId) });
+  });
   await cloud.stop('SIGINT');
 
   expect(sent).toBeGreaterThan(0);

@@ -8,6 +8,7 @@ import { LocalDatabase } from '../../domain/db/local/engine';
 import { makeIdNumber } from '../../domain/privacy/idnumber';
 import { checkVaccineInvariants } from '../../domain/vaccine/invariants';
 import { devLogin, startLocalCloud, type RunningCloud } from '../support/local-cloud';
+import { stormWithKills } from '../support/storm';
 
 async function call(cloud: RunningCloud, token: string, event: object): Promise<{ ok: boolean; data?: Record<string, unknown> }> {
   const res = await fetch(`${cloud.url}/fn/vaccine`, { method: 'POST', body: JSON.stringify(event), headers: { authorization: `Bearer ${token}` } });
@@ -35,28 +36,13 @@ test('appointment storms cut by kill -9 leave no broken invariant and lose no an
   const vaccine = site.offers[0]!.code;
 
   const answered = new Set<string>();
-  for (let round = 0; round < 3; round += 1) {
-    let next = 0;
-    const worker = async () => {
-      while (next < 200) {
-        const i = next++;
-        const owner = owners[i % owners.length]!;
-        const personId = owner.persons[Math.floor(i / owners.length) % 4]!;
-        try {
-          const res = await call(cloud, owner.token, { action: 'appoint', slotId: slots[(i + round) % 3]!.slotId, personId, vaccine, dose: 1, requestId: `crash-${round}-${i}-req` });
-          if (res.ok) answered.add(String(res.data?.appointmentId));
-          if (res.ok && i % 6 === 0) await call(cloud, owner.token, { action: 'cancel', appointmentId: String(res.data?.appointmentId) });
-        } catch {
-          return;
-        }
-      }
-    };
-    const storm = Promise.all(Array.from({ length: 20 }, worker));
-    await new Promise((resolve) => setTimeout(resolve, 150 + Math.random() * 300));
-    await cloud.stop('SIGKILL');
-    await storm;
-    cloud = await startLocalCloud({ dataDir });
-  }
+  cloud = await stormWithKills(cloud, { rounds: 3, requests: 200, workers: 20, maxDelayMs: 300 }, async (cloud, i, round) => {
+  const owner = owners[i % owners.length]!;
+  const personId = owner.persons[Math.floor(i / owners.length) % 4]!;
+    const res = await call(cloud, owner.token, { action: 'appoint', slotId: slots[(i + round) % 3]!.slotId, personId, vaccine, dose: 1, requestId: `crash-${round}-${i}-req` });
+    if (res.ok) answered.add(String(res.data?.appointmentId));
+    if (res.ok && i % 6 === 0) await call(cloud, owner.token, { action: 'cancel', appointmentId: String(res.data?.appointmentId) });
+  });
   await cloud.stop('SIGINT');
 
   expect(answered.size).toBeGreaterThan(0);
