@@ -8,7 +8,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { LocalDatabase } from '../domain/db/local/engine';
-import { derivedId } from '../domain/points/ledger';
+import { derivedId } from '../domain/core/ids';
 import { makeIdNumber } from '../domain/privacy/idnumber';
 import { packageSizes } from '../scripts/check-sizes';
 import { devLogin, startLocalCloud, type RunningCloud } from '../test/support/local-cloud';

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { FUNCTIONS } from '../cloudfunctions/registry';
 import { fail, type ErrorCode } from '../domain/core/errors';
 import type { Database } from '../domain/db';
-import { DbError } from '../domain/db';
+import { addIfAbsent } from '../domain/core/ids';
 import { USERS } from '../domain/user/model';
 import { TokenSigner } from './auth';
 
@@ -64,11 +64,7 @@ export function createLocalCloud(options: LocalCloudOptions): http.Server {
     if (!parsed.success) throw new HttpError(400, 'INVALID_ARGUMENT', 'openid 必须是 1 到 64 位字母、数字、下划线或连字符');
     const { openid } = parsed.data;
     // An unknown openid signs in as a new resident.
-    try {
-      await options.db.collection(USERS).add({ _id: openid, nickname: '新居民', role: 'resident', branchId: null, createdAt: now() });
-    } catch (error) {
-      if (!(error instanceof DbError && error.code === 'DUPLICATE_KEY')) throw error;
-    }
+    await addIfAbsent(options.db, USERS, { _id: openid, nickname: '新居民', role: 'resident', branchId: null, createdAt: now() });
     send(res, 200, { ok: true, data: { token: options.signer.issue(openid, now()) } });
   }
 

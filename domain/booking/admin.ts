@@ -11,7 +11,8 @@ import { STATIONS } from '../stations/actions';
 import { STATION_KINDS, geoPointSchema, stationKindSchema } from '../stations/model';
 import { USERS, userDocSchema } from '../user/model';
 import { SERVICE_CATALOGUE } from '../seed/data';
-import { TX_ATTEMPTS, cancelBooking } from './booking';
+import { TX_ATTEMPTS } from '../core/ids';
+import { cancelBooking } from './booking';
 import { BOOKINGS, BOOKING_STATUS, ITEMS, bookingDocSchema, itemDocSchema } from './model';
 
 const date = fields.date;

@@ -1,12 +1,11 @@
-import { randomInt } from 'node:crypto';
 import { z } from 'zod';
-import { DbError, type Transaction } from '../db';
+import type { Transaction } from '../db';
 import { action } from '../core/router';
 import { AppError, notFound } from '../core/errors';
 import { inZone } from '../core/time';
 import { pageByNewest } from '../core/paging';
 import { fields } from '../core/validation';
-import { derivedId } from '../points/ledger';
+import { TX_ATTEMPTS, derivedId, eightDigits as newCode, withFreshCode } from '../core/ids';
 import { SLOTS, MAX_QUEUE, presentSlot, slotDocSchema, type Slot } from '../slots/model';
 import {
   BOOKERS, BOOKINGS, BOOKING_CODES, BOOKING_STATUS, ITEMS, NOTIFICATIONS, NOTIFICATION_KINDS,
@@ -14,11 +13,9 @@ import {
   notificationDocSchema, remindBeforeMinutes, type Booking, type NotificationKind,
 } from './model';
 
-export const TX_ATTEMPTS = 12;
 const MINUTE = 60_000;
 export const bookingIdOf = (slotId: string, openid: string) => derivedId('bk', slotId, openid);
 const when = (s: { start: number; end: number }) => `${inZone(s.start).format('M月D日 HH:mm')}-${inZone(s.end).format('HH:mm')}`;
-const newCode = () => String(randomInt(10_000_000, 100_000_000));
 
 async function readSlot(tx: Transaction, slotId: string): Promise<Slot> {
   const slot = slotDocSchema.safeParse(await tx.collection(SLOTS).doc(slotId).get());
@@ -62,25 +59,13 @@ async function itemName(tx: Transaction, itemId: string): Promise<string> {
   return item.success ? item.data.name : '预约服务';
 }
 
-/** Runs `fn` with a fresh 8-digit code, drawing again if one is taken. */
-async function withNewCode<T>(fn: (code: string) => Promise<T>): Promise<T> {
-  for (let attempt = 0; attempt < 5; attempt += 1) {
-    try {
-      return await fn(newCode());
-    } catch (error) {
-      if (!(error instanceof DbError && error.code === 'DUPLICATE_KEY')) throw error;
-    }
-  }
-  throw new AppError('CONFLICT', '生成预约码失败，请重试');
-}
-
 export const book = action({
   input: z.strictObject({ slotId: fields.id.max(80), requestId: fields.requestId }),
   access: 'signedIn',
   async run({ slotId, requestId }, ctx) {
     const openid = ctx.user._id;
     const now = ctx.now();
-    return withNewCode((code) =>
+    return withFreshCode(newCode, '预约码', (code) =>
       ctx.db.runTransaction(async (tx) => {
         const slot = await readSlot(tx, slotId);
         const existing = bookingDocSchema.safeParse(await tx.collection(BOOKINGS).doc(bookingIdOf(slotId, openid)).get());

@@ -1,5 +1,5 @@
 import type { Database } from '../db';
-import { TX_ATTEMPTS } from './booking';
+import { TX_ATTEMPTS } from '../core/ids';
 import { BOOKERS, BOOKINGS, BOOKING_CODES, NOTIFICATIONS, bookingDocSchema, notificationDocSchema } from './model';
 
 

@@ -1,12 +1,13 @@
 import { randomInt } from 'node:crypto';
 import { z } from 'zod';
-import { DbError, type Transaction } from '../db';
+import type { Transaction } from '../db';
 import { action } from '../core/router';
 import { AppError, notFound } from '../core/errors';
 import { atShanghai, dayOf, inZone } from '../core/time';
 import { fields } from '../core/validation';
 import { USERS, userDocSchema } from '../user/model';
-import { TX_ATTEMPTS, derivedId, post, readAccount } from './ledger';
+import { TX_ATTEMPTS, derivedId, withFreshCode } from '../core/ids';
+import { post, readAccount } from './ledger';
 import {
   ACTIVITIES, ACTIVITY_CODES, CAPS, CHECKIN_OPENS_BEFORE_MS, LEDGER, RULES,
   activityDocSchema, ruleDocSchema, type Activity, type Rule,
@@ -148,10 +149,8 @@ export const publishActivity = action({
     if (!(end > start)) throw new AppError('INVALID_ARGUMENT', '结束时间必须晚于开始时间');
     if (!(await ctx.db.collection(RULES).doc(input.ruleId).get())) throw notFound('积分细则');
     if (input.branchId && !(await ctx.db.collection('branches').doc(input.branchId).get())) throw notFound('党支部');
-    for (let attempt = 0; attempt < 5; attempt += 1) {
-      const code = newCode();
-      try {
-        return await ctx.db.runTransaction(async (tx) => {
+    return withFreshCode(newCode, '签到码', (code) =>
+      ctx.db.runTransaction(async (tx) => {
           const activityId = derivedId('ac', code, String(start));
           await tx.collection(ACTIVITY_CODES).add({ _id: code, activityId });
           await tx.collection(ACTIVITIES).add({
@@ -159,11 +158,7 @@ export const publishActivity = action({
             start, end, code, createdBy: ctx.user._id, createdAt: ctx.now(),
           });
           return { activityId, code };
-        }, TX_ATTEMPTS);
-      } catch (error) {
-        if (!(error instanceof DbError && error.code === 'DUPLICATE_KEY')) throw error;
-      }
-    }
-    throw new AppError('CONFLICT', '生成签到码失败，请重试');
+        }, TX_ATTEMPTS),
+    );
   },
 });

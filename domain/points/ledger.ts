@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Database, Transaction } from '../db';
 import { action } from '../core/router';
@@ -6,14 +5,6 @@ import { AppError } from '../core/errors';
 import { pageByNewest } from '../core/paging';
 import { fields } from '../core/validation';
 import { ACCOUNTS, LEDGER, LEDGER_KINDS, accountDocSchema, ledgerDocSchema, type Account, type LedgerKind } from './model';
-
-/** Transactions in the points module retry conflicts this often before answering CONFLICT. */
-export const TX_ATTEMPTS = 12;
-
-/** An id derived from who asked and what they asked, so a retry lands on the same document. */
-export function derivedId(prefix: string, ...parts: string[]): string {
-  return `${prefix}_${createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 24)}`;
-}
 
 export function emptyAccount(openid: string, branchId: string | null): Account {
   return { _id: openid, balance: 0, earned: 0, spent: 0, entries: 0, orders: 0, branchId };

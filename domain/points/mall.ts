@@ -1,13 +1,13 @@
-import { randomInt } from 'node:crypto';
 import { z } from 'zod';
-import { DbError, type Database, type Transaction } from '../db';
+import type { Database, Transaction } from '../db';
 import { action } from '../core/router';
 import { AppError, notFound } from '../core/errors';
 import { atShanghai } from '../core/time';
 import { pageByNewest } from '../core/paging';
 import { fields } from '../core/validation';
 import { STATIONS } from '../stations/actions';
-import { TX_ATTEMPTS, derivedId, post, readAccount } from './ledger';
+import { TX_ATTEMPTS, derivedId, eightDigits, withFreshCode } from '../core/ids';
+import { post, readAccount } from './ledger';
 import {
   EVENTS, GOODS, GOODS_QUOTAS, ORDERS, ORDER_STATUS, PICKUP_CODES, eventDocSchema, goodsDocSchema, orderDocSchema,
   orderStatusSchema, pickupDays, type Goods, type Order,
@@ -83,10 +83,6 @@ async function saleClosedReason(db: Database, g: Goods, now: number): Promise<st
   return null;
 }
 
-function newPickupCode(): string {
-  return String(randomInt(10_000_000, 100_000_000));
-}
-
 export interface RedeemAnswer {
   orderId: string;
   pickupCode: string;
@@ -100,10 +96,8 @@ export const redeem = action({
     const openid = ctx.user._id;
     const now = ctx.now();
     const orderId = derivedId('od', openid, requestId);
-    for (let attempt = 0; attempt < 5; attempt += 1) {
-      const pickupCode = newPickupCode();
-      try {
-        return await ctx.db.runTransaction(async (tx) => {
+    return withFreshCode(eightDigits, '取货码', (pickupCode) =>
+      ctx.db.runTransaction(async (tx) => {
           const existing = orderDocSchema.safeParse(await tx.collection(ORDERS).doc(orderId).get());
           // The same request again: the first answer, and no second effect.
           if (existing.success) return { orderId, pickupCode: existing.data.pickupCode, balance: existing.data.balanceAfter };
@@ -130,13 +124,8 @@ export const redeem = action({
             createdAt: now, expiresAt: now + pickupDays() * DAY_MS, pickedAt: null, pickedBy: null, closedAt: null,
           });
           return { orderId, pickupCode, balance: next.balance };
-        }, TX_ATTEMPTS);
-      } catch (error) {
-        // A pickup code already taken: draw another.
-        if (!(error instanceof DbError && error.code === 'DUPLICATE_KEY')) throw error;
-      }
-    }
-    throw new AppError('CONFLICT', '生成取货码失败，请重试');
+        }, TX_ATTEMPTS),
+    );
   },
 });
 

@@ -1,8 +1,9 @@
-import { DbError, type Database, type NewDoc } from '../db';
+import type { Database, NewDoc } from '../db';
 import { ITEMS } from '../booking/model';
 import { dayOf } from '../core/time';
 import { generateSlots } from '../slots/generate';
-import { derivedId, post } from '../points/ledger';
+import { addIfAbsent, derivedId } from '../core/ids';
+import { post } from '../points/ledger';
 import { ACTIVITIES, ACTIVITY_CODES, EVENTS, GOODS, LEDGER, RULES } from '../points/model';
 import { STATIONS } from '../stations/actions';
 import { BRANCHES as BRANCH_COLLECTION, USERS } from '../user/model';
@@ -16,14 +17,8 @@ const SEED_MARK = { collection: 'meta', id: 'seed' };
 /** Seed objects are typed by their modules' schemas; stored, they are plain JSON. */
 const asDoc = (value: object): NewDoc => JSON.parse(JSON.stringify(value)) as NewDoc;
 
-async function insert(db: Database, collection: string, doc: object): Promise<void> {
-  try {
-    await db.collection(collection).add(asDoc(doc));
-  } catch (error) {
-    // Re-running after an interrupted first start: what is already there stays.
-    if (!(error instanceof DbError && error.code === 'DUPLICATE_KEY')) throw error;
-  }
-}
+/** Re-running after an interrupted first start: what is already there stays. */
+const insert = (db: Database, collection: string, doc: object) => addIfAbsent(db, collection, asDoc(doc));
 
 /** Seeds demo data from the articles once; a later start (or a re-run after a crash) leaves data alone. */
 export async function seedIfEmpty(db: Database, now: number): Promise<boolean> {

@@ -1,5 +1,5 @@
 import type { Database } from '../db';
-import { DbError } from '../db';
+import { addIfAbsent } from '../core/ids';
 import { atShanghai, dayjs, ZONE } from '../core/time';
 import { SLOTS, slotId, type Template } from './model';
 
@@ -40,19 +40,15 @@ export async function generateSlots(
   let existing = 0;
   for (const date of datesBetween(from, to)) {
     for (const s of slotsForDate(template, date)) {
-      try {
-        await db.collection(SLOTS).add({
-          _id: slotId(resource.resourceId, date, s.hhmm), resourceId: resource.resourceId, stationId: resource.stationId,
-          date, start: s.start, end: s.end, capacity: template.capacity, booked: 0, closed: false, queue: [],
-          green: template.green
-            ? { seats: template.green.seats, used: 0, releaseAt: atShanghai(`${dayjs.tz(date, ZONE).subtract(1, 'day').format('YYYY-MM-DD')} ${template.green.releaseTime}`) }
-            : null,
-        });
-        created += 1;
-      } catch (error) {
-        if (!(error instanceof DbError && error.code === 'DUPLICATE_KEY')) throw error;
-        existing += 1;
-      }
+      const added = await addIfAbsent(db, SLOTS, {
+        _id: slotId(resource.resourceId, date, s.hhmm), resourceId: resource.resourceId, stationId: resource.stationId,
+        date, start: s.start, end: s.end, capacity: template.capacity, booked: 0, closed: false, queue: [],
+        green: template.green
+          ? { seats: template.green.seats, used: 0, releaseAt: atShanghai(`${dayjs.tz(date, ZONE).subtract(1, 'day').format('YYYY-MM-DD')} ${template.green.releaseTime}`) }
+          : null,
+      });
+      if (added) created += 1;
+      else existing += 1;
     }
   }
   return { created, existing };

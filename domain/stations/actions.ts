@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { command, type Query } from '../db';
 import { action } from '../core/router';
-import { AppError, notFound } from '../core/errors';
+import { notFound } from '../core/errors';
+import { pageByDistance } from '../core/geo';
 import { pageById } from '../core/paging';
 import { fields } from '../core/validation';
 import { SERVICE_CATALOGUE } from '../seed/data';
@@ -46,26 +47,13 @@ export const list = action({
     }
     const query = parts.length === 0 ? {} : parts.length === 1 ? parts[0]! : command.and(parts);
     if (!near) return pageById(STATIONS, ctx.db.collection(STATIONS), query, { cursor, limit }, stationDocSchema, summary);
-    // Nearest first: a county has hundreds of stations at most, so sort the matches and page by offset.
-    const offset = cursor === undefined ? 0 : Number(cursor);
-    if (!(Number.isInteger(offset) && offset >= 0)) throw new AppError('INVALID_ARGUMENT', '参数 cursor：格式不正确');
-    const all = (await ctx.db.collection(STATIONS).where(query).limit(1000).get()).flatMap((d) => {
+    const places = (await ctx.db.collection(STATIONS).where(query).limit(1000).get()).flatMap((d) => {
       const st = stationDocSchema.safeParse(d);
-      return st.success ? [{ ...summary(st.data), distance: st.data.location ? distanceMetres(near, st.data.location) : null }] : [];
+      return st.success ? [{ item: summary(st.data), id: st.data._id, location: st.data.location }] : [];
     });
-    all.sort((a, b) => (a.distance ?? Infinity) - (b.distance ?? Infinity) || a.stationId.localeCompare(b.stationId));
-    return { items: all.slice(offset, offset + limit), nextCursor: offset + limit < all.length ? String(offset + limit) : null };
+    return pageByDistance(places, near, { cursor, limit });
   },
 });
-
-/** Distance in metres between two points (haversine), for sorting by nearness. */
-export function distanceMetres(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLng = (b.lng - a.lng) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLng / 2) ** 2;
-  return Math.round(2 * 6_371_000 * Math.asin(Math.sqrt(h)));
-}
 
 export const detail = action({
   input: z.strictObject({ stationId: fields.id }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DbError } from '../db';
+import { addIfAbsent } from '../core/ids';
 import { action, type SignedInContext } from '../core/router';
 import { AppError, notFound } from '../core/errors';
 import { fields } from '../core/validation';
@@ -16,11 +16,7 @@ export interface Me {
 
 /** Registers the caller on first sight, so that later role changes have a document to land on. */
 async function ensureUser(ctx: SignedInContext): Promise<void> {
-  try {
-    await ctx.db.collection(USERS).add({ ...ctx.user, createdAt: ctx.user.createdAt || ctx.now() });
-  } catch (error) {
-    if (!(error instanceof DbError && error.code === 'DUPLICATE_KEY')) throw error;
-  }
+  await addIfAbsent(ctx.db, USERS, { ...ctx.user, createdAt: ctx.user.createdAt || ctx.now() });
 }
 
 export const me = action({

@@ -1,16 +1,17 @@
 import { z } from 'zod';
 import { action } from '../core/router';
 import type { Database } from '../db';
-import { AppError, notFound } from '../core/errors';
+import { notFound } from '../core/errors';
 import { dayOf } from '../core/time';
 import { SLOTS, slotDocSchema } from '../slots/model';
-import { distanceMetres } from '../stations/actions';
+import { pageByDistance } from '../core/geo';
 import { geoPointSchema } from '../stations/model';
 import { pageById } from '../core/paging';
 import { fields } from '../core/validation';
-import { siteDocSchema, type Site } from './model';
+import { SITES, siteDocSchema, type Site } from './model';
 
-export const SITES = 'vaccineSites';
+export { SITES };
+
 
 export interface SiteSummary {
   siteId: string;
@@ -71,15 +72,12 @@ export const sites = action({
       const page = await pageById(SITES, ctx.db.collection(SITES), query, { cursor, limit }, siteDocSchema, summary);
       return { items: await withToday(page.items), nextCursor: page.nextCursor };
     }
-    // Nearest first over every matching site (a county has a few dozen), paged by offset.
-    const offset = cursor === undefined ? 0 : Number(cursor);
-    if (!(Number.isInteger(offset) && offset >= 0)) throw new AppError('INVALID_ARGUMENT', '参数 cursor：格式不正确');
-    const all = (await ctx.db.collection(SITES).where(query).limit(1000).get()).flatMap((d) => {
+    const places = (await ctx.db.collection(SITES).where(query).limit(1000).get()).flatMap((d) => {
       const site = siteDocSchema.safeParse(d);
-      return site.success ? [{ ...summary(site.data), distance: site.data.location ? distanceMetres(near, site.data.location) : null }] : [];
+      return site.success ? [{ item: summary(site.data), id: site.data._id, location: site.data.location }] : [];
     });
-    all.sort((a, b) => (a.distance ?? Infinity) - (b.distance ?? Infinity) || a.siteId.localeCompare(b.siteId));
-    return { items: await withToday(all.slice(offset, offset + limit)), nextCursor: offset + limit < all.length ? String(offset + limit) : null };
+    const page = pageByDistance(places, near, { cursor, limit });
+    return { items: await withToday(page.items), nextCursor: page.nextCursor };
   },
 });
 

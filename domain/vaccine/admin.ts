@@ -7,8 +7,7 @@ import { fields } from '../core/validation';
 import { datesBetween, generateSlots as generate } from '../slots/generate';
 import { templateSchema } from '../slots/model';
 import { geoPointSchema } from '../stations/model';
-import { SITES_COLLECTION } from './appointments';
-import { APPOINTMENTS, APPOINTMENT_STATUS, PERSONS, appointmentDocSchema, personDocSchema, siteDocSchema, siteStatusSchema, vaccineOfferSchema } from './model';
+import { APPOINTMENTS, APPOINTMENT_STATUS, PERSONS, SITES, appointmentDocSchema, personDocSchema, siteDocSchema, siteStatusSchema, vaccineOfferSchema } from './model';
 
 export const saveSite = action({
   input: z.strictObject({
@@ -28,8 +27,8 @@ export const saveSite = action({
   access: ['admin'],
   async run(input, ctx) {
     const { siteId, ...rest } = input;
-    const existing = siteDocSchema.safeParse(await ctx.db.collection(SITES_COLLECTION).doc(siteId).get());
-    await ctx.db.collection(SITES_COLLECTION).doc(siteId).set({
+    const existing = siteDocSchema.safeParse(await ctx.db.collection(SITES).doc(siteId).get());
+    await ctx.db.collection(SITES).doc(siteId).set({
       ...rest, openHours: rest.openHours ?? '', amenities: rest.amenities ?? [], contact: rest.contact ?? '', dailyCapacity: rest.dailyCapacity ?? 0,
       status: existing.success ? existing.data.status : 'open', notice: existing.success ? existing.data.notice : '',
     });
@@ -42,7 +41,7 @@ export const setStatus = action({
   access: ['admin'],
   async run({ siteId, status, notice }, ctx) {
     if (status === 'paused' && !notice) throw new AppError('INVALID_ARGUMENT', '暂停接种时请填写公告');
-    const { updated } = await ctx.db.collection(SITES_COLLECTION).doc(siteId).update({ status, notice: status === 'open' ? '' : notice! });
+    const { updated } = await ctx.db.collection(SITES).doc(siteId).update({ status, notice: status === 'open' ? '' : notice! });
     if (updated === 0) throw notFound('接种点');
     return { siteId, status };
   },
@@ -52,7 +51,7 @@ export const generateSlots = action({
   input: z.strictObject({ siteId: fields.id, from: fields.date, to: fields.date, template: templateSchema }),
   access: ['admin'],
   async run({ siteId, from, to, template }, ctx) {
-    if (!siteDocSchema.safeParse(await ctx.db.collection(SITES_COLLECTION).doc(siteId).get()).success) throw notFound('接种点');
+    if (!siteDocSchema.safeParse(await ctx.db.collection(SITES).doc(siteId).get()).success) throw notFound('接种点');
     if (from > to) throw new AppError('INVALID_ARGUMENT', '开始日期不能晚于结束日期');
     if (from < dayOf(ctx.now())) throw new AppError('INVALID_ARGUMENT', '不能为过去的日期生成时段');
     if (datesBetween(from, to).length > 92) throw new AppError('INVALID_ARGUMENT', '一次最多生成 92 天');
@@ -88,7 +87,7 @@ export const roster = action({
   input: z.strictObject({ siteId: fields.id, date: fields.date }),
   access: ['staff', 'admin'],
   async run({ siteId, date }, ctx) {
-    if (!siteDocSchema.safeParse(await ctx.db.collection(SITES_COLLECTION).doc(siteId).get()).success) throw notFound('接种点');
+    if (!siteDocSchema.safeParse(await ctx.db.collection(SITES).doc(siteId).get()).success) throw notFound('接种点');
     return { siteId, date, rows: await rows(ctx.db, siteId, date, date) };
   },
 });
@@ -99,7 +98,7 @@ export const exportRoster = action({
   async run({ siteId, from, to }, ctx) {
     if (from > to) throw new AppError('INVALID_ARGUMENT', '开始日期不能晚于结束日期');
     if (datesBetween(from, to).length > 92) throw new AppError('INVALID_ARGUMENT', '一次最多导出 92 天');
-    if (!siteDocSchema.safeParse(await ctx.db.collection(SITES_COLLECTION).doc(siteId).get()).success) throw notFound('接种点');
+    if (!siteDocSchema.safeParse(await ctx.db.collection(SITES).doc(siteId).get()).success) throw notFound('接种点');
     const list = await rows(ctx.db, siteId, from, to);
     const csv = stringify(list.map((r) => [r.time, r.name, r.idNumber, r.phone, r.vaccine, r.green ? '是' : '否', r.statusLabel]), { header: true, columns: ['时段', '姓名', '身份证号', '电话', '疫苗', '绿色通道', '状态'], bom: true });
     return { filename: `接种名单_${siteId}_${from}_${to}.csv`, rows: list.length, csv };

@@ -1,26 +1,23 @@
-import { randomInt } from 'node:crypto';
 import { z } from 'zod';
-import { DbError, type Database, type Transaction } from '../db';
+import type { Database, Transaction } from '../db';
 import { action } from '../core/router';
 import { AppError, notFound } from '../core/errors';
 import { dayOf, inZone } from '../core/time';
 import { pageByNewest } from '../core/paging';
 import { fields } from '../core/validation';
-import { derivedId } from '../points/ledger';
+import { TX_ATTEMPTS, derivedId, eightDigits, withFreshCode } from '../core/ids';
 import { decrypt, encrypt, keyedHash } from '../privacy/crypto';
 import { MOBILE, ageOn, checkIdNumber } from '../privacy/idnumber';
 import { maskIdNumber, maskName, maskPhone } from '../privacy/mask';
 import { SLOTS, seatsLeft, slotDocSchema, type Slot } from '../slots/model';
 import {
-  APPOINTMENTS, APPOINTMENT_CODES, APPOINTMENT_STATUS, ELDER_AGE, PERSONS, appointmentDocSchema, maxPersons,
+  APPOINTMENTS, APPOINTMENT_CODES, APPOINTMENT_STATUS, ELDER_AGE, OWNERS, PERSONS, SITES, appointmentDocSchema, maxPersons,
   personDocSchema, siteDocSchema, type Appointment,
 } from './model';
 
-const TX_ATTEMPTS = 12;
 /** Staff complete an appointment on its own day; `VACCINE_VERIFY_EARLY_DAYS` allows days earlier (demos, tests). */
 const verifyEarlyDays = () => Math.max(0, Number(process.env.VACCINE_VERIFY_EARLY_DAYS ?? 0) || 0);
 const DAY = 86_400_000;
-export const SITES_COLLECTION = 'vaccineSites';
 export const appointmentIdOf = (idHash: string, vaccine: string, dose: number) => derivedId('ap', idHash, vaccine, String(dose));
 const when = (s: { start: number; end: number }) => `${inZone(s.start).format('M月D日 HH:mm')}-${inZone(s.end).format('HH:mm')}`;
 
@@ -28,7 +25,7 @@ export const slots = action({
   input: z.strictObject({ siteId: fields.id, date: fields.date }),
   access: 'signedIn',
   async run({ siteId, date }, ctx) {
-    if (!siteDocSchema.safeParse(await ctx.db.collection(SITES_COLLECTION).doc(siteId).get()).success) throw notFound('接种点');
+    if (!siteDocSchema.safeParse(await ctx.db.collection(SITES).doc(siteId).get()).success) throw notFound('接种点');
     const now = ctx.now();
     const docs = await ctx.db.collection(SLOTS).where({ resourceId: siteId, date }).orderBy('start', 'asc').limit(200).get();
     return {
@@ -64,10 +61,10 @@ export const addPerson = action({
     const masked = { name: maskName(name), idNumber: maskIdNumber(id), phone: maskPhone(phone) };
     return ctx.db.runTransaction(async (tx) => {
       if (await tx.collection(PERSONS).doc(personId).get()) throw new AppError('CONFLICT', '该接种人已在你的列表中');
-      const counter = await tx.collection('vaccineOwners').doc(ctx.user._id).get();
+      const counter = await tx.collection(OWNERS).doc(ctx.user._id).get();
       const count = typeof counter?.persons === 'number' ? counter.persons : 0;
       if (count >= maxPersons()) throw new AppError('LIMIT_REACHED', `最多添加 ${maxPersons()} 位接种人`);
-      await tx.collection('vaccineOwners').doc(ctx.user._id).set({ persons: count + 1 });
+      await tx.collection(OWNERS).doc(ctx.user._id).set({ persons: count + 1 });
       await tx.collection(PERSONS).add({
         _id: personId, owner: ctx.user._id, nameSealed: encrypt(name), idSealed: encrypt(id), phoneSealed: encrypt(phone),
         idHash, birthDate: checked.birthDate, masked, createdAt: ctx.now(),
@@ -134,8 +131,8 @@ export const removePerson = action({
       }
     }
     await ctx.db.runTransaction(async (tx) => {
-      const counter = await tx.collection('vaccineOwners').doc(ctx.user._id).get();
-      await tx.collection('vaccineOwners').doc(ctx.user._id).set({ persons: Math.max(0, Number(counter?.persons ?? 1) - 1) });
+      const counter = await tx.collection(OWNERS).doc(ctx.user._id).get();
+      await tx.collection(OWNERS).doc(ctx.user._id).set({ persons: Math.max(0, Number(counter?.persons ?? 1) - 1) });
       await tx.collection(PERSONS).doc(personId).remove();
     }, TX_ATTEMPTS);
     return { personId, cancelled };
@@ -169,10 +166,8 @@ export const appoint = action({
     const person = personDocSchema.safeParse(await ctx.db.collection(PERSONS).doc(personId).get());
     if (!person.success || person.data.owner !== ctx.user._id) throw notFound('接种人');
     const appointmentId = appointmentIdOf(person.data.idHash, vaccine, dose);
-    for (let attempt = 0; attempt < 5; attempt += 1) {
-      const code = String(randomInt(10_000_000, 100_000_000));
-      try {
-        return await ctx.db.runTransaction(async (tx) => {
+    return withFreshCode(eightDigits, '预约码', (code) =>
+      ctx.db.runTransaction(async (tx) => {
           const existing = appointmentDocSchema.safeParse(await tx.collection(APPOINTMENTS).doc(appointmentId).get());
           if (existing.success && existing.data.requestId === requestId && existing.data.owner === ctx.user._id) {
             return { appointmentId, code: existing.data.code };
@@ -182,7 +177,7 @@ export const appoint = action({
           }
           const slot = slotDocSchema.safeParse(await tx.collection(SLOTS).doc(slotId).get());
           if (!slot.success) throw notFound('接种时段');
-          const site = siteDocSchema.safeParse(await tx.collection(SITES_COLLECTION).doc(slot.data.resourceId).get());
+          const site = siteDocSchema.safeParse(await tx.collection(SITES).doc(slot.data.resourceId).get());
           if (!site.success) throw notFound('接种点');
           if (site.data.status !== 'open') throw new AppError('CONFLICT', `该接种点暂停接种${site.data.notice ? `：${site.data.notice}` : ''}`);
           const offer = site.data.vaccines.find((v) => v.code === vaccine);
@@ -209,12 +204,8 @@ export const appoint = action({
             start: slot.data.start, end: slot.data.end, createdAt: now, completedAt: null, closedAt: null,
           });
           return { appointmentId, code };
-        }, TX_ATTEMPTS);
-      } catch (error) {
-        if (!(error instanceof DbError && error.code === 'DUPLICATE_KEY')) throw error;
-      }
-    }
-    throw new AppError('CONFLICT', '生成预约码失败，请重试');
+        }, TX_ATTEMPTS),
+    );
   },
 });
 

@@ -2,10 +2,10 @@
 import type { Database } from '../db';
 import { readAll, type InvariantReport } from '../points/invariants';
 import { SLOTS, slotDocSchema } from '../slots/model';
-import { APPOINTMENTS, ELDER_AGE, appointmentDocSchema } from './model';
+import { APPOINTMENTS, ELDER_AGE, SITES, appointmentDocSchema } from './model';
 
 export async function checkVaccineInvariants(db: Database): Promise<InvariantReport[]> {
-  const sites = new Set((await readAll(db, 'vaccineSites')).map((d) => d._id));
+  const sites = new Set((await readAll(db, SITES)).map((d) => d._id));
   const slots = new Map((await readAll(db, SLOTS)).map((d) => slotDocSchema.parse(d)).filter((s) => sites.has(s.resourceId)).map((s) => [s._id, s]));
   const appointments = (await readAll(db, APPOINTMENTS)).map((d) => appointmentDocSchema.parse(d));
   const live = appointments.filter((a) => a.status !== 'cancelled');

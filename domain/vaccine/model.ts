@@ -36,7 +36,10 @@ export const siteDocSchema = z.object({
 export type SiteDoc = z.input<typeof siteDocSchema>;
 export type Site = z.output<typeof siteDocSchema>;
 
+export const SITES = 'vaccineSites';
 export const PERSONS = 'vaccinePersons';
+/** `vaccineOwners/{openid}`: how many people the user keeps (the limit's document). */
+export const OWNERS = 'vaccineOwners';
 export const APPOINTMENTS = 'appointments';
 export const APPOINTMENT_CODES = 'appointmentCodes';
 

@@ -1,31 +1,15 @@
-import { useState } from 'react';
-import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import { useConfirmedAction } from '../../../../components/confirmed-action/useConfirmedAction';
 import PagedList, { usePagedPage } from '../../../../components/paged-list';
 import QrCode from '../../../../components/qr-code';
 import { cancelBooking, listMyBookings, type BookingItem } from '../../../../services/stations';
-import { errorMessage } from '../../../../services/transport';
 import { dayjs } from '../../../../utils/time';
 
 const when = (b: BookingItem) => `${dayjs(b.start).utcOffset(480).format('M月D日 HH:mm')}-${dayjs(b.end).utcOffset(480).format('HH:mm')}`;
 
 function BookingCard({ booking, onChanged }: { booking: BookingItem; onChanged: () => void }) {
-  const [busy, setBusy] = useState(false);
-  const cancel = async () => {
-    const { confirm } = await Taro.showModal({ title: '取消预约', content: `取消 ${when(booking)} 的「${booking.itemName}」？`, confirmText: '取消预约', cancelText: '保留' });
-    if (!confirm) return;
-    setBusy(true);
-    try {
-      await cancelBooking(booking.bookingId);
-      void Taro.showToast({ title: '已取消', icon: 'none' });
-      onChanged();
-    } catch (e) {
-      void Taro.showModal({ title: '未能取消', content: errorMessage(e), showCancel: false });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [busy, cancel] = useConfirmedAction({ title: '取消预约', content: `取消 ${when(booking)} 的「${booking.itemName}」？`, confirmText: '取消预约', cancelText: '保留', done: '已取消' }, () => cancelBooking(booking.bookingId), onChanged);
   return (
     <View className={`card booking-card booking-card--${booking.status}`}>
       <View className="card__title">{booking.itemName}</View>

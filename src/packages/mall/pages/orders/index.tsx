@@ -1,32 +1,17 @@
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import { useConfirmedAction } from '../../../../components/confirmed-action/useConfirmedAction';
 import PagedList, { usePagedPage } from '../../../../components/paged-list';
 import QrCode from '../../../../components/qr-code';
 import { cancelMyOrder, listOrders, type OrderItem, type OrderStatus } from '../../../../services/points';
-import { errorMessage } from '../../../../services/transport';
 import { formatDate, formatTime } from '../../../../utils/time';
 import '../../mall.scss';
 
 const TABS: [OrderStatus | undefined, string][] = [[undefined, '全部'], ['pending', '待领取'], ['picked', '已领取'], ['cancelled', '已取消'], ['expired', '已过期']];
 
 function OrderCard({ order, onChanged }: { order: OrderItem; onChanged: () => void }) {
-  const [busy, setBusy] = useState(false);
-  const cancel = async () => {
-    const { confirm } = await Taro.showModal({ title: '取消订单', content: `取消后 ${order.total} 积分将退回你的账户`, confirmText: '取消订单', cancelText: '再想想' });
-    if (!confirm) return;
-    setBusy(true);
-    try {
-      await cancelMyOrder(order.orderId);
-      void Taro.showToast({ title: '已取消，积分已退回', icon: 'none' });
-      onChanged();
-    } catch (e) {
-      void Taro.showToast({ title: errorMessage(e), icon: 'none' });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [busy, cancel] = useConfirmedAction({ title: '取消订单', content: `取消后 ${order.total} 积分将退回你的账户`, confirmText: '取消订单', cancelText: '再想想', done: '已取消，积分已退回' }, () => cancelMyOrder(order.orderId), onChanged);
   return (
     <View className={`card order-card order-card--${order.status}`}>
       <View className="order-card__head">

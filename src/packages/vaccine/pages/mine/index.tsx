@@ -1,31 +1,16 @@
-import { useState } from 'react';
-import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import { useConfirmedAction } from '../../../../components/confirmed-action/useConfirmedAction';
 import { ElderPage, ElderToggle, useElderMode } from '../../../../components/elder-mode';
 import PagedList, { usePagedPage } from '../../../../components/paged-list';
 import QrCode from '../../../../components/qr-code';
-import { errorMessage } from '../../../../services/transport';
 import { cancelAppointment, listAppointments, type AppointmentItem } from '../../../../services/vaccine';
 import { dayjs } from '../../../../utils/time';
 
 const when = (a: AppointmentItem) => `${dayjs(a.start).utcOffset(480).format('M月D日 HH:mm')}-${dayjs(a.end).utcOffset(480).format('HH:mm')}`;
 
 function AppointmentCard({ item, onChanged }: { item: AppointmentItem; onChanged: () => void }) {
-  const [busy, setBusy] = useState(false);
-  const cancel = async () => {
-    const { confirm } = await Taro.showModal({ title: '取消预约', content: `取消 ${item.name} ${when(item)} 的接种预约？`, confirmText: '取消预约', cancelText: '保留' });
-    if (!confirm) return;
-    setBusy(true);
-    try {
-      await cancelAppointment(item.appointmentId);
-      onChanged();
-    } catch (e) {
-      void Taro.showModal({ title: '未能取消', content: errorMessage(e), showCancel: false });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const [busy, cancel] = useConfirmedAction({ title: '取消预约', content: `取消 ${item.name} ${when(item)} 的接种预约？`, confirmText: '取消预约', cancelText: '保留', done: '已取消' }, () => cancelAppointment(item.appointmentId), onChanged);
   return (
     <View className={`card appointment-card appointment-card--${item.status}`}>
       <View className="card__title">{`${item.vaccineName} 第 ${item.dose} 剂`}</View>
