@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Database } from '../db';
+import { DbError, STORAGE_ERROR_CODES, type Database } from '../db';
 import { USERS, userDocSchema, type Role, type UserDoc } from '../user/model';
 import { AppError, fail, ok, type Envelope } from './errors';
 import { parseInput } from './validation';
@@ -108,7 +108,10 @@ export function defineFunction(name: string, actions: Record<string, Action>, jo
         return ok(data);
       } catch (error) {
         if (error instanceof AppError) return fail(error.code, error.message);
-        logger({ fn: name, action: actionName, code: 'INTERNAL', error: error instanceof Error ? error.name : typeof error });
+        // The disk refused the write (nothing was saved): say so plainly rather than a generic failure.
+        const storage = error instanceof DbError && STORAGE_ERROR_CODES.includes(error.code);
+        logger({ fn: name, action: actionName, code: storage ? error.code : 'INTERNAL', error: error instanceof Error ? error.name : typeof error });
+        if (storage) return fail('INTERNAL', error.message);
         return fail('INTERNAL', '服务暂时不可用，请稍后再试');
       }
     },

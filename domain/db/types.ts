@@ -67,7 +67,15 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export type DbErrorCode = 'DUPLICATE_KEY' | 'TRANSACTION_CONFLICT' | 'WHERE_IN_TRANSACTION' | 'INVALID_QUERY' | 'CLOSED';
+export type DbErrorCode =
+  | 'DUPLICATE_KEY' | 'TRANSACTION_CONFLICT' | 'WHERE_IN_TRANSACTION' | 'INVALID_QUERY' | 'CLOSED' | 'READ_ONLY'
+  /** The disk refused a write (full): the operation was not saved. */
+  | 'STORAGE_FULL'
+  /** The disk failed a write or sync for another reason: the operation was not saved. */
+  | 'STORAGE_FAILED';
+
+/** Codes whose message is fit to show a user as is: the request was refused and nothing was saved. */
+export const STORAGE_ERROR_CODES: readonly DbErrorCode[] = ['STORAGE_FULL', 'STORAGE_FAILED'];
 
 export class DbError extends Error {
   constructor(readonly code: DbErrorCode, message: string) {

@@ -7,7 +7,7 @@ import {
   type CollectionRef, type Database, type Doc, type DocRef, type NewDoc, type QueryRef,
   type SortDirection, type Transaction, type TxCollectionRef, type TxDocRef,
 } from '../types';
-import { Journal, type Write } from './journal';
+import { Journal, type JournalOptions, type Write } from './journal';
 import { CollectionIndexes, equalities, idLowerBound, seek } from './indexes';
 import { toMongoQuery, toMongoUpdate } from './mongo';
 
@@ -83,14 +83,20 @@ export class LocalDatabase implements Database {
   private readonly journal: Journal;
   private closed = false;
 
-  private constructor(dir: string) {
-    this.journal = new Journal(dir);
+  private constructor(dir: string, options: JournalOptions) {
+    this.journal = new Journal(dir, options);
   }
 
-  static open(dir: string): LocalDatabase {
-    const db = new LocalDatabase(dir);
-    db.journal.open((write) => db.applyWrite(write));
-    if (db.journal.replayedAtOpen > 0) db.journal.compact(db.allWrites());
+  /**
+   * Opens (creating it if needed) a data folder. A corrupt snapshot or journal throws a
+   * CorruptDataError naming the file and line, with every file left as it was. `readOnly` takes no
+   * LOCK and changes nothing: every write is refused.
+   */
+  static open(dir: string, options: JournalOptions = {}): LocalDatabase {
+    const db = new LocalDatabase(dir, options);
+    db.journal.open((write) => db.applyWrite(write), () => db.allWrites());
+    // Folding the journal into the snapshot at start-up is an optimisation: a failure leaves both as they were.
+    if (db.journal.replayedAtOpen > 0) db.journal.compact();
     return db;
   }
 
@@ -154,7 +160,11 @@ export class LocalDatabase implements Database {
     return this.versions.get(key(collection, id)) ?? 0;
   }
 
-  /** Validates, journals, then applies: all synchronously, so no other request sees half of it. */
+  /**
+   * Validates, journals, then applies: all synchronously, so no other request sees half of it.
+   * A write the disk refuses throws here with nothing applied; a failed fdatasync later undoes the
+   * commit (with the before-images kept here) and rejects everyone waiting on it.
+   */
   commit(readVersions: Map<string, [string, string, number]>, writes: Map<string, Write>): void {
     if (this.closed) throw new DbError('CLOSED', '数据库已关闭');
     for (const [collection, id, version] of readVersions.values()) {
@@ -164,9 +174,11 @@ export class LocalDatabase implements Database {
     }
     if (writes.size === 0) return;
     const list = [...writes.values()];
-    this.journal.append(list);
+    const before: Write[] = list.map(([collection, id]) => [collection, id, this.readEntry(collection, id)?.doc ?? null]);
+    this.journal.append(list, () => {
+      for (const write of before) this.applyWrite(write);
+    });
     for (const write of list) this.applyWrite(write);
-    if (this.journal.needsCompaction) this.journal.compact(this.allWrites());
   }
 
   scan(collection: string, spec: QuerySpec): Doc[] {
