@@ -1,6 +1,8 @@
 /**
- * `npm run check:invariants [-- DATA_DIR]`: opens a data folder (the local cloud must be stopped)
- * and prints every invariant of DESIGN.md with how many documents break it. Exits 1 if any does.
+ * `npm run check:invariants [-- DATA_DIR]`: opens a data folder read-only (no LOCK, nothing cut or
+ * rewritten: every file stays byte-for-byte as it was) and prints every invariant of DESIGN.md with
+ * how many documents break it. Exits 1 if any does, 2 if the folder cannot be read (a corrupt file is
+ * named with its line), never reporting 0 violations for data it could not read.
  */
 import path from 'node:path';
 import { checkBookingInvariants } from '../domain/booking/invariants';
@@ -19,7 +21,13 @@ export async function checkAll(db: LocalDatabase): Promise<(InvariantReport & { 
 
 if (process.argv[1] && path.resolve(process.argv[1]) === __filename) {
   const dir = path.resolve(process.argv[2] ?? process.env.DATA_DIR ?? path.join(__dirname, '..', '.data'));
-  const db = LocalDatabase.open(dir);
+  let db: LocalDatabase;
+  try {
+    db = LocalDatabase.open(dir, { readOnly: true });
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(2);
+  }
   checkAll(db)
     .then(async (reports) => {
       const width = Math.max(...reports.map((r) => r.name.length));

@@ -340,7 +340,10 @@ export class Journal {
     if (scan.tail && !scan.tail.torn) throw new CorruptDataError(JOURNAL, scan.tail.line, scan.tail.reason, JOURNAL_HINT);
     for (const commit of scan.commits) for (const write of commit) apply(write);
     this.replayedAtOpen = scan.goodLines;
-    if (this.readOnly) return;
+    if (this.readOnly) {
+      if (scan.tail) this.warn(`${JOURNAL} 第 ${scan.tail.line} 行是未确认的残缺尾部（${scan.tail.bytes} 字节），未计入；只读打开，未做改动`);
+      return;
+    }
 
     fs.writeFileSync(path.join(this.dir, LOCK), String(process.pid), { mode: 0o600 });
     this.fd = fs.openSync(journalPath, nodeFs.constants.O_RDWR | nodeFs.constants.O_CREAT, 0o600);
