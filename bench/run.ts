@@ -31,7 +31,7 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function post(cloud: RunningCloud, token: string, fn: string, event: object): Promise<{ ok: boolean; data?: Record<string, unknown> }> {
-  const res = await fetch(`${cloud.url}/fn/${fn}`, { method: 'POST', body: JSON.stringify(event), headers: { authorization: `Bearer ${token}` } });
+  const res = await fetch(`${cloud.url}/fn/${fn}`, { method: 'POST', body: JSON.stringify(event), headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } });
   return (await res.json()) as { ok: boolean; data?: Record<string, unknown> };
 }
 

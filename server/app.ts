@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import type { Duplex } from 'node:stream';
 import sirv from 'sirv';
 import { z } from 'zod';
 import { FUNCTIONS } from '../cloudfunctions/registry';
@@ -15,21 +16,55 @@ export interface LocalCloudOptions {
   /** The built H5 app, served at `/` when present. */
   staticDir?: string;
   now?: () => number;
+  /** Host names accepted beside 127.0.0.1 and localhost (`ALLOWED_HOSTS`); `name` allows any port, `name:port` one. */
+  allowedHosts?: readonly string[];
 }
 
 const MAX_BODY = 64 * 1024;
 const devLoginSchema = z.strictObject({ openid: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/) });
+/** `application/json`, optionally with a UTF-8 charset: the only body a POST may carry. */
+const JSON_TYPE = /^application\/json\s*(?:;\s*charset\s*=\s*"?utf-?8"?\s*)?$/i;
+const HOST = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?::(\d{1,5}))?$/i;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 class HttpError extends Error {
-  constructor(readonly status: number, readonly code: ErrorCode, message: string) {
+  constructor(readonly status: number, readonly code: ErrorCode, message: string, readonly headers: Record<string, string> = {}) {
     super(message);
   }
 }
 
-function send(res: http.ServerResponse, status: number, body: unknown): void {
+/** Answers once; a response that already started (or a gone socket) is cut instead of written twice. */
+function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  if (res.writableEnded || res.destroyed) return;
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
   res.end(text);
+}
+
+/** A Host header is accepted only for the loopback names and the configured list (no DNS rebinding). */
+export function hostAllowed(header: string | undefined, allowed: readonly string[]): boolean {
+  const match = HOST.exec(header?.trim() ?? '');
+  if (!match) return false;
+  const name = match[1]!.toLowerCase();
+  const port = match[2];
+  if (port !== undefined && Number(port) > 65535) return false;
+  if (name === '127.0.0.1' || name === 'localhost') return true;
+  return allowed.some((entry) => entry === name || (port !== undefined && entry === `${name}:${port}`));
+}
+
+/** Refuses, before anything is read or written, a POST whose body is not plain UTF-8 JSON. */
+function requireJson(req: http.IncomingMessage): void {
+  if (!JSON_TYPE.test(req.headers['content-type'] ?? '')) {
+    throw new HttpError(415, 'INVALID_ARGUMENT', '请求体必须是 JSON（content-type: application/json）');
+  }
+  const encoding = req.headers['content-encoding']?.trim().toLowerCase();
+  if (encoding && encoding !== 'identity') throw new HttpError(415, 'INVALID_ARGUMENT', '请求体不能压缩');
+  const length = req.headers['content-length'];
+  if (length !== undefined && Number(length) > MAX_BODY) throw new HttpError(413, 'INVALID_ARGUMENT', '请求体过大', { connection: 'close' });
 }
 
 async function readJson(req: http.IncomingMessage): Promise<unknown> {
@@ -37,10 +72,15 @@ async function readJson(req: http.IncomingMessage): Promise<unknown> {
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY) throw new HttpError(413, 'INVALID_ARGUMENT', '请求体过大');
+    if (size > MAX_BODY) throw new HttpError(413, 'INVALID_ARGUMENT', '请求体过大', { connection: 'close' });
     chunks.push(chunk);
   }
-  const text = Buffer.concat(chunks).toString('utf8');
+  let text: string;
+  try {
+    text = utf8.decode(Buffer.concat(chunks));
+  } catch {
+    throw new HttpError(400, 'INVALID_ARGUMENT', '请求体不是合法的 UTF-8 文本');
+  }
   try {
     return text.trim() === '' ? {} : (JSON.parse(text) as unknown);
   } catch {
@@ -48,18 +88,47 @@ async function readJson(req: http.IncomingMessage): Promise<unknown> {
   }
 }
 
+/** A function name from the path; a malformed escape is just a name that does not exist. */
+function decodeName(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+
+/** Answers a request the HTTP parser refused (bad request line, header, chunk…) in the same envelope. */
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } | null })._httpMessage;
+  if (error.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) {
+    socket.destroy();
+    return;
+  }
+  const [status, message] = error.code === 'HPE_HEADER_OVERFLOW' ? [431, '请求头过大']
+    : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, '请求超时']
+      : [400, '请求格式不正确'];
+  const body = JSON.stringify(fail('INVALID_ARGUMENT', message));
+  socket.end(
+    `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\ncontent-type: application/json; charset=utf-8\r\n` +
+      `content-length: ${Buffer.byteLength(body)}\r\ncache-control: no-store\r\nconnection: close\r\n\r\n${body}`,
+  );
+}
+
 /**
  * The local cloud: the H5 app at `/`, every cloud function at `POST /fn/<name>`,
  * and (only when a signer is given, i.e. in local mode) `POST /auth/dev-login`.
+ * Nothing a client sends escapes the handler: every refusal is a status and the `{ ok: false }` envelope.
  */
 export function createLocalCloud(options: LocalCloudOptions): http.Server {
   const now = options.now ?? Date.now;
+  const allowedHosts = (options.allowedHosts ?? []).map((h) => h.toLowerCase());
   const statics = options.staticDir && fs.existsSync(options.staticDir)
     ? sirv(options.staticDir, { single: false, etag: true, dev: false })
     : null;
 
   async function devLogin(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     if (!options.signer) throw new HttpError(404, 'NOT_FOUND', '开发登录仅在本地模式可用');
+    requireJson(req);
     const parsed = devLoginSchema.safeParse(await readJson(req));
     if (!parsed.success) throw new HttpError(400, 'INVALID_ARGUMENT', 'openid 必须是 1 到 64 位字母、数字、下划线或连字符');
     const { openid } = parsed.data;
@@ -71,6 +140,7 @@ export function createLocalCloud(options: LocalCloudOptions): http.Server {
   async function callFunction(name: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const router = Object.hasOwn(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
     if (!router) throw new HttpError(404, 'NOT_FOUND', `云函数不存在：${name.slice(0, 40)}`);
+    requireJson(req);
     const header = req.headers.authorization ?? '';
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
     const openid = token && options.signer ? options.signer.verify(token, now()) : null;
@@ -83,22 +153,36 @@ export function createLocalCloud(options: LocalCloudOptions): http.Server {
     send(res, 200, await router.handle(event, { db: options.db, caller: { openid }, now }));
   }
 
-  return http.createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const route = async () => {
-      if (url.pathname === '/auth/dev-login' && req.method === 'POST') return devLogin(req, res);
-      const fn = /^\/fn\/([^/]+)$/.exec(url.pathname);
-      if (fn && req.method === 'POST') return callFunction(decodeURIComponent(fn[1]!), req, res);
-      if (fn || url.pathname.startsWith('/auth/')) throw new HttpError(405, 'INVALID_ARGUMENT', '请使用 POST');
-      if (statics && (req.method === 'GET' || req.method === 'HEAD')) {
-        return statics(req, res, () => send(res, 404, fail('NOT_FOUND', '页面不存在')));
+  async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    if (!hostAllowed(req.headers.host, allowedHosts)) throw new HttpError(403, 'FORBIDDEN', '不接受该主机名的请求');
+    const target = req.url ?? '';
+    // Only origin-form targets (`/path?query`); absolute-form and `*` name no resource here.
+    if (!target.startsWith('/')) throw new HttpError(400, 'INVALID_ARGUMENT', '请求地址不正确');
+    const pathname = target.split(/[?#]/, 1)[0]!;
+    if (pathname === '/auth/dev-login' && req.method === 'POST') return devLogin(req, res);
+    const fn = /^\/fn\/([^/]+)$/.exec(pathname);
+    if (fn && req.method === 'POST') return callFunction(decodeName(fn[1]!), req, res);
+    if (fn || pathname.startsWith('/auth/')) throw new HttpError(405, 'INVALID_ARGUMENT', '请使用 POST', { allow: 'POST' });
+    if (statics && (req.method === 'GET' || req.method === 'HEAD')) {
+      return statics(req, res, () => send(res, 404, fail('NOT_FOUND', '页面不存在')));
+    }
+    throw new HttpError(404, 'NOT_FOUND', statics ? '页面不存在' : 'H5 应用尚未构建，请运行 npm run build:h5');
+  }
+
+  const server = http.createServer((req, res) => {
+    // A client that hangs up mid-body or mid-answer is not the server's failure.
+    req.on('error', () => undefined);
+    res.on('error', () => undefined);
+    route(req, res).catch((error: unknown) => {
+      try {
+        if (error instanceof HttpError) return send(res, error.status, fail(error.code, error.message), error.headers);
+        console.error(JSON.stringify({ http: (req.url ?? '').slice(0, 80), error: error instanceof Error ? error.name : 'unknown' }));
+        send(res, 500, fail('INTERNAL', '服务暂时不可用，请稍后再试'));
+      } catch {
+        res.destroy();
       }
-      throw new HttpError(404, 'NOT_FOUND', statics ? '页面不存在' : 'H5 应用尚未构建，请运行 npm run build:h5');
-    };
-    route().catch((error: unknown) => {
-      if (error instanceof HttpError) return send(res, error.status, fail(error.code, error.message));
-      console.error(JSON.stringify({ http: url.pathname, error: error instanceof Error ? error.name : 'unknown' }));
-      send(res, 500, fail('INTERNAL', '服务暂时不可用，请稍后再试'));
     });
   });
+  server.on('clientError', answerClientError);
+  return server;
 }

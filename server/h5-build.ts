@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { H5_DIR, ROOT } from './config';
@@ -25,8 +25,27 @@ export function h5IsStale(): boolean {
   return SOURCES.some((s) => newestMtime(path.join(ROOT, s)) > builtAt);
 }
 
+const TARO = path.join(ROOT, 'node_modules', '.bin', 'taro');
+const BUILD_ARGS = ['build', '--type', 'h5'];
+const buildEnv = () => ({ ...process.env, NODE_ENV: 'production' });
+
+/** Builds the H5 app, blocking (for scripts that have nothing else to do meanwhile). */
 export function buildH5(): void {
   console.log('正在构建 H5 应用（约 30 秒）…');
-  const result = spawnSync('npx', ['taro', 'build', '--type', 'h5'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  const result = spawnSync(TARO, BUILD_ARGS, { cwd: ROOT, stdio: 'inherit', env: buildEnv() });
   if (result.status !== 0) throw new Error('H5 构建失败');
+}
+
+/**
+ * Builds the H5 app in a child process. `onChild` receives the child so a caller can forward
+ * SIGINT/SIGTERM to it; taro is run directly (no npx in between) so the signal reaches the build itself.
+ */
+export function buildH5Async(onChild: (child: ChildProcess) => void = () => undefined): Promise<void> {
+  console.log('正在构建 H5 应用（约 30 秒）…');
+  const child = spawn(TARO, BUILD_ARGS, { cwd: ROOT, stdio: 'inherit', env: buildEnv() });
+  onChild(child);
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(signal ? `H5 构建被 ${signal} 中止` : 'H5 构建失败'))));
+  });
 }

@@ -53,7 +53,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   for (const who of ANY) {
-    const res = await fetch(`${base}/auth/dev-login`, { method: 'POST', body: JSON.stringify({ openid: `demo-${who}` }) });
+    const res = await fetch(`${base}/auth/dev-login`, { method: 'POST', body: JSON.stringify({ openid: `demo-${who}` }), headers: { 'content-type': 'application/json' } });
     tokens[who] = ((await res.json()) as { data: { token: string } }).data.token;
   }
 });
@@ -63,7 +63,7 @@ afterAll(async () => {
 });
 
 async function call(fn: string, event: object, who: Who | null): Promise<{ status: number; code: string }> {
-  const res = await fetch(`${base}/fn/${fn}`, { method: 'POST', body: JSON.stringify(event), headers: who ? { authorization: `Bearer ${tokens[who]}` } : {} });
+  const res = await fetch(`${base}/fn/${fn}`, { method: 'POST', body: JSON.stringify(event), headers: { 'content-type': 'application/json', ...(who ? { authorization: `Bearer ${tokens[who]}` } : {}) } });
   const body = (await res.json()) as { ok: boolean; error?: { code: string } };
   return { status: res.status, code: body.ok ? 'ok' : body.error!.code };
 }
@@ -91,7 +91,7 @@ test.each(cells)('%s.%s: an openid in the event never makes a resident act as so
 });
 
 test('who a resident is comes from the token alone', async () => {
-  const res = await fetch(`${base}/fn/user`, { method: 'POST', body: JSON.stringify({ action: 'me', userInfo: { openId: 'demo-admin' } }), headers: { authorization: `Bearer ${tokens.resident}` } });
+  const res = await fetch(`${base}/fn/user`, { method: 'POST', body: JSON.stringify({ action: 'me', userInfo: { openId: 'demo-admin' } }), headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.resident}` } });
   expect(await res.json()).toMatchObject({ ok: true, data: { openid: 'demo-resident', role: 'resident' } });
 });
 
@@ -99,7 +99,7 @@ test('dev sign-in is refused when the server is configured for CloudBase', async
   const cloudMode = createLocalCloud({ db, signer: null });
   await new Promise<void>((resolve) => cloudMode.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(cloudMode.address() as AddressInfo).port}`;
-  expect((await fetch(`${url}/auth/dev-login`, { method: 'POST', body: '{"openid":"demo-admin"}' })).status).toBe(404);
-  expect((await fetch(`${url}/fn/user`, { method: 'POST', body: '{"action":"me"}', headers: { authorization: `Bearer ${tokens.admin}` } })).status).toBe(401);
+  expect((await fetch(`${url}/auth/dev-login`, { method: 'POST', body: '{"openid":"demo-admin"}', headers: { 'content-type': 'application/json' } })).status).toBe(404);
+  expect((await fetch(`${url}/fn/user`, { method: 'POST', body: '{"action":"me"}', headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.admin}` } })).status).toBe(401);
   cloudMode.close();
 });

@@ -12,7 +12,7 @@ import { stormWithKills } from '../support/storm';
 const PEOPLE = 60;
 
 async function call(cloud: RunningCloud, token: string, event: object): Promise<{ ok: boolean; data?: Record<string, unknown> }> {
-  const res = await fetch(`${cloud.url}/fn/stations`, { method: 'POST', body: JSON.stringify(event), headers: { authorization: `Bearer ${token}` } });
+  const res = await fetch(`${cloud.url}/fn/stations`, { method: 'POST', body: JSON.stringify(event), headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } });
   return (await res.json()) as { ok: boolean; data?: Record<string, unknown> };
 }
 

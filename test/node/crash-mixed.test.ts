@@ -14,7 +14,7 @@ const KILLS = 6;
 const PEOPLE = 24;
 
 async function call(cloud: RunningCloud, token: string, fn: string, event: object): Promise<{ ok: boolean; data?: Record<string, unknown> }> {
-  const res = await fetch(`${cloud.url}/fn/${fn}`, { method: 'POST', body: JSON.stringify(event), headers: { authorization: `Bearer ${token}` } });
+  const res = await fetch(`${cloud.url}/fn/${fn}`, { method: 'POST', body: JSON.stringify(event), headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } });
   return (await res.json()) as { ok: boolean; data?: Record<string, unknown> };
 }
 

@@ -11,7 +11,7 @@ import { devLogin, startLocalCloud, type RunningCloud } from '../support/local-c
 import { stormWithKills } from '../support/storm';
 
 async function call(cloud: RunningCloud, token: string, event: object): Promise<{ ok: boolean; data?: Record<string, unknown> }> {
-  const res = await fetch(`${cloud.url}/fn/vaccine`, { method: 'POST', body: JSON.stringify(event), headers: { authorization: `Bearer ${token}` } });
+  const res = await fetch(`${cloud.url}/fn/vaccine`, { method: 'POST', body: JSON.stringify(event), headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } });
   return (await res.json()) as { ok: boolean; data?: Record<string, unknown> };
 }
 

@@ -51,8 +51,15 @@ export async function startLocalCloud(options: { dataDir?: string; env?: NodeJS.
   };
 }
 
+/** A JSON POST as the local cloud requires it (content type, optional bearer token). */
+export function postJson(url: string, body: unknown, token?: string): Promise<Response> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  return fetch(url, { method: 'POST', body: JSON.stringify(body), headers });
+}
+
 export async function devLogin(url: string, openid: string): Promise<string> {
-  const res = await fetch(`${url}/auth/dev-login`, { method: 'POST', body: JSON.stringify({ openid }) });
+  const res = await postJson(`${url}/auth/dev-login`, { openid });
   const body = (await res.json()) as { data: { token: string } };
   return body.data.token;
 }
