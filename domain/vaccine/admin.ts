@@ -1,4 +1,5 @@
 import { toCsv } from '../core/csv';
+import { maskIdNumber } from '../privacy/mask';
 import { z } from 'zod';
 import { action } from '../core/router';
 import { AppError, notFound } from '../core/errors';
@@ -72,7 +73,7 @@ async function rows(db: import('../db').Database, siteId: string, from: string, 
       appointmentId: a.data._id,
       time: `${inZone(a.data.start).format('YYYY-MM-DD HH:mm')}-${inZone(a.data.end).format('HH:mm')}`,
       name: a.data.maskedName,
-      idNumber: person.success ? person.data.masked.idNumber : '（已删除）',
+      idNumber: person.success ? maskIdNumber(person.data.masked.idNumber) : '（已删除）',
       phone: person.success ? person.data.masked.phone : '',
       vaccine: `${a.data.vaccineName} 第${a.data.dose}剂`,
       green: a.data.seat === 'green',
