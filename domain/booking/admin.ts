@@ -1,11 +1,12 @@
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '../core/csv';
 import { z } from 'zod';
 import { action } from '../core/router';
 import { AppError, notFound } from '../core/errors';
 import { dayOf, inZone } from '../core/time';
 import { fields } from '../core/validation';
 import { maskName, maskPhone } from '../privacy/mask';
-import { datesBetween, generateSlots as generate } from '../slots/generate';
+import { generateSlots as generate } from '../slots/generate';
+import { LIMITS, assertDayRange, assertSlotCount } from '../core/limits';
 import { SLOTS, slotDocSchema, templateSchema } from '../slots/model';
 import { STATIONS } from '../stations/actions';
 import { STATION_KINDS, geoPointSchema, stationKindSchema } from '../stations/model';
@@ -16,7 +17,6 @@ import { cancelBooking } from './booking';
 import { BOOKINGS, BOOKING_STATUS, ITEMS, bookingDocSchema, itemDocSchema } from './model';
 
 const date = fields.date;
-const MAX_RANGE_DAYS = 92;
 
 export const saveStation = action({
   input: z.strictObject({
@@ -74,9 +74,8 @@ export const generateSlots = action({
   async run({ itemId, from, to, template }, ctx) {
     const item = itemDocSchema.safeParse(await ctx.db.collection(ITEMS).doc(itemId).get());
     if (!item.success) throw notFound('预约项目');
-    if (from > to) throw new AppError('INVALID_ARGUMENT', '开始日期不能晚于结束日期');
+    assertSlotCount(assertDayRange(from, to, LIMITS.generateDays, '生成'), template);
     if (from < dayOf(ctx.now())) throw new AppError('INVALID_ARGUMENT', '不能为过去的日期生成时段');
-    if (datesBetween(from, to).length > MAX_RANGE_DAYS) throw new AppError('INVALID_ARGUMENT', `一次最多生成 ${MAX_RANGE_DAYS} 天`);
     return generate(ctx.db, { resourceId: itemId, stationId: item.data.stationId }, from, to, template);
   },
 });
@@ -147,11 +146,10 @@ export const exportBookings = action({
   input: z.strictObject({ itemId: fields.id, from: date, to: date }),
   access: ['admin'],
   async run({ itemId, from, to }, ctx) {
-    if (from > to) throw new AppError('INVALID_ARGUMENT', '开始日期不能晚于结束日期');
-    if (datesBetween(from, to).length > 366) throw new AppError('INVALID_ARGUMENT', '一次最多导出一年');
+    assertDayRange(from, to, LIMITS.exportDays, '导出');
     if (!itemDocSchema.safeParse(await ctx.db.collection(ITEMS).doc(itemId).get()).success) throw notFound('预约项目');
     const rows = await rosterRows(ctx, itemId, from, to);
-    const csv = stringify(rows.map((r) => [r.time, r.name, r.phone, r.statusLabel, r.via]), { header: true, columns: ['时段', '姓名', '电话', '状态', '方式'], bom: true });
+    const csv = toCsv(['时段', '姓名', '电话', '状态', '方式'], rows.map((r) => [r.time, r.name, r.phone, r.statusLabel, r.via]));
     return { filename: `预约名单_${itemId}_${from}_${to}.csv`, rows: rows.length, csv };
   },
 });

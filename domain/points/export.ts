@@ -1,7 +1,7 @@
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '../core/csv';
 import { z } from 'zod';
 import { action } from '../core/router';
-import { AppError } from '../core/errors';
+import { assertDayRange } from '../core/limits';
 import { atShanghai, inZone } from '../core/time';
 import { fields } from '../core/validation';
 import { USERS, userDocSchema } from '../user/model';
@@ -19,8 +19,8 @@ export const exportLedger = action({
     const _ = ctx.db.command;
     const start = atShanghai(`${from} 00:00`);
     const end = atShanghai(`${to} 00:00`) + 86_400_000;
-    if (!(end > start)) throw new AppError('INVALID_ARGUMENT', '结束日期不能早于开始日期');
-    if (end - start > 366 * 86_400_000) throw new AppError('INVALID_ARGUMENT', '一次最多导出一年的台账');
+    // A ledger (台账) is kept by the year: up to 366 days, measured before any query.
+    assertDayRange(from, to, 366, '导出');
     const query = _.and([{ at: _.gte(start) }, { at: _.lt(end) }, ...(branchId ? [{ branchId }] : [])]);
     const rows: string[][] = [];
     const names = new Map<string, string>();
@@ -44,7 +44,7 @@ export const exportLedger = action({
       }
       if (page.length < PAGE) break;
     }
-    const csv = stringify(rows, { header: true, columns: ['时间', '姓名', 'openid', '党支部', '类型', '事由', '积分变动', '变动后余额', '经办管理员'], bom: true });
+    const csv = toCsv(['时间', '姓名', 'openid', '党支部', '类型', '事由', '积分变动', '变动后余额', '经办管理员'], rows);
     return { filename: `积分台账_${branchId ?? '全部'}_${from}_${to}.csv`, rows: rows.length, truncated: rows.length >= EXPORT_MAX_ROWS, csv };
   },
 });

@@ -251,8 +251,11 @@ describe('ranking and export', () => {
   test('members rank by points earned within their branch, with my own rank', async () => {
     const ids = await members(w, 3, 0, 'rk');
     for (const [i, id] of ids.entries()) await w.call('points', { action: 'award', openid: id, points: (i + 1) * 50, reason: '排名测试', requestId: `rank-${id}` }, 'demo-admin');
-    const res = await w.call<{ items: { openid: string; earned: number }[]; me: { rank: number } }>('points', { action: 'leaderboard', scope: 'member', limit: 3 });
-    expect(res.ok && res.data.items.map((r) => [r.openid, r.earned])).toEqual([['rk002', 150], ['demo-member', 120], ['rk001', 100]]);
+    const res = await w.call<{ items: { nickname: string; earned: number; mine: boolean }[]; me: { rank: number } }>('points', { action: 'leaderboard', scope: 'member', limit: 3 });
+    expect(res.ok && res.data.items.map((r) => [r.nickname, r.earned, r.mine])).toEqual([['党员rk002', 150, false], [expect.any(String), 120, true], ['党员rk001', 100, false]]);
+    // Rank, nickname, branch (and the points ranked by) only: no openid of anyone.
+    expect(res.ok && res.data.items.map((r) => Object.keys(r).sort())).toEqual(Array(3).fill(['branch', 'earned', 'mine', 'nickname', 'rank']));
+    expect(JSON.stringify(res)).not.toMatch(/"(rk00\d|demo-member)"|openid/);
     expect(res.ok && res.data.me.rank).toBe(2);
     const branches = await w.call<{ items: { branchId: string; average: number; members: number }[] }>('points', { action: 'leaderboard', scope: 'branch' });
     const xiangyang = branches.ok ? branches.data.items.find((b) => b.branchId === 'br-yf-xiangyang') : undefined;
@@ -271,5 +274,12 @@ describe('ranking and export', () => {
     const empty = await w.call<{ rows: number }>('points', { action: 'export', from: '2025-01-01', to: '2025-01-31' }, 'demo-admin');
     expect(empty.ok && empty.data.rows).toBe(0);
     expect(codeOf(await w.call('points', { action: 'export', from: '2026-11-01', to: '2026-11-30' }, 'demo-staff'))).toBe('FORBIDDEN');
+    // A nickname a spreadsheet would run as a formula reaches the CSV as text (shared helper, domain/core/csv.ts).
+    await w.db.collection('users').add({ _id: 'csv-evil', nickname: '=HYPERLINK("http://evil","点我")', role: 'member', branchId: 'br-yf-xiangyang', createdAt: w.now });
+    await w.call('points', { action: 'award', openid: 'csv-evil', points: 5, reason: '@SUM(1)', requestId: 'csv-evil-award' }, 'demo-admin');
+    const evil = await w.call<{ csv: string }>('points', { action: 'export', branchId: 'br-yf-xiangyang', from: '2026-11-01', to: '2026-11-30' }, 'demo-admin');
+    expect(evil.ok && evil.data.csv).toContain(`"'=HYPERLINK(""http://evil"",""点我"")"`);
+    expect(evil.ok && evil.data.csv).toContain("'@SUM(1)");
+    expect(evil.ok && evil.data.csv).not.toMatch(/(^|,)[=@]/m);
   });
 });

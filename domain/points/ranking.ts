@@ -16,12 +16,15 @@ export const leaderboard = action({
       const branchId = ctx.user.branchId;
       if (!branchId) return { scope, branchId: null, items: [], me: null };
       const top = await ctx.db.collection(ACCOUNTS).where({ branchId }).orderBy('earned', 'desc').orderBy('_id', 'asc').limit(limit).get();
+      const branch = branchDocSchema.safeParse(await ctx.db.collection(BRANCHES).doc(branchId).get());
+      const branchName = branch.success ? branch.data.name : '';
+      // Rank, nickname and branch only: other members' openids never leave the server.
       const items = [];
       for (const [i, doc] of top.entries()) {
         const account = accountDocSchema.safeParse(doc);
         if (!account.success) continue;
         const user = userDocSchema.safeParse(await ctx.db.collection(USERS).doc(account.data._id).get());
-        items.push({ rank: i + 1, openid: account.data._id, nickname: user.success ? user.data.nickname : '党员', earned: account.data.earned });
+        items.push({ rank: i + 1, nickname: user.success ? user.data.nickname : '党员', branch: branchName, earned: account.data.earned, mine: account.data._id === ctx.user._id });
       }
       const myEarned = mine.success ? mine.data.earned : 0;
       const ahead = await ctx.db.collection(ACCOUNTS).where({ branchId, earned: _.gt(myEarned) }).count();
@@ -48,7 +51,7 @@ export const leaderboard = action({
       rows.push({ branchId: b._id, name: b.name, members, average: members > 0 ? Math.round((earned / members) * 10) / 10 : 0 });
     }
     rows.sort((a, b) => b.average - a.average || a.branchId.localeCompare(b.branchId));
-    const ranked = rows.map((r, i) => ({ rank: i + 1, ...r }));
+    const ranked = rows.map((r, i) => ({ rank: i + 1, ...r, mine: r.branchId === ctx.user.branchId }));
     const myBranch = ranked.find((r) => r.branchId === ctx.user.branchId) ?? null;
     return { scope, branchId: ctx.user.branchId, items: ranked.slice(0, limit), me: myBranch ? { rank: myBranch.rank, average: myBranch.average } : null };
   },

@@ -3,8 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /**
- * Personal data at rest: AES-256-GCM with a key from `PII_KEY` (base64, 32 bytes). Locally the key is
- * made once in the data folder, readable by its owner only. A keyed hash (HMAC-SHA256 with a key
+ * Personal data at rest: AES-256-GCM with a key from `PII_KEY` (base64, 32 bytes), set from the
+ * environment, a key file (`PII_KEY_FILE`), or locally a file made once in the data folder. A keyed hash (HMAC-SHA256 with a key
  * derived from the same secret) stands in for the ID number wherever uniqueness is checked.
  */
 function masterKey(): Buffer {
@@ -36,10 +36,35 @@ export function keyedHash(value: string): string {
   return createHmac('sha256', hashKey).update(value).digest('hex');
 }
 
-/** Locally: the key lives in the data folder (made once, mode 0600) unless PII_KEY is already set. */
-export function useLocalPiiKey(dataDir: string): void {
+/** Reads a base64 key file, making it (32 random bytes, mode 0600) when it does not exist yet. */
+function readOrMakeKeyFile(file: string): string {
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
+  }
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
+const inside = (dir: string, file: string) => {
+  const rel = path.relative(path.resolve(dir), path.resolve(file));
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+};
+
+/**
+ * Where the key comes from, first found wins: `PII_KEY` (base64) in the environment; the file named
+ * by `PII_KEY_FILE`, which must lie outside the data folder (a copy of the folder alone then reveals
+ * nothing); else, locally only, `pii.key` made once in the data folder, with a one-line warning,
+ * because a backup of that folder then carries its own key.
+ */
+export function useLocalPiiKey(dataDir: string, warn: (line: string) => void = (line) => console.warn(line)): void {
   if (process.env.PII_KEY) return;
+  const keyFile = process.env.PII_KEY_FILE;
+  if (keyFile) {
+    if (inside(dataDir, keyFile)) throw new Error(`PII_KEY_FILE (${keyFile}) must be outside the data folder ${dataDir}`);
+    process.env.PII_KEY = readOrMakeKeyFile(keyFile);
+    return;
+  }
   const file = path.join(dataDir, 'pii.key');
-  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
-  process.env.PII_KEY = fs.readFileSync(file, 'utf8').trim();
+  process.env.PII_KEY = readOrMakeKeyFile(file);
+  warn(`警告：个人信息密钥保存在数据目录 ${file}；请另行备份此文件，并用 PII_KEY 或 PII_KEY_FILE（放在数据目录之外）与数据分开保管`);
 }

@@ -11,7 +11,11 @@ export function maskPhone(phone: string): string {
   return digits.length >= 7 ? `${digits.slice(0, 3)}****${digits.slice(-4)}` : '****';
 }
 
-/** `450321199001011234` → `4503**********1234`. */
+/**
+ * `450321199001011234` → `4503*************4`: the prefecture and the check character only. Showing
+ * the last four gave away the sequence number; with a birth date that left about 9 candidates. Also
+ * re-masks an older masked form (`4503**********1234`) the same way.
+ */
 export function maskIdNumber(id: string): string {
-  return id.length >= 8 ? `${id.slice(0, 4)}${'*'.repeat(id.length - 8)}${id.slice(-4)}` : '****';
+  return id.length >= 8 ? `${id.slice(0, 4)}${'*'.repeat(id.length - 5)}${id.slice(-1)}` : '****';
 }

@@ -7,7 +7,43 @@ import { ageOn, checkIdNumber, makeIdNumber } from './idnumber';
 
 beforeAll(() => {
   delete process.env.PII_KEY;
-  useLocalPiiKey(fs.mkdtempSync(path.join(os.tmpdir(), 'pii-')));
+  delete process.env.PII_KEY_FILE;
+  useLocalPiiKey(fs.mkdtempSync(path.join(os.tmpdir(), 'pii-')), () => undefined);
+});
+
+test('the key comes from PII_KEY, else PII_KEY_FILE outside the data folder, else the data folder with a warning', () => {
+  const saved = process.env.PII_KEY;
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pii-src-'));
+  const data = path.join(tmp, 'data');
+  fs.mkdirSync(data);
+  const warnings: string[] = [];
+  try {
+    process.env.PII_KEY = 'from-env';
+    useLocalPiiKey(data, (l) => warnings.push(l));
+    expect([process.env.PII_KEY, warnings, fs.readdirSync(data)]).toEqual(['from-env', [], []]);
+
+    delete process.env.PII_KEY;
+    process.env.PII_KEY_FILE = path.join(tmp, 'secrets', 'pii.key');
+    useLocalPiiKey(data, (l) => warnings.push(l));
+    expect(Buffer.from(process.env.PII_KEY!, 'base64')).toHaveLength(32);
+    expect(fs.readFileSync(process.env.PII_KEY_FILE, 'utf8')).toBe(process.env.PII_KEY);
+    expect((fs.statSync(process.env.PII_KEY_FILE).mode & 0o777).toString(8)).toBe('600');
+    expect([warnings, fs.readdirSync(data)]).toEqual([[], []]);
+
+    delete process.env.PII_KEY;
+    process.env.PII_KEY_FILE = path.join(data, 'pii.key');
+    expect(() => useLocalPiiKey(data)).toThrow(/outside the data folder/);
+    expect(process.env.PII_KEY).toBeUndefined();
+
+    delete process.env.PII_KEY_FILE;
+    useLocalPiiKey(data, (l) => warnings.push(l));
+    expect(fs.readFileSync(path.join(data, 'pii.key'), 'utf8')).toBe(process.env.PII_KEY);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain(path.join(data, 'pii.key'));
+  } finally {
+    delete process.env.PII_KEY_FILE;
+    process.env.PII_KEY = saved;
+  }
 });
 
 test('generated ID numbers validate, and any single changed digit is caught', () => {

@@ -1,12 +1,16 @@
 import type { Database } from '../db';
 import { addIfAbsent } from '../core/ids';
+import { daySpan } from '../core/limits';
 import { atShanghai, dayjs, ZONE } from '../core/time';
 import { SLOTS, slotId, type Template } from './model';
 
 const MINUTE = 60_000;
+const MAX_LISTED_DAYS = 400;
 
 /** Every date from `from` to `to` (inclusive, 'YYYY-MM-DD'), in Shanghai. */
 export function datesBetween(from: string, to: string): string[] {
+  // Callers check their range first (domain/core/limits.ts); this only stops a forgotten check from spinning.
+  if (daySpan(from, to) > MAX_LISTED_DAYS) throw new Error(`datesBetween: ${from}..${to} is longer than ${MAX_LISTED_DAYS} days`);
   const out: string[] = [];
   for (let d = dayjs.tz(from, ZONE); !d.isAfter(dayjs.tz(to, ZONE), 'day'); d = d.add(1, 'day')) out.push(d.format('YYYY-MM-DD'));
   return out;

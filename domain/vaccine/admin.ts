@@ -1,10 +1,12 @@
-import { stringify } from 'csv-stringify/sync';
+import { toCsv } from '../core/csv';
+import { maskIdNumber } from '../privacy/mask';
 import { z } from 'zod';
 import { action } from '../core/router';
 import { AppError, notFound } from '../core/errors';
 import { dayOf, inZone } from '../core/time';
 import { fields } from '../core/validation';
-import { datesBetween, generateSlots as generate } from '../slots/generate';
+import { generateSlots as generate } from '../slots/generate';
+import { LIMITS, assertDayRange, assertSlotCount } from '../core/limits';
 import { templateSchema } from '../slots/model';
 import { geoPointSchema } from '../stations/model';
 import { APPOINTMENTS, APPOINTMENT_STATUS, PERSONS, SITES, appointmentDocSchema, personDocSchema, siteDocSchema, siteStatusSchema, vaccineOfferSchema } from './model';
@@ -52,9 +54,8 @@ export const generateSlots = action({
   access: ['admin'],
   async run({ siteId, from, to, template }, ctx) {
     if (!siteDocSchema.safeParse(await ctx.db.collection(SITES).doc(siteId).get()).success) throw notFound('接种点');
-    if (from > to) throw new AppError('INVALID_ARGUMENT', '开始日期不能晚于结束日期');
+    assertSlotCount(assertDayRange(from, to, LIMITS.generateDays, '生成'), template);
     if (from < dayOf(ctx.now())) throw new AppError('INVALID_ARGUMENT', '不能为过去的日期生成时段');
-    if (datesBetween(from, to).length > 92) throw new AppError('INVALID_ARGUMENT', '一次最多生成 92 天');
     return generate(ctx.db, { resourceId: siteId, stationId: null }, from, to, template);
   },
 });
@@ -72,7 +73,7 @@ async function rows(db: import('../db').Database, siteId: string, from: string, 
       appointmentId: a.data._id,
       time: `${inZone(a.data.start).format('YYYY-MM-DD HH:mm')}-${inZone(a.data.end).format('HH:mm')}`,
       name: a.data.maskedName,
-      idNumber: person.success ? person.data.masked.idNumber : '（已删除）',
+      idNumber: person.success ? maskIdNumber(person.data.masked.idNumber) : '（已删除）',
       phone: person.success ? person.data.masked.phone : '',
       vaccine: `${a.data.vaccineName} 第${a.data.dose}剂`,
       green: a.data.seat === 'green',
@@ -96,11 +97,10 @@ export const exportRoster = action({
   input: z.strictObject({ siteId: fields.id, from: fields.date, to: fields.date }),
   access: ['admin'],
   async run({ siteId, from, to }, ctx) {
-    if (from > to) throw new AppError('INVALID_ARGUMENT', '开始日期不能晚于结束日期');
-    if (datesBetween(from, to).length > 92) throw new AppError('INVALID_ARGUMENT', '一次最多导出 92 天');
+    assertDayRange(from, to, LIMITS.exportDays, '导出');
     if (!siteDocSchema.safeParse(await ctx.db.collection(SITES).doc(siteId).get()).success) throw notFound('接种点');
     const list = await rows(ctx.db, siteId, from, to);
-    const csv = stringify(list.map((r) => [r.time, r.name, r.idNumber, r.phone, r.vaccine, r.green ? '是' : '否', r.statusLabel]), { header: true, columns: ['时段', '姓名', '身份证号', '电话', '疫苗', '绿色通道', '状态'], bom: true });
+    const csv = toCsv(['时段', '姓名', '身份证号', '电话', '疫苗', '绿色通道', '状态'], list.map((r) => [r.time, r.name, r.idNumber, r.phone, r.vaccine, r.green ? '是' : '否', r.statusLabel]));
     return { filename: `接种名单_${siteId}_${from}_${to}.csv`, rows: list.length, csv };
   },
 });

@@ -9,6 +9,7 @@ import { TX_ATTEMPTS, derivedId, eightDigits, withFreshCode } from '../core/ids'
 import { decrypt, encrypt, keyedHash } from '../privacy/crypto';
 import { MOBILE, ageOn, checkIdNumber } from '../privacy/idnumber';
 import { maskIdNumber, maskName, maskPhone } from '../privacy/mask';
+import { assertHolder, birthDateOf, claimIdentity, leaveIdentity, legacyIdentity, migratePerson, releaseIdNumber } from './persons';
 import { SLOTS, seatsLeft, slotDocSchema, type Slot } from '../slots/model';
 import {
   APPOINTMENTS, APPOINTMENT_CODES, APPOINTMENT_STATUS, ELDER_AGE, OWNERS, PERSONS, SITES, appointmentDocSchema, maxPersons,
@@ -59,15 +60,20 @@ export const addPerson = action({
     const idHash = keyedHash(id);
     const personId = derivedId('ps', ctx.user._id, idHash);
     const masked = { name: maskName(name), idNumber: maskIdNumber(id), phone: maskPhone(phone) };
+    const now = ctx.now();
+    const legacy = await legacyIdentity(ctx.db, idHash, now);
     return ctx.db.runTransaction(async (tx) => {
       if (await tx.collection(PERSONS).doc(personId).get()) throw new AppError('CONFLICT', '该接种人已在你的列表中');
       const counter = await tx.collection(OWNERS).doc(ctx.user._id).get();
       const count = typeof counter?.persons === 'number' ? counter.persons : 0;
       if (count >= maxPersons()) throw new AppError('LIMIT_REACHED', `最多添加 ${maxPersons()} 位接种人`);
+      // Squatting: a number another account holds needs the name and phone it was added with.
+      await claimIdentity(tx, { idHash, owner: ctx.user._id, name, phone, now }, legacy);
       await tx.collection(OWNERS).doc(ctx.user._id).set({ persons: count + 1 });
+      // No birth date in clear: it stays inside the sealed number.
       await tx.collection(PERSONS).add({
         _id: personId, owner: ctx.user._id, nameSealed: encrypt(name), idSealed: encrypt(id), phoneSealed: encrypt(phone),
-        idHash, birthDate: checked.birthDate, masked, createdAt: ctx.now(),
+        idHash, masked, createdAt: now,
       });
       return { personId, masked };
     }, TX_ATTEMPTS);
@@ -80,15 +86,16 @@ export const persons = action({
   async run(_input, ctx) {
     const today = dayOf(ctx.now());
     const docs = await ctx.db.collection(PERSONS).where({ owner: ctx.user._id }).orderBy('createdAt', 'asc').limit(50).get();
-    return {
-      items: docs.flatMap((d) => {
-        const p = personDocSchema.safeParse(d);
-        if (!p.success) return [];
-        const age = ageOn(p.data.birthDate, today);
-        // The owner sees the name they typed; ID number and phone stay masked on screen.
-        return [{ personId: p.data._id, name: decrypt(p.data.nameSealed), masked: p.data.masked, age, elder: age >= ELDER_AGE }];
-      }),
-    };
+    const items = [];
+    for (const d of docs) {
+      const p = personDocSchema.safeParse(d);
+      if (!p.success) continue;
+      await migratePerson(ctx.db, p.data);
+      const age = ageOn(birthDateOf(p.data), today);
+      // The owner sees the name they typed; ID number and phone stay masked on screen.
+      items.push({ personId: p.data._id, name: decrypt(p.data.nameSealed), masked: { ...p.data.masked, idNumber: maskIdNumber(p.data.masked.idNumber) }, age, elder: age >= ELDER_AGE });
+    }
+    return { items };
   },
 });
 
@@ -118,24 +125,43 @@ export const removePerson = action({
     if (!p.success || p.data.owner !== ctx.user._id) throw notFound('接种人');
     const now = ctx.now();
     // Their future appointments go first, each in its own transaction with its seat.
-    const future = await ctx.db.collection(APPOINTMENTS).where({ personId, status: 'active' }).limit(100).get();
-    let cancelled = 0;
-    for (const doc of future) {
-      try {
-        await cancelAppointment(ctx.db, doc._id, now, (a) => {
-          if (a.status !== 'active' || a.start <= now) throw new AppError('CONFLICT', 'skip');
-        });
-        cancelled += 1;
-      } catch (error) {
-        if (!(error instanceof AppError)) throw error;
-      }
-    }
+    const cancelled = await cancelFutureOf(ctx.db, personId, now);
     await ctx.db.runTransaction(async (tx) => {
       const counter = await tx.collection(OWNERS).doc(ctx.user._id).get();
       await tx.collection(OWNERS).doc(ctx.user._id).set({ persons: Math.max(0, Number(counter?.persons ?? 1) - 1) });
       await tx.collection(PERSONS).doc(personId).remove();
+      await leaveIdentity(tx, p.data.idHash, ctx.user._id);
     }, TX_ATTEMPTS);
     return { personId, cancelled };
+  },
+});
+
+/** Cancels a person's future active appointments, each with its seat; answers how many. */
+async function cancelFutureOf(db: Database, personId: string, now: number): Promise<number> {
+  const future = await db.collection(APPOINTMENTS).where({ personId, status: 'active' }).limit(100).get();
+  let cancelled = 0;
+  for (const doc of future) {
+    try {
+      await cancelAppointment(db, doc._id, now, (a) => {
+        if (a.status !== 'active' || a.start <= now) throw new AppError('CONFLICT', 'skip');
+      });
+      cancelled += 1;
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+    }
+  }
+  return cancelled;
+}
+
+/** Staff, with the ID card in front of them, free a number someone else added (see persons.ts, rule 4). */
+export const releasePerson = action({
+  input: z.strictObject({ idNumber: z.string().trim().max(18, '身份证号应为 18 位') }),
+  access: ['staff', 'admin'],
+  async run({ idNumber }, ctx) {
+    const checked = checkIdNumber(idNumber, dayOf(ctx.now()));
+    if (!checked.ok) throw new AppError('INVALID_ARGUMENT', checked.message);
+    const now = ctx.now();
+    return releaseIdNumber(ctx.db, keyedHash(idNumber.trim().toUpperCase()), (personId) => cancelFutureOf(ctx.db, personId, now));
   },
 });
 
@@ -165,6 +191,9 @@ export const appoint = action({
     const now = ctx.now();
     const person = personDocSchema.safeParse(await ctx.db.collection(PERSONS).doc(personId).get());
     if (!person.success || person.data.owner !== ctx.user._id) throw notFound('接种人');
+    // Before any appointment is read: a refusal to a non-holder never depends on what the number has booked.
+    await assertHolder(ctx.db, person.data, ctx.user._id, now);
+    const birthDate = birthDateOf(person.data);
     const appointmentId = appointmentIdOf(person.data.idHash, vaccine, dose);
     return withFreshCode(eightDigits, '预约码', (code) =>
       ctx.db.runTransaction(async (tx) => {
@@ -192,7 +221,7 @@ export const appoint = action({
             const earliest = previous.data.completedAt + offer.intervalDays * DAY;
             if (slot.data.start < earliest) throw new AppError('TOO_EARLY', `距上一剂接种不足 ${offer.intervalDays} 天，最早可预约 ${inZone(earliest).format('M月D日')}`);
           }
-          const age = ageOn(person.data.birthDate, slot.data.date);
+          const age = ageOn(birthDate, slot.data.date);
           const seat = chooseSeat(slot.data, age, now);
           if (!seat) throw new AppError('SLOT_FULL', age >= ELDER_AGE ? '该时段已约满' : '该时段普通名额已约满（余下为 60 岁以上绿色通道名额）');
           const heldSeat = slot.data.green && seat !== 'general';
@@ -200,7 +229,7 @@ export const appoint = action({
           await tx.collection(APPOINTMENT_CODES).add({ _id: code, appointmentId });
           await tx.collection(APPOINTMENTS).doc(appointmentId).set({
             owner: ctx.user._id, personId, idHash: person.data.idHash, siteId: site.data._id, siteName: site.data.name, slotId,
-            vaccine, vaccineName: offer.name, dose, status: 'active', code, requestId, seat, age, maskedName: person.data.masked.name,
+            vaccine, vaccineName: offer.name, dose, status: 'active', code, requestId, seat, elder: age >= ELDER_AGE, maskedName: person.data.masked.name,
             start: slot.data.start, end: slot.data.end, createdAt: now, completedAt: null, closedAt: null,
           });
           return { appointmentId, code };

@@ -2,7 +2,7 @@
 import type { Database } from '../db';
 import { readAll, type InvariantReport } from '../points/invariants';
 import { SLOTS, slotDocSchema } from '../slots/model';
-import { APPOINTMENTS, ELDER_AGE, SITES, appointmentDocSchema } from './model';
+import { APPOINTMENTS, SITES, appointmentDocSchema, isElder } from './model';
 
 export async function checkVaccineInvariants(db: Database): Promise<InvariantReport[]> {
   const sites = new Set((await readAll(db, SITES)).map((d) => d._id));
@@ -19,7 +19,7 @@ export async function checkVaccineInvariants(db: Database): Promise<InvariantRep
   return [
     { name: 'appointments never exceed capacity', violations: [...slots.values()].filter((s) => s.booked > s.capacity || (seated.get(s._id) ?? 0) !== s.booked).length },
     { name: 'green seats counted exactly', violations: [...slots.values()].filter((s) => (held.get(s._id) ?? 0) !== (s.green?.used ?? 0) || (s.green !== null && s.green.used > s.green.seats)).length },
-    { name: 'green seats used only by people 60 and over before release', violations: live.filter((a) => (a.seat === 'green' && a.age < ELDER_AGE) || (a.seat === 'released' && a.createdAt < (slots.get(a.slotId)?.green?.releaseAt ?? 0))).length },
+    { name: 'green seats used only by people 60 and over before release', violations: live.filter((a) => (a.seat === 'green' && !isElder(a)) || (a.seat === 'released' && a.createdAt < (slots.get(a.slotId)?.green?.releaseAt ?? 0))).length },
     { name: 'one appointment per person per dose', violations: perPersonDose.length - new Set(perPersonDose).size },
   ];
 }

@@ -51,7 +51,12 @@ export const maxPersons = () => {
 /** People of this age and over may use the green channel. */
 export const ELDER_AGE = 60;
 
-/** `vaccinePersons/{personId}`: sealed personal data, its masked forms, and a keyed hash of the ID number. */
+/**
+ * `vaccinePersons/{personId}`: sealed personal data, its masked forms, and a keyed hash of the ID number.
+ * Nothing in clear narrows the ID number below a million candidates: the birth date lives only in the
+ * sealed number (age rules decrypt it on the server), and the masked number shows 4 + 1 digits.
+ * Documents written before carried `birthDate` in clear: tolerated on read, removed when the owner lists them.
+ */
 export const personDocSchema = z.object({
   _id: z.string(),
   owner: z.string(),
@@ -59,7 +64,7 @@ export const personDocSchema = z.object({
   idSealed: z.string(),
   phoneSealed: z.string(),
   idHash: z.string(),
-  birthDate: z.string(),
+  birthDate: z.string().optional(),
   masked: z.object({ name: z.string(), idNumber: z.string(), phone: z.string() }),
   createdAt: z.number(),
 });
@@ -85,7 +90,9 @@ export const appointmentDocSchema = z.object({
   requestId: z.string(),
   /** 'green' (an elder in a held seat), 'released' (anyone in a held seat after release), 'general'. */
   seat: z.enum(['green', 'released', 'general']),
-  age: z.number().int(),
+  /** 60 or over on the slot's date. Older documents kept the age itself (`age`), which narrows a birth year: read, never written. */
+  elder: z.boolean().optional(),
+  age: z.number().int().optional(),
   maskedName: z.string(),
   start: z.number(),
   end: z.number(),
@@ -94,3 +101,5 @@ export const appointmentDocSchema = z.object({
   closedAt: z.number().nullable().default(null),
 });
 export type Appointment = z.output<typeof appointmentDocSchema>;
+/** Whether the appointment was made for someone 60 or over (new documents say so; older ones kept the age). */
+export const isElder = (a: Pick<Appointment, 'elder' | 'age'>) => a.elder ?? (a.age ?? 0) >= ELDER_AGE;

@@ -35,7 +35,7 @@ const MATRIX: Record<string, Record<string, Who[]>> = {
   },
   vaccine: {
     sites: ANY, siteDetail: ANY, slots: ANY, addPerson: ANY, persons: ANY, removePerson: ANY, appoint: ANY, myAppointments: ANY,
-    cancel: ANY, verify: STAFF, saveSite: ADMIN, generateSlots: ADMIN, setStatus: ADMIN, roster: STAFF, export: ADMIN,
+    cancel: ANY, verify: STAFF, releasePerson: STAFF, saveSite: ADMIN, generateSlots: ADMIN, setStatus: ADMIN, roster: STAFF, export: ADMIN,
   },
 };
 

@@ -14,6 +14,7 @@ export const router = defineFunction('vaccine', {
   myAppointments: appointments.myAppointments,
   cancel: appointments.cancel,
   verify: appointments.verify,
+  releasePerson: appointments.releasePerson,
   saveSite: admin.saveSite,
   generateSlots: admin.generateSlots,
   setStatus: admin.setStatus,

@@ -10,16 +10,16 @@ function Board({ board }: { board: Leaderboard }) {
   return (
     <View className="card">
       {board.items.map((row) =>
-        'openid' in row ? (
-          <View key={row.openid} className="rank-row">
+        'nickname' in row ? (
+          <View key={`m${row.rank}`} className={`rank-row ${row.mine ? 'rank-row--mine' : ''}`}>
             <Text className="rank-row__rank">{row.rank}</Text>
-            <Text className="rank-row__name">{row.nickname}</Text>
+            <Text className="rank-row__name">{`${row.nickname}${row.mine ? '（我）' : ''}`}</Text>
             <Text>{`${row.earned} 分`}</Text>
           </View>
         ) : (
-          <View key={row.branchId} className="rank-row">
+          <View key={row.branchId} className={`rank-row ${row.mine ? 'rank-row--mine' : ''}`}>
             <Text className="rank-row__rank">{row.rank}</Text>
-            <Text className="rank-row__name">{`${row.name}（${row.members} 名党员）`}</Text>
+            <Text className="rank-row__name">{`${row.name}（${row.members} 名党员）${row.mine ? '（我的支部）' : ''}`}</Text>
             <Text>{`人均 ${row.average} 分`}</Text>
           </View>
         ),
