@@ -11,6 +11,7 @@ import { LocalDatabase } from '../domain/db/local/engine';
 import { derivedId } from '../domain/core/ids';
 import { makeIdNumber } from '../domain/privacy/idnumber';
 import { packageSizes } from '../scripts/check-sizes';
+import { benchBundles } from './bundles';
 import { devLogin, startLocalCloud, type RunningCloud } from '../test/support/local-cloud';
 
 const QUICK = process.argv.includes('--quick');
@@ -387,6 +388,7 @@ async function benchScaling(): Promise<void> {
 
 async function main(): Promise<void> {
   benchSizes();
+  await benchBundles(record);
   await benchH5();
   await benchRedeem();
   await benchPaging();

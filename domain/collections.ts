@@ -1,34 +1,82 @@
 /**
- * Every collection the product uses, with who may read it from a client. Nobody writes from a
- * client: all writes go through cloud functions. `npm run cloudbaserc` writes cloudbaserc.json from this.
+ * Every collection the product uses, with its CloudBase security rule (`acl`). Nobody writes from a
+ * client: all writes go through cloud functions, which bypass the rules. `ADMINONLY` (no client access)
+ * for anything holding people's data or counters; `ADMINWRITE` (clients may read) only for public
+ * directories. `npm run cloud:setup` creates the collections with these rules and the indexes below.
  */
+export type AclTag = 'ADMINONLY' | 'ADMINWRITE';
+
+const PRIVATE = { acl: 'ADMINONLY' } as const;
+const DIRECTORY = { acl: 'ADMINWRITE' } as const;
+
 export const COLLECTIONS = {
-  users: { description: '用户与角色（_id 为 openid）', clientRead: false },
-  branches: { description: '党支部', clientRead: true },
-  stations: { description: '红色驿站与党群服务中心', clientRead: true },
-  vaccineSites: { description: '红色疫苗接种点', clientRead: true },
-  pointRules: { description: '积分细则', clientRead: true },
-  activities: { description: '党员活动（签到赚积分）', clientRead: false },
-  activityCodes: { description: '活动签到码 → 活动', clientRead: false },
-  pointAccounts: { description: '积分账户（余额、累计获得、累计消费）', clientRead: false },
-  ledger: { description: '积分台账（每一笔变动）', clientRead: false },
-  pointCaps: { description: '积分细则的日/月上限计数', clientRead: false },
-  goods: { description: '积分商城商品', clientRead: false },
-  goodsQuotas: { description: '每人限兑计数', clientRead: false },
-  redemptionEvents: { description: '积分兑换日', clientRead: true },
-  orders: { description: '兑换订单', clientRead: false },
-  pickupCodes: { description: '取货码 → 订单', clientRead: false },
-  serviceItems: { description: '驿站可预约的服务与场地', clientRead: true },
-  slots: { description: '预约时段（容量、已约、候补队列）', clientRead: false },
-  bookings: { description: '预约记录', clientRead: false },
-  bookingCodes: { description: '预约码 → 预约', clientRead: false },
-  bookers: { description: '每人有效预约数', clientRead: false },
-  notifications: { description: '消息通知（预约成功、候补成功、提醒、取消）', clientRead: false },
-  vaccinePersons: { description: '接种人（姓名、身份证号、电话加密存储）', clientRead: false },
-  vaccineOwners: { description: '每位用户的接种人数量', clientRead: false },
-  appointments: { description: '接种预约', clientRead: false },
-  appointmentCodes: { description: '接种预约码 → 预约', clientRead: false },
-  meta: { description: '系统标记（演示数据、迁移）', clientRead: false },
+  users: { description: '用户与角色（_id 为 openid）', ...PRIVATE },
+  branches: { description: '党支部', ...DIRECTORY },
+  stations: { description: '红色驿站与党群服务中心', ...DIRECTORY },
+  vaccineSites: { description: '红色疫苗接种点', ...DIRECTORY },
+  pointRules: { description: '积分细则', ...DIRECTORY },
+  activities: { description: '党员活动（签到赚积分）', ...PRIVATE },
+  activityCodes: { description: '活动签到码 → 活动', ...PRIVATE },
+  pointAccounts: { description: '积分账户（余额、累计获得、累计消费）', ...PRIVATE },
+  ledger: { description: '积分台账（每一笔变动）', ...PRIVATE },
+  pointCaps: { description: '积分细则的日/月上限计数', ...PRIVATE },
+  goods: { description: '积分商城商品', ...PRIVATE },
+  goodsQuotas: { description: '每人限兑计数', ...PRIVATE },
+  redemptionEvents: { description: '积分兑换日', ...DIRECTORY },
+  orders: { description: '兑换订单', ...PRIVATE },
+  pickupCodes: { description: '取货码 → 订单', ...PRIVATE },
+  serviceItems: { description: '驿站可预约的服务与场地', ...DIRECTORY },
+  slots: { description: '预约时段（容量、已约、候补队列）', ...PRIVATE },
+  bookings: { description: '预约记录', ...PRIVATE },
+  bookingCodes: { description: '预约码 → 预约', ...PRIVATE },
+  bookers: { description: '每人有效预约数', ...PRIVATE },
+  notifications: { description: '消息通知（预约成功、候补成功、提醒、取消）', ...PRIVATE },
+  vaccinePersons: { description: '接种人（姓名、身份证号、电话加密存储）', ...PRIVATE },
+  vaccineOwners: { description: '每位用户的接种人数量', ...PRIVATE },
+  appointments: { description: '接种预约', ...PRIVATE },
+  appointmentCodes: { description: '接种预约码 → 预约', ...PRIVATE },
+  meta: { description: '系统标记（演示数据、迁移）', ...PRIVATE },
 } as const;
 
 export type CollectionName = keyof typeof COLLECTIONS;
+
+/** An index CloudBase should keep: fields in order, 1 ascending, -1 descending. */
+export interface IndexSpec {
+  collection: CollectionName;
+  keys: readonly (readonly [field: string, direction: 1 | -1])[];
+}
+
+/**
+ * The indexes the code queries by: every `where` on more than `_id`, with its `orderBy`, from the domain's
+ * queries (equality fields first, then the sorted or ranged one). Add one here when a query gains a field.
+ */
+export const INDEXES: readonly IndexSpec[] = [
+  { collection: 'users', keys: [['branchId', 1], ['role', 1]] },
+  { collection: 'stations', keys: [['kind', 1]] },
+  { collection: 'vaccineSites', keys: [['vaccines.code', 1]] },
+  { collection: 'activities', keys: [['end', 1], ['start', 1]] },
+  { collection: 'pointAccounts', keys: [['branchId', 1], ['earned', -1]] },
+  { collection: 'ledger', keys: [['openid', 1], ['seq', -1]] },
+  { collection: 'ledger', keys: [['branchId', 1], ['at', 1]] },
+  { collection: 'ledger', keys: [['at', 1]] },
+  { collection: 'goods', keys: [['active', 1]] },
+  { collection: 'orders', keys: [['openid', 1], ['status', 1], ['seq', -1]] },
+  { collection: 'orders', keys: [['status', 1], ['expiresAt', 1]] },
+  { collection: 'serviceItems', keys: [['stationId', 1], ['active', 1]] },
+  { collection: 'slots', keys: [['resourceId', 1], ['date', 1], ['start', 1]] },
+  { collection: 'slots', keys: [['date', 1]] },
+  { collection: 'bookings', keys: [['openid', 1], ['status', 1], ['seq', -1]] },
+  { collection: 'bookings', keys: [['slotId', 1], ['status', 1]] },
+  { collection: 'bookings', keys: [['itemId', 1], ['start', 1]] },
+  { collection: 'bookings', keys: [['status', 1], ['end', 1]] },
+  { collection: 'notifications', keys: [['openid', 1], ['sentAt', 1], ['dueAt', -1]] },
+  { collection: 'notifications', keys: [['sentAt', 1], ['dueAt', 1]] },
+  { collection: 'vaccinePersons', keys: [['owner', 1], ['createdAt', 1]] },
+  { collection: 'appointments', keys: [['owner', 1], ['createdAt', -1]] },
+  { collection: 'appointments', keys: [['personId', 1], ['status', 1]] },
+  { collection: 'appointments', keys: [['siteId', 1], ['start', 1]] },
+];
+
+/** CloudBase needs a name per index (letters, digits, underscores): e.g. `openid_asc_seq_desc`. */
+export const indexName = (spec: IndexSpec): string =>
+  spec.keys.map(([field, dir]) => `${field.replace(/\W/g, '_')}_${dir === 1 ? 'asc' : 'desc'}`).join('_');

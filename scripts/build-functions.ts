@@ -1,10 +1,21 @@
 /**
  * Bundles each cloud function into cloudfunctions/<name>/index.js (exports `main`), with the
- * shared domain code and the SDK inside, so that each folder deploys on its own.
+ * shared domain code and the SDK inside, so that each folder deploys on its own
+ * (`installDependency: false`: nothing to install, nothing to resolve at cold start).
+ *
+ * Cold start is loading this file, so it carries only what runs (`npm run bench` measures it):
+ * - zod without its 40-odd error-message locales and JSON-schema converters: the `z` namespace
+ *   the domain imports would otherwise pull in all of them (only zh-CN and en are used);
+ * - @cloudbase/node-sdk without the parts the product never calls (AI, data models, storage XML,
+ *   auth tickets, file uploads' MIME table): those modules are replaced by a stub that throws if
+ *   anything ever calls it, so a change that starts using one fails loudly, never silently.
+ *   The database path (@cloudbase/database, bson, signing, HTTP) is bundled whole.
+ * - never the embedded engine (domain/db/local): a build that reaches it fails.
  */
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { build, type Metafile, type Plugin } from 'esbuild';
 
 export const FUNCTION_ROOT = path.resolve(__dirname, '..', 'cloudfunctions');
 
@@ -15,30 +26,127 @@ export function functionNames(): string[] {
     .sort();
 }
 
-export async function buildFunctions(): Promise<{ name: string; bytes: number }[]> {
-  const results = [];
+/** Modules of the SDK's dependency tree that no action reaches, and why. */
+export const LEFT_OUT: Record<string, RegExp> = {
+  'node-sdk AI (@cloudbase/ai, @cloudbase/app, web streams)': /[\\/]@cloudbase[\\/]node-sdk[\\/]dist[\\/]ai[\\/]index\.js$/,
+  'data models and MySQL (@cloudbase/wx-cloud-client-sdk)': /[\\/]@cloudbase[\\/]wx-cloud-client-sdk[\\/]/,
+  'cloud storage XML (xml2js)': /[\\/]node_modules[\\/]xml2js[\\/]/,
+  'custom-login tickets (jsonwebtoken)': /[\\/]node_modules[\\/]jsonwebtoken[\\/]/,
+  'file-upload MIME table (mime-types)': /[\\/]node_modules[\\/]mime-types[\\/]/,
+};
+
+/** Stands in for a left-out module: loads, and throws on first use with the reason. */
+const stub = (what: string) => `
+const fail = () => { throw new Error(${JSON.stringify(`${what} is not in this bundle (scripts/build-functions.ts LEFT_OUT)`)}); };
+const handler = {
+  get(_t, key) {
+    if (key === '__esModule' || key === 'then' || typeof key === 'symbol') return undefined;
+    if (key === 'default') return proxy;
+    return new Proxy(fail, handler);
+  },
+  apply: fail,
+  construct: fail,
+};
+const proxy = new Proxy(fail, handler);
+module.exports = proxy;
+`;
+
+const leaveOut: Plugin = {
+  name: 'leave-out',
+  setup(b) {
+    for (const [what, pattern] of Object.entries(LEFT_OUT)) {
+      b.onLoad({ filter: pattern }, () => ({ contents: stub(what), loader: 'js' }));
+    }
+    b.onLoad({ filter: /[\\/]domain[\\/]db[\\/]local[\\/]/ }, (args) => ({
+      errors: [{ text: `the embedded engine must not reach a cloud bundle: ${path.relative(process.cwd(), args.path)}` }],
+    }));
+  },
+};
+
+const ZOD_CLASSIC = path.join(path.dirname(createRequire(__filename).resolve('zod/v4/core')), '..', 'classic');
+
+/** `zod` as the domain uses it (`z.object`, `z.config(z.locales.zhCN())`, …) without every locale. */
+const leanZod: Plugin = {
+  name: 'lean-zod',
+  setup(b) {
+    b.onResolve({ filter: /^zod$/ }, () => ({ path: 'zod', namespace: 'lean-zod' }));
+    b.onLoad({ filter: /^zod$/, namespace: 'lean-zod' }, () => ({
+      resolveDir: ZOD_CLASSIC,
+      loader: 'js',
+      contents: `
+        import * as z from './lean-external.js';
+        export * from './lean-external.js';
+        export { z, z as default };`,
+    }));
+    b.onResolve({ filter: /^\.\/lean-external\.js$/ }, () => ({ path: 'lean-external', namespace: 'lean-zod' }));
+    b.onLoad({ filter: /^lean-external$/, namespace: 'lean-zod' }, () => ({
+      resolveDir: ZOD_CLASSIC,
+      loader: 'js',
+      contents: `
+        export * from './schemas.js';
+        export * from './checks.js';
+        export * from './errors.js';
+        export * from './parse.js';
+        export * from './compat.js';
+        export { config, NEVER } from '../core/index.js';
+        export * as iso from './iso.js';
+        export * as coerce from './coerce.js';
+        import en from '../locales/en.js';
+        import zhCN from '../locales/zh-CN.js';
+        export const locales = { en, zhCN };`,
+    }));
+  },
+};
+
+export interface BuiltFunction {
+  name: string;
+  bytes: number;
+  metafile: Metafile;
+}
+
+export async function buildFunctions(): Promise<BuiltFunction[]> {
+  const results: BuiltFunction[] = [];
   for (const name of functionNames()) {
     const outfile = path.join(FUNCTION_ROOT, name, 'index.js');
-    await build({
+    const { metafile } = await build({
       entryPoints: [path.join(FUNCTION_ROOT, name, 'src', 'index.ts')],
       outfile,
       bundle: true,
       platform: 'node',
-      target: 'node18',
+      target: 'node16',
       format: 'cjs',
       minify: true,
       legalComments: 'none',
       logLevel: 'warning',
+      metafile: true,
+      plugins: [leaveOut, leanZod],
     });
-    results.push({ name, bytes: fs.statSync(outfile).size });
+    results.push({ name, bytes: fs.statSync(outfile).size, metafile });
   }
   return results;
+}
+
+/** Bytes in a bundle by package (or by project folder), largest first: what `--why` prints. */
+export function bytesByPackage(metafile: Metafile): [string, number][] {
+  const sizes = new Map<string, number>();
+  for (const output of Object.values(metafile.outputs)) {
+    for (const [file, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const pkg = /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(file)?.[1] ?? file.split(/[\\/]/).slice(0, 2).join('/');
+      sizes.set(pkg, (sizes.get(pkg) ?? 0) + bytesInOutput);
+    }
+  }
+  return [...sizes].sort((a, b) => b[1] - a[1]);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === __filename) {
   buildFunctions().then(
     (results) => {
-      for (const r of results) console.log(`cloudfunctions/${r.name}/index.js  ${(r.bytes / 1024).toFixed(0)} KB`);
+      for (const r of results) {
+        console.log(`cloudfunctions/${r.name}/index.js  ${(r.bytes / 1024).toFixed(0)} KB`);
+        if (process.argv.includes('--why')) {
+          for (const [pkg, bytes] of bytesByPackage(r.metafile).slice(0, 15)) console.log(`  ${(bytes / 1024).toFixed(1).padStart(7)} KB  ${pkg}`);
+        }
+      }
     },
     (error: unknown) => {
       console.error(error);

@@ -1,54 +1,59 @@
-/** Writes cloudbaserc.json from the function registry and domain/collections.ts (a test checks it is current). */
+/**
+ * Writes cloudbaserc.json (read by the CloudBase CLI, `tcb fn deploy`) and cloudfunctions/<fn>/config.json
+ * (read by WeChat DevTools' 上传并部署) from the function registry and the job schedule; a test checks
+ * both are current. Collections, rules and indexes are not here: `npm run cloud:setup` makes them.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import { FUNCTIONS } from '../cloudfunctions/registry';
-import { COLLECTIONS } from '../domain/collections';
+import { TIMER_NAME, tickMinutes, timerCron } from '../cloudfunctions/timers';
 
-/** CloudBase cron: second minute hour day month weekday year. */
-const JOB_SCHEDULE: Record<string, string> = { expireOrders: '0 */10 * * * * *', sendReminders: '0 */5 * * * * *', markNoShows: '0 */15 * * * * *' };
+const FUNCTION_ROOT = path.resolve(__dirname, '..', 'cloudfunctions');
+
+/** The one timer trigger of a function (CloudBase takes one trigger per function), or none. */
+export function timerTriggers(name: string): { name: string; type: 'timer'; config: string }[] {
+  const jobs = Object.keys(FUNCTIONS[name]!.jobs);
+  return jobs.length === 0 ? [] : [{ name: TIMER_NAME, type: 'timer', config: timerCron(tickMinutes(jobs)) }];
+}
 
 export function cloudbaserc() {
   return {
     version: '2.0',
     envId: '{{env.ENV_ID}}',
     functionRoot: './cloudfunctions',
-    functions: Object.values(FUNCTIONS)
-      .sort((a, b) => a.name.localeCompare(b.name))
-      .map((fn) => ({
-        name: fn.name,
-        runtime: 'Nodejs18.15',
-        handler: 'index.main',
-        timeout: 20,
-        memorySize: 256,
-        installDependency: false,
-        envVariables: {},
-        ...(Object.keys(fn.jobs).length > 0
-          ? { triggers: Object.keys(fn.jobs).map((job) => ({ name: job, type: 'timer', config: JOB_SCHEDULE[job] ?? '0 0 * * * * *' })) }
-          : {}),
-      })),
-    framework: {
-      name: 'xianfeng-yizhan',
-      plugins: {
-        database: {
-          use: '@cloudbase/framework-plugin-database',
-          inputs: {
-            collections: Object.entries(COLLECTIONS).map(([collectionName, c]) => ({
-              collectionName,
-              description: c.description,
-              aclTag: 'CUSTOM',
-              aclRule: { read: c.clientRead, write: false },
-            })),
-          },
-        },
-      },
-    },
+    functions: Object.keys(FUNCTIONS)
+      .sort()
+      .map((name) => {
+        const triggers = timerTriggers(name);
+        // No `envVariables`: without it the CLI leaves the variables set in the console (PII_KEY) alone on redeploy.
+        return {
+          name,
+          runtime: 'Nodejs18.15',
+          handler: 'index.main',
+          timeout: 20,
+          memorySize: 256,
+          installDependency: false,
+          ...(triggers.length > 0 ? { triggers } : {}),
+        };
+      }),
   };
 }
 
+/** DevTools' per-function config: the same timer as cloudbaserc.json. */
+export function functionConfig(name: string) {
+  const triggers = timerTriggers(name);
+  return { permissions: { openapi: [] as string[] }, ...(triggers.length > 0 ? { triggers } : {}) };
+}
+
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
 export const CLOUDBASERC_PATH = path.resolve(__dirname, '..', 'cloudbaserc.json');
-export const renderCloudbaserc = () => `${JSON.stringify(cloudbaserc(), null, 2)}\n`;
+export const renderCloudbaserc = () => json(cloudbaserc());
+export const functionConfigPath = (name: string) => path.join(FUNCTION_ROOT, name, 'config.json');
+export const renderFunctionConfig = (name: string) => json(functionConfig(name));
 
 if (process.argv[1] && path.resolve(process.argv[1]) === __filename) {
   fs.writeFileSync(CLOUDBASERC_PATH, renderCloudbaserc());
-  console.log('cloudbaserc.json written');
+  for (const name of Object.keys(FUNCTIONS)) fs.writeFileSync(functionConfigPath(name), renderFunctionConfig(name));
+  console.log(`cloudbaserc.json and ${Object.keys(FUNCTIONS).length} cloudfunctions/<fn>/config.json written`);
 }

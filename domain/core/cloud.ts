@@ -1,5 +1,7 @@
 import tcb from '@cloudbase/node-sdk';
+import { TIMER_NAME, dueJobs } from '../../cloudfunctions/timers';
 import { CloudBaseDatabase } from '../db/cloudbase';
+import type { Database } from '../db';
 import type { FunctionRouter } from './router';
 
 type ContextParam = Parameters<typeof tcb.getCloudbaseContext>[0];
@@ -26,6 +28,25 @@ function timerName(event: unknown): string | null {
 }
 
 /**
+ * Runs the jobs due on this tick of the function's one timer, each on its own: one failing does not stop
+ * the others, and the invocation still fails afterwards so that the platform's log shows it.
+ */
+export async function runTimer(router: FunctionRouter, db: Database, now: number): Promise<{ jobs: string[] }> {
+  const due = dueJobs(Object.keys(router.jobs), now);
+  const failed: string[] = [];
+  for (const job of due) {
+    try {
+      await router.jobs[job]!(db, now);
+    } catch (error) {
+      failed.push(job);
+      console.error(JSON.stringify({ fn: router.name, job, code: 'INTERNAL', error: error instanceof Error ? error.name : typeof error }));
+    }
+  }
+  if (failed.length > 0) throw new Error(`定时任务失败 / jobs failed: ${failed.join(', ')}`);
+  return { jobs: due };
+}
+
+/**
  * The CloudBase entry of a function. The caller is whoever the platform says, read from the
  * invocation context (WX_OPENID), never a field of the event.
  */
@@ -35,9 +56,8 @@ export function cloudMain(router: FunctionRouter) {
     const openid = platformOpenid(context);
     const timer = timerName(event);
     // A timer trigger has no caller; an event that only looks like one but comes from a user is an ordinary call.
-    if (timer && !openid && Object.hasOwn(router.jobs, timer)) {
-      await router.jobs[timer]!(db, Date.now());
-      return { ok: true, data: { job: timer } };
+    if (timer === TIMER_NAME && !openid && Object.keys(router.jobs).length > 0) {
+      return { ok: true, data: await runTimer(router, db, Date.now()) };
     }
     return router.handle(event, { db, caller: openid ? { openid } : null, now: Date.now });
   };

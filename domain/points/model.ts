@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { notClientWritten } from '../user/model';
 
 export const RULES = 'pointRules';
 export const ACTIVITIES = 'activities';
@@ -49,6 +50,8 @@ export type Activity = z.output<typeof activityDocSchema>;
 /** `pointAccounts/{openid}`: the document that holds the balance, so every change to it conflicts. */
 export const accountDocSchema = z.object({
   _id: z.string(),
+  /** Refused: a balance a client wrote is no balance. */
+  _openid: notClientWritten,
   balance: z.number().int().min(0),
   earned: z.number().int(),
   spent: z.number().int(),

@@ -3,6 +3,7 @@ import { addIfAbsent } from '../core/ids';
 import { action, type SignedInContext } from '../core/router';
 import { AppError, notFound } from '../core/errors';
 import { fields } from '../core/validation';
+import { accountDocSchema } from '../points/model';
 import { BRANCHES, POINT_ACCOUNTS, ROLE_LABELS, USERS, branchDocSchema, roleSchema } from './model';
 
 export interface Me {
@@ -27,8 +28,8 @@ export const me = action({
     const { user } = ctx;
     const branchDoc = user.branchId ? await ctx.db.collection(BRANCHES).doc(user.branchId).get() : null;
     const branch = branchDocSchema.safeParse(branchDoc);
-    const account = await ctx.db.collection(POINT_ACCOUNTS).doc(user._id).get();
-    const balance = typeof account?.balance === 'number' ? account.balance : 0;
+    const account = accountDocSchema.safeParse(await ctx.db.collection(POINT_ACCOUNTS).doc(user._id).get());
+    const balance = account.success ? account.data.balance : 0;
     return {
       openid: user._id,
       nickname: user.nickname,
