@@ -41,7 +41,7 @@ function send(res: http.ServerResponse, status: number, body: unknown, headers: 
     return;
   }
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(text)), 'cache-control': 'no-store', ...headers });
   res.end(text);
 }
 
@@ -61,6 +61,10 @@ function requireJson(req: http.IncomingMessage): void {
   if (!JSON_TYPE.test(req.headers['content-type'] ?? '')) {
     throw new HttpError(415, 'INVALID_ARGUMENT', '请求体必须是 JSON（content-type: application/json）');
   }
+  const transfer = req.headers['transfer-encoding'];
+  if (transfer && transfer.split(',').some((t) => t.trim().toLowerCase() !== 'chunked')) {
+    throw new HttpError(415, 'INVALID_ARGUMENT', '不支持该传输编码', { connection: 'close' });
+  }
   const encoding = req.headers['content-encoding']?.trim().toLowerCase();
   if (encoding && encoding !== 'identity') throw new HttpError(415, 'INVALID_ARGUMENT', '请求体不能压缩');
   const length = req.headers['content-length'];
@@ -70,10 +74,16 @@ function requireJson(req: http.IncomingMessage): void {
 async function readJson(req: http.IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY) throw new HttpError(413, 'INVALID_ARGUMENT', '请求体过大', { connection: 'close' });
-    chunks.push(chunk);
+  try {
+    for await (const chunk of req as AsyncIterable<Buffer>) {
+      size += chunk.length;
+      if (size > MAX_BODY) throw new HttpError(413, 'INVALID_ARGUMENT', '请求体过大', { connection: 'close' });
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    // A client that hangs up or garbles the framing mid-body is the client's error, not the server's.
+    if (error instanceof HttpError) throw error;
+    throw new HttpError(400, 'INVALID_ARGUMENT', '请求体不完整', { connection: 'close' });
   }
   let text: string;
   try {
@@ -97,21 +107,31 @@ function decodeName(raw: string): string {
   }
 }
 
+/** Writes a whole enveloped answer straight to a socket the HTTP machinery has given up on, then closes it. */
+function answerRaw(socket: Duplex, status: number, message: string, extra = ''): void {
+  const body = JSON.stringify(fail('INVALID_ARGUMENT', message));
+  socket.end(
+    `HTTP/1.1 ${status} ${http.STATUS_CODES[status] ?? 'Error'}\r\ncontent-type: application/json; charset=utf-8\r\n` +
+      `content-length: ${Buffer.byteLength(body)}\r\ncache-control: no-store\r\n${extra}connection: close\r\n\r\n${body}`,
+  );
+}
+
 /** Answers a request the HTTP parser refused (bad request line, header, chunk…) in the same envelope. */
 function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
-  const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } | null })._httpMessage;
+  const inFlight = (socket as Duplex & { _httpMessage?: http.ServerResponse | null })._httpMessage;
   if (error.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) {
     socket.destroy();
     return;
   }
-  const [status, message] = error.code === 'HPE_HEADER_OVERFLOW' ? [431, '请求头过大']
-    : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? [408, '请求超时']
-      : [400, '请求格式不正确'];
-  const body = JSON.stringify(fail('INVALID_ARGUMENT', message));
-  socket.end(
-    `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\ncontent-type: application/json; charset=utf-8\r\n` +
-      `content-length: ${Buffer.byteLength(body)}\r\ncache-control: no-store\r\nconnection: close\r\n\r\n${body}`,
-  );
+  if (inFlight?.req.complete) {
+    // Garbage pipelined behind a whole request: that request is being handled; answer it, then hang up.
+    inFlight.shouldKeepAlive = false;
+    inFlight.once('finish', () => socket.end());
+    return;
+  }
+  if (error.code === 'HPE_HEADER_OVERFLOW') answerRaw(socket, 431, '请求头过大');
+  else if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') answerRaw(socket, 408, '请求超时');
+  else answerRaw(socket, 400, '请求格式不正确');
 }
 
 /**
@@ -169,7 +189,8 @@ export function createLocalCloud(options: LocalCloudOptions): http.Server {
     throw new HttpError(404, 'NOT_FOUND', statics ? '页面不存在' : 'H5 应用尚未构建，请运行 npm run build:h5');
   }
 
-  const server = http.createServer((req, res) => {
+  // A missing Host is refused by the allowlist below, in the envelope, rather than by node's bare 400.
+  const server = http.createServer({ requireHostHeader: false }, (req, res) => {
     // A client that hangs up mid-body or mid-answer is not the server's failure.
     req.on('error', () => undefined);
     res.on('error', () => undefined);
@@ -184,5 +205,14 @@ export function createLocalCloud(options: LocalCloudOptions): http.Server {
     });
   });
   server.on('clientError', answerClientError);
+  // Without these, node answers CONNECT by dropping the socket and an unknown Expect with a bare 417.
+  server.on('connect', (_req: http.IncomingMessage, socket: Duplex) => {
+    socket.on('error', () => undefined);
+    answerRaw(socket, 405, '不支持 CONNECT', 'allow: GET, HEAD, POST\r\n');
+  });
+  server.on('checkExpectation', (_req: http.IncomingMessage, res: http.ServerResponse) => {
+    res.on('error', () => undefined);
+    send(res, 417, fail('INVALID_ARGUMENT', '不支持该 Expect 请求头'), { connection: 'close' });
+  });
   return server;
 }

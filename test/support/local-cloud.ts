@@ -22,7 +22,8 @@ export async function startLocalCloud(options: { dataDir?: string; env?: NodeJS.
   });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`local cloud did not start:\n${output}`)), 30_000);
+    // Readiness is the printed address; this limit only turns a hung start into a message (generous: the machine may be busy).
+    const timer = setTimeout(() => reject(new Error(`local cloud did not start:\n${output}`)), 120_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /http:\/\/127\.0\.0\.1:\d+\//.exec(output);
