@@ -2,7 +2,6 @@ import nodeFs from 'node:fs';
 import path from 'node:path';
 import { setImmediate } from 'node:timers';
 import zlib from 'node:zlib';
-import { z } from 'zod';
 import { DbError, type Doc } from '../types';
 
 /** One committed write: the full post-image of a document, or null when it was removed. */
@@ -90,14 +89,16 @@ export function fsyncDir(fs: JournalFs, dir: string): void {
   }
 }
 
-/** A stored write's shape; `looseObject` leaves the document's own fields unvisited (start-up speed). */
-const writeSchema = z.tuple([z.string().min(1), z.string().min(1), z.looseObject({ _id: z.string() }).nullable()]);
-
+/**
+ * A stored write's shape, checked by hand rather than with a schema: it runs once per stored document
+ * at every start-up, and a zod parse per document doubled the start-up time at 100,000 documents.
+ */
 function asWrite(value: unknown): Write | null {
-  const parsed = writeSchema.safeParse(value);
-  if (!parsed.success) return null;
-  const [, id, doc] = parsed.data;
-  if (doc && doc._id !== id) return null;
+  if (!Array.isArray(value) || value.length !== 3) return null;
+  const [collection, id, doc] = value as unknown[];
+  if (typeof collection !== 'string' || collection === '' || typeof id !== 'string' || id === '') return null;
+  if (doc === null) return [collection, id, null];
+  if (typeof doc !== 'object' || Array.isArray(doc) || (doc as { _id?: unknown })._id !== id) return null;
   return value as Write;
 }
 
@@ -125,12 +126,18 @@ function* lines(buf: Buffer): Generator<{ start: number; end: number; complete: 
   }
 }
 
-/** Splits `body<TAB>crc` and checks the crc over the body's bytes. */
+/** Splits `body<TAB>crc` and checks the crc over the body's bytes (without a string per check: start-up speed). */
 function checkedBody(line: Buffer): string | null {
   const tab = line.lastIndexOf(0x09);
-  if (tab < 0) return null;
-  const body = line.subarray(0, tab);
-  return checksum(body) === line.subarray(tab + 1).toString('latin1') ? body.toString('utf8') : null;
+  if (tab < 0 || line.length - tab - 1 !== 8) return null;
+  let stored = 0;
+  for (let i = tab + 1; i < line.length; i += 1) {
+    const c = line[i]!;
+    const digit = c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x61 && c <= 0x66 ? c - 0x57 : -1;
+    if (digit < 0) return null;
+    stored = stored * 16 + digit;
+  }
+  return zlib.crc32(line.subarray(0, tab)) === stored ? line.toString('utf8', 0, tab) : null;
 }
 
 /**
