@@ -290,6 +290,12 @@ interface Waiter {
  * cut back to what the last good fdatasync covered and their effects are undone in memory, so memory
  * matches the disk and nothing unacknowledged survives a restart. If even the cut fails, the journal
  * is `broken` and the next write first retries the cut (refused until it works).
+ *
+ * A read that saw a commit still on its way to disk is answered only after `sync()`: a request that
+ * reads and then calls `sync()` before the event loop turns (as the router does) joins the same
+ * fdatasync and is refused with the commit. One that lets the loop turn in between could answer data
+ * undone meanwhile. The router's handlers await only the engine, whose reads take no turn and whose
+ * writes wait on that same fdatasync (and are refused with it).
  */
 export class Journal {
   private fd: number | null = null;
@@ -352,7 +358,11 @@ export class Journal {
       return;
     }
 
-    fs.writeFileSync(path.join(this.dir, LOCK), String(process.pid), { mode: 0o600 });
+    try {
+      fs.writeFileSync(path.join(this.dir, LOCK), String(process.pid), { mode: 0o600 });
+    } catch (error) {
+      throw new Error(`无法写入 ${path.join(this.dir, LOCK)}（${(error as NodeJS.ErrnoException).code ?? String(error)}）：磁盘可能已满，数据未做改动`);
+    }
     this.fd = fs.openSync(journalPath, nodeFs.constants.O_RDWR | nodeFs.constants.O_CREAT, 0o600);
     if (scan.tail) {
       // Never acknowledged (see scanJournal); kept aside anyway, if the disk lets us, then cut.
