@@ -257,13 +257,21 @@ export function asideName(kind: string, now = new Date()): string {
 
 /** Writes `data` to a new file in `dir`, checked and fsync'ed, with the folder fsync'ed after. */
 export function writeNewFile(fs: JournalFs, dir: string, name: string, data: Uint8Array): void {
-  const fd = fs.openSync(path.join(dir, name), 'wx', 0o600);
+  const file = path.join(dir, name);
+  const fd = fs.openSync(file, 'wx', 0o600);
   try {
     writeFully(fs, fd, data, 0);
     fs.fsyncSync(fd);
-  } finally {
+  } catch (error) {
     fs.closeSync(fd);
+    try {
+      fs.unlinkSync(file); // a partial copy would only mislead
+    } catch {
+      // nothing more to do: the caller reports the first error
+    }
+    throw error;
   }
+  fs.closeSync(fd);
   fsyncDir(fs, dir);
 }
 
@@ -363,7 +371,13 @@ export class Journal {
     } catch (error) {
       throw new Error(`无法写入 ${path.join(this.dir, LOCK)}（${(error as NodeJS.ErrnoException).code ?? String(error)}）：磁盘可能已满，数据未做改动`);
     }
+    const existed = fs.existsSync(journalPath);
     this.fd = fs.openSync(journalPath, nodeFs.constants.O_RDWR | nodeFs.constants.O_CREAT, 0o600);
+    if (!existed) {
+      // A new file's name is durable only once its folder (and a new folder's parent) is fsync'ed.
+      fsyncDir(fs, this.dir);
+      fsyncDir(fs, path.dirname(this.dir));
+    }
     if (scan.tail) {
       // Never acknowledged (see scanJournal); kept aside anyway, if the disk lets us, then cut.
       const name = asideName('torn');
