@@ -47,8 +47,8 @@ function checksum(data: string | Uint8Array): string {
 
 /** A stored file that start-up will not interpret: names the file and the 1-based line. */
 export class CorruptDataError extends Error {
-  constructor(readonly file: string, readonly line: number, readonly reason: string, hint: string) {
-    super(`数据文件损坏：${file} 第 ${line} 行（${reason}）。已停止，所有文件保持原样。${hint}`);
+  constructor(readonly file: string, readonly line: number, readonly reason: string, hint: string, dir?: string) {
+    super(`数据文件损坏：${dir ? path.join(dir, file) : file} 第 ${line} 行（${reason}）。已停止，所有文件保持原样。${hint}`);
     this.name = 'CorruptDataError';
   }
 }
@@ -146,8 +146,8 @@ function checkedBody(line: Buffer): string | null {
  * Format: `json<TAB>crc` per document, then `#end<TAB>count`. Older snapshots (plain JSON lines,
  * no footer) are still read.
  */
-export function readSnapshot(buf: Buffer, apply: (write: Write) => void): number {
-  const bad = (line: number, reason: string) => new CorruptDataError(SNAPSHOT, line, reason, SNAPSHOT_HINT);
+export function readSnapshot(buf: Buffer, apply: (write: Write) => void, dir?: string): number {
+  const bad = (line: number, reason: string) => new CorruptDataError(SNAPSHOT, line, reason, SNAPSHOT_HINT, dir);
   if (buf.length === 0) return 0;
   const firstLine = buf.subarray(0, Math.max(0, buf.indexOf(0x0a)));
   const legacy = !firstLine.includes(0x09);
@@ -354,11 +354,11 @@ export class Journal {
       if (owner) throw new Error(`数据目录 ${this.dir} 正被进程 ${owner} 使用`);
     }
     const snapshotPath = path.join(this.dir, SNAPSHOT);
-    if (fs.existsSync(snapshotPath)) readSnapshot(fs.readFileSync(snapshotPath), apply);
+    if (fs.existsSync(snapshotPath)) readSnapshot(fs.readFileSync(snapshotPath), apply, this.dir);
     const journalPath = path.join(this.dir, JOURNAL);
     const text = fs.existsSync(journalPath) ? fs.readFileSync(journalPath) : Buffer.alloc(0);
     const scan = scanJournal(text);
-    if (scan.tail && !scan.tail.torn) throw new CorruptDataError(JOURNAL, scan.tail.line, scan.tail.reason, JOURNAL_HINT);
+    if (scan.tail && !scan.tail.torn) throw new CorruptDataError(JOURNAL, scan.tail.line, scan.tail.reason, JOURNAL_HINT, this.dir);
     for (const commit of scan.commits) for (const write of commit) apply(write);
     this.replayedAtOpen = scan.goodLines;
     if (this.readOnly) {
