@@ -30,7 +30,7 @@ export function repairFolder(dir: string, options: { dryRun?: boolean; fs?: Jour
   let documents = 0;
   if (fs.existsSync(snapshotPath)) {
     try {
-      documents = readSnapshot(fs.readFileSync(snapshotPath), () => {});
+      documents = readSnapshot(fs.readFileSync(snapshotPath), () => {}, dir);
     } catch (error) {
       if (error instanceof CorruptDataError) return { status: 'refused', message: `${error.message}（db:repair 不改动快照）` };
       throw error;

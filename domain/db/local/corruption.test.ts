@@ -50,7 +50,8 @@ function edit(dir: string, file: string, change: (buf: Buffer) => Buffer): void 
 
 function flipByte(buf: Buffer, line: number, at = 5): Buffer {
   const copy = Buffer.from(buf);
-  copy[lineStart(buf, line) + at] ^= 0x01;
+  const i = lineStart(buf, line) + at;
+  copy[i] = copy[i]! ^ 0x01;
   return copy;
 }
 

@@ -300,6 +300,26 @@ describe('snapshots (compaction)', () => {
   });
 });
 
+describe('start-up on a full disk after a crash', () => {
+  test('a torn tail that cannot be kept aside is still cut, with a warning; everything acknowledged is served', async () => {
+    const dir = tmp();
+    const first = LocalDatabase.open(dir, quiet);
+    await first.collection('docs').add({ _id: 'acked' });
+    await first.close();
+    fs.appendFileSync(path.join(dir, JOURNAL), '[["docs","torn",{"_id":"to');
+    const warnings: string[] = [];
+    const faulty = faultyFs();
+    faulty.hooks.write = (file) => (file.startsWith('journal.torn-') ? 'ENOSPC' : undefined);
+    const db = LocalDatabase.open(dir, { fs: faulty.fs, warn: (m) => warnings.push(m) });
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain('无法另存');
+    expect(fs.readFileSync(path.join(dir, JOURNAL)).toString()).not.toContain('"torn"');
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith('journal.torn-'))).toEqual([]);
+    expect((await db.collection('docs').get()).map((d) => d._id)).toEqual(['acked']);
+    await db.close();
+  });
+});
+
 /** A small deterministic generator, so a failing schedule can be replayed from its seed. */
 function random(seed: number): () => number {
   let s = seed >>> 0;
