@@ -1,7 +1,7 @@
 /** Bounded work per request: ranges, counts and exports are measured before any loop, and refused whole. */
 import { COLLECTIONS } from '../collections';
 import { dump, seededWorld } from '../../test/support/functions';
-import { dayOf } from './time';
+import { dayOf, inZone, shanghaiClock } from './time';
 import { LIMITS, daySpan } from './limits';
 
 type World = Awaited<ReturnType<typeof seededWorld>>;
@@ -20,6 +20,13 @@ test('day spans are arithmetic, inclusive, and exact across leap years and the w
   expect(daySpan('2024-02-28', '2024-03-01')).toBe(3);
   expect(daySpan('0001-01-01', '9999-12-31')).toBe(3_652_059);
   expect(daySpan('2026-12-31', '2026-01-01')).toBe(-363);
+});
+
+test('the arithmetic Shanghai clock used by exports agrees with the zone library', () => {
+  for (let t = Date.parse('1992-01-01T00:00:00Z'); t < Date.parse('2040-01-01T00:00:00Z'); t += 7 * DAY + 3_723_000) {
+    expect(shanghaiClock(t, true)).toBe(inZone(t).format('YYYY-MM-DD HH:mm:ss'));
+  }
+  expect(shanghaiClock(Date.parse('2026-11-23T16:05:00Z'))).toBe('2026-11-24 00:05');
 });
 
 test('every range action refuses 0001-01-01..9999-12-31 and other extremes with its limit in Chinese, writing nothing', async () => {
