@@ -171,3 +171,18 @@ export async function releaseIdNumber(
   await db.collection(PERSONS).doc(identityIdOf(idHash)).remove();
   return { accounts: new Set(people.map((p) => p.owner)).size, cancelled };
 }
+
+/** Whether `caller` holds the number (an appointment of a held person is theirs to see and cancel). */
+export async function holds(db: Database, idHash: string, caller: string, now: number): Promise<boolean> {
+  return (await readIdentity(db, idHash, now))?.holders.includes(caller) ?? false;
+}
+
+/** The numbers `owner` holds, each with the owner's own person id for it. */
+export async function heldPersons(db: Database, owner: string, now: number): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const d of await db.collection(PERSONS).where({ owner }).limit(50).get()) {
+    const p = personDocSchema.safeParse(d);
+    if (p.success && (await holds(db, p.data.idHash, owner, now))) out.set(p.data.idHash, p.data._id);
+  }
+  return out;
+}
