@@ -69,6 +69,16 @@ test('no squatting: a number another account added needs its name and phone; the
   for (const r of await checkVaccineInvariants(w.db)) expect(`${r.name}: ${r.violations}`).toBe(`${r.name}: 0`);
 });
 
+test('two strangers adding the same new number at once: one holds it, the other is refused', async () => {
+  const id = makeIdNumber('450326', '1988-08-08', 51);
+  const owners = ['pv-race-0', 'pv-race-1', 'pv-race-2', 'pv-race-3'];
+  for (const o of owners) await w.db.collection('users').add({ _id: o, nickname: o, role: 'resident', branchId: null, createdAt: w.now });
+  const results = await Promise.all(owners.map((o, i) => add(o, '赵敏', id, `1396666000${i}`)));
+  expect(results.filter((r) => r.ok)).toHaveLength(1);
+  expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.error.message)).toEqual([HELD_ELSEWHERE, HELD_ELSEWHERE, HELD_ELSEWHERE]);
+  expect(await w.db.collection('vaccinePersons').where({ idHash: keyedHash(id) }).count()).toBe(2);
+});
+
 test('a refusal to an account that does not hold the number is the same whatever the number has booked or completed', async () => {
   const id = makeIdNumber('450326', '1975-09-30', 21);
   const added = await add('pv-a', '周建华', id, '13922220001');
