@@ -12,6 +12,7 @@ import { derivedId } from '../domain/core/ids';
 import { makeIdNumber } from '../domain/privacy/idnumber';
 import { packageSizes } from '../scripts/check-sizes';
 import { benchBundles } from './bundles';
+import { benchAdminDelay } from './admin-delay';
 import { devLogin, startLocalCloud, type RunningCloud } from '../test/support/local-cloud';
 
 const QUICK = process.argv.includes('--quick');
@@ -396,6 +397,7 @@ async function main(): Promise<void> {
   await benchVaccine();
   await benchFunctions();
   await benchScaling();
+  await benchAdminDelay(record);
   const width = Math.max(...rows.map((r) => r.measure.length));
   console.log(`\n${'measure'.padEnd(width)}  ${'value'.padStart(10)}  unit   note`);
   for (const r of rows) console.log(`${r.measure.padEnd(width)}  ${String(r.value).padStart(10)}  ${r.unit.padEnd(5)}  ${r.note ?? ''}`);

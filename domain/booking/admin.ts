@@ -2,11 +2,11 @@ import { toCsv } from '../core/csv';
 import { z } from 'zod';
 import { action } from '../core/router';
 import { AppError, notFound } from '../core/errors';
-import { dayOf, inZone } from '../core/time';
+import { dayOf, shanghaiClock } from '../core/time';
 import { fields } from '../core/validation';
 import { maskName, maskPhone } from '../privacy/mask';
 import { generateSlots as generate } from '../slots/generate';
-import { LIMITS, assertDayRange, assertSlotCount } from '../core/limits';
+import { LIMITS, assertDayRange, assertSlotCount, breather } from '../core/limits';
 import { SLOTS, slotDocSchema, templateSchema } from '../slots/model';
 import { STATIONS } from '../stations/actions';
 import { STATION_KINDS, geoPointSchema, stationKindSchema } from '../stations/model';
@@ -114,14 +114,16 @@ async function rosterRows(ctx: { db: import('../db').Database }, itemId: string,
   const _ = ctx.db.command;
   const rows = [];
   const bookings = await ctx.db.collection(BOOKINGS).where({ itemId, start: _.gte(Date.parse(`${from}T00:00:00+08:00`)), end: _.lte(Date.parse(`${to}T23:59:59+08:00`)) }).orderBy('start', 'asc').limit(1000).get();
+  const breathe = breather();
   for (const doc of bookings) {
+    await breathe();
     const b = bookingDocSchema.safeParse(doc);
     if (!b.success) continue;
     const raw = await ctx.db.collection(USERS).doc(b.data.openid).get();
     const user = userDocSchema.safeParse(raw);
     rows.push({
       bookingId: b.data._id,
-      time: `${inZone(b.data.start).format('YYYY-MM-DD HH:mm')}-${inZone(b.data.end).format('HH:mm')}`,
+      time: `${shanghaiClock(b.data.start)}-${shanghaiClock(b.data.end).slice(11)}`,
       // Everyone but the owner sees personal data masked, staff and admins included.
       name: maskName(user.success ? user.data.nickname : '居民'),
       phone: typeof raw?.phone === 'string' ? maskPhone(raw.phone) : '',
@@ -149,7 +151,7 @@ export const exportBookings = action({
     assertDayRange(from, to, LIMITS.exportDays, '导出');
     if (!itemDocSchema.safeParse(await ctx.db.collection(ITEMS).doc(itemId).get()).success) throw notFound('预约项目');
     const rows = await rosterRows(ctx, itemId, from, to);
-    const csv = toCsv(['时段', '姓名', '电话', '状态', '方式'], rows.map((r) => [r.time, r.name, r.phone, r.statusLabel, r.via]));
+    const csv = await toCsv(['时段', '姓名', '电话', '状态', '方式'], rows.map((r) => [r.time, r.name, r.phone, r.statusLabel, r.via]));
     return { filename: `预约名单_${itemId}_${from}_${to}.csv`, rows: rows.length, csv };
   },
 });

@@ -11,7 +11,18 @@ export function neutralizeCell(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-/** A UTF-8 CSV with a BOM (Excel reads the Chinese right), header first, every cell neutralized. */
-export function toCsv(columns: string[], rows: (string | number | boolean)[][]): string {
-  return stringify(rows.map((r) => r.map((cell) => neutralizeCell(String(cell)))), { header: true, columns: columns.map(neutralizeCell), bom: true });
+const CHUNK = 1000;
+
+/**
+ * A UTF-8 CSV with a BOM (Excel reads the Chinese right), header first, every cell neutralized.
+ * Written 1,000 rows at a time, handing the event loop back between chunks: a 20,000-row ledger
+ * in one synchronous call held every other request for over 100 ms.
+ */
+export async function toCsv(columns: string[], rows: (string | number | boolean)[][]): Promise<string> {
+  const parts = [stringify([columns.map(neutralizeCell)], { bom: true })];
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    if (i > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    parts.push(stringify(rows.slice(i, i + CHUNK).map((r) => r.map((cell) => neutralizeCell(String(cell))))));
+  }
+  return parts.join('');
 }

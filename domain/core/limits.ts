@@ -45,3 +45,15 @@ export function assertSlotCount(days: number, template: { start: string; end: st
   }
   return most;
 }
+
+/**
+ * Long loops over rows (exports, rosters) hand the event loop back every `every` rows, so other
+ * requests are answered between chunks; a loop whose awaits resolve at once would otherwise hold it.
+ */
+export function breather(every = 100): () => Promise<void> {
+  let n = 0;
+  return async () => {
+    n += 1;
+    if (n % every === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+  };
+}

@@ -15,4 +15,12 @@ export const inZone = (ms: number) => dayjs(ms).tz(ZONE);
 export const dayOf = (ms: number) => inZone(ms).format('YYYY-MM-DD');
 /** Epoch ms of 'YYYY-MM-DD HH:mm' read as Shanghai time. */
 export const atShanghai = (dateTime: string) => dayjs.tz(dateTime, ZONE).valueOf();
+/**
+ * 'YYYY-MM-DD HH:mm[:ss]' of an instant in Shanghai by arithmetic (UTC+8, no daylight saving since
+ * 1991): exports format thousands of rows, and the zone plugin's formatting costs ~0.15 ms a call.
+ */
+export function shanghaiClock(ms: number, seconds = false): string {
+  const iso = new Date(ms + 8 * 3_600_000).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, seconds ? 19 : 16)}`;
+}
 export { dayjs };

@@ -50,13 +50,18 @@ const inside = (dir: string, file: string) => {
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 };
 
+// Test runs make a data folder per suite; the warning is for people starting the local cloud.
+const warnPeople = (line: string) => {
+  if (process.env.NODE_ENV !== 'test') console.warn(line);
+};
+
 /**
  * Where the key comes from, first found wins: `PII_KEY` (base64) in the environment; the file named
  * by `PII_KEY_FILE`, which must lie outside the data folder (a copy of the folder alone then reveals
  * nothing); else, locally only, `pii.key` made once in the data folder, with a one-line warning,
  * because a backup of that folder then carries its own key.
  */
-export function useLocalPiiKey(dataDir: string, warn: (line: string) => void = (line) => console.warn(line)): void {
+export function useLocalPiiKey(dataDir: string, warn: (line: string) => void = warnPeople): void {
   if (process.env.PII_KEY) return;
   const keyFile = process.env.PII_KEY_FILE;
   if (keyFile) {

@@ -3,10 +3,10 @@ import { maskIdNumber } from '../privacy/mask';
 import { z } from 'zod';
 import { action } from '../core/router';
 import { AppError, notFound } from '../core/errors';
-import { dayOf, inZone } from '../core/time';
+import { dayOf, shanghaiClock } from '../core/time';
 import { fields } from '../core/validation';
 import { generateSlots as generate } from '../slots/generate';
-import { LIMITS, assertDayRange, assertSlotCount } from '../core/limits';
+import { LIMITS, assertDayRange, assertSlotCount, breather } from '../core/limits';
 import { templateSchema } from '../slots/model';
 import { geoPointSchema } from '../stations/model';
 import { APPOINTMENTS, APPOINTMENT_STATUS, PERSONS, SITES, appointmentDocSchema, personDocSchema, siteDocSchema, siteStatusSchema, vaccineOfferSchema } from './model';
@@ -64,14 +64,16 @@ async function rows(db: import('../db').Database, siteId: string, from: string, 
   const _ = db.command;
   const docs = await db.collection(APPOINTMENTS).where({ siteId, start: _.gte(Date.parse(`${from}T00:00:00+08:00`)), end: _.lte(Date.parse(`${to}T23:59:59+08:00`)) }).orderBy('start', 'asc').limit(1000).get();
   const out = [];
+  const breathe = breather();
   for (const d of docs) {
+    await breathe();
     const a = appointmentDocSchema.safeParse(d);
     if (!a.success) continue;
     const person = personDocSchema.safeParse(await db.collection(PERSONS).doc(a.data.personId).get());
     // Only masked forms, stored when the person was added: the roster never decrypts anything.
     out.push({
       appointmentId: a.data._id,
-      time: `${inZone(a.data.start).format('YYYY-MM-DD HH:mm')}-${inZone(a.data.end).format('HH:mm')}`,
+      time: `${shanghaiClock(a.data.start)}-${shanghaiClock(a.data.end).slice(11)}`,
       name: a.data.maskedName,
       idNumber: person.success ? maskIdNumber(person.data.masked.idNumber) : '（已删除）',
       phone: person.success ? person.data.masked.phone : '',
@@ -100,7 +102,7 @@ export const exportRoster = action({
     assertDayRange(from, to, LIMITS.exportDays, '导出');
     if (!siteDocSchema.safeParse(await ctx.db.collection(SITES).doc(siteId).get()).success) throw notFound('接种点');
     const list = await rows(ctx.db, siteId, from, to);
-    const csv = toCsv(['时段', '姓名', '身份证号', '电话', '疫苗', '绿色通道', '状态'], list.map((r) => [r.time, r.name, r.idNumber, r.phone, r.vaccine, r.green ? '是' : '否', r.statusLabel]));
+    const csv = await toCsv(['时段', '姓名', '身份证号', '电话', '疫苗', '绿色通道', '状态'], list.map((r) => [r.time, r.name, r.idNumber, r.phone, r.vaccine, r.green ? '是' : '否', r.statusLabel]));
     return { filename: `接种名单_${siteId}_${from}_${to}.csv`, rows: list.length, csv };
   },
 });

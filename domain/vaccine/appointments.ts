@@ -3,13 +3,13 @@ import type { Database, Transaction } from '../db';
 import { action } from '../core/router';
 import { AppError, notFound } from '../core/errors';
 import { dayOf, inZone } from '../core/time';
-import { pageByNewest } from '../core/paging';
+import { DEFAULT_PAGE, pageByNewest } from '../core/paging';
 import { fields } from '../core/validation';
 import { TX_ATTEMPTS, derivedId, eightDigits, withFreshCode } from '../core/ids';
 import { decrypt, encrypt, keyedHash } from '../privacy/crypto';
 import { MOBILE, ageOn, checkIdNumber } from '../privacy/idnumber';
 import { maskIdNumber, maskName, maskPhone } from '../privacy/mask';
-import { assertHolder, birthDateOf, claimIdentity, leaveIdentity, legacyIdentity, migratePerson, releaseIdNumber } from './persons';
+import { assertHolder, birthDateOf, claimIdentity, heldPersons, holds, leaveIdentity, legacyIdentity, migratePerson, releaseIdNumber } from './persons';
 import { SLOTS, seatsLeft, slotDocSchema, type Slot } from '../slots/model';
 import {
   APPOINTMENTS, APPOINTMENT_CODES, APPOINTMENT_STATUS, ELDER_AGE, OWNERS, PERSONS, SITES, appointmentDocSchema, maxPersons,
@@ -241,12 +241,24 @@ export const appoint = action({
 export const myAppointments = action({
   input: z.strictObject({ cursor: fields.cursor, limit: fields.limit }),
   access: 'signedIn',
-  run: ({ cursor, limit }, ctx) =>
-    pageByNewest(ctx.db.collection(APPOINTMENTS), { owner: ctx.user._id }, 'createdAt', { cursor, limit }, appointmentDocSchema, (x) => ({
-      appointmentId: x._id, personId: x.personId, name: x.maskedName, siteName: x.siteName, vaccineName: x.vaccineName, dose: x.dose,
-      status: x.status, statusLabel: APPOINTMENT_STATUS[x.status], code: x.status === 'active' ? x.code : null, green: x.seat === 'green',
-      start: x.start, end: x.end,
-    })),
+  async run({ cursor, limit = DEFAULT_PAGE }, ctx) {
+    // The caller's own bookings, and every booking of a person they hold (a family shares them):
+    // the newest of each source, merged.
+    const held = await heldPersons(ctx.db, ctx.user._id, ctx.now());
+    const sources = [{ owner: ctx.user._id }, ...[...held.keys()].map((idHash) => ({ idHash }))];
+    const pages = await Promise.all(sources.map((q) => pageByNewest(ctx.db.collection(APPOINTMENTS), q, 'createdAt', { cursor, limit }, appointmentDocSchema, (x) => x)));
+    const merged = [...new Map(pages.flatMap((p) => p.items).map((x) => [x._id, x])).values()].sort((a, b) => b.createdAt - a.createdAt || a._id.localeCompare(b._id));
+    const items = merged.slice(0, limit);
+    const more = merged.length > limit || pages.some((p) => p.nextCursor !== null);
+    return {
+      items: items.map((x) => ({
+        appointmentId: x._id, personId: held.get(x.idHash) ?? x.personId, name: x.maskedName, siteName: x.siteName, vaccineName: x.vaccineName, dose: x.dose,
+        status: x.status, statusLabel: APPOINTMENT_STATUS[x.status], code: x.status === 'active' ? x.code : null, green: x.seat === 'green',
+        start: x.start, end: x.end,
+      })),
+      nextCursor: more && items.length > 0 ? String(items[items.length - 1]!.createdAt) : null,
+    };
+  },
 });
 
 export const cancel = action({
@@ -254,8 +266,11 @@ export const cancel = action({
   access: 'signedIn',
   async run({ appointmentId }, ctx) {
     const now = ctx.now();
+    // A holder of the person may cancel what another holder (their family) booked.
+    const found = appointmentDocSchema.safeParse(await ctx.db.collection(APPOINTMENTS).doc(appointmentId).get());
+    const mine = found.success && (found.data.owner === ctx.user._id || (await holds(ctx.db, found.data.idHash, ctx.user._id, now)));
     await cancelAppointment(ctx.db, appointmentId, now, (a) => {
-      if (a.owner !== ctx.user._id) throw notFound('预约');
+      if (!mine) throw notFound('预约');
       if (a.status !== 'active') throw new AppError('CONFLICT', `预约${APPOINTMENT_STATUS[a.status]}，不能取消`);
       if (now >= a.start) throw new AppError('TOO_LATE', '接种时段已开始，不能取消');
     });

@@ -17,7 +17,7 @@
 import { z } from 'zod';
 import type { Database, Transaction } from '../db';
 import { AppError } from '../core/errors';
-import { TX_ATTEMPTS, derivedId } from '../core/ids';
+import { TX_ATTEMPTS, addIfAbsent, derivedId } from '../core/ids';
 import { decrypt, keyedHash } from '../privacy/crypto';
 import { maskIdNumber } from '../privacy/mask';
 import { OWNERS, PERSONS, personDocSchema, type PersonDoc } from './model';
@@ -79,9 +79,10 @@ export async function readIdentity(db: Database, idHash: string, now: number): P
 
 async function materialize(db: Database, legacy: IdentityDoc | null): Promise<IdentityDoc | null> {
   if (!legacy) return null;
-  const { _id, ...fields } = legacy;
-  await db.collection(PERSONS).doc(_id).set(fields);
-  return legacy;
+  // Insert only: an identity written meanwhile by addPerson's transaction wins.
+  if (await addIfAbsent(db, PERSONS, legacy)) return legacy;
+  const stored = identityDocSchema.safeParse(await db.collection(PERSONS).doc(legacy._id).get());
+  return stored.success ? stored.data : null;
 }
 
 /** Before `addPerson`'s transaction: what older person documents say about the number (null when nothing). */
@@ -170,4 +171,19 @@ export async function releaseIdNumber(
   }
   await db.collection(PERSONS).doc(identityIdOf(idHash)).remove();
   return { accounts: new Set(people.map((p) => p.owner)).size, cancelled };
+}
+
+/** Whether `caller` holds the number (an appointment of a held person is theirs to see and cancel). */
+export async function holds(db: Database, idHash: string, caller: string, now: number): Promise<boolean> {
+  return (await readIdentity(db, idHash, now))?.holders.includes(caller) ?? false;
+}
+
+/** The numbers `owner` holds, each with the owner's own person id for it. */
+export async function heldPersons(db: Database, owner: string, now: number): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (const d of await db.collection(PERSONS).where({ owner }).limit(50).get()) {
+    const p = personDocSchema.safeParse(d);
+    if (p.success && (await holds(db, p.data.idHash, owner, now))) out.set(p.data.idHash, p.data._id);
+  }
+  return out;
 }

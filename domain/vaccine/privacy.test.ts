@@ -57,7 +57,26 @@ test('no squatting: a number another account added needs its name and phone; the
   const [pb] = await persons('pv-b');
   const results = await Promise.all([appoint('pv-a', pa!.personId, slot.slotId, code, 'sq-a-req-1'), appoint('pv-b', pb!.personId, slot.slotId, code, 'sq-b-req-1')]);
   expect(results.filter((r) => r.ok)).toHaveLength(1);
+  // The person's bookings are the family's: both holders see the one appointment, under their own person id.
+  const booked = results.find((r) => r.ok) as { ok: true; data: { appointmentId: string } };
+  const seen = async (who: string) => ((await w.call<{ items: { appointmentId: string; personId: string }[] }>('vaccine', { action: 'myAppointments' }, who)) as { ok: true; data: { items: { appointmentId: string; personId: string }[] } }).data.items;
+  expect(await seen('pv-a')).toEqual([expect.objectContaining({ appointmentId: booked.data.appointmentId, personId: pa!.personId })]);
+  expect(await seen('pv-b')).toEqual([expect.objectContaining({ appointmentId: booked.data.appointmentId, personId: pb!.personId })]);
+  expect(await seen('pv-c')).toEqual([]);
+  expect(codeOf(await w.call('vaccine', { action: 'cancel', appointmentId: booked.data.appointmentId }, 'pv-c'))).toBe('NOT_FOUND');
+  const canceller = results[0]!.ok ? 'pv-b' : 'pv-a';
+  expect(codeOf(await w.call('vaccine', { action: 'cancel', appointmentId: booked.data.appointmentId }, canceller))).toBe('ok');
   for (const r of await checkVaccineInvariants(w.db)) expect(`${r.name}: ${r.violations}`).toBe(`${r.name}: 0`);
+});
+
+test('two strangers adding the same new number at once: one holds it, the other is refused', async () => {
+  const id = makeIdNumber('450326', '1988-08-08', 51);
+  const owners = ['pv-race-0', 'pv-race-1', 'pv-race-2', 'pv-race-3'];
+  for (const o of owners) await w.db.collection('users').add({ _id: o, nickname: o, role: 'resident', branchId: null, createdAt: w.now });
+  const results = await Promise.all(owners.map((o, i) => add(o, '赵敏', id, `1396666000${i}`)));
+  expect(results.filter((r) => r.ok)).toHaveLength(1);
+  expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.error.message)).toEqual([HELD_ELSEWHERE, HELD_ELSEWHERE, HELD_ELSEWHERE]);
+  expect(await w.db.collection('vaccinePersons').where({ idHash: keyedHash(id) }).count()).toBe(2);
 });
 
 test('a refusal to an account that does not hold the number is the same whatever the number has booked or completed', async () => {
@@ -85,6 +104,8 @@ test('a refusal to an account that does not hold the number is the same whatever
   expect(await probe(2)).toEqual(nothingBooked);
   expect(codeOf(await w.call.at(slot.start)('vaccine', { action: 'verify', code: booked.data.code }, 'demo-staff'))).toBe('ok');
   expect(await probe(3)).toEqual(nothingBooked);
+  const listed = await w.call<{ items: { appointmentId: string }[] }>('vaccine', { action: 'myAppointments' }, 'pv-c');
+  expect(listed.ok && listed.data.items.map((i) => i.appointmentId)).not.toContain(booked.data.appointmentId);
   // The holder is told, and the one-per-person-per-dose rule holds for them.
   expect(await appoint('pv-a', added.data.personId, (await slotOn(4)).slotId, code, 'leak-a-req-2')).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: '该接种人已完成这一剂' } });
 });

@@ -1,7 +1,7 @@
 import type { Page } from '../../domain/core/paging';
 import type { SiteSummary, siteDetail } from '../../domain/vaccine/actions';
 import type { roster } from '../../domain/vaccine/admin';
-import type { addPerson as addPersonAction, appoint as appointAction, cancel, myAppointments, persons, removePerson as removePersonAction, slots, verify } from '../../domain/vaccine/appointments';
+import type { addPerson as addPersonAction, appoint as appointAction, cancel, myAppointments, persons, releasePerson, removePerson as removePersonAction, slots, verify } from '../../domain/vaccine/appointments';
 import { callFunction } from './transport';
 
 export type { SiteSummary };
@@ -27,4 +27,6 @@ export const appoint = (input: { slotId: string; personId: string; vaccine: stri
 export const listAppointments = (cursor?: string) => callFunction<Page<AppointmentItem>>('vaccine', 'myAppointments', { cursor });
 export const cancelAppointment = (appointmentId: string) => callFunction<Result<typeof cancel>>('vaccine', 'cancel', { appointmentId });
 export const verifyAppointment = (code: string) => callFunction<Result<typeof verify>>('vaccine', 'verify', { code });
+/** Staff, having seen the ID card, free a number a stranger added (domain/vaccine/persons.ts, rule 4). */
+export const releaseIdNumber = (idNumber: string) => callFunction<Result<typeof releasePerson>>('vaccine', 'releasePerson', { idNumber });
 export const getVaccineRoster = (siteId: string, date: string) => callFunction<VaccineRoster>('vaccine', 'roster', { siteId, date });

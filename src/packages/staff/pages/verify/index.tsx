@@ -4,11 +4,20 @@ import { Input, View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { verifyPickup } from '../../../../services/points';
 import { verifyBooking } from '../../../../services/stations';
-import { verifyAppointment } from '../../../../services/vaccine';
+import { releaseIdNumber, verifyAppointment } from '../../../../services/vaccine';
 import { errorMessage } from '../../../../services/transport';
 
-type Mode = 'pickup' | 'booking' | 'vaccine';
-const MODES: Record<Mode, { tab: string; title: string; hint: string; run: (code: string) => Promise<string> }> = {
+type Mode = 'pickup' | 'booking' | 'vaccine' | 'release';
+interface ModeSpec {
+  tab: string;
+  title: string;
+  hint: string;
+  run: (code: string) => Promise<string>;
+  /** What a valid entry looks like, and the message when it does not; 8-digit codes unless said. */
+  entry?: { pattern: RegExp; length: number; placeholder: string; invalid: string; confirm: string };
+}
+const EIGHT_DIGITS = { pattern: /^\d{8}$/, length: 8, placeholder: '8 位数字', invalid: '请输入 8 位数字', confirm: '' };
+const MODES: Record<Mode, ModeSpec> = {
   pickup: {
     tab: '兑换取货',
     title: '核销兑换订单',
@@ -36,6 +45,16 @@ const MODES: Record<Mode, { tab: string; title: string; hint: string; run: (code
       return `核验成功：${res.name}，${res.vaccineName} 第 ${res.dose} 剂${res.green ? '（绿色通道）' : ''}`;
     },
   },
+  release: {
+    tab: '身份证释放',
+    title: '释放被他人添加的身份证号',
+    hint: '家人反映身份证号已被陌生账号添加时：当面核对身份证原件后输入号码，所有账号对该号码的添加与未来预约将被取消，已接种记录保留；随后请家人重新添加',
+    run: async (idNumber) => {
+      const res = await releaseIdNumber(idNumber);
+      return `已释放：${res.accounts} 个账号的添加，取消 ${res.cancelled} 个未来预约。请家人重新添加接种人`;
+    },
+    entry: { pattern: /^\d{17}[\dX]$/, length: 18, placeholder: '18 位身份证号', invalid: '请输入 18 位身份证号', confirm: '确认已当面核对身份证原件？释放后其他账号的添加和未来预约都会取消' },
+  },
 };
 
 /** Station staff verify (核销) a pickup code or check a booking in: scanned on weapp, typed on H5. */
@@ -45,13 +64,15 @@ export default function VerifyPage() {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const current = MODES[mode];
+  const entry = current.entry ?? EIGHT_DIGITS;
 
   const verify = async (value: string) => {
-    const digits = value.trim();
-    if (!/^\d{8}$/.test(digits)) {
-      setResult({ ok: false, text: '请输入 8 位数字' });
+    const digits = value.trim().toUpperCase();
+    if (!entry.pattern.test(digits)) {
+      setResult({ ok: false, text: entry.invalid });
       return;
     }
+    if (entry.confirm && !(await Taro.showModal({ title: '身份证号释放', content: entry.confirm })).confirm) return;
     setBusy(true);
     setResult(null);
     try {
@@ -95,17 +116,17 @@ export default function VerifyPage() {
         <Text className="muted">{current.hint}</Text>
         <Input
           className="verify-input"
-          type="number"
+          type={entry.length === 8 ? 'number' : 'idcard'}
           value={code}
-          maxlength={8}
-          placeholder="8 位数字"
+          maxlength={entry.length}
+          placeholder={entry.placeholder}
           onInput={(e) => setCode(e.detail.value)}
           style={{ margin: '24rpx 0', padding: '16rpx', border: '2rpx solid #e5e5e5', borderRadius: '12rpx', fontSize: '36rpx' }}
         />
         <Button className="verify-submit" type="primary" block loading={busy} disabled={busy} onClick={() => void verify(code)}>
-          {{ pickup: '核销', booking: '签到', vaccine: '核验' }[mode]}
+          {{ pickup: '核销', booking: '签到', vaccine: '核验', release: '释放' }[mode]}
         </Button>
-        {process.env.TARO_ENV === 'weapp' ? (
+        {process.env.TARO_ENV === 'weapp' && !current.entry ? (
           <Button block onClick={() => void scan()}>
             扫码
           </Button>
