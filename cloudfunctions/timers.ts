@@ -7,6 +7,8 @@ export const JOB_EVERY_MINUTES: Record<string, number> = {
   expireOrders: 10,
   sendReminders: 5,
   markNoShows: 15,
+  /** Repairs requests that died halfway (their intents), once past their grace period. */
+  reconcile: 5,
 };
 
 /** The one timer trigger's name, in cloudbaserc.json, each config.json and the timer event. */

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import { cloudEnv } from './cloud-env';
 import devConfig from './dev';
 import prodConfig from './prod';
 
@@ -22,8 +23,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // NutUI renders a few plain HTML tags (icons as <i>); this plugin gives them weapp templates.
     plugins: ['@tarojs/plugin-html'],
     defineConstants: {
-      // The CloudBase environment the weapp calls; empty means the default environment.
-      CLOUD_ENV: JSON.stringify(process.env.CLOUD_ENV ?? ''),
+      // The CloudBase environment the weapp calls: required for a production weapp build (see cloud-env.ts).
+      CLOUD_ENV: JSON.stringify(cloudEnv(process.env, target)),
     },
     alias: { '@': path.resolve(__dirname, '..', 'src') },
     copy: { patterns: [], options: {} },

@@ -36,6 +36,7 @@ export const COLLECTIONS = {
   appointments: { description: '接种预约', ...PRIVATE },
   appointmentCodes: { description: '接种预约码 → 预约', ...PRIVATE },
   meta: { description: '系统标记（演示数据、迁移）', ...PRIVATE },
+  intents: { description: '抢兑、预约、接种占位的意向记录（补偿与对账用）', ...PRIVATE },
 } as const;
 
 export type CollectionName = keyof typeof COLLECTIONS;
@@ -75,6 +76,8 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: 'appointments', keys: [['owner', 1], ['createdAt', -1]] },
   { collection: 'appointments', keys: [['personId', 1], ['status', 1]] },
   { collection: 'appointments', keys: [['siteId', 1], ['start', 1]] },
+  { collection: 'vaccinePersons', keys: [['idHash', 1]] },
+  { collection: 'intents', keys: [['kind', 1], ['createdAt', 1]] },
 ];
 
 /** CloudBase needs a name per index (letters, digits, underscores): e.g. `openid_asc_seq_desc`. */

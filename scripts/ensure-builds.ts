@@ -7,6 +7,8 @@ import { buildH5, h5IsStale } from '../server/h5-build';
 
 if (h5IsStale()) buildH5();
 if (!fs.existsSync(path.join(ROOT, 'dist', 'weapp', 'app.js'))) {
-  const result = spawnSync('npx', ['taro', 'build', '--type', 'weapp'], { cwd: ROOT, stdio: 'inherit' });
+  // A production weapp build needs a CloudBase environment id; the simulated weapp stands in for wx.cloud.
+  const env = { ...process.env, CLOUD_ENV: process.env.CLOUD_ENV || 'xfyz-ci' };
+  const result = spawnSync('npm', ['run', 'build:weapp'], { cwd: ROOT, stdio: 'inherit', env });
   if (result.status !== 0) process.exit(1);
 }

@@ -185,3 +185,13 @@ test('`npm run cloud:setup` without credentials exits 1 with the bilingual messa
   expect(result.stderr).toContain('缺少环境变量 / missing environment variables');
   expect(result.stderr).toContain('TCB_SECRET_KEY');
 });
+
+test('the index list names real collections, once each, within CloudBase’s per-collection quota', () => {
+  const names = INDEXES.map((spec) => `${spec.collection}.${indexName(spec)}`);
+  expect(new Set(names).size).toBe(names.length);
+  for (const spec of INDEXES) {
+    expect(Object.keys(COLLECTIONS)).toContain(spec.collection);
+    expect(indexName(spec)).toMatch(/^[A-Za-z0-9_]+$/);
+  }
+  for (const c of Object.keys(COLLECTIONS)) expect(INDEXES.filter((s) => s.collection === c).length).toBeLessThanOrEqual(20);
+});
