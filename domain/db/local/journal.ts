@@ -159,7 +159,8 @@ export function readSnapshot(buf: Buffer, apply: (write: Write) => void, dir?: s
     if (!complete) throw bad(number, '最后一行不完整');
     if (ended) throw bad(number, '结尾标记之后还有内容');
     const raw = buf.subarray(start, end);
-    if (!legacy && raw.toString('latin1').startsWith(`${SNAPSHOT_END}\t`)) {
+    // Only the footer starts with '#' (a document line starts with '['): no string per line to find it.
+    if (!legacy && raw[0] === 0x23 && raw.toString('latin1').startsWith(`${SNAPSHOT_END}\t`)) {
       const declared = Number(raw.toString('latin1').slice(SNAPSHOT_END.length + 1));
       if (declared !== count) throw bad(number, `结尾标记记录 ${declared} 个文档，实际 ${count} 个`);
       ended = true;
