@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Database, Transaction } from '../db';
+import { DbError, type Database, type Transaction } from '../db';
 import { action } from '../core/router';
 import { AppError, notFound } from '../core/errors';
 import { dayOf, inZone } from '../core/time';
@@ -62,7 +62,8 @@ export const addPerson = action({
     const masked = { name: maskName(name), idNumber: maskIdNumber(id), phone: maskPhone(phone) };
     const now = ctx.now();
     const legacy = await legacyIdentity(ctx.db, idHash, now);
-    return ctx.db.runTransaction(async (tx) => {
+    // A first claim racing another on the same number loses on the identity's _id: run again to meet it as a holder.
+    return retryOnDuplicate(() => ctx.db.runTransaction(async (tx) => {
       if (await tx.collection(PERSONS).doc(personId).get()) throw new AppError('CONFLICT', '该接种人已在你的列表中');
       const counter = await tx.collection(OWNERS).doc(ctx.user._id).get();
       const count = typeof counter?.persons === 'number' ? counter.persons : 0;
@@ -76,9 +77,18 @@ export const addPerson = action({
         idHash, masked, createdAt: now,
       });
       return { personId, masked };
-    }, TX_ATTEMPTS);
+    }, TX_ATTEMPTS));
   },
 });
+
+async function retryOnDuplicate<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof DbError && error.code === 'DUPLICATE_KEY') return run();
+    throw error;
+  }
+}
 
 export const persons = action({
   input: z.strictObject({}),

@@ -106,7 +106,11 @@ export async function claimIdentity(
   const nameHash = nameHashOf(claim.name);
   const phoneHash = phoneHashOf(claim.phone);
   if (!current || current.holders.length === 0) {
-    await tx.collection(PERSONS).doc(id).set({ kind: 'identity', idHash: claim.idHash, nameHash, phoneHash, holders: [claim.owner], createdAt: claim.now });
+    const identity = { kind: 'identity', idHash: claim.idHash, nameHash, phoneHash, holders: [claim.owner], createdAt: claim.now };
+    // `add` where nothing is stored: two first claims racing under snapshot isolation collide on the _id
+    // (one gets DUPLICATE_KEY) instead of both reading "absent" and both writing.
+    if (stored.success) await tx.collection(PERSONS).doc(id).set(identity);
+    else await tx.collection(PERSONS).add({ _id: id, ...identity });
     return;
   }
   const { _id, ...fields } = current;
