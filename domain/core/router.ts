@@ -46,6 +46,9 @@ export function action<S extends z.ZodType, R>(def: Action<S, R>): Action<S, R> 
   return def;
 }
 
+/** What a caller hears when its transaction kept colliding with others (on either engine). */
+export const BUSY_MESSAGE = '系统繁忙，请稍后重试';
+
 /** Fields the WeChat platform adds to every event; never trusted, never validated as input. */
 const PLATFORM_FIELDS = ['userInfo', 'tcbContext'];
 
@@ -108,6 +111,8 @@ export function defineFunction(name: string, actions: Record<string, Action>, jo
         return ok(data);
       } catch (error) {
         if (error instanceof AppError) return fail(error.code, error.message);
+        // A write conflict that outlived every retry: the request wrote nothing and may be sent again.
+        if (error instanceof DbError && error.code === 'TRANSACTION_CONFLICT') return fail('CONFLICT', BUSY_MESSAGE);
         // The disk refused the write (nothing was saved): say so plainly rather than a generic failure.
         const storage = error instanceof DbError && STORAGE_ERROR_CODES.includes(error.code);
         logger({ fn: name, action: actionName, code: storage ? error.code : 'INTERNAL', error: error instanceof Error ? error.name : typeof error });
