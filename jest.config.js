@@ -4,6 +4,8 @@ const transform = { '^.+\\.(t|j|mj)sx?$': swc };
 const transformIgnorePatterns = ['/node_modules/(?!(@tarojs|@nutui|@stencil|lodash-es|swiper|ssr-window|dom7|query-string|decode-uri-component|split-on-first|filter-obj|nanoid)/)'];
 
 module.exports = {
+  // CI may share the machine with a build: seeding a world can then take longer than jest's 5 s default.
+  testTimeout: 60_000,
   projects: [
     {
       displayName: 'node',
