@@ -170,7 +170,7 @@ const table: [string, () => Buffer | string, Mode, number | (number | null)[] | 
   ['a 12 KB path', () => get(`/${'a'.repeat(12_000)}`), 'answer', 404],
   ['a 70 KB path', () => get(`/${'a'.repeat(70_000)}`), 'answer', 431],
   ['a 40 KB header', () => get('/', [['X-Big', 'b'.repeat(40_000)]]), 'answer', 431],
-  ['500 headers', () => get('/', Array.from({ length: 500 }, (_, i): [string, string] => [`X-H${i}`, 'v'])), 'answer', [404, 431]],
+  ['500 headers', () => get('/', Array.from({ length: 500 }, (_, i): [string, string] => [`X-H${i}`, 'v'])), 'answer', [200, 404, 431]], // 200 once the H5 app is built
   ['no Host in HTTP/1.1', () => request('GET', '/', [['Connection', 'close']]), 'answer', 403],
   ['no Host in HTTP/1.0', () => request('GET', '/', [], '', 'HTTP/1.0'), 'answer', 403],
   ['foreign Host', () => post('/auth/dev-login', '{"openid":"rebinding"}').toString('latin1').replace(`Host: ${HOST()}`, 'Host: attacker.example'), 'answer', 403],
