@@ -28,6 +28,7 @@ export const COLLECTIONS = {
   vaccineOwners: { description: '每位用户的接种人数量', clientRead: false },
   appointments: { description: '接种预约', clientRead: false },
   appointmentCodes: { description: '接种预约码 → 预约', clientRead: false },
+  intents: { description: '抢兑、预约、接种占位的意向记录（补偿与对账用）', clientRead: false },
   meta: { description: '系统标记（演示数据、迁移）', clientRead: false },
 } as const;
 
