@@ -19,4 +19,4 @@ export const router = defineFunction('vaccine', {
   setStatus: admin.setStatus,
   roster: admin.roster,
   export: admin.exportRoster,
-});
+}, { reconcile: appointments.reconcileAppointments });
