@@ -144,9 +144,17 @@ export async function staleIntents(db: Database, kind: IntentKind, now: number, 
 }
 
 /**
- * Test hook: with `HOTSPOT_TEST_KILL_AT` set to this point's name, the process kills itself here
- * (SIGKILL), so a crash test can stop a request exactly half-way. Unset in production.
+ * Test hook: with `HOTSPOT_TEST_KILL_AT=<point>[:n]` the process kills itself (SIGKILL) the n-th time
+ * (default the first) a request reaches this point, so a crash test stops requests exactly half-way,
+ * relative to what they did, never at a time. Unset in production.
  */
+const arrivals = new Map<string, number>();
 export function crashPoint(name: string): void {
-  if (process.env.HOTSPOT_TEST_KILL_AT === name) process.kill(process.pid, 'SIGKILL');
+  const armed = process.env.HOTSPOT_TEST_KILL_AT;
+  if (!armed) return;
+  const [point, nth] = armed.split(':');
+  if (point !== name) return;
+  const count = (arrivals.get(name) ?? 0) + 1;
+  arrivals.set(name, count);
+  if (count >= Number(nth ?? 1)) process.kill(process.pid, 'SIGKILL');
 }
