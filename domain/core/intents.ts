@@ -110,11 +110,19 @@ export async function rollBack(db: Database, intent: Pick<Intent, '_id' | 'colle
   return 'rolledBack';
 }
 
-/** The reconciliation job for one kind: every stale intent finished or rolled back. */
-export async function reconcile(db: Database, kind: IntentKind, now: number, undo: (db: Database, intent: Intent) => (mark: JsonValue) => UpdateDoc, release: (db: Database, intent: Intent) => Promise<void>): Promise<{ finished: number; rolledBack: number }> {
-  const counts = { finished: 0, rolledBack: 0 };
+/**
+ * The reconciliation job for one kind: every stale intent finished or rolled back. One that cannot
+ * be repaired now (a dead request's transaction still holds a document until the database aborts
+ * it) is counted as `left` and repaired by a later run.
+ */
+export async function reconcile(db: Database, kind: IntentKind, now: number, undo: (db: Database, intent: Intent) => (mark: JsonValue) => UpdateDoc, release: (db: Database, intent: Intent) => Promise<void>): Promise<{ finished: number; rolledBack: number; left: number }> {
+  const counts = { finished: 0, rolledBack: 0, left: 0 };
   for (const intent of await staleIntents(db, kind, now)) {
-    counts[await rollBack(db, intent, undo(db, intent), () => release(db, intent))] += 1;
+    try {
+      counts[await rollBack(db, intent, undo(db, intent), () => release(db, intent))] += 1;
+    } catch {
+      counts.left += 1;
+    }
   }
   return counts;
 }

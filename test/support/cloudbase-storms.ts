@@ -7,6 +7,7 @@
  *   tsx test/support/cloudbase-storms.ts --storm redeem|book|green --engine cloudbase|local [--kill-at point:n]
  * prints `{"seeded": …}` once the world is seeded, then one JSON line with the StormResult.
  */
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -192,20 +193,50 @@ export function localStormDatabase(): LocalDatabase {
   return LocalDatabase.open(fs.mkdtempSync(path.join(os.tmpdir(), 'xfyz-storm-')));
 }
 
+export interface StormProcessEnd {
+  seeded: { seeded: { redeem?: { goodsId: string } }; dataDir: string | null } | null;
+  result: StormResult | null;
+  signal: NodeJS.Signals | null;
+  stderr: string;
+}
+
+/** Runs this file as its own process (the load, apart from the double) to its end or its death. */
+export function stormProcess(args: string[], env: Record<string, string> = {}): Promise<StormProcessEnd> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', __filename, ...args], { cwd: path.resolve(__dirname, '..', '..'), env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (_code, signal) => {
+      const lines = stdout.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>);
+      resolve({
+        seeded: (lines.find((l) => 'seeded' in l) as StormProcessEnd['seeded'] | undefined) ?? null,
+        result: (lines.find((l) => 'storm' in l) as StormResult | undefined) ?? null,
+        signal,
+        stderr,
+      });
+    });
+  });
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { storm: { type: 'string' }, engine: { type: 'string', default: 'cloudbase' }, 'kill-at': { type: 'string' } } });
   const storm = STORMS.find((s) => s === values.storm);
   if (!storm) throw new Error(`--storm must be one of ${STORMS.join(', ')}`);
   process.env.PII_KEY ??= randomBytes(32).toString('base64');
   // Configured from the environment the double printed, as a cloud function is on CloudBase.
-  const db = values.engine === 'local' ? localStormDatabase() : new CloudBaseDatabase();
+  const db = values.engine === 'local' ? localStormDatabase() : new CloudBaseDatabase({ env: process.env.TCB_ENV });
   const seeded = await seedStorm(db, storm);
-  process.stdout.write(`${JSON.stringify({ seeded, piiKey: process.env.PII_KEY })}\n`);
+  process.stdout.write(`${JSON.stringify({ seeded, dataDir: db instanceof LocalDatabase ? db.dataDir : null })}\n`);
   // The kill point is armed only now, so seeding is never what gets killed.
   if (values['kill-at']) process.env.HOTSPOT_TEST_KILL_AT = values['kill-at'];
   const result = await runStorm(db, storm, seeded);
   process.stdout.write(`${JSON.stringify(result)}\n`);
   await db.close();
+  // The SDK keeps its sockets alive: the answer is out, so this process is done.
+  process.exit(0);
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === __filename) {
