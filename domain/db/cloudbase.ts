@@ -5,7 +5,7 @@
 import tcb from '@cloudbase/node-sdk';
 import { Op, command, type Query, type QueryValue, type UpdateDoc, type UpdateValue } from './command';
 import {
-  DEFAULT_LIMIT, DbError, MAX_LIMIT,
+  DbError, MAX_LIMIT,
   type CollectionRef, type Database, type Doc, type DocRef, type NewDoc, type QueryRef,
   type SortDirection, type Transaction, type TxCollectionRef, type TxDocRef,
 } from './types';
@@ -34,17 +34,38 @@ interface SdkCollection extends SdkQuery {
   doc(id: string): SdkDoc;
   add(data: unknown): Promise<{ id: string }>;
 }
+interface SdkTransaction {
+  collection(name: string): SdkCollection;
+  commit(): Promise<unknown>;
+  rollback(): Promise<unknown>;
+}
 interface SdkDb {
   command: SdkCommand;
   RegExp(param: { regexp: string; options: string }): unknown;
   collection(name: string): SdkCollection;
-  runTransaction<T>(fn: (tx: { collection(name: string): SdkCollection }) => Promise<T>, times?: number): Promise<T>;
+  // Not runTransaction: it makes `times + 1` attempts and retries inside our own retry loop.
+  startTransaction(): Promise<SdkTransaction>;
 }
 
+/**
+ * Without options the SDK configures itself from the function's environment, as on CloudBase:
+ * the environment id (TCB_ENV / SCF_NAMESPACE), credentials (TENCENTCLOUD_SECRETID…) and, when
+ * set, the service URL in TCB_CONTEXT_CNFG.
+ */
 export interface CloudBaseOptions {
   env?: string;
   secretId?: string;
   secretKey?: string;
+  /** The SDK's `serviceUrl`: where its requests go instead of CloudBase's endpoint (the test double). */
+  serviceUrl?: string;
+}
+
+const BACKOFF_BASE_MS = 8;
+const BACKOFF_CAP_MS = 400;
+
+/** Exponential back-off with full jitter: colliding transactions spread out instead of colliding again. */
+export function conflictBackoffMs(attempt: number, random: () => number = Math.random): number {
+  return random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1));
 }
 
 function isPlain(value: unknown): value is Record<string, unknown> {
@@ -59,6 +80,7 @@ export class CloudBaseDatabase implements Database {
     const app = tcb.init({
       env: options.env ?? tcb.SYMBOL_CURRENT_ENV,
       ...(options.secretId ? { secretId: options.secretId, secretKey: options.secretKey } : {}),
+      ...(options.serviceUrl ? { serviceUrl: options.serviceUrl } : {}),
     });
     this.sdk = app.database() as unknown as SdkDb;
   }
@@ -67,15 +89,29 @@ export class CloudBaseDatabase implements Database {
     return new CloudCollection(this, this.sdk.collection(name), this.sdk.collection(name));
   }
 
+  /** Each attempt is one CloudBase transaction; only a write conflict is retried, after a back-off. */
   async runTransaction<T>(fn: (tx: Transaction) => Promise<T>, attempts = 3): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.sdk.runTransaction((sdkTx) => fn(new CloudTransaction(this, sdkTx)), 1);
+        return await this.attempt(fn);
       } catch (error) {
-        const conflict = isConflict(error);
-        if (!conflict || attempt >= attempts) throw conflict ? new DbError('TRANSACTION_CONFLICT', '事务冲突：文档已被其他请求修改') : error;
-        await new Promise((resolve) => setTimeout(resolve, 20 * attempt + Math.random() * 30));
+        if (!isConflict(error)) throw error;
+        if (attempt >= attempts) throw new DbError('TRANSACTION_CONFLICT', '事务冲突：文档已被其他请求修改');
+        await new Promise((resolve) => setTimeout(resolve, conflictBackoffMs(attempt)));
       }
+    }
+  }
+
+  private async attempt<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
+    const sdkTx = await this.sdk.startTransaction();
+    try {
+      const result = await fn(new CloudTransaction(this, sdkTx));
+      await sdkTx.commit();
+      return result;
+    } catch (error) {
+      // After a conflict CloudBase has already aborted it; a rollback that fails changes nothing.
+      await sdkTx.rollback().catch(() => undefined);
+      throw error;
     }
   }
 
@@ -135,8 +171,20 @@ function isConflict(error: unknown): boolean {
 }
 
 function isDuplicate(error: unknown): boolean {
-  const text = `${(error as { code?: unknown } | null)?.code ?? ''} ${(error as { message?: unknown } | null)?.message ?? ''}`;
-  return /duplicate|E11000/i.test(text);
+  const code = (error as { code?: unknown } | null)?.code;
+  const text = `${String(code ?? '')} ${String((error as { message?: unknown } | null)?.message ?? '')}`;
+  return code === 'DATABASE_DUPLICATE_WRITE' || /duplicate|E11000/i.test(text);
+}
+
+/** Inserts; a taken `_id` becomes DUPLICATE_KEY, in or out of a transaction, so callers can draw again. */
+async function addDoc(col: SdkCollection, data: NewDoc): Promise<{ id: string }> {
+  try {
+    const result = await col.add(JSON.parse(JSON.stringify(data)));
+    return { id: result.id };
+  } catch (error) {
+    if (isDuplicate(error)) throw new DbError('DUPLICATE_KEY', `_id 已存在：${String(data._id)}`);
+    throw error;
+  }
 }
 
 function withoutId(data: NewDoc): Record<string, unknown> {
@@ -176,23 +224,18 @@ class CloudQuery implements QueryRef {
 }
 
 class CloudCollection extends CloudQuery implements CollectionRef {
+  // No forced limit: the SDK's get already defaults to DEFAULT_LIMIT, and a limit on remove() only draws its warning.
   constructor(db: CloudBaseDatabase, private readonly col: SdkCollection, base: SdkQuery) {
-    super(db, base.limit(DEFAULT_LIMIT));
+    super(db, base);
   }
   doc(id: string): DocRef {
     return cloudDoc(this.db, this.col.doc(id));
   }
-  async add(data: NewDoc): Promise<{ id: string }> {
-    try {
-      const result = await this.col.add(JSON.parse(JSON.stringify(data)));
-      return { id: result.id };
-    } catch (error) {
-      if (isDuplicate(error)) throw new DbError('DUPLICATE_KEY', `_id 已存在：${String(data._id)}`);
-      throw error;
-    }
+  add(data: NewDoc): Promise<{ id: string }> {
+    return addDoc(this.col, data);
   }
   where(query: Query): QueryRef {
-    return new CloudQuery(this.db, this.col.where(this.db.query(query)).limit(DEFAULT_LIMIT));
+    return new CloudQuery(this.db, this.col.where(this.db.query(query)));
   }
 }
 
@@ -214,14 +257,14 @@ function cloudDoc(db: CloudBaseDatabase, ref: SdkDoc): DocRef & TxDocRef {
 }
 
 class CloudTransaction implements Transaction {
-  constructor(private readonly db: CloudBaseDatabase, private readonly sdkTx: { collection(name: string): SdkCollection }) {}
+  constructor(private readonly db: CloudBaseDatabase, private readonly sdkTx: SdkTransaction) {}
 
   collection(name: string): TxCollectionRef {
     const col = this.sdkTx.collection(name);
     const db = this.db;
     return {
       doc: (id: string) => cloudDoc(db, col.doc(id)),
-      add: async (data: NewDoc) => ({ id: (await col.add(JSON.parse(JSON.stringify(data)))).id }),
+      add: (data: NewDoc) => addDoc(col, data),
       // The SDK would run this outside the transaction; refuse it as the local engine does.
       where: (): never => {
         throw new DbError('WHERE_IN_TRANSACTION', '事务中只能按 _id 操作单个文档，不能使用 where');
