@@ -227,7 +227,7 @@ async function main(): Promise<void> {
   if (!storm) throw new Error(`--storm must be one of ${STORMS.join(', ')}`);
   process.env.PII_KEY ??= randomBytes(32).toString('base64');
   // Configured from the environment the double printed, as a cloud function is on CloudBase.
-  const db = values.engine === 'local' ? localStormDatabase() : new CloudBaseDatabase({ env: process.env.TCB_ENV });
+  const db = values.engine === 'local' ? localStormDatabase() : new CloudBaseDatabase();
   const seeded = await seedStorm(db, storm);
   process.stdout.write(`${JSON.stringify({ seeded, dataDir: db instanceof LocalDatabase ? db.dataDir : null })}\n`);
   // The kill point is armed only now, so seeding is never what gets killed.

@@ -1,0 +1,115 @@
+/**
+ * The storms of the 积分兑换日 through the real @cloudbase/node-sdk against the CloudBase double
+ * (snapshot isolation, first writer wins): the double runs in this process, the functions and their
+ * load in another (test/support/cloudbase-storms.ts). Then a kill -9 of that process half-way through
+ * redemptions, repaired by the reconciliation job, on the double and on the embedded engine.
+ */
+import { FUNCTIONS } from '../../cloudfunctions/registry';
+import { INTENTS, intentGraceMs } from '../../domain/core/intents';
+import type { Database } from '../../domain/db';
+import { CloudBaseDatabase } from '../../domain/db/cloudbase';
+import { LocalDatabase } from '../../domain/db/local/engine';
+import { checkPointsInvariants } from '../../domain/points/invariants';
+import { createProductCollections } from '../support/cloudbase-double/collections';
+import { startCloudBaseDouble, type CloudBaseDouble } from '../support/cloudbase-double/server';
+import { STORM_NOW, stormProcess as load, type StormProcessEnd as Ended, type StormResult } from '../support/cloudbase-storms';
+
+/** This process as a cloud function pointed at the double (TENCENTCLOUD included: no metadata lookups). */
+function cloudDb(double: CloudBaseDouble): CloudBaseDatabase {
+  Object.assign(process.env, double.sdkEnv());
+  return new CloudBaseDatabase();
+}
+
+async function storm(double: CloudBaseDouble, name: string): Promise<StormResult> {
+  const ended = await load(['--storm', name], double.sdkEnv());
+  if (!ended.result) throw new Error(`the ${name} storm did not finish:\n${ended.stderr}`);
+  return ended.result;
+}
+
+/** No INTERNAL, only the refusals the storm can honestly give, and at most 1% CONFLICT. */
+function expectHonest(result: StormResult, refusals: string[]): void {
+  const unexpected = Object.keys(result.codes).filter((c) => c !== 'ok' && c !== 'CONFLICT' && !refusals.includes(c));
+  expect(unexpected).toEqual([]);
+  expect(result.codes.CONFLICT ?? 0).toBeLessThanOrEqual(Math.floor(result.requests / 100));
+  expect(result.violations).toEqual([]);
+}
+
+describe.each(['matched', 'modified'] as const)('storms through the real SDK against the CloudBase double (updated = %s)', (updated) => {
+  let double: CloudBaseDouble;
+  beforeAll(async () => {
+    double = await startCloudBaseDouble({ updated });
+    createProductCollections(double);
+  });
+  afterAll(() => double.close());
+
+  test('500 redemptions by 100 members of goods with stock 50: exactly 50 sold, every refusal honest', async () => {
+    const result = await storm(double, 'redeem');
+    expect(result.codes.ok).toBe(50);
+    expect(result.outcome).toEqual({ sold: 50, stock: 0 });
+    expectHonest(result, ['SOLD_OUT', 'LIMIT_REACHED', 'INSUFFICIENT_POINTS']);
+  }, 300_000);
+
+  test('300 bookings by 300 people on a slot of 20: exactly 20 seated, the rest SLOT_FULL', async () => {
+    const result = await storm(double, 'book');
+    expect(result.codes.ok).toBe(20);
+    expect(result.outcome).toEqual({ booked: 20 });
+    expectHonest(result, ['SLOT_FULL']);
+  }, 300_000);
+
+  test('the green channel: every elder asking gets a green seat, nobody under 60 does, never above capacity', async () => {
+    const result = await storm(double, 'green');
+    expect(result.outcome).toEqual({ booked: 30, greenUsed: 10, eldersAsking: 10, eldersSeated: 10, greenToUnder60: 0, under60Seated: 20 });
+    expectHonest(result, ['SLOT_FULL']);
+  }, 300_000);
+});
+
+/**
+ * Kills the load process (SIGKILL from inside, the 25th time a redemption has just taken stock and
+ * not yet completed), then proves: nothing is broken while the intents are young, they are reported
+ * once past the grace period, and the reconciliation job repairs every invariant.
+ */
+async function killAndRepair(db: Database, ended: Ended): Promise<void> {
+  expect(ended.signal).toBe('SIGKILL');
+  expect(ended.result).toBeNull();
+  const goodsId = ended.seeded!.seeded.redeem!.goodsId;
+  const broken = async (now: number) => (await checkPointsInvariants(db, now)).filter((r) => r.violations > 0).map((r) => r.name);
+
+  const inFlight = await db.collection(INTENTS).count();
+  expect(inFlight).toBeGreaterThan(0);
+  expect(await broken(STORM_NOW)).toEqual([]);
+  const later = STORM_NOW + intentGraceMs() + 1;
+  expect(await broken(later)).toEqual([expect.stringMatching(/^no redeem intent left past the grace period/)]);
+
+  // The timer job, as CloudBase would run it; a dead request's transaction may hold a document until
+  // the database aborts it, so the job leaves that intent for its next run.
+  const job = FUNCTIONS.points!.jobs.reconcile!;
+  for (let run = 0; run < 50 && (await db.collection(INTENTS).count()) > 0; run += 1) await job(db, later);
+  expect(await db.collection(INTENTS).count()).toBe(0);
+  expect(await broken(later)).toEqual([]);
+  const goods = await db.collection('goods').doc(goodsId).get();
+  const orders = await db.collection('orders').where({ goodsId }).count();
+  expect(goods).toMatchObject({ sold: orders, stock: 50 - orders, stocked: 50 });
+  expect(goods!.holds ?? {}).toEqual({});
+}
+
+test('kill -9 of the function process half-way through redemptions on CloudBase: the reconciliation job repairs every invariant', async () => {
+  // Abandoned transactions are aborted after 3 s here (CloudBase: about a minute).
+  const double = await startCloudBaseDouble({ transactionLifetimeMs: 3000 });
+  createProductCollections(double);
+  try {
+    const ended = await load(['--storm', 'redeem', '--kill-at', 'redeem-after-take:25'], double.sdkEnv());
+    await killAndRepair(cloudDb(double), ended);
+  } finally {
+    await double.close();
+  }
+}, 300_000);
+
+test('kill -9 of the function process half-way through redemptions on the embedded engine: the reconciliation job repairs every invariant', async () => {
+  const ended = await load(['--storm', 'redeem', '--engine', 'local', '--kill-at', 'redeem-after-take:25']);
+  const db = LocalDatabase.open(ended.seeded!.dataDir!);
+  try {
+    await killAndRepair(db, ended);
+  } finally {
+    await db.close();
+  }
+}, 120_000);
