@@ -208,6 +208,7 @@ export const redeem = action({
         await rollBackRedemption(db, intentId, goodsId);
         throw error;
       }
+      crashPoint('redeem-after-complete');
       await finish(db, { _id: intentId, collection: GOODS, target: goodsId });
       return answer;
     }
