@@ -12,6 +12,17 @@ module.exports = {
       transformIgnorePatterns,
       testMatch: ['<rootDir>/domain/**/*.test.ts', '<rootDir>/server/**/*.test.ts', '<rootDir>/test/node/**/*.test.ts', '<rootDir>/cloudfunctions/**/*.test.ts'],
     },
+    // The same engine-neutral suites again, through the real @cloudbase/node-sdk against the CloudBase
+    // double (test/support/cloudbase-double), once for each meaning of `updated`.
+    ...['cloudbase-matched', 'cloudbase-modified'].map((engine) => ({
+      displayName: engine,
+      testEnvironment: 'node',
+      transform,
+      transformIgnorePatterns,
+      globals: { XFYZ_TEST_ENGINE: engine },
+      setupFilesAfterEnv: ['<rootDir>/test/support/cloudbase-project.setup.ts'],
+      testMatch: ['<rootDir>/domain/{points,booking,vaccine}/**/*.test.ts', '<rootDir>/test/node/functions.test.ts'],
+    })),
     {
       displayName: 'components',
       testEnvironment: 'jsdom',

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Database } from '../db';
+import { DbError, type Database } from '../db';
 import { USERS, userDocSchema, type Role, type UserDoc } from '../user/model';
 import { AppError, fail, ok, type Envelope } from './errors';
 import { parseInput } from './validation';
@@ -45,6 +45,9 @@ export function action<S extends z.ZodType, R>(def: {
 export function action<S extends z.ZodType, R>(def: Action<S, R>): Action<S, R> {
   return def;
 }
+
+/** What a caller hears when its transaction kept colliding with others (on either engine). */
+export const BUSY_MESSAGE = '系统繁忙，请稍后重试';
 
 /** Fields the WeChat platform adds to every event; never trusted, never validated as input. */
 const PLATFORM_FIELDS = ['userInfo', 'tcbContext'];
@@ -108,6 +111,8 @@ export function defineFunction(name: string, actions: Record<string, Action>, jo
         return ok(data);
       } catch (error) {
         if (error instanceof AppError) return fail(error.code, error.message);
+        // A write conflict that outlived every retry: the request wrote nothing and may be sent again.
+        if (error instanceof DbError && error.code === 'TRANSACTION_CONFLICT') return fail('CONFLICT', BUSY_MESSAGE);
         logger({ fn: name, action: actionName, code: 'INTERNAL', error: error instanceof Error ? error.name : typeof error });
         return fail('INTERNAL', '服务暂时不可用，请稍后再试');
       }

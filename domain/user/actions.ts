@@ -45,8 +45,10 @@ export const setRole = action({
   access: ['admin'],
   async run({ openid, role }, ctx) {
     if (openid === ctx.user._id && role !== 'admin') throw new AppError('CONFLICT', '不能取消自己的管理员身份');
-    const { updated } = await ctx.db.collection(USERS).doc(openid).update({ role, updatedBy: ctx.user._id, updatedAt: ctx.now() });
-    if (updated === 0) throw notFound('该用户');
+    // Existence is read, not inferred from `updated`: CloudBase may count only documents that changed.
+    const ref = ctx.db.collection(USERS).doc(openid);
+    if (!(await ref.get())) throw notFound('该用户');
+    await ref.update({ role, updatedBy: ctx.user._id, updatedAt: ctx.now() });
     return { openid, role };
   },
 });

@@ -41,8 +41,10 @@ export const setStatus = action({
   access: ['admin'],
   async run({ siteId, status, notice }, ctx) {
     if (status === 'paused' && !notice) throw new AppError('INVALID_ARGUMENT', '暂停接种时请填写公告');
-    const { updated } = await ctx.db.collection(SITES).doc(siteId).update({ status, notice: status === 'open' ? '' : notice! });
-    if (updated === 0) throw notFound('接种点');
+    // Existence is read, not inferred from `updated`: CloudBase may count only documents that changed.
+    const ref = ctx.db.collection(SITES).doc(siteId);
+    if (!(await ref.get())) throw notFound('接种点');
+    await ref.update({ status, notice: status === 'open' ? '' : notice! });
     return { siteId, status };
   },
 });

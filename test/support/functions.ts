@@ -3,14 +3,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { FUNCTIONS } from '../../cloudfunctions/registry';
 import type { Envelope } from '../../domain/core/errors';
-import { LocalDatabase } from '../../domain/db/local/engine';
+import type { Database } from '../../domain/db';
 import { useLocalPiiKey } from '../../domain/privacy/crypto';
 import { seedIfEmpty } from '../../domain/seed/seed';
+import { openTestDatabase, selectedEngine, type EngineName } from './engine';
 
-/** A seeded embedded database in a temporary folder, and a way to call any function as anyone. */
-export async function seededWorld(now = Date.parse('2026-11-23T02:00:00Z')) {
+/**
+ * A seeded database and a way to call any function as anyone. The engine is the jest project's
+ * (embedded by default; CloudBase through the SDK against the double in the cloudbase-* projects).
+ */
+export async function seededWorld(now = Date.parse('2026-11-23T02:00:00Z'), engine: EngineName = selectedEngine()) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xfyz-fn-'));
-  const db = LocalDatabase.open(dir);
+  const db = await openTestDatabase(dir, engine);
   useLocalPiiKey(dir);
   await seedIfEmpty(db, now);
   /** Calls a function as `openid` at the instant `at` (the platform's clock). */
@@ -23,7 +27,7 @@ export async function seededWorld(now = Date.parse('2026-11-23T02:00:00Z')) {
 }
 
 /** Every document of every collection, for "a rejected request writes nothing". */
-export async function dump(db: LocalDatabase, collections: string[]): Promise<string> {
+export async function dump(db: Database, collections: string[]): Promise<string> {
   const out: Record<string, unknown[]> = {};
   for (const c of collections) out[c] = await db.collection(c).limit(1000).get();
   return JSON.stringify(out);

@@ -67,6 +67,8 @@ export class Store {
   /** Which open transaction holds each written document. */
   private readonly locks = new Map<string, Tx>();
   private clock = 0;
+  /** Documents written by commits so far: unchanged means nothing was written. */
+  writes = 0;
 
   constructor(readonly options: StoreOptions) {}
 
@@ -291,6 +293,7 @@ export class Store {
     for (const [collection, docs] of writes) {
       const all = this.docs(collection);
       for (const [id, doc] of docs) {
+        this.writes += 1;
         const versions = all.get(id) ?? [];
         versions.push({ at: this.clock, doc });
         // Keep the newest version each open snapshot can see, and everything after it.
