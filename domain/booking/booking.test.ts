@@ -6,6 +6,9 @@ import { maskName } from '../privacy/mask';
 import { checkBookingInvariants } from './invariants';
 import { sendReminders, markNoShows } from './jobs';
 
+// Through the real SDK against the CloudBase double (the cloudbase-* projects) a storm takes seconds, not milliseconds.
+jest.setTimeout(120_000);
+
 type World = Awaited<ReturnType<typeof seededWorld>>;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
