@@ -9,7 +9,9 @@ import { INTENTS, intentGraceMs } from '../../domain/core/intents';
 import type { Database } from '../../domain/db';
 import { CloudBaseDatabase } from '../../domain/db/cloudbase';
 import { LocalDatabase } from '../../domain/db/local/engine';
-import { checkPointsInvariants } from '../../domain/points/invariants';
+import { checkBookingInvariants } from '../../domain/booking/invariants';
+import { checkPointsInvariants, type InvariantReport } from '../../domain/points/invariants';
+import { checkVaccineInvariants } from '../../domain/vaccine/invariants';
 import { createProductCollections } from '../support/cloudbase-double/collections';
 import { startCloudBaseDouble, type CloudBaseDouble } from '../support/cloudbase-double/server';
 import { STORM_NOW, stormProcess as load, type StormProcessEnd as Ended, type StormResult } from '../support/cloudbase-storms';
@@ -116,6 +118,47 @@ describe.each([
     const db = LocalDatabase.open(ended.seeded!.dataDir!);
     try {
       await killAndRepair(db, ended);
+    } finally {
+      await db.close();
+    }
+  }, 120_000);
+});
+
+/** The same for a seat: a booking or an appointment killed right after taking it. */
+describe.each([
+  ['book', 'book-after-take:10', 'stations', checkBookingInvariants],
+  ['green', 'appoint-after-take:10', 'vaccine', checkVaccineInvariants],
+] as const)('kill -9 of the function process during the %s storm, right after a seat is taken', (storm, killAt, fn, check) => {
+  async function repair(db: Database): Promise<void> {
+    const broken = async (now: number) => (await check(db, now)).filter((r: InvariantReport) => r.violations > 0).map((r: InvariantReport) => r.name);
+    expect(await db.collection(INTENTS).count()).toBeGreaterThan(0);
+    expect(await broken(STORM_NOW)).toEqual([]);
+    const later = STORM_NOW + intentGraceMs() + 1;
+    expect(await broken(later)).toHaveLength(1);
+    const job = FUNCTIONS[fn]!.jobs.reconcile!;
+    for (let run = 0; run < 50 && (await db.collection(INTENTS).count()) > 0; run += 1) await job(db, later);
+    expect(await db.collection(INTENTS).count()).toBe(0);
+    expect(await broken(later)).toEqual([]);
+  }
+
+  test('on CloudBase (real SDK, the double)', async () => {
+    const double = await startCloudBaseDouble({ transactionLifetimeMs: 3000 });
+    createProductCollections(double);
+    try {
+      const ended = await load(['--storm', storm, '--kill-at', killAt], double.sdkEnv());
+      expect(ended.signal).toBe('SIGKILL');
+      await repair(cloudDb(double));
+    } finally {
+      await double.close();
+    }
+  }, 300_000);
+
+  test('on the embedded engine', async () => {
+    const ended = await load(['--storm', storm, '--engine', 'local', '--kill-at', killAt]);
+    expect(ended.signal).toBe('SIGKILL');
+    const db = LocalDatabase.open(ended.seeded!.dataDir!);
+    try {
+      await repair(db);
     } finally {
       await db.close();
     }
