@@ -5,7 +5,7 @@ import { FUNCTIONS } from '../cloudfunctions/registry';
 import { COLLECTIONS } from '../domain/collections';
 
 /** CloudBase cron: second minute hour day month weekday year. */
-const JOB_SCHEDULE: Record<string, string> = { expireOrders: '0 */10 * * * * *', sendReminders: '0 */5 * * * * *', markNoShows: '0 */15 * * * * *' };
+const JOB_SCHEDULE: Record<string, string> = { expireOrders: '0 */10 * * * * *', sendReminders: '0 */5 * * * * *', markNoShows: '0 */15 * * * * *', reconcile: '0 */5 * * * * *' };
 
 export function cloudbaserc() {
   return {

@@ -53,7 +53,7 @@ test.each(functionNames())('cloudfunctions/%s/index.js loads alone in a bare Nod
 test('cloudbaserc.json is what `npm run cloudbaserc` writes, timer triggers included', () => {
   expect(fs.readFileSync(CLOUDBASERC_PATH, 'utf8')).toBe(renderCloudbaserc());
   const points = rc.functions.find((f) => f.name === 'points') as RcFunction & { triggers?: { name: string; type: string }[] };
-  expect(points.triggers).toEqual([expect.objectContaining({ name: 'expireOrders', type: 'timer' })]);
+  expect(points.triggers).toEqual([expect.objectContaining({ name: 'expireOrders', type: 'timer' }), expect.objectContaining({ name: 'reconcile', type: 'timer' })]);
 });
 
 test('every collection is declared, and no client may write any of them', () => {
