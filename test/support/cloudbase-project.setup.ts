@@ -6,6 +6,10 @@
 import path from 'node:path';
 import { CLOUDBASE_PENDING } from './cloudbase-pending';
 
+// Every operation is an HTTP round trip through the SDK, and seeding makes hundreds of them: on a busy
+// 2-core machine a seeded world can take well over jest's default 5 s. A bound, not a timing assertion.
+jest.setTimeout(60_000);
+
 const engine = (globalThis as { XFYZ_TEST_ENGINE?: string }).XFYZ_TEST_ENGINE;
 if (!engine) throw new Error('cloudbase-project.setup.ts needs globals.XFYZ_TEST_ENGINE');
 process.env.XFYZ_TEST_ENGINE = engine;

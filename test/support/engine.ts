@@ -37,6 +37,7 @@ export async function openTestDatabase(dir: string, engine: EngineName = selecte
   if (engine === 'local') return LocalDatabase.open(dir);
   const double = await startCloudBaseDouble({ updated: engine === 'cloudbase-matched' ? 'matched' : 'modified' });
   createProductCollections(double);
+  double.unref();
   // The rest of sdkEnv() is given explicitly; this one spares a metadata-host lookup per request.
   process.env.TENCENTCLOUD = double.sdkEnv().TENCENTCLOUD;
   return new DoubleBackedDatabase(double);

@@ -29,6 +29,8 @@ export interface CloudBaseDouble {
   /** What a cloud function's environment carries, pointing the SDK here: merge into process.env or a child's env. */
   sdkEnv(): Record<string, string>;
   createCollections(names: readonly string[]): void;
+  /** Lets the process exit with the double still listening (a test helper's double never holds jest open). */
+  unref(): void;
   close(): Promise<void>;
 }
 
@@ -92,6 +94,7 @@ export async function startCloudBaseDouble(options: DoubleOptions = {}): Promise
 
   return {
     url, envId, updated, store, createCollections,
+    unref: () => void server.unref(),
     sdkEnv: () => ({
       TCB_CONTEXT_CNFG: JSON.stringify({ URL: url }),
       // A function's environment names its env id through the keys listed in TCB_CONTEXT_KEYS.
