@@ -14,6 +14,7 @@ import { packageSizes } from '../scripts/check-sizes';
 import { benchBundles } from './bundles';
 import { benchAdminDelay } from './admin-delay';
 import { devLogin, startLocalCloud, type RunningCloud } from '../test/support/local-cloud';
+import { benchCloudBaseStorms } from './cloudbase-storms';
 
 const QUICK = process.argv.includes('--quick');
 const REPORTS = path.resolve(__dirname, '..', 'reports');
@@ -398,6 +399,7 @@ async function main(): Promise<void> {
   await benchFunctions();
   await benchScaling();
   await benchAdminDelay(record);
+  await benchCloudBaseStorms(record);
   const width = Math.max(...rows.map((r) => r.measure.length));
   console.log(`\n${'measure'.padEnd(width)}  ${'value'.padStart(10)}  unit   note`);
   for (const r of rows) console.log(`${r.measure.padEnd(width)}  ${String(r.value).padStart(10)}  ${r.unit.padEnd(5)}  ${r.note ?? ''}`);

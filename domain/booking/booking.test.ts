@@ -6,6 +6,9 @@ import { maskName } from '../privacy/mask';
 import { checkBookingInvariants } from './invariants';
 import { sendReminders, markNoShows } from './jobs';
 
+// Through the real SDK against the CloudBase double (the cloudbase-* projects) a storm takes seconds, not milliseconds.
+jest.setTimeout(120_000);
+
 type World = Awaited<ReturnType<typeof seededWorld>>;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -117,6 +120,47 @@ test('concurrent cancels with a waiting list promote one person per freed seat, 
     const msgs = await w.call<{ items: { kind: string }[] }>('stations', { action: 'messages' }, id);
     expect(msgs.ok && msgs.data.items.map((m) => m.kind)).toContain('promoted');
   }
+  await expectClean(w);
+});
+
+test('a waiter at the booking limit is told, keeps their place, and gets a later seat once a booking of theirs frees', async () => {
+  const { slotId } = await itemWithSlot(2);
+  const [busy, next, seatedA, seatedB] = await users(4, 'held');
+  // `busy` holds three bookings elsewhere: the limit.
+  const theirs: string[] = [];
+  for (let i = 0; i < 3; i += 1) {
+    const r = await w.call<{ bookingId: string }>('stations', { action: 'book', slotId: (await itemWithSlot(3)).slotId, requestId: `held-own-${i}` }, busy!);
+    if (!r.ok) throw new Error(r.error.message);
+    theirs.push(r.data.bookingId);
+  }
+  const seats: string[] = [];
+  for (const [i, id] of [seatedA!, seatedB!].entries()) {
+    const r = await w.call<{ bookingId: string }>('stations', { action: 'book', slotId, requestId: `held-seat-${i}` }, id);
+    if (!r.ok) throw new Error(r.error.message);
+    seats.push(r.data.bookingId);
+  }
+  expect(await w.call('stations', { action: 'joinWaitlist', slotId }, busy!)).toEqual({ ok: true, data: { slotId, position: 1 } });
+  expect(await w.call('stations', { action: 'joinWaitlist', slotId }, next!)).toEqual({ ok: true, data: { slotId, position: 2 } });
+
+  // A seat frees: it goes to the next eligible waiter; `busy` keeps first place and gets a message saying why.
+  expect(codeOf(await w.call('stations', { action: 'cancel', bookingId: seats[0] }, seatedA!))).toBe('ok');
+  expect(await w.db.collection('slots').doc(slotId).get()).toMatchObject({ booked: 2, queue: [busy] });
+  const kinds = async (id: string) => {
+    const msgs = await w.call<{ items: { kind: string; body: string }[] }>('stations', { action: 'messages' }, id);
+    return msgs.ok ? msgs.data.items : [];
+  };
+  expect(await kinds(next!)).toContainEqual(expect.objectContaining({ kind: 'promoted' }));
+  const held = (await kinds(busy!)).filter((m) => m.kind === 'waitlistHeld');
+  expect(held).toHaveLength(1);
+  expect(held[0]!.body).toContain('候补位置已保留');
+  expect(await w.call('stations', { action: 'joinWaitlist', slotId }, busy!)).toEqual({ ok: true, data: { slotId, position: 1 } });
+
+  // One of their own bookings frees; the next seat in this slot is theirs.
+  expect(codeOf(await w.call('stations', { action: 'cancel', bookingId: theirs[0] }, busy!))).toBe('ok');
+  expect(codeOf(await w.call('stations', { action: 'cancel', bookingId: seats[1] }, seatedB!))).toBe('ok');
+  expect(await w.db.collection('slots').doc(slotId).get()).toMatchObject({ booked: 2, queue: [] });
+  expect(await kinds(busy!)).toContainEqual(expect.objectContaining({ kind: 'promoted' }));
+  expect((await kinds(busy!)).filter((m) => m.kind === 'waitlistHeld')).toHaveLength(1);
   await expectClean(w);
 });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { Transaction } from '../db';
+import { command, type Database, type Transaction } from '../db';
+import { INTENTS, crashPoint, finish, intentDocSchema, markOf, reconcile, rollBack, take, waitForIntent } from '../core/intents';
 import { action } from '../core/router';
 import { AppError, notFound } from '../core/errors';
 import { inZone } from '../core/time';
@@ -38,9 +39,13 @@ async function notify(tx: Transaction, openid: string, kind: NotificationKind, b
   });
 }
 
-/** Gives `openid` a seat in `slot` inside `tx` (the caller checked capacity); answers the booking. */
+/**
+ * Gives `openid` a seat in `slot` inside `tx` (the caller took or checked the seat); answers the
+ * booking. A direct booking's reservation already counts in the person's active bookings.
+ */
 async function seat(tx: Transaction, slot: Slot, openid: string, requestId: string, via: Booking['via'], itemName: string, now: number, code: string): Promise<Booking> {
-  const booker = await readBooker(tx, openid);
+  const reserved = await readBooker(tx, openid);
+  const booker = via === 'direct' ? { ...reserved, active: Math.max(0, reserved.active - 1) } : reserved;
   const booking: Booking = {
     _id: bookingIdOf(slot._id, openid), slotId: slot._id, itemId: slot.resourceId, itemName, stationId: slot.stationId, openid,
     status: 'active', code, requestId, seq: booker.seq + 1, start: slot.start, end: slot.end, via, createdAt: now,
@@ -59,52 +64,138 @@ async function itemName(tx: Transaction, itemId: string): Promise<string> {
   return item.success ? item.data.name : '预约服务';
 }
 
+const bookIntentOf = (bookingId: string) => derivedId('in', 'book', bookingId);
+
+/** The slot is the hot document: a seat is taken by one conditional update that marks it. */
+const takeSeat = (db: Database, slot: Slot, openid: string, intentId: string) =>
+  take(db, SLOTS, slot._id, intentId, { closed: db.command.neq(true), capacity: slot.capacity, booked: db.command.lt(slot.capacity) }, { booked: db.command.inc(1), queue: db.command.pull(openid) }, 1);
+
+/** Releases a booking's reservation (one active booking) and deletes its intent, unless it is gone or done. */
+async function releaseBooking(db: Database, intentId: string): Promise<void> {
+  await db.runTransaction(async (tx) => {
+    const intent = intentDocSchema.safeParse(await tx.collection(INTENTS).doc(intentId).get());
+    if (!intent.success || intent.data.state !== 'open') return;
+    const booker = await readBooker(tx, intent.data.openid);
+    await tx.collection(BOOKERS).doc(intent.data.openid).set({ active: Math.max(0, booker.active - 1), seq: booker.seq });
+    await tx.collection(INTENTS).doc(intentId).remove();
+  }, TX_ATTEMPTS);
+}
+
+const seatUndo = (db: Database) => () => ({ booked: db.command.inc(-1) });
+const rollBackBooking = (db: Database, intentId: string, slotId: string) =>
+  rollBack(db, { _id: intentId, collection: SLOTS, target: slotId }, seatUndo(db), () => releaseBooking(db, intentId));
+
 export const book = action({
   input: z.strictObject({ slotId: fields.id.max(80), requestId: fields.requestId }),
   access: 'signedIn',
   async run({ slotId, requestId }, ctx) {
+    const db = ctx.db;
     const openid = ctx.user._id;
     const now = ctx.now();
-    return withFreshCode(newCode, '预约码', (code) =>
-      ctx.db.runTransaction(async (tx) => {
-        const slot = await readSlot(tx, slotId);
-        const existing = bookingDocSchema.safeParse(await tx.collection(BOOKINGS).doc(bookingIdOf(slotId, openid)).get());
-        if (existing.success && existing.data.requestId === requestId) return { bookingId: existing.data._id, code: existing.data.code };
-        if (existing.success && (existing.data.status === 'active' || existing.data.status === 'checkedIn')) throw new AppError('CONFLICT', '你已预约该时段');
-        if (slot.closed) throw new AppError('TOO_LATE', '该时段已关闭预约');
-        if (now >= slot.start) throw new AppError('TOO_LATE', '该时段已开始，无法预约');
+    const bookingId = bookingIdOf(slotId, openid);
+    const intentId = bookIntentOf(bookingId);
+    for (;;) {
+      const existing = bookingDocSchema.safeParse(await db.collection(BOOKINGS).doc(bookingId).get());
+      if (existing.success && existing.data.requestId === requestId) return { bookingId, code: existing.data.code };
+      if (existing.success && (existing.data.status === 'active' || existing.data.status === 'checkedIn')) throw new AppError('CONFLICT', '你已预约该时段');
+      const slot = slotDocSchema.safeParse(await db.collection(SLOTS).doc(slotId).get());
+      if (!slot.success) throw notFound('预约时段');
+      if (slot.data.closed) throw new AppError('TOO_LATE', '该时段已关闭预约');
+      if (now >= slot.data.start) throw new AppError('TOO_LATE', '该时段已开始，无法预约');
+      // Full refuses before anything is written; the seat is rechecked atomically when taken.
+      if (slot.data.booked >= slot.data.capacity) throw new AppError('SLOT_FULL', '该时段已约满，可加入候补');
+
+      // 1. The intent and the reservation (one more active booking): the person's documents only.
+      const reserved = await db.runTransaction(async (tx) => {
+        const again = bookingDocSchema.safeParse(await tx.collection(BOOKINGS).doc(bookingId).get());
+        if (again.success && again.data.requestId === requestId) return 'answered' as const;
+        if (again.success && (again.data.status === 'active' || again.data.status === 'checkedIn')) throw new AppError('CONFLICT', '你已预约该时段');
+        const intent = intentDocSchema.safeParse(await tx.collection(INTENTS).doc(intentId).get());
+        if (intent.success) {
+          if (intent.data.requestId === requestId) return 'busy' as const;
+          throw new AppError('CONFLICT', '你正在预约该时段');
+        }
         const booker = await readBooker(tx, openid);
         if (booker.active >= activeLimit()) throw new AppError('LIMIT_REACHED', `每人最多同时持有 ${activeLimit()} 个有效预约`);
-        if (slot.booked >= slot.capacity) throw new AppError('SLOT_FULL', '该时段已约满，可加入候补');
-        await tx.collection(SLOTS).doc(slotId).update({ booked: slot.booked + 1, queue: slot.queue.filter((o) => o !== openid) });
-        const booking = await seat(tx, slot, openid, requestId, 'direct', await itemName(tx, slot.resourceId), now, code);
-        return { bookingId: booking._id, code: booking.code };
-      }, TX_ATTEMPTS),
-    );
+        await tx.collection(BOOKERS).doc(openid).set({ active: booker.active + 1, seq: booker.seq });
+        await tx.collection(INTENTS).add({ _id: intentId, kind: 'book', openid, requestId, collection: SLOTS, target: slotId, state: 'open', createdAt: now, qty: 1, total: 0 });
+        return 'reserved' as const;
+      }, TX_ATTEMPTS);
+      if (reserved === 'answered') continue;
+      if (reserved === 'busy') {
+        await waitForIntent(db, intentId);
+        continue;
+      }
+
+      // 2. The seat: one conditional update on the slot, outside any transaction.
+      if (!(await takeSeat(db, slot.data, openid, intentId))) {
+        await releaseBooking(db, intentId);
+        const latest = slotDocSchema.safeParse(await db.collection(SLOTS).doc(slotId).get());
+        if (latest.success && latest.data.closed) throw new AppError('TOO_LATE', '该时段已关闭预约');
+        throw new AppError('SLOT_FULL', '该时段已约满，可加入候补');
+      }
+      crashPoint('book-after-take');
+
+      // 3. The booking, its code and messages: the person's documents again.
+      let booking: Booking;
+      try {
+        booking = await withFreshCode(newCode, '预约码', (code) =>
+          db.runTransaction(async (tx) => {
+            const intent = intentDocSchema.safeParse(await tx.collection(INTENTS).doc(intentId).get());
+            if (!intent.success || intent.data.state !== 'open') throw new AppError('CONFLICT', '预约超时，请重试');
+            const b = await seat(tx, slot.data, openid, requestId, 'direct', await itemName(tx, slot.data.resourceId), now, code);
+            await tx.collection(INTENTS).doc(intentId).update({ state: 'done' });
+            return b;
+          }, TX_ATTEMPTS),
+        );
+      } catch (error) {
+        await rollBackBooking(db, intentId, slotId);
+        throw error;
+      }
+      await finish(db, { _id: intentId, collection: SLOTS, target: slotId });
+      return { bookingId: booking._id, code: booking.code };
+    }
   },
 });
 
+/** The timer job: repairs bookings whose process died half-way (see core/intents.ts). */
+export const reconcileBookings = (db: Database, now: number) =>
+  reconcile(db, 'book', now, seatUndo, (db, intent) => releaseBooking(db, intent._id));
+
 /**
- * Gives freed seats to the people waiting, in order, inside `tx`: someone at their booking limit,
- * or already holding this slot, is passed over. Answers how many were promoted.
+ * Gives freed seats to the people waiting, in order, inside `tx`. Someone at their booking limit
+ * keeps their place and is told why (消息); the seat goes to the next eligible waiter. Someone
+ * already holding this slot leaves the queue. Answers how many were promoted.
  */
-async function promote(tx: Transaction, slot: Slot, now: number, name: string): Promise<number> {
+async function promote(tx: Transaction, slot: Slot, now: number, name: string): Promise<{ promoted: number; queue: string[] }> {
   let booked = slot.booked;
-  const queue = [...slot.queue];
+  const queue: string[] = [];
   let promoted = 0;
-  while (queue.length > 0 && booked < slot.capacity) {
-    const openid = queue.shift()!;
-    const booker = await readBooker(tx, openid);
+  for (const openid of slot.queue) {
+    if (booked >= slot.capacity) {
+      queue.push(openid);
+      continue;
+    }
     const held = bookingDocSchema.safeParse(await tx.collection(BOOKINGS).doc(bookingIdOf(slot._id, openid)).get());
-    if (booker.active >= activeLimit() || (held.success && (held.data.status === 'active' || held.data.status === 'checkedIn'))) continue;
+    if (held.success && (held.data.status === 'active' || held.data.status === 'checkedIn')) continue;
+    const booker = await readBooker(tx, openid);
+    if (booker.active >= activeLimit()) {
+      queue.push(openid);
+      // One message per state of their bookings: a second freed seat while nothing changed says nothing new.
+      await tx.collection(NOTIFICATIONS).doc(derivedId('nt', slot._id, openid, 'waitlistHeld', String(booker.seq), String(booker.active))).set({
+        openid, kind: 'waitlistHeld', title: `${NOTIFICATION_KINDS.waitlistHeld}：${name}`,
+        body: `${when(slot)} 有空位，但你已有 ${booker.active} 个有效预约（上限 ${activeLimit()} 个），暂不能候补成功。你的候补位置已保留，取消或完成一个预约后，下一个空位将按顺序给你。`,
+        bookingId: null, createdAt: now, dueAt: now, sentAt: now,
+      });
+      continue;
+    }
     let code = newCode();
     while (await tx.collection(BOOKING_CODES).doc(code).get()) code = newCode();
     await seat(tx, slot, openid, `waitlist-${slot._id}-${now}`, 'waitlist', name, now, code);
     booked += 1;
     promoted += 1;
   }
-  await tx.collection(SLOTS).doc(slot._id).update({ booked, queue });
-  return promoted;
+  return { promoted, queue };
 }
 
 /** Closes an active booking (cancelled by its owner or an admin, or a no-show) and frees its seat. */
@@ -120,8 +211,9 @@ export async function cancelBooking(tx: Transaction, b: Booking, now: number, re
   const slot = await readSlot(tx, b.slotId);
   await release(tx, b, 'cancelled', now, reason);
   const freed = { ...slot, booked: Math.max(0, slot.booked - 1) };
-  if (promoteWaiting && !slot.closed && now < slot.start) await promote(tx, freed, now, b.itemName);
-  else await tx.collection(SLOTS).doc(slot._id).update({ booked: freed.booked });
+  const waiting = promoteWaiting && !slot.closed && now < slot.start ? await promote(tx, freed, now, b.itemName) : { promoted: 0, queue: slot.queue };
+  // An increment, not the value read: the slot is hot (this transaction still conflicts with any change to it).
+  await tx.collection(SLOTS).doc(slot._id).update({ booked: command.inc(waiting.promoted - 1), queue: waiting.queue });
 }
 
 export const cancel = action({
@@ -150,7 +242,9 @@ export const joinWaitlist = action({
       const slot = await readSlot(tx, slotId);
       if (slot.closed || now >= slot.start) throw new AppError('TOO_LATE', '该时段已不可预约');
       const held = bookingDocSchema.safeParse(await tx.collection(BOOKINGS).doc(bookingIdOf(slotId, openid)).get());
-      if (held.success && held.data.status === 'active') throw new AppError('CONFLICT', '你已预约该时段');
+      // A seat this person is taking right now is marked on the slot, which this transaction writes.
+      const taking = markOf(await tx.collection(SLOTS).doc(slotId).get(), bookIntentOf(bookingIdOf(slotId, openid))) !== undefined;
+      if ((held.success && held.data.status === 'active') || taking) throw new AppError('CONFLICT', '你已预约该时段');
       const at = slot.queue.indexOf(openid);
       if (at >= 0) return { slotId, position: at + 1 };
       if (slot.booked < slot.capacity) throw new AppError('CONFLICT', '该时段还有空位，请直接预约');

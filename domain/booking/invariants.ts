@@ -1,15 +1,21 @@
 /** The booking invariants of DESIGN.md over a whole database; each answers how many documents break it. */
 import type { Database } from '../db';
-import { readAll, type InvariantReport } from '../points/invariants';
+import { heldBy, readAll, readIntents, type InvariantReport } from '../points/invariants';
 import { SLOTS, slotDocSchema } from '../slots/model';
 import { BOOKERS, BOOKINGS, ITEMS, bookerDocSchema, bookingDocSchema } from './model';
 
-export async function checkBookingInvariants(db: Database): Promise<InvariantReport[]> {
+export async function checkBookingInvariants(db: Database, now = Date.now()): Promise<InvariantReport[]> {
   // Slots are shared with vaccination sites; only those of a station's items are bookings' business.
   const items = new Set((await readAll(db, ITEMS)).map((d) => d._id));
-  const slots = (await readAll(db, SLOTS)).map((d) => slotDocSchema.parse(d)).filter((s) => items.has(s.resourceId));
+  const slotDocs = (await readAll(db, SLOTS)).filter((d) => items.has(String(d.resourceId)));
+  const slots = slotDocs.map((d) => slotDocSchema.parse(d));
   const bookings = (await readAll(db, BOOKINGS)).map((d) => bookingDocSchema.parse(d));
   const bookers = (await readAll(db, BOOKERS)).map((d) => bookerDocSchema.parse(d));
+  const intents = await readIntents(db, 'book', now);
+  // Seats taken by bookings under way (an open intent's mark on its slot), and their reservations.
+  const holds = new Map(slotDocs.map((d) => [d._id, heldBy(d, intents.byId)]));
+  const reserving = new Map<string, number>();
+  for (const i of intents.open) reserving.set(i.openid, (reserving.get(i.openid) ?? 0) + 1);
   const seatsTaken = new Map<string, number>();
   const activeOf = new Map<string, number>();
   for (const b of bookings) {
@@ -17,11 +23,14 @@ export async function checkBookingInvariants(db: Database): Promise<InvariantRep
     if (b.status === 'active') activeOf.set(b.openid, (activeOf.get(b.openid) ?? 0) + 1);
   }
   const pairs = bookings.filter((b) => b.status !== 'cancelled').map((b) => `${b.slotId}|${b.openid}`);
+  const people = new Set([...bookers.map((b) => b._id), ...reserving.keys()]);
   return [
     { name: 'bookings never exceed capacity', violations: slots.filter((s) => s.booked > s.capacity).length },
-    { name: 'a slot counts exactly its seated bookings', violations: slots.filter((s) => s.booked !== (seatsTaken.get(s._id) ?? 0)).length },
+    { name: 'a slot counts exactly its seated bookings and the bookings under way', violations: slots.filter((s) => s.booked !== (seatsTaken.get(s._id) ?? 0) + (holds.get(s._id)?.held ?? 0)).length },
+    { name: 'every mark on a slot belongs to an intent', violations: slots.reduce((n, s) => n + (holds.get(s._id)?.orphans ?? 0), 0) },
     { name: 'one booking per person per slot', violations: pairs.length - new Set(pairs).size },
     { name: 'nobody both seated and waiting in a slot', violations: slots.filter((s) => s.queue.some((o) => pairs.includes(`${s._id}|${o}`))).length },
-    { name: "each person's active count matches their bookings", violations: bookers.filter((b) => b.active !== (activeOf.get(b._id) ?? 0)).length },
+    { name: "each person's active count matches their bookings and the bookings under way", violations: [...people].filter((id) => (bookers.find((b) => b._id === id)?.active ?? 0) !== (activeOf.get(id) ?? 0) + (reserving.get(id) ?? 0)).length },
+    intents.report,
   ];
 }

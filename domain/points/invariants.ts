@@ -3,7 +3,9 @@
  * documents break it: 0 everywhere is the only good answer.
  */
 import type { Database, Doc } from '../db';
-import { ACCOUNTS, GOODS, GOODS_QUOTAS, LEDGER, ORDERS, accountDocSchema, goodsDocSchema, ledgerDocSchema, orderDocSchema } from './model';
+import { INTENTS, intentDocSchema, intentGraceMs, marksOf, type Intent, type IntentKind } from '../core/intents';
+import { heldAccountSchema } from './ledger';
+import { ACCOUNTS, GOODS, GOODS_QUOTAS, LEDGER, ORDERS, goodsDocSchema, ledgerDocSchema, orderDocSchema } from './model';
 
 const PAGE = 1000;
 
@@ -21,10 +23,47 @@ export interface InvariantReport {
   violations: number;
 }
 
-export async function checkPointsInvariants(db: Database): Promise<InvariantReport[]> {
-  const accounts = (await readAll(db, ACCOUNTS)).map((d) => accountDocSchema.parse(d));
+/**
+ * Intents of `kind`: those still open (a reservation, maybe a take), and a report that counts only
+ * the ones left open past the grace period as violations; younger ones are requests in flight.
+ */
+export async function readIntents(db: Database, kind: IntentKind, now: number) {
+  const all = (await readAll(db, INTENTS)).flatMap((d) => {
+    const i = intentDocSchema.safeParse(d);
+    return i.success && i.data.kind === kind ? [i.data] : [];
+  });
+  const byId = new Map(all.map((i) => [i._id, i]));
+  const open = all.filter((i) => i.state === 'open');
+  const stale = all.filter((i) => i.createdAt < now - intentGraceMs()).length;
+  const report: InvariantReport = { name: `no ${kind} intent left past the grace period (in flight now: ${all.length - stale})`, violations: stale };
+  return { byId, open, report };
+}
+
+/** What a hot document holds for intents: units held by open intents, and marks no intent explains. */
+export function heldBy(doc: Doc, intents: Map<string, Intent>): { held: number; orphans: number } {
+  let held = 0;
+  let orphans = 0;
+  for (const [intentId, mark] of Object.entries(marksOf(doc))) {
+    const intent = intents.get(intentId);
+    if (!intent) orphans += 1;
+    else if (intent.state === 'open') held += typeof mark === 'number' ? mark : 1;
+  }
+  return { held, orphans };
+}
+
+export async function checkPointsInvariants(db: Database, now = Date.now()): Promise<InvariantReport[]> {
+  const accounts = (await readAll(db, ACCOUNTS)).map((d) => heldAccountSchema.parse(d));
   const ledger = (await readAll(db, LEDGER)).map((d) => ledgerDocSchema.parse(d));
-  const goods = (await readAll(db, GOODS)).map((d) => goodsDocSchema.parse(d));
+  const goodsDocs = await readAll(db, GOODS);
+  const goods = goodsDocs.map((d) => goodsDocSchema.parse(d));
+  const intents = await readIntents(db, 'redeem', now);
+  const heldPoints = new Map<string, number>();
+  const reservedUnits = new Map<string, number>();
+  for (const i of intents.open) {
+    heldPoints.set(i.openid, (heldPoints.get(i.openid) ?? 0) + i.total);
+    reservedUnits.set(`${i.target}:${i.openid}`, (reservedUnits.get(`${i.target}:${i.openid}`) ?? 0) + i.qty);
+  }
+  const holds = new Map(goodsDocs.map((d) => [d._id, heldBy(d, intents.byId)]));
   const orders = (await readAll(db, ORDERS)).map((d) => orderDocSchema.parse(d));
   const quotas = await readAll(db, GOODS_QUOTAS);
 
@@ -49,8 +88,12 @@ export async function checkPointsInvariants(db: Database): Promise<InvariantRepo
     { name: 'ledger sums equal balances', violations: accounts.filter((a) => (sums.get(a._id) ?? 0) !== a.balance).length + [...sums.keys()].filter((id) => !accounts.some((a) => a._id === id)).length },
     { name: 'no negative balance', violations: accounts.filter((a) => a.balance < 0).length },
     { name: 'stock + sold = stocked', violations: goods.filter((g) => g.stock + g.sold !== g.stocked || g.stock < 0).length },
-    { name: 'sold equals the units of live orders', violations: goods.filter((g) => g.sold !== (soldByGoods.get(g._id) ?? 0)).length },
+    { name: 'sold equals the units of live orders and of redemptions under way', violations: goods.filter((g) => g.sold !== (soldByGoods.get(g._id) ?? 0) + (holds.get(g._id)?.held ?? 0)).length },
+    { name: 'every mark on goods belongs to an intent', violations: [...holds.values()].reduce((n, h) => n + h.orphans, 0) },
     { name: 'per-user limit holds', violations: [...boughtByQuota.entries()].filter(([k, n]) => n > (limitOf.get(k.split(':')[0]!) ?? Infinity)).length + quotas.filter((q) => q.bought !== (boughtByQuota.get(q._id) ?? 0)).length },
+    { name: 'units reserved equal the redemptions under way', violations: quotas.filter((q) => (typeof q.reserved === 'number' ? q.reserved : 0) !== (reservedUnits.get(q._id) ?? 0)).length + [...reservedUnits.keys()].filter((k) => !quotas.some((q) => q._id === k)).length },
+    { name: 'points held equal the redemptions under way', violations: accounts.filter((a) => a.held !== (heldPoints.get(a._id) ?? 0)).length + [...heldPoints.keys()].filter((id) => !accounts.some((a) => a._id === id)).length },
+    intents.report,
     { name: 'every order paid exactly once', violations: orders.filter((o) => redemptions.get(o._id) !== 1).length },
     { name: 'exactly one refund per cancelled or expired order, none otherwise', violations: orders.filter((o) => (refunds.get(o._id) ?? 0) !== (o.status === 'cancelled' || o.status === 'expired' ? 1 : 0)).length },
   ];

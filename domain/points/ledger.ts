@@ -4,14 +4,21 @@ import { action } from '../core/router';
 import { AppError } from '../core/errors';
 import { pageByNewest } from '../core/paging';
 import { fields } from '../core/validation';
-import { ACCOUNTS, LEDGER, LEDGER_KINDS, accountDocSchema, ledgerDocSchema, type Account, type LedgerKind } from './model';
+import { ACCOUNTS, LEDGER, LEDGER_KINDS, accountDocSchema, ledgerDocSchema, type LedgerKind } from './model';
 
-export function emptyAccount(openid: string, branchId: string | null): Account {
-  return { _id: openid, balance: 0, earned: 0, spent: 0, entries: 0, orders: 0, branchId };
+/**
+ * The account as stored, plus `held`: points reserved by redemptions under way (see mall.ts). Held
+ * points are still in the balance and the ledger; they only cannot be spent twice.
+ */
+export const heldAccountSchema = accountDocSchema.extend({ held: z.number().int().min(0).default(0) });
+export type HeldAccount = z.output<typeof heldAccountSchema>;
+
+export function emptyAccount(openid: string, branchId: string | null): HeldAccount {
+  return { _id: openid, balance: 0, earned: 0, spent: 0, entries: 0, orders: 0, branchId, held: 0 };
 }
 
-export async function readAccount(tx: Transaction, openid: string, branchId: string | null): Promise<Account> {
-  const parsed = accountDocSchema.safeParse(await tx.collection(ACCOUNTS).doc(openid).get());
+export async function readAccount(tx: Transaction, openid: string, branchId: string | null): Promise<HeldAccount> {
+  const parsed = heldAccountSchema.safeParse(await tx.collection(ACCOUNTS).doc(openid).get());
   return parsed.success ? parsed.data : emptyAccount(openid, branchId);
 }
 
@@ -34,14 +41,16 @@ export interface Posting {
  * Posts one ledger entry and moves the balance with it, inside the caller's transaction.
  * The balance never goes below zero; `earned` counts activity and admin points, `spent` the mall.
  */
-export async function post(tx: Transaction, p: Posting, account?: Account): Promise<Account> {
+export async function post(tx: Transaction, p: Posting, account?: HeldAccount): Promise<HeldAccount> {
   const current = account ?? (await readAccount(tx, p.openid, p.branchId));
   const balance = current.balance + p.amount;
-  if (balance < 0) {
-    throw new AppError('INSUFFICIENT_POINTS', p.kind === 'redeem' ? `积分不足：需要 ${-p.amount} 分，当前 ${current.balance} 分` : `扣减后积分不能为负（当前 ${current.balance} 分）`);
+  // Points held for a redemption under way are not spendable (a redemption's own hold is released by its caller).
+  if (balance < 0 || (p.amount < 0 && balance < current.held)) {
+    const available = current.balance - current.held;
+    throw new AppError('INSUFFICIENT_POINTS', p.kind === 'redeem' ? `积分不足：需要 ${-p.amount} 分，当前可用 ${available} 分` : `扣减后积分不能为负（当前可用 ${available} 分）`);
   }
   const spends = p.kind === 'redeem' || p.kind === 'refund';
-  const next: Account = {
+  const next: HeldAccount = {
     ...current,
     balance,
     earned: current.earned + (spends ? 0 : p.amount),

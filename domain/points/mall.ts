@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Database, Transaction } from '../db';
+import { command, type Database, type JsonValue, type Transaction } from '../db';
 import { action } from '../core/router';
 import { AppError, notFound } from '../core/errors';
 import { atShanghai } from '../core/time';
@@ -8,8 +8,9 @@ import { fields } from '../core/validation';
 import { STATIONS } from '../stations/actions';
 import { TX_ATTEMPTS, derivedId, eightDigits, withFreshCode } from '../core/ids';
 import { post, readAccount } from './ledger';
+import { INTENTS, crashPoint, finish, intentDocSchema, reconcile, rollBack, take, waitForIntent } from '../core/intents';
 import {
-  EVENTS, GOODS, GOODS_QUOTAS, ORDERS, ORDER_STATUS, PICKUP_CODES, eventDocSchema, goodsDocSchema, orderDocSchema,
+  ACCOUNTS, EVENTS, GOODS, GOODS_QUOTAS, ORDERS, ORDER_STATUS, PICKUP_CODES, eventDocSchema, goodsDocSchema, orderDocSchema,
   orderStatusSchema, pickupDays, type Goods, type Order,
 } from './model';
 
@@ -89,45 +90,134 @@ export interface RedeemAnswer {
   balance: number;
 }
 
+const soldOut = (stock: number) => new AppError('SOLD_OUT', stock <= 0 ? '该商品已兑完' : `库存不足，仅剩 ${stock} 件`);
+const intentOf = (orderId: string) => derivedId('in', 'redeem', orderId);
+
+/** The stock of goods is the hot document: taking it marks it with the intent (see core/intents.ts). */
+const takeStock = (db: Database, goodsId: string, intentId: string, qty: number) =>
+  take(db, GOODS, goodsId, intentId, { stock: db.command.gte(qty) }, { stock: db.command.inc(-qty), sold: db.command.inc(qty) }, qty);
+
+/**
+ * Releases what a redemption's intent reserved (the quota and the held points) and deletes the
+ * intent, in one transaction on the member's documents. Nothing to do when the intent is gone or
+ * done, so a request and the reconciliation job may both call it.
+ */
+async function releaseRedemption(db: Database, intentId: string): Promise<void> {
+  await db.runTransaction(async (tx) => {
+    const intent = intentDocSchema.safeParse(await tx.collection(INTENTS).doc(intentId).get());
+    if (!intent.success || intent.data.state !== 'open') return;
+    const { openid, target: goodsId, qty, total } = intent.data;
+    const account = await readAccount(tx, openid, null);
+    await tx.collection(ACCOUNTS).doc(openid).update({ held: Math.max(0, account.held - total) });
+    const quota = await tx.collection(GOODS_QUOTAS).doc(quotaId(goodsId, openid)).get();
+    const left = Math.max(0, numberOr0(quota?.reserved) - qty);
+    // A quota that never bought anything goes, so a refused request leaves nothing behind.
+    if (quota && left === 0 && numberOr0(quota.bought) === 0) await tx.collection(GOODS_QUOTAS).doc(quotaId(goodsId, openid)).remove();
+    else if (quota) await tx.collection(GOODS_QUOTAS).doc(quotaId(goodsId, openid)).update({ reserved: left });
+    await tx.collection(INTENTS).doc(intentId).remove();
+  }, TX_ATTEMPTS);
+}
+
+const numberOr0 = (v: unknown) => (typeof v === 'number' ? v : 0);
+
+const stockUndo = (db: Database) => (mark: JsonValue) => ({ stock: db.command.inc(Number(mark)), sold: db.command.inc(-Number(mark)) });
+
+/** Rolls a redemption back: the stock first (once, by its mark), then the reservation. */
+const rollBackRedemption = (db: Database, intentId: string, goodsId: string) =>
+  rollBack(db, { _id: intentId, collection: GOODS, target: goodsId }, stockUndo(db), () => releaseRedemption(db, intentId));
+
 export const redeem = action({
   input: z.strictObject({ goodsId: fields.id, qty: z.number().int('数量必须是整数').min(1).max(99), requestId: fields.requestId }),
   access: 'signedIn',
   async run({ goodsId, qty, requestId }, ctx): Promise<RedeemAnswer> {
+    const db = ctx.db;
     const openid = ctx.user._id;
     const now = ctx.now();
     const orderId = derivedId('od', openid, requestId);
-    return withFreshCode(eightDigits, '取货码', (pickupCode) =>
-      ctx.db.runTransaction(async (tx) => {
-          const existing = orderDocSchema.safeParse(await tx.collection(ORDERS).doc(orderId).get());
-          // The same request again: the first answer, and no second effect.
-          if (existing.success) return { orderId, pickupCode: existing.data.pickupCode, balance: existing.data.balanceAfter };
-          const g = goodsDocSchema.safeParse(await tx.collection(GOODS).doc(goodsId).get());
-          if (!g.success) throw notFound('商品');
-          const closed = await saleClosedReason(ctx.db, g.data, now);
-          if (closed) throw new AppError('CONFLICT', closed);
-          if (g.data.stock < qty) throw new AppError('SOLD_OUT', g.data.stock === 0 ? '该商品已兑完' : `库存不足，仅剩 ${g.data.stock} 件`);
-          const quota = await tx.collection(GOODS_QUOTAS).doc(quotaId(goodsId, openid)).get();
-          const bought = typeof quota?.bought === 'number' ? quota.bought : 0;
-          if (bought + qty > g.data.perUserLimit) {
-            throw new AppError('LIMIT_REACHED', `每人限兑 ${g.data.perUserLimit} 件，你已兑换 ${bought} 件`);
-          }
-          const total = g.data.price * qty;
-          const account = await readAccount(tx, openid, ctx.user.branchId);
-          // The account's order counter moves in the same write as the balance.
-          const next = await post(tx, { openid, branchId: ctx.user.branchId, amount: -total, kind: 'redeem', reason: `兑换「${g.data.name}」×${qty}`, entryId: `rd_${orderId}`, at: now, orderId }, { ...account, orders: account.orders + 1 });
-          await tx.collection(GOODS).doc(goodsId).update({ stock: g.data.stock - qty, sold: g.data.sold + qty });
-          await tx.collection(GOODS_QUOTAS).doc(quotaId(goodsId, openid)).set({ goodsId, openid, bought: bought + qty });
-          await tx.collection(PICKUP_CODES).add({ _id: pickupCode, orderId });
-          await tx.collection(ORDERS).add({
-            _id: orderId, openid, seq: next.orders, goodsId, goodsName: g.data.name, qty, price: g.data.price, total,
-            status: 'pending', pickupCode, stationId: g.data.stationId, balanceAfter: next.balance,
-            createdAt: now, expiresAt: now + pickupDays() * DAY_MS, pickedAt: null, pickedBy: null, closedAt: null,
-          });
-          return { orderId, pickupCode, balance: next.balance };
-        }, TX_ATTEMPTS),
-    );
+    const intentId = intentOf(orderId);
+    for (;;) {
+      // The same request again: the first answer, and no second effect.
+      const done = orderDocSchema.safeParse(await db.collection(ORDERS).doc(orderId).get());
+      if (done.success) return { orderId, pickupCode: done.data.pickupCode, balance: done.data.balanceAfter };
+      const g = goodsDocSchema.safeParse(await db.collection(GOODS).doc(goodsId).get());
+      if (!g.success) throw notFound('商品');
+      const closed = await saleClosedReason(db, g.data, now);
+      if (closed) throw new AppError('CONFLICT', closed);
+      if (qty > g.data.perUserLimit) throw new AppError('LIMIT_REACHED', `每人限兑 ${g.data.perUserLimit} 件`);
+      // Sold out refuses before anything is written; the stock is rechecked atomically when taken.
+      if (g.data.stock < qty) throw soldOut(g.data.stock);
+      const total = g.data.price * qty;
+
+      // 1. The intent and the member's reservation: one transaction on the member's documents.
+      const reserved = await db.runTransaction(async (tx) => {
+        const order = orderDocSchema.safeParse(await tx.collection(ORDERS).doc(orderId).get());
+        if (order.success) return 'answered' as const;
+        if (await tx.collection(INTENTS).doc(intentId).get()) return 'busy' as const;
+        const quota = await tx.collection(GOODS_QUOTAS).doc(quotaId(goodsId, openid)).get();
+        const bought = numberOr0(quota?.bought);
+        const reserving = numberOr0(quota?.reserved);
+        if (bought + reserving + qty > g.data.perUserLimit) {
+          throw new AppError('LIMIT_REACHED', `每人限兑 ${g.data.perUserLimit} 件，你已兑换 ${bought + reserving} 件`);
+        }
+        const account = await readAccount(tx, openid, ctx.user.branchId);
+        if (account.balance - account.held < total) throw new AppError('INSUFFICIENT_POINTS', `积分不足：需要 ${total} 分，当前可用 ${account.balance - account.held} 分`);
+        await tx.collection(ACCOUNTS).doc(openid).set({ ...account, held: account.held + total });
+        await tx.collection(GOODS_QUOTAS).doc(quotaId(goodsId, openid)).set({ goodsId, openid, bought, reserved: reserving + qty });
+        await tx.collection(INTENTS).add({ _id: intentId, kind: 'redeem', openid, requestId, collection: GOODS, target: goodsId, state: 'open', createdAt: now, qty, total });
+        return 'reserved' as const;
+      }, TX_ATTEMPTS);
+      if (reserved === 'answered') continue;
+      if (reserved === 'busy') {
+        await waitForIntent(db, intentId);
+        continue;
+      }
+
+      // 2. The stock: one conditional update on the hot document, outside any transaction.
+      if (!(await takeStock(db, goodsId, intentId, qty))) {
+        await releaseRedemption(db, intentId);
+        const latest = goodsDocSchema.safeParse(await db.collection(GOODS).doc(goodsId).get());
+        throw soldOut(latest.success ? latest.data.stock : 0);
+      }
+      crashPoint('redeem-after-take');
+
+      // 3. The order, the ledger and the quota: one transaction on the member's documents.
+      let answer: RedeemAnswer;
+      try {
+        answer = await withFreshCode(eightDigits, '取货码', (pickupCode) =>
+          db.runTransaction(async (tx) => {
+            const intent = intentDocSchema.safeParse(await tx.collection(INTENTS).doc(intentId).get());
+            // Rolled back by the reconciliation job meanwhile: this take is given back below.
+            if (!intent.success || intent.data.state !== 'open') throw new AppError('CONFLICT', '兑换超时，请重试');
+            const account = await readAccount(tx, openid, ctx.user.branchId);
+            // The account's order counter moves in the same write as the balance; the hold becomes the debit.
+            const next = await post(tx, { openid, branchId: ctx.user.branchId, amount: -total, kind: 'redeem', reason: `兑换「${g.data.name}」×${qty}`, entryId: `rd_${orderId}`, at: now, orderId }, { ...account, held: Math.max(0, account.held - total), orders: account.orders + 1 });
+            const quota = await tx.collection(GOODS_QUOTAS).doc(quotaId(goodsId, openid)).get();
+            await tx.collection(GOODS_QUOTAS).doc(quotaId(goodsId, openid)).set({ goodsId, openid, bought: numberOr0(quota?.bought) + qty, reserved: Math.max(0, numberOr0(quota?.reserved) - qty) });
+            await tx.collection(PICKUP_CODES).add({ _id: pickupCode, orderId });
+            await tx.collection(ORDERS).add({
+              _id: orderId, openid, seq: next.orders, goodsId, goodsName: g.data.name, qty, price: g.data.price, total,
+              status: 'pending', pickupCode, stationId: g.data.stationId, balanceAfter: next.balance,
+              createdAt: now, expiresAt: now + pickupDays() * DAY_MS, pickedAt: null, pickedBy: null, closedAt: null,
+            });
+            await tx.collection(INTENTS).doc(intentId).update({ state: 'done' });
+            return { orderId, pickupCode, balance: next.balance };
+          }, TX_ATTEMPTS),
+        );
+      } catch (error) {
+        // Not redeemed: the units go back to the shelf once (the reconciliation job repairs a failure here).
+        await rollBackRedemption(db, intentId, goodsId);
+        throw error;
+      }
+      crashPoint('redeem-after-complete');
+      await finish(db, { _id: intentId, collection: GOODS, target: goodsId });
+      return answer;
+    }
   },
 });
+
+/** The timer job: repairs redemptions whose process died half-way (see core/intents.ts). */
+export const reconcileRedemptions = (db: Database, now: number) =>
+  reconcile(db, 'redeem', now, stockUndo, (db, intent) => releaseRedemption(db, intent._id));
 
 function presentOrder(o: Order) {
   return {
@@ -154,8 +244,8 @@ async function closeAndRefund(tx: Transaction, order: Order, status: 'cancelled'
     openid: order.openid, branchId: account.branchId, amount: order.total, kind: 'refund',
     reason: `${status === 'cancelled' ? '取消' : '逾期未领'}退还「${order.goodsName}」×${order.qty}`, entryId: `rf_${order._id}`, at: now, orderId: order._id,
   }, account);
-  const g = goodsDocSchema.safeParse(await tx.collection(GOODS).doc(order.goodsId).get());
-  if (g.success) await tx.collection(GOODS).doc(order.goodsId).update({ stock: g.data.stock + order.qty, sold: g.data.sold - order.qty });
+  // Increments, not values read: the goods document is hot, and a conditional take may land meanwhile.
+  if (await tx.collection(GOODS).doc(order.goodsId).get()) await tx.collection(GOODS).doc(order.goodsId).update({ stock: command.inc(order.qty), sold: command.inc(-order.qty) });
   const quota = await tx.collection(GOODS_QUOTAS).doc(quotaId(order.goodsId, order.openid)).get();
   if (quota && typeof quota.bought === 'number') await tx.collection(GOODS_QUOTAS).doc(quotaId(order.goodsId, order.openid)).update({ bought: Math.max(0, quota.bought - order.qty) });
   await tx.collection(ORDERS).doc(order._id).update({ status, closedAt: now });
@@ -263,11 +353,11 @@ export const restock = action({
   input: z.strictObject({ goodsId: fields.id, qty: z.number().int().min(1).max(100_000) }),
   access: ['admin'],
   async run({ goodsId, qty }, ctx) {
-    return ctx.db.runTransaction(async (tx) => {
-      const g = goodsDocSchema.safeParse(await tx.collection(GOODS).doc(goodsId).get());
-      if (!g.success) throw notFound('商品');
-      await tx.collection(GOODS).doc(goodsId).update({ stock: g.data.stock + qty, stocked: g.data.stocked + qty });
-      return { goodsId, stock: g.data.stock + qty };
-    }, TX_ATTEMPTS);
+    const _ = ctx.db.command;
+    // One atomic increment on the hot document: it never conflicts with a storm of redemptions.
+    const { updated } = await ctx.db.collection(GOODS).where({ _id: goodsId }).update({ stock: _.inc(qty), stocked: _.inc(qty) });
+    if (updated === 0) throw notFound('商品');
+    const g = goodsDocSchema.safeParse(await ctx.db.collection(GOODS).doc(goodsId).get());
+    return { goodsId, stock: g.success ? g.data.stock : qty };
   },
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { DbError, type Database, type Transaction } from '../db';
+import { DbError, command, type Database, type JsonValue, type Transaction } from '../db';
+import { INTENTS, crashPoint, finish, intentDocSchema, reconcile, rollBack, take, waitForIntent } from '../core/intents';
 import { action } from '../core/router';
 import { AppError, notFound } from '../core/errors';
 import { dayOf, inZone } from '../core/time';
@@ -113,7 +114,8 @@ async function releaseSeat(tx: Transaction, a: Appointment): Promise<void> {
   const slot = slotDocSchema.safeParse(await tx.collection(SLOTS).doc(a.slotId).get());
   if (!slot.success) return;
   const heldSeat = slot.data.green && a.seat !== 'general';
-  await tx.collection(SLOTS).doc(a.slotId).update({ booked: Math.max(0, slot.data.booked - 1), ...(heldSeat ? { 'green.used': Math.max(0, slot.data.green!.used - 1) } : {}) });
+  // Increments: the slot is hot (this transaction still conflicts with any change to it).
+  await tx.collection(SLOTS).doc(a.slotId).update({ booked: command.inc(-1), ...(heldSeat ? { 'green.used': command.inc(-1) } : {}) });
 }
 
 async function cancelAppointment(db: Database, appointmentId: string, now: number, check: (a: Appointment) => void): Promise<void> {
@@ -188,6 +190,51 @@ export function chooseSeat(slot: Slot, age: number, now: number): Appointment['s
   return null;
 }
 
+const appointIntentOf = (appointmentId: string) => derivedId('in', 'appoint', appointmentId);
+
+/**
+ * Takes a seat for someone of `age` with one conditional update on the slot, never in a transaction.
+ * Each condition is safe on the values read: a general seat needs `booked < capacity - seats + used`,
+ * asked as `booked < capacity - seats + u` with `used >= u`. When elders took green seats meanwhile it
+ * may fail though a seat is free: read again and retry (`used` moves at most `seats` times).
+ */
+async function takeVaccineSeat(db: Database, slotId: string, intentId: string, age: number, now: number): Promise<Appointment['seat'] | null> {
+  const _ = db.command;
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    const parsed = slotDocSchema.safeParse(await db.collection(SLOTS).doc(slotId).get());
+    if (!parsed.success) return null;
+    const slot = parsed.data;
+    const seat = chooseSeat(slot, age, now);
+    if (!seat) return null;
+    const base = { closed: _.neq(true), capacity: slot.capacity };
+    const g = slot.green;
+    const taken = !g
+      ? await take(db, SLOTS, slotId, intentId, { ...base, booked: _.lt(slot.capacity) }, { booked: _.inc(1) }, seat)
+      : seat === 'general'
+        ? await take(db, SLOTS, slotId, intentId, { ...base, 'green.seats': g.seats, 'green.used': _.gte(g.used), booked: _.lt(slot.capacity - g.seats + g.used) }, { booked: _.inc(1) }, seat)
+        : await take(db, SLOTS, slotId, intentId, { ...base, 'green.seats': g.seats, 'green.used': _.lt(g.seats), ...(seat === 'released' ? { 'green.releaseAt': _.lte(now) } : {}) }, { booked: _.inc(1), 'green.used': _.inc(1) }, seat);
+    if (taken) return seat;
+  }
+  throw new AppError('CONFLICT', '系统繁忙，请稍后重试');
+}
+
+const seatUndo = (db: Database) => (mark: JsonValue) => ({ booked: db.command.inc(-1), ...(mark === 'general' ? {} : { 'green.used': db.command.inc(-1) }) });
+
+/** Deletes an appointment's open intent (its reservation is the intent itself). */
+async function releaseAppointment(db: Database, intentId: string): Promise<void> {
+  await db.runTransaction(async (tx) => {
+    const intent = intentDocSchema.safeParse(await tx.collection(INTENTS).doc(intentId).get());
+    if (intent.success && intent.data.state === 'open') await tx.collection(INTENTS).doc(intentId).remove();
+  }, TX_ATTEMPTS);
+}
+
+const rollBackAppointment = (db: Database, intentId: string, slotId: string) =>
+  rollBack(db, { _id: intentId, collection: SLOTS, target: slotId }, seatUndo(db), () => releaseAppointment(db, intentId));
+
+/** The timer job: repairs appointments whose process died half-way (see core/intents.ts). */
+export const reconcileAppointments = (db: Database, now: number) =>
+  reconcile(db, 'appoint', now, seatUndo, (db, intent) => releaseAppointment(db, intent._id));
+
 export const appoint = action({
   input: z.strictObject({
     slotId: fields.id.max(80),
@@ -205,46 +252,91 @@ export const appoint = action({
     await assertHolder(ctx.db, person.data, ctx.user._id, now);
     const birthDate = birthDateOf(person.data);
     const appointmentId = appointmentIdOf(person.data.idHash, vaccine, dose);
-    return withFreshCode(eightDigits, '预约码', (code) =>
-      ctx.db.runTransaction(async (tx) => {
-          const existing = appointmentDocSchema.safeParse(await tx.collection(APPOINTMENTS).doc(appointmentId).get());
-          if (existing.success && existing.data.requestId === requestId && existing.data.owner === ctx.user._id) {
-            return { appointmentId, code: existing.data.code };
-          }
-          if (existing.success && existing.data.status !== 'cancelled') {
-            throw new AppError('CONFLICT', existing.data.status === 'completed' ? '该接种人已完成这一剂' : '该接种人已预约这一剂');
-          }
-          const slot = slotDocSchema.safeParse(await tx.collection(SLOTS).doc(slotId).get());
-          if (!slot.success) throw notFound('接种时段');
-          const site = siteDocSchema.safeParse(await tx.collection(SITES).doc(slot.data.resourceId).get());
-          if (!site.success) throw notFound('接种点');
-          if (site.data.status !== 'open') throw new AppError('CONFLICT', `该接种点暂停接种${site.data.notice ? `：${site.data.notice}` : ''}`);
-          const offer = site.data.vaccines.find((v) => v.code === vaccine);
-          if (!offer) throw new AppError('INVALID_ARGUMENT', '该接种点不提供这种疫苗');
-          if (dose > offer.doses) throw new AppError('INVALID_ARGUMENT', `${offer.name}共 ${offer.doses} 剂，剂次超出范围`);
-          if (slot.data.closed || now >= slot.data.start) throw new AppError('TOO_LATE', '该时段已不可预约');
-          if (dose > 1) {
-            const previous = appointmentDocSchema.safeParse(await tx.collection(APPOINTMENTS).doc(appointmentIdOf(person.data.idHash, vaccine, dose - 1)).get());
-            if (!previous.success || previous.data.status !== 'completed' || previous.data.completedAt === null) {
-              throw new AppError('CONFLICT', `请先完成第 ${dose - 1} 剂接种`);
-            }
-            const earliest = previous.data.completedAt + offer.intervalDays * DAY;
-            if (slot.data.start < earliest) throw new AppError('TOO_EARLY', `距上一剂接种不足 ${offer.intervalDays} 天，最早可预约 ${inZone(earliest).format('M月D日')}`);
-          }
-          const age = ageOn(birthDate, slot.data.date);
-          const seat = chooseSeat(slot.data, age, now);
-          if (!seat) throw new AppError('SLOT_FULL', age >= ELDER_AGE ? '该时段已约满' : '该时段普通名额已约满（余下为 60 岁以上绿色通道名额）');
-          const heldSeat = slot.data.green && seat !== 'general';
-          await tx.collection(SLOTS).doc(slotId).update({ booked: slot.data.booked + 1, ...(heldSeat ? { 'green.used': slot.data.green!.used + 1 } : {}) });
-          await tx.collection(APPOINTMENT_CODES).add({ _id: code, appointmentId });
-          await tx.collection(APPOINTMENTS).doc(appointmentId).set({
-            owner: ctx.user._id, personId, idHash: person.data.idHash, siteId: site.data._id, siteName: site.data.name, slotId,
-            vaccine, vaccineName: offer.name, dose, status: 'active', code, requestId, seat, elder: age >= ELDER_AGE, maskedName: person.data.masked.name,
-            start: slot.data.start, end: slot.data.end, createdAt: now, completedAt: null, closedAt: null,
-          });
-          return { appointmentId, code };
-        }, TX_ATTEMPTS),
-    );
+    const intentId = appointIntentOf(appointmentId);
+    const db = ctx.db;
+    for (;;) {
+      const existing = appointmentDocSchema.safeParse(await db.collection(APPOINTMENTS).doc(appointmentId).get());
+      if (existing.success && existing.data.requestId === requestId && existing.data.owner === ctx.user._id) {
+        return { appointmentId, code: existing.data.code };
+      }
+      if (existing.success && existing.data.status !== 'cancelled') {
+        throw new AppError('CONFLICT', existing.data.status === 'completed' ? '该接种人已完成这一剂' : '该接种人已预约这一剂');
+      }
+      const slot = slotDocSchema.safeParse(await db.collection(SLOTS).doc(slotId).get());
+      if (!slot.success) throw notFound('接种时段');
+      const site = siteDocSchema.safeParse(await db.collection(SITES).doc(slot.data.resourceId).get());
+      if (!site.success) throw notFound('接种点');
+      if (site.data.status !== 'open') throw new AppError('CONFLICT', `该接种点暂停接种${site.data.notice ? `：${site.data.notice}` : ''}`);
+      const offer = site.data.vaccines.find((v) => v.code === vaccine);
+      if (!offer) throw new AppError('INVALID_ARGUMENT', '该接种点不提供这种疫苗');
+      if (dose > offer.doses) throw new AppError('INVALID_ARGUMENT', `${offer.name}共 ${offer.doses} 剂，剂次超出范围`);
+      if (slot.data.closed || now >= slot.data.start) throw new AppError('TOO_LATE', '该时段已不可预约');
+      if (dose > 1) {
+        // A completed dose never changes back, so reading it outside the transaction is safe.
+        const previous = appointmentDocSchema.safeParse(await db.collection(APPOINTMENTS).doc(appointmentIdOf(person.data.idHash, vaccine, dose - 1)).get());
+        if (!previous.success || previous.data.status !== 'completed' || previous.data.completedAt === null) {
+          throw new AppError('CONFLICT', `请先完成第 ${dose - 1} 剂接种`);
+        }
+        const earliest = previous.data.completedAt + offer.intervalDays * DAY;
+        if (slot.data.start < earliest) throw new AppError('TOO_EARLY', `距上一剂接种不足 ${offer.intervalDays} 天，最早可预约 ${inZone(earliest).format('M月D日')}`);
+      }
+      const age = ageOn(birthDate, slot.data.date);
+      const full = () => new AppError('SLOT_FULL', age >= ELDER_AGE ? '该时段已约满' : '该时段普通名额已约满（余下为 60 岁以上绿色通道名额）');
+      if (!chooseSeat(slot.data, age, now)) throw full();
+
+      // 1. The intent (one per person per dose, whoever books it): the appointment's own documents.
+      const reserved = await db.runTransaction(async (tx) => {
+        const again = appointmentDocSchema.safeParse(await tx.collection(APPOINTMENTS).doc(appointmentId).get());
+        if (again.success && again.data.status !== 'cancelled') return 'answered' as const;
+        const intent = intentDocSchema.safeParse(await tx.collection(INTENTS).doc(intentId).get());
+        if (intent.success) {
+          if (intent.data.requestId === requestId && intent.data.openid === ctx.user._id) return 'busy' as const;
+          throw new AppError('CONFLICT', '该接种人正在预约这一剂');
+        }
+        await tx.collection(INTENTS).add({ _id: intentId, kind: 'appoint', openid: ctx.user._id, requestId, collection: SLOTS, target: slotId, state: 'open', createdAt: now, qty: 1, total: 0 });
+        return 'reserved' as const;
+      }, TX_ATTEMPTS);
+      if (reserved === 'answered') continue;
+      if (reserved === 'busy') {
+        await waitForIntent(db, intentId);
+        continue;
+      }
+
+      // 2. The seat (green, general or released): a conditional update on the slot, outside any transaction.
+      const seat = await takeVaccineSeat(db, slotId, intentId, age, now).catch(async (error: unknown) => {
+        await releaseAppointment(db, intentId);
+        throw error;
+      });
+      if (!seat) {
+        await releaseAppointment(db, intentId);
+        throw full();
+      }
+      crashPoint('appoint-after-take');
+
+      // 3. The appointment and its code.
+      let answer: { appointmentId: string; code: string };
+      try {
+        answer = await withFreshCode(eightDigits, '预约码', (code) =>
+          db.runTransaction(async (tx) => {
+            const intent = intentDocSchema.safeParse(await tx.collection(INTENTS).doc(intentId).get());
+            if (!intent.success || intent.data.state !== 'open') throw new AppError('CONFLICT', '预约超时，请重试');
+            await tx.collection(APPOINTMENT_CODES).add({ _id: code, appointmentId });
+            await tx.collection(APPOINTMENTS).doc(appointmentId).set({
+              owner: ctx.user._id, personId, idHash: person.data.idHash, siteId: site.data._id, siteName: site.data.name, slotId,
+              vaccine, vaccineName: offer.name, dose, status: 'active', code, requestId, seat, elder: age >= ELDER_AGE, maskedName: person.data.masked.name,
+              start: slot.data.start, end: slot.data.end, createdAt: now, completedAt: null, closedAt: null,
+            });
+            await tx.collection(INTENTS).doc(intentId).update({ state: 'done' });
+            return { appointmentId, code };
+          }, TX_ATTEMPTS),
+        );
+      } catch (error) {
+        await rollBackAppointment(db, intentId, slotId);
+        throw error;
+      }
+      await finish(db, { _id: intentId, collection: SLOTS, target: slotId });
+      return answer;
+    }
   },
 });
 

@@ -1,13 +1,16 @@
 /** The vaccination invariants of DESIGN.md over a whole database; each answers how many documents break it. */
 import type { Database } from '../db';
-import { readAll, type InvariantReport } from '../points/invariants';
+import { marksOf } from '../core/intents';
+import { heldBy, readAll, readIntents, type InvariantReport } from '../points/invariants';
 import { SLOTS, slotDocSchema } from '../slots/model';
 import { APPOINTMENTS, SITES, appointmentDocSchema, isElder } from './model';
 
-export async function checkVaccineInvariants(db: Database): Promise<InvariantReport[]> {
+export async function checkVaccineInvariants(db: Database, now = Date.now()): Promise<InvariantReport[]> {
   const sites = new Set((await readAll(db, SITES)).map((d) => d._id));
-  const slots = new Map((await readAll(db, SLOTS)).map((d) => slotDocSchema.parse(d)).filter((s) => sites.has(s.resourceId)).map((s) => [s._id, s]));
+  const slotDocs = (await readAll(db, SLOTS)).filter((d) => sites.has(String(d.resourceId)));
+  const slots = new Map(slotDocs.map((d) => slotDocSchema.parse(d)).map((s) => [s._id, s]));
   const appointments = (await readAll(db, APPOINTMENTS)).map((d) => appointmentDocSchema.parse(d));
+  const intents = await readIntents(db, 'appoint', now);
   const live = appointments.filter((a) => a.status !== 'cancelled');
   const seated = new Map<string, number>();
   const held = new Map<string, number>();
@@ -15,11 +18,16 @@ export async function checkVaccineInvariants(db: Database): Promise<InvariantRep
     seated.set(a.slotId, (seated.get(a.slotId) ?? 0) + 1);
     if (a.seat !== 'general') held.set(a.slotId, (held.get(a.slotId) ?? 0) + 1);
   }
+  // Seats taken by appointments under way: marked on the slot with the seat's kind.
+  const underWay = new Map(slotDocs.map((d) => [d._id, heldBy(d, intents.byId)]));
+  const greenUnderWay = new Map(slotDocs.map((d) => [d._id, Object.entries(marksOf(d)).filter(([id, mark]) => intents.byId.get(id)?.state === 'open' && mark !== 'general').length]));
   const perPersonDose = live.map((a) => `${a.idHash}|${a.vaccine}|${a.dose}`);
   return [
-    { name: 'appointments never exceed capacity', violations: [...slots.values()].filter((s) => s.booked > s.capacity || (seated.get(s._id) ?? 0) !== s.booked).length },
-    { name: 'green seats counted exactly', violations: [...slots.values()].filter((s) => (held.get(s._id) ?? 0) !== (s.green?.used ?? 0) || (s.green !== null && s.green.used > s.green.seats)).length },
+    { name: 'appointments never exceed capacity', violations: [...slots.values()].filter((s) => s.booked > s.capacity || (seated.get(s._id) ?? 0) + (underWay.get(s._id)?.held ?? 0) !== s.booked).length },
+    { name: 'green seats counted exactly', violations: [...slots.values()].filter((s) => (held.get(s._id) ?? 0) + (greenUnderWay.get(s._id) ?? 0) !== (s.green?.used ?? 0) || (s.green !== null && s.green.used > s.green.seats)).length },
+    { name: 'every mark on a slot belongs to an intent', violations: [...underWay.values()].reduce((n, h) => n + h.orphans, 0) },
     { name: 'green seats used only by people 60 and over before release', violations: live.filter((a) => (a.seat === 'green' && !isElder(a)) || (a.seat === 'released' && a.createdAt < (slots.get(a.slotId)?.green?.releaseAt ?? 0))).length },
     { name: 'one appointment per person per dose', violations: perPersonDose.length - new Set(perPersonDose).size },
+    intents.report,
   ];
 }

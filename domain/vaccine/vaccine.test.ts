@@ -6,6 +6,9 @@ import { dayOf } from '../core/time';
 import { makeIdNumber } from '../privacy/idnumber';
 import { checkVaccineInvariants } from './invariants';
 
+// Through the real SDK against the CloudBase double (the cloudbase-* projects) a storm takes seconds, not milliseconds.
+jest.setTimeout(120_000);
+
 type World = Awaited<ReturnType<typeof seededWorld>>;
 const DAY = 86_400_000;
 const codeOf = (res: { ok: boolean; error?: { code: string } }) => (res.ok ? 'ok' : res.error!.code);

@@ -26,5 +26,5 @@ export const router = defineFunction(
     publishActivity: earning.publishActivity,
     export: exportLedger,
   },
-  { expireOrders: (db, now) => mall.expireOrders(db, now) },
+  { expireOrders: (db, now) => mall.expireOrders(db, now), reconcile: mall.reconcileRedemptions },
 );

@@ -24,5 +24,5 @@ export const router = defineFunction(
     roster: admin.roster,
     export: admin.exportBookings,
   },
-  { sendReminders, markNoShows },
+  { sendReminders, markNoShows, reconcile: booking.reconcileBookings },
 );

@@ -20,4 +20,4 @@ export const router = defineFunction('vaccine', {
   setStatus: admin.setStatus,
   roster: admin.roster,
   export: admin.exportRoster,
-});
+}, { reconcile: appointments.reconcileAppointments });
