@@ -24,6 +24,7 @@ import { checkPointsInvariants, type InvariantReport } from '../../domain/points
 import { makeIdNumber } from '../../domain/privacy/idnumber';
 import { VACCINE_SITES } from '../../domain/seed/data';
 import { checkVaccineInvariants } from '../../domain/vaccine/invariants';
+import { appointmentDocSchema, isElder } from '../../domain/vaccine/model';
 
 export const STORMS = ['redeem', 'book', 'green'] as const;
 export type StormName = (typeof STORMS)[number];
@@ -157,7 +158,9 @@ async function stormGreen(db: Database, seeded: Awaited<ReturnType<typeof seedGr
     return call('vaccine', { action: 'appoint', slotId: seeded.slotId, personId: p.personId, vaccine: seeded.vaccine, dose: 1, requestId: `storm-${i}-req` }, p.owner);
   });
   const slot = await db.collection('slots').doc(seeded.slotId).get();
-  const seated = (await db.collection('appointments').where({ slotId: seeded.slotId }).limit(1000).get()).filter((a) => a.status === 'active');
+  const seated = (await db.collection('appointments').where({ slotId: seeded.slotId }).limit(1000).get())
+    .map((a) => appointmentDocSchema.parse(a))
+    .filter((a) => a.status === 'active');
   const eldersAsking = seeded.people.filter((p) => p.elder).length;
   return {
     run,
@@ -166,8 +169,8 @@ async function stormGreen(db: Database, seeded: Awaited<ReturnType<typeof seedGr
       greenUsed: Number((slot?.green as { used?: number } | null)?.used),
       eldersAsking,
       eldersSeated: run.answers.filter((a, i) => a.ok && seeded.people[i]!.elder).length,
-      greenToUnder60: seated.filter((a) => a.seat === 'green' && Number(a.age) < 60).length,
-      under60Seated: seated.filter((a) => Number(a.age) < 60).length,
+      greenToUnder60: seated.filter((a) => a.seat === 'green' && !isElder(a)).length,
+      under60Seated: seated.filter((a) => !isElder(a)).length,
     },
     violations: broken(await checkVaccineInvariants(db, STORM_NOW)),
   };
