@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { command, type Database, type Transaction } from '../db';
-import { INTENTS, crashPoint, finish, intentDocSchema, markOf, reconcile, rollBack, take, waitForIntent } from '../core/intents';
+import { INTENTS, crashPoint, finish, intentDocSchema, isUnfinished, markOf, reconcile, rollBack, take, waitForIntent } from '../core/intents';
 import { action } from '../core/router';
 import { AppError, notFound } from '../core/errors';
 import { inZone } from '../core/time';
@@ -74,7 +74,7 @@ const takeSeat = (db: Database, slot: Slot, openid: string, intentId: string) =>
 async function releaseBooking(db: Database, intentId: string): Promise<void> {
   await db.runTransaction(async (tx) => {
     const intent = intentDocSchema.safeParse(await tx.collection(INTENTS).doc(intentId).get());
-    if (!intent.success || intent.data.state !== 'open') return;
+    if (!intent.success || !isUnfinished(intent.data)) return;
     const booker = await readBooker(tx, intent.data.openid);
     await tx.collection(BOOKERS).doc(intent.data.openid).set({ active: Math.max(0, booker.active - 1), seq: booker.seq });
     await tx.collection(INTENTS).doc(intentId).remove();
@@ -143,6 +143,9 @@ export const book = action({
           db.runTransaction(async (tx) => {
             const intent = intentDocSchema.safeParse(await tx.collection(INTENTS).doc(intentId).get());
             if (!intent.success || intent.data.state !== 'open') throw new AppError('CONFLICT', '预约超时，请重试');
+            // The waiting list may have seated them meanwhile: one booking per person per slot, so this seat goes back.
+            const promoted = bookingDocSchema.safeParse(await tx.collection(BOOKINGS).doc(bookingId).get());
+            if (promoted.success && (promoted.data.status === 'active' || promoted.data.status === 'checkedIn')) throw new AppError('CONFLICT', '你已预约该时段');
             const b = await seat(tx, slot.data, openid, requestId, 'direct', await itemName(tx, slot.data.resourceId), now, code);
             await tx.collection(INTENTS).doc(intentId).update({ state: 'done' });
             return b;

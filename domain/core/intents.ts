@@ -39,13 +39,17 @@ export const intentDocSchema = z.object({
   /** The hot document. */
   collection: z.string(),
   target: z.string(),
-  state: z.enum(['open', 'done']),
+  /** open → done (completed) or open → aborting (claimed by a roll-back, which then gives back). */
+  state: z.enum(['open', 'done', 'aborting']),
   createdAt: z.number(),
   /** What the reservation holds: units and points (redemptions); 0 otherwise. */
   qty: z.number().int().min(0).default(0),
   total: z.number().int().min(0).default(0),
 });
 export type Intent = z.output<typeof intentDocSchema>;
+
+/** Not completed: the resource it took (if any) is still to be given back. */
+export const isUnfinished = (intent: Pick<Intent, 'state'>): boolean => intent.state !== 'done';
 
 const holdPath = (intentId: string) => `holds.${intentId}`;
 
@@ -100,6 +104,9 @@ export async function finish(db: Database, intent: Pick<Intent, '_id' | 'collect
  * completing transaction did commit after all, is finished instead. Safe to repeat and to race.
  */
 export async function rollBack(db: Database, intent: Pick<Intent, '_id' | 'collection' | 'target'>, undo: (mark: JsonValue) => UpdateDoc, release: () => Promise<void>): Promise<'finished' | 'rolledBack'> {
+  // Claim it first: a completing transaction still under way (it writes the intent) then conflicts
+  // and finds it no longer open, so it can never commit beside the give-back.
+  await db.collection(INTENTS).where({ _id: intent._id, state: 'open' }).update({ state: 'aborting' });
   const current = intentDocSchema.safeParse(await db.collection(INTENTS).doc(intent._id).get());
   if (current.success && current.data.state === 'done') {
     await finish(db, current.data);

@@ -3,7 +3,7 @@
  * documents break it: 0 everywhere is the only good answer.
  */
 import type { Database, Doc } from '../db';
-import { INTENTS, intentDocSchema, intentGraceMs, marksOf, type Intent, type IntentKind } from '../core/intents';
+import { INTENTS, intentDocSchema, intentGraceMs, isUnfinished, marksOf, type Intent, type IntentKind } from '../core/intents';
 import { heldAccountSchema } from './ledger';
 import { ACCOUNTS, GOODS, GOODS_QUOTAS, LEDGER, ORDERS, goodsDocSchema, ledgerDocSchema, orderDocSchema } from './model';
 
@@ -33,7 +33,7 @@ export async function readIntents(db: Database, kind: IntentKind, now: number) {
     return i.success && i.data.kind === kind ? [i.data] : [];
   });
   const byId = new Map(all.map((i) => [i._id, i]));
-  const open = all.filter((i) => i.state === 'open');
+  const open = all.filter(isUnfinished);
   const stale = all.filter((i) => i.createdAt < now - intentGraceMs()).length;
   const report: InvariantReport = { name: `no ${kind} intent left past the grace period (in flight now: ${all.length - stale})`, violations: stale };
   return { byId, open, report };
@@ -46,7 +46,7 @@ export function heldBy(doc: Doc, intents: Map<string, Intent>): { held: number; 
   for (const [intentId, mark] of Object.entries(marksOf(doc))) {
     const intent = intents.get(intentId);
     if (!intent) orphans += 1;
-    else if (intent.state === 'open') held += typeof mark === 'number' ? mark : 1;
+    else if (isUnfinished(intent)) held += typeof mark === 'number' ? mark : 1;
   }
   return { held, orphans };
 }

@@ -8,7 +8,7 @@ import { fields } from '../core/validation';
 import { STATIONS } from '../stations/actions';
 import { TX_ATTEMPTS, derivedId, eightDigits, withFreshCode } from '../core/ids';
 import { post, readAccount } from './ledger';
-import { INTENTS, crashPoint, finish, intentDocSchema, reconcile, rollBack, take, waitForIntent } from '../core/intents';
+import { INTENTS, crashPoint, finish, intentDocSchema, isUnfinished, reconcile, rollBack, take, waitForIntent } from '../core/intents';
 import {
   ACCOUNTS, EVENTS, GOODS, GOODS_QUOTAS, ORDERS, ORDER_STATUS, PICKUP_CODES, eventDocSchema, goodsDocSchema, orderDocSchema,
   orderStatusSchema, pickupDays, type Goods, type Order,
@@ -105,7 +105,7 @@ const takeStock = (db: Database, goodsId: string, intentId: string, qty: number)
 async function releaseRedemption(db: Database, intentId: string): Promise<void> {
   await db.runTransaction(async (tx) => {
     const intent = intentDocSchema.safeParse(await tx.collection(INTENTS).doc(intentId).get());
-    if (!intent.success || intent.data.state !== 'open') return;
+    if (!intent.success || !isUnfinished(intent.data)) return;
     const { openid, target: goodsId, qty, total } = intent.data;
     const account = await readAccount(tx, openid, null);
     await tx.collection(ACCOUNTS).doc(openid).update({ held: Math.max(0, account.held - total) });

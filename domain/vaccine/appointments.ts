@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DbError, command, type Database, type JsonValue, type Transaction } from '../db';
-import { INTENTS, crashPoint, finish, intentDocSchema, reconcile, rollBack, take, waitForIntent } from '../core/intents';
+import { INTENTS, crashPoint, finish, intentDocSchema, isUnfinished, reconcile, rollBack, take, waitForIntent } from '../core/intents';
 import { action } from '../core/router';
 import { AppError, notFound } from '../core/errors';
 import { dayOf, inZone } from '../core/time';
@@ -224,7 +224,7 @@ const seatUndo = (db: Database) => (mark: JsonValue) => ({ booked: db.command.in
 async function releaseAppointment(db: Database, intentId: string): Promise<void> {
   await db.runTransaction(async (tx) => {
     const intent = intentDocSchema.safeParse(await tx.collection(INTENTS).doc(intentId).get());
-    if (intent.success && intent.data.state === 'open') await tx.collection(INTENTS).doc(intentId).remove();
+    if (intent.success && isUnfinished(intent.data)) await tx.collection(INTENTS).doc(intentId).remove();
   }, TX_ATTEMPTS);
 }
 
@@ -304,7 +304,8 @@ export const appoint = action({
 
       // 2. The seat (green, general or released): a conditional update on the slot, outside any transaction.
       const seat = await takeVaccineSeat(db, slotId, intentId, age, now).catch(async (error: unknown) => {
-        await releaseAppointment(db, intentId);
+        // The update may have landed before the error: give back by the mark, never just drop the intent.
+        await rollBackAppointment(db, intentId, slotId);
         throw error;
       });
       if (!seat) {

@@ -1,6 +1,8 @@
 /** The vaccination invariants of DESIGN.md over a whole database; each answers how many documents break it. */
 import type { Database } from '../db';
-import { marksOf } from '../core/intents';
+import { isUnfinished, marksOf, type Intent } from '../core/intents';
+
+const unfinished = (intent: Intent | undefined) => intent !== undefined && isUnfinished(intent);
 import { heldBy, readAll, readIntents, type InvariantReport } from '../points/invariants';
 import { SLOTS, slotDocSchema } from '../slots/model';
 import { APPOINTMENTS, SITES, appointmentDocSchema, isElder } from './model';
@@ -20,7 +22,7 @@ export async function checkVaccineInvariants(db: Database, now = Date.now()): Pr
   }
   // Seats taken by appointments under way: marked on the slot with the seat's kind.
   const underWay = new Map(slotDocs.map((d) => [d._id, heldBy(d, intents.byId)]));
-  const greenUnderWay = new Map(slotDocs.map((d) => [d._id, Object.entries(marksOf(d)).filter(([id, mark]) => intents.byId.get(id)?.state === 'open' && mark !== 'general').length]));
+  const greenUnderWay = new Map(slotDocs.map((d) => [d._id, Object.entries(marksOf(d)).filter(([id, mark]) => unfinished(intents.byId.get(id)) && mark !== 'general').length]));
   const perPersonDose = live.map((a) => `${a.idHash}|${a.vaccine}|${a.dose}`);
   return [
     { name: 'appointments never exceed capacity', violations: [...slots.values()].filter((s) => s.booked > s.capacity || (seated.get(s._id) ?? 0) + (underWay.get(s._id)?.held ?? 0) !== s.booked).length },

@@ -184,6 +184,7 @@ test('what is stored in clear and what anyone else sees leaves at least a millio
     expect(Object.keys(person).sort()).toEqual(['_id', 'createdAt', 'idHash', 'idSealed', 'masked', 'nameSealed', 'owner', 'phoneSealed']);
     const appointment = (await w.db.collection('appointments').doc(booked.data.appointmentId).get())!;
     expect(appointment).not.toHaveProperty('age');
+    expect(typeof appointment.elder).toBe('boolean');
     const roster = await w.call<{ rows: { idNumber: string; green: boolean }[] }>('vaccine', { action: 'roster', siteId: SITE, date: dayOf(slot.start) }, 'demo-staff');
     const exported = await w.call<{ csv: string }>('vaccine', { action: 'export', siteId: SITE, from: today, to: dayOf(slot.start) }, 'demo-admin');
     const seen = JSON.stringify([person.masked, appointment, roster, exported]);
