@@ -13,7 +13,8 @@ import { STATION_KINDS, geoPointSchema, stationKindSchema } from '../stations/mo
 import { USERS, userDocSchema } from '../user/model';
 import { SERVICE_CATALOGUE } from '../seed/data';
 import { TX_ATTEMPTS } from '../core/ids';
-import { cancelBooking } from './booking';
+import { cancelBooking, rollBackBooking } from './booking';
+import { marksOf } from '../core/intents';
 import { BOOKINGS, BOOKING_STATUS, ITEMS, bookingDocSchema, itemDocSchema } from './model';
 
 const date = fields.date;
@@ -94,6 +95,10 @@ export const closeSlots = action({
     let cancelled = 0;
     for (const slot of targets) {
       await ctx.db.collection(SLOTS).doc(slot._id).update({ closed: true, queue: [] });
+      // Bookings under way took their seat before the close: roll them back (a completed one is
+      // finished instead and cancelled below with the rest), so none lands on a closed slot.
+      const closedSlot = await ctx.db.collection(SLOTS).doc(slot._id).get();
+      for (const intentId of Object.keys(closedSlot ? marksOf(closedSlot) : {})) await rollBackBooking(ctx.db, intentId, slot._id);
       // Bookings already made are cancelled and their holders told why.
       const bookings = await ctx.db.collection(BOOKINGS).where({ slotId: slot._id, status: 'active' }).limit(1000).get();
       for (const doc of bookings) {

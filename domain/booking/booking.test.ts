@@ -5,6 +5,9 @@ import { dayOf } from '../core/time';
 import { maskName } from '../privacy/mask';
 import { checkBookingInvariants } from './invariants';
 import { sendReminders, markNoShows } from './jobs';
+import { BOOKERS } from './model';
+import { INTENTS, markOf, take } from '../core/intents';
+import { SLOTS } from '../slots/model';
 
 // Through the real SDK against the CloudBase double (the cloudbase-* projects) a storm takes seconds, not milliseconds.
 jest.setTimeout(120_000);
@@ -181,6 +184,24 @@ test('the active-booking limit, started and closed slots, and the cancel deadlin
   expect(codeOf(await w.call('stations', { action: 'book', slotId, requestId: 'closed-1-req' }, 'demo-member'))).toBe('TOO_LATE');
   const msgs = await w.call<{ items: { kind: string; body: string }[] }>('stations', { action: 'messages' }, 'demo-staff');
   expect(msgs.ok && msgs.data.items).toContainEqual(expect.objectContaining({ kind: 'cancelled', body: expect.stringContaining('设备检修') }));
+  await expectClean(w);
+});
+
+test('closing a day rolls back a booking still under way, so none lands on a closed slot', async () => {
+  const { itemId, slotId, start } = await itemWithSlot(3);
+  const [who] = await users(1, 'closing-under-way-');
+  const _ = w.db.command;
+  // A request stopped between taking its seat and writing its booking: its reservation, intent and mark.
+  await w.db.collection(BOOKERS).doc(who!).set({ active: 1, seq: 0 });
+  await w.db.collection(INTENTS).add({ _id: 'in-closing-1', kind: 'book', openid: who!, requestId: 'closing-uw-req', collection: SLOTS, target: slotId, state: 'open', createdAt: w.now, qty: 1, total: 0 });
+  expect(await take(w.db, SLOTS, slotId, 'in-closing-1', { booked: _.lt(3) }, { booked: _.inc(1) }, 1)).toBe(true);
+  const closed = await w.call<{ closed: number; cancelled: number }>('stations', { action: 'closeSlots', itemId, date: dayOf(start), reason: '场地维修' }, 'demo-admin');
+  expect(closed).toEqual({ ok: true, data: { closed: 1, cancelled: 0 } });
+  const slot = await w.db.collection(SLOTS).doc(slotId).get();
+  expect(slot?.booked).toBe(0);
+  expect(markOf(slot, 'in-closing-1')).toBeUndefined();
+  expect(await w.db.collection(INTENTS).doc('in-closing-1').get()).toBeNull();
+  expect((await w.db.collection(BOOKERS).doc(who!).get())?.active).toBe(0);
   await expectClean(w);
 });
 

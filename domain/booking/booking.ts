@@ -82,7 +82,8 @@ async function releaseBooking(db: Database, intentId: string): Promise<void> {
 }
 
 const seatUndo = (db: Database) => () => ({ booked: db.command.inc(-1) });
-const rollBackBooking = (db: Database, intentId: string, slotId: string) =>
+/** Undoes a booking under way on `slotId` (its seat by the mark, then the reservation); used by closeSlots too. */
+export const rollBackBooking = (db: Database, intentId: string, slotId: string) =>
   rollBack(db, { _id: intentId, collection: SLOTS, target: slotId }, seatUndo(db), () => releaseBooking(db, intentId));
 
 export const book = action({
