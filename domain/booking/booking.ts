@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { command, type Database, type Transaction } from '../db';
-import { INTENTS, crashPoint, finish, intentDocSchema, isUnfinished, markOf, reconcile, rollBack, take, waitForIntent } from '../core/intents';
+import { INTENTS, assertStillOpen, crashPoint, finish, intentDocSchema, isUnfinished, markOf, reconcile, rollBack, take, waitForIntent } from '../core/intents';
 import { action } from '../core/router';
 import { AppError, notFound } from '../core/errors';
 import { inZone } from '../core/time';
@@ -142,8 +142,7 @@ export const book = action({
       try {
         booking = await withFreshCode(newCode, '预约码', (code) =>
           db.runTransaction(async (tx) => {
-            const intent = intentDocSchema.safeParse(await tx.collection(INTENTS).doc(intentId).get());
-            if (!intent.success || intent.data.state !== 'open') throw new AppError('CONFLICT', '预约超时，请重试');
+            await assertStillOpen(tx, intentId, '预约超时，请重试');
             // The waiting list may have seated them meanwhile: one booking per person per slot, so this seat goes back.
             const promoted = bookingDocSchema.safeParse(await tx.collection(BOOKINGS).doc(bookingId).get());
             if (promoted.success && (promoted.data.status === 'active' || promoted.data.status === 'checkedIn')) throw new AppError('CONFLICT', '你已预约该时段');

@@ -17,7 +17,7 @@
  * job finds intents older than the grace period and finishes (done) or rolls them back (open).
  */
 import { z } from 'zod';
-import type { Database, JsonValue, QueryDoc, UpdateDoc } from '../db';
+import type { Database, JsonValue, QueryDoc, Transaction, UpdateDoc } from '../db';
 import { AppError } from './errors';
 
 export const INTENTS = 'intents';
@@ -84,6 +84,15 @@ export async function giveBack(db: Database, collection: string, id: string, int
   const _ = db.command;
   const { updated } = await db.collection(collection).where({ _id: id, [holdPath(intentId)]: mark }).update({ ...undo(mark), [holdPath(intentId)]: _.remove() });
   return updated > 0;
+}
+
+/**
+ * Inside step 3's transaction: refuses unless the intent is still open (a roll-back may have claimed
+ * it meanwhile; the resource is then given back by the caller's roll-back).
+ */
+export async function assertStillOpen(tx: Transaction, intentId: string, expired: string): Promise<void> {
+  const intent = intentDocSchema.safeParse(await tx.collection(INTENTS).doc(intentId).get());
+  if (!intent.success || intent.data.state !== 'open') throw new AppError('CONFLICT', expired);
 }
 
 /** Removes the mark once the effect is recorded elsewhere; the resource stays taken. */

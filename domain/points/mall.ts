@@ -8,7 +8,7 @@ import { fields } from '../core/validation';
 import { STATIONS } from '../stations/actions';
 import { TX_ATTEMPTS, derivedId, eightDigits, withFreshCode } from '../core/ids';
 import { post, readAccount } from './ledger';
-import { INTENTS, crashPoint, finish, intentDocSchema, isUnfinished, reconcile, rollBack, take, waitForIntent } from '../core/intents';
+import { INTENTS, assertStillOpen, crashPoint, finish, intentDocSchema, isUnfinished, reconcile, rollBack, take, waitForIntent } from '../core/intents';
 import {
   ACCOUNTS, EVENTS, GOODS, GOODS_QUOTAS, ORDERS, ORDER_STATUS, PICKUP_CODES, eventDocSchema, goodsDocSchema, orderDocSchema,
   orderStatusSchema, pickupDays, type Goods, type Order,
@@ -185,9 +185,7 @@ export const redeem = action({
       try {
         answer = await withFreshCode(eightDigits, '取货码', (pickupCode) =>
           db.runTransaction(async (tx) => {
-            const intent = intentDocSchema.safeParse(await tx.collection(INTENTS).doc(intentId).get());
-            // Rolled back by the reconciliation job meanwhile: this take is given back below.
-            if (!intent.success || intent.data.state !== 'open') throw new AppError('CONFLICT', '兑换超时，请重试');
+            await assertStillOpen(tx, intentId, '兑换超时，请重试');
             const account = await readAccount(tx, openid, ctx.user.branchId);
             // The account's order counter moves in the same write as the balance; the hold becomes the debit.
             const next = await post(tx, { openid, branchId: ctx.user.branchId, amount: -total, kind: 'redeem', reason: `兑换「${g.data.name}」×${qty}`, entryId: `rd_${orderId}`, at: now, orderId }, { ...account, held: Math.max(0, account.held - total), orders: account.orders + 1 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DbError, command, type Database, type JsonValue, type Transaction } from '../db';
-import { INTENTS, crashPoint, finish, intentDocSchema, isUnfinished, reconcile, rollBack, take, waitForIntent } from '../core/intents';
+import { INTENTS, assertStillOpen, crashPoint, finish, intentDocSchema, isUnfinished, reconcile, rollBack, take, waitForIntent } from '../core/intents';
 import { action } from '../core/router';
 import { AppError, notFound } from '../core/errors';
 import { dayOf, inZone } from '../core/time';
@@ -319,8 +319,7 @@ export const appoint = action({
       try {
         answer = await withFreshCode(eightDigits, '预约码', (code) =>
           db.runTransaction(async (tx) => {
-            const intent = intentDocSchema.safeParse(await tx.collection(INTENTS).doc(intentId).get());
-            if (!intent.success || intent.data.state !== 'open') throw new AppError('CONFLICT', '预约超时，请重试');
+            await assertStillOpen(tx, intentId, '预约超时，请重试');
             await tx.collection(APPOINTMENT_CODES).add({ _id: code, appointmentId });
             await tx.collection(APPOINTMENTS).doc(appointmentId).set({
               owner: ctx.user._id, personId, idHash: person.data.idHash, siteId: site.data._id, siteName: site.data.name, slotId,
