@@ -34,6 +34,7 @@ export const saveStation = action({
     services: z.array(z.string().max(20)).max(40).optional(),
   }),
   access: ['admin'],
+  scope: ({ stationId, county }) => [{ stationId }, { county }],
   async run(input, ctx) {
     const known = new Set(SERVICE_CATALOGUE.map((s) => s.code));
     const unknown = (input.services ?? []).filter((c) => !known.has(c));
@@ -57,6 +58,7 @@ export const saveItem = action({
     active: z.boolean().optional(),
   }),
   access: ['admin'],
+  scope: ({ stationId, itemId }) => [{ stationId }, ...(itemId ? [{ itemId }] : [])],
   async run(input, ctx) {
     if (!(await ctx.db.collection(STATIONS).doc(input.stationId).get())) throw notFound('驿站');
     if (input.serviceCode && !SERVICE_CATALOGUE.some((s) => s.code === input.serviceCode)) throw new AppError('INVALID_ARGUMENT', '未知的服务类型');
@@ -72,6 +74,7 @@ export const saveItem = action({
 export const generateSlots = action({
   input: z.strictObject({ itemId: fields.id, from: date, to: date, template: templateSchema }),
   access: ['admin'],
+  scope: ({ itemId }) => ({ itemId }),
   async run({ itemId, from, to, template }, ctx) {
     const item = itemDocSchema.safeParse(await ctx.db.collection(ITEMS).doc(itemId).get());
     if (!item.success) throw notFound('预约项目');
@@ -83,7 +86,9 @@ export const generateSlots = action({
 
 export const closeSlots = action({
   input: z.strictObject({ itemId: fields.id, date, slotIds: z.array(fields.id.max(80)).max(50).optional(), reason: z.string().trim().max(60).optional() }),
-  access: ['admin'],
+  // Staff close days at their own stations; a county admin in their county.
+  access: ['staff', 'admin'],
+  scope: ({ itemId }) => ({ itemId }),
   async run({ itemId, date: day, slotIds, reason }, ctx) {
     const docs = await ctx.db.collection(SLOTS).where({ resourceId: itemId, date: day }).limit(200).get();
     const targets = docs.flatMap((d) => {
@@ -143,6 +148,7 @@ async function rosterRows(ctx: { db: import('../db').Database }, itemId: string,
 export const roster = action({
   input: z.strictObject({ itemId: fields.id, date }),
   access: ['staff', 'admin'],
+  scope: ({ itemId }) => ({ itemId }),
   async run({ itemId, date: day }, ctx) {
     if (!itemDocSchema.safeParse(await ctx.db.collection(ITEMS).doc(itemId).get()).success) throw notFound('预约项目');
     return { itemId, date: day, rows: await rosterRows(ctx, itemId, day, day) };
@@ -152,6 +158,7 @@ export const roster = action({
 export const exportBookings = action({
   input: z.strictObject({ itemId: fields.id, from: date, to: date }),
   access: ['admin'],
+  scope: ({ itemId }) => ({ itemId }),
   async run({ itemId, from, to }, ctx) {
     assertDayRange(from, to, LIMITS.exportDays, '导出');
     if (!itemDocSchema.safeParse(await ctx.db.collection(ITEMS).doc(itemId).get()).success) throw notFound('预约项目');

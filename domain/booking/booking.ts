@@ -274,6 +274,12 @@ export const leaveWaitlist = action({
 export const verify = action({
   input: z.strictObject({ code: z.string().trim().regex(/^\d{8}$/, '预约码是 8 位数字') }),
   access: ['staff', 'admin'],
+  // Staff check people in at their own stations only.
+  async scope({ code }, ctx) {
+    const link = await ctx.db.collection(BOOKING_CODES).doc(code).get();
+    const b = bookingDocSchema.safeParse(link ? await ctx.db.collection(BOOKINGS).doc(String(link.bookingId)).get() : null);
+    return b.success ? { itemId: b.data.itemId } : null;
+  },
   async run({ code }, ctx) {
     const link = await ctx.db.collection(BOOKING_CODES).doc(code).get();
     if (!link) throw new AppError('NOT_FOUND', '预约码无效或已使用');

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { DbError, STORAGE_ERROR_CODES, type Database } from '../db';
 import { USERS, userDocSchema, type Role, type UserDoc } from '../user/model';
+import { assertInScope, type ScopeTarget } from '../org/scope';
 import { AppError, fail, ok, type Envelope } from './errors';
 import { parseInput } from './validation';
 
@@ -25,9 +26,20 @@ export interface SignedInContext extends RequestContext {
 
 type Access = 'public' | 'signedIn' | readonly Role[];
 
+/**
+ * What a scoped action touches, worked out from its (validated) input before it runs: a county admin,
+ * a branch secretary or a staff member is refused (FORBIDDEN) unless every target lies in their scope
+ * (domain/org/scope.ts). `null` means nothing to check (an unknown code: the action answers NOT_FOUND).
+ */
+export type ScopeOf<S extends z.ZodType> = (
+  input: z.output<S>,
+  ctx: SignedInContext,
+) => ScopeTarget | readonly ScopeTarget[] | null | Promise<ScopeTarget | readonly ScopeTarget[] | null>;
+
 export interface Action<S extends z.ZodType = z.ZodType, R = unknown> {
   input: S;
   access: Access;
+  scope?: ScopeOf<S>;
   run(input: z.output<S>, ctx: ActionContext): Promise<R>;
 }
 
@@ -40,6 +52,7 @@ export function action<S extends z.ZodType, R>(def: {
 export function action<S extends z.ZodType, R>(def: {
   input: S;
   access: 'signedIn' | readonly Role[];
+  scope?: ScopeOf<S>;
   run(input: z.output<S>, ctx: SignedInContext): Promise<R>;
 }): Action<S, R>;
 export function action<S extends z.ZodType, R>(def: Action<S, R>): Action<S, R> {
@@ -77,7 +90,7 @@ export async function loadUser(ctx: RequestContext): Promise<UserDoc | null> {
     const parsed = userDocSchema.safeParse(doc);
     if (parsed.success) return parsed.data;
   }
-  return { _id: ctx.caller.openid, nickname: '微信用户', role: 'resident', branchId: null, createdAt: ctx.now() };
+  return userDocSchema.parse({ _id: ctx.caller.openid, nickname: '微信用户', role: 'resident', branchId: null, createdAt: ctx.now() });
 }
 
 /** A cloud function: routes on `event.action`, checks access, validates, answers the envelope. */
@@ -105,6 +118,7 @@ export function defineFunction(name: string, actions: Record<string, Action>, jo
           throw new AppError('FORBIDDEN', '没有权限执行此操作');
         }
         const input = parseInput(def.input, rest);
+        if (def.scope && user) await assertInScope(ctx.db, user, await def.scope(input, { ...ctx, user }));
         const data = await def.run(input, { ...ctx, user });
         // Even a read may have seen a commit still on its way to disk: answer only once it is there.
         await ctx.db.sync();

@@ -13,7 +13,7 @@ import {
   activityDocSchema, ruleDocSchema, type Activity, type Rule,
 } from './model';
 
-const EARNERS = ['member', 'staff', 'admin'] as const;
+const EARNERS = ['member', 'secretary', 'staff', 'admin'] as const;
 
 export const rules = action({
   input: z.strictObject({}),
@@ -114,7 +114,9 @@ export const award = action({
     reason: z.string().trim().min(2).max(100),
     requestId: fields.requestId,
   }),
-  access: ['admin'],
+  // A secretary awards members of their branch; a county admin people of their county.
+  access: ['admin', 'secretary'],
+  scope: ({ openid }) => ({ openid }),
   async run({ openid, points, reason, requestId }, ctx) {
     const target = userDocSchema.safeParse(await ctx.db.collection(USERS).doc(openid).get());
     if (!target.success) throw notFound('该用户');
@@ -142,7 +144,9 @@ export const publishActivity = action({
     start: dateTime,
     end: dateTime,
   }),
-  access: ['admin'],
+  access: ['admin', 'secretary'],
+  // An activity for every branch is a system admin's; a branch's, its secretary's or its county admin's.
+  scope: ({ branchId }) => (branchId ? { branchId } : { system: true }),
   async run(input, ctx) {
     const start = atShanghai(input.start);
     const end = atShanghai(input.end);

@@ -1,5 +1,6 @@
 import type { Database, NewDoc } from '../db';
 import { ITEMS } from '../booking/model';
+import { seedOrg } from '../org/seed';
 import { dayOf } from '../core/time';
 import { generateSlots } from '../slots/generate';
 import { addIfAbsent, derivedId } from '../core/ids';
@@ -55,6 +56,7 @@ export async function seedIfEmpty(db: Database, now: number): Promise<boolean> {
       await generateSlots(db, { resourceId: site._id, stationId: null }, dayOf(now), dayOf(now + (SEED_SLOT_DAYS - 1) * 86_400_000), template);
     }
   }
+  await seedOrg(db, now);
   await insert(db, SEED_MARK.collection, { _id: SEED_MARK.id, at: now });
   return true;
 }
