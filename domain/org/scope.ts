@@ -30,6 +30,8 @@ interface Place {
   /** Belongs to no county yet (a resident who has joined nothing): any county admin may take them on. */
   unaffiliated?: boolean;
   county?: string;
+  /** A staff member may work in several counties: any county admin of one of them may manage them. */
+  counties?: string[];
   branchId?: string;
   stationId?: string;
   siteId?: string;
@@ -54,16 +56,24 @@ async function stationPlace(db: Database, stationId: string): Promise<Place> {
   return doc ? { stationId, county: str(doc.county) } : { missing: true, stationId };
 }
 
-/** Where a user belongs: their branch's county, else their admin scope's, else their first station's. */
+/** Where a user belongs: their branch (and its county), an admin's county, or the counties staff work in. */
 export async function placeOfUser(db: Database, user: UserDoc): Promise<Place> {
-  if (user.branchId) return { branchId: user.branchId, county: await countyOfBranch(db, user.branchId) };
   if (user.role === 'admin' && !user.scopeUnitId) return { system: true };
-  if (user.scopeUnitId) return { county: (await readUnit(db, user.scopeUnitId))?.county };
-  const first = user.stationIds[0];
-  if (first) return { county: (await stationPlace(db, first)).county };
-  const site = user.siteIds[0];
-  if (site) return { county: str((await db.collection(SITES).doc(site).get())?.county) };
-  return { unaffiliated: true };
+  const counties = new Set<string>();
+  if (user.role === 'admin' && user.scopeUnitId) {
+    const county = (await readUnit(db, user.scopeUnitId))?.county;
+    if (county) counties.add(county);
+  }
+  for (const stationId of user.stationIds) {
+    const county = (await stationPlace(db, stationId)).county;
+    if (county) counties.add(county);
+  }
+  for (const siteId of user.siteIds) {
+    const county = str((await db.collection(SITES).doc(siteId).get())?.county);
+    if (county) counties.add(county);
+  }
+  if (user.branchId) return { branchId: user.branchId, county: await countyOfBranch(db, user.branchId), counties: [...counties] };
+  return counties.size > 0 ? { counties: [...counties] } : { unaffiliated: true };
 }
 
 async function resolve(db: Database, target: ScopeTarget): Promise<Place> {
@@ -111,7 +121,7 @@ function allows(user: UserDoc, county: string | null, place: Place): boolean {
     case 'admin':
       if (county === null) return true;
       if (place.system) return false;
-      return place.unaffiliated === true || place.county === county;
+      return place.unaffiliated === true || place.county === county || (place.counties ?? []).includes(county);
     case 'secretary':
       return !!user.branchId && place.branchId === user.branchId;
     case 'staff':
