@@ -60,18 +60,23 @@ function ApplicationRow({ item, onDone }: { item: ApplicationItem; onDone: () =>
           {rejecting ? (
             <View className="application__reason">
               <Text className="muted">不通过的原因</Text>
-              <Input value={reason} maxlength={100} placeholder="如：非本支部党员" onInput={(e) => setReason(e.detail.value)}
-                style={{ margin: '8rpx 0', padding: '12rpx', border: '2rpx solid #e5e5e5', borderRadius: '12rpx' }} />
+              <View style={{ margin: '8rpx 0', padding: '12rpx', border: '2rpx solid #d9d9d9', borderRadius: '12rpx' }}>
+                <Input value={reason} maxlength={100} placeholder="如：非本支部党员" onInput={(e) => setReason(e.detail.value)} />
+              </View>
             </View>
           ) : null}
           {error ? <View className="application__error" role="alert" style={{ color: '#c8161d' }}>{error}</View> : null}
-          <View style={{ display: 'flex', gap: '16rpx' }}>
-            <Button className="application__approve" type="primary" size="small" loading={busy} disabled={busy} onClick={() => void decide('approve')}>
-              通过
-            </Button>
-            <Button className="application__reject" size="small" disabled={busy} onClick={() => (rejecting ? void decide('reject') : setRejecting(true))}>
-              {rejecting ? '确认不通过' : '不通过'}
-            </Button>
+          <View style={{ display: 'flex', marginTop: '8rpx' }}>
+            <View style={{ flex: 1, marginRight: '16rpx' }}>
+              <Button className="application__approve" type="primary" block loading={busy} disabled={busy} onClick={() => void decide('approve')}>
+                通过
+              </Button>
+            </View>
+            <View style={{ flex: 1 }}>
+              <Button className="application__reject" block disabled={busy} onClick={() => (rejecting ? void decide('reject') : setRejecting(true))}>
+                {rejecting ? '确认不通过' : '不通过'}
+              </Button>
+            </View>
           </View>
         </View>
       ) : (

@@ -16,7 +16,8 @@ export function codeFromScan(text: string): string {
   return (match ? match[1]! : text).trim().toUpperCase();
 }
 
-const inputStyle = { margin: '8rpx 0', padding: '16rpx', border: '2rpx solid #e5e5e5', borderRadius: '12rpx', fontSize: '34rpx' };
+/** The border sits on a box around the input: Taro's H5 input does not draw one of its own. */
+const boxStyle = { margin: '8rpx 0', padding: '16rpx', border: '2rpx solid #d9d9d9', borderRadius: '12rpx', background: '#fff' };
 
 function Field({ name, label, value, onInput, error, maxlength, type = 'text', placeholder }: {
   name: string; label: string; value: string; onInput: (v: string) => void; error: string | null; maxlength: number;
@@ -25,7 +26,9 @@ function Field({ name, label, value, onInput, error, maxlength, type = 'text', p
   return (
     <View className={`join-field join-field--${name}`}>
       <Text className="muted">{label}</Text>
-      <Input value={value} type={type} maxlength={maxlength} placeholder={placeholder} onInput={(e) => onInput(e.detail.value)} style={inputStyle} />
+      <View style={{ ...boxStyle, borderColor: error ? '#c8161d' : '#d9d9d9' }}>
+        <Input value={value} type={type} maxlength={maxlength} placeholder={placeholder} onInput={(e) => onInput(e.detail.value)} />
+      </View>
       {error ? <View className="join-field__error" role="alert" style={{ color: '#c8161d', fontSize: '26rpx' }}>{error}</View> : null}
     </View>
   );
@@ -149,15 +152,17 @@ export default function JoinPage() {
       <View className="card join-code">
         <View className="card__title">第一步：支部邀请码</View>
         <Text className="muted">输入或扫描党支部书记给你的 8 位邀请码</Text>
-        <Input
-          className="join-code__input"
-          value={code}
-          maxlength={8}
-          placeholder="8 位邀请码"
-          onInput={(e) => setCode(e.detail.value.toUpperCase())}
-          onConfirm={() => void lookUp(code)}
-          style={{ ...inputStyle, letterSpacing: '6rpx' }}
-        />
+        <View style={boxStyle}>
+          <Input
+            className="join-code__input"
+            value={code}
+            maxlength={8}
+            placeholder="8 位邀请码"
+            onInput={(e) => setCode(e.detail.value.toUpperCase())}
+            onConfirm={() => void lookUp(code)}
+            style={{ letterSpacing: '6rpx' }}
+          />
+        </View>
         {codeError ? <View className="join-code__error" role="alert" style={{ color: '#c8161d', fontSize: '26rpx' }}>{codeError}</View> : null}
         <Button className="join-code__check" block loading={looking} disabled={looking} onClick={() => void lookUp(code)}>
           查看支部
