@@ -37,6 +37,8 @@ export const COLLECTIONS = {
   appointmentCodes: { description: '接种预约码 → 预约', ...PRIVATE },
   meta: { description: '系统标记（演示数据、迁移）', ...PRIVATE },
   intents: { description: '抢兑、预约、接种占位的意向记录（补偿与对账用）', ...PRIVATE },
+  auditLog: { description: '操作日志（只追加：谁、什么角色、做了什么、哪条记录、改前改后、何时）', ...PRIVATE },
+  consoleLogins: { description: '管理后台扫码登录票据（只存轮询密钥的哈希）', ...PRIVATE },
 } as const;
 
 export type CollectionName = keyof typeof COLLECTIONS;
@@ -78,6 +80,14 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: 'appointments', keys: [['siteId', 1], ['start', 1]] },
   { collection: 'vaccinePersons', keys: [['idHash', 1]] },
   { collection: 'intents', keys: [['kind', 1], ['createdAt', 1]] },
+  { collection: 'auditLog', keys: [['actor', 1], ['_id', -1]] },
+  { collection: 'auditLog', keys: [['action', 1], ['_id', -1]] },
+  { collection: 'auditLog', keys: [['op', 1], ['_id', -1]] },
+  { collection: 'auditLog', keys: [['targetId', 1], ['_id', -1]] },
+  { collection: 'consoleLogins', keys: [['expiresAt', 1]] },
+  { collection: 'bookings', keys: [['status', 1], ['checkedInAt', 1]] },
+  { collection: 'appointments', keys: [['status', 1], ['completedAt', 1]] },
+  { collection: 'orders', keys: [['status', 1], ['pickedAt', 1]] },
 ];
 
 /** CloudBase needs a name per index (letters, digits, underscores): e.g. `openid_asc_seq_desc`. */

@@ -1,8 +1,10 @@
 import type { z } from 'zod';
 import { DbError, STORAGE_ERROR_CODES, type Database } from '../db';
 import { USERS, userDocSchema, type Role, type UserDoc } from '../user/model';
+import { runAudited, type AuditNote } from '../audit/record';
 import { AppError, fail, ok, type Envelope } from './errors';
 import { parseInput } from './validation';
+import type { HostServices } from './services';
 
 /** Who is calling, as the platform says: never taken from the event. */
 export interface Caller {
@@ -13,14 +15,19 @@ export interface RequestContext {
   db: Database;
   caller: Caller | null;
   now: () => number;
+  /** Ports the host lends (file storage, sign-in credentials); absent where nothing needs them. */
+  services?: HostServices;
 }
 
 /** What a handler gets: the request context, plus the caller's user document when signed in. */
 export interface ActionContext extends RequestContext {
   user: UserDoc | null;
+  /** On an audited (staff/admin) action: adds the document and its before/after to the audit entry. */
+  audit?: (note: AuditNote) => void;
 }
 export interface SignedInContext extends RequestContext {
   user: UserDoc;
+  audit?: (note: AuditNote) => void;
 }
 
 type Access = 'public' | 'signedIn' | readonly Role[];
@@ -105,7 +112,8 @@ export function defineFunction(name: string, actions: Record<string, Action>, jo
           throw new AppError('FORBIDDEN', '没有权限执行此操作');
         }
         const input = parseInput(def.input, rest);
-        const data = await def.run(input, { ...ctx, user });
+        // Staff and admin actions leave an audit entry once they succeed (domain/audit/record.ts).
+        const data = await runAudited({ fn: name, action: requested, access: def.access, input }, { ...ctx, user }, (c) => def.run(input, c));
         // Even a read may have seen a commit still on its way to disk: answer only once it is there.
         await ctx.db.sync();
         return ok(data);
