@@ -47,8 +47,11 @@ function idRange(from: string | undefined, to: string | undefined): { gte?: stri
 
 const searchInput = z.strictObject({
   actor: fields.id.optional(),
-  /** `saveGoods`, or `points.saveGoods` to name the function too. */
-  action: z.string().trim().min(1).max(80).regex(/^[A-Za-z0-9_.-]+$/, '只能包含字母、数字、点和下划线').optional(),
+  /**
+   * `saveGoods`, or `points.saveGoods` to name the function too. Not called `action`: that field of every
+   * event names the action being called (`{ action: 'audit', operation: 'saveGoods' }`).
+   */
+  operation: z.string().trim().min(1).max(80).regex(/^[A-Za-z0-9_.-]+$/, '只能包含字母、数字、点和下划线').optional(),
   targetId: fields.id.optional(),
   from: fields.date.optional(),
   to: fields.date.optional(),
@@ -65,7 +68,7 @@ export const audit = action({
     const range = idRange(input.from, input.to);
     const conditions: Query[] = [];
     if (input.actor) conditions.push({ actor: input.actor });
-    if (input.action) conditions.push(input.action.includes('.') ? { op: input.action } : { action: input.action });
+    if (input.operation) conditions.push(input.operation.includes('.') ? { op: input.operation } : { action: input.operation });
     if (input.targetId) conditions.push({ targetId: input.targetId });
     if (range.gte) conditions.push({ _id: _.gte(range.gte) });
     const upper = input.cursor && (!range.lt || input.cursor < range.lt) ? input.cursor : range.lt;

@@ -29,4 +29,9 @@ export type AuditDoc = z.output<typeof auditDocSchema>;
  * period filter are both ranges on `_id`, so every search is one indexed query per page.
  */
 export const auditIdAt = (at: number) => String(Math.max(0, Math.floor(at))).padStart(15, '0');
-export const newAuditId = (at: number) => `${auditIdAt(at)}-${randomBytes(5).toString('hex')}`;
+let sequence = 0;
+/** Within one process, entries of the same millisecond keep their order (a counter before the random part). */
+export const newAuditId = (at: number) => {
+  sequence = (sequence + 1) % 0x10000;
+  return `${auditIdAt(at)}-${sequence.toString(16).padStart(4, '0')}${randomBytes(3).toString('hex')}`;
+};
