@@ -15,6 +15,7 @@ export async function scanRange(
   range: { start: number; end: number },
   max: number,
   onDoc: (doc: Doc) => void,
+  pageSize = SCAN_PAGE,
 ): Promise<{ read: number; truncated: boolean }> {
   const _ = db.command;
   let read = 0;
@@ -24,7 +25,7 @@ export async function scanRange(
       ? _.or([{ [field]: _.gt(last.value) }, _.and([{ [field]: last.value }, { _id: _.gt(last.id) }])])
       : { [field]: _.gte(range.start) };
     const query = _.and([match, { [field]: _.lt(range.end) }, after]);
-    const limit = Math.min(SCAN_PAGE, max - read);
+    const limit = Math.min(pageSize, max - read);
     if (limit <= 0) return { read, truncated: true };
     const page = await db.collection(collection).where(query).orderBy(field, 'asc').orderBy('_id', 'asc').limit(limit).get();
     for (const doc of page) onDoc(doc);
