@@ -32,6 +32,11 @@ const UPLOAD_FUNCTION = 'admin';
 const UPLOAD_ACTION = 'uploadImage';
 export const MAX_UPLOAD_BODY = MAX_IMAGE_BASE64 + 4 * 1024;
 const TOO_LARGE = '请求体过大';
+/**
+ * Actions callable with no token at all: the console's scan-to-sign-in starts and polls before it has one.
+ * Every other call needs a token (as on WeChat, where every call carries an openid), public actions included.
+ */
+const TOKENLESS: Readonly<Record<string, readonly string[]>> = { admin: ['startConsoleLogin', 'pollConsoleLogin'] };
 const UPLOAD_TOO_LARGE = `图片不能超过 ${MAX_IMAGE_BYTES / 1024 / 1024} MB`;
 const devLoginSchema = z.strictObject({ openid: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/) });
 /** `application/json`, optionally with a UTF-8 charset: the only body a POST may carry. */
@@ -186,20 +191,19 @@ export function createLocalCloud(options: LocalCloudOptions): http.Server {
     const header = req.headers.authorization ?? '';
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
     const openid = token && options.signer ? options.signer.verify(token, now()) : null;
-    // A function with public actions (the console's scan-to-sign-in starts and polls before it has a token)
-    // reads the body before refusing a caller without a token; every other function refuses first.
-    const hasPublic = Object.values(router.actions).some((a) => a.access === 'public');
+    // A function with tokenless actions reads the body before refusing a caller without a token; the rest refuse first.
+    const tokenless = TOKENLESS[name] ?? [];
     const refuse = () => new HttpError(401, 'UNAUTHENTICATED', token ? '登录已失效，请重新登录' : '请先登录');
     // One function takes pictures, from a signed-in caller; its other actions are held to the usual limit once read.
     const maxBody = name === UPLOAD_FUNCTION && openid ? MAX_UPLOAD_BODY : MAX_BODY;
     requireJson(req, maxBody);
-    if (!openid && (token || !hasPublic)) throw refuse();
+    if (!openid && (token || tokenless.length === 0)) throw refuse();
     const { event, size } = await readJson(req, maxBody);
     const action = typeof event === 'object' && event !== null ? (event as { action?: unknown }).action : undefined;
     if (typeof action === 'string' && !Object.hasOwn(router.actions, action)) {
       throw new HttpError(404, 'NOT_FOUND', `未知的操作：${action.slice(0, 40)}`);
     }
-    if (!openid && !(typeof action === 'string' && router.actions[action]!.access === 'public')) throw refuse();
+    if (!openid && !(typeof action === 'string' && tokenless.includes(action) && router.actions[action]!.access === 'public')) throw refuse();
     if (size > MAX_BODY && action !== UPLOAD_ACTION) throw tooLarge(MAX_BODY);
     send(res, 200, await router.handle(event, { db: options.db, caller: openid ? { openid } : null, now, services: servicesFor(req) }));
   }
