@@ -6,6 +6,7 @@ export default defineAppConfig({
     { root: 'packages/mall', pages: ['pages/goods/index', 'pages/detail/index', 'pages/orders/index', 'pages/ranking/index'] },
     { root: 'packages/admin', pages: ['pages/points/index', 'pages/slots/index'] },
     { root: 'packages/staff', pages: ['pages/verify/index', 'pages/roster/index', 'pages/vaccine-roster/index'] },
+    { root: 'packages/console', pages: ['pages/approve/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',
