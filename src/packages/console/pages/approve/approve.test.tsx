@@ -24,9 +24,8 @@ jest.mock('../../../../services/admin', () => ({
   approveConsoleLogin: (id: string) => approveConsoleLogin(id),
 }));
 
-// eslint-disable-next-line import/first -- after the mocks it uses
+// Imported after the mocks above (jest hoists jest.mock, so order is only for the reader).
 import ConsoleApprovePage from './index';
-// eslint-disable-next-line import/first
 import { ticketFromParams } from '../../../../services/admin';
 
 const admin = (over: Partial<ConsoleTicketCheck> = {}): ConsoleTicketCheck => ({
