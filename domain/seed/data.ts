@@ -23,6 +23,15 @@ export const ARTICLES = {
   lingchuan: '004_0d422ded22c16cd5.txt',
 } as const;
 
+/** The articles' headlines, for the 「出处」 line the app shows. */
+export const ARTICLE_TITLES: Record<string, string> = {
+  [ARTICLES.yongfu]: '永福县：擎起先锋旗帜 打造“福寿之乡”',
+  [ARTICLES.xiufeng]: '秀峰区：“中心融合+多方联动”彰显基层党建力量',
+  [ARTICLES.yulin]: '容县：抓示范创党建街区 强引领促提质升级（同篇收录北流市、陆川县）',
+  [ARTICLES.taining]: '泰宁县：坚持党建引领 打造金湖先锋',
+  [ARTICLES.lingchuan]: '灵川县：“三大工程”助推城市基层党建智慧升级',
+};
+
 const yf = (quote: string): Source => ({ article: ARTICLES.yongfu, quote });
 const xf = (quote: string): Source => ({ article: ARTICLES.xiufeng, quote });
 const yl = (quote: string): Source => ({ article: ARTICLES.yulin, quote });

@@ -12,7 +12,7 @@ import { DEMO_ITEMS, VACCINE_TEMPLATES } from './booking-data';
 import { ARTICLES, ARTICLE_FIGURES, BRANCHES, SERVICE_CATALOGUE, STATIONS, VACCINE_SITES } from './data';
 import { demoActivities } from './points-data';
 
-const text = new Map(Object.values(ARTICLES).map((file) => [file, readFileSync(join(__dirname, 'articles', file), 'utf8').replace(/\s+/g, '')]));
+const text = new Map<string, string>(Object.values(ARTICLES).map((file) => [file, readFileSync(join(__dirname, 'articles', file), 'utf8').replace(/\s+/g, '')]));
 const quoted = (source: Source) => text.get(source.article)?.includes(source.quote.replace(/\s+/g, '')) ?? false;
 /** Failing sources, named, so a broken quote says which. */
 const badSources = (entries: [string, Source | null | undefined][]) => entries.filter(([, s]) => s && !quoted(s)).map(([name]) => name);

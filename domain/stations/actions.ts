@@ -5,7 +5,7 @@ import { notFound } from '../core/errors';
 import { pageByDistance } from '../core/geo';
 import { pageById, type Page } from '../core/paging';
 import { fields } from '../core/validation';
-import { SERVICE_CATALOGUE } from '../seed/data';
+import { ARTICLE_TITLES, SERVICE_CATALOGUE } from '../seed/data';
 import { ITEMS, ITEM_KINDS, itemDocSchema, type Item } from '../booking/model';
 import { parseOpeningHours, type OpeningHours } from './hours';
 import { STATION_KINDS, geoPointSchema, sourceSchema, stationDocSchema, stationKindSchema, type Source, type Station } from './model';
@@ -98,6 +98,12 @@ export const list = action({
   },
 });
 
+/** A source as the app shows it: the article's headline beside the quote. */
+export interface ShownSource extends Source {
+  title: string;
+}
+const shown = (source: Source | null): ShownSource | null => (source ? { ...source, title: ARTICLE_TITLES[source.article] ?? source.article } : null);
+
 export interface StationService {
   code: string;
   name: string;
@@ -106,7 +112,7 @@ export interface StationService {
   bookable: boolean;
   itemId: string | null;
   /** The article saying this station offers it; null for a service shown as 「示例」. */
-  source: Source | null;
+  source: ShownSource | null;
   illustrative: boolean;
 }
 
@@ -121,7 +127,7 @@ export const detail = action({
     const active = await activeItems(ctx.db, [stationId]);
     const items = active.map(({ item, provenance }) => ({
       itemId: item._id, name: item.name, kind: item.kind, kindLabel: ITEM_KINDS[item.kind], description: item.description, serviceCode: item.serviceCode,
-      source: provenance.source, illustrative: provenance.illustrative, illustrativeNote: provenance.illustrativeNote,
+      source: shown(provenance.source), illustrative: provenance.illustrative, illustrativeNote: provenance.illustrativeNote,
     }));
     // A seeded station says where each of its services comes from; one an admin added claims none.
     const seeded = station.source !== null || station.illustrative;
@@ -129,7 +135,7 @@ export const detail = action({
       const kind = catalogue.get(code);
       if (!kind) return [];
       const item = items.find((i) => i.serviceCode === code) ?? null;
-      const source = station.serviceSources[code] ?? null;
+      const source = shown(station.serviceSources[code] ?? null);
       return [{ code, name: kind.name, category: kind.category, bookable: item !== null, itemId: item?.itemId ?? null, source, illustrative: seeded && source === null }];
     });
     return {
@@ -141,7 +147,7 @@ export const detail = action({
         location: station.location ?? null,
         pictures: station.pictures,
         services,
-        source: station.source,
+        source: shown(station.source),
         illustrativeNote: station.illustrativeNote,
       },
     };
