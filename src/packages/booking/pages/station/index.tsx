@@ -51,16 +51,21 @@ function StationDetailView({ detail }: { detail: StationDetailAnswer }) {
   const anyIllustrative = station.illustrative || station.services.some((s) => s.illustrative);
   return (
     <>
-      <View className="hero">
-        <View className="hero__title">{station.name}</View>
-        <View className="hero__sub">
-          {station.kindLabel}
-          {station.illustrative ? <Text className="tag tag--example hero__example">示例</Text> : null}
+      <View className="hero station-hero">
+        {station.pictures.length === 0 ? <StationPicture station={{ name: station.name, kind: station.kind, picture: null }} /> : null}
+        <View className="station-hero__text">
+          <View className="hero__title">{station.name}</View>
+          <View className="hero__sub">
+            {station.kindLabel}
+            {station.illustrative ? <Text className="tag tag--example hero__example">示例</Text> : null}
+          </View>
         </View>
       </View>
-      <View className="card station-picture-card">
-        <StationPicture station={{ name: station.name, kind: station.kind, picture: station.pictures[0] ?? null }} size="l" />
-      </View>
+      {station.pictures.length > 0 ? (
+        <View className="card station-picture-card">
+          <StationPicture station={{ name: station.name, kind: station.kind, picture: station.pictures[0]! }} size="l" />
+        </View>
+      ) : null}
       <View className="card">
         <Cell title="地址" description={`${station.county}${station.district} ${station.address}`} />
         <Cell title="开放时间" description={station.openHours || '以现场公示为准'} />
