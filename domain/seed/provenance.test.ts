@@ -121,6 +121,19 @@ test('the nine 永福 vaccination sites are plainly illustrative, COVID-19 only,
   expect(new Set(VACCINE_SITES.map((s) => s.town)).size).toBe(9);
 });
 
+test('the vaccine function tells the app which sites are illustrative and where the facts come from', async () => {
+  const w = await seededWorld();
+  try {
+    const list = await w.call<{ items: { siteId: string; illustrative: boolean }[] }>('vaccine', { action: 'sites', limit: 20 });
+    expect(list.ok && list.data.items.map((s) => s.illustrative)).toEqual(VACCINE_SITES.map(() => true));
+    const detail = await w.call<{ site: { source: Source | null; illustrativeNote: string } }>('vaccine', { action: 'siteDetail', siteId: 'vs-yf-01' });
+    expect(detail.ok && detail.data.site.source?.article).toBe(ARTICLES.yongfu);
+    expect(detail.ok && detail.data.site.illustrativeNote).toContain('示例');
+  } finally {
+    await w.db.close();
+  }
+});
+
 test('seeded timetables sit inside their station\'s opening hours', () => {
   const week = datesBetween('2026-11-23', '2026-11-29');
   for (const item of DEMO_ITEMS) {
