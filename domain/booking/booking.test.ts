@@ -52,7 +52,7 @@ test('seeded stations have bookable items with slots for the next 14 days', asyn
   const detail = await w.call<{ items: { itemId: string }[] }>('stations', { action: 'detail', stationId: 'st-yf-center' });
   expect(detail.ok && detail.data.items.map((i) => i.itemId)).toEqual(['it-yf-center-legal', 'it-yf-center-room']);
   for (const offset of [0, 13]) {
-    // Two-hour sittings inside the centre's hours (8:00-12:00, 14:30-17:30): 8:00, 10:00 and 14:30.
+    // Two-hour sittings inside the centre's hours (8:00-18:00): 8:00, 10:00 and 14:30.
     const res = await w.call<{ slots: { start: number }[] }>('stations', { action: 'slots', itemId: 'it-yf-center-room', date: dayOf(w.now + offset * DAY) });
     expect(res.ok && res.data.slots.map((s) => inZone(s.start).format('HH:mm'))).toEqual(['08:00', '10:00', '14:30']);
   }

@@ -189,7 +189,7 @@ export const STATIONS: StationDoc[] = [
     district: '永福镇',
     address: '县城（示例地址）',
     location: { lat: 25.0047, lng: 109.9833 },
-    openHours: '周一至周日 8:00-12:00 14:30-17:30',
+    openHours: '周一至周日 8:00-18:00',
     phone: '0773-8000110',
     intro: '县级党群服务中心，为居民群众提供“一站式”服务：开展各类政策宣讲300多次、志愿服务500多次，年服务群众超过5万人次。',
     ...services([
