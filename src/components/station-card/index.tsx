@@ -4,10 +4,18 @@ import { distanceText } from '../near-me/useNearMe';
 import StationPicture from './picture';
 import './index.scss';
 
+/** The card is one tap target: a button named by the station, for screen readers on both targets. */
+const cardButton = (label: string): Record<string, string> =>
+  process.env.TARO_ENV === 'h5' ? { role: 'button', 'aria-label': label, tabIndex: '0' } : { ariaRole: 'button', ariaLabel: label };
+
 /** One station in a list: picture (or its kind's placeholder), name, 「可预约」 only when something is bookable, 「示例」 when illustrative. */
 export default function StationCard({ station, onOpen }: { station: StationSummary & { distance?: number | null }; onOpen: (id: string) => void }) {
   return (
-    <View className="card station-card" onClick={() => onOpen(station.stationId)}>
+    <View
+      className="card station-card"
+      {...cardButton(`${station.name}${station.bookable ? `，可预约 ${station.bookableCount} 项` : ''}${station.illustrative ? '，示例' : ''}`)}
+      onClick={() => onOpen(station.stationId)}
+    >
       <View className="station-card__row">
         <StationPicture station={station} />
         <View className="station-card__body">

@@ -26,3 +26,8 @@ export function slotView(slot: Pick<SlotItem, 'mine' | 'closed' | 'state' | 'boo
   if (slot.remaining === 0) return { view: 'full', label: `约满 · 候补 ${slot.waiting}` };
   return { view: 'open', label: `余 ${slot.remaining}` };
 }
+
+/** Marks a tappable view as a button for screen readers on H5 (the mini-program reads `ariaRole`). */
+export function asButton(label: string): Record<string, string> {
+  return process.env.TARO_ENV === 'h5' ? { role: 'button', 'aria-label': label, tabIndex: '0' } : { ariaRole: 'button', ariaLabel: label };
+}

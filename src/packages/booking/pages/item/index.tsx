@@ -5,7 +5,7 @@ import ResourceView, { useResource } from '../../../../components/resource';
 import { ElderPage, useElderMode } from '../../../../components/elder-mode';
 import { newRequestId } from '../../../../services/points';
 import { bookSlot, getSlots, joinWaitlist, type SlotItem, type SlotsAnswer } from '../../../../services/stations';
-import { clock, slotView, slotWhen, thing } from '../../slot-view';
+import { asButton, clock, slotView, slotWhen, thing } from '../../slot-view';
 import { errorMessage, ServiceError } from '../../../../services/transport';
 import { dayjs, formatDate } from '../../../../utils/time';
 import '../../booking.scss';
@@ -60,7 +60,7 @@ function SlotGrid({ slots, item, onChanged }: { slots: SlotItem[]; item: BookedT
       {slots.map((slot) => {
         const { view, label } = slotView(slot);
         return (
-          <View key={slot.slotId} className={`slot slot--${view}`} onClick={() => void act(slot)}>
+          <View key={slot.slotId} className={`slot slot--${view}`} {...asButton(`${slotWhen(slot)} ${label}`)} onClick={() => void act(slot)}>
             <View className="slot__time">{clock(slot.start)}</View>
             <View className="slot__label">{busy === slot.slotId ? '提交中…' : label}</View>
           </View>

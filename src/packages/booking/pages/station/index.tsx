@@ -5,6 +5,7 @@ import ResourceView, { useResource } from '../../../../components/resource';
 import { ElderPage, useElderMode } from '../../../../components/elder-mode';
 import StationPicture from '../../../../components/station-card/picture';
 import { getStationWithItems, type StationDetail, type StationDetailAnswer, type StationItem } from '../../../../services/stations';
+import { asButton } from '../../slot-view';
 import '../../../../components/station-card/index.scss';
 import '../../booking.scss';
 
@@ -33,7 +34,7 @@ function SourceLine({ source }: { source: { title: string; quote: string } }) {
 
 function BookableItem({ item }: { item: StationItem }) {
   return (
-    <View className="bookable-item" onClick={() => openItem(item)}>
+    <View className="bookable-item" {...asButton(`预约${item.name}，选择时段`)} onClick={() => openItem(item)}>
       <View className="bookable-item__head">
         <Text className="bookable-item__name">{item.name}</Text>
         <Text className="tag tag--bookable">可预约</Text>
@@ -100,6 +101,7 @@ function StationDetailView({ detail }: { detail: StationDetailAnswer }) {
               <View
                 key={s.code}
                 className={`service-row ${s.bookable ? 'service-row--bookable' : ''}`}
+                {...(s.bookable ? asButton(`预约${s.name}`) : {})}
                 onClick={s.bookable && s.itemId ? () => openItem({ itemId: s.itemId!, name: s.name }) : undefined}
               >
                 <Text className="service-row__name">{s.name}</Text>
