@@ -5,10 +5,11 @@ import { AppError, notFound } from '../core/errors';
 import { dayOf, shanghaiClock } from '../core/time';
 import { fields } from '../core/validation';
 import { maskName, maskPhone } from '../privacy/mask';
-import { generateSlots as generate } from '../slots/generate';
+import { generateSlots as generate, planSlots } from '../slots/generate';
+import { describeOpeningHours } from '../stations/hours';
 import { LIMITS, assertDayRange, assertSlotCount, breather } from '../core/limits';
 import { SLOTS, slotDocSchema, templateSchema } from '../slots/model';
-import { STATIONS } from '../stations/actions';
+import { STATIONS, stationHours } from '../stations/actions';
 import { STATION_KINDS, geoPointSchema, stationKindSchema } from '../stations/model';
 import { USERS, userDocSchema } from '../user/model';
 import { SERVICE_CATALOGUE } from '../seed/data';
@@ -80,7 +81,14 @@ export const generateSlots = action({
     if (!item.success) throw notFound('预约项目');
     assertSlotCount(assertDayRange(from, to, LIMITS.generateDays, '生成'), template);
     if (from < dayOf(ctx.now())) throw new AppError('INVALID_ARGUMENT', '不能为过去的日期生成时段');
-    return generate(ctx.db, { resourceId: itemId, stationId: item.data.stationId }, from, to, template);
+    // Slots only while the station is open: those outside its hours are skipped, and said so.
+    const hours = await stationHours(ctx.db, item.data.stationId);
+    const plan = planSlots(template, from, to, hours?.hours ?? null);
+    if (hours && plan.inside === 0 && plan.outside > 0) {
+      throw new AppError('INVALID_ARGUMENT', `所选时段都不在「${hours.name}」的开放时间（${describeOpeningHours(hours.hours)}）内，未生成任何时段`);
+    }
+    const made = await generate(ctx.db, { resourceId: itemId, stationId: item.data.stationId }, from, to, template, hours?.hours ?? null);
+    return { ...made, skippedReason: made.skipped > 0 && hours ? `${made.skipped} 个时段不在「${hours.name}」的开放时间（${describeOpeningHours(hours.hours)}）内，已跳过` : null };
   },
 });
 

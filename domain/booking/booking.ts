@@ -7,7 +7,8 @@ import { inZone } from '../core/time';
 import { pageByNewest } from '../core/paging';
 import { fields } from '../core/validation';
 import { TX_ATTEMPTS, derivedId, eightDigits as newCode, withFreshCode } from '../core/ids';
-import { SLOTS, MAX_QUEUE, presentSlot, slotDocSchema, type Slot } from '../slots/model';
+import { SLOTS, MAX_QUEUE, SLOT_STATES, presentSlot, slotDocSchema, slotState, type Slot } from '../slots/model';
+import { STATIONS } from '../stations/actions';
 import {
   BOOKERS, BOOKINGS, BOOKING_CODES, BOOKING_STATUS, ITEMS, NOTIFICATIONS, NOTIFICATION_KINDS,
   activeLimit, bookerDocSchema, checkinEarlyMinutes, bookingDocSchema, bookingStatusSchema, cancelBeforeMinutes, itemDocSchema,
@@ -304,17 +305,23 @@ export const slots = action({
   input: z.strictObject({ itemId: fields.id, date: fields.date }),
   access: 'signedIn',
   async run({ itemId, date }, ctx) {
-    if (!itemDocSchema.safeParse(await ctx.db.collection(ITEMS).doc(itemId).get()).success) throw notFound('预约项目');
+    const item = itemDocSchema.safeParse(await ctx.db.collection(ITEMS).doc(itemId).get());
+    if (!item.success) throw notFound('预约项目');
+    const station = await ctx.db.collection(STATIONS).doc(item.data.stationId).get();
     const docs = await ctx.db.collection(SLOTS).where({ resourceId: itemId, date }).orderBy('start', 'asc').limit(200).get();
+    const now = ctx.now();
     const out = [];
     for (const doc of docs) {
       const s = slotDocSchema.safeParse(doc);
       if (!s.success) continue;
       const mine = bookingDocSchema.safeParse(await ctx.db.collection(BOOKINGS).doc(bookingIdOf(s.data._id, ctx.user._id)).get());
       const status = mine.success && (mine.data.status === 'active' || mine.data.status === 'checkedIn') ? 'booked' : s.data.queue.includes(ctx.user._id) ? 'waiting' : null;
-      out.push({ ...presentSlot(s.data), mine: status, bookable: !s.data.closed && s.data.start > ctx.now() });
+      const state = slotState(s.data, now);
+      out.push({ ...presentSlot(s.data), mine: status, state, stateLabel: SLOT_STATES[state], bookable: !s.data.closed && state === 'upcoming' });
     }
-    return { slots: out };
+    // What the confirmation names: the station and the item.
+    const stationName = station && typeof station.name === 'string' ? station.name : '';
+    return { slots: out, item: { itemId, name: item.data.name, stationId: item.data.stationId, stationName } };
   },
 });
 
