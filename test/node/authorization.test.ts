@@ -23,7 +23,7 @@ const STAFF: Who[] = ['staff', 'admin'];
 const ADMIN: Who[] = ['admin'];
 
 const MATRIX: Record<string, Record<string, Who[]>> = {
-  user: { me: ANY, setRole: ADMIN },
+  user: { me: ANY, setRole: ADMIN, searchMembers: ADMIN },
   points: {
     rules: ANY, summary: ANY, ledger: ANY, activities: ANY, checkin: EARNERS, goods: ANY, goodsDetail: ANY, redeem: ANY,
     orders: ANY, cancelOrder: ANY, verifyOrder: STAFF, leaderboard: ANY, award: ADMIN, saveGoods: ADMIN, restock: ADMIN,
