@@ -23,7 +23,7 @@ test.each([
   ['an absent field', { openid: 'demo-member', reason: '志愿服务', requestId: 'award-req-0001' }, { field: 'points', message: '请填写积分' }],
   ['text where a number goes', { ...AWARD, points: '五' }, { field: 'points', message: '积分请填写数字' }],
   ['a fraction', { ...AWARD, points: 1.5 }, { field: 'points', message: '积分必须是整数' }],
-  ['too many points', { ...AWARD, points: 5000 }, { field: 'points', message: '积分不能超过 1000分' }],
+  ['too many points', { ...AWARD, points: 5000 }, { field: 'points', message: '积分不能超过 1000 分' }],
   ['the schema’s own words win', { ...AWARD, points: 0 }, { field: 'points', message: '积分不能为 0' }],
   ['an empty reason', { ...AWARD, reason: '  ' }, { field: 'reason', message: '请填写事由' }],
   ['a one-character reason', { ...AWARD, reason: '好' }, { field: 'reason', message: '事由至少 2 个字' }],

@@ -77,7 +77,7 @@ export function plainMessage(issue: Issue): string {
   const path = issue.path ?? [];
   const words = fieldWords(path);
   const { label } = words;
-  const unit = words.unit ?? '';
+  const unit = words.unit ? ` ${words.unit}` : '';
   switch (issue.code) {
     case 'invalid_type':
       if (!present(issue.input)) return path.length === 0 ? '请求内容不完整' : `请填写${label}`;
