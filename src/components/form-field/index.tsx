@@ -12,12 +12,14 @@ interface FieldFrame {
   error?: string | null;
   hint?: string;
   required?: boolean;
+  /** Extra classes on the field's wrapper. */
+  className?: string;
 }
 
 /** A labelled field: label above, the control in a bordered box, then a hint or its error in plain Chinese. */
-export function Field({ label, name, error, hint, required, children }: FieldFrame & { children: ReactNode }) {
+export function Field({ label, name, error, hint, required, className = '', children }: FieldFrame & { children: ReactNode }) {
   return (
-    <View className={`form-field form-field--${name} ${error ? 'form-field--invalid' : ''}`}>
+    <View className={`form-field form-field--${name} ${error ? 'form-field--invalid' : ''} ${className}`}>
       <View className="form-field__label">
         <Text>{label}</Text>
         {required ? <Text className="form-field__required">（必填）</Text> : null}
@@ -44,7 +46,7 @@ export function FormError({ message }: { message: string | null }) {
 }
 
 /** A labelled NutUI text input with a visible border and placeholder. */
-export default function FormField({ label, name, value, onChange, placeholder, type = 'text', maxlength = 60, error, hint, required }: FieldFrame & {
+export default function FormField({ label, name, value, onChange, placeholder, type = 'text', maxlength = 60, error, hint, required, className }: FieldFrame & {
   value: string;
   onChange: (value: string) => void;
   placeholder?: string;
@@ -52,7 +54,7 @@ export default function FormField({ label, name, value, onChange, placeholder, t
   maxlength?: number;
 }) {
   return (
-    <Field label={label} name={name} error={error} hint={hint} required={required}>
+    <Field label={label} name={name} error={error} hint={hint} required={required} className={className}>
       <Input
         className="form-field__input"
         name={name}
