@@ -63,6 +63,8 @@ export default function FormField({ label, name, value, onChange, placeholder, t
         maxLength={maxlength}
         placeholder={placeholder ?? `请输入${label}`}
         aria-label={label}
+        // Taro's H5 input puts these on the native <input>, where a screen reader looks for its name.
+        nativeProps={{ 'aria-label': label }}
         onChange={(v) => onChange(v)}
       />
     </Field>
