@@ -276,7 +276,7 @@ test('bad input is refused with a readable message and writes nothing', async ()
     [{ action: 'verify', code: '12345678' }, 'FORBIDDEN', 'demo-resident'],
     [{ action: 'saveStation', stationId: 'Bad Id', name: '驿站', kind: 'warm', county: '永福县', district: '永福镇', address: '某路 1 号' }, 'INVALID_ARGUMENT', 'demo-admin'],
     [{ action: 'saveItem', stationId: 'st-none', name: '项目', kind: 'room' }, 'NOT_FOUND', 'demo-admin'],
-    [{ action: 'closeSlots', itemId, date: '2030-01-01' }, 'NOT_FOUND', 'demo-admin'],
+    [{ action: 'closeSlots', itemId, date: '2030-01-01', reason: '节假日休息' }, 'NOT_FOUND', 'demo-admin'],
     [{ action: 'roster', itemId, date: tomorrow }, 'FORBIDDEN', 'demo-member'],
   ];
   for (const [event, code, who] of cases) {
