@@ -7,16 +7,19 @@ export interface A11y {
   label?: string;
   checked?: boolean;
   selected?: boolean;
+  /** A toggle button's state (a filter chip that is on). */
+  pressed?: boolean;
   hidden?: boolean;
 }
 
-export function a11y({ role, label, checked, selected, hidden }: A11y): Record<string, string> {
+export function a11y({ role, label, checked, selected, pressed, hidden }: A11y): Record<string, string> {
   const out: Record<string, string> = {};
   if (process.env.TARO_ENV === 'h5') {
     if (role) out.role = role;
     if (label) out['aria-label'] = label;
     if (checked !== undefined) out['aria-checked'] = String(checked);
     if (selected !== undefined) out['aria-selected'] = String(selected);
+    if (pressed !== undefined) out['aria-pressed'] = String(pressed);
     if (hidden) out['aria-hidden'] = 'true';
     // A focusable control for keyboard users, as a native button would be.
     if (role === 'button' || role === 'link' || role === 'switch' || role === 'tab') out.tabIndex = '0';

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { ScrollView, View, Text } from '@tarojs/components';
 import { SearchBar } from '@nutui/nutui-react-taro';
 import { STATION_KINDS, type StationKind } from '../../../domain/stations/kinds';
+import { a11y } from '../../components/layout/a11y';
 import { useNearMe } from '../../components/near-me/useNearMe';
 import PagedList, { usePagedPage } from '../../components/paged-list';
 import SignInPrompt from '../../components/sign-in-prompt';
@@ -17,7 +18,7 @@ export default function StationsPage() {
   const [kind, setKind] = useState<StationKind | undefined>();
   const [keyword, setKeyword] = useState('');
   const [search, setSearch] = useState('');
-  const [near, sortByDistance] = useNearMe();
+  const [near, sortByDistance, nearProblem] = useNearMe();
   const signedOut = needsSignIn();
   const list = usePagedPage<StationSummary & { distance?: number | null }>(
     (cursor) => {
@@ -39,12 +40,13 @@ export default function StationsPage() {
         onSearch={(value: string) => setSearch(value.trim())}
         onClear={() => setSearch('')}
       />
-      <View className="near-toggle" onClick={() => void sortByDistance()}>
+      <View className="near-toggle" {...a11y({ role: 'switch', checked: !!near, label: '按距离排序' })} onClick={() => void sortByDistance()}>
         {near ? '✓ 按距离排序（点此取消）' : '按距离排序'}
       </View>
+      {nearProblem && !near ? <View className="near-problem">{nearProblem}</View> : null}
       <ScrollView scrollX className="kind-tabs">
         {KIND_TABS.map(([value, label]) => (
-          <Text key={label} className={`kind-tab ${kind === value ? 'kind-tab--active' : ''}`} onClick={() => setKind(value)}>
+          <Text key={label} className={`kind-tab ${kind === value ? 'kind-tab--active' : ''}`} {...a11y({ role: 'button', pressed: kind === value })} onClick={() => setKind(value)}>
             {label}
           </Text>
         ))}

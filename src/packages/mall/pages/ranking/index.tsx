@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { View, Text } from '@tarojs/components';
+import { a11y } from '../../../../components/layout/a11y';
 import ResourceView, { useResource } from '../../../../components/resource';
 import StateView from '../../../../components/state-view';
 import { getLeaderboard, type Leaderboard } from '../../../../services/points';
@@ -12,7 +13,7 @@ function Board({ board }: { board: Leaderboard }) {
       {board.items.map((row) =>
         'nickname' in row ? (
           <View key={`m${row.rank}`} className={`rank-row ${row.mine ? 'rank-row--mine' : ''}`}>
-            <Text className="rank-row__rank">{row.rank}</Text>
+            <Text className={`rank-row__rank rank-row__rank--${row.rank <= 3 ? 'top' : 'rest'}`}>{row.rank}</Text>
             <Text className="rank-row__name">{`${row.nickname}${row.mine ? '（我）' : ''}`}</Text>
             <Text>{`${row.earned} 分`}</Text>
           </View>
@@ -39,10 +40,10 @@ export default function RankingPage() {
   return (
     <View className="page ranking-page">
       <View className="status-tabs">
-        <Text className={`status-tab ${scope === 'member' ? 'status-tab--active' : ''}`} onClick={() => setScope('member')}>
+        <Text className={`status-tab ${scope === 'member' ? 'status-tab--active' : ''}`} {...a11y({ role: 'button', pressed: scope === 'member' })} onClick={() => setScope('member')}>
           支部内党员
         </Text>
-        <Text className={`status-tab ${scope === 'branch' ? 'status-tab--active' : ''}`} onClick={() => setScope('branch')}>
+        <Text className={`status-tab ${scope === 'branch' ? 'status-tab--active' : ''}`} {...a11y({ role: 'button', pressed: scope === 'branch' })} onClick={() => setScope('branch')}>
           党支部（人均）
         </Text>
       </View>
