@@ -124,7 +124,7 @@ async function open(route: string): Promise<void> {
   await page.goto(`${cloud.url}/#/${route}`);
   await page.waitForFunction(
     (r) => {
-      const pages = [...document.querySelectorAll<HTMLElement>('.taro_page')].filter((p) => p.style.display !== 'none' && p.offsetParent !== null);
+      const pages = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter((p) => p.style.display !== 'none' && p.offsetParent !== null);
       const top = pages[pages.length - 1];
       if (!top || !location.hash.includes(r)) return false;
       if (Math.round(top.getBoundingClientRect().left) !== 0) return false;
@@ -150,7 +150,7 @@ async function axe(): Promise<Finding['violations']> {
 /** The smallest rendered text and the controls under 44 px high on the visible page. */
 async function measure(min: number): Promise<Pick<Finding, 'smallestText' | 'smallText' | 'smallTargets'>> {
   return page.evaluate((minimum) => {
-    const pages = [...document.querySelectorAll<HTMLElement>('.taro_page')].filter((p) => p.offsetParent !== null);
+    const pages = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter((p) => p.offsetParent !== null);
     const top = pages[pages.length - 1] ?? document.body;
     const small: string[] = [];
     let smallest: number | null = null;
@@ -166,7 +166,7 @@ async function measure(min: number): Promise<Pick<Finding, 'smallestText' | 'sma
       if (size < minimum) small.push(`${size}px ${el.className || el.tagName.toLowerCase()}: ${(node.textContent ?? '').trim().slice(0, 16)}`);
     }
     const targets: string[] = [];
-    for (const el of top.querySelectorAll<HTMLElement>('taro-button-core, button, [role="button"], [role="link"], [role="switch"], input, .nut-cell--clickable')) {
+    for (const el of Array.from(top.querySelectorAll<HTMLElement>('taro-button-core, button, [role="button"], [role="link"], [role="switch"], input, .nut-cell--clickable'))) {
       const rect = el.getBoundingClientRect();
       if (rect.width === 0 || rect.height === 0) continue;
       if (rect.height < 43.5) targets.push(`${Math.round(rect.height)}px ${el.className || el.tagName.toLowerCase()}: ${(el.textContent ?? '').trim().slice(0, 12)}`);
