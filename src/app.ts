@@ -23,8 +23,22 @@ function fitH5(): void {
       }
     }
   };
-  name();
-  new MutationObserver(name).observe(document.body, { childList: true, subtree: false });
+  // A page and a horizontal scroller scroll: a keyboard user must be able to reach them (axe: scrollable-region-focusable).
+  const focusable = () => {
+    for (const el of Array.from(document.querySelectorAll('.taro_page:not([tabindex]), taro-scroll-view-core:not([tabindex])'))) el.setAttribute('tabindex', '0');
+  };
+  let queued = false;
+  const fit = () => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => {
+      queued = false;
+      name();
+      focusable();
+    });
+  };
+  fit();
+  new MutationObserver(fit).observe(document.body, { childList: true, subtree: true });
   const taro = Taro as unknown as { openLocation: (o: { latitude: number; longitude: number; name?: string; address?: string }) => Promise<unknown> };
   taro.openLocation = async (o) => {
     openMap({ lat: o.latitude, lng: o.longitude, name: o.name ?? '目的地', address: o.address });

@@ -96,7 +96,42 @@ beforeAll(async () => {
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   page = await browser.newPage({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 });
   await page.goto(`${cloud.url}/`);
+  await giveTheResidentThingsToSee();
 }, 180_000);
+
+/** Calls a function over the local cloud's HTTP API as a demo user (setting up, not under test). */
+async function call<T>(openid: string, fn: string, body: Record<string, unknown>): Promise<T> {
+  const post = async (url: string, data: unknown, token?: string) => {
+    const res = await fetch(`${cloud.url}${url}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(data) });
+    const answer = (await res.json()) as { ok: boolean; data?: unknown; error?: { message: string } };
+    if (!answer.ok) throw new Error(`${url} ${JSON.stringify(data)}: ${answer.error?.message}`);
+    return answer.data;
+  };
+  const { token } = (await post('/auth/dev-login', { openid })) as { token: string };
+  return (await post(`/fn/${fn}`, body, token)) as T;
+}
+
+const WAITING_ITEM = '候补演示：党员志愿服务咨询';
+/**
+ * The resident has a booking (home shows it as next) and a place on a full slot's waiting list
+ * (我的 lists it with its position), so those parts of the pages are seen and checked too.
+ */
+async function giveTheResidentThingsToSee(): Promise<void> {
+  const item = DEMO_ITEMS[0]!;
+  const day = new Date(Date.now() + 2 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+  const open = await call<{ slots: { slotId: string; remaining: number; bookable: boolean }[] }>('demo-resident', 'stations', { action: 'slots', itemId: item._id, date: day });
+  const free = open.slots.find((x) => x.bookable && x.remaining > 0);
+  if (free) await call('demo-resident', 'stations', { action: 'book', slotId: free.slotId, requestId: 'a11y-resident-booking' });
+
+  const itemId = 'it-a11y-waiting';
+  await call('demo-admin', 'stations', { action: 'saveItem', itemId, stationId: item.stationId, name: WAITING_ITEM, kind: 'service' });
+  await call('demo-admin', 'stations', { action: 'generateSlots', itemId, from: day, to: day, template: { weekdays: [1, 2, 3, 4, 5, 6, 7], start: '09:00', end: '10:00', slotMinutes: 60, capacity: 1 } });
+  const full = await call<{ slots: { slotId: string }[] }>('demo-admin', 'stations', { action: 'slots', itemId, date: day });
+  const slotId = full.slots[0]!.slotId;
+  await call('demo-staff', 'stations', { action: 'book', slotId, requestId: 'a11y-staff-seat' });
+  await call('demo-member', 'stations', { action: 'joinWaitlist', slotId });
+  await call('demo-resident', 'stations', { action: 'joinWaitlist', slotId });
+}
 
 afterAll(async () => {
   fs.writeFileSync(path.join(SHOTS, 'a11y.json'), JSON.stringify(findings, null, 2));
@@ -195,3 +230,22 @@ test.each(cases)('$page as $role in $mode mode: no serious or critical axe viola
     expect(sizes.smallTargets).toEqual([]);
   }
 }, 60_000);
+
+test('a resident sees their waiting-list place on 我的 with its position and leaves it after confirming', async () => {
+  await become('resident', 'normal');
+  await open('pages/mine/index');
+  const row = page.locator('.waiting-row', { hasText: WAITING_ITEM });
+  await row.waitFor();
+  expect(await row.locator('.waiting-row__position').textContent()).toBe('候补第 2 位（共 2 人）');
+  expect(await page.locator('.my-waitlist-link .mine-count__value').textContent()).toBe('1');
+  await page.screenshot({ path: path.join(PAGES_DIR, 'journey_mine-waitlist--resident--normal.png') });
+
+  await row.locator('.waiting-row__leave').click();
+  await page.locator('.taro-modal__text', { hasText: '第 2 位将让给后面的人' }).waitFor();
+  await page.locator('.taro-model__confirm').click();
+  await row.waitFor({ state: 'detached' });
+  await page.locator('.mine-waitlist__empty').waitFor();
+  await page.waitForFunction(() => document.querySelector('.my-waitlist-link .mine-count__value')?.textContent === '0');
+  const places = await call<{ items: unknown[] }>('demo-resident', 'stations', { action: 'myWaitlist' });
+  expect(places.items).toEqual([]);
+});

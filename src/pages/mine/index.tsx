@@ -55,8 +55,12 @@ function WaitingRow({ place, onLeft }: { place: WaitingPlace; onLeft: () => void
   );
 }
 
-function Waitlist() {
+function Waitlist({ onChanged }: { onChanged: () => void }) {
   const places = useResource(listMyWaitlist, [], { reloadOnShow: true });
+  const left = () => {
+    places.reload();
+    onChanged();
+  };
   return (
     <View className="card mine-waitlist" id="waitlist">
       <View className="card__title">我的候补</View>
@@ -67,7 +71,7 @@ function Waitlist() {
           ) : (
             <View>
               {data.items.map((p) => (
-                <WaitingRow key={p.slotId} place={p} onLeft={places.reload} />
+                <WaitingRow key={p.slotId} place={p} onLeft={left} />
               ))}
             </View>
           )
@@ -77,7 +81,7 @@ function Waitlist() {
   );
 }
 
-function Mine({ o }: { o: Overview }) {
+function Mine({ o, reload }: { o: Overview; reload: () => void }) {
   const [elder] = useElderMode();
   return (
     <ElderPage elder={elder} className="mine-page">
@@ -121,7 +125,7 @@ function Mine({ o }: { o: Overview }) {
         ))}
       </View>
 
-      <Waitlist />
+      <Waitlist onChanged={reload} />
 
       <View className="card">
         <ElderSwitch />
@@ -163,5 +167,5 @@ export default function MinePage() {
   const signedOut = needsSignIn();
   const overview = useResource(getOverview, [], { enabled: !signedOut, reloadOnShow: true });
   if (signedOut) return <SignInPrompt from="/pages/mine/index" />;
-  return <ResourceView resource={overview}>{(data) => <Mine o={data} />}</ResourceView>;
+  return <ResourceView resource={overview}>{(data) => <Mine o={data} reload={overview.reload} />}</ResourceView>;
 }
