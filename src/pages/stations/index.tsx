@@ -11,6 +11,7 @@ import StationCard from '../../components/station-card';
 import { needsSignIn } from '../../services/session';
 import { listNearbyStations, listStations, type StationSummary } from '../../services/stations';
 import './index.scss';
+import { ElderPage } from '../../components/elder-mode';
 
 const KIND_TABS: [StationKind | undefined, string][] = [[undefined, '全部'], ...(Object.entries(STATION_KINDS) as [StationKind, string][])];
 
@@ -31,7 +32,7 @@ export default function StationsPage() {
 
   if (signedOut) return <SignInPrompt from="/pages/stations/index" />;
   return (
-    <View className="page stations-page">
+    <ElderPage className="stations-page">
       <SearchBar
         value={keyword}
         placeholder="搜索驿站名称、街道或地址"
@@ -59,6 +60,6 @@ export default function StationsPage() {
           <StationCard station={s} onOpen={(id) => void Taro.navigateTo({ url: `/packages/booking/pages/station/index?id=${id}` })} />
         )}
       />
-    </View>
+    </ElderPage>
   );
 }

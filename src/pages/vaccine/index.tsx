@@ -9,6 +9,7 @@ import PagedList, { usePagedPage } from '../../components/paged-list';
 import SignInPrompt from '../../components/sign-in-prompt';
 import { needsSignIn } from '../../services/session';
 import { listSitesNear, type SiteSummary } from '../../services/vaccine';
+import { ElderPage } from '../../components/elder-mode';
 
 type SiteRow = SiteSummary & { todayRemaining: number; distance?: number | null };
 
@@ -39,7 +40,7 @@ export default function VaccinePage() {
 
   if (signedOut) return <SignInPrompt from="/pages/vaccine/index" />;
   return (
-    <View className="page vaccine-page">
+    <ElderPage className="vaccine-page">
       <View className="card points-links vaccine-links">
         {LINKS.map((l) => (
           <Text key={l.url} className="vaccine-link" {...a11y({ role: 'link' })} onClick={() => void Taro.navigateTo({ url: l.url })}>
@@ -89,6 +90,6 @@ export default function VaccinePage() {
           </View>
         )}
       />
-    </View>
+    </ElderPage>
   );
 }

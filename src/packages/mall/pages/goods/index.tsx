@@ -4,6 +4,7 @@ import PagedList, { usePagedPage } from '../../../../components/paged-list';
 import { GoodsPicture } from '../../../../components/picture';
 import { listGoods, type GoodsItem } from '../../../../services/points';
 import '../../mall.scss';
+import { ElderPage } from '../../../../components/elder-mode';
 
 function GoodsCard({ goods }: { goods: GoodsItem }) {
   return (
@@ -28,8 +29,8 @@ export default function GoodsPage() {
   const list = usePagedPage<GoodsItem>((cursor) => listGoods(cursor), []);
   useShareAppMessage(() => ({ title: '先锋驿站积分商城：积分兑换好物', path: '/packages/mall/pages/goods/index' }));
   return (
-    <View className="page mall-page">
+    <ElderPage className="mall-page">
       <PagedList list={list} keyOf={(g) => g.goodsId} emptyText="商城暂无可兑换的商品" renderItem={(g) => <GoodsCard goods={g} />} />
-    </View>
+    </ElderPage>
   );
 }

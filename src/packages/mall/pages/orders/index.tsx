@@ -9,6 +9,7 @@ import QrCode from '../../../../components/qr-code';
 import { cancelMyOrder, listOrders, type OrderItem, type OrderStatus } from '../../../../services/points';
 import { formatDate, formatTime } from '../../../../utils/time';
 import '../../mall.scss';
+import { ElderPage } from '../../../../components/elder-mode';
 
 const TABS: [OrderStatus | undefined, string][] = [[undefined, '全部'], ['pending', '待领取'], ['picked', '已领取'], ['cancelled', '已取消'], ['expired', '已过期']];
 
@@ -41,7 +42,7 @@ export default function OrdersPage() {
   const [status, setStatus] = useState<OrderStatus | undefined>();
   const list = usePagedPage<OrderItem>((cursor) => listOrders(status, cursor), [status]);
   return (
-    <View className="page orders-page">
+    <ElderPage className="orders-page">
       <View className="status-tabs">
         {TABS.map(([value, label]) => (
           <Text key={label} className={`status-tab ${status === value ? 'status-tab--active' : ''}`} {...a11y({ role: 'button', pressed: status === value })} onClick={() => setStatus(value)}>
@@ -50,6 +51,6 @@ export default function OrdersPage() {
         ))}
       </View>
       <PagedList list={list} keyOf={(o) => o.orderId} emptyText="还没有这类订单" renderItem={(o) => <OrderCard order={o} onChanged={list.reload} />} />
-    </View>
+    </ElderPage>
   );
 }

@@ -5,6 +5,7 @@ import ResourceView, { useResource } from '../../../../components/resource';
 import StateView from '../../../../components/state-view';
 import { getLeaderboard, type Leaderboard } from '../../../../services/points';
 import '../../mall.scss';
+import { ElderPage } from '../../../../components/elder-mode';
 
 function Board({ board }: { board: Leaderboard }) {
   if (board.items.length === 0) return <StateView kind="empty" message={board.scope === 'member' ? '加入党支部后可查看支部内排行' : '暂无排行数据'} />;
@@ -38,7 +39,7 @@ export default function RankingPage() {
   const [scope, setScope] = useState<'member' | 'branch'>('member');
   const board = useResource(() => getLeaderboard(scope), [scope]);
   return (
-    <View className="page ranking-page">
+    <ElderPage className="ranking-page">
       <View className="status-tabs">
         <Text className={`status-tab ${scope === 'member' ? 'status-tab--active' : ''}`} {...a11y({ role: 'button', pressed: scope === 'member' })} onClick={() => setScope('member')}>
           支部内党员
@@ -48,6 +49,6 @@ export default function RankingPage() {
         </Text>
       </View>
       <ResourceView resource={board}>{(b) => <Board board={b} />}</ResourceView>
-    </View>
+    </ElderPage>
   );
 }

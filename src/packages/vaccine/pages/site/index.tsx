@@ -6,10 +6,11 @@ import { PlacePicture } from '../../../../components/picture';
 import ResourceView, { useResource } from '../../../../components/resource';
 import { getSite, type SiteDetail } from '../../../../services/vaccine';
 import './index.scss';
+import { ElderPage } from '../../../../components/elder-mode';
 
 function SiteDetailView({ site }: { site: SiteDetail }) {
   return (
-    <View className="page site-detail">
+    <ElderPage className="site-detail">
       <View className="hero site-hero">
         <PlacePicture place={{ name: site.name, kind: 'vaccine' }} size="s" />
         <View className="hero__title">{site.name}</View>
@@ -50,7 +51,7 @@ function SiteDetailView({ site }: { site: SiteDetail }) {
           ))}
         </View>
       </View>
-    </View>
+    </ElderPage>
   );
 }
 
