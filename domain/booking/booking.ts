@@ -272,6 +272,55 @@ export const leaveWaitlist = action({
   },
 });
 
+/** How many waiting-list places `myWaitlist` lists (a person rarely holds more than a few). */
+const MAX_WAITING_PLACES = 50;
+
+export interface WaitingPlace {
+  slotId: string;
+  itemId: string;
+  itemName: string;
+  stationId: string | null;
+  stationName: string | null;
+  start: number;
+  end: number;
+  /** 1 = next to be seated. */
+  position: number;
+  waiting: number;
+}
+
+/** The caller's places on the waiting lists of slots not yet started, soonest first, with their position. */
+export const myWaitlist = action({
+  input: z.strictObject({}),
+  access: 'signedIn',
+  async run(_input, ctx): Promise<{ items: WaitingPlace[] }> {
+    const openid = ctx.user._id;
+    const docs = await ctx.db.collection(SLOTS).where({ queue: openid, start: ctx.db.command.gt(ctx.now()) }).orderBy('start', 'asc').limit(MAX_WAITING_PLACES).get();
+    const names = new Map<string, string | null>();
+    const nameOf = async (collection: string, id: string | null) => {
+      if (!id) return null;
+      const key = `${collection}/${id}`;
+      if (!names.has(key)) {
+        const doc = await ctx.db.collection(collection).doc(id).get();
+        names.set(key, typeof doc?.name === 'string' ? doc.name : null);
+      }
+      return names.get(key) ?? null;
+    };
+    const items: WaitingPlace[] = [];
+    for (const doc of docs) {
+      const s = slotDocSchema.safeParse(doc);
+      if (!s.success || s.data.closed) continue;
+      const at = s.data.queue.indexOf(openid);
+      if (at < 0) continue;
+      items.push({
+        slotId: s.data._id, itemId: s.data.resourceId, itemName: (await nameOf(ITEMS, s.data.resourceId)) ?? '预约项目',
+        stationId: s.data.stationId, stationName: await nameOf(STATIONS, s.data.stationId),
+        start: s.data.start, end: s.data.end, position: at + 1, waiting: s.data.queue.length,
+      });
+    }
+    return { items };
+  },
+});
+
 export const verify = action({
   input: z.strictObject({ code: z.string().trim().regex(/^\d{8}$/, '预约码是 8 位数字') }),
   access: ['staff', 'admin'],

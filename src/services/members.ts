@@ -1,6 +1,6 @@
-import type { MemberMatch } from '../../domain/user/search';
 import { callFunction } from './transport';
+import type { MemberMatch } from './org';
 
 export type { MemberMatch };
-/** Admin: members by nickname or branch name, for the member picker (no personal data). */
-export const searchMembers = (keyword: string) => callFunction<{ items: MemberMatch[] }>('user', 'searchMembers', { keyword });
+/** Admins and secretaries: members of their own scope by name, for the member picker (org.searchMembers). */
+export const searchMembers = (keyword: string) => callFunction<{ items: MemberMatch[] }>('org', 'searchMembers', { keyword });
