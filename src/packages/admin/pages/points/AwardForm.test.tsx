@@ -69,7 +69,7 @@ test('a double tap on 记入台账 asks once, naming what will happen, and award
   await act(async () => answer({ entryId: 'e1', openid: 'm-zhang', points: 5, balance: 25 }));
   await screen.findByText('已记入台账：张三 +5 分，余额 25');
   // Cleared after success: the next award starts from an empty form.
-  expect(q('.admin-award .form-field--openid .picker-value').textContent).toContain('输入姓名或支部名称搜索');
+  expect(q('.admin-award .form-field--openid .picker-value').textContent).toContain('输入姓名或昵称搜索');
 });
 
 test('a refusal about a field lands beside that field, not under the button', async () => {
