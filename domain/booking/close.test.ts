@@ -23,7 +23,7 @@ async function bookedDay() {
   expect((await w.call('stations', { action: 'saveItem', itemId, stationId: 'st-yf-center', name: `政策咨询${n}`, kind: 'service' }, 'demo-admin')).ok).toBe(true);
   const date = dayOf(w.now + DAY);
   const template = { weekdays: [1, 2, 3, 4, 5, 6, 7], start: '10:00', end: '11:00', slotMinutes: 30, capacity: 3 };
-  expect(await w.call('stations', { action: 'generateSlots', itemId, from: date, to: date, template }, 'demo-admin')).toEqual({ ok: true, data: { created: 2, existing: 0 } });
+  expect(await w.call('stations', { action: 'generateSlots', itemId, from: date, to: date, template }, 'demo-admin')).toMatchObject({ ok: true, data: { created: 2, existing: 0 } });
   const slots = await w.call<{ slots: { slotId: string }[] }>('stations', { action: 'slots', itemId, date });
   if (!slots.ok) throw new Error(slots.error.message);
   const resident = `close-resident-${n}`;

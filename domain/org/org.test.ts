@@ -156,8 +156,8 @@ test('staff assignments: set by an admin, listed with names; a county admin keep
   expect(codeOf(await w.call('org', { action: 'assignStaff', openid: 'staff-two', stationIds: ['st-nowhere'], siteIds: [] }, 'demo-admin'))).toBe('NOT_FOUND');
   await data('org', { action: 'assignStaff', openid: 'staff-two', stationIds: ['st-yf-center', 'st-xf-jiedong'], siteIds: ['vs-yf-01'] }, 'demo-admin');
   // 秀峰's admin replaces only 秀峰's part.
-  await data('org', { action: 'assignStaff', openid: 'staff-two', stationIds: ['st-xf-qintan'], siteIds: [] }, 'demo-county-admin');
-  expect(await w.db.collection('users').doc('staff-two').get()).toMatchObject({ stationIds: ['st-yf-center', 'st-xf-qintan'], siteIds: ['vs-yf-01'] });
+  await data('org', { action: 'assignStaff', openid: 'staff-two', stationIds: ['st-xf-zhengyang'], siteIds: [] }, 'demo-county-admin');
+  expect(await w.db.collection('users').doc('staff-two').get()).toMatchObject({ stationIds: ['st-yf-center', 'st-xf-zhengyang'], siteIds: ['vs-yf-01'] });
   const listed = await data<{ items: { openid: string; stations: { name: string }[] }[] }>('org', { action: 'staff' }, 'demo-admin');
   expect(listed.items.map((i) => i.openid)).toEqual(expect.arrayContaining(['demo-staff', 'staff-two']));
   const county = await data<{ items: { openid: string }[] }>('org', { action: 'staff' }, 'demo-county-admin');

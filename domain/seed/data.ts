@@ -596,19 +596,20 @@ export const VACCINE_SITES: (SiteDoc & { source: Source; illustrative: true; ill
 });
 
 // ---------------------------------------------------------------------------------------------
-// 4. Party organisations. The articles name 解东社区党委 and the 大党委 of 九龙 and 七彩; the
-//    branches under them, and the 县直机关 branch, are illustrative.
+// 4. Party branches. The articles name 解东社区党委 and the 大党委 of 九龙, 七彩 and 新洲 (committees in the
+//    organisation tree, domain/org/seed.ts); the branches seeded under them, and the 县直机关 branch,
+//    are illustrative: their source quotes the committee they sit under.
 // ---------------------------------------------------------------------------------------------
 
 export const BRANCHES: { _id: string; name: string; county: string; source: Source | null; illustrative: boolean }[] = [
   { _id: 'br-yf-xiangyang', name: '向阳社区党支部', county: YF, source: YF_COMMUNITY, illustrative: true },
   { _id: 'br-yf-longquan', name: '龙泉社区党支部', county: YF, source: YF_COMMUNITY, illustrative: true },
   { _id: 'br-yf-jizhi1', name: '县直机关第一党支部', county: YF, source: null, illustrative: true },
-  { _id: 'br-xf-jiedong', name: '解东社区党委', county: XF, source: xf('桂林市秀峰区秀峰街道解东社区党委'), illustrative: false },
-  { _id: 'br-lc-jiulong', name: '九龙社区“大党委”', county: LC, source: lc('推动灵川县城和八里街城区的10个社区全部成立“大党委”'), illustrative: false },
-  { _id: 'br-lc-qicai', name: '七彩社区“大党委”', county: LC, source: lc('推动灵川县城和八里街城区的10个社区全部成立“大党委”'), illustrative: false },
+  { _id: 'br-xf-jiedong', name: '解东社区第一党支部', county: XF, source: xf('桂林市秀峰区秀峰街道解东社区党委'), illustrative: true },
+  { _id: 'br-lc-jiulong', name: '九龙社区党支部', county: LC, source: lc('推动灵川县城和八里街城区的10个社区全部成立“大党委”'), illustrative: true },
+  { _id: 'br-lc-qicai', name: '七彩社区党支部', county: LC, source: lc('推动灵川县城和八里街城区的10个社区全部成立“大党委”'), illustrative: true },
   { _id: 'br-rx-biguiyuan', name: '碧桂园小区党支部', county: RX, source: yl('容县碧桂园小区党支部牵头建成'), illustrative: false },
-  { _id: 'br-lu-xinzhou', name: '新洲社区“大党委”', county: LU, source: yl('温泉镇新洲社区“大党委”'), illustrative: false },
+  { _id: 'br-lu-xinzhou', name: '新洲社区党支部', county: LU, source: yl('温泉镇新洲社区“大党委”'), illustrative: true },
   { _id: 'br-tn-qingyun', name: '炉峰社区青云小区党支部', county: TN, source: tn('炉峰社区青云小区党支部与居民在端午节开展'), illustrative: false },
 ];
 

@@ -11,6 +11,7 @@ import type { Source } from '../stations/model';
 import { DEMO_ITEMS, VACCINE_TEMPLATES } from './booking-data';
 import { ARTICLES, ARTICLE_FIGURES, BRANCHES, SERVICE_CATALOGUE, STATIONS, VACCINE_SITES } from './data';
 import { demoActivities } from './points-data';
+import { MIDDLE_UNITS } from '../org/seed';
 
 const text = new Map<string, string>(Object.values(ARTICLES).map((file) => [file, readFileSync(join(__dirname, 'articles', file), 'utf8').replace(/\s+/g, '')]));
 const quoted = (source: Source) => text.get(source.article)?.includes(source.quote.replace(/\s+/g, '')) ?? false;
@@ -104,9 +105,15 @@ test('what the articles attribute to one county is not given to another', () => 
   const redSteward = [...STATIONS.map((s) => [s.county, `${s.name}${s.intro}`]), ...demoActivities(0).map((a) => ['桂林市永福县', a.title])].filter(([, t]) => t!.includes('红管家'));
   expect(redSteward.every(([county]) => county === '玉林市容县')).toBe(true);
   expect(countyOf('st-rx-biguiyuan')).toBe('玉林市容县');
-  // 解东社区 is a 党委; 九龙 and 七彩 are 大党委.
-  expect(BRANCHES.find((b) => b._id === 'br-xf-jiedong')!.name).toBe('解东社区党委');
-  expect(BRANCHES.filter((b) => /九龙|七彩/.test(b.name)).every((b) => b.name.includes('大党委'))).toBe(true);
+  // 解东社区 is a 党委; 九龙, 七彩 and 新洲 are 大党委: committees of the organisation tree, with the branches
+  // seeded under them marked illustrative (no article names those branches).
+  const committees = new Map(MIDDLE_UNITS.map((u) => [u._id, u.name]));
+  expect(committees.get('cm-xf-jiedong')).toBe('解东社区党委');
+  expect(['cm-lc-jiulong', 'cm-lc-qicai', 'cm-luc-xinzhou'].every((id) => committees.get(id)?.includes('大党委'))).toBe(true);
+  for (const id of ['br-xf-jiedong', 'br-lc-jiulong', 'br-lc-qicai', 'br-lu-xinzhou']) {
+    const branch = BRANCHES.find((b) => b._id === id)!;
+    expect([branch.name, branch.illustrative]).toEqual([expect.stringMatching(/党支部$/), true]);
+  }
 });
 
 test('the nine 永福 vaccination sites are plainly illustrative, COVID-19 only, with the article\'s 336 people', () => {
