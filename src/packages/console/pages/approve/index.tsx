@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { View, Text } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { ElderPage, useElderMode } from '../../../../components/elder-mode';
 import SignInPrompt from '../../../../components/sign-in-prompt';
@@ -30,7 +30,7 @@ function Approve({ ticketId, check }: { ticketId: string; check: ConsoleTicketCh
     return (
       <View className="card console-approve__done" role="status">
         <View className="card__title">已确认</View>
-        <Text>{`电脑上的管理后台将以 ${who} 的身份登录，请回到电脑继续操作。`}</Text>
+        <View style={{ margin: '16rpx 0 32rpx' }}>{`电脑上的管理后台将以 ${who} 的身份登录，请回到电脑继续操作。`}</View>
         <Button block onClick={() => void Taro.switchTab({ url: '/pages/mine/index' })}>
           返回我的
         </Button>
@@ -54,11 +54,16 @@ function Approve({ ticketId, check }: { ticketId: string; check: ConsoleTicketCh
   return (
     <View className="card console-approve">
       <View className="card__title">确认登录管理后台</View>
-      <Text className="console-approve__what">{`将以 ${who} 的身份登录管理后台`}</Text>
-      <Text className="muted">请确认是你本人在电脑上扫码。确认后，电脑上的管理后台可以用你的权限查看和修改数据，所有操作都会记入操作日志。</Text>
+      <View className="console-approve__what" style={{ margin: '16rpx 0', fontSize: '1.15em', fontWeight: 600, color: '#c8161d' }}>
+        {`将以 ${who} 的身份登录管理后台`}
+      </View>
+      <View className="muted" style={{ marginBottom: '32rpx' }}>
+        请确认是你本人在电脑上扫码。确认后，电脑上的管理后台可以用你的权限查看和修改数据，所有操作都会记入操作日志。
+      </View>
       <Button className="console-approve__submit" type="primary" block loading={busy} disabled={busy} onClick={() => void approve()}>
         确认登录
       </Button>
+      <View style={{ height: '24rpx' }} />
       <Button block disabled={busy} onClick={() => void Taro.navigateBack().catch(() => Taro.switchTab({ url: '/pages/index/index' }))}>
         取消
       </Button>
