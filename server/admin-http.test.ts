@@ -75,7 +75,7 @@ describe('console scan-to-sign-in over HTTP', () => {
   });
 
   test('every other admin action, and every other function, still needs a token', async () => {
-    for (const action of ['audit', 'dashboard', 'approveConsoleLogin', 'consoleTicket', 'uploadImage', 'nope']) {
+    for (const action of ['audit', 'dashboard', 'approveConsoleLogin', 'consoleTicket', 'uploadImage', 'fileUrls', 'nope']) {
       const res = await post('/fn/admin', { action });
       expect([action, res.status]).toEqual([action, action === 'nope' ? 404 : 401]);
     }
@@ -102,6 +102,8 @@ describe('pictures', () => {
     expect(got.headers.get('content-type')).toBe('image/png');
     expect(got.headers.get('x-content-type-options')).toBe('nosniff');
     expect(Buffer.from(await got.arrayBuffer()).equals(bytes)).toBe(true);
+    const urls = await json(await post('/fn/admin', { action: 'fileUrls', fileIds: [fileId, '../auth.key'] }, await login('demo-member')));
+    expect(urls.data).toEqual({ items: [{ fileId, url }, { fileId: '../auth.key', url: '' }] });
     // A new store on the same folder (a restart) still has it.
     const again = await new LocalFileStore(path.join(dataDir, 'files')).read(fileId);
     expect(again?.contentType).toBe('image/png');

@@ -2,7 +2,7 @@ import type { Database, JsonValue } from '../db';
 import { dayOf } from '../core/time';
 import type { ActionContext } from '../core/router';
 import { AUDIT, newAuditId } from './model';
-import { redact } from './redact';
+import { redact, scrubText } from './redact';
 import { AUDIT_TARGETS, ID_FIELDS, UNAUDITED } from './targets';
 
 /** What an action may tell the audit entry about itself; anything left out is filled in by the router. */
@@ -81,12 +81,12 @@ export async function runAudited<R>(
       at,
       day: dayOf(at),
       actor: user._id,
-      actorName: user.nickname,
+      actorName: scrubText(user.nickname),
       role: user.role,
       fn: call.fn,
       action: call.action,
       op,
-      targetId,
+      targetId: targetId === null ? null : scrubText(targetId),
       before: redact(note.before !== undefined ? note.before : before) as JsonValue,
       after: redact(after) as JsonValue,
     });

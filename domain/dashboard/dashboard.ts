@@ -52,12 +52,12 @@ export async function computeDashboard(db: Database, input: z.output<typeof dash
   const days = assertDayRange(input.from, input.to, DASHBOARD_MAX_DAYS, '统计');
   const scope: Scope = await resolveScope(db, input.unitId);
   const range = { start: atShanghai(`${input.from} 00:00`), end: atShanghai(`${input.to} 00:00`) + DAY };
-  const trend = new Map<string, TrendDay>();
+  const trend: TrendDay[] = [];
   for (let i = 0; i < days; i += 1) {
-    const date = dayOf(range.start + i * DAY + 12 * 3_600_000);
-    trend.set(date, { date, bookingsCheckedIn: 0, dosesGiven: 0, pointsEarned: 0, pointsSpent: 0, ordersPickedUp: 0 });
+    trend.push({ date: dayOf(range.start + i * DAY + 12 * 3_600_000), bookingsCheckedIn: 0, dosesGiven: 0, pointsEarned: 0, pointsSpent: 0, ordersPickedUp: 0 });
   }
-  const dayRow = (at: unknown) => (typeof at === 'number' ? trend.get(dayOf(at)) : undefined);
+  // The day by arithmetic (Shanghai has no daylight saving): the zone plugin costs ~0.15 ms a call, per document.
+  const dayRow = (at: unknown) => (typeof at === 'number' ? trend[Math.floor((at - range.start) / DAY)] : undefined);
   const _ = db.command;
   let truncated = false;
 
@@ -134,7 +134,7 @@ export async function computeDashboard(db: Database, input: z.output<typeof dash
     ordersPickedUp,
     activeMembers: active.size,
     topBranches,
-    trend: [...trend.values()],
+    trend,
     truncated,
   };
 }

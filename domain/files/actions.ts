@@ -35,3 +35,19 @@ export const uploadImage = action({
     return { fileId, url: await store.url(fileId) };
   },
 });
+
+/**
+ * Where a browser can fetch stored pictures: the same `/files/<id>` locally; in the cloud a temporary HTTPS
+ * URL for each `cloud://` fileID (the console is a browser; a mini-program <Image> takes the fileID as is).
+ */
+export const fileUrls = action({
+  input: z.strictObject({ fileIds: z.array(z.string().trim().min(1).max(300)).min(1).max(50) }),
+  access: 'signedIn',
+  async run({ fileIds }, ctx) {
+    const store = ctx.services?.files;
+    if (!store) throw new AppError('INTERNAL', '此环境未配置文件存储');
+    const items = [];
+    for (const fileId of fileIds) items.push({ fileId, url: await store.url(fileId) });
+    return { items };
+  },
+});

@@ -28,8 +28,9 @@ export class LocalFileStore implements FileStore {
     return fileId;
   }
 
+  /** Only a well-formed local id gets an address; anything else (a cloud:// id copied here) gets ''. */
   async url(fileId: string): Promise<string> {
-    return `/files/${fileId}`;
+    return LOCAL_FILE_ID.test(fileId) ? `/files/${fileId}` : '';
   }
 
   /** The bytes and type of a stored picture; null for anything that is not one (a bad id never reaches the disk). */

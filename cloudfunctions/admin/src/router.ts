@@ -2,7 +2,7 @@ import { defineFunction } from '../../../domain/core/router';
 import * as audit from '../../../domain/audit/actions';
 import * as consoleLogin from '../../../domain/console-login/actions';
 import * as dashboard from '../../../domain/dashboard/dashboard';
-import { uploadImage } from '../../../domain/files/actions';
+import { fileUrls, uploadImage } from '../../../domain/files/actions';
 
 export const router = defineFunction(
   'admin',
@@ -12,6 +12,7 @@ export const router = defineFunction(
     dashboard: dashboard.dashboard,
     dashboardExport: dashboard.dashboardExport,
     uploadImage,
+    fileUrls,
     startConsoleLogin: consoleLogin.startConsoleLogin,
     consoleTicket: consoleLogin.consoleTicket,
     approveConsoleLogin: consoleLogin.approveConsoleLogin,

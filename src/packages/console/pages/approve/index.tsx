@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { View, Text } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { ElderPage, useElderMode } from '../../../../components/elder-mode';
 import SignInPrompt from '../../../../components/sign-in-prompt';
@@ -9,6 +9,7 @@ import { useResource } from '../../../../components/resource';
 import { approveConsoleLogin, checkConsoleTicket, ticketFromParams, type ConsoleTicketCheck } from '../../../../services/admin';
 import { needsSignIn } from '../../../../services/session';
 import { errorMessage } from '../../../../services/transport';
+import './index.scss';
 
 const STATUS_MESSAGE: Record<Exclude<ConsoleTicketCheck['status'], 'waiting'>, string> = {
   used: '这个登录二维码已经确认过了。如需再次登录，请在电脑上刷新二维码后重新扫码',
@@ -30,7 +31,7 @@ function Approve({ ticketId, check }: { ticketId: string; check: ConsoleTicketCh
     return (
       <View className="card console-approve__done" role="status">
         <View className="card__title">已确认</View>
-        <Text>{`电脑上的管理后台将以 ${who} 的身份登录，请回到电脑继续操作。`}</Text>
+        <View className="console-approve__done-text">{`电脑上的管理后台将以 ${who} 的身份登录，请回到电脑继续操作。`}</View>
         <Button block onClick={() => void Taro.switchTab({ url: '/pages/mine/index' })}>
           返回我的
         </Button>
@@ -54,16 +55,21 @@ function Approve({ ticketId, check }: { ticketId: string; check: ConsoleTicketCh
   return (
     <View className="card console-approve">
       <View className="card__title">确认登录管理后台</View>
-      <Text className="console-approve__what">{`将以 ${who} 的身份登录管理后台`}</Text>
-      <Text className="muted">请确认是你本人在电脑上扫码。确认后，电脑上的管理后台可以用你的权限查看和修改数据，所有操作都会记入操作日志。</Text>
+      <View className="console-approve__what">
+        {`将以 ${who} 的身份登录管理后台`}
+      </View>
+      <View className="muted console-approve__note">
+        请确认是你本人在电脑上扫码。确认后，电脑上的管理后台可以用你的权限查看和修改数据，所有操作都会记入操作日志。
+      </View>
       <Button className="console-approve__submit" type="primary" block loading={busy} disabled={busy} onClick={() => void approve()}>
         确认登录
       </Button>
+      <View className="console-approve__gap" />
       <Button block disabled={busy} onClick={() => void Taro.navigateBack().catch(() => Taro.switchTab({ url: '/pages/index/index' }))}>
         取消
       </Button>
       {error ? (
-        <View className="console-approve__error" role="alert" style={{ marginTop: '24rpx', color: '#c8161d' }}>
+        <View className="console-approve__error" role="alert">
           {error}
         </View>
       ) : null}
