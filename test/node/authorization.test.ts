@@ -51,7 +51,7 @@ const MATRIX: Record<string, Record<string, Who[]>> = {
   admin: {
     // The audit log is a system admin's (its scope refuses a county admin; the export checks its dates first).
     audit: ['admin'], auditExport: ADMIN, dashboard: MANAGERS, dashboardExport: MANAGERS, uploadImage: ADMIN,
-    startConsoleLogin: ANY, consoleTicket: ANY, approveConsoleLogin: ['secretary', 'staff', ...ADMIN], pollConsoleLogin: ANY,
+    startConsoleLogin: ANY, consoleTicket: ANY, fileUrls: ANY, approveConsoleLogin: ['secretary', 'staff', ...ADMIN], pollConsoleLogin: ANY,
   },
 };
 /** Actions anyone may call without signing in: the console's sign-in, before it has anyone to be. */
