@@ -62,7 +62,7 @@ function ApplicationRow({ item, onDone }: { item: ApplicationItem; onDone: () =>
             <View className="application__reason">
               <Text className="muted">不通过的原因</Text>
               <View className="org-input">
-                <Input value={reason} maxlength={100} placeholder="如：非本支部党员" onInput={(e) => setReason(e.detail.value)} />
+                <Input value={reason} maxlength={100} placeholder="如：非本支部党员" onInput={(e) => { setReason(e.detail.value); setError(null); }} />
               </View>
             </View>
           ) : null}
