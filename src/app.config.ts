@@ -7,6 +7,7 @@ export default defineAppConfig({
     { root: 'packages/admin', pages: ['pages/points/index', 'pages/slots/index'] },
     { root: 'packages/staff', pages: ['pages/verify/index', 'pages/roster/index', 'pages/vaccine-roster/index'] },
     { root: 'packages/org', pages: ['pages/join/index', 'pages/applications/index'] },
+    { root: 'packages/console', pages: ['pages/approve/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

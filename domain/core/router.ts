@@ -2,8 +2,10 @@ import type { z } from 'zod';
 import { DbError, STORAGE_ERROR_CODES, type Database } from '../db';
 import { USERS, userDocSchema, type Role, type UserDoc } from '../user/model';
 import { assertInScope, type ScopeTarget } from '../org/scope';
+import { runAudited, type AuditNote } from '../audit/record';
 import { AppError, fail, ok, type Envelope } from './errors';
 import { parseInput } from './validation';
+import type { HostServices } from './services';
 
 /** Who is calling, as the platform says: never taken from the event. */
 export interface Caller {
@@ -14,14 +16,19 @@ export interface RequestContext {
   db: Database;
   caller: Caller | null;
   now: () => number;
+  /** Ports the host lends (file storage, sign-in credentials); absent where nothing needs them. */
+  services?: HostServices;
 }
 
 /** What a handler gets: the request context, plus the caller's user document when signed in. */
 export interface ActionContext extends RequestContext {
   user: UserDoc | null;
+  /** On an audited (staff/admin) action: adds the document and its before/after to the audit entry. */
+  audit?: (note: AuditNote) => void;
 }
 export interface SignedInContext extends RequestContext {
   user: UserDoc;
+  audit?: (note: AuditNote) => void;
 }
 
 type Access = 'public' | 'signedIn' | readonly Role[];
@@ -119,7 +126,8 @@ export function defineFunction(name: string, actions: Record<string, Action>, jo
         }
         const input = parseInput(def.input, rest);
         if (def.scope && user) await assertInScope(ctx.db, user, await def.scope(input, { ...ctx, user }));
-        const data = await def.run(input, { ...ctx, user });
+        // Staff and admin actions leave an audit entry once they succeed (domain/audit/record.ts).
+        const data = await runAudited({ fn: name, action: requested, access: def.access, input }, { ...ctx, user }, (c) => def.run(input, c));
         // Even a read may have seen a commit still on its way to disk: answer only once it is there.
         await ctx.db.sync();
         return ok(data);
