@@ -138,18 +138,21 @@ export async function computeDashboard(db: Database, input: z.output<typeof dash
   };
 }
 
-/** Who may see the dashboard: admins (scoped dashboards for secretaries come with the organisation's scopes). */
-export const DASHBOARD_READERS = ['admin'] as const;
+/** Who may see the dashboard: admins (a county admin their county's), secretaries their branch's (domain/org/scope.ts). */
+export const DASHBOARD_READERS = ['admin', 'secretary'] as const;
+const dashboardScope = ({ unitId }: { unitId?: string }) => (unitId ? { unitOrCounty: unitId } : { system: true as const });
 
 export const dashboard = action({
   input: dashboardInput,
   access: DASHBOARD_READERS,
+  scope: dashboardScope,
   run: (input, ctx) => computeDashboard(ctx.db, input),
 });
 
 export const dashboardExport = action({
   input: dashboardInput,
   access: DASHBOARD_READERS,
+  scope: dashboardScope,
   async run(input, ctx) {
     const d = await computeDashboard(ctx.db, input);
     const base64 = await workbookBase64([

@@ -1,6 +1,8 @@
 import type { Database } from '../db';
 import { notFound } from '../core/errors';
 import { BRANCHES, USERS, branchDocSchema } from '../user/model';
+import { readUnit } from '../org/scope';
+import { allUnits, branchesUnder } from '../org/units';
 
 /**
  * Which part of the organisation a dashboard covers.
@@ -24,6 +26,12 @@ export interface Scope {
 
 export async function resolveScope(db: Database, unitId: string | undefined): Promise<Scope> {
   if (!unitId) return { unitId: null, name: '全部', county: null, branchIds: null, byMembers: false };
+  // A unit of the organisation tree: a county counts its places and its branches; a 大党委 or 联盟 what its branches' members did.
+  const unit = await readUnit(db, unitId);
+  if (unit && unit.kind !== 'branch') {
+    const branchIds = branchesUnder(await allUnits(db), unit._id);
+    return { unitId, name: unit.name, county: unit.county, branchIds, byMembers: unit.kind !== 'county' };
+  }
   const branch = branchDocSchema.safeParse(await db.collection(BRANCHES).doc(unitId).get());
   if (branch.success) return { unitId, name: branch.data.name, county: branch.data.county || null, branchIds: [unitId], byMembers: true };
   const inCounty = await db.collection(BRANCHES).where({ county: unitId }).limit(1000).get();

@@ -18,7 +18,8 @@ async function data<T>(fn: string, event: object, who: string): Promise<T> {
   if (!res.ok) throw new Error(`${fn}.${(event as { action: string }).action}: ${res.error.code} ${res.error.message}`);
   return res.data;
 }
-const everything = () => dump(w.db, Object.keys(COLLECTIONS));
+/** Every collection but the audit log (which records each staff and admin call, refused or repeated ones too). */
+const everything = () => dump(w.db, Object.keys(COLLECTIONS).filter((c) => c !== 'auditLog'));
 
 interface Unit { unitId: string; parentId: string | null; kind: string; name: string; county: string; secretary: { openid: string } | null; memberCount: number }
 
@@ -249,4 +250,20 @@ test('members: paged by branch, with real names for the branch and balances; a s
   const mine = await data<{ items: { branchId: string; balance: number; openid: string }[] }>('org', { action: 'members', limit: 50 }, 'demo-secretary');
   expect(new Set(mine.items.map((i) => i.branchId))).toEqual(new Set(['br-yf-xiangyang']));
   expect(mine.items.find((i) => i.openid === 'demo-member')!.balance).toBeGreaterThan(0);
+});
+
+test('the dashboard takes any unit of the tree: a county its places and branches, a 大党委 its branches\' members', async () => {
+  const period = { from: '2026-11-01', to: '2026-11-30' };
+  type Board = { scope: { unitId: string; name: string }; pointsEarned: number; topBranches: { branchId: string }[] };
+  const county = await data<Board>('admin', { action: 'dashboard', ...period, unitId: 'cty-yongfu' }, 'demo-admin');
+  expect(county.scope).toEqual({ unitId: 'cty-yongfu', name: '永福县' });
+  const byName = await data<Board>('admin', { action: 'dashboard', ...period, unitId: '桂林市永福县' }, 'demo-admin');
+  expect(county.pointsEarned).toBe(byName.pointsEarned);
+  expect(county.topBranches.every((b) => b.branchId.startsWith('br-yf-'))).toBe(true);
+  const committee = await data<Board>('admin', { action: 'dashboard', ...period, unitId: 'cm-lc-jiulong' }, 'demo-admin');
+  expect(committee.scope.name).toBe('八里街九龙社区大党委');
+  expect(committee.topBranches.every((b) => b.branchId === 'br-lc-jiulong')).toBe(true);
+  // A secretary's own branch; a county admin's own county.
+  expect(codeOf(await w.call('admin', { action: 'dashboard', ...period, unitId: 'br-yf-xiangyang' }, 'demo-secretary'))).toBe('ok');
+  expect(codeOf(await w.call('admin', { action: 'dashboard', ...period, unitId: 'cty-xiufeng' }, 'demo-county-admin'))).toBe('ok');
 });
