@@ -267,3 +267,18 @@ test('the dashboard takes any unit of the tree: a county its places and branches
   expect(codeOf(await w.call('admin', { action: 'dashboard', ...period, unitId: 'br-yf-xiangyang' }, 'demo-secretary'))).toBe('ok');
   expect(codeOf(await w.call('admin', { action: 'dashboard', ...period, unitId: 'cty-xiufeng' }, 'demo-county-admin'))).toBe('ok');
 });
+
+test('setRole: a member made resident leaves their branch and keeps their points; placed in a branch again as member', async () => {
+  await w.db.collection('users').add({ _id: 'role-member', nickname: '龙泉党员', role: 'member', branchId: 'br-yf-longquan', createdAt: w.now });
+  await data('points', { action: 'award', openid: 'role-member', points: 30, reason: '志愿服务', requestId: 'role-award-1' }, 'demo-admin');
+  await data('org', { action: 'setRole', openid: 'role-member', role: 'resident' }, 'demo-admin');
+  expect(await data('user', { action: 'me' }, 'role-member')).toMatchObject({ role: 'resident', branch: null, points: { balance: 30 } });
+  expect(codeOf(await w.call('org', { action: 'setRole', openid: 'role-member', role: 'member', scopeUnitId: 'cty-yongfu' }, 'demo-admin'))).toBe('INVALID_ARGUMENT');
+  await data('org', { action: 'setRole', openid: 'role-member', role: 'member', scopeUnitId: 'br-yf-longquan' }, 'demo-admin');
+  expect(await data('user', { action: 'me' }, 'role-member')).toMatchObject({ role: 'member', branch: { branchId: 'br-yf-longquan' }, points: { balance: 30 } });
+  // Made a county admin of 永福, then acting only there.
+  await data('org', { action: 'setRole', openid: 'role-member', role: 'admin', scopeUnitId: 'cty-yongfu' }, 'demo-admin');
+  expect(await data('user', { action: 'me' }, 'role-member')).toMatchObject({ role: 'admin', scope: { unitId: 'cty-yongfu', unitName: '永福县' } });
+  expect(codeOf(await w.call('org', { action: 'createInvite', branchId: 'br-xf-jiedong' }, 'role-member'))).toBe('FORBIDDEN');
+  expect(codeOf(await w.call('org', { action: 'createInvite', branchId: 'br-yf-longquan' }, 'role-member'))).toBe('ok');
+});
