@@ -282,3 +282,11 @@ test('setRole: a member made resident leaves their branch and keeps their points
   expect(codeOf(await w.call('org', { action: 'createInvite', branchId: 'br-xf-jiedong' }, 'role-member'))).toBe('FORBIDDEN');
   expect(codeOf(await w.call('org', { action: 'createInvite', branchId: 'br-yf-longquan' }, 'role-member'))).toBe('ok');
 });
+
+test('two applications sent at once by one person: one stays pending, the other is refused', async () => {
+  const { code } = await data<{ code: string }>('org', { action: 'createInvite', branchId: 'br-yf-jizhi1' }, 'demo-admin');
+  const answers = await Promise.all(['race-req-a1', 'race-req-b2', 'race-req-c3'].map((requestId) => w.call('org', { action: 'apply', code, realName: '孙立', phone: '13500001111', requestId }, 'joiner-race')));
+  expect(answers.filter((a) => a.ok)).toHaveLength(1);
+  expect(answers.filter((a) => !a.ok).map(codeOf)).toEqual(['CONFLICT', 'CONFLICT']);
+  expect(await w.db.collection('orgApplications').where({ openid: 'joiner-race' }).count()).toBe(1);
+});
