@@ -99,6 +99,11 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: 'bookings', keys: [['status', 1], ['checkedInAt', 1]] },
   { collection: 'appointments', keys: [['status', 1], ['completedAt', 1]] },
   { collection: 'orders', keys: [['status', 1], ['pickedAt', 1]] },
+  // 我的 (user.overview, stations.myWaitlist): waiting-list places, the next booking, open appointments.
+  { collection: 'slots', keys: [['queue', 1], ['start', 1]] },
+  { collection: 'bookings', keys: [['openid', 1], ['status', 1], ['end', 1]] },
+  { collection: 'appointments', keys: [['owner', 1], ['status', 1]] },
+  { collection: 'appointments', keys: [['idHash', 1], ['status', 1]] },
 ];
 
 /** CloudBase needs a name per index (letters, digits, underscores): e.g. `openid_asc_seq_desc`. */

@@ -14,6 +14,8 @@ export default defineAppConfig({
     navigationBarBackgroundColor: '#c8161d',
     navigationBarTitleText: '先锋驿站',
     navigationBarTextStyle: 'white',
+    // On H5 this switches on Taro's built-in title bar (title and back on every subpage); weapp's native bar is the default anyway.
+    navigationStyle: 'default',
     backgroundColor: '#f6f6f6',
   },
   tabBar: {

@@ -63,7 +63,7 @@ const searchInput = z.strictObject({
 export const audit = action({
   input: searchInput,
   access: AUDIT_READERS,
-  // Entries name people and documents of every county: the log is a system-wide admin's.
+  // Entries name people and documents of every county: only a system-wide admin reads them.
   scope: () => ({ system: true as const }),
   async run(input, ctx) {
     const _ = ctx.db.command;
@@ -93,7 +93,7 @@ const json = (value: unknown) => (value === null || value === undefined ? '' : J
 export const auditExport = action({
   input: z.strictObject({ from: fields.date, to: fields.date }),
   access: AUDIT_READERS,
-  // Entries name people and documents of every county: the log is a system-wide admin's.
+  // Entries name people and documents of every county: only a system-wide admin reads them.
   scope: () => ({ system: true as const }),
   async run({ from, to }, ctx) {
     const _ = ctx.db.command;

@@ -36,4 +36,7 @@ export const ID_FIELDS = [
  * Actions open to staff or admins only that are pure reads of the console's own views: not recorded, so
  * looking at the log or the dashboard does not bury the changes. Exports are recorded (who took data out).
  */
-export const UNAUDITED = new Set(['admin.audit', 'admin.dashboard', 'admin.consoleTicket']);
+export const UNAUDITED = new Set([
+  'admin.audit', 'admin.dashboard', 'admin.consoleTicket',
+  'org.tree', 'org.applications', 'org.members', 'org.searchMembers', 'org.staff', 'org.rosterTemplate',
+]);

@@ -132,7 +132,7 @@ export function defineFunction(name: string, actions: Record<string, Action>, jo
         await ctx.db.sync();
         return ok(data);
       } catch (error) {
-        if (error instanceof AppError) return fail(error.code, error.message);
+        if (error instanceof AppError) return fail(error.code, error.message, error.field);
         // A write conflict that outlived every retry: the request wrote nothing and may be sent again.
         if (error instanceof DbError && error.code === 'TRANSACTION_CONFLICT') return fail('CONFLICT', BUSY_MESSAGE);
         // The disk refused the write (nothing was saved): say so plainly rather than a generic failure.

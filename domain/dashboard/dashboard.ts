@@ -5,7 +5,8 @@ import { atShanghai, dayOf } from '../core/time';
 import { fields } from '../core/validation';
 import type { Database } from '../db';
 import { workbookBase64 } from '../files/xlsx';
-import { BRANCHES } from '../user/model';
+import { AppError } from '../core/errors';
+import { BRANCHES, type UserDoc } from '../user/model';
 import { membersOf, placesIn, resolveScope, type Scope } from './scope';
 import { scanRange } from './scan';
 
@@ -138,15 +139,25 @@ export async function computeDashboard(db: Database, input: z.output<typeof dash
   };
 }
 
-/** Who may see the dashboard: admins (a county admin their county's), secretaries their branch's (domain/org/scope.ts). */
+/** Who may see the dashboard: admins (a county admin their county) and secretaries (their branch). */
 export const DASHBOARD_READERS = ['admin', 'secretary'] as const;
-const dashboardScope = ({ unitId }: { unitId?: string }) => (unitId ? { unitOrCounty: unitId } : { system: true as const });
+
+/** With no unit asked for, a scoped caller sees their own: a county admin their county, a secretary their branch. */
+function withOwnUnit(input: z.output<typeof dashboardInput>, user: UserDoc): z.output<typeof dashboardInput> {
+  if (input.unitId) return input;
+  const own = user.role === 'secretary' ? user.branchId : user.scopeUnitId;
+  if (user.role === 'secretary' && !own) throw new AppError('FORBIDDEN', '您还没有负责的党支部');
+  return own ? { ...input, unitId: own } : input;
+}
+// `unitOrCounty`: the dashboard also takes a county by its full name (桂林市永福县), which is no unit id:
+// as `{ unitId }` it would resolve to nothing and pass, showing a county admin another county's figures.
+const dashboardScope = (input: z.output<typeof dashboardInput>) => (input.unitId ? { unitOrCounty: input.unitId } : null);
 
 export const dashboard = action({
   input: dashboardInput,
   access: DASHBOARD_READERS,
   scope: dashboardScope,
-  run: (input, ctx) => computeDashboard(ctx.db, input),
+  run: (input, ctx) => computeDashboard(ctx.db, withOwnUnit(input, ctx.user)),
 });
 
 export const dashboardExport = action({
@@ -154,7 +165,7 @@ export const dashboardExport = action({
   access: DASHBOARD_READERS,
   scope: dashboardScope,
   async run(input, ctx) {
-    const d = await computeDashboard(ctx.db, input);
+    const d = await computeDashboard(ctx.db, withOwnUnit(input, ctx.user));
     const base64 = await workbookBase64([
       {
         name: '概览',

@@ -26,11 +26,17 @@ export interface Scope {
 
 export async function resolveScope(db: Database, unitId: string | undefined): Promise<Scope> {
   if (!unitId) return { unitId: null, name: '全部', county: null, branchIds: null, byMembers: false };
-  // A unit of the organisation tree: a county counts its places and its branches; a 大党委 or 联盟 what its branches' members did.
+  // A unit of the organisation tree: a county counts its places and every branch in it; a 大党委 or 联盟
+  // the branches under it (by their members, as a branch does).
   const unit = await readUnit(db, unitId);
-  if (unit && unit.kind !== 'branch') {
-    const branchIds = branchesUnder(await allUnits(db), unit._id);
-    return { unitId, name: unit.name, county: unit.county, branchIds, byMembers: unit.kind !== 'county' };
+  if (unit) {
+    const units = await allUnits(db);
+    if (unit.kind === 'county') {
+      const inCounty = units.filter((u) => u.kind === 'branch' && u.county === unit.county).map((u) => u._id);
+      return { unitId, name: unit.name, county: unit.county, branchIds: inCounty, byMembers: false };
+    }
+    const branchIds = unit.kind === 'branch' ? [unit._id] : branchesUnder(units, unit._id);
+    return { unitId, name: unit.name, county: unit.county || null, branchIds, byMembers: true };
   }
   const branch = branchDocSchema.safeParse(await db.collection(BRANCHES).doc(unitId).get());
   if (branch.success) return { unitId, name: branch.data.name, county: branch.data.county || null, branchIds: [unitId], byMembers: true };

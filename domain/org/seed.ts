@@ -40,6 +40,7 @@ const BRANCH_PARENT: Record<string, string> = {
   'br-xf-jiedong': 'cm-xf-jiedong',
   'br-lc-jiulong': 'cm-lc-jiulong',
   'br-lc-qicai': 'cm-lc-qicai',
+  'br-lu-xinzhou': 'cm-luc-xinzhou',
 };
 
 /** Demo users of the organisation work (fictitious): a branch secretary and a county admin. */
