@@ -89,6 +89,7 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: 'orgApplications', keys: [['branchId', 1], ['status', 1], ['createdAt', -1]] },
   { collection: 'orgApplications', keys: [['branchId', 1], ['personHash', 1], ['status', 1]] },
   { collection: 'orgApplications', keys: [['openid', 1], ['status', 1]] },
+  { collection: 'orgApplications', keys: [['openid', 1], ['requestId', 1]] },
   { collection: 'orgApplications', keys: [['openid', 1], ['createdAt', -1]] },
   { collection: 'auditLog', keys: [['actor', 1], ['_id', -1]] },
   { collection: 'auditLog', keys: [['action', 1], ['_id', -1]] },

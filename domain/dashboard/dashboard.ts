@@ -149,7 +149,9 @@ function withOwnUnit(input: z.output<typeof dashboardInput>, user: UserDoc): z.o
   if (user.role === 'secretary' && !own) throw new AppError('FORBIDDEN', '您还没有负责的党支部');
   return own ? { ...input, unitId: own } : input;
 }
-const dashboardScope = (input: z.output<typeof dashboardInput>) => (input.unitId ? { unitId: input.unitId } : null);
+// `unitOrCounty`: the dashboard also takes a county by its full name (桂林市永福县), which is no unit id:
+// as `{ unitId }` it would resolve to nothing and pass, showing a county admin another county's figures.
+const dashboardScope = (input: z.output<typeof dashboardInput>) => (input.unitId ? { unitOrCounty: input.unitId } : null);
 
 export const dashboard = action({
   input: dashboardInput,

@@ -111,27 +111,36 @@ export const apply = action({
   access: 'signedIn',
   async run({ code, realName, phone, requestId }, ctx) {
     const now = ctx.now();
-    const applicationId = derivedId('ap', ctx.user._id, requestId);
+    const _ = ctx.db.command;
+    // One pending application per person: every application made while none was decided shares one id,
+    // so two taps (or two codes) at once cannot both land; after a decision the next one gets a new id.
+    const present = async (app: ApplicationDoc) => {
+      const unit = await readUnit(ctx.db, app.branchId);
+      return { applicationId: app._id, status: app.status, statusLabel: APPLICATION_STATUS[app.status], branchName: unit?.name ?? '' };
+    };
+    // The same tap sent again (even after a decision) gets its answer.
+    const same = applicationDocSchema.safeParse((await ctx.db.collection(APPLICATIONS).where({ openid: ctx.user._id, requestId }).limit(1).get())[0]);
+    if (same.success) return present(same.data);
+    const decided = await ctx.db.collection(APPLICATIONS).where({ openid: ctx.user._id, status: _.in(['approved', 'rejected']) }).count();
+    const applicationId = derivedId('ap', ctx.user._id, String(decided));
     const answer = async () => {
       const app = applicationDocSchema.parse(await ctx.db.collection(APPLICATIONS).doc(applicationId).get());
-      const unit = await readUnit(ctx.db, app.branchId);
-      return { applicationId, status: app.status, statusLabel: APPLICATION_STATUS[app.status], branchName: unit?.name ?? '' };
+      if (app.requestId !== requestId) throw new AppError('CONFLICT', '你已有一份待审核的申请，请等待支部书记审核');
+      return present(app);
     };
-    // The same tap sent again: the same answer.
     if (await ctx.db.collection(APPLICATIONS).doc(applicationId).get()) return answer();
     const { unit } = await liveInvite(ctx.db, code, now);
     const { role, branchId } = ctx.user;
     if (role !== 'resident' && role !== 'member') throw new AppError('CONFLICT', '你当前的身份由管理员设置，不能通过邀请码加入党支部');
     if (branchId === unit._id) throw new AppError('CONFLICT', `你已是${unit.name}党员`);
-    const pending = await ctx.db.collection(APPLICATIONS).where({ openid: ctx.user._id, status: 'pending' }).limit(1).get();
-    if (pending.length > 0) throw new AppError('CONFLICT', '你已有一份待审核的申请，请等待支部书记审核');
     await ensureUser(ctx);
     const sealed = sealIdentity(realName, phone);
-    await ctx.db.collection(APPLICATIONS).add({
-      _id: applicationId, openid: ctx.user._id, branchId: unit._id, code, sealedName: sealed.name, sealedPhone: sealed.phone,
+    const added = await addIfAbsent(ctx.db, APPLICATIONS, {
+      _id: applicationId, openid: ctx.user._id, branchId: unit._id, code, requestId, sealedName: sealed.name, sealedPhone: sealed.phone,
       maskedName: sealed.maskedName, maskedPhone: sealed.maskedPhone, personHash: sealed.personHash, status: 'pending', createdAt: now,
       reviewedBy: null, reviewedAt: null, reason: '', matchedRoster: false,
     });
+    if (!added) return answer();
     // Named in the branch's imported roster: approved at once.
     const row = rosterDocSchema.safeParse(await ctx.db.collection(ROSTER).doc(rosterRowId(unit._id, sealed.personHash)).get());
     if (row.success && row.data.matchedOpenid === null) await approve(ctx.db, applicationId, row.data.importedBy, now, true);

@@ -156,6 +156,11 @@ export const setRole = action({
         patch.stationIds = [];
         patch.siteIds = [];
       }
+      // A resident belongs to no branch; their ledger stays, as on any move.
+      if (role === 'resident' && before.branchId) {
+        patch.branchId = null;
+        await setBranchOf(tx, openid, null);
+      }
       if ((role === 'secretary' || role === 'member') && unit) {
         patch.branchId = unit._id;
         await setBranchOf(tx, openid, unit._id);

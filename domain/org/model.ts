@@ -54,6 +54,8 @@ export const applicationDocSchema = z.object({
   openid: z.string(),
   branchId: z.string(),
   code: z.string(),
+  /** The tap that made it: the same request again gets the same answer. */
+  requestId: z.string().default(''),
   sealedName: z.string(),
   sealedPhone: z.string(),
   maskedName: z.string(),

@@ -251,3 +251,42 @@ test('members: paged by branch, with real names for the branch and balances; a s
   expect(new Set(mine.items.map((i) => i.branchId))).toEqual(new Set(['br-yf-xiangyang']));
   expect(mine.items.find((i) => i.openid === 'demo-member')!.balance).toBeGreaterThan(0);
 });
+
+test('the dashboard takes any unit of the tree: a county its places and branches, a 大党委 its branches\' members', async () => {
+  const period = { from: '2026-11-01', to: '2026-11-30' };
+  type Board = { scope: { unitId: string; name: string }; pointsEarned: number; topBranches: { branchId: string }[] };
+  const county = await data<Board>('admin', { action: 'dashboard', ...period, unitId: 'cty-yongfu' }, 'demo-admin');
+  expect(county.scope).toEqual({ unitId: 'cty-yongfu', name: '永福县' });
+  const byName = await data<Board>('admin', { action: 'dashboard', ...period, unitId: '桂林市永福县' }, 'demo-admin');
+  expect(county.pointsEarned).toBe(byName.pointsEarned);
+  expect(county.topBranches.every((b) => b.branchId.startsWith('br-yf-'))).toBe(true);
+  const committee = await data<Board>('admin', { action: 'dashboard', ...period, unitId: 'cm-lc-jiulong' }, 'demo-admin');
+  expect(committee.scope.name).toBe('八里街九龙社区大党委');
+  expect(committee.topBranches.every((b) => b.branchId === 'br-lc-jiulong')).toBe(true);
+  // A secretary's own branch; a county admin's own county.
+  expect(codeOf(await w.call('admin', { action: 'dashboard', ...period, unitId: 'br-yf-xiangyang' }, 'demo-secretary'))).toBe('ok');
+  expect(codeOf(await w.call('admin', { action: 'dashboard', ...period, unitId: 'cty-xiufeng' }, 'demo-county-admin'))).toBe('ok');
+});
+
+test('setRole: a member made resident leaves their branch and keeps their points; placed in a branch again as member', async () => {
+  await w.db.collection('users').add({ _id: 'role-member', nickname: '龙泉党员', role: 'member', branchId: 'br-yf-longquan', createdAt: w.now });
+  await data('points', { action: 'award', openid: 'role-member', points: 30, reason: '志愿服务', requestId: 'role-award-1' }, 'demo-admin');
+  await data('org', { action: 'setRole', openid: 'role-member', role: 'resident' }, 'demo-admin');
+  expect(await data('user', { action: 'me' }, 'role-member')).toMatchObject({ role: 'resident', branch: null, points: { balance: 30 } });
+  expect(codeOf(await w.call('org', { action: 'setRole', openid: 'role-member', role: 'member', scopeUnitId: 'cty-yongfu' }, 'demo-admin'))).toBe('INVALID_ARGUMENT');
+  await data('org', { action: 'setRole', openid: 'role-member', role: 'member', scopeUnitId: 'br-yf-longquan' }, 'demo-admin');
+  expect(await data('user', { action: 'me' }, 'role-member')).toMatchObject({ role: 'member', branch: { branchId: 'br-yf-longquan' }, points: { balance: 30 } });
+  // Made a county admin of 永福, then acting only there.
+  await data('org', { action: 'setRole', openid: 'role-member', role: 'admin', scopeUnitId: 'cty-yongfu' }, 'demo-admin');
+  expect(await data('user', { action: 'me' }, 'role-member')).toMatchObject({ role: 'admin', scope: { unitId: 'cty-yongfu', unitName: '永福县' } });
+  expect(codeOf(await w.call('org', { action: 'createInvite', branchId: 'br-xf-jiedong' }, 'role-member'))).toBe('FORBIDDEN');
+  expect(codeOf(await w.call('org', { action: 'createInvite', branchId: 'br-yf-longquan' }, 'role-member'))).toBe('ok');
+});
+
+test('two applications sent at once by one person: one stays pending, the other is refused', async () => {
+  const { code } = await data<{ code: string }>('org', { action: 'createInvite', branchId: 'br-yf-jizhi1' }, 'demo-admin');
+  const answers = await Promise.all(['race-req-a1', 'race-req-b2', 'race-req-c3'].map((requestId) => w.call('org', { action: 'apply', code, realName: '孙立', phone: '13500001111', requestId }, 'joiner-race')));
+  expect(answers.filter((a) => a.ok)).toHaveLength(1);
+  expect(answers.filter((a) => !a.ok).map(codeOf)).toEqual(['CONFLICT', 'CONFLICT']);
+  expect(await w.db.collection('orgApplications').where({ openid: 'joiner-race' }).count()).toBe(1);
+});

@@ -20,6 +20,8 @@ export type ScopeTarget =
   | { unitId: string }
   | { openid: string }
   | { county: string }
+  /** A unit of the tree, a branch, or a county by its full name (the dashboard's `unitId` may be any of them). */
+  | { unitOrCounty: string }
   /** Something only a system-wide admin may do (e.g. a ledger export across every branch). */
   | { system: true };
 
@@ -79,6 +81,12 @@ export async function placeOfUser(db: Database, user: UserDoc): Promise<Place> {
 async function resolve(db: Database, target: ScopeTarget): Promise<Place> {
   if ('system' in target) return { system: true };
   if ('county' in target) return { county: target.county };
+  if ('unitOrCounty' in target) {
+    const id = target.unitOrCounty;
+    if (await readUnit(db, id)) return resolve(db, { unitId: id });
+    const county = await countyOfBranch(db, id);
+    return county === undefined ? { county: id } : { branchId: id, county };
+  }
   if ('stationId' in target) return stationPlace(db, target.stationId);
   if ('itemId' in target) {
     const item = await db.collection(ITEMS).doc(target.itemId).get();

@@ -76,6 +76,30 @@ test('a resident joins 向阳社区党支部 by its invite link; the secretary s
   expect(await call('user', { action: 'me' })).toMatchObject({ role: 'member', branch: { name: '向阳社区党支部' } });
 });
 
+test('a rejection needs a reason, written beside the buttons, and the applicant sees it', async () => {
+  await signIn('demo-secretary');
+  const { code } = await call<{ code: string }>('org', { action: 'createInvite', branchId: 'br-yf-xiangyang' });
+  await signIn('e2e-joiner-2');
+  await call('org', { action: 'apply', code, realName: '赵丽', phone: '13700001234', requestId: 'e2e-reject-apply-1' });
+  await signIn('demo-secretary');
+  await j.page.goto(`${j.cloud.url}/#/packages/org/pages/applications/index`);
+  await j.page.reload();
+  await j.settled('.applications-page');
+  const row = j.page.locator('.application', { hasText: '赵丽' });
+  await row.locator('.application__reject').click();
+  await row.locator('.application__reject', { hasText: '确认不通过' }).click();
+  expect(await row.locator('.application__error').textContent()).toContain('请填写不通过的原因');
+  await row.locator('.application__reason input').fill('非本社区党员，请到所在社区申请');
+  await j.shot('75-org-reject.png');
+  await row.locator('.application__reject').click();
+  await confirmModal('不通过');
+  await j.page.getByText('暂无待审核的申请').waitFor();
+  await signIn('e2e-joiner-2');
+  await j.page.goto(`${j.cloud.url}/#/packages/org/pages/join/index`);
+  await j.page.reload();
+  await j.page.locator('.join-mine__item--rejected', { hasText: '非本社区党员' }).waitFor();
+});
+
 test('长辈模式 on the join page makes the text larger', async () => {
   await j.page.goto(`${j.cloud.url}/#/packages/org/pages/join/index`);
   await j.page.reload();

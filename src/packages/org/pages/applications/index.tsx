@@ -9,6 +9,7 @@ import { ElderPage, ElderToggle, useElderMode } from '../../../../components/eld
 import { createInviteCode, listApplications, reviewApplication, type ApplicationItem, type ApplicationStatus, type Invite } from '../../../../services/org';
 import { errorMessage } from '../../../../services/transport';
 import { getMe } from '../../../../services/user';
+import '../../org.scss';
 
 const TABS: { status: ApplicationStatus; label: string }[] = [
   { status: 'pending', label: '待审核' },
@@ -56,23 +57,23 @@ function ApplicationRow({ item, onDone }: { item: ApplicationItem; onDone: () =>
       <View className="muted">申请时间 {when(item.createdAt)}{item.matchedRoster ? ' · 与花名册一致，自动通过' : ''}</View>
       {item.reason ? <View className="muted">原因：{item.reason}</View> : null}
       {item.status === 'pending' ? (
-        <View style={{ marginTop: '16rpx' }}>
+        <View className="org-row">
           {rejecting ? (
             <View className="application__reason">
               <Text className="muted">不通过的原因</Text>
-              <View style={{ margin: '8rpx 0', padding: '12rpx', border: '2rpx solid #d9d9d9', borderRadius: '12rpx' }}>
-                <Input value={reason} maxlength={100} placeholder="如：非本支部党员" onInput={(e) => setReason(e.detail.value)} />
+              <View className="org-input">
+                <Input value={reason} maxlength={100} placeholder="如：非本支部党员" onInput={(e) => { setReason(e.detail.value); setError(null); }} />
               </View>
             </View>
           ) : null}
-          {error ? <View className="application__error" role="alert" style={{ color: '#c8161d' }}>{error}</View> : null}
-          <View style={{ display: 'flex', marginTop: '8rpx' }}>
-            <View style={{ flex: 1, marginRight: '16rpx' }}>
+          {error ? <View className="application__error org-error" role="alert">{error}</View> : null}
+          <View className="org-actions">
+            <View className="org-actions__item">
               <Button className="application__approve" type="primary" block loading={busy} disabled={busy} onClick={() => void decide('approve')}>
                 通过
               </Button>
             </View>
-            <View style={{ flex: 1 }}>
+            <View className="org-actions__item">
               <Button className="application__reject" block disabled={busy} onClick={() => (rejecting ? void decide('reject') : setRejecting(true))}>
                 {rejecting ? '确认不通过' : '不通过'}
               </Button>
@@ -121,7 +122,7 @@ function InviteCard({ branchId, branchName }: { branchId: string; branchName: st
           显示邀请码
         </Button>
       )}
-      {error ? <View role="alert" style={{ color: '#c8161d' }}>{error}</View> : null}
+      {error ? <View className="org-error" role="alert">{error}</View> : null}
     </View>
   );
 }
@@ -140,10 +141,9 @@ export default function ApplicationsPage() {
           who.role === 'secretary' && who.branch ? <InviteCard branchId={who.branch.branchId} branchName={who.branch.name} /> : <View />
         }
       </ResourceView>
-      <View className="status-tabs" style={{ display: 'flex', justifyContent: 'space-around', padding: '16rpx 0', background: '#fff' }}>
+      <View className="status-tabs org-tabs">
         {TABS.map((t) => (
-          <Text key={t.status} className={`applications-tab applications-tab--${t.status}`} onClick={() => setStatus(t.status)}
-            style={{ color: t.status === status ? '#c8161d' : '#595959', fontWeight: t.status === status ? 600 : 400 }}>
+          <Text key={t.status} className={`applications-tab applications-tab--${t.status} org-tab ${t.status === status ? 'org-tab--active' : ''}`} onClick={() => setStatus(t.status)}>
             {t.label}
           </Text>
         ))}

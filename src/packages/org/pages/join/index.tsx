@@ -7,6 +7,7 @@ import { ElderPage, ElderToggle, useElderMode } from '../../../../components/eld
 import { applyToJoin, getJoinInfo, listMyApplications, type JoinInfo, type MyApplication } from '../../../../services/org';
 import { newRequestId } from '../../../../services/points';
 import { errorMessage } from '../../../../services/transport';
+import '../../org.scss';
 
 const CODE = /^[A-Z0-9]{8}$/;
 
@@ -16,8 +17,6 @@ export function codeFromScan(text: string): string {
   return (match ? match[1]! : text).trim().toUpperCase();
 }
 
-/** The border sits on a box around the input: Taro's H5 input does not draw one of its own. */
-const boxStyle = { margin: '8rpx 0', padding: '16rpx', border: '2rpx solid #d9d9d9', borderRadius: '12rpx', background: '#fff' };
 
 function Field({ name, label, value, onInput, error, maxlength, type = 'text', placeholder }: {
   name: string; label: string; value: string; onInput: (v: string) => void; error: string | null; maxlength: number;
@@ -26,10 +25,10 @@ function Field({ name, label, value, onInput, error, maxlength, type = 'text', p
   return (
     <View className={`join-field join-field--${name}`}>
       <Text className="muted">{label}</Text>
-      <View style={{ ...boxStyle, borderColor: error ? '#c8161d' : '#d9d9d9' }}>
+      <View className={`org-input ${error ? 'org-input--error' : ''}`}>
         <Input value={value} type={type} maxlength={maxlength} placeholder={placeholder} onInput={(e) => onInput(e.detail.value)} />
       </View>
-      {error ? <View className="join-field__error" role="alert" style={{ color: '#c8161d', fontSize: '26rpx' }}>{error}</View> : null}
+      {error ? <View className="join-field__error org-error" role="alert">{error}</View> : null}
     </View>
   );
 }
@@ -40,7 +39,7 @@ function MyApplications({ items }: { items: MyApplication[] }) {
     <View className="card join-mine">
       <View className="card__title">我的申请</View>
       {items.map((a) => (
-        <View key={a.applicationId} className={`join-mine__item join-mine__item--${a.status}`} style={{ marginTop: '16rpx' }}>
+        <View key={a.applicationId} className={`join-mine__item join-mine__item--${a.status} org-row`}>
           <Text>{a.branchName}</Text>
           <Text className={`tag ${a.status === 'approved' ? '' : 'tag--grey'}`}>{a.statusLabel}</Text>
           {a.reason ? <View className="muted">原因：{a.reason}</View> : null}
@@ -152,18 +151,17 @@ export default function JoinPage() {
       <View className="card join-code">
         <View className="card__title">第一步：支部邀请码</View>
         <Text className="muted">输入或扫描党支部书记给你的 8 位邀请码</Text>
-        <View style={boxStyle}>
+        <View className={`org-input ${codeError ? 'org-input--error' : ''}`}>
           <Input
-            className="join-code__input"
+            className="join-code__input org-code"
             value={code}
             maxlength={8}
             placeholder="8 位邀请码"
             onInput={(e) => setCode(e.detail.value.toUpperCase())}
             onConfirm={() => void lookUp(code)}
-            style={{ letterSpacing: '6rpx' }}
           />
         </View>
-        {codeError ? <View className="join-code__error" role="alert" style={{ color: '#c8161d', fontSize: '26rpx' }}>{codeError}</View> : null}
+        {codeError ? <View className="join-code__error org-error" role="alert">{codeError}</View> : null}
         <Button className="join-code__check" block loading={looking} disabled={looking} onClick={() => void lookUp(code)}>
           查看支部
         </Button>
@@ -173,7 +171,7 @@ export default function JoinPage() {
           </Button>
         ) : null}
         {info ? (
-          <View className="join-code__branch" role="status" style={{ marginTop: '16rpx' }}>
+          <View className="join-code__branch org-row" role="status">
             <Text style={{ fontWeight: 600 }}>{info.branchName}</Text>
             <View className="muted">{info.county}</View>
           </View>
@@ -192,7 +190,7 @@ export default function JoinPage() {
           <Button className="join-form__submit" type="primary" block loading={busy} disabled={busy} onClick={() => void submit()}>
             提交申请
           </Button>
-          {submitError ? <View className="join-form__error" role="alert" style={{ color: '#c8161d' }}>{submitError}</View> : null}
+          {submitError ? <View className="join-form__error org-error" role="alert">{submitError}</View> : null}
         </View>
       ) : null}
       <MyApplications items={mine} />
