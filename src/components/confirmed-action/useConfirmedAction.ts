@@ -1,9 +1,10 @@
-import { useState } from 'react';
 import Taro from '@tarojs/taro';
+import { useIntention } from '../intention';
 import { errorMessage } from '../../services/transport';
 
 interface Ask {
   title: string;
+  /** What will happen, named (「取消 11月24日 10:00-11:00 的「法律咨询」？」). */
   content: string;
   confirmText: string;
   cancelText?: string;
@@ -11,22 +12,19 @@ interface Ask {
   done?: string;
 }
 
-/** Ask, then act, with progress and a plain-Chinese refusal: the cancel buttons of orders, bookings and appointments. */
+/**
+ * Ask, then act, with progress and a plain-Chinese refusal: the cancel buttons of orders, bookings and
+ * appointments. A second tap while asking or acting does nothing (one effect per tap).
+ */
 export function useConfirmedAction(ask: Ask, act: () => Promise<unknown>, onDone: () => void): [boolean, () => Promise<void>] {
-  const [busy, setBusy] = useState(false);
+  const intent = useIntention(null);
   const run = async () => {
-    const { confirm } = await Taro.showModal({ title: ask.title, content: ask.content, confirmText: ask.confirmText, cancelText: ask.cancelText ?? '取消' });
-    if (!confirm) return;
-    setBusy(true);
-    try {
-      await act();
-      if (ask.done) void Taro.showToast({ title: ask.done, icon: 'none' });
-      onDone();
-    } catch (e) {
-      void Taro.showModal({ title: '未能完成', content: errorMessage(e), showCancel: false });
-    } finally {
-      setBusy(false);
-    }
+    await intent.run(() => act(), {
+      confirm: { title: ask.title, content: ask.content, confirmText: ask.confirmText, cancelText: ask.cancelText },
+      success: ask.done,
+      onSuccess: onDone,
+      onError: (e) => void Taro.showModal({ title: '未能完成', content: errorMessage(e), showCancel: false }),
+    });
   };
-  return [busy, run];
+  return [intent.busy, run];
 }
