@@ -9,6 +9,7 @@ import type { Database } from '../domain/db';
 import { addIfAbsent } from '../domain/core/ids';
 import { USERS } from '../domain/user/model';
 import { TokenSigner } from './auth';
+import { isConsolePath, serveConsole } from './console-static';
 
 export interface LocalCloudOptions {
   db: Database;
@@ -179,6 +180,7 @@ export function createLocalCloud(options: LocalCloudOptions): http.Server {
     // Only origin-form targets (`/path?query`); absolute-form and `*` name no resource here.
     if (!target.startsWith('/')) throw new HttpError(400, 'INVALID_ARGUMENT', '请求地址不正确');
     const pathname = target.split(/[?#]/, 1)[0]!;
+    if (isConsolePath(pathname)) return serveConsole(req, res, pathname);
     if (pathname === '/auth/dev-login' && req.method === 'POST') return devLogin(req, res);
     const fn = /^\/fn\/([^/]+)$/.exec(pathname);
     if (fn && req.method === 'POST') return callFunction(decodeName(fn[1]!), req, res);
