@@ -50,13 +50,13 @@ export interface Unit {
   secretary: { openid: string; nickname: string } | null;
   memberCount: number;
 }
-export const UNIT_KINDS: Record<UnitKind, string> = { county: '县', committee: '街道/社区大党委', alliance: '联盟', branch: '党支部' };
+export const UNIT_KINDS: Record<UnitKind, string> = { county: '县（市、区）', committee: '街道/社区大党委', alliance: '联盟', branch: '党支部' };
 
-export type Role = 'resident' | 'member' | 'staff' | 'admin';
-export const ROLE_LABELS: Record<string, string> = { resident: '居民', member: '党员', staff: '驿站工作人员', admin: '管理员', secretary: '支部书记', countyAdmin: '县级管理员' };
+export type Role = 'resident' | 'member' | 'secretary' | 'staff' | 'admin';
+export const ROLE_LABELS: Record<string, string> = { resident: '居民', member: '党员', secretary: '党支部书记', staff: '驿站工作人员', admin: '管理员' };
 
-export interface Member { openid: string; nickname: string; realName: string; role: string; branchId: string | null; branchName: string; balance: number }
-export interface Application { applicationId: string; branchId: string; branchName: string; realName: string; phoneMasked: string; status: string; createdAt: number }
+export interface Member { openid: string; nickname: string; realName: string; phoneMasked?: string; role: string; roleLabel?: string; branchId: string | null; branchName: string; balance?: number }
+export interface Application { applicationId: string; branchId: string; branchName: string; realName: string; phoneMasked: string; status: string; statusLabel?: string; reason?: string | null; matchedRoster?: boolean; createdAt: number }
 
 export interface Goods { goodsId: string; name: string; picture?: string; description?: string; price: number; stock: number; perUserLimit: number; stationId?: string | null; active?: boolean; lowStock?: boolean }
 export interface Rule { ruleId: string; name: string; category: string; points: number; cap: { period: string; max: number } | null; description: string }

@@ -23,7 +23,7 @@ export default function AuditPage() {
   const paged = usePaged<AuditEntry>(
     (cursor) =>
       call<Page<AuditEntry>>('admin', 'audit', {
-        actor: filters.actor || undefined, action: filters.action || undefined, targetId: filters.targetId || undefined,
+        actor: filters.actor || undefined, operation: filters.action || undefined, targetId: filters.targetId || undefined,
         from: filters.range[0] || undefined, to: filters.range[1] || undefined, cursor,
       }),
     JSON.stringify(filters),

@@ -17,15 +17,15 @@ import { QrImage } from '../ui/qr';
 
 const { FormItem } = Form;
 type Row = Unit & { depth: number };
-/** Which kinds may sit under which (the agreed tree: county → committee/alliance → branch). */
-const CHILD_KINDS: Record<UnitKind, UnitKind[]> = { county: ['committee', 'alliance', 'branch'], committee: ['branch', 'alliance'], alliance: ['branch'], branch: [] };
+/** Which kinds may sit under which (as the org function checks: county → 大党委/联盟 → 党支部, or a branch right under a county). */
+const CHILD_KINDS: Record<UnitKind, UnitKind[]> = { county: ['committee', 'alliance', 'branch'], committee: ['branch'], alliance: ['branch'], branch: [] };
 
 export default function BranchesPage() {
   const [keyword, setKeyword] = useState('');
   const tree = useAll(async () => inTreeOrder(await loadUnits()), 'tree');
   const [editing, setEditing] = useState<{ unit?: Unit; parent?: Unit; requestId: string } | null>(null);
   const [secretaryOf, setSecretaryOf] = useState<Unit | null>(null);
-  const [invite, setInvite] = useState<{ unit: Unit; code: string; expiresAt: number } | null>(null);
+  const [invite, setInvite] = useState<{ unit: Unit; code: string; expiresAt: number; qrText?: string } | null>(null);
   const [inviteError, setInviteError] = useState<string | null>(null);
   const [inviteBusy, setInviteBusy] = useState<string | null>(null);
   const form = useFormInstance();
@@ -40,7 +40,7 @@ export default function BranchesPage() {
     setInviteBusy(unit.unitId);
     setInviteError(null);
     try {
-      const r = await call<{ code: string; expiresAt: number }>('org', 'createInvite', { branchId: unit.unitId });
+      const r = await call<{ code: string; expiresAt: number; qrText?: string }>('org', 'createInvite', { branchId: unit.unitId });
       setInvite({ unit, ...r });
     } catch (e) {
       setInviteError(e instanceof Error ? e.message : String(e));
@@ -100,6 +100,7 @@ export default function BranchesPage() {
         onSubmit={async (v) => {
           const r = await call<{ unitId: string }>('org', 'saveUnit', {
             unitId: editing?.unit?.unitId, parentId: (v.parentId as string) || null, kind: v.kind, name: String(v.name).trim(), requestId: editing!.requestId,
+            ...(v.kind === 'county' && !editing?.unit && String(v.county ?? '').trim() ? { county: String(v.county).trim() } : {}),
           });
           reload();
           return `已保存「${String(v.name).trim()}」${r?.unitId ? '' : ''}`;
@@ -114,6 +115,11 @@ export default function BranchesPage() {
         <FormItem label="名称" name="name" rules={[required('名称'), { min: 2, message: '名称至少 2 个字' }, { max: 40, message: '名称最多 40 个字' }]}>
           <Input placeholder="例如：城北社区第一党支部" />
         </FormItem>
+        {!editing?.unit && !editing?.parent ? (
+          <FormItem label="县全称" name="county" rules={[{ validator: (v: unknown) => !v || (String(v).trim().length >= 2 && String(v).trim().length <= 20), message: '县全称为 2 到 20 个字' }]} help="与驿站、接种点登记的县名一致，如 桂林市永福县；不填则同名称">
+            <Input />
+          </FormItem>
+        ) : null}
       </FormDialog>
       <FormDialog
         header={secretaryOf ? `设置「${secretaryOf.name}」的书记` : '设置书记'}
@@ -135,9 +141,9 @@ export default function BranchesPage() {
         {invite && (
           <div className="print-area invite">
             <h2 className="print-only">{invite.unit.name}</h2>
-            <QrImage text={`xfyz:join:${invite.code}`} size={220} />
+            <QrImage text={invite.qrText ?? invite.code} size={220} />
             <div className="invite__code">邀请码 <strong>{invite.code}</strong></div>
-            <div className="hint">在小程序「我的 → 加入支部」输入或扫码，{formatDateTime(invite.expiresAt)} 前有效</div>
+            <div className="hint">用微信扫码，或在小程序中输入邀请码申请加入；{formatDateTime(invite.expiresAt)} 前有效</div>
           </div>
         )}
       </Dialog>

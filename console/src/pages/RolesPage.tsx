@@ -23,7 +23,7 @@ interface StaffRow {
   stations?: { stationId: string; name: string }[];
   sites?: { siteId: string; name: string }[];
 }
-const ROLE_OPTIONS = ['resident', 'member', 'staff', 'admin'].map((value) => ({ value, label: ROLE_LABELS[value] ?? value }));
+const ROLE_OPTIONS = ['resident', 'member', 'secretary', 'staff', 'admin'].map((value) => ({ value, label: ROLE_LABELS[value] ?? value }));
 
 export default function RolesPage() {
   const paged = usePaged<StaffRow>((cursor) => call<Page<StaffRow>>('org', 'staff', { cursor }), 'staff');
@@ -42,11 +42,10 @@ export default function RolesPage() {
       <PagedTable<StaffRow>
         paged={paged}
         rowKey="openid"
-        empty="还没有工作人员或管理员"
+        empty="还没有驿站工作人员：先在「设置角色」把人设为驿站工作人员"
         columns={[
           { colKey: 'name', title: '姓名', cell: ({ row }) => row.realName || row.nickname || row.openid },
-          { colKey: 'role', title: '角色', width: 130, cell: ({ row }) => <Tag variant="light">{ROLE_LABELS[row.role ?? ''] ?? row.role ?? '—'}</Tag> },
-          { colKey: 'scope', title: '管理范围', cell: ({ row }) => row.scopeName ?? row.scopeUnitId ?? '全部' },
+          { colKey: 'role', title: '角色', width: 130, cell: ({ row }) => <Tag variant="light">{ROLE_LABELS[row.role ?? 'staff'] ?? row.role}</Tag> },
           { colKey: 'stations', title: '驿站', cell: ({ row }) => (row.stations?.map((s) => s.name) ?? row.stationIds ?? []).join('、') || '—' },
           { colKey: 'sites', title: '接种点', cell: ({ row }) => (row.sites?.map((s) => s.name) ?? row.siteIds ?? []).join('、') || '—' },
           { colKey: 'op', title: '操作', width: 90, cell: ({ row }) => <Button size="small" variant="text" theme="primary" onClick={() => setAssigning(row)}>分配</Button> },
@@ -71,8 +70,13 @@ export default function RolesPage() {
           <Select options={ROLE_OPTIONS} />
         </FormItem>
         {role === 'admin' ? (
-          <FormItem label="管理范围" name="scopeUnitId" help="县级管理员选择县；支部书记选择支部；留空为全部">
-            <UnitSelect clearable placeholder="全部（总管理员）" />
+          <FormItem label="管理范围" name="scopeUnitId" help="县级管理员选择所在县；不选为全系统管理员">
+            <UnitSelect kinds={['county']} clearable placeholder="全系统" />
+          </FormItem>
+        ) : null}
+        {role === 'secretary' || role === 'member' ? (
+          <FormItem label="党支部" name="scopeUnitId" rules={role === 'secretary' ? [requiredPick('党支部')] : []} help={role === 'secretary' ? '原书记（如有）改为党员' : '可不选，保持原支部'}>
+            <UnitSelect kinds={['branch']} clearable placeholder="选择党支部" />
           </FormItem>
         ) : null}
       </FormDialog>
