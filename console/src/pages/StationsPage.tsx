@@ -233,11 +233,11 @@ export default function StationsPage() {
         rowKey="stationId"
         empty="没有符合条件的驿站"
         columns={[
-          { colKey: 'name', title: '名称' },
+          { colKey: 'name', title: '名称', width: 230 },
           { colKey: 'kindLabel', title: '类型', width: 130 },
           { colKey: 'county', title: '县区', width: 130 },
           { colKey: 'address', title: '地址', ellipsis: true },
-          { colKey: 'openHours', title: '开放时间', width: 140, ellipsis: true },
+          { colKey: 'openHours', title: '开放时间', width: 200, ellipsis: true },
           {
             colKey: 'op', title: '操作', width: 170, cell: ({ row }) => (
               <Space size={2}>
