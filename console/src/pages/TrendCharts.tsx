@@ -2,17 +2,17 @@
 import { useEffect, useRef } from 'react';
 import { LineChart } from 'echarts/charts';
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
-import { init, use } from 'echarts/core';
+import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { Dashboard } from '../api';
 
-use([LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
 function Chart({ trend, series, className }: { trend: Dashboard['trend']; series: readonly { key: keyof Dashboard['trend'][number]; name: string }[]; className: string }) {
   const el = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!el.current) return;
-    const chart = init(el.current);
+    const chart = echarts.init(el.current);
     chart.setOption({
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
