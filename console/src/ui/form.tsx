@@ -4,15 +4,12 @@ import { Dialog } from 'tdesign-react/esm/dialog';
 import { Form, type FormInstanceFunctions } from 'tdesign-react/esm/form';
 import { MessagePlugin } from 'tdesign-react/esm/message';
 import { messageOf } from '../api';
-import { ErrorNotice } from './paged';
+import { ErrorNotice } from './notice';
+import { fieldOfServerError } from './server-error';
+
+export { fieldOfServerError };
 
 export type Values = Record<string, unknown>;
-
-/** `参数 price：…` from the router names the field; answers the field and the message without the prefix. */
-export function fieldOfServerError(message: string): { field: string; text: string } | null {
-  const match = /^参数 ([A-Za-z]+)(?:\.[\w.]+)?：(.*)$/.exec(message);
-  return match ? { field: match[1]!, text: match[2]! } : null;
-}
 
 export const required = (what: string) => ({ required: true, message: `请填写${what}` });
 export const requiredPick = (what: string) => ({ required: true, message: `请选择${what}` });

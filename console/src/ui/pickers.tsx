@@ -1,6 +1,9 @@
 /** Pickers over the server's lists: units of the organisation tree, members by name, stations, sites. */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Select, type SelectProps } from 'tdesign-react/esm/select';
+import { inTreeOrder } from './tree';
+
+export { inTreeOrder };
 import { call, messageOf, UNIT_KINDS, type Page, type Site, type Station, type Unit, type UnitKind } from '../api';
 
 let treeCache: Promise<Unit[]> | null = null;
@@ -12,25 +15,6 @@ export function loadUnits(): Promise<Unit[]> {
 }
 export function forgetUnits(): void {
   treeCache = null;
-}
-
-/** Units in tree order, each with its depth (parents before children, siblings by name). */
-export function inTreeOrder(units: Unit[]): (Unit & { depth: number })[] {
-  const children = new Map<string | null, Unit[]>();
-  const ids = new Set(units.map((u) => u.unitId));
-  for (const u of units) {
-    const parent = u.parentId && ids.has(u.parentId) ? u.parentId : null;
-    children.set(parent, [...(children.get(parent) ?? []), u]);
-  }
-  const out: (Unit & { depth: number })[] = [];
-  const walk = (parent: string | null, depth: number) => {
-    for (const u of (children.get(parent) ?? []).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'))) {
-      out.push({ ...u, depth });
-      if (depth < 10) walk(u.unitId, depth + 1);
-    }
-  };
-  walk(null, 0);
-  return out;
 }
 
 export function useUnits(): { units: Unit[]; error: string | null } {
