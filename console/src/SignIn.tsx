@@ -17,7 +17,7 @@ interface Ticket {
   qrText: string;
   expiresAt: number;
 }
-type Poll = { status: 'waiting' | 'approved' | 'expired'; token?: string; ticket?: string };
+type Poll = { status: 'waiting' | 'approved' | 'expired'; token?: string; tokenKind?: string };
 
 const POLL_MS = 2000;
 const DEMO_USERS = [

@@ -5,9 +5,10 @@
  *   the local cloud's API, the same one the H5 app uses.
  * - CloudBaseTransport (NOT runnable here: the CloudBase web SDK `@cloudbase/js-sdk` is not installed and
  *   there is no environment to sign in to): on CloudBase static hosting the console signs in with a
- *   custom-login ticket minted by the `admin` function once the scan is approved
- *   (`auth.customAuthProvider().signIn(ticket)`), then calls `app.callFunction({ name, data })`; CloudBase
- *   puts that person's custom uid in the function's context. No shared secret is ever in the browser.
+ *   custom-login ticket minted by the `admin` function once the scan is approved (pollConsoleLogin answers
+ *   `{ token, tokenKind: 'cloudbaseTicket' }`; `auth.customAuthProvider().signIn(token)`), then calls
+ *   `app.callFunction({ name, data })`; CloudBase puts that person's custom uid in the function's context.
+ *   No shared secret is ever in the browser: the private key that signs tickets stays in the function.
  */
 import type { ConsoleConfig } from './config';
 
@@ -25,6 +26,13 @@ export class CallError extends Error {
   }
 }
 
+/** What `admin.pollConsoleLogin` answers once the scan is approved. */
+export interface Approval {
+  token?: string;
+  /** 'bearer' on the local cloud; 'cloudbaseTicket' (a custom-login ticket) on CloudBase. */
+  tokenKind?: string;
+}
+
 export interface Transport {
   /** Calls `action` of function `name` as the signed-in person (or anonymously for public actions). */
   call<T>(name: string, event: Record<string, unknown>, token: string | null): Promise<Envelope<T>>;
@@ -32,7 +40,7 @@ export interface Transport {
   devLoginAvailable(): Promise<boolean>;
   devLogin(openid: string): Promise<string>;
   /** Turns an approved scan (`admin.pollConsoleLogin`) into the session this transport calls with. */
-  acceptApproval(approved: { token?: string; ticket?: string }): Promise<string>;
+  acceptApproval(approved: Approval): Promise<string>;
 }
 
 const NETWORK = '网络不稳定，请检查网络后重试';
@@ -91,8 +99,9 @@ export class HttpTransport implements Transport {
   }
 
   /** Locally the approval carries a normal local-cloud bearer token. */
-  async acceptApproval(approved: { token?: string }): Promise<string> {
+  async acceptApproval(approved: Approval): Promise<string> {
     if (!approved.token) throw new CallError('INTERNAL', '扫码确认后没有收到登录凭证，请重新扫码');
+    if (approved.tokenKind && approved.tokenKind !== 'bearer') throw new CallError('INTERNAL', '登录凭证类型与本地云不符，请检查 config.js 的 transport 设置');
     return approved.token;
   }
 }
@@ -121,7 +130,11 @@ export class CloudBaseTransport implements Transport {
     throw new CallError('NOT_FOUND', '开发登录仅在本地模式可用');
   }
 
-  /** In the cloud: `app.auth().customAuthProvider().signIn(approved.ticket)`, then calls carry that login state. */
+  /**
+   * In the cloud: `approved.tokenKind === 'cloudbaseTicket'`; `await app.auth().customAuthProvider().signIn(approved.token)`,
+   * after which the SDK keeps the login state and every `callFunction` carries that person's custom uid.
+   * (Before that, `startConsoleLogin`/`pollConsoleLogin` need the SDK's anonymous login enabled.)
+   */
   async acceptApproval(): Promise<string> {
     throw new CallError('INTERNAL', '云开发自定义登录尚未接入（需要 @cloudbase/js-sdk），见 console/src/transport.ts');
   }
