@@ -6,6 +6,7 @@ import { Loading } from 'tdesign-react/esm/loading';
 import { Menu } from 'tdesign-react/esm/menu';
 import { call, messageOf } from './api';
 import { go, useRoute } from './router';
+import { PageBoundary } from './ui/boundary';
 import { ErrorNotice } from './ui/notice';
 
 interface Me {
@@ -84,9 +85,11 @@ export function Shell({ onSignOut }: { onSignOut(): void }) {
         <Layout.Content className="shell__content">
           <ErrorNotice message={meError} title="无法读取当前登录人" />
           {Page && current ? (
-            <Suspense fallback={<Loading className="shell__loading" text="正在加载页面…" />}>
-              <Page key={current.route} />
-            </Suspense>
+            <PageBoundary key={current.route}>
+              <Suspense fallback={<Loading className="shell__loading" text="正在加载页面…" />}>
+                <Page />
+              </Suspense>
+            </PageBoundary>
           ) : (
             <ErrorNotice title="没有可用的页面" message={`当前账号（${me?.roleLabel ?? ''}）没有管理后台权限，请让管理员设置角色后重新登录。`} />
           )}

@@ -138,9 +138,10 @@ function ImportDialog({ visible, onClose }: { visible: boolean; onClose(): void 
             <Button variant="outline" onClick={() => input.current?.click()}>选择文件</Button>
             <span className="import-dialog__file">{file ? file.name : '未选择'}</span>
           </Space>
-          <input ref={input} className="import-dialog__input" type="file" accept=".xlsx" hidden onChange={(e) => { setFile(e.target.files?.[0] ?? null); setResult(null); setError(null); }} />
         </FormItem>
       </Form>
+      {/* Outside the form: a form item hands its children a value, which a file input cannot take. */}
+      <input ref={input} className="import-dialog__input" type="file" accept=".xlsx" hidden onChange={(e) => { setFile(e.target.files?.[0] ?? null); setResult(null); setError(null); }} />
       <ErrorNotice message={error?.field === 'form' ? error.text : null} title="导入失败" />
       {result && (
         <div className="import-result">
