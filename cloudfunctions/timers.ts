@@ -9,6 +9,8 @@ export const JOB_EVERY_MINUTES: Record<string, number> = {
   markNoShows: 15,
   /** Repairs requests that died halfway (their intents), once past their grace period. */
   reconcile: 5,
+  /** Removes console sign-in tickets an hour past their expiry. */
+  purgeConsoleLogins: 30,
 };
 
 /** The one timer trigger's name, in cloudbaserc.json, each config.json and the timer event. */

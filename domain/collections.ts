@@ -36,7 +36,13 @@ export const COLLECTIONS = {
   appointments: { description: '接种预约', ...PRIVATE },
   appointmentCodes: { description: '接种预约码 → 预约', ...PRIVATE },
   meta: { description: '系统标记（演示数据、迁移）', ...PRIVATE },
+  orgUnits: { description: '组织架构：县（市、区）、街道/社区大党委、联盟、党支部', ...PRIVATE },
+  orgInvites: { description: '党支部邀请码', ...PRIVATE },
+  orgApplications: { description: '入党支部申请（姓名、电话加密存储）', ...PRIVATE },
+  orgRoster: { description: '导入的党支部花名册（姓名、电话加密存储，待本人加入时匹配）', ...PRIVATE },
   intents: { description: '抢兑、预约、接种占位的意向记录（补偿与对账用）', ...PRIVATE },
+  auditLog: { description: '操作日志（只追加：谁、什么角色、做了什么、哪条记录、改前改后、何时）', ...PRIVATE },
+  consoleLogins: { description: '管理后台扫码登录票据（只存轮询密钥的哈希）', ...PRIVATE },
 } as const;
 
 export type CollectionName = keyof typeof COLLECTIONS;
@@ -78,6 +84,25 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: 'appointments', keys: [['siteId', 1], ['start', 1]] },
   { collection: 'vaccinePersons', keys: [['idHash', 1]] },
   { collection: 'intents', keys: [['kind', 1], ['createdAt', 1]] },
+  { collection: 'users', keys: [['role', 1]] },
+  { collection: 'orgInvites', keys: [['branchId', 1], ['expiresAt', -1]] },
+  { collection: 'orgApplications', keys: [['branchId', 1], ['status', 1], ['createdAt', -1]] },
+  { collection: 'orgApplications', keys: [['branchId', 1], ['personHash', 1], ['status', 1]] },
+  { collection: 'orgApplications', keys: [['openid', 1], ['status', 1]] },
+  { collection: 'orgApplications', keys: [['openid', 1], ['createdAt', -1]] },
+  { collection: 'auditLog', keys: [['actor', 1], ['_id', -1]] },
+  { collection: 'auditLog', keys: [['action', 1], ['_id', -1]] },
+  { collection: 'auditLog', keys: [['op', 1], ['_id', -1]] },
+  { collection: 'auditLog', keys: [['targetId', 1], ['_id', -1]] },
+  { collection: 'consoleLogins', keys: [['expiresAt', 1]] },
+  { collection: 'bookings', keys: [['status', 1], ['checkedInAt', 1]] },
+  { collection: 'appointments', keys: [['status', 1], ['completedAt', 1]] },
+  { collection: 'orders', keys: [['status', 1], ['pickedAt', 1]] },
+  // 我的 (user.overview, stations.myWaitlist): waiting-list places, the next booking, open appointments.
+  { collection: 'slots', keys: [['queue', 1], ['start', 1]] },
+  { collection: 'bookings', keys: [['openid', 1], ['status', 1], ['end', 1]] },
+  { collection: 'appointments', keys: [['owner', 1], ['status', 1]] },
+  { collection: 'appointments', keys: [['idHash', 1], ['status', 1]] },
 ];
 
 /** CloudBase needs a name per index (letters, digits, underscores): e.g. `openid_asc_seq_desc`. */

@@ -8,6 +8,10 @@ import { fail, type ErrorCode } from '../domain/core/errors';
 import type { Database } from '../domain/db';
 import { addIfAbsent } from '../domain/core/ids';
 import { USERS } from '../domain/user/model';
+import type { HostServices } from '../domain/core/services';
+import { LocalFileStore } from '../domain/files/local';
+import { MAX_IMAGE_BASE64 } from '../domain/files/actions';
+import { MAX_IMAGE_BYTES } from '../domain/files/image';
 import { TokenSigner } from './auth';
 import { isConsolePath, serveConsole } from './console-static';
 
@@ -19,9 +23,22 @@ export interface LocalCloudOptions {
   now?: () => number;
   /** Host names accepted beside 127.0.0.1 and localhost (`ALLOWED_HOSTS`); `name` allows any port, `name:port` one. */
   allowedHosts?: readonly string[];
+  /** Pictures uploaded through `admin.uploadImage`, served at `/files/<id>` (a folder under DATA_DIR). */
+  files?: LocalFileStore;
 }
 
 const MAX_BODY = 64 * 1024;
+/** Only `admin.uploadImage` may send more: a 2 MB picture in base64, plus the JSON around it. */
+const UPLOAD_FUNCTION = 'admin';
+const UPLOAD_ACTION = 'uploadImage';
+export const MAX_UPLOAD_BODY = MAX_IMAGE_BASE64 + 4 * 1024;
+const TOO_LARGE = '请求体过大';
+/**
+ * Actions callable with no token at all: the console's scan-to-sign-in starts and polls before it has one.
+ * Every other call needs a token (as on WeChat, where every call carries an openid), public actions included.
+ */
+const TOKENLESS: Readonly<Record<string, readonly string[]>> = { admin: ['startConsoleLogin', 'pollConsoleLogin'] };
+const UPLOAD_TOO_LARGE = `图片不能超过 ${MAX_IMAGE_BYTES / 1024 / 1024} MB`;
 const devLoginSchema = z.strictObject({ openid: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/) });
 /** `application/json`, optionally with a UTF-8 charset: the only body a POST may carry. */
 const JSON_TYPE = /^application\/json\s*(?:;\s*charset\s*=\s*"?utf-?8"?\s*)?$/i;
@@ -58,7 +75,7 @@ export function hostAllowed(header: string | undefined, allowed: readonly string
 }
 
 /** Refuses, before anything is read or written, a POST whose body is not plain UTF-8 JSON. */
-function requireJson(req: http.IncomingMessage): void {
+function requireJson(req: http.IncomingMessage, maxBody = MAX_BODY): void {
   if (!JSON_TYPE.test(req.headers['content-type'] ?? '')) {
     throw new HttpError(415, 'INVALID_ARGUMENT', '请求体必须是 JSON（content-type: application/json）');
   }
@@ -69,16 +86,18 @@ function requireJson(req: http.IncomingMessage): void {
   const encoding = req.headers['content-encoding']?.trim().toLowerCase();
   if (encoding && encoding !== 'identity') throw new HttpError(415, 'INVALID_ARGUMENT', '请求体不能压缩');
   const length = req.headers['content-length'];
-  if (length !== undefined && Number(length) > MAX_BODY) throw new HttpError(413, 'INVALID_ARGUMENT', '请求体过大', { connection: 'close' });
+  if (length !== undefined && Number(length) > maxBody) throw tooLarge(maxBody);
 }
 
-async function readJson(req: http.IncomingMessage): Promise<unknown> {
+const tooLarge = (maxBody: number) => new HttpError(413, 'INVALID_ARGUMENT', maxBody > MAX_BODY ? UPLOAD_TOO_LARGE : TOO_LARGE, { connection: 'close' });
+
+async function readJson(req: http.IncomingMessage, maxBody = MAX_BODY): Promise<{ event: unknown; size: number }> {
   const chunks: Buffer[] = [];
   let size = 0;
   try {
     for await (const chunk of req as AsyncIterable<Buffer>) {
       size += chunk.length;
-      if (size > MAX_BODY) throw new HttpError(413, 'INVALID_ARGUMENT', '请求体过大', { connection: 'close' });
+      if (size > maxBody) throw tooLarge(maxBody);
       chunks.push(chunk);
     }
   } catch (error) {
@@ -93,7 +112,7 @@ async function readJson(req: http.IncomingMessage): Promise<unknown> {
     throw new HttpError(400, 'INVALID_ARGUMENT', '请求体不是合法的 UTF-8 文本');
   }
   try {
-    return text.trim() === '' ? {} : (JSON.parse(text) as unknown);
+    return { event: text.trim() === '' ? {} : (JSON.parse(text) as unknown), size };
   } catch {
     throw new HttpError(400, 'INVALID_ARGUMENT', '请求体不是合法的 JSON');
   }
@@ -150,7 +169,7 @@ export function createLocalCloud(options: LocalCloudOptions): http.Server {
   async function devLogin(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     if (!options.signer) throw new HttpError(404, 'NOT_FOUND', '开发登录仅在本地模式可用');
     requireJson(req);
-    const parsed = devLoginSchema.safeParse(await readJson(req));
+    const parsed = devLoginSchema.safeParse((await readJson(req)).event);
     if (!parsed.success) throw new HttpError(400, 'INVALID_ARGUMENT', 'openid 必须是 1 到 64 位字母、数字、下划线或连字符');
     const { openid } = parsed.data;
     // An unknown openid signs in as a new resident.
@@ -158,20 +177,50 @@ export function createLocalCloud(options: LocalCloudOptions): http.Server {
     send(res, 200, { ok: true, data: { token: options.signer.issue(openid, now()) } });
   }
 
+  const signer = options.signer;
+  /** The ports the domain borrows: the picture folder and the signer (the domain never holds the key). */
+  const servicesFor = (req: http.IncomingMessage): HostServices => ({
+    files: options.files,
+    credentials: signer ? { issue: async (openid, at) => ({ token: signer.issue(openid, at), kind: 'bearer' }) } : undefined,
+    // The Host was checked against the allowlist: the console's QR opens the H5 app on the same address.
+    qrBase: `http://${req.headers.host ?? '127.0.0.1'}/#/`,
+  });
+
   async function callFunction(name: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const router = Object.hasOwn(FUNCTIONS, name) ? FUNCTIONS[name] : undefined;
     if (!router) throw new HttpError(404, 'NOT_FOUND', `云函数不存在：${name.slice(0, 40)}`);
-    requireJson(req);
     const header = req.headers.authorization ?? '';
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
     const openid = token && options.signer ? options.signer.verify(token, now()) : null;
-    if (!openid) throw new HttpError(401, 'UNAUTHENTICATED', token ? '登录已失效，请重新登录' : '请先登录');
-    const event = await readJson(req);
+    // A function with tokenless actions reads the body before refusing a caller without a token; the rest refuse first.
+    const tokenless = TOKENLESS[name] ?? [];
+    const refuse = () => new HttpError(401, 'UNAUTHENTICATED', token ? '登录已失效，请重新登录' : '请先登录');
+    // One function takes pictures, from a signed-in caller; its other actions are held to the usual limit once read.
+    const maxBody = name === UPLOAD_FUNCTION && openid ? MAX_UPLOAD_BODY : MAX_BODY;
+    requireJson(req, maxBody);
+    if (!openid && (token || tokenless.length === 0)) throw refuse();
+    const { event, size } = await readJson(req, maxBody);
     const action = typeof event === 'object' && event !== null ? (event as { action?: unknown }).action : undefined;
     if (typeof action === 'string' && !Object.hasOwn(router.actions, action)) {
       throw new HttpError(404, 'NOT_FOUND', `未知的操作：${action.slice(0, 40)}`);
     }
-    send(res, 200, await router.handle(event, { db: options.db, caller: { openid }, now }));
+    if (!openid && !(typeof action === 'string' && tokenless.includes(action) && router.actions[action]!.access === 'public')) throw refuse();
+    if (size > MAX_BODY && action !== UPLOAD_ACTION) throw tooLarge(MAX_BODY);
+    send(res, 200, await router.handle(event, { db: options.db, caller: openid ? { openid } : null, now, services: servicesFor(req) }));
+  }
+
+  /** `GET /files/<id>`: a stored picture with its own type; any other name is a 404 that never touches the disk. */
+  async function serveFile(id: string, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const file = options.files ? await options.files.read(id) : null;
+    if (!file) throw new HttpError(404, 'NOT_FOUND', '文件不存在');
+    res.writeHead(200, {
+      'content-type': file.contentType,
+      'content-length': String(file.bytes.length),
+      'cache-control': 'public, max-age=31536000, immutable',
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': "default-src 'none'; sandbox",
+    });
+    res.end(req.method === 'HEAD' ? undefined : file.bytes);
   }
 
   async function route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
@@ -185,6 +234,9 @@ export function createLocalCloud(options: LocalCloudOptions): http.Server {
     const fn = /^\/fn\/([^/]+)$/.exec(pathname);
     if (fn && req.method === 'POST') return callFunction(decodeName(fn[1]!), req, res);
     if (fn || pathname.startsWith('/auth/')) throw new HttpError(405, 'INVALID_ARGUMENT', '请使用 POST', { allow: 'POST' });
+    const file = /^\/files\/([^/]*)$/.exec(pathname);
+    if (file && (req.method === 'GET' || req.method === 'HEAD')) return serveFile(decodeName(file[1]!), req, res);
+    if (file || pathname.startsWith('/files/')) throw file ? new HttpError(405, 'INVALID_ARGUMENT', '请使用 GET', { allow: 'GET, HEAD' }) : new HttpError(404, 'NOT_FOUND', '文件不存在');
     if (statics && (req.method === 'GET' || req.method === 'HEAD')) {
       return statics(req, res, () => send(res, 404, fail('NOT_FOUND', '页面不存在')));
     }

@@ -7,11 +7,13 @@
  * jobs, closes the database (releasing its LOCK) and exits 0.
  */
 import type { ChildProcess } from 'node:child_process';
+import path from 'node:path';
 import { CloudBaseDatabase } from '../domain/db/cloudbase';
 import { LocalDatabase } from '../domain/db/local/engine';
 import type { Database } from '../domain/db';
 import { useLocalPiiKey } from '../domain/privacy/crypto';
 import { seedIfEmpty } from '../domain/seed/seed';
+import { LocalFileStore } from '../domain/files/local';
 import { createLocalCloud } from './app';
 import { TokenSigner } from './auth';
 import { H5_DIR, readConfig } from './config';
@@ -57,18 +59,20 @@ async function start(): Promise<void> {
 
   let db: Database;
   let signer: TokenSigner | null = null;
+  let files: LocalFileStore | undefined;
   if (config.mode === 'cloudbase') {
     db = new CloudBaseDatabase({ env: process.env.TCB_ENV_ID, secretId: process.env.TCB_SECRET_ID, secretKey: process.env.TCB_SECRET_KEY });
   } else {
     const local = LocalDatabase.open(config.dataDir);
     shutdown = () => local.close();
     signer = TokenSigner.forDataDir(config.dataDir, config.tokenTtlMs);
+    files = new LocalFileStore(path.join(config.dataDir, 'files'));
     useLocalPiiKey(config.dataDir);
     if (await seedIfEmpty(local, Date.now())) console.log('已写入演示数据（永福、秀峰、灵川的驿站与接种点）');
     db = local;
   }
 
-  const server = createLocalCloud({ db, signer, staticDir: H5_DIR, allowedHosts: config.allowedHosts });
+  const server = createLocalCloud({ db, signer, staticDir: H5_DIR, allowedHosts: config.allowedHosts, files });
   const stopJobs = config.mode === 'local' ? startJobs(db, config.jobIntervalMs) : async () => undefined;
   shutdown = async () => {
     server.close();

@@ -6,12 +6,16 @@ export default defineAppConfig({
     { root: 'packages/mall', pages: ['pages/goods/index', 'pages/detail/index', 'pages/orders/index', 'pages/ranking/index'] },
     { root: 'packages/admin', pages: ['pages/points/index', 'pages/slots/index'] },
     { root: 'packages/staff', pages: ['pages/verify/index', 'pages/roster/index', 'pages/vaccine-roster/index'] },
+    { root: 'packages/org', pages: ['pages/join/index', 'pages/applications/index'] },
+    { root: 'packages/console', pages: ['pages/approve/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#c8161d',
     navigationBarTitleText: '先锋驿站',
     navigationBarTextStyle: 'white',
+    // On H5 this switches on Taro's built-in title bar (title and back on every subpage); weapp's native bar is the default anyway.
+    navigationStyle: 'default',
     backgroundColor: '#f6f6f6',
   },
   tabBar: {

@@ -2,13 +2,14 @@ import { toCsv } from '../core/csv';
 import { z } from 'zod';
 import { action } from '../core/router';
 import { AppError, notFound } from '../core/errors';
-import { dayOf, shanghaiClock } from '../core/time';
+import { dayOf, inZone, shanghaiClock } from '../core/time';
 import { fields } from '../core/validation';
 import { maskName, maskPhone } from '../privacy/mask';
-import { generateSlots as generate } from '../slots/generate';
+import { generateSlots as generate, planSlots } from '../slots/generate';
+import { describeOpeningHours } from '../stations/hours';
 import { LIMITS, assertDayRange, assertSlotCount, breather } from '../core/limits';
 import { SLOTS, slotDocSchema, templateSchema } from '../slots/model';
-import { STATIONS } from '../stations/actions';
+import { STATIONS, stationHours } from '../stations/actions';
 import { STATION_KINDS, geoPointSchema, stationKindSchema } from '../stations/model';
 import { USERS, userDocSchema } from '../user/model';
 import { SERVICE_CATALOGUE } from '../seed/data';
@@ -34,6 +35,7 @@ export const saveStation = action({
     services: z.array(z.string().max(20)).max(40).optional(),
   }),
   access: ['admin'],
+  scope: ({ stationId, county }) => [{ stationId }, { county }],
   async run(input, ctx) {
     const known = new Set(SERVICE_CATALOGUE.map((s) => s.code));
     const unknown = (input.services ?? []).filter((c) => !known.has(c));
@@ -57,6 +59,7 @@ export const saveItem = action({
     active: z.boolean().optional(),
   }),
   access: ['admin'],
+  scope: ({ stationId, itemId }) => [{ stationId }, ...(itemId ? [{ itemId }] : [])],
   async run(input, ctx) {
     if (!(await ctx.db.collection(STATIONS).doc(input.stationId).get())) throw notFound('驿站');
     if (input.serviceCode && !SERVICE_CATALOGUE.some((s) => s.code === input.serviceCode)) throw new AppError('INVALID_ARGUMENT', '未知的服务类型');
@@ -72,18 +75,41 @@ export const saveItem = action({
 export const generateSlots = action({
   input: z.strictObject({ itemId: fields.id, from: date, to: date, template: templateSchema }),
   access: ['admin'],
+  scope: ({ itemId }) => ({ itemId }),
   async run({ itemId, from, to, template }, ctx) {
     const item = itemDocSchema.safeParse(await ctx.db.collection(ITEMS).doc(itemId).get());
     if (!item.success) throw notFound('预约项目');
     assertSlotCount(assertDayRange(from, to, LIMITS.generateDays, '生成'), template);
     if (from < dayOf(ctx.now())) throw new AppError('INVALID_ARGUMENT', '不能为过去的日期生成时段');
-    return generate(ctx.db, { resourceId: itemId, stationId: item.data.stationId }, from, to, template);
+    // Slots only while the station is open: those outside its hours are skipped, and said so.
+    const hours = await stationHours(ctx.db, item.data.stationId);
+    const plan = planSlots(template, from, to, hours?.hours ?? null);
+    if (hours && plan.inside === 0 && plan.outside > 0) {
+      throw new AppError('INVALID_ARGUMENT', `所选时段都不在「${hours.name}」的开放时间（${describeOpeningHours(hours.hours)}）内，未生成任何时段`);
+    }
+    const made = await generate(ctx.db, { resourceId: itemId, stationId: item.data.stationId }, from, to, template, hours?.hours ?? null);
+    return { ...made, skippedReason: made.skipped > 0 && hours ? `${made.skipped} 个时段不在「${hours.name}」的开放时间（${describeOpeningHours(hours.hours)}）内，已跳过` : null };
   },
 });
 
+/** What a resident is told when the day of their booking is closed: the place, the item, the date and the slot. */
+export function closureMessage(b: { itemName: string; start: number; end: number }, stationName: string | null, reason: string): string {
+  const what = stationName ? `${stationName}「${b.itemName}」` : `「${b.itemName}」`;
+  const slot = `${inZone(b.start).format('M月D日')} ${inZone(b.start).format('HH:mm')}-${inZone(b.end).format('HH:mm')}`;
+  return `因${reason}，你预约的${what} ${slot} 时段已关闭，预约已取消，敬请谅解。可另选其他时段预约。`;
+}
+
 export const closeSlots = action({
-  input: z.strictObject({ itemId: fields.id, date, slotIds: z.array(fields.id.max(80)).max(50).optional(), reason: z.string().trim().max(60).optional() }),
-  access: ['admin'],
+  input: z.strictObject({
+    itemId: fields.id,
+    date,
+    slotIds: z.array(fields.id.max(80)).max(50).optional(),
+    // Residents are told why their booking was cancelled: a reason is required.
+    reason: z.string({ error: '请填写关闭原因（会通知已预约的居民）' }).trim().min(2, '请填写关闭原因（会通知已预约的居民）').max(60, '关闭原因不能超过 60 个字'),
+  }),
+  // Staff close days at their own stations; a county admin in their county.
+  access: ['staff', 'admin'],
+  scope: ({ itemId }) => ({ itemId }),
   async run({ itemId, date: day, slotIds, reason }, ctx) {
     const docs = await ctx.db.collection(SLOTS).where({ resourceId: itemId, date: day }).limit(200).get();
     const targets = docs.flatMap((d) => {
@@ -91,6 +117,9 @@ export const closeSlots = action({
       return s.success && (!slotIds || slotIds.includes(s.data._id)) ? [s.data] : [];
     });
     if (targets.length === 0) throw notFound('该日期的预约时段');
+    const item = itemDocSchema.safeParse(await ctx.db.collection(ITEMS).doc(itemId).get());
+    const station = item.success ? await ctx.db.collection(STATIONS).doc(item.data.stationId).get() : null;
+    const stationName = station && typeof station.name === 'string' ? station.name : null;
     const now = ctx.now();
     let cancelled = 0;
     for (const slot of targets) {
@@ -99,13 +128,13 @@ export const closeSlots = action({
       // finished instead and cancelled below with the rest), so none lands on a closed slot.
       const closedSlot = await ctx.db.collection(SLOTS).doc(slot._id).get();
       for (const intentId of Object.keys(closedSlot ? marksOf(closedSlot) : {})) await rollBackBooking(ctx.db, intentId, slot._id);
-      // Bookings already made are cancelled and their holders told why.
+      // Bookings already made are cancelled and their holders told why, and which booking.
       const bookings = await ctx.db.collection(BOOKINGS).where({ slotId: slot._id, status: 'active' }).limit(1000).get();
       for (const doc of bookings) {
         const done = await ctx.db.runTransaction(async (tx) => {
           const b = bookingDocSchema.safeParse(await tx.collection(BOOKINGS).doc(doc._id).get());
           if (!b.success || b.data.status !== 'active') return false;
-          await cancelBooking(tx, b.data, now, `因${reason || '驿站安排调整'}，你的预约已取消，敬请谅解`, false);
+          await cancelBooking(tx, b.data, now, closureMessage(b.data, stationName, reason), false);
           return true;
         }, TX_ATTEMPTS);
         if (done) cancelled += 1;
@@ -143,6 +172,7 @@ async function rosterRows(ctx: { db: import('../db').Database }, itemId: string,
 export const roster = action({
   input: z.strictObject({ itemId: fields.id, date }),
   access: ['staff', 'admin'],
+  scope: ({ itemId }) => ({ itemId }),
   async run({ itemId, date: day }, ctx) {
     if (!itemDocSchema.safeParse(await ctx.db.collection(ITEMS).doc(itemId).get()).success) throw notFound('预约项目');
     return { itemId, date: day, rows: await rosterRows(ctx, itemId, day, day) };
@@ -152,6 +182,7 @@ export const roster = action({
 export const exportBookings = action({
   input: z.strictObject({ itemId: fields.id, from: date, to: date }),
   access: ['admin'],
+  scope: ({ itemId }) => ({ itemId }),
   async run({ itemId, from, to }, ctx) {
     assertDayRange(from, to, LIMITS.exportDays, '导出');
     if (!itemDocSchema.safeParse(await ctx.db.collection(ITEMS).doc(itemId).get()).success) throw notFound('预约项目');

@@ -1,7 +1,7 @@
 /** Station bookings against the embedded engine: capacity, one per person, waiting list, check-in, admin. */
 import { COLLECTIONS } from '../collections';
 import { dump, seededWorld } from '../../test/support/functions';
-import { dayOf } from '../core/time';
+import { dayOf, inZone } from '../core/time';
 import { maskName } from '../privacy/mask';
 import { checkBookingInvariants } from './invariants';
 import { sendReminders, markNoShows } from './jobs';
@@ -36,7 +36,7 @@ async function itemWithSlot(capacity: number): Promise<{ itemId: string; slotId:
   expect(saved.ok).toBe(true);
   const date = dayOf(w.now + DAY);
   const gen = await w.call<{ created: number }>('stations', { action: 'generateSlots', itemId, from: date, to: date, template: { weekdays: [1, 2, 3, 4, 5, 6, 7], start: '10:00', end: '11:00', slotMinutes: 60, capacity } }, 'demo-admin');
-  expect(gen).toEqual({ ok: true, data: { created: 1, existing: 0 } });
+  expect(gen).toEqual({ ok: true, data: { created: 1, existing: 0, skipped: 0, skippedReason: null } });
   const slots = await w.call<{ slots: { slotId: string; start: number }[] }>('stations', { action: 'slots', itemId, date });
   if (!slots.ok) throw new Error(slots.error.message);
   return { itemId, slotId: slots.data.slots[0]!.slotId, start: slots.data.slots[0]!.start };
@@ -52,8 +52,9 @@ test('seeded stations have bookable items with slots for the next 14 days', asyn
   const detail = await w.call<{ items: { itemId: string }[] }>('stations', { action: 'detail', stationId: 'st-yf-center' });
   expect(detail.ok && detail.data.items.map((i) => i.itemId)).toEqual(['it-yf-center-legal', 'it-yf-center-room']);
   for (const offset of [0, 13]) {
-    const res = await w.call<{ slots: unknown[] }>('stations', { action: 'slots', itemId: 'it-yf-center-room', date: dayOf(w.now + offset * DAY) });
-    expect(res.ok && res.data.slots).toHaveLength(6);
+    // Two-hour sittings inside the centre's hours (8:00-18:00): 8:00, 10:00 and 14:30.
+    const res = await w.call<{ slots: { start: number }[] }>('stations', { action: 'slots', itemId: 'it-yf-center-room', date: dayOf(w.now + offset * DAY) });
+    expect(res.ok && res.data.slots.map((s) => inZone(s.start).format('HH:mm'))).toEqual(['08:00', '10:00', '14:30']);
   }
 });
 
@@ -275,7 +276,7 @@ test('bad input is refused with a readable message and writes nothing', async ()
     [{ action: 'verify', code: '12345678' }, 'FORBIDDEN', 'demo-resident'],
     [{ action: 'saveStation', stationId: 'Bad Id', name: '驿站', kind: 'warm', county: '永福县', district: '永福镇', address: '某路 1 号' }, 'INVALID_ARGUMENT', 'demo-admin'],
     [{ action: 'saveItem', stationId: 'st-none', name: '项目', kind: 'room' }, 'NOT_FOUND', 'demo-admin'],
-    [{ action: 'closeSlots', itemId, date: '2030-01-01' }, 'NOT_FOUND', 'demo-admin'],
+    [{ action: 'closeSlots', itemId, date: '2030-01-01', reason: '节假日休息' }, 'NOT_FOUND', 'demo-admin'],
     [{ action: 'roster', itemId, date: tomorrow }, 'FORBIDDEN', 'demo-member'],
   ];
   for (const [event, code, who] of cases) {

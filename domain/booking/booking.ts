@@ -7,7 +7,8 @@ import { inZone } from '../core/time';
 import { pageByNewest } from '../core/paging';
 import { fields } from '../core/validation';
 import { TX_ATTEMPTS, derivedId, eightDigits as newCode, withFreshCode } from '../core/ids';
-import { SLOTS, MAX_QUEUE, presentSlot, slotDocSchema, type Slot } from '../slots/model';
+import { SLOTS, MAX_QUEUE, SLOT_STATES, presentSlot, slotDocSchema, slotState, type Slot } from '../slots/model';
+import { STATIONS } from '../stations/actions';
 import {
   BOOKERS, BOOKINGS, BOOKING_CODES, BOOKING_STATUS, ITEMS, NOTIFICATIONS, NOTIFICATION_KINDS,
   activeLimit, bookerDocSchema, checkinEarlyMinutes, bookingDocSchema, bookingStatusSchema, cancelBeforeMinutes, itemDocSchema,
@@ -271,9 +272,64 @@ export const leaveWaitlist = action({
   },
 });
 
+/** How many waiting-list places `myWaitlist` lists (a person rarely holds more than a few). */
+const MAX_WAITING_PLACES = 50;
+
+export interface WaitingPlace {
+  slotId: string;
+  itemId: string;
+  itemName: string;
+  stationId: string | null;
+  stationName: string | null;
+  start: number;
+  end: number;
+  /** 1 = next to be seated. */
+  position: number;
+  waiting: number;
+}
+
+/** The caller's places on the waiting lists of slots not yet started, soonest first, with their position. */
+export const myWaitlist = action({
+  input: z.strictObject({}),
+  access: 'signedIn',
+  async run(_input, ctx): Promise<{ items: WaitingPlace[] }> {
+    const openid = ctx.user._id;
+    const docs = await ctx.db.collection(SLOTS).where({ queue: openid, start: ctx.db.command.gt(ctx.now()) }).orderBy('start', 'asc').limit(MAX_WAITING_PLACES).get();
+    const names = new Map<string, string | null>();
+    const nameOf = async (collection: string, id: string | null) => {
+      if (!id) return null;
+      const key = `${collection}/${id}`;
+      if (!names.has(key)) {
+        const doc = await ctx.db.collection(collection).doc(id).get();
+        names.set(key, typeof doc?.name === 'string' ? doc.name : null);
+      }
+      return names.get(key) ?? null;
+    };
+    const items: WaitingPlace[] = [];
+    for (const doc of docs) {
+      const s = slotDocSchema.safeParse(doc);
+      if (!s.success || s.data.closed) continue;
+      const at = s.data.queue.indexOf(openid);
+      if (at < 0) continue;
+      items.push({
+        slotId: s.data._id, itemId: s.data.resourceId, itemName: (await nameOf(ITEMS, s.data.resourceId)) ?? '预约项目',
+        stationId: s.data.stationId, stationName: await nameOf(STATIONS, s.data.stationId),
+        start: s.data.start, end: s.data.end, position: at + 1, waiting: s.data.queue.length,
+      });
+    }
+    return { items };
+  },
+});
+
 export const verify = action({
   input: z.strictObject({ code: z.string().trim().regex(/^\d{8}$/, '预约码是 8 位数字') }),
   access: ['staff', 'admin'],
+  // Staff check people in at their own stations only.
+  async scope({ code }, ctx) {
+    const link = await ctx.db.collection(BOOKING_CODES).doc(code).get();
+    const b = bookingDocSchema.safeParse(link ? await ctx.db.collection(BOOKINGS).doc(String(link.bookingId)).get() : null);
+    return b.success ? { itemId: b.data.itemId } : null;
+  },
   async run({ code }, ctx) {
     const link = await ctx.db.collection(BOOKING_CODES).doc(code).get();
     if (!link) throw new AppError('NOT_FOUND', '预约码无效或已使用');
@@ -298,17 +354,23 @@ export const slots = action({
   input: z.strictObject({ itemId: fields.id, date: fields.date }),
   access: 'signedIn',
   async run({ itemId, date }, ctx) {
-    if (!itemDocSchema.safeParse(await ctx.db.collection(ITEMS).doc(itemId).get()).success) throw notFound('预约项目');
+    const item = itemDocSchema.safeParse(await ctx.db.collection(ITEMS).doc(itemId).get());
+    if (!item.success) throw notFound('预约项目');
+    const station = await ctx.db.collection(STATIONS).doc(item.data.stationId).get();
     const docs = await ctx.db.collection(SLOTS).where({ resourceId: itemId, date }).orderBy('start', 'asc').limit(200).get();
+    const now = ctx.now();
     const out = [];
     for (const doc of docs) {
       const s = slotDocSchema.safeParse(doc);
       if (!s.success) continue;
       const mine = bookingDocSchema.safeParse(await ctx.db.collection(BOOKINGS).doc(bookingIdOf(s.data._id, ctx.user._id)).get());
       const status = mine.success && (mine.data.status === 'active' || mine.data.status === 'checkedIn') ? 'booked' : s.data.queue.includes(ctx.user._id) ? 'waiting' : null;
-      out.push({ ...presentSlot(s.data), mine: status, bookable: !s.data.closed && s.data.start > ctx.now() });
+      const state = slotState(s.data, now);
+      out.push({ ...presentSlot(s.data), mine: status, state, stateLabel: SLOT_STATES[state], bookable: !s.data.closed && state === 'upcoming' });
     }
-    return { slots: out };
+    // What the confirmation names: the station and the item.
+    const stationName = station && typeof station.name === 'string' ? station.name : '';
+    return { slots: out, item: { itemId, name: item.data.name, stationId: item.data.stationId, stationName } };
   },
 });
 

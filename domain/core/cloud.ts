@@ -3,12 +3,17 @@ import { TIMER_NAME, dueJobs } from '../../cloudfunctions/timers';
 import { CloudBaseDatabase } from '../db/cloudbase';
 import type { Database } from '../db';
 import type { FunctionRouter } from './router';
+import type { HostServices } from './services';
 
 type ContextParam = Parameters<typeof tcb.getCloudbaseContext>[0];
 
 let db: CloudBaseDatabase | null = null;
 
-/** The caller's openid as the platform put it in the function's context; '' when there is none. */
+/**
+ * The caller's openid as the platform put it in the function's context; '' when there is none. A console
+ * signed in by scanning (a CloudBase custom login whose ticket only the `admin` function issues, with the
+ * approver's openid as its uid) arrives as TCB_CUSTOM_USER_ID.
+ */
 export function platformOpenid(context: unknown): string {
   let fromContext;
   try {
@@ -17,7 +22,7 @@ export function platformOpenid(context: unknown): string {
     // Not an invocation context (a test, a timer on an old runtime): the process environment holds it.
     fromContext = tcb.getCloudbaseContext();
   }
-  return fromContext.WX_OPENID || '';
+  return fromContext.WX_OPENID || fromContext.TCB_CUSTOM_USER_ID || '';
 }
 
 /** CloudBase calls a timer trigger with `{ Type: 'Timer', TriggerName }`. */
@@ -50,15 +55,17 @@ export async function runTimer(router: FunctionRouter, db: Database, now: number
  * The CloudBase entry of a function. The caller is whoever the platform says, read from the
  * invocation context (WX_OPENID), never a field of the event.
  */
-export function cloudMain(router: FunctionRouter) {
+export function cloudMain(router: FunctionRouter, hostServices?: () => HostServices) {
+  let services: HostServices | undefined;
   return async function main(event: unknown, context?: unknown) {
     db ??= new CloudBaseDatabase();
+    services ??= hostServices?.();
     const openid = platformOpenid(context);
     const timer = timerName(event);
     // A timer trigger has no caller; an event that only looks like one but comes from a user is an ordinary call.
     if (timer === TIMER_NAME && !openid && Object.keys(router.jobs).length > 0) {
       return { ok: true, data: await runTimer(router, db, Date.now()) };
     }
-    return router.handle(event, { db, caller: openid ? { openid } : null, now: Date.now });
+    return router.handle(event, { db, caller: openid ? { openid } : null, now: Date.now, services });
   };
 }

@@ -50,7 +50,7 @@ export async function pageByNewest<S extends z.ZodType, T>(
   present: (doc: z.output<S>) => T,
 ): Promise<Page<T>> {
   const before = options.cursor === undefined ? undefined : Number(options.cursor);
-  if (before !== undefined && !(Number.isFinite(before) && before > 0)) throw new AppError('INVALID_ARGUMENT', '参数 cursor：格式不正确');
+  if (before !== undefined && !(Number.isFinite(before) && before > 0)) throw new AppError('INVALID_ARGUMENT', '翻页位置不正确，请刷新后重试', 'cursor');
   const limit = options.limit ?? DEFAULT_PAGE;
   const where = before === undefined ? query : { ...query, [field]: command.lt(before) };
   const raw = await source.where(where).orderBy(field, 'desc').limit(limit + 1).get();

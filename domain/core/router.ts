@@ -1,8 +1,11 @@
 import type { z } from 'zod';
 import { DbError, STORAGE_ERROR_CODES, type Database } from '../db';
 import { USERS, userDocSchema, type Role, type UserDoc } from '../user/model';
+import { assertInScope, type ScopeTarget } from '../org/scope';
+import { runAudited, type AuditNote } from '../audit/record';
 import { AppError, fail, ok, type Envelope } from './errors';
 import { parseInput } from './validation';
+import type { HostServices } from './services';
 
 /** Who is calling, as the platform says: never taken from the event. */
 export interface Caller {
@@ -13,21 +16,37 @@ export interface RequestContext {
   db: Database;
   caller: Caller | null;
   now: () => number;
+  /** Ports the host lends (file storage, sign-in credentials); absent where nothing needs them. */
+  services?: HostServices;
 }
 
 /** What a handler gets: the request context, plus the caller's user document when signed in. */
 export interface ActionContext extends RequestContext {
   user: UserDoc | null;
+  /** On an audited (staff/admin) action: adds the document and its before/after to the audit entry. */
+  audit?: (note: AuditNote) => void;
 }
 export interface SignedInContext extends RequestContext {
   user: UserDoc;
+  audit?: (note: AuditNote) => void;
 }
 
 type Access = 'public' | 'signedIn' | readonly Role[];
 
+/**
+ * What a scoped action touches, worked out from its (validated) input before it runs: a county admin,
+ * a branch secretary or a staff member is refused (FORBIDDEN) unless every target lies in their scope
+ * (domain/org/scope.ts). `null` means nothing to check (an unknown code: the action answers NOT_FOUND).
+ */
+export type ScopeOf<S extends z.ZodType> = (
+  input: z.output<S>,
+  ctx: SignedInContext,
+) => ScopeTarget | readonly ScopeTarget[] | null | Promise<ScopeTarget | readonly ScopeTarget[] | null>;
+
 export interface Action<S extends z.ZodType = z.ZodType, R = unknown> {
   input: S;
   access: Access;
+  scope?: ScopeOf<S>;
   run(input: z.output<S>, ctx: ActionContext): Promise<R>;
 }
 
@@ -40,6 +59,7 @@ export function action<S extends z.ZodType, R>(def: {
 export function action<S extends z.ZodType, R>(def: {
   input: S;
   access: 'signedIn' | readonly Role[];
+  scope?: ScopeOf<S>;
   run(input: z.output<S>, ctx: SignedInContext): Promise<R>;
 }): Action<S, R>;
 export function action<S extends z.ZodType, R>(def: Action<S, R>): Action<S, R> {
@@ -77,7 +97,7 @@ export async function loadUser(ctx: RequestContext): Promise<UserDoc | null> {
     const parsed = userDocSchema.safeParse(doc);
     if (parsed.success) return parsed.data;
   }
-  return { _id: ctx.caller.openid, nickname: '微信用户', role: 'resident', branchId: null, createdAt: ctx.now() };
+  return userDocSchema.parse({ _id: ctx.caller.openid, nickname: '微信用户', role: 'resident', branchId: null, createdAt: ctx.now() });
 }
 
 /** A cloud function: routes on `event.action`, checks access, validates, answers the envelope. */
@@ -105,12 +125,14 @@ export function defineFunction(name: string, actions: Record<string, Action>, jo
           throw new AppError('FORBIDDEN', '没有权限执行此操作');
         }
         const input = parseInput(def.input, rest);
-        const data = await def.run(input, { ...ctx, user });
+        if (def.scope && user) await assertInScope(ctx.db, user, await def.scope(input, { ...ctx, user }));
+        // Staff and admin actions leave an audit entry once they succeed (domain/audit/record.ts).
+        const data = await runAudited({ fn: name, action: requested, access: def.access, input }, { ...ctx, user }, (c) => def.run(input, c));
         // Even a read may have seen a commit still on its way to disk: answer only once it is there.
         await ctx.db.sync();
         return ok(data);
       } catch (error) {
-        if (error instanceof AppError) return fail(error.code, error.message);
+        if (error instanceof AppError) return fail(error.code, error.message, error.field);
         // A write conflict that outlived every retry: the request wrote nothing and may be sent again.
         if (error instanceof DbError && error.code === 'TRANSACTION_CONFLICT') return fail('CONFLICT', BUSY_MESSAGE);
         // The disk refused the write (nothing was saved): say so plainly rather than a generic failure.

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { z } from 'zod';
 import type { Transaction } from '../db';
 import { action } from '../core/router';
-import { AppError, notFound } from '../core/errors';
+import { AppError, invalidField, notFound } from '../core/errors';
 import { atShanghai, dayOf, inZone } from '../core/time';
 import { fields } from '../core/validation';
 import { USERS, userDocSchema } from '../user/model';
@@ -13,7 +13,7 @@ import {
   activityDocSchema, ruleDocSchema, type Activity, type Rule,
 } from './model';
 
-const EARNERS = ['member', 'staff', 'admin'] as const;
+const EARNERS = ['member', 'secretary', 'staff', 'admin'] as const;
 
 export const rules = action({
   input: z.strictObject({}),
@@ -114,7 +114,9 @@ export const award = action({
     reason: z.string().trim().min(2).max(100),
     requestId: fields.requestId,
   }),
-  access: ['admin'],
+  // A secretary awards members of their branch; a county admin people of their county.
+  access: ['admin', 'secretary'],
+  scope: ({ openid }) => ({ openid }),
   async run({ openid, points, reason, requestId }, ctx) {
     const target = userDocSchema.safeParse(await ctx.db.collection(USERS).doc(openid).get());
     if (!target.success) throw notFound('该用户');
@@ -129,10 +131,18 @@ export const award = action({
   },
 });
 
-const dateTime = z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/, '时间格式应为 YYYY-MM-DD HH:mm');
+const dateTime = z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/, '请选择日期和时间');
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const newCode = () => Array.from({ length: 6 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
 
+/** The activity a publication made, if `activityId` is already stored: the answer to a repeated request. */
+const published = (doc: Record<string, unknown> | null) =>
+  doc && typeof doc.code === 'string' ? { activityId: String(doc._id), code: doc.code } : null;
+
+/**
+ * Publishes an activity with a fresh check-in code. The activity's id is derived from the admin and
+ * the request, so a double tap or a retry with the same `requestId` answers the same activity and code.
+ */
 export const publishActivity = action({
   input: z.strictObject({
     title: z.string().trim().min(2).max(60),
@@ -141,24 +151,32 @@ export const publishActivity = action({
     place: z.string().trim().max(100).default(''),
     start: dateTime,
     end: dateTime,
+    requestId: fields.requestId,
   }),
-  access: ['admin'],
+  access: ['admin', 'secretary'],
+  // An activity for every branch is a system admin's; a branch's, its secretary's or its county admin's.
+  scope: ({ branchId }) => (branchId ? { branchId } : { system: true }),
   async run(input, ctx) {
+    const activityId = derivedId('ac', ctx.user._id, input.requestId);
+    const before = published(await ctx.db.collection(ACTIVITIES).doc(activityId).get());
+    if (before) return before;
     const start = atShanghai(input.start);
     const end = atShanghai(input.end);
-    if (!(end > start)) throw new AppError('INVALID_ARGUMENT', '结束时间必须晚于开始时间');
+    if (!(end > start)) throw invalidField('end', '结束时间必须晚于开始时间');
     if (!(await ctx.db.collection(RULES).doc(input.ruleId).get())) throw notFound('积分细则');
     if (input.branchId && !(await ctx.db.collection('branches').doc(input.branchId).get())) throw notFound('党支部');
     return withFreshCode(newCode, '签到码', (code) =>
       ctx.db.runTransaction(async (tx) => {
-          const activityId = derivedId('ac', code, String(start));
-          await tx.collection(ACTIVITY_CODES).add({ _id: code, activityId });
-          await tx.collection(ACTIVITIES).add({
-            _id: activityId, title: input.title, ruleId: input.ruleId, branchId: input.branchId ?? null, place: input.place,
-            start, end, code, createdBy: ctx.user._id, createdAt: ctx.now(),
-          });
-          return { activityId, code };
-        }, TX_ATTEMPTS),
+        // The same request racing itself: the one that committed first is the answer.
+        const raced = published(await tx.collection(ACTIVITIES).doc(activityId).get());
+        if (raced) return raced;
+        await tx.collection(ACTIVITY_CODES).add({ _id: code, activityId });
+        await tx.collection(ACTIVITIES).add({
+          _id: activityId, title: input.title, ruleId: input.ruleId, branchId: input.branchId ?? null, place: input.place,
+          start, end, code, createdBy: ctx.user._id, createdAt: ctx.now(), requestId: input.requestId,
+        });
+        return { activityId, code };
+      }, TX_ATTEMPTS),
     );
   },
 });

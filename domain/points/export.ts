@@ -15,7 +15,8 @@ export const EXPORT_MAX_ROWS = 20_000;
 /** A branch's ledger for a period as CSV (台账), in Shanghai time, with the admin named on every admin change. */
 export const exportLedger = action({
   input: z.strictObject({ branchId: fields.id.optional(), from: date, to: date }),
-  access: ['admin'],
+  access: ['admin', 'secretary'],
+  scope: ({ branchId }) => (branchId ? { branchId } : { system: true }),
   async run({ branchId, from, to }, ctx) {
     const _ = ctx.db.command;
     const start = atShanghai(`${from} 00:00`);

@@ -286,6 +286,12 @@ export async function expireOrders(db: Database, now: number, batch = 200): Prom
 export const verifyOrder = action({
   input: z.strictObject({ pickupCode: z.string().trim().regex(/^\d{8}$/, '取货码是 8 位数字') }),
   access: ['staff', 'admin'],
+  // An order for pickup at a station is handed over there; goods without a station, anywhere.
+  async scope({ pickupCode }, ctx) {
+    const link = await ctx.db.collection(PICKUP_CODES).doc(pickupCode).get();
+    const o = orderDocSchema.safeParse(link ? await ctx.db.collection(ORDERS).doc(String(link.orderId)).get() : null);
+    return o.success && o.data.stationId ? { stationId: o.data.stationId } : null;
+  },
   async run({ pickupCode }, ctx) {
     const link = await ctx.db.collection(PICKUP_CODES).doc(pickupCode).get();
     if (!link) throw new AppError('NOT_FOUND', '取货码无效或已使用');
@@ -321,6 +327,7 @@ export const saveGoods = action({
     active: z.boolean().optional(),
   }),
   access: ['admin'],
+  scope: ({ goodsId, stationId }) => [...(goodsId ? [{ goodsId }] : []), stationId ? { stationId } : { system: true as const }],
   async run(input, ctx) {
     const saleStart = input.saleStart ? atShanghai(input.saleStart) : null;
     const saleEnd = input.saleEnd ? atShanghai(input.saleEnd) : null;
@@ -350,6 +357,7 @@ export const saveGoods = action({
 export const restock = action({
   input: z.strictObject({ goodsId: fields.id, qty: z.number().int().min(1).max(100_000) }),
   access: ['admin'],
+  scope: ({ goodsId }) => ({ goodsId }),
   async run({ goodsId, qty }, ctx) {
     const _ = ctx.db.command;
     // One atomic increment on the hot document: it never conflicts with a storm of redemptions.

@@ -55,7 +55,7 @@ describe('earning', () => {
   });
 
   test('check-in opens 10 minutes before the start and closes at the end', async () => {
-    const pub = await w.call<{ code: string }>('points', { action: 'publishActivity', title: '党课', ruleId: 'r-sanhui', start: '2026-11-23 12:00', end: '2026-11-23 13:00' }, 'demo-admin');
+    const pub = await w.call<{ code: string }>('points', { action: 'publishActivity', title: '党课', ruleId: 'r-sanhui', start: '2026-11-23 12:00', end: '2026-11-23 13:00', requestId: 'pub-dangke-1' }, 'demo-admin');
     if (!pub.ok) throw new Error(pub.error.message);
     const at = (time: string) => Date.parse(`${time}+08:00`);
     const callAt = (time: string) => w.call.at(at(time))('points', { action: 'checkin', code: pub.data.code }, 'demo-member');
@@ -68,7 +68,7 @@ describe('earning', () => {
   test('a daily cap limits the points a rule awards, in Shanghai days', async () => {
     const codes: string[] = [];
     for (let i = 0; i < 4; i += 1) {
-      const pub = await w.call<{ code: string }>('points', { action: 'publishActivity', title: `学习${i}`, ruleId: 'r-xuexi', start: '2026-11-24 00:10', end: '2026-11-24 23:50' }, 'demo-admin');
+      const pub = await w.call<{ code: string }>('points', { action: 'publishActivity', title: `学习${i}`, ruleId: 'r-xuexi', start: '2026-11-24 00:10', end: '2026-11-24 23:50', requestId: `pub-xuexi-${i}` }, 'demo-admin');
       if (!pub.ok) throw new Error(pub.error.message);
       codes.push(pub.data.code);
     }
@@ -222,7 +222,7 @@ describe('mall', () => {
       [{ action: 'ledger', cursor: 'abc' }, 'INVALID_ARGUMENT'],
       [{ action: 'leaderboard', scope: 'county' }, 'INVALID_ARGUMENT'],
       [{ action: 'export', from: '2026-13-01', to: '2026-11-30' }, 'INVALID_ARGUMENT', 'demo-admin'],
-      [{ action: 'publishActivity', title: '党课', ruleId: 'r-sanhui', start: '2026-11-23 12:00', end: '2026-11-23 11:00' }, 'INVALID_ARGUMENT', 'demo-admin'],
+      [{ action: 'publishActivity', title: '党课', ruleId: 'r-sanhui', start: '2026-11-23 12:00', end: '2026-11-23 11:00', requestId: 'pub-backwards' }, 'INVALID_ARGUMENT', 'demo-admin'],
       [['redeem'], 'INVALID_ARGUMENT'],
     ];
     for (const [event, code, who] of cases) {

@@ -1,62 +1,116 @@
 /**
- * Demo seed data for 先锋驿站.
+ * Demo seed data for 先锋驿站, drawn from the five articles in ./articles (copies of shared/seeds):
+ * 永福县, 秀峰区, 灵川县, 容县/北流市/陆川县 (one file) and 泰宁县; see shared/notes/seed-data.md.
  *
- * Places, station types, services and the vaccination-site facts are drawn from the articles in
- * shared/seeds (永福县, 秀峰区, 灵川县, 北流市, 泰宁县); see shared/notes/seed-data.md.
- * Addresses, coordinates, opening hours and phone numbers are illustrative, and every phone
- * number is a fictitious landline. All people are fictitious.
+ * Provenance rules (checked by provenance.test.ts):
+ * - every station, service, vaccination site and figure names its article and quotes it (`source`), or
+ *   is marked `illustrative` (shown as 「示例」 in the app);
+ * - a service counts as sourced at a station only when the article says that place offers it
+ *   (`serviceSources`); the rest of a station's services are illustrative;
+ * - addresses, coordinates, opening hours and phone numbers are always illustrative (every phone number
+ *   is a fictitious landline), and so are all people.
  */
-import type { ServiceKind, StationDoc } from '../stations/model';
+import type { ServiceKind, Source, StationDoc } from '../stations/model';
 import type { AMENITIES, SiteDoc, VaccineOffer } from '../vaccine/model';
 
+/** The article files (in ./articles and shared/seeds). */
+export const ARTICLES = {
+  yongfu: '000_b8b2b7cb1e403a37.txt',
+  xiufeng: '001_56977ca7e63d56eb.txt',
+  /** 容县, 北流市 and 陆川县 share one file. */
+  yulin: '002_9904c554e4a5643f.txt',
+  taining: '003_05aa62ccfe555579.txt',
+  lingchuan: '004_0d422ded22c16cd5.txt',
+} as const;
+
+/** The articles' headlines, for the 「出处」 line the app shows. */
+export const ARTICLE_TITLES: Record<string, string> = {
+  [ARTICLES.yongfu]: '永福县：擎起先锋旗帜 打造“福寿之乡”',
+  [ARTICLES.xiufeng]: '秀峰区：“中心融合+多方联动”彰显基层党建力量',
+  [ARTICLES.yulin]: '容县：抓示范创党建街区 强引领促提质升级（同篇收录北流市、陆川县）',
+  [ARTICLES.taining]: '泰宁县：坚持党建引领 打造金湖先锋',
+  [ARTICLES.lingchuan]: '灵川县：“三大工程”助推城市基层党建智慧升级',
+};
+
+const yf = (quote: string): Source => ({ article: ARTICLES.yongfu, quote });
+const xf = (quote: string): Source => ({ article: ARTICLES.xiufeng, quote });
+const yl = (quote: string): Source => ({ article: ARTICLES.yulin, quote });
+const tn = (quote: string): Source => ({ article: ARTICLES.taining, quote });
+const lc = (quote: string): Source => ({ article: ARTICLES.lingchuan, quote });
+
+/** What every seeded station leaves to illustration. */
+const PLACE_NOTE = '地址、坐标、开放时间和电话为示例';
+
 // ---------------------------------------------------------------------------------------------
-// 1. Service catalogue — the 28 kinds of special service (特色服务28项)
+// 1. Service catalogue — kinds of service the articles name (and a few everyday ones marked 示例).
+//    永福's tourist red stations offer "各类特色服务28项", but no article lists the 28.
 // ---------------------------------------------------------------------------------------------
 
 const CATALOGUE = [
   // 便民
-  { code: 'water', name: '免费饮用水', category: '便民', bookable: false },
-  { code: 'charging', name: '充电', category: '便民', bookable: false },
-  { code: 'rest', name: '休憩', category: '便民', bookable: false },
-  { code: 'umbrella', name: '雨具借用', category: '便民', bookable: false },
-  { code: 'room', name: '活动室预约', category: '便民', bookable: true },
+  { code: 'water', name: '免费饮用水', category: '便民', source: yf('为接种群众提供遮阳伞、电扇、免费饮用水等服务') },
+  { code: 'charging', name: '手机充电', category: '便民', source: null },
+  { code: 'rest', name: '歇脚休憩', category: '便民', source: null },
+  { code: 'umbrella', name: '雨具借用', category: '便民', source: null },
+  { code: 'leisure', name: '休闲中心', category: '便民', source: yl('向居民开放儿童阅览室和休闲中心') },
+  { code: 'room', name: '活动室使用', category: '便民', source: tn('炉峰社区青云小区对社区活动室进行整合') },
+  { code: 'serviceday', name: '便民服务日', category: '便民', source: yl('不定期开展公益课堂、便民服务日等活动') },
   // 政务
-  { code: 'policy', name: '政策咨询', category: '政务', bookable: false },
-  { code: 'agency', name: '代办服务', category: '政务', bookable: false },
-  { code: 'talk', name: '居民说事', category: '政务', bookable: true },
-  { code: 'talent', name: '人才服务', category: '政务', bookable: false },
+  { code: 'policy', name: '政策宣讲', category: '政务', source: yf('开展各类政策宣讲300多次') },
+  { code: 'agency', name: '政务代办', category: '政务', source: lc('集党员教育、党建展示、人才服务、政务代办等多功能于一体') },
+  { code: 'talk', name: '居民说事', category: '政务', source: tn('为居民说事、党员理事、支部议事提供活动场所') },
+  { code: 'talent', name: '人才服务', category: '政务', source: lc('人才港') },
+  { code: 'wish', name: '微心愿', category: '政务', source: yl('“圆梦微心愿”') },
+  { code: 'finance', name: '金融服务', category: '政务', source: yl('“金融专员”党员先锋队深入村、社区为居民提供金融服务') },
   // 法律
-  { code: 'legal', name: '法律咨询(三官一律)', category: '法律', bookable: true },
-  { code: 'mediation', name: '矛盾调解', category: '法律', bookable: true },
+  { code: 'legal', name: '法律咨询', category: '法律', source: yl('为居民提供医疗救助、法律咨询、政策宣传等各类服务') },
+  { code: 'sanguan', name: '三官一律进社区', category: '法律', source: yl('开展“三官一律”进社区服务') },
+  { code: 'lawyer', name: '律师进社区', category: '法律', source: yf('“律师进社区”等特色志愿服务') },
+  { code: 'mediation', name: '矛盾调解', category: '法律', source: tn('集学习、休闲、健身、调解、议事等功能为一体') },
   // 健康
-  { code: 'health', name: '健康义诊', category: '健康', bookable: true },
-  { code: 'counselling', name: '心理辅导', category: '健康', bookable: true },
-  { code: 'medkit', name: '医药箱', category: '健康', bookable: false },
+  { code: 'health', name: '健康义诊', category: '健康', source: tn('开展健康义诊、法治宣传等各类志愿服务') },
+  { code: 'counselling', name: '心理辅导', category: '健康', source: yl('在社区设置心理辅导室') },
+  { code: 'medkit', name: '医药箱', category: '健康', source: null },
+  { code: 'fitness', name: '健身', category: '健康', source: tn('集学习、休闲、健身、调解、议事等功能为一体') },
   // 文化
-  { code: 'reading', name: '书香夜话', category: '文化', bookable: false },
-  { code: 'library', name: '图书加油站', category: '文化', bookable: false },
-  { code: 'partyclass', name: '红色党课', category: '文化', bookable: true },
+  { code: 'reading', name: '书香夜话', category: '文化', source: yl('“书香夜话”') },
+  { code: 'library', name: '图书加油站', category: '文化', source: yf('创设图书“加油站”') },
+  { code: 'kidsreading', name: '儿童阅览室', category: '文化', source: yl('向居民开放儿童阅览室和休闲中心') },
+  { code: 'lecture', name: '公益课堂', category: '文化', source: yl('不定期开展公益课堂、便民服务日等活动') },
+  { code: 'partyclass', name: '党史现场课堂', category: '文化', source: yl('党史现场课堂') },
+  { code: 'exhibit', name: '展馆参观', category: '文化', source: lc('中心内设主题教育馆、智慧党建展示馆') },
+  { code: 'distance', name: '远教直播课堂', category: '文化', source: lc('远教直播课堂') },
+  { code: 'sports', name: '文体活动场所', category: '文化', source: yl('向文昌社区居民开放文体活动场所') },
+  { code: 'redspot', name: '红色打卡', category: '文化', source: yl('“与党同框”打卡点') },
+  { code: 'partymap', name: '党建地图', category: '文化', source: yl('“容州古城商业街党建地图”') },
   // 旅游
-  { code: 'guide', name: '导游讲解', category: '旅游', bookable: true },
-  { code: 'tourinfo', name: '旅游咨询', category: '旅游', bookable: false },
-  { code: 'complaint', name: '游客投诉受理', category: '旅游', bookable: false },
+  { code: 'guide', name: '导游讲解', category: '旅游', source: null },
+  { code: 'tourinfo', name: '旅游咨询', category: '旅游', source: null },
+  { code: 'complaint', name: '游客投诉受理', category: '旅游', source: xf('协调办理游客投诉事项100多件') },
   // 公益
-  { code: 'haircut1', name: '1元理发', category: '公益', bookable: true },
-  { code: 'breakfast1', name: '1元早餐', category: '公益', bookable: false },
-  { code: 'lunch1', name: '1元中餐', category: '公益', bookable: false },
-  { code: 'care1', name: '1元保健', category: '公益', bookable: true },
-  { code: 'class1', name: '1元课堂', category: '公益', bookable: true },
-  { code: 'market', name: '共享集市', category: '公益', bookable: false },
-  { code: 'timebank', name: '时间银行', category: '公益', bookable: false },
-  { code: 'wish', name: '微心愿认领', category: '公益', bookable: false },
+  { code: 'haircut1', name: '1元理发', category: '公益', source: yl('1元理发') },
+  { code: 'breakfast1', name: '1元早餐', category: '公益', source: yl('1元早餐') },
+  { code: 'lunch1', name: '1元中餐', category: '公益', source: yl('1元中餐') },
+  { code: 'care1', name: '1元保健', category: '公益', source: yl('1元保健') },
+  { code: 'class1', name: '1元课堂', category: '公益', source: yl('1元课堂') },
+  { code: 'market', name: '共享集市', category: '公益', source: yl('共享集市') },
+  { code: 'timebank', name: '时间银行', category: '公益', source: yf('向阳社区创新“时间银行”') },
+  { code: 'escort', name: '护学服务', category: '公益', source: yl('网格员开展“护学”服务工作') },
 ] as const satisfies readonly ServiceKind[];
 
 type ServiceCode = (typeof CATALOGUE)[number]['code'];
 
 export const SERVICE_CATALOGUE: ServiceKind[] = CATALOGUE.map((s) => ({ ...s }));
 
-/** Checks at compile time that a station only lists codes from the catalogue. */
-const svc = (...codes: ServiceCode[]): string[] => codes;
+/**
+ * A station's services: codes from the catalogue (checked at compile time), each either with the
+ * article's words that this place offers it, or `null` — an illustration.
+ */
+function services(list: [ServiceCode, Source | null][]): Pick<StationDoc, 'services' | 'serviceSources'> {
+  const serviceSources: Record<string, Source> = {};
+  for (const [code, source] of list) if (source) serviceSources[code] = source;
+  return { services: list.map(([code]) => code), serviceSources };
+}
 
 // ---------------------------------------------------------------------------------------------
 // 2. Stations
@@ -65,8 +119,14 @@ const svc = (...codes: ServiceCode[]): string[] => codes;
 const YF = '桂林市永福县';
 const XF = '桂林市秀峰区';
 const LC = '桂林市灵川县';
+const RX = '玉林市容县';
 const BL = '玉林市北流市';
+const LU = '玉林市陆川县';
 const TN = '三明市泰宁县';
+
+const YF_TOURIST = yf('在凤山景区、罗汉果小镇、“三江六岸”水利风景区打造一批特色旅游红色驿站，为中外游客提供各类特色服务28项');
+const YF_TOURIST_NOTE = '原文只给出“特色服务28项”的总数、未列出名目；此处所列服务及地址、开放时间、电话均为示例';
+const YF_COMMUNITY = yf('相继打造向阳社区、龙泉社区、坪岭安置小区等一批社区、小区党组织示范点，确保社区组织活动场所均达到500平方米');
 
 export const STATIONS: StationDoc[] = [
   // ---- 永福县 ----
@@ -76,13 +136,16 @@ export const STATIONS: StationDoc[] = [
     kind: 'tourism',
     county: YF,
     district: '永福镇',
-    address: '永福县永福镇凤山景区游客服务中心旁',
+    address: '凤山景区游客服务中心旁（示例地址）',
     location: { lat: 25.0108, lng: 109.9862 },
     openHours: '周一至周日 8:30-17:30',
     phone: '0773-8000101',
-    intro: '依托凤山景区打造的特色旅游红色驿站，党员志愿者常驻，为中外游客提供休憩、导游讲解等暖心服务。',
-    services: svc('water', 'charging', 'rest', 'umbrella', 'medkit', 'guide', 'tourinfo', 'complaint', 'policy'),
+    intro: '永福县在凤山景区打造的特色旅游红色驿站之一。全县旅游红色驿站为中外游客提供各类特色服务28项（原文未列出名目，以下服务为示例）。',
+    ...services([['water', null], ['rest', null], ['guide', null], ['tourinfo', null], ['medkit', null]]),
     pictures: [],
+    source: YF_TOURIST,
+    illustrative: false,
+    illustrativeNote: YF_TOURIST_NOTE,
   },
   {
     _id: 'st-yf-luohanguo',
@@ -90,13 +153,16 @@ export const STATIONS: StationDoc[] = [
     kind: 'tourism',
     county: YF,
     district: '龙江乡',
-    address: '永福县罗汉果小镇游客服务中心一楼',
+    address: '罗汉果小镇游客服务中心（示例地址）',
     location: { lat: 25.0562, lng: 109.9415 },
     openHours: '周一至周日 9:00-17:30',
     phone: '0773-8000102',
-    intro: '在“福寿之乡”罗汉果小镇设立的红色驿站，讲好罗汉果产业故事，为游客提供一站式便民服务。',
-    services: svc('water', 'charging', 'rest', 'umbrella', 'medkit', 'guide', 'tourinfo', 'complaint'),
+    intro: '永福县在罗汉果小镇打造的特色旅游红色驿站之一，为中外游客提供特色服务（服务名目为示例）。',
+    ...services([['water', null], ['rest', null], ['charging', null], ['tourinfo', null]]),
     pictures: [],
+    source: YF_TOURIST,
+    illustrative: false,
+    illustrativeNote: YF_TOURIST_NOTE,
   },
   {
     _id: 'st-yf-sanjiang',
@@ -104,13 +170,16 @@ export const STATIONS: StationDoc[] = [
     kind: 'tourism',
     county: YF,
     district: '永福镇',
-    address: '永福县永福镇“三江六岸”水利风景区滨江步道入口',
+    address: '“三江六岸”水利风景区入口（示例地址）',
     location: { lat: 24.9936, lng: 109.9791 },
     openHours: '周二至周日 9:00-18:00',
     phone: '0773-8000103',
-    intro: '沿江而建的红色驿站，党员志愿者轮值服务，为游客和晨练居民提供饮水、充电、雨具借用等服务。',
-    services: svc('water', 'charging', 'rest', 'umbrella', 'medkit', 'guide', 'tourinfo'),
+    intro: '永福县在“三江六岸”水利风景区打造的特色旅游红色驿站之一，为中外游客提供特色服务（服务名目为示例）。',
+    ...services([['water', null], ['rest', null], ['umbrella', null], ['tourinfo', null]]),
     pictures: [],
+    source: YF_TOURIST,
+    illustrative: false,
+    illustrativeNote: YF_TOURIST_NOTE,
   },
   {
     _id: 'st-yf-center',
@@ -118,13 +187,22 @@ export const STATIONS: StationDoc[] = [
     kind: 'center',
     county: YF,
     district: '永福镇',
-    address: '永福县永福镇城北路党群服务中心',
+    address: '县城（示例地址）',
     location: { lat: 25.0047, lng: 109.9833 },
-    openHours: '周一至周五 8:00-12:00 14:30-17:30',
+    openHours: '周一至周日 8:00-18:00',
     phone: '0773-8000110',
-    intro: '县级党群服务中心，为居民群众提供“一站式”服务，常态化开展政策宣讲、法律知识普及和志愿服务。',
-    services: svc('policy', 'agency', 'legal', 'health', 'counselling', 'room', 'library', 'partyclass', 'water', 'wish'),
+    intro: '县级党群服务中心，为居民群众提供“一站式”服务：开展各类政策宣讲300多次、志愿服务500多次，年服务群众超过5万人次。',
+    ...services([
+      ['policy', yf('建设县级党群服务中心，“两新”组织党群服务中心，为居民群众提供“一站式”服务，开展各类政策宣讲300多次')],
+      ['legal', null],
+      ['room', null],
+      ['library', null],
+      ['water', null],
+    ]),
     pictures: [],
+    source: yf('建设县级党群服务中心，“两新”组织党群服务中心，为居民群众提供“一站式”服务'),
+    illustrative: false,
+    illustrativeNote: `${PLACE_NOTE}；法律咨询、活动室和图书服务为示例`,
   },
   {
     _id: 'st-yf-ecommerce',
@@ -132,27 +210,16 @@ export const STATIONS: StationDoc[] = [
     kind: 'pioneer',
     county: YF,
     district: '永福镇',
-    address: '永福县电商产业园综合服务楼二楼',
+    address: '永福县电商产业园内（示例地址）',
     location: { lat: 24.9981, lng: 109.9928 },
-    openHours: '周一至周五 8:30-17:30',
+    openHours: '周一至周五 8:30-12:00 14:30-17:30',
     phone: '0773-8000120',
-    intro: '推动党员参与招商引资，服务入驻电商企业和创业青年，提供政策咨询、代办和人才对接服务。',
-    services: svc('policy', 'agency', 'talent', 'legal', 'room', 'water', 'charging'),
+    intro: '在永福县电商产业园打造的先锋联盟工作站，推动党员参与招商引资，已引入阿里巴巴村淘、菜鸟物流、拼姑娘等8家企业入驻电商产业园。',
+    ...services([['policy', null], ['agency', null], ['talent', null]]),
     pictures: [],
-  },
-  {
-    _id: 'st-yf-suqiao',
-    name: '苏桥工业园区先锋联盟工作站',
-    kind: 'pioneer',
-    county: YF,
-    district: '苏桥镇',
-    address: '永福县苏桥工业园区管委会一楼',
-    location: { lat: 25.1148, lng: 110.1032 },
-    openHours: '周一至周六 8:30-17:30',
-    phone: '0773-8000121',
-    intro: '园区“两新”组织党建示范点，设立先锋示范岗、党员责任区，为园区企业和职工提供政策、法律与代办服务。',
-    services: svc('policy', 'agency', 'talent', 'legal', 'mediation', 'health', 'room', 'water'),
-    pictures: [],
+    source: yf('在永福县电商产业园打造先锋联盟工作站，推动党员参与招商引资'),
+    illustrative: false,
+    illustrativeNote: `${PLACE_NOTE}；所列服务为示例`,
   },
   {
     _id: 'st-yf-xiangyang',
@@ -160,57 +227,45 @@ export const STATIONS: StationDoc[] = [
     kind: 'center',
     county: YF,
     district: '永福镇',
-    address: '永福县永福镇向阳社区居委会',
-    location: { lat: 25.0079, lng: 109.9760 },
+    address: '向阳社区（示例地址）',
+    location: { lat: 25.0079, lng: 109.976 },
     openHours: '周一至周六 8:00-12:00 14:30-18:00',
     phone: '0773-8000131',
-    intro: '社区党组织示范点，创新“时间银行”“律师进社区”特色志愿服务，提升居民幸福感、获得感。',
-    services: svc('policy', 'legal', 'timebank', 'health', 'counselling', 'room', 'library', 'talk', 'wish', 'medkit'),
+    intro: '社区党组织示范点，活动场所达到500平方米；社区创新“时间银行”“律师进社区”等特色志愿服务，提升居民幸福感、获得感。“时间银行”是面向居民的志愿服务。',
+    ...services([
+      ['timebank', yf('向阳社区创新“时间银行”“律师进社区”等特色志愿服务')],
+      ['lawyer', yf('向阳社区创新“时间银行”“律师进社区”等特色志愿服务')],
+      ['policy', null],
+      ['room', null],
+    ]),
     pictures: [],
-  },
-  {
-    _id: 'st-yf-longquan',
-    name: '龙泉社区党群服务中心',
-    kind: 'center',
-    county: YF,
-    district: '永福镇',
-    address: '永福县永福镇龙泉社区居委会',
-    location: { lat: 24.9988, lng: 109.9724 },
-    openHours: '周一至周六 8:00-12:00 14:30-18:00',
-    phone: '0773-8000132',
-    intro: '社区党组织活动场所达500平方米，组织在职党员“双报到双服务”，为居民提供家门口的便民服务。',
-    services: svc('policy', 'agency', 'legal', 'mediation', 'health', 'room', 'talk', 'water', 'umbrella'),
-    pictures: [],
+    source: YF_COMMUNITY,
+    illustrative: false,
+    illustrativeNote: `${PLACE_NOTE}；政策宣讲和活动室为示例`,
   },
 
   // ---- 秀峰区 ----
   {
     _id: 'st-xf-wangcheng',
-    name: '独秀峰·王城景区红色旅游驿站',
+    name: '王城景区红色旅游驿站',
     kind: 'tourism',
     county: XF,
     district: '秀峰街道',
-    address: '桂林市秀峰区王城景区正阳门附近',
-    location: { lat: 25.2830, lng: 110.2951 },
+    address: '王城景区附近（示例地址）',
+    location: { lat: 25.283, lng: 110.2951 },
     openHours: '周一至周日 8:00-18:00',
     phone: '0773-8000201',
-    intro: '“旅游景区党旗红”红色旅游驿站，机关、街道、社区党员定期志愿服务，协调办理游客投诉事项。',
-    services: svc('water', 'charging', 'rest', 'umbrella', 'medkit', 'guide', 'tourinfo', 'complaint'),
+    intro: '秀峰区“旅游景区党旗红”品牌下的红色旅游驿站。今年上半年，机关、街道、社区党员深入各大旅游景区开展志愿服务260多次，协调办理游客投诉事项100多件。',
+    ...services([
+      ['complaint', xf('协调办理游客投诉事项100多件')],
+      ['water', null],
+      ['rest', null],
+      ['tourinfo', null],
+    ]),
     pictures: [],
-  },
-  {
-    _id: 'st-xf-taohuawan',
-    name: '桃花湾旅游度假区红色旅游驿站',
-    kind: 'tourism',
-    county: XF,
-    district: '甲山街道',
-    address: '桂林市秀峰区桃花湾旅游度假区游客中心',
-    location: { lat: 25.2721, lng: 110.2412 },
-    openHours: '周二至周日 9:00-17:30',
-    phone: '0773-8000202',
-    intro: '依托“诗意桃花湾”田园综合体建设的红色旅游驿站，为游客提供讲解、休憩和应急服务。',
-    services: svc('water', 'charging', 'rest', 'umbrella', 'medkit', 'guide', 'tourinfo'),
-    pictures: [],
+    source: xf('在辖区各大景区成功建设一批红色旅游驿站,建立常态化党员志愿者服务队伍'),
+    illustrative: true,
+    illustrativeNote: '原文说“在辖区各大景区”建设红色旅游驿站，未点名景区：所在景区、地址、开放时间、电话和除游客投诉受理外的服务均为示例',
   },
   {
     _id: 'st-xf-jiedong',
@@ -218,27 +273,16 @@ export const STATIONS: StationDoc[] = [
     kind: 'warm',
     county: XF,
     district: '秀峰街道',
-    address: '桂林市秀峰区秀峰街道解东社区党群服务中心一楼',
-    location: { lat: 25.2865, lng: 110.2880 },
-    openHours: '周一至周六 8:30-18:00',
+    address: '解东社区（示例地址）',
+    location: { lat: 25.2865, lng: 110.288 },
+    openHours: '周一至周六 8:30-12:00 14:30-18:00',
     phone: '0773-8000211',
-    intro: '党群服务暖心驿站，开展“政治生日”等主题党日活动，为户外劳动者和居民提供歇脚、饮水、充电服务。',
-    services: svc('water', 'charging', 'rest', 'umbrella', 'medkit', 'policy', 'legal', 'room', 'talk'),
+    intro: '秀峰区建立“党群服务暖心驿站”，构建覆盖城区、街道、社区、小区的四级党群服务体系。秀峰街道解东社区党委开展过“政治生日忆初心 砥砺前行担使命”主题党日活动。',
+    ...services([['water', null], ['rest', null], ['policy', null], ['room', null]]),
     pictures: [],
-  },
-  {
-    _id: 'st-xf-qintan',
-    name: '琴潭新区党群服务暖心驿站',
-    kind: 'warm',
-    county: XF,
-    district: '甲山街道',
-    address: '桂林市秀峰区琴潭新区社区服务站旁',
-    location: { lat: 25.2596, lng: 110.2710 },
-    openHours: '周一至周日 8:00-20:00',
-    phone: '0773-8000212',
-    intro: '覆盖城区、街道、社区、小区四级党群服务体系的暖心驿站，网格员和党员志愿者轮值，服务新区居民。',
-    services: svc('water', 'charging', 'rest', 'umbrella', 'medkit', 'policy', 'health', 'counselling'),
-    pictures: [],
+    source: xf('建立“党群服务暖心驿站”、城市党建“微公园”,构建覆盖城区、街道、社区、小区的四级党群服务体系'),
+    illustrative: true,
+    illustrativeNote: '原文未说解东社区设有暖心驿站：驿站名称、地址、开放时间、电话和服务均为示例',
   },
   {
     _id: 'st-xf-zhengyang',
@@ -246,27 +290,16 @@ export const STATIONS: StationDoc[] = [
     kind: 'love',
     county: XF,
     district: '秀峰街道',
-    address: '桂林市秀峰区正阳步行街中段',
+    address: '正阳步行街（示例地址）',
     location: { lat: 25.2797, lng: 110.2938 },
     openHours: '周一至周日 9:00-21:00',
     phone: '0773-8000221',
-    intro: '秀峰区新建爱心驿站之一，为环卫工人、外卖骑手和过往游客提供饮水、充电、休憩等便民服务。',
-    services: svc('water', 'charging', 'rest', 'umbrella', 'medkit', 'tourinfo'),
+    intro: '秀峰区新建爱心驿站20个（原文未列出地点，此驿站为示例）。',
+    ...services([['water', null], ['charging', null], ['rest', null], ['umbrella', null]]),
     pictures: [],
-  },
-  {
-    _id: 'st-xf-lijun',
-    name: '丽君街道爱心驿站',
-    kind: 'love',
-    county: XF,
-    district: '丽君街道',
-    address: '桂林市秀峰区丽君街道办事处门前',
-    location: { lat: 25.2688, lng: 110.2822 },
-    openHours: '周一至周日 8:00-20:00',
-    phone: '0773-8000222',
-    intro: '城市党建“微公园”旁的爱心驿站，党员志愿者开展垃圾分类劝导，为居民提供暖心歇脚点。',
-    services: svc('water', 'charging', 'rest', 'umbrella', 'medkit', 'wish'),
-    pictures: [],
+    source: xf('新建爱心驿站20个'),
+    illustrative: true,
+    illustrativeNote: '原文只给出爱心驿站的数量：地点、开放时间、电话和服务均为示例',
   },
 
   // ---- 灵川县 ----
@@ -276,13 +309,21 @@ export const STATIONS: StationDoc[] = [
     kind: 'center',
     county: LC,
     district: '八里街',
-    address: '灵川县八里街白马国际商贸城党群服务中心',
+    address: '白马国际商贸城（示例门牌）',
     location: { lat: 25.3381, lng: 110.3215 },
-    openHours: '周二至周日 9:00-17:00',
+    openHours: '周二至周日 9:00-12:00 14:30-17:30',
     phone: '0773-8000301',
-    intro: '3000多平方米的党群服务中心，设主题教育馆、智慧党建展示馆、远教直播课堂、党代表工作室和人才港等功能区。',
-    services: svc('partyclass', 'guide', 'room', 'talent', 'policy', 'agency', 'legal', 'water', 'charging', 'rest'),
+    intro: '在白马国际商贸城建成的3000多平方米党群服务中心，内设主题教育馆、智慧党建展示馆、脱贫攻坚（乡村振兴）成果展示馆、远教直播课堂、“智慧党建”工作总站、党代表工作室、人才港、园区党校、党建广场等功能区。',
+    ...services([
+      ['exhibit', lc('中心内设主题教育馆、智慧党建展示馆')],
+      ['distance', lc('远教直播课堂')],
+      ['talent', lc('人才港')],
+      ['water', null],
+    ]),
     pictures: [],
+    source: lc('在灵川县白马国际商贸城建成3000多平方米的党群服务中心'),
+    illustrative: false,
+    illustrativeNote: `${PLACE_NOTE}；展馆参观的预约时段为示例`,
   },
   {
     _id: 'st-lc-jiulong',
@@ -290,57 +331,187 @@ export const STATIONS: StationDoc[] = [
     kind: 'center',
     county: LC,
     district: '八里街',
-    address: '灵川县八里街九龙社区居委会',
+    address: '九龙社区（示例地址）',
     location: { lat: 25.3312, lng: 110.3168 },
     openHours: '周一至周六 8:30-12:00 14:30-18:00',
     phone: '0773-8000311',
-    intro: '“融合共建·智慧共享”试点，辖区群众、社区民警和共建单位同上“微平台”，线上点单、线下服务。',
-    services: svc('policy', 'agency', 'legal', 'mediation', 'health', 'room', 'talk', 'wish', 'water'),
+    intro: '“融合共建·智慧共享”试点：打造城市居民“智”在生活党建云平台体系，辖区群众、社区民警、共建单位全部纳入“微平台”。九龙社区已成立“大党委”，与七彩社区等同为10个“共享活动点”，周边阵地薄弱党组织的党员可到这里开展组织活动。',
+    ...services([
+      ['room', lc('引导周边阵地薄弱党组织的党员到“共享活动点”开展组织活动')],
+      ['policy', null],
+      ['mediation', null],
+    ]),
     pictures: [],
+    source: lc('以建设八里街九龙社区党群（邻里）服务中心为试点'),
+    illustrative: false,
+    illustrativeNote: `${PLACE_NOTE}；政策宣讲和矛盾调解为示例`,
+  },
+
+  // ---- 容县 ----
+  {
+    _id: 'st-rx-biguiyuan',
+    name: '碧桂园小区党群服务大厅',
+    kind: 'center',
+    county: RX,
+    district: '容州镇',
+    address: '碧桂园小区（示例地址）',
+    location: { lat: 22.8602, lng: 110.5571 },
+    openHours: '周一至周日 8:30-12:00 14:30-21:00',
+    phone: '0775-8000701',
+    intro: '小区党支部牵头建成占地200平方米的一站式党群服务大厅和超过250平方米的党群文体娱乐中心，由物业公司党员、居民党员、小区党支部党员组成的“红管家”队伍轮流值班管理，向居民开放儿童阅览室和休闲中心，不定期开展公益课堂、便民服务日等活动。',
+    ...services([
+      ['kidsreading', yl('向居民开放儿童阅览室和休闲中心')],
+      ['leisure', yl('向居民开放儿童阅览室和休闲中心')],
+      ['lecture', yl('不定期开展公益课堂、便民服务日等活动')],
+      ['serviceday', yl('不定期开展公益课堂、便民服务日等活动')],
+    ]),
+    pictures: [],
+    source: yl('容县碧桂园小区党支部牵头建成占地200平方米的一站式党群服务大厅以及超过250平方米的党群文体娱乐中心'),
+    illustrative: false,
+    illustrativeNote: `${PLACE_NOTE}；儿童阅览室的预约时段为示例`,
   },
   {
-    _id: 'st-lc-qicai',
-    name: '七彩社区共享活动点',
-    kind: 'center',
-    county: LC,
-    district: '灵川镇',
-    address: '灵川县灵川镇七彩社区党群服务中心',
-    location: { lat: 25.4092, lng: 110.3251 },
-    openHours: '周一至周日 9:00-21:00',
-    phone: '0773-8000312',
-    intro: '社区“共享活动点”阵地，周边阵地薄弱党组织的党员可预约活动室开展组织生活。',
-    services: svc('room', 'partyclass', 'library', 'policy', 'health', 'water', 'charging'),
+    _id: 'st-rx-minguo',
+    name: '民国小镇“红色街区”',
+    kind: 'street',
+    county: RX,
+    district: '容州镇',
+    address: '民国小镇（示例地址）',
+    location: { lat: 22.8571, lng: 110.5524 },
+    openHours: '周一至周日 9:00-18:00',
+    phone: '0775-8000702',
+    intro: '容县首个城市基层党建示范街区：由“与党同框”打卡点、以“寻访红色印记传承红色基因”为主题的“党史专栏”和“文艺百年”文艺展演等党史现场课堂组成，是“行走的党课”红色党课专线的重要站点，到此打卡红色地标的党员干部有3万多人次。',
+    ...services([
+      ['redspot', yl('“与党同框”打卡点')],
+      ['partyclass', yl('“文艺百年”文艺展演等党史现场课堂组成的党建特色街')],
+    ]),
     pictures: [],
+    source: yl('容县建成首个城市基层党建示范街区——民国小镇“红色街区”'),
+    illustrative: false,
+    illustrativeNote: `${PLACE_NOTE}；党史现场课堂的预约时段为示例`,
+  },
+  {
+    _id: 'st-rx-rongzhou',
+    name: '容州古城商业街党建展示街区',
+    kind: 'street',
+    county: RX,
+    district: '容州镇',
+    address: '容州古城商业街（示例地址）',
+    location: { lat: 22.8556, lng: 110.5498 },
+    openHours: '周一至周日 9:00-21:00',
+    phone: '0775-8000703',
+    intro: '开展“党旗引领、诚信街区”活动，展示“容州古城商业街党建地图”，党员诚信经营户亮牌开门迎客；去年国庆黄金周接待游客15.49万人次。',
+    ...services([['partymap', yl('通过展示“容州古城商业街党建地图”,党员诚信经营户亮牌开门迎客')]]),
+    pictures: [],
+    source: yl('将容州古城商业街打造成容县城市基层党建的展示窗口街区'),
+    illustrative: false,
+    illustrativeNote: PLACE_NOTE,
+  },
+  {
+    _id: 'st-rx-dongguang',
+    name: '东光社区党群服务中心',
+    kind: 'center',
+    county: RX,
+    district: '容州镇',
+    address: '东光社区（示例地址）',
+    location: { lat: 22.8635, lng: 110.5602 },
+    openHours: '周一至周五 8:00-12:00 15:00-18:00',
+    phone: '0775-8000704',
+    intro: '容县12个社区均建立了社区党群服务中心。东光社区网格员开展“护学”服务工作；“三官一律”、机关在职党员志愿服务队等不定期进入网格开展巡查和服务。',
+    ...services([
+      ['escort', yl('玉林市容县东光社区网格员开展“护学”服务工作')],
+      ['legal', null],
+      ['policy', null],
+    ]),
+    pictures: [],
+    source: yl('城区所在镇和全县12个社区均建立了社区党群服务中心'),
+    illustrative: false,
+    illustrativeNote: `${PLACE_NOTE}；法律咨询和政策宣讲为示例`,
   },
 
   // ---- 北流市 ----
   {
-    _id: 'st-bl-guitang',
-    name: '桂塘社区党群服务小屋',
-    kind: 'hut',
+    _id: 'st-bl-center',
+    name: '北流市党群服务中心',
+    kind: 'center',
     county: BL,
     district: '陵城街道',
-    address: '北流市桂塘社区党群服务中心旁',
-    location: { lat: 22.7068, lng: 110.3512 },
-    openHours: '周一至周日 7:00-21:00',
-    phone: '0775-8000401',
-    intro: '党员志愿者和社会爱心人士志愿者轮岗值守的党群服务小屋，开展1元理发、1元早餐等“1元公益”服务。',
-    services: svc('haircut1', 'breakfast1', 'lunch1', 'care1', 'class1', 'reading', 'market', 'water', 'charging', 'umbrella', 'legal'),
+    address: '城区（示例地址）',
+    location: { lat: 22.7085, lng: 110.3487 },
+    openHours: '周一至周日 8:00-12:00 14:30-21:00',
+    phone: '0775-8000400',
+    intro: '市级党群服务中心，全区城市社区党建培训班座谈会现场参观点。北流在党群服务中心、居民小区常态化开展主题活动，开展“1元公益”服务项目（1元理发、1元早餐、1元中餐、1元保健、1元课堂）。',
+    ...services([
+      ['haircut1', yl('开展“1元公益”服务项目(1元理发、1元早餐、1元中餐、1元保健、1元课堂)')],
+      ['breakfast1', yl('开展“1元公益”服务项目(1元理发、1元早餐、1元中餐、1元保健、1元课堂)')],
+      ['lunch1', yl('开展“1元公益”服务项目(1元理发、1元早餐、1元中餐、1元保健、1元课堂)')],
+      ['care1', yl('开展“1元公益”服务项目(1元理发、1元早餐、1元中餐、1元保健、1元课堂)')],
+      ['class1', yl('开展“1元公益”服务项目(1元理发、1元早餐、1元中餐、1元保健、1元课堂)')],
+    ]),
     pictures: [],
+    source: yl('财政投入2亿多元建成1个市级党群服务中心'),
+    illustrative: false,
+    illustrativeNote: `${PLACE_NOTE}；1元理发的预约时段为示例`,
   },
   {
-    _id: 'st-bl-donghu',
-    name: '东湖一号小区党群服务小屋',
+    _id: 'st-bl-hut',
+    name: '北流市党群服务小屋',
     kind: 'hut',
     county: BL,
     district: '城南街道',
-    address: '北流市东湖一号小区党群服务中心',
+    address: '城区街边（示例地址）',
     location: { lat: 22.6952, lng: 110.3589 },
-    openHours: '周一至周日 8:00-20:30',
+    openHours: '周一至周日 8:00-20:00',
     phone: '0775-8000402',
-    intro: '小区党支部阵地，常态化开展“书香夜话”“共享集市”和“圆梦微心愿”活动，周周有活动。',
-    services: svc('reading', 'market', 'wish', 'class1', 'care1', 'haircut1', 'water', 'room'),
+    intro: '北流市设立党群服务小屋，由党员志愿者和社会爱心人士志愿者轮岗为市民提供服务。',
+    ...services([['water', null], ['rest', null], ['charging', null], ['umbrella', null]]),
     pictures: [],
+    source: yl('北流市设立党群服务小屋,由党员志愿者和社会爱心人士志愿者轮岗为市民提供服务'),
+    illustrative: true,
+    illustrativeNote: '原文未给出小屋的地点和服务：位置、开放时间、电话和服务均为示例',
+  },
+
+  // ---- 陆川县 ----
+  {
+    _id: 'st-lu-xinzhou',
+    name: '新洲社区“大党委”党群服务中心',
+    kind: 'center',
+    county: LU,
+    district: '温泉镇',
+    address: '新洲社区（示例地址）',
+    location: { lat: 22.3284, lng: 110.2641 },
+    openHours: '周一至周五 8:00-12:00 15:00-18:00',
+    phone: '0775-8000801',
+    intro: '温泉镇新洲社区“大党委”统筹驻区31家单位组建党建大联盟，定期吹哨，组织成员单位联动开展党建活动。陆川组织民警、法官、检察官、律师开展“三官一律”进社区服务，“金融专员”党员先锋队为居民提供金融服务。',
+    ...services([
+      ['sanguan', null],
+      ['finance', null],
+      ['room', null],
+    ]),
+    pictures: [],
+    source: yl('温泉镇新洲社区“大党委”统筹驻区31家单位组建了党建大联盟'),
+    illustrative: false,
+    illustrativeNote: `${PLACE_NOTE}；原文说三官一律和金融服务在陆川县开展，未点名新洲社区，故为示例`,
+  },
+  {
+    _id: 'st-lu-wenchang',
+    name: '文昌社区党群服务中心',
+    kind: 'center',
+    county: LU,
+    district: '温泉镇',
+    address: '文昌社区（示例地址）',
+    location: { lat: 22.3331, lng: 110.2689 },
+    openHours: '周一至周日 8:30-12:00 14:30-18:00',
+    phone: '0775-8000802',
+    intro: '文昌社区开展“名师进社区”活动，引导陆川中学、文昌中学、县初级中学等驻区单位向居民开放文体活动场所；社区设置心理辅导室，由驻区心理咨询师和心理疏导老师免费为社区青少年提供心理咨询。',
+    ...services([
+      ['counselling', yl('在社区设置心理辅导室')],
+      ['sports', yl('向文昌社区居民开放文体活动场所')],
+    ]),
+    pictures: [],
+    source: yl('文昌社区开展了“名师进社区”活动'),
+    illustrative: false,
+    illustrativeNote: `${PLACE_NOTE}；心理辅导的预约时段为示例`,
   },
 
   // ---- 泰宁县 ----
@@ -350,193 +521,120 @@ export const STATIONS: StationDoc[] = [
     kind: 'neighbour',
     county: TN,
     district: '杉城镇',
-    address: '泰宁县杉城镇炉峰社区青云小区活动室',
+    address: '炉峰社区青云小区活动室（示例地址）',
     location: { lat: 26.9012, lng: 117.1728 },
-    openHours: '周一至周日 8:30-21:00',
+    openHours: '周一至周日 8:30-12:00 14:30-21:00',
     phone: '0598-8000501',
-    intro: '“一室多用”的近邻党建阵地，集学习、休闲、健身、调解、议事于一体，供居民说事、党员理事、支部议事。',
-    services: svc('talk', 'mediation', 'room', 'health', 'legal', 'library', 'water', 'rest'),
+    intro: '按照“一室多用、便民利民”原则打造的近邻党建阵地，集学习、休闲、健身、调解、议事等功能为一体，为居民说事、党员理事、支部议事提供活动场所。',
+    ...services([
+      ['talk', tn('为居民说事、党员理事、支部议事提供活动场所')],
+      ['mediation', tn('打造了集学习、休闲、健身、调解、议事等功能为一体的共享空间')],
+      ['fitness', tn('打造了集学习、休闲、健身、调解、议事等功能为一体的共享空间')],
+      ['room', tn('炉峰社区青云小区对社区活动室进行整合')],
+    ]),
     pictures: [],
+    source: tn('炉峰社区青云小区对社区活动室进行整合'),
+    illustrative: false,
+    illustrativeNote: PLACE_NOTE,
   },
 ];
 
 // ---------------------------------------------------------------------------------------------
-// 3. Red vaccination sites — 永福县, 9 sites, 9 temporary volunteer party branches, 336 volunteers
+// 3. Red vaccination sites — 永福县 had 9 sites with 9 temporary volunteer party branches and 336
+//    people. No article names the sites, their hours, capacities or the split of the 336: the sites
+//    below are one per town of 永福县 and plainly marked 示例; the vaccine is COVID-19 only.
 // ---------------------------------------------------------------------------------------------
 
 type Amenity = (typeof AMENITIES)[number];
+/** Sunshades, fans and free drinking water are what the article says every red site provides. */
 const amenities = (...extra: Amenity[]): Amenity[] => ['遮阳伞', '电扇', '饮用水', ...extra];
 
-const COVID_SINOVAC: VaccineOffer = { code: 'covid-inact', name: '新冠病毒灭活疫苗', maker: '北京科兴', doses: 2, intervalDays: 21 };
-const COVID_SINOPHARM: VaccineOffer = { code: 'covid-inact-sino', name: '新冠病毒灭活疫苗', maker: '国药中生北京', doses: 2, intervalDays: 21 };
-const COVID_RECOMB: VaccineOffer = { code: 'covid-recomb', name: '重组新冠病毒疫苗(CHO细胞)', maker: '安徽智飞龙科马', doses: 3, intervalDays: 30 };
-const FLU: VaccineOffer = { code: 'flu', name: '流感疫苗', maker: '华兰生物', doses: 1, intervalDays: 0 };
+const COVID_INACTIVATED_A: VaccineOffer = { code: 'covid-inact', name: '新冠病毒灭活疫苗', maker: '北京科兴', doses: 2, intervalDays: 21 };
+const COVID_INACTIVATED_B: VaccineOffer = { code: 'covid-inact-sino', name: '新冠病毒灭活疫苗', maker: '国药中生北京', doses: 2, intervalDays: 21 };
+const COVID_RECOMBINANT: VaccineOffer = { code: 'covid-recomb', name: '重组新冠病毒疫苗(CHO细胞)', maker: '安徽智飞龙科马', doses: 3, intervalDays: 30 };
 
-const VAX_HOURS = '8:00-12:00 14:30-17:30';
+const VAX_HOURS = '8:00-12:00 14:30-17:30（示例）';
+const VAX_SOURCE = yf('在全县9个疫苗接种点组建9个志愿服务临时党支部，组织336名疫苗接种一线医护人员、党员干部和驻村工作队队员');
+const VAX_NOTE = '原文未点名9个接种点：接种点名称、地址、开放时间、容量、疫苗厂家和每点志愿者人数均为示例（9个点合计336人与原文一致）';
+const GREEN_NOTICE = '60岁以上老人请走绿色通道。';
 
-export const VACCINE_SITES: SiteDoc[] = [
-  {
-    _id: 'vs-yf-01',
-    name: '永福县人民医院红色疫苗接种点',
+/** One illustrative site per town; `volunteers` add up to the article's 336. */
+const TOWNS: { town: string; volunteers: number; capacity: number; location: { lat: number; lng: number }; vaccines: VaccineOffer[]; extra: Amenity[] }[] = [
+  { town: '永福镇', volunteers: 56, capacity: 800, location: { lat: 25.0063, lng: 109.9851 }, vaccines: [COVID_INACTIVATED_A, COVID_INACTIVATED_B, COVID_RECOMBINANT], extra: ['轮椅', '休息区', '医疗急救', '充电', '母婴室'] },
+  { town: '罗锦镇', volunteers: 38, capacity: 500, location: { lat: 25.1346, lng: 109.8718 }, vaccines: [COVID_INACTIVATED_A], extra: ['轮椅', '休息区', '医疗急救'] },
+  { town: '苏桥镇', volunteers: 40, capacity: 600, location: { lat: 25.1172, lng: 110.1085 }, vaccines: [COVID_INACTIVATED_B, COVID_RECOMBINANT], extra: ['休息区', '医疗急救', '充电'] },
+  { town: '三皇镇', volunteers: 34, capacity: 300, location: { lat: 24.9472, lng: 109.8869 }, vaccines: [COVID_INACTIVATED_A], extra: ['轮椅', '休息区'] },
+  { town: '百寿镇', volunteers: 36, capacity: 400, location: { lat: 25.2208, lng: 109.6921 }, vaccines: [COVID_INACTIVATED_A, COVID_INACTIVATED_B], extra: ['轮椅', '休息区', '医疗急救'] },
+  { town: '堡里镇', volunteers: 30, capacity: 200, location: { lat: 24.8913, lng: 109.8436 }, vaccines: [COVID_INACTIVATED_B], extra: ['休息区'] },
+  { town: '广福乡', volunteers: 32, capacity: 250, location: { lat: 24.9387, lng: 110.0752 }, vaccines: [COVID_INACTIVATED_A], extra: ['轮椅', '休息区'] },
+  { town: '龙江乡', volunteers: 36, capacity: 300, location: { lat: 25.0681, lng: 109.9273 }, vaccines: [COVID_INACTIVATED_B, COVID_RECOMBINANT], extra: ['休息区', '充电'] },
+  { town: '永安乡', volunteers: 34, capacity: 200, location: { lat: 24.8724, lng: 110.0318 }, vaccines: [COVID_INACTIVATED_A], extra: ['休息区'] },
+];
+
+export const VACCINE_SITES: (SiteDoc & { source: Source; illustrative: true; illustrativeNote: string })[] = TOWNS.map((t, i) => {
+  const number = String(i + 1).padStart(2, '0');
+  const paused = t.town === '永安乡';
+  return {
+    _id: `vs-yf-${number}`,
+    name: `${t.town}红色疫苗接种点（示例）`,
     county: YF,
-    town: '永福镇',
-    address: '永福县永福镇县人民医院门诊楼旁接种区',
-    location: { lat: 25.0063, lng: 109.9851 },
+    town: t.town,
+    address: `${t.town}（示例地址）`,
+    location: t.location,
     openHours: VAX_HOURS,
-    vaccines: [COVID_SINOVAC, COVID_SINOPHARM, COVID_RECOMB],
-    amenities: amenities('轮椅', '休息区', '医疗急救', '充电', '母婴室'),
-    volunteerBranch: { name: '永福县人民医院红色疫苗接种点临时志愿服务党支部', volunteers: 56 },
-    contact: '0773-8000601',
-    status: 'open',
-    notice: '60岁以上老人请走绿色通道，无需排队。',
-    dailyCapacity: 800,
-  },
-  {
-    _id: 'vs-yf-02',
-    name: '永福镇卫生院红色疫苗接种点',
-    county: YF,
-    town: '永福镇',
-    address: '永福县永福镇卫生院预防接种门诊',
-    location: { lat: 24.9975, lng: 109.9802 },
-    openHours: VAX_HOURS,
-    vaccines: [COVID_SINOVAC, FLU],
-    amenities: amenities('轮椅', '休息区', '医疗急救'),
-    volunteerBranch: { name: '永福镇卫生院红色疫苗接种点临时志愿服务党支部', volunteers: 38 },
-    contact: '0773-8000602',
-    status: 'open',
-    notice: '',
-    dailyCapacity: 500,
-  },
-  {
-    _id: 'vs-yf-03',
-    name: '苏桥镇卫生院红色疫苗接种点',
-    county: YF,
-    town: '苏桥镇',
-    address: '永福县苏桥镇卫生院预防接种门诊',
-    location: { lat: 25.1172, lng: 110.1085 },
-    openHours: VAX_HOURS,
-    vaccines: [COVID_SINOPHARM, COVID_RECOMB],
-    amenities: amenities('休息区', '医疗急救', '充电'),
-    volunteerBranch: { name: '苏桥镇卫生院红色疫苗接种点临时志愿服务党支部', volunteers: 40 },
-    contact: '0773-8000603',
-    status: 'open',
-    notice: '工业园区企业职工可由企业党支部统一预约，分时段接种。',
-    dailyCapacity: 600,
-  },
-  {
-    _id: 'vs-yf-04',
-    name: '罗锦镇卫生院红色疫苗接种点',
-    county: YF,
-    town: '罗锦镇',
-    address: '永福县罗锦镇卫生院预防接种门诊',
-    location: { lat: 25.1346, lng: 109.8718 },
-    openHours: VAX_HOURS,
-    vaccines: [COVID_SINOVAC],
-    amenities: amenities('轮椅', '休息区'),
-    volunteerBranch: { name: '罗锦镇卫生院红色疫苗接种点临时志愿服务党支部', volunteers: 34 },
-    contact: '0773-8000604',
-    status: 'open',
-    notice: '',
-    dailyCapacity: 300,
-  },
-  {
-    _id: 'vs-yf-05',
-    name: '百寿镇卫生院红色疫苗接种点',
-    county: YF,
-    town: '百寿镇',
-    address: '永福县百寿镇卫生院预防接种门诊',
-    location: { lat: 25.2208, lng: 109.6921 },
-    openHours: VAX_HOURS,
-    vaccines: [COVID_SINOVAC, COVID_SINOPHARM],
-    amenities: amenities('轮椅', '休息区', '医疗急救'),
-    volunteerBranch: { name: '百寿镇卫生院红色疫苗接种点临时志愿服务党支部', volunteers: 36 },
-    contact: '0773-8000605',
-    status: 'open',
-    notice: '',
-    dailyCapacity: 400,
-  },
-  {
-    _id: 'vs-yf-06',
-    name: '堡里镇卫生院红色疫苗接种点',
-    county: YF,
-    town: '堡里镇',
-    address: '永福县堡里镇卫生院预防接种门诊',
-    location: { lat: 24.8913, lng: 109.8436 },
-    openHours: VAX_HOURS,
-    vaccines: [COVID_SINOPHARM],
-    amenities: amenities('休息区'),
-    volunteerBranch: { name: '堡里镇卫生院红色疫苗接种点临时志愿服务党支部', volunteers: 30 },
-    contact: '0773-8000606',
-    status: 'open',
-    notice: '',
-    dailyCapacity: 200,
-  },
-  {
-    _id: 'vs-yf-07',
-    name: '广福乡卫生院红色疫苗接种点',
-    county: YF,
-    town: '广福乡',
-    address: '永福县广福乡卫生院预防接种门诊',
-    location: { lat: 24.9387, lng: 110.0752 },
-    openHours: VAX_HOURS,
-    vaccines: [COVID_SINOVAC, FLU],
-    amenities: amenities('轮椅', '休息区'),
-    volunteerBranch: { name: '广福乡卫生院红色疫苗接种点临时志愿服务党支部', volunteers: 32 },
-    contact: '0773-8000607',
-    status: 'open',
-    notice: '',
-    dailyCapacity: 250,
-  },
-  {
-    _id: 'vs-yf-08',
-    name: '龙江乡卫生院红色疫苗接种点',
-    county: YF,
-    town: '龙江乡',
-    address: '永福县龙江乡卫生院预防接种门诊',
-    location: { lat: 25.0681, lng: 109.9273 },
-    openHours: VAX_HOURS,
-    vaccines: [COVID_SINOPHARM, COVID_RECOMB],
-    amenities: amenities('休息区', '充电'),
-    volunteerBranch: { name: '龙江乡卫生院红色疫苗接种点临时志愿服务党支部', volunteers: 36 },
-    contact: '0773-8000608',
-    status: 'open',
-    notice: '',
-    dailyCapacity: 300,
-  },
-  {
-    _id: 'vs-yf-09',
-    name: '永安乡卫生院红色疫苗接种点',
-    county: YF,
-    town: '永安乡',
-    address: '永福县永安乡卫生院预防接种门诊',
-    location: { lat: 24.8724, lng: 110.0318 },
-    openHours: VAX_HOURS,
-    vaccines: [COVID_SINOVAC],
-    amenities: amenities('休息区'),
-    volunteerBranch: { name: '永安乡卫生院红色疫苗接种点临时志愿服务党支部', volunteers: 34 },
-    contact: '0773-8000609',
-    status: 'paused',
-    notice: '接种点因场地改造暂停服务，已预约群众请改约至永福镇卫生院红色疫苗接种点，恢复时间另行通知。',
-    dailyCapacity: 200,
-  },
+    vaccines: t.vaccines,
+    amenities: amenities(...t.extra),
+    volunteerBranch: { name: `${t.town}红色疫苗接种点志愿服务临时党支部（示例）`, volunteers: t.volunteers },
+    contact: `0773-80006${number}`,
+    status: paused ? 'paused' : 'open',
+    notice: paused ? '（示例）接种点暂停服务，已预约群众请改约至永福镇红色疫苗接种点，恢复时间另行通知。' : GREEN_NOTICE,
+    dailyCapacity: t.capacity,
+    source: VAX_SOURCE,
+    illustrative: true,
+    illustrativeNote: VAX_NOTE,
+  };
+});
+
+// ---------------------------------------------------------------------------------------------
+// 4. Party branches. The articles name 解东社区党委 and the 大党委 of 九龙, 七彩 and 新洲 (committees in the
+//    organisation tree, domain/org/seed.ts); the branches seeded under them, and the 县直机关 branch,
+//    are illustrative: their source quotes the committee they sit under.
+// ---------------------------------------------------------------------------------------------
+
+export const BRANCHES: { _id: string; name: string; county: string; source: Source | null; illustrative: boolean }[] = [
+  { _id: 'br-yf-xiangyang', name: '向阳社区党支部', county: YF, source: YF_COMMUNITY, illustrative: true },
+  { _id: 'br-yf-longquan', name: '龙泉社区党支部', county: YF, source: YF_COMMUNITY, illustrative: true },
+  { _id: 'br-yf-jizhi1', name: '县直机关第一党支部', county: YF, source: null, illustrative: true },
+  { _id: 'br-xf-jiedong', name: '解东社区第一党支部', county: XF, source: xf('桂林市秀峰区秀峰街道解东社区党委'), illustrative: true },
+  { _id: 'br-lc-jiulong', name: '九龙社区党支部', county: LC, source: lc('推动灵川县城和八里街城区的10个社区全部成立“大党委”'), illustrative: true },
+  { _id: 'br-lc-qicai', name: '七彩社区党支部', county: LC, source: lc('推动灵川县城和八里街城区的10个社区全部成立“大党委”'), illustrative: true },
+  { _id: 'br-rx-biguiyuan', name: '碧桂园小区党支部', county: RX, source: yl('容县碧桂园小区党支部牵头建成'), illustrative: false },
+  { _id: 'br-lu-xinzhou', name: '新洲社区党支部', county: LU, source: yl('温泉镇新洲社区“大党委”'), illustrative: true },
+  { _id: 'br-tn-qingyun', name: '炉峰社区青云小区党支部', county: TN, source: tn('炉峰社区青云小区党支部与居民在端午节开展'), illustrative: false },
 ];
 
 // ---------------------------------------------------------------------------------------------
-// 4. Party branches
+// 5. Figures the articles report (for notices and a dashboard); each quotes its article.
 // ---------------------------------------------------------------------------------------------
 
-export const BRANCHES: { _id: string; name: string; county: string }[] = [
-  { _id: 'br-yf-xiangyang', name: '向阳社区党支部', county: YF },
-  { _id: 'br-yf-longquan', name: '龙泉社区党支部', county: YF },
-  { _id: 'br-yf-jizhi1', name: '县直机关第一党支部', county: YF },
-  { _id: 'br-xf-jiedong', name: '解东社区党支部', county: XF },
-  { _id: 'br-lc-jiulong', name: '九龙社区党支部', county: LC },
-  { _id: 'br-lc-qicai', name: '七彩社区党支部', county: LC },
-  { _id: 'br-tn-qingyun', name: '炉峰社区青云小区党支部', county: TN },
+export const ARTICLE_FIGURES: { key: string; county: string; label: string; value: number; unit: string; source: Source }[] = [
+  { key: 'yf-doses', county: YF, label: '新冠疫苗接种', value: 170_000, unit: '针次', source: yf('全县疫苗接种17万针次') },
+  { key: 'yf-vax-sites', county: YF, label: '红色疫苗接种点', value: 9, unit: '个', source: yf('在全县9个疫苗接种点组建9个志愿服务临时党支部') },
+  { key: 'yf-vax-volunteers', county: YF, label: '接种点一线服务人员', value: 336, unit: '名', source: yf('组织336名疫苗接种一线医护人员、党员干部和驻村工作队队员') },
+  { key: 'yf-tourist-services', county: YF, label: '旅游红色驿站特色服务', value: 28, unit: '项', source: yf('为中外游客提供各类特色服务28项') },
+  { key: 'yf-double-report', county: YF, label: '年参与“双报到双服务”党员', value: 8_000, unit: '余人次', source: yf('年参与“双报到双服务”活动的党员达8000余人次') },
+  { key: 'yf-warnings', county: YF, label: '“党建连心桥”发布防诈骗等预警信息、正能量消息', value: 1_287, unit: '次', source: yf('线上发布防诈骗等预警信息、正能量消息1287次') },
+  { key: 'lc-requests', county: LC, label: '智慧党建平台受理群众诉求', value: 4_600, unit: '多件', source: lc('各类诉求4600多件') },
+  { key: 'lc-wishes', county: LC, label: '实现“指尖心愿”', value: 2_500, unit: '多个', source: lc('实现“指尖心愿”2500多个') },
+  { key: 'xf-volunteers', county: XF, label: '辖区志愿者', value: 25_000, unit: '余人', source: xf('辖区志愿者超过2.5万人') },
+  { key: 'xf-love-stations', county: XF, label: '新建爱心驿站', value: 20, unit: '个', source: xf('新建爱心驿站20个') },
+  { key: 'tn-groups', county: TN, label: '基地接待疗休养、主题党日、红色教育培训团队', value: 560, unit: '余批次', source: tn('团队560余批次') },
+  { key: 'rx-red-street-visits', county: RX, label: '到民国小镇“红色街区”打卡的党员干部', value: 30_000, unit: '多人次', source: yl('到民国小镇“红色街区”打卡红色地标的党员干部有3万多人次') },
+  { key: 'rx-red-stewards', county: RX, label: '“红管家”队伍', value: 183, unit: '人', source: yl('“红管家”队伍已有183人') },
 ];
 
 // ---------------------------------------------------------------------------------------------
-// 5. Demo users (fictitious)
+// 6. Demo users (fictitious)
 // ---------------------------------------------------------------------------------------------
 
 export const DEMO_USERS: {

@@ -1,11 +1,13 @@
 import type { Database, NewDoc } from '../db';
 import { ITEMS } from '../booking/model';
+import { seedOrg } from '../org/seed';
 import { dayOf } from '../core/time';
 import { generateSlots } from '../slots/generate';
 import { addIfAbsent, derivedId } from '../core/ids';
 import { post } from '../points/ledger';
 import { ACTIVITIES, ACTIVITY_CODES, EVENTS, GOODS, LEDGER, RULES } from '../points/model';
 import { STATIONS } from '../stations/actions';
+import { parseOpeningHours } from '../stations/hours';
 import { BRANCHES as BRANCH_COLLECTION, USERS } from '../user/model';
 import { SITES } from '../vaccine/actions';
 import { BRANCHES, DEMO_USERS, STATIONS as STATION_DATA, VACCINE_SITES } from './data';
@@ -20,7 +22,7 @@ const asDoc = (value: object): NewDoc => JSON.parse(JSON.stringify(value)) as Ne
 /** Re-running after an interrupted first start: what is already there stays. */
 const insert = (db: Database, collection: string, doc: object) => addIfAbsent(db, collection, asDoc(doc));
 
-/** Seeds demo data from the articles once; a later start (or a re-run after a crash) leaves data alone. */
+/** Seeds demo data drawn from the articles (with its provenance, see data.ts) once; a later start (or a re-run after a crash) leaves data alone. */
 export async function seedIfEmpty(db: Database, now: number): Promise<boolean> {
   if (await db.collection(SEED_MARK.collection).doc(SEED_MARK.id).get()) return false;
   for (const branch of BRANCHES) await insert(db, BRANCH_COLLECTION, branch);
@@ -46,15 +48,21 @@ export async function seedIfEmpty(db: Database, now: number): Promise<boolean> {
       await post(tx, { openid: opening.openid, branchId: user?.branchId ?? null, amount: opening.points, kind: 'award', reason: opening.reason, entryId, at: now, adminId: 'demo-admin' });
     });
   }
-  for (const { template, ...item } of DEMO_ITEMS) {
+  for (const { templates, ...item } of DEMO_ITEMS) {
     await insert(db, ITEMS, { ...item, active: true });
-    await generateSlots(db, { resourceId: item._id, stationId: item.stationId }, dayOf(now), dayOf(now + (SEED_SLOT_DAYS - 1) * 86_400_000), template);
+    // The station's opening hours bound the slots, as they do for an admin's (seed templates sit inside them).
+    const station = STATION_DATA.find((s) => s._id === item.stationId);
+    const hours = parseOpeningHours(station?.openHours ?? '');
+    for (const template of templates) {
+      await generateSlots(db, { resourceId: item._id, stationId: item.stationId }, dayOf(now), dayOf(now + (SEED_SLOT_DAYS - 1) * 86_400_000), template, hours);
+    }
   }
   for (const site of VACCINE_SITES.filter((s) => s.status !== 'paused')) {
     for (const template of VACCINE_TEMPLATES) {
       await generateSlots(db, { resourceId: site._id, stationId: null }, dayOf(now), dayOf(now + (SEED_SLOT_DAYS - 1) * 86_400_000), template);
     }
   }
+  await seedOrg(db, now);
   await insert(db, SEED_MARK.collection, { _id: SEED_MARK.id, at: now });
   return true;
 }

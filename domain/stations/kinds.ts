@@ -7,5 +7,6 @@ export const STATION_KINDS = {
   neighbour: '红色邻里之家',
   love: '爱心驿站',
   pioneer: '先锋联盟工作站',
+  street: '党建示范街区',
 } as const;
 export type StationKind = keyof typeof STATION_KINDS;

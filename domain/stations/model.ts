@@ -8,12 +8,20 @@ export const stationKindSchema = z.enum(Object.keys(STATION_KINDS) as [StationKi
 export const geoPointSchema = z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) });
 export type GeoPoint = z.infer<typeof geoPointSchema>;
 
+/**
+ * Where a seeded fact comes from: the article file in shared/seeds and a short quote from it.
+ * Seed data without one is marked `illustrative` (shown as 「示例」).
+ */
+export const sourceSchema = z.object({ article: z.string().min(1), quote: z.string().min(1) });
+export type Source = z.infer<typeof sourceSchema>;
+
 /** One entry of the service catalogue that every station's `services` refers to. */
 export interface ServiceKind {
   code: string;
   name: string;
   category: '便民' | '政务' | '法律' | '健康' | '文化' | '旅游' | '公益';
-  bookable: boolean;
+  /** An article that names this kind of service; null when the kind itself is an illustration. */
+  source: Source | null;
 }
 
 /** A station document as stored; read through `stationDocSchema` so a hand-edited one cannot break a list. */
@@ -30,6 +38,14 @@ export const stationDocSchema = z.object({
   intro: z.string().default(''),
   services: z.array(z.string()).default([]),
   pictures: z.array(z.string()).default([]),
+  /** The article the station is drawn from (null for one an admin added). */
+  source: sourceSchema.nullable().default(null),
+  /** The station itself is an illustration (the article names no such place). */
+  illustrative: z.boolean().default(false),
+  /** What of a sourced station is illustrative, e.g. 「地址、坐标、开放时间和电话为示例」. */
+  illustrativeNote: z.string().default(''),
+  /** Per service code, the article saying this station offers it; a seeded service without one is illustrative. */
+  serviceSources: z.record(z.string(), sourceSchema).default({}),
 });
 export type StationDoc = z.input<typeof stationDocSchema>;
 export type Station = z.output<typeof stationDocSchema>;

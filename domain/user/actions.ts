@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { addIfAbsent } from '../core/ids';
 import { action, type SignedInContext } from '../core/router';
-import { AppError, notFound } from '../core/errors';
-import { fields } from '../core/validation';
+import { readUnit } from '../org/scope';
 import { accountDocSchema } from '../points/model';
 import { BRANCHES, POINT_ACCOUNTS, ROLE_LABELS, USERS, branchDocSchema, roleSchema } from './model';
 
@@ -13,11 +12,19 @@ export interface Me {
   roleLabel: string;
   branch: { branchId: string; name: string } | null;
   points: { balance: number };
+  /** Where the caller may act: an admin's county (null: the whole system), staff's stations and sites. */
+  scope: { unitId: string | null; unitName: string; stationIds: string[]; siteIds: string[] };
 }
 
 /** Registers the caller on first sight, so that later role changes have a document to land on. */
 async function ensureUser(ctx: SignedInContext): Promise<void> {
   await addIfAbsent(ctx.db, USERS, { ...ctx.user, createdAt: ctx.user.createdAt || ctx.now() });
+}
+
+async function scopeName(ctx: SignedInContext, user: SignedInContext['user']): Promise<string> {
+  if (user.role === 'admin') return user.scopeUnitId ? ((await readUnit(ctx.db, user.scopeUnitId))?.name ?? '') : '全系统';
+  if (user.role === 'secretary' && user.branchId) return (await readUnit(ctx.db, user.branchId))?.name ?? '';
+  return '';
 }
 
 export const me = action({
@@ -37,19 +44,18 @@ export const me = action({
       roleLabel: ROLE_LABELS[user.role],
       branch: branch.success ? { branchId: branch.data._id, name: branch.data.name } : null,
       points: { balance },
+      scope: {
+        unitId: user.role === 'admin' ? user.scopeUnitId : user.role === 'secretary' ? user.branchId : null,
+        unitName: await scopeName(ctx, user),
+        stationIds: user.stationIds,
+        siteIds: user.siteIds,
+      },
     };
   },
 });
 
-export const setRole = action({
-  input: z.strictObject({ openid: fields.id, role: roleSchema }),
-  access: ['admin'],
-  async run({ openid, role }, ctx) {
-    if (openid === ctx.user._id && role !== 'admin') throw new AppError('CONFLICT', '不能取消自己的管理员身份');
-    // Existence is read, not inferred from `updated`: CloudBase may count only documents that changed.
-    const ref = ctx.db.collection(USERS).doc(openid);
-    if (!(await ref.get())) throw notFound('该用户');
-    await ref.update({ role, updatedBy: ctx.user._id, updatedAt: ctx.now() });
-    return { openid, role };
-  },
-});
+/**
+ * `user.setRole { openid, role }` is the organisation's `setRole` (domain/org/members.ts): the same
+ * checks and county scope, with `scopeUnitId` for an admin's county or a secretary's branch.
+ */
+export { setRole } from '../org/members';

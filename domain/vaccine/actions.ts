@@ -26,6 +26,8 @@ export interface SiteSummary {
   offers: { code: string; name: string; maker: string }[];
   amenities: string[];
   volunteerBranch: Site['volunteerBranch'];
+  /** An illustrative site (「示例」): its name, hours and capacity are not from the article. */
+  illustrative: boolean;
 }
 
 const summary = (s: Site): SiteSummary => ({
@@ -41,6 +43,7 @@ const summary = (s: Site): SiteSummary => ({
   offers: s.vaccines.map((v) => ({ code: v.code, name: v.name, maker: v.maker })),
   amenities: s.amenities,
   volunteerBranch: s.volunteerBranch,
+  illustrative: s.illustrative,
 });
 
 /** Seats still free today at each site (one query for the day's slots, summed per site), in Shanghai days. */
@@ -96,6 +99,8 @@ export const siteDetail = action({
         location: site.location ?? null,
         offers: site.vaccines,
         dailyCapacity: site.dailyCapacity,
+        source: site.source,
+        illustrativeNote: site.illustrativeNote,
       },
     };
   },

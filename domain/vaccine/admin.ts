@@ -27,6 +27,7 @@ export const saveSite = action({
     dailyCapacity: z.number().int().min(0).max(100_000).optional(),
   }),
   access: ['admin'],
+  scope: ({ siteId, county }) => [{ siteId }, { county }],
   async run(input, ctx) {
     const { siteId, ...rest } = input;
     const existing = siteDocSchema.safeParse(await ctx.db.collection(SITES).doc(siteId).get());
@@ -41,6 +42,7 @@ export const saveSite = action({
 export const setStatus = action({
   input: z.strictObject({ siteId: fields.id, status: siteStatusSchema, notice: z.string().trim().max(100).optional() }),
   access: ['admin'],
+  scope: ({ siteId }) => ({ siteId }),
   async run({ siteId, status, notice }, ctx) {
     if (status === 'paused' && !notice) throw new AppError('INVALID_ARGUMENT', '暂停接种时请填写公告');
     // Existence is read, not inferred from `updated`: CloudBase may count only documents that changed.
@@ -54,6 +56,7 @@ export const setStatus = action({
 export const generateSlots = action({
   input: z.strictObject({ siteId: fields.id, from: fields.date, to: fields.date, template: templateSchema }),
   access: ['admin'],
+  scope: ({ siteId }) => ({ siteId }),
   async run({ siteId, from, to, template }, ctx) {
     if (!siteDocSchema.safeParse(await ctx.db.collection(SITES).doc(siteId).get()).success) throw notFound('接种点');
     assertSlotCount(assertDayRange(from, to, LIMITS.generateDays, '生成'), template);
@@ -91,6 +94,7 @@ async function rows(db: import('../db').Database, siteId: string, from: string, 
 export const roster = action({
   input: z.strictObject({ siteId: fields.id, date: fields.date }),
   access: ['staff', 'admin'],
+  scope: ({ siteId }) => ({ siteId }),
   async run({ siteId, date }, ctx) {
     if (!siteDocSchema.safeParse(await ctx.db.collection(SITES).doc(siteId).get()).success) throw notFound('接种点');
     return { siteId, date, rows: await rows(ctx.db, siteId, date, date) };
@@ -100,6 +104,7 @@ export const roster = action({
 export const exportRoster = action({
   input: z.strictObject({ siteId: fields.id, from: fields.date, to: fields.date }),
   access: ['admin'],
+  scope: ({ siteId }) => ({ siteId }),
   async run({ siteId, from, to }, ctx) {
     assertDayRange(from, to, LIMITS.exportDays, '导出');
     if (!siteDocSchema.safeParse(await ctx.db.collection(SITES).doc(siteId).get()).success) throw notFound('接种点');

@@ -383,6 +383,12 @@ export const cancel = action({
 export const verify = action({
   input: z.strictObject({ code: z.string().trim().regex(/^\d{8}$/, '预约码是 8 位数字') }),
   access: ['staff', 'admin'],
+  // Staff give doses at their own sites only.
+  async scope({ code }, ctx) {
+    const link = await ctx.db.collection(APPOINTMENT_CODES).doc(code).get();
+    const a = appointmentDocSchema.safeParse(link ? await ctx.db.collection(APPOINTMENTS).doc(String(link.appointmentId)).get() : null);
+    return a.success ? { siteId: a.data.siteId } : null;
+  },
   async run({ code }, ctx) {
     const link = await ctx.db.collection(APPOINTMENT_CODES).doc(code).get();
     if (!link) throw new AppError('NOT_FOUND', '预约码无效或已使用');

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { geoPointSchema } from '../stations/model';
+import { geoPointSchema, sourceSchema } from '../stations/model';
 
 export const vaccineOfferSchema = z.object({
   code: z.string().min(1),
@@ -32,6 +32,10 @@ export const siteDocSchema = z.object({
   notice: z.string().default(''),
   /** Doses a day the site can give; the slot issue replaces this with real slots. */
   dailyCapacity: z.number().int().min(0).default(0),
+  /** Seeded sites quote their article; the nine of 永福 are illustrative (示例): no article names them. */
+  source: sourceSchema.nullable().default(null),
+  illustrative: z.boolean().default(false),
+  illustrativeNote: z.string().default(''),
 });
 export type SiteDoc = z.input<typeof siteDocSchema>;
 export type Site = z.output<typeof siteDocSchema>;

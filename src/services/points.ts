@@ -40,7 +40,7 @@ export const getLeaderboard = (scope: 'member' | 'branch') => callFunction<Leade
 export const awardPoints = (input: { openid: string; points: number; reason: string; requestId: string }) =>
   callFunction<Result<typeof award>>('points', 'award', input);
 
-export const publishActivity = (input: { title: string; ruleId: string; place: string; start: string; end: string }) =>
+export const publishActivity = (input: { title: string; ruleId: string; place: string; start: string; end: string; requestId: string }) =>
   callFunction<{ activityId: string; code: string }>('points', 'publishActivity', input);
 export const exportLedger = (input: { from: string; to: string; branchId?: string }) =>
   callFunction<{ filename: string; rows: number; csv: string }>('points', 'export', input);

@@ -49,5 +49,5 @@ export interface SlotTemplate {
 }
 export const generateItemSlots = (input: { itemId: string; from: string; to: string; template: SlotTemplate }) =>
   callFunction<{ created: number; existing: number }>('stations', 'generateSlots', input);
-export const closeItemDay = (input: { itemId: string; date: string; reason?: string }) =>
+export const closeItemDay = (input: { itemId: string; date: string; reason: string }) =>
   callFunction<{ closed: number; cancelled: number }>('stations', 'closeSlots', input);

@@ -6,12 +6,12 @@ import Taro from '@tarojs/taro';
 import type { Envelope, ErrorCode } from '../../domain/core/errors';
 import { clearToken, getToken } from './session';
 
-export type FunctionName = 'user' | 'points' | 'stations' | 'vaccine';
+export type FunctionName = 'user' | 'points' | 'stations' | 'vaccine' | 'org' | 'admin';
 export type ClientErrorCode = ErrorCode | 'NETWORK';
 
-/** An error fit to show: its message is plain Chinese. */
+/** An error fit to show: its message is plain Chinese; `field` is the input path it concerns, when one. */
 export class ServiceError extends Error {
-  constructor(readonly code: ClientErrorCode, message: string) {
+  constructor(readonly code: ClientErrorCode, message: string, readonly field?: string) {
     super(message);
     this.name = 'ServiceError';
   }
@@ -52,7 +52,7 @@ export async function callFunction<T>(name: FunctionName, action: string, input:
     throw new ServiceError('NETWORK', NETWORK_ERROR);
   }
   if (!envelope || typeof envelope !== 'object' || !('ok' in envelope)) throw new ServiceError('INTERNAL', '服务返回了无法识别的结果');
-  if (!envelope.ok) throw new ServiceError(envelope.error.code, envelope.error.message);
+  if (!envelope.ok) throw new ServiceError(envelope.error.code, envelope.error.message, envelope.error.field);
   return envelope.data;
 }
 

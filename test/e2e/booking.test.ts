@@ -79,6 +79,7 @@ test('book, wait, be promoted, be checked in', async () => {
   await j.page.locator('.verify-mode--booking').click();
   await j.page.locator('.verify-input input').fill(code);
   await j.page.locator('.verify-submit').click();
+  await confirmModal('签到');
   await j.page.getByText('签到成功：多功能活动室').waitFor();
   await j.shot('23-checked-in.png');
 });

@@ -47,6 +47,7 @@ test('check in, redeem, verify, picked up', async () => {
   await j.settled('.verify-page');
   await j.page.locator('.verify-input input').fill(code);
   await j.page.locator('.verify-submit').click();
+  await j.page.locator('.taro-modal__foot div', { hasText: '核销' }).click();
   await j.page.getByText('核销成功').waitFor();
   await j.shot('12-staff-verified.png');
 

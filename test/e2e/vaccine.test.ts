@@ -61,6 +61,7 @@ test('add an elder, book a green seat, staff verify, roster masked', async () =>
   await j.page.locator('.verify-mode--vaccine').click();
   await j.page.locator('.verify-input input').fill(code);
   await j.page.locator('.verify-submit').click();
+  await j.page.locator('.taro-modal__foot div', { hasText: '核验' }).click();
   await j.page.getByText('核验成功：李**').waitFor();
   await j.shot('32-verified.png');
 

@@ -117,3 +117,23 @@ test('the mall subpackage lists the seeded goods with their points prices', asyn
   expect(text).toContain(`${DEMO_GOODS[0]!.price} 积分`);
   expect(calls).toContainEqual({ name: 'points', action: 'goods' });
 });
+
+test('the service-hall home renders the service grid and the next booking from user.overview', async () => {
+  const comp = await renderPage('pages/index/index');
+  await until(() => comp.dom!.textContent!.includes('你好'), 'the overview');
+  const text = comp.dom!.textContent!;
+  for (const label of ['办事服务', '驿站预约', '疫苗接种', '积分兑换', '我的预约', '消息', '我的下一个预约', '服务须知']) expect(text).toContain(label);
+  // A member sees the member services; the demo member is not staff, so no work area.
+  expect(text).toContain('我的积分');
+  expect(text).not.toContain('工作台');
+  expect(calls).toContainEqual({ name: 'user', action: 'overview' });
+});
+
+test('我的 renders the counts, the waiting list and the 长辈模式 switch, with the member fields for a member', async () => {
+  const comp = await renderPage('pages/mine/index');
+  await until(() => comp.dom!.textContent!.includes('我的候补') && !comp.dom!.textContent!.includes('加载'), 'the overview and waiting list');
+  await until(() => comp.dom!.textContent!.includes('没有候补中的时段'), 'the empty waiting list');
+  const text = comp.dom!.textContent!;
+  for (const label of ['党员王建国', '积分余额', '所在党支部', '驿站预约', '候补', '疫苗接种', '兑换订单', '消息', '长辈模式']) expect(text).toContain(label);
+  expect(calls).toContainEqual({ name: 'stations', action: 'myWaitlist' });
+});

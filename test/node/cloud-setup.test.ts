@@ -139,10 +139,10 @@ test('it repairs what was made by hand: a too-open rule, a missing index, an edi
 
   const report = await cloudSetup({ manager, db, envId: ENV, adminOpenid: null, now: NOW });
   expect(report.rulesSet).toEqual(['users']);
-  expect(report.indexesCreated).toEqual(['orders.status_asc_expiresAt_asc']);
+  expect(report.indexesCreated).toEqual(['orders.status_asc_expiresAt_asc', 'orders.status_asc_pickedAt_asc']);
   expect(report.seeded.pointRules).toBe(1);
   expect(report.admin).toBe('skipped');
-  expect(report.changes).toBe(3);
+  expect(report.changes).toBe(4);
   expect(manager.collections.get('users')!.acl).toBe('ADMINONLY');
   expect(await db.collection('stations').doc(STATIONS[0]!._id).get()).toMatchObject({ phone: '0773-0000000' });
 });

@@ -17,7 +17,7 @@ describe('user', () => {
     const res = await world.call('user', { action: 'me', userInfo: { openId: 'demo-admin' } }, 'demo-member');
     expect(res).toEqual({
       ok: true,
-      data: { openid: 'demo-member', nickname: '党员王建国', role: 'member', roleLabel: '党员', branch: { branchId: 'br-yf-xiangyang', name: '向阳社区党支部' }, points: { balance: OPENING_BALANCES.find((o) => o.openid === 'demo-member')!.points } },
+      data: { openid: 'demo-member', nickname: '党员王建国', role: 'member', roleLabel: '党员', branch: { branchId: 'br-yf-xiangyang', name: '向阳社区党支部' }, points: { balance: OPENING_BALANCES.find((o) => o.openid === 'demo-member')!.points }, scope: { unitId: null, unitName: '', stationIds: [], siteIds: [] } },
     });
   });
 

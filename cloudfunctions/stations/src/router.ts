@@ -15,6 +15,7 @@ export const router = defineFunction(
     cancel: booking.cancel,
     joinWaitlist: booking.joinWaitlist,
     leaveWaitlist: booking.leaveWaitlist,
+    myWaitlist: booking.myWaitlist,
     verify: booking.verify,
     messages: booking.messages,
     saveStation: admin.saveStation,

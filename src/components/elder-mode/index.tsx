@@ -1,28 +1,68 @@
-import { useCallback, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import Taro from '@tarojs/taro';
-import { View } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
+import { a11y } from '../layout/a11y';
 import './index.scss';
 
 const KEY = 'xfyz.elder';
+const CHANGED = 'xfyz:elder-changed';
+/** The root class: on H5 it sits on <html>, so every page, dialog and toast gets the larger sizes. */
+export const ELDER_ROOT_CLASS = 'xf-elder';
 
-/** 长辈模式: large text and high contrast, remembered on the device. */
+export const readElderMode = (): boolean => Taro.getStorageSync(KEY) === '1';
+
+/** Puts the remembered mode on the document root (H5); mini-program pages get it from their root view. */
+export function applyElderMode(on: boolean): void {
+  if (process.env.TARO_ENV === 'h5' && typeof document !== 'undefined') {
+    document.documentElement.classList.toggle(ELDER_ROOT_CLASS, on);
+  }
+}
+
+export function setElderMode(on: boolean): void {
+  Taro.setStorageSync(KEY, on ? '1' : '0');
+  applyElderMode(on);
+  Taro.eventCenter.trigger(CHANGED, on);
+}
+
+/** 长辈模式: large text and large targets, remembered on the device; every page using it follows a change at once. */
 export function useElderMode(): [boolean, (on: boolean) => void] {
-  const [on, setOn] = useState<boolean>(() => Taro.getStorageSync(KEY) === '1');
-  const set = useCallback((next: boolean) => {
-    Taro.setStorageSync(KEY, next ? '1' : '0');
-    setOn(next);
+  const [on, setOn] = useState<boolean>(readElderMode);
+  useEffect(() => {
+    const follow = (next: boolean) => setOn(next);
+    Taro.eventCenter.on(CHANGED, follow);
+    return () => void Taro.eventCenter.off(CHANGED, follow);
   }, []);
+  const set = useCallback((next: boolean) => setElderMode(next), []);
   return [on, set];
 }
 
-export function ElderPage({ elder, className, children }: { elder: boolean; className: string; children: ReactNode }) {
-  return <View className={`page ${className} ${elder ? 'elder' : ''}`}>{children}</View>;
+/** A page root that carries the elder class itself (what mini-program pages need; harmless on H5). */
+export function ElderPage({ elder, className, children }: { elder?: boolean; className: string; children: ReactNode }) {
+  const [remembered] = useElderMode();
+  const on = elder ?? remembered;
+  return <View className={`page ${className} ${on ? 'elder' : ''}`}>{children}</View>;
 }
 
 export function ElderToggle({ elder, onChange }: { elder: boolean; onChange: (on: boolean) => void }) {
   return (
-    <View className="elder-toggle" onClick={() => onChange(!elder)}>
+    <View className="elder-toggle" {...a11y({ role: 'switch', checked: elder, label: '长辈模式' })} onClick={() => onChange(!elder)}>
       {elder ? '退出长辈模式' : '长辈模式（大字）'}
+    </View>
+  );
+}
+
+/** The switch in 我的: a labelled row that is itself the switch, remembered on the device. */
+export function ElderSwitch() {
+  const [on, set] = useElderMode();
+  return (
+    <View className={`elder-switch ${on ? 'elder-switch--on' : ''}`} {...a11y({ role: 'switch', checked: on, label: '长辈模式：字更大、按钮更大' })} onClick={() => set(!on)}>
+      <View className="elder-switch__text">
+        <Text className="elder-switch__title">长辈模式</Text>
+        <Text className="elder-switch__desc">字更大、按钮更大，本机记住</Text>
+      </View>
+      <View className="elder-switch__track">
+        <View className="elder-switch__knob" />
+      </View>
     </View>
   );
 }

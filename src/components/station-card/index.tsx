@@ -1,15 +1,37 @@
 import { View, Text } from '@tarojs/components';
 import type { StationSummary } from '../../services/stations';
 import { distanceText } from '../near-me/useNearMe';
+import StationPicture from './picture';
+import './index.scss';
 
+/** The card is one tap target: a button named by the station, for screen readers on both targets. */
+const cardButton = (label: string): Record<string, string> =>
+  process.env.TARO_ENV === 'h5' ? { role: 'button', 'aria-label': label, tabIndex: '0' } : { ariaRole: 'button', ariaLabel: label };
+
+/** One station in a list: picture (or its kind's placeholder), name, 「可预约」 only when something is bookable, 「示例」 when illustrative. */
 export default function StationCard({ station, onOpen }: { station: StationSummary & { distance?: number | null }; onOpen: (id: string) => void }) {
   return (
-    <View className="card station-card" onClick={() => onOpen(station.stationId)}>
-      <View className="card__title">{station.name}</View>
-      <View className="muted">
-        {station.county} · {station.district}
+    <View
+      className="card station-card"
+      {...cardButton(`${station.name}${station.bookable ? `，可预约 ${station.bookableCount} 项` : ''}${station.illustrative ? '，示例' : ''}`)}
+      onClick={() => onOpen(station.stationId)}
+    >
+      <View className="station-card__row">
+        <StationPicture station={station} />
+        <View className="station-card__body">
+          <View className="card__title">{station.name}</View>
+          {station.bookable || station.illustrative ? (
+            <View className="station-card__badges">
+              {station.bookable ? <Text className="tag tag--bookable">{`可预约 ${station.bookableCount} 项`}</Text> : null}
+              {station.illustrative ? <Text className="tag tag--example">示例</Text> : null}
+            </View>
+          ) : null}
+          <View className="muted">
+            {station.county} · {station.district}
+          </View>
+          <View className="muted">{station.address}</View>
+        </View>
       </View>
-      <View className="muted">{station.address}</View>
       <View>
         <Text className="tag">{station.kindLabel}</Text>
         {typeof station.distance === 'number' ? <Text className="tag tag--grey">{distanceText(station.distance)}</Text> : null}

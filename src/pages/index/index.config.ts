@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '先锋驿站' });
+export default definePageConfig({ navigationBarTitleText: '先锋驿站', enableShareAppMessage: true });

@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { devSignIn } from '../../services/session';
+import { ElderPage } from '../../components/elder-mode';
 
 /** The demo users seeded on the local cloud. This page exists for H5 on the local cloud only. */
 const DEMO_USERS = [
@@ -33,7 +34,7 @@ export default function LoginPage() {
   };
 
   return (
-    <View className="page login-page">
+    <ElderPage className="login-page">
       <View className="hero">
         <View className="hero__title">选择演示账号</View>
         <View className="hero__sub">本地演示环境的开发登录；正式小程序使用微信身份</View>
@@ -59,6 +60,6 @@ export default function LoginPage() {
           <Text style={{ color: '#c8161d' }}>{error}</Text>
         </View>
       ) : null}
-    </View>
+    </ElderPage>
   );
 }

@@ -1,27 +1,137 @@
 import Taro from '@tarojs/taro';
-import { View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { Button, Cell } from '@nutui/nutui-react-taro';
+import { useConfirmedAction } from '../../components/confirmed-action/useConfirmedAction';
+import { ElderPage, ElderSwitch, useElderMode } from '../../components/elder-mode';
+import { openEntry } from '../../components/grid';
+import { a11y } from '../../components/layout/a11y';
+import { Icon, type IconName } from '../../components/picture';
 import ResourceView, { useResource } from '../../components/resource';
 import SignInPrompt from '../../components/sign-in-prompt';
 import { needsSignIn, signOut } from '../../services/session';
-import { getMe, type Me } from '../../services/user';
+import { getOverview, leaveWaitlist, listMyWaitlist, type Overview, type WaitingPlace } from '../../services/overview';
+import { formatTime } from '../../utils/time';
+import './index.scss';
 
-function Mine({ me }: { me: Me }) {
+interface Counted {
+  key: string;
+  label: string;
+  icon: IconName;
+  count: number;
+  unit: string;
+  url: string;
+  className: string;
+}
+
+/** The five things a person has going on, each with its count and the page that lists them. */
+function counted(o: Overview): Counted[] {
+  return [
+    { key: 'bookings', label: '驿站预约', icon: 'calendar', count: o.counts.bookings, unit: '待使用', url: '/packages/booking/pages/mine/index', className: 'my-bookings-link' },
+    { key: 'waitlist', label: '候补', icon: 'list', count: o.counts.waitlist, unit: '排队中', url: '#waitlist', className: 'my-waitlist-link' },
+    { key: 'vaccinations', label: '疫苗接种', icon: 'syringe', count: o.counts.vaccinations, unit: '待接种', url: '/packages/vaccine/pages/mine/index', className: 'my-vaccinations-link' },
+    { key: 'orders', label: '兑换订单', icon: 'bag', count: o.counts.orders, unit: '待领取', url: '/packages/mall/pages/orders/index', className: 'my-orders-link' },
+    { key: 'messages', label: '消息', icon: 'bell', count: o.counts.messages, unit: '条', url: '/packages/booking/pages/messages/index', className: 'messages-link' },
+  ];
+}
+
+function WaitingRow({ place, onLeft }: { place: WaitingPlace; onLeft: () => void }) {
+  const when = `${formatTime(place.start)}–${formatTime(place.end).slice(6)}`;
+  const [busy, leave] = useConfirmedAction(
+    { title: '退出候补', content: `退出「${place.itemName}」${when} 的候补？你的第 ${place.position} 位将让给后面的人，不能恢复。`, confirmText: '退出候补', cancelText: '保留', done: '已退出候补' },
+    () => leaveWaitlist(place.slotId),
+    onLeft,
+  );
   return (
-    <View className="page mine-page">
-      <View className="hero">
-        <View className="hero__title mine-nickname">{me.nickname}</View>
-        <View className="hero__sub mine-role">{me.roleLabel}</View>
+    <View className="waiting-row">
+      <View className="waiting-row__main">
+        <View className="waiting-row__title">{place.itemName}</View>
+        <View className="waiting-row__meta">{place.stationName ? `${place.stationName} · ${when}` : when}</View>
+        <View className="waiting-row__position">{`候补第 ${place.position} 位（共 ${place.waiting} 人）`}</View>
       </View>
+      <Button className="waiting-row__leave" size="small" fill="outline" type="primary" disabled={busy} loading={busy} onClick={() => void leave()}>
+        退出候补
+      </Button>
+    </View>
+  );
+}
+
+function Waitlist({ onChanged }: { onChanged: () => void }) {
+  const places = useResource(listMyWaitlist, [], { reloadOnShow: true });
+  const left = () => {
+    places.reload();
+    onChanged();
+  };
+  return (
+    <View className="card mine-waitlist" id="waitlist">
+      <View className="card__title">我的候补</View>
+      <ResourceView resource={places}>
+        {(data) =>
+          data.items.length === 0 ? (
+            <View className="muted mine-waitlist__empty">没有候补中的时段。约满的时段可在预约页点「候补」排队。</View>
+          ) : (
+            <View>
+              {data.items.map((p) => (
+                <WaitingRow key={p.slotId} place={p} onLeft={left} />
+              ))}
+            </View>
+          )
+        }
+      </ResourceView>
+    </View>
+  );
+}
+
+function Mine({ o, reload }: { o: Overview; reload: () => void }) {
+  const [elder] = useElderMode();
+  return (
+    <ElderPage elder={elder} className="mine-page">
+      <View className="mine-head">
+        <View className="mine-head__avatar">
+          <Icon name="people" colour="#c8161d" />
+        </View>
+        <View className="mine-head__who">
+          <View className="mine-nickname">{o.nickname}</View>
+          <Text className="mine-role">{o.roleLabel}</Text>
+        </View>
+      </View>
+
+      {o.member ? (
+        <View className="mine-member" {...a11y({ role: 'button', label: `积分余额 ${o.member.balance} 分，查看积分` })} onClick={() => void Taro.switchTab({ url: '/pages/points/index' })}>
+          <View className="mine-member__item">
+            <Text className="mine-member__value mine-balance">{String(o.member.balance)}</Text>
+            <Text className="mine-member__label">积分余额</Text>
+          </View>
+          <View className="mine-member__item mine-member__item--branch">
+            <Text className="mine-member__branch">{o.member.branch?.name ?? '未加入党支部'}</Text>
+            <Text className="mine-member__label">所在党支部</Text>
+          </View>
+        </View>
+      ) : null}
+
+      <View className="card mine-counts">
+        {counted(o).map((c) => (
+          <View
+            key={c.key}
+            className={`mine-count ${c.className}`}
+            {...a11y({ role: 'link', label: `${c.label}：${c.count} ${c.unit}` })}
+            onClick={() => (c.url.startsWith('#') ? void Taro.pageScrollTo({ selector: c.url, duration: 200 }) : openEntry({ url: c.url }))}
+          >
+            <Text className={`mine-count__value ${c.count > 0 ? 'mine-count__value--some' : ''}`}>{String(c.count)}</Text>
+            <View className="mine-count__label">
+              <Icon name={c.icon} colour="#595959" size="s" />
+              <Text>{c.label}</Text>
+            </View>
+          </View>
+        ))}
+      </View>
+
+      <Waitlist onChanged={reload} />
+
       <View className="card">
-        <Cell title="身份" description={me.roleLabel} />
-        <Cell title="所在支部" description={me.branch?.name ?? '未加入党支部'} />
-        <Cell title="积分余额" description={String(me.points.balance)} onClick={() => void Taro.switchTab({ url: '/pages/points/index' })} />
-        <Cell title="我的兑换订单" onClick={() => void Taro.navigateTo({ url: '/packages/mall/pages/orders/index' })} />
-        <Cell className="my-bookings-link" title="我的预约" onClick={() => void Taro.navigateTo({ url: '/packages/booking/pages/mine/index' })} />
-        <Cell className="messages-link" title="消息" description="预约成功、候补成功、提醒" onClick={() => void Taro.navigateTo({ url: '/packages/booking/pages/messages/index' })} />
+        <ElderSwitch />
       </View>
-      {me.role === 'staff' || me.role === 'admin' ? (
+
+      {o.role === 'staff' || o.role === 'admin' ? (
         <View className="card">
           <View className="card__title">驿站工作</View>
           <Cell className="staff-verify" title="核销与签到" description="兑换取货码、预约码" onClick={() => void Taro.navigateTo({ url: '/packages/staff/pages/verify/index' })} />
@@ -29,7 +139,7 @@ function Mine({ me }: { me: Me }) {
           <Cell className="staff-vaccine-roster" title="接种名单" description="脱敏显示" onClick={() => void Taro.navigateTo({ url: '/packages/staff/pages/vaccine-roster/index' })} />
         </View>
       ) : null}
-      {me.role === 'admin' ? (
+      {o.role === 'admin' ? (
         <View className="card">
           <View className="card__title">管理</View>
           <Cell className="admin-points-link" title="积分管理" description="奖励、发布活动、导出台账" onClick={() => void Taro.navigateTo({ url: '/packages/admin/pages/points/index' })} />
@@ -49,13 +159,13 @@ function Mine({ me }: { me: Me }) {
           </Button>
         </View>
       ) : null}
-    </View>
+    </ElderPage>
   );
 }
 
 export default function MinePage() {
   const signedOut = needsSignIn();
-  const me = useResource(getMe, [], { enabled: !signedOut, reloadOnShow: true });
+  const overview = useResource(getOverview, [], { enabled: !signedOut, reloadOnShow: true });
   if (signedOut) return <SignInPrompt from="/pages/mine/index" />;
-  return <ResourceView resource={me}>{(data) => <Mine me={data} />}</ResourceView>;
+  return <ResourceView resource={overview}>{(data) => <Mine o={data} reload={overview.reload} />}</ResourceView>;
 }

@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Input, View, Text } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import FormField from '../../components/form-field';
+import { useIntention } from '../../components/intention';
 import PagedList, { usePagedPage } from '../../components/paged-list';
 import ResourceView, { useResource } from '../../components/resource';
 import SignInPrompt from '../../components/sign-in-prompt';
@@ -20,33 +22,33 @@ const LINKS = [
 /** Check-in by the activity's code: scanned from the venue's QR on weapp, typed on H5. */
 function CheckIn({ onDone }: { onDone: () => void }) {
   const [code, setCode] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const intent = useIntention(code);
 
-  const submit = async (value: string) => {
+  const submit = (value: string) => {
     const trimmed = value.trim().toUpperCase();
+    setDone(null);
     if (!/^[A-Z0-9]{6}$/.test(trimmed)) {
-      setMessage({ ok: false, text: '请输入 6 位签到码' });
+      setError(trimmed ? '签到码是 6 位字母或数字' : '请输入 6 位签到码');
       return;
     }
-    setBusy(true);
-    setMessage(null);
-    try {
-      const res = await checkIn(trimmed);
-      setMessage({ ok: true, text: `签到成功：${res.title}，+${res.points} 分` });
-      setCode('');
-      onDone();
-    } catch (e) {
-      setMessage({ ok: false, text: errorMessage(e) });
-    } finally {
-      setBusy(false);
-    }
+    setError(null);
+    void intent.run(() => checkIn(trimmed), {
+      onSuccess: (res) => {
+        setDone(`签到成功：${res.title}，+${res.points} 分`);
+        setCode('');
+        onDone();
+      },
+      // Every refusal here is about the code typed (unknown, too early, already used): show it beside the field.
+      onError: (e) => setError(errorMessage(e)),
+    });
   };
 
   const scan = async () => {
     try {
       const { result } = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
-      await submit(result);
+      submit(result);
     } catch {
       // Closing the camera is not an error worth showing.
     }
@@ -56,18 +58,22 @@ function CheckIn({ onDone }: { onDone: () => void }) {
     <View className="card checkin">
       <View className="card__title">活动签到</View>
       <Text className="muted">活动开始前 10 分钟至结束前可签到，每个活动只记一次积分</Text>
-      <View className="checkin__row">
-        <Input className="checkin__input" value={code} maxlength={6} placeholder="输入 6 位签到码" onInput={(e) => setCode(e.detail.value)} />
-        <Button type="primary" loading={busy} disabled={busy} onClick={() => void submit(code)} className="checkin__submit">
+      <FormField className="checkin__input" label="签到码" name="checkinCode" value={code} maxlength={6} placeholder="输入 6 位签到码，如 DEMO01" onChange={setCode} error={error} />
+      <View className="form-actions">
+        <Button type="primary" block loading={intent.busy} disabled={intent.busy} onClick={() => submit(code)} className="checkin__submit">
           签到
         </Button>
+        {process.env.TARO_ENV === 'weapp' ? (
+          <Button className="checkin__scan" block disabled={intent.busy} onClick={() => void scan()}>
+            扫码签到
+          </Button>
+        ) : null}
       </View>
-      {process.env.TARO_ENV === 'weapp' ? (
-        <Button block onClick={() => void scan()}>
-          扫码签到
-        </Button>
+      {done ? (
+        <View className="checkin__ok form-status" role="status">
+          {done}
+        </View>
       ) : null}
-      {message ? <View className={message.ok ? 'checkin__ok' : 'checkin__error'} role={message.ok ? 'status' : 'alert'}>{message.text}</View> : null}
     </View>
   );
 }

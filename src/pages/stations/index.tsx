@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { ScrollView, View, Text } from '@tarojs/components';
 import { SearchBar } from '@nutui/nutui-react-taro';
 import { STATION_KINDS, type StationKind } from '../../../domain/stations/kinds';
+import { a11y } from '../../components/layout/a11y';
 import { useNearMe } from '../../components/near-me/useNearMe';
 import PagedList, { usePagedPage } from '../../components/paged-list';
 import SignInPrompt from '../../components/sign-in-prompt';
@@ -10,6 +11,7 @@ import StationCard from '../../components/station-card';
 import { needsSignIn } from '../../services/session';
 import { listNearbyStations, listStations, type StationSummary } from '../../services/stations';
 import './index.scss';
+import { ElderPage } from '../../components/elder-mode';
 
 const KIND_TABS: [StationKind | undefined, string][] = [[undefined, '全部'], ...(Object.entries(STATION_KINDS) as [StationKind, string][])];
 
@@ -17,7 +19,7 @@ export default function StationsPage() {
   const [kind, setKind] = useState<StationKind | undefined>();
   const [keyword, setKeyword] = useState('');
   const [search, setSearch] = useState('');
-  const [near, sortByDistance] = useNearMe();
+  const [near, sortByDistance, nearProblem] = useNearMe();
   const signedOut = needsSignIn();
   const list = usePagedPage<StationSummary & { distance?: number | null }>(
     (cursor) => {
@@ -30,7 +32,7 @@ export default function StationsPage() {
 
   if (signedOut) return <SignInPrompt from="/pages/stations/index" />;
   return (
-    <View className="page stations-page">
+    <ElderPage className="stations-page">
       <SearchBar
         value={keyword}
         placeholder="搜索驿站名称、街道或地址"
@@ -39,12 +41,13 @@ export default function StationsPage() {
         onSearch={(value: string) => setSearch(value.trim())}
         onClear={() => setSearch('')}
       />
-      <View className="near-toggle" onClick={() => void sortByDistance()}>
+      <View className="near-toggle" {...a11y({ role: 'switch', checked: !!near, label: '按距离排序' })} onClick={() => void sortByDistance()}>
         {near ? '✓ 按距离排序（点此取消）' : '按距离排序'}
       </View>
+      {nearProblem && !near ? <View className="near-problem">{nearProblem}</View> : null}
       <ScrollView scrollX className="kind-tabs">
         {KIND_TABS.map(([value, label]) => (
-          <Text key={label} className={`kind-tab ${kind === value ? 'kind-tab--active' : ''}`} onClick={() => setKind(value)}>
+          <Text key={label} className={`kind-tab ${kind === value ? 'kind-tab--active' : ''}`} {...a11y({ role: 'button', pressed: kind === value })} onClick={() => setKind(value)}>
             {label}
           </Text>
         ))}
@@ -57,6 +60,6 @@ export default function StationsPage() {
           <StationCard station={s} onOpen={(id) => void Taro.navigateTo({ url: `/packages/booking/pages/station/index?id=${id}` })} />
         )}
       />
-    </View>
+    </ElderPage>
   );
 }

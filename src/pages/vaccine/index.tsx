@@ -1,11 +1,15 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
+import { a11y } from '../../components/layout/a11y';
 import { distanceText, useNearMe } from '../../components/near-me/useNearMe';
+import { PlacePicture } from '../../components/picture';
+import '../stations/index.scss';
 import PagedList, { usePagedPage } from '../../components/paged-list';
 import SignInPrompt from '../../components/sign-in-prompt';
 import { needsSignIn } from '../../services/session';
 import { listSitesNear, type SiteSummary } from '../../services/vaccine';
+import { ElderPage } from '../../components/elder-mode';
 
 type SiteRow = SiteSummary & { todayRemaining: number; distance?: number | null };
 
@@ -16,7 +20,7 @@ const LINKS = [
 
 export default function VaccinePage() {
   const signedOut = needsSignIn();
-  const [near, sortByDistance] = useNearMe();
+  const [near, sortByDistance, nearProblem] = useNearMe();
   const [vaccine, setVaccine] = useState<string | undefined>();
   const [seen, setSeen] = useState<{ code: string; name: string }[]>([]);
   const list = usePagedPage<SiteRow>(
@@ -36,10 +40,10 @@ export default function VaccinePage() {
 
   if (signedOut) return <SignInPrompt from="/pages/vaccine/index" />;
   return (
-    <View className="page vaccine-page">
-      <View className="card points-links" style={{ display: 'flex', justifyContent: 'space-around' }}>
+    <ElderPage className="vaccine-page">
+      <View className="card points-links vaccine-links">
         {LINKS.map((l) => (
-          <Text key={l.url} className="vaccine-link" style={{ color: '#c8161d', fontWeight: 600 }} onClick={() => void Taro.navigateTo({ url: l.url })}>
+          <Text key={l.url} className="vaccine-link" {...a11y({ role: 'link' })} onClick={() => void Taro.navigateTo({ url: l.url })}>
             {l.text}
           </Text>
         ))}
@@ -47,26 +51,30 @@ export default function VaccinePage() {
       <View className="card">
         <Text className="muted">各接种点设临时志愿服务党支部，提供遮阳伞、电扇和免费饮用水；60 岁以上老人可走绿色通道。</Text>
         <View>
-          <Text className={`tag ${near ? '' : 'tag--grey'}`} onClick={() => void sortByDistance()}>
+          <Text className={`tag chip ${near ? '' : 'tag--grey'}`} {...a11y({ role: 'button', pressed: !!near })} onClick={() => void sortByDistance()}>
             {near ? '✓ 离我最近' : '离我最近'}
           </Text>
-          <Text className={`tag ${vaccine ? 'tag--grey' : ''}`} onClick={() => setVaccine(undefined)}>
+          <Text className={`tag chip ${vaccine ? 'tag--grey' : ''}`} {...a11y({ role: 'button', pressed: !vaccine })} onClick={() => setVaccine(undefined)}>
             全部疫苗
           </Text>
           {seen.map((v) => (
-            <Text key={v.code} className={`tag ${vaccine === v.code ? '' : 'tag--grey'}`} onClick={() => setVaccine(v.code)}>
+            <Text key={v.code} className={`tag chip ${vaccine === v.code ? '' : 'tag--grey'}`} {...a11y({ role: 'button', pressed: vaccine === v.code })} onClick={() => setVaccine(v.code)}>
               {v.name}
             </Text>
           ))}
         </View>
       </View>
+      {nearProblem && !near ? <View className="near-problem">{nearProblem}</View> : null}
       <PagedList
         list={list}
         keyOf={(s) => s.siteId}
         emptyText="暂无接种点信息"
         renderItem={(s) => (
           <View className="card site-card" onClick={() => void Taro.navigateTo({ url: `/packages/vaccine/pages/site/index?id=${s.siteId}` })}>
-            <View className="card__title">{s.name}</View>
+            <View className="site-card__head">
+              <PlacePicture place={{ name: s.name, kind: 'vaccine' }} size="s" />
+              <View className="card__title site-card__name">{s.name}</View>
+            </View>
             <View className="muted">{s.address}</View>
             <View>
               <Text className={s.status === 'open' ? 'tag' : 'tag tag--grey'}>{s.statusLabel}</Text>
@@ -82,6 +90,6 @@ export default function VaccinePage() {
           </View>
         )}
       />
-    </View>
+    </ElderPage>
   );
 }

@@ -2,11 +2,12 @@ import { View, Text } from '@tarojs/components';
 import PagedList, { usePagedPage } from '../../../../components/paged-list';
 import { listMessages, type MessageItem } from '../../../../services/stations';
 import { formatTime } from '../../../../utils/time';
+import { ElderPage } from '../../../../components/elder-mode';
 
 export default function MessagesPage() {
   const list = usePagedPage<MessageItem>((cursor) => listMessages(cursor), []);
   return (
-    <View className="page messages-page">
+    <ElderPage className="messages-page">
       <PagedList
         list={list}
         keyOf={(m) => m.messageId}
@@ -18,6 +19,6 @@ export default function MessagesPage() {
           </View>
         )}
       />
-    </View>
+    </ElderPage>
   );
 }

@@ -5,6 +5,7 @@ import PagedList, { usePagedPage } from '../../../../components/paged-list';
 import QrCode from '../../../../components/qr-code';
 import { cancelBooking, listMyBookings, type BookingItem } from '../../../../services/stations';
 import { dayjs } from '../../../../utils/time';
+import { ElderPage } from '../../../../components/elder-mode';
 
 const when = (b: BookingItem) => `${dayjs(b.start).utcOffset(480).format('M月D日 HH:mm')}-${dayjs(b.end).utcOffset(480).format('HH:mm')}`;
 
@@ -29,8 +30,8 @@ function BookingCard({ booking, onChanged }: { booking: BookingItem; onChanged: 
 export default function MyBookingsPage() {
   const list = usePagedPage<BookingItem>((cursor) => listMyBookings(cursor), []);
   return (
-    <View className="page my-bookings">
+    <ElderPage className="my-bookings">
       <PagedList list={list} keyOf={(b) => b.bookingId} emptyText="还没有预约，去驿站看看吧" renderItem={(b) => <BookingCard booking={b} onChanged={list.reload} />} />
-    </View>
+    </ElderPage>
   );
 }

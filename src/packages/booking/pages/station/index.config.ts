@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '驿站详情' });
+export default definePageConfig({ navigationBarTitleText: '驿站详情', enableShareAppMessage: true });

@@ -1,8 +1,13 @@
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Cell } from '@nutui/nutui-react-taro';
 import ResourceView, { useResource } from '../../../../components/resource';
-import { getStationWithItems, type StationDetail, type StationDetailAnswer } from '../../../../services/stations';
+import { ElderPage, useElderMode } from '../../../../components/elder-mode';
+import StationPicture from '../../../../components/station-card/picture';
+import { getStationWithItems, type StationDetail, type StationDetailAnswer, type StationItem } from '../../../../services/stations';
+import { asButton } from '../../slot-view';
+import '../../../../components/station-card/index.scss';
+import '../../booking.scss';
 
 function navigate(station: StationDetail): void {
   const { location } = station;
@@ -14,14 +19,54 @@ function navigate(station: StationDetail): void {
   }
 }
 
+const openItem = (item: { itemId: string; name: string }) =>
+  void Taro.navigateTo({ url: `/packages/booking/pages/item/index?id=${item.itemId}&name=${encodeURIComponent(item.name)}` });
+
+/** 「出处」: the article's headline and its words. */
+function SourceLine({ source }: { source: { title: string; quote: string } }) {
+  return (
+    <View className="source-line">
+      <Text className="source-line__label">出处</Text>
+      <Text>{`《${source.title}》：“${source.quote}”`}</Text>
+    </View>
+  );
+}
+
+function BookableItem({ item }: { item: StationItem }) {
+  return (
+    <View className="bookable-item" {...asButton(`预约${item.name}，选择时段`)} onClick={() => openItem(item)}>
+      <View className="bookable-item__head">
+        <Text className="bookable-item__name">{item.name}</Text>
+        <Text className="tag tag--bookable">可预约</Text>
+        {item.illustrative ? <Text className="tag tag--example">示例</Text> : null}
+      </View>
+      <View className="muted">{`${item.kindLabel}${item.description ? ` · ${item.description}` : ''}`}</View>
+      {item.illustrativeNote ? <View className="muted">{`说明：${item.illustrativeNote}`}</View> : null}
+      <View className="bookable-item__go">选择时段 ›</View>
+    </View>
+  );
+}
+
 function StationDetailView({ detail }: { detail: StationDetailAnswer }) {
   const { station, items } = detail;
+  const anyIllustrative = station.illustrative || station.services.some((s) => s.illustrative);
   return (
-    <View className="page station-detail">
-      <View className="hero">
-        <View className="hero__title">{station.name}</View>
-        <View className="hero__sub">{station.kindLabel}</View>
+    <>
+      <View className="hero station-hero">
+        {station.pictures.length === 0 ? <StationPicture station={{ name: station.name, kind: station.kind, picture: null }} /> : null}
+        <View className="station-hero__text">
+          <View className="hero__title">{station.name}</View>
+          <View className="hero__sub">
+            {station.kindLabel}
+            {station.illustrative ? <Text className="tag tag--example hero__example">示例</Text> : null}
+          </View>
+        </View>
       </View>
+      {station.pictures.length > 0 ? (
+        <View className="card station-picture-card">
+          <StationPicture station={{ name: station.name, kind: station.kind, picture: station.pictures[0]! }} size="l" />
+        </View>
+      ) : null}
       <View className="card">
         <Cell title="地址" description={`${station.county}${station.district} ${station.address}`} />
         <Cell title="开放时间" description={station.openHours || '以现场公示为准'} />
@@ -33,22 +78,17 @@ function StationDetailView({ detail }: { detail: StationDetailAnswer }) {
         ) : null}
       </View>
       <View className="card">
-        <View className="card__title">在线预约</View>
+        <View className="card__title">{items.length > 0 ? `在线预约（${items.length} 项）` : '在线预约'}</View>
         {items.length === 0 ? <Text className="muted">该驿站暂未开放在线预约，可直接到站办理</Text> : null}
         {items.map((item) => (
-          <View key={item.itemId} className="bookable-item">
-            <Cell
-              title={`${item.name}（${item.kindLabel}）`}
-              description={item.description}
-              onClick={() => void Taro.navigateTo({ url: `/packages/booking/pages/item/index?id=${item.itemId}&name=${encodeURIComponent(item.name)}` })}
-            />
-          </View>
+          <BookableItem key={item.itemId} item={item} />
         ))}
       </View>
       {station.intro ? (
         <View className="card">
           <View className="card__title">驿站介绍</View>
           <Text className="muted">{station.intro}</Text>
+          {station.source ? <SourceLine source={station.source} /> : null}
         </View>
       ) : null}
       <View className="card">
@@ -56,22 +96,38 @@ function StationDetailView({ detail }: { detail: StationDetailAnswer }) {
         {station.services.length === 0 ? (
           <Text className="muted">暂未登记服务项目</Text>
         ) : (
-          <View>
+          <View className="service-list">
             {station.services.map((s) => (
-              <Text key={s.code} className={s.bookable ? 'tag' : 'tag tag--grey'}>
-                {s.bookable ? `${s.name} · 可预约` : s.name}
-              </Text>
+              <View
+                key={s.code}
+                className={`service-row ${s.bookable ? 'service-row--bookable' : ''}`}
+                {...(s.bookable ? asButton(`预约${s.name}`) : {})}
+                onClick={s.bookable && s.itemId ? () => openItem({ itemId: s.itemId!, name: s.name }) : undefined}
+              >
+                <Text className="service-row__name">{s.name}</Text>
+                {s.bookable ? <Text className="tag tag--bookable">可预约</Text> : <Text className="tag tag--grey">到站办理</Text>}
+                {s.illustrative ? <Text className="tag tag--example">示例</Text> : null}
+              </View>
             ))}
           </View>
         )}
       </View>
-    </View>
+      {anyIllustrative || station.illustrativeNote ? (
+        <View className="card example-note">
+          <View className="card__title">关于「示例」</View>
+          <Text className="muted">
+            {`驿站资料取自公开报道；报道没有写明的内容用示例补足，并标注「示例」。${station.illustrativeNote ? `本驿站：${station.illustrativeNote}。` : ''}`}
+          </Text>
+        </View>
+      ) : null}
+    </>
   );
 }
 
 export default function StationDetailPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
+  const [elder] = useElderMode();
   const resource = useResource(
     () =>
       getStationWithItems(id).then((value) => {
@@ -80,5 +136,13 @@ export default function StationDetailPage() {
       }),
     [id],
   );
-  return <ResourceView resource={resource}>{(value) => <StationDetailView detail={value} />}</ResourceView>;
+  useShareAppMessage(() => ({
+    title: resource.data ? `${resource.data.station.name} · 先锋驿站` : '先锋驿站',
+    path: `/packages/booking/pages/station/index?id=${encodeURIComponent(id)}`,
+  }));
+  return (
+    <ElderPage elder={elder} className="station-detail">
+      <ResourceView resource={resource}>{(value) => <StationDetailView detail={value} />}</ResourceView>
+    </ElderPage>
+  );
 }

@@ -1,10 +1,13 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import { ElderPage, useElderMode } from '../../../../components/elder-mode';
+import { FormError } from '../../../../components/form-field';
+import { useIntention } from '../../../../components/intention';
 import ResourceView, { useResource } from '../../../../components/resource';
-import { getGoods, newRequestId, redeem, type GoodsDetail } from '../../../../services/points';
-import { errorMessage, ServiceError } from '../../../../services/transport';
+import { getGoods, redeem, type GoodsDetail } from '../../../../services/points';
+import { errorMessage } from '../../../../services/transport';
 import { formatTime } from '../../../../utils/time';
 import '../../mall.scss';
 
@@ -12,34 +15,26 @@ function Detail({ detail, onRedeemed }: { detail: GoodsDetail; onRedeemed: () =>
   const { goods, event, myBought } = detail;
   const left = Math.max(0, Math.min(goods.stock, goods.perUserLimit - myBought));
   const [qty, setQty] = useState(1);
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  // One id per intended redemption: a retry after a network error repeats it instead of buying twice.
-  const pending = useRef<{ qty: number; requestId: string } | null>(null);
+  // One id per intended redemption (goods and quantity): a retry after a lost answer repeats it instead of buying twice.
+  const intent = useIntention({ goodsId: goods.goodsId, qty });
+  const [elder] = useElderMode();
 
-  const confirmAndRedeem = async () => {
-    const { confirm } = await Taro.showModal({ title: '确认兑换', content: `用 ${goods.price * qty} 积分兑换「${goods.name}」×${qty}？`, confirmText: '兑换' });
-    if (!confirm) return;
-    if (!pending.current || pending.current.qty !== qty) pending.current = { qty, requestId: newRequestId() };
-    setBusy(true);
+  const confirmAndRedeem = () => {
     setError(null);
-    try {
-      await redeem(goods.goodsId, qty, pending.current.requestId);
-      pending.current = null;
-      void Taro.showToast({ title: '兑换成功', icon: 'success' });
-      onRedeemed();
-      void Taro.redirectTo({ url: '/packages/mall/pages/orders/index?fresh=1' });
-    } catch (e) {
-      // Only a lost answer is worth repeating with the same id; a refusal starts afresh.
-      if (!(e instanceof ServiceError && e.code === 'NETWORK')) pending.current = null;
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+    void intent.run((requestId) => redeem(goods.goodsId, qty, requestId), {
+      confirm: { title: '确认兑换', content: `用 ${goods.price * qty} 积分兑换「${goods.name}」×${qty}，兑换后凭取货码到驿站领取`, confirmText: '兑换' },
+      success: '兑换成功',
+      onSuccess: () => {
+        onRedeemed();
+        void Taro.redirectTo({ url: '/packages/mall/pages/orders/index?fresh=1' });
+      },
+      onError: (e) => setError(errorMessage(e)),
+    });
   };
 
   return (
-    <View className="page goods-detail">
+    <ElderPage elder={elder} className="goods-detail">
       <View className="hero">
         <View className="hero__title goods-detail__name">{goods.name}</View>
         <View className="hero__sub">{`${goods.price} 积分 · 剩余 ${goods.stock} 件 · 每人限 ${goods.perUserLimit} 件`}</View>
@@ -58,24 +53,20 @@ function Detail({ detail, onRedeemed }: { detail: GoodsDetail; onRedeemed: () =>
       <View className="card">
         <Text className="muted">{myBought > 0 ? `你已兑换 ${myBought} 件` : '兑换后凭取货码到驿站领取'}</Text>
         <View className="qty">
-          <View className="qty__button" onClick={() => setQty((q) => Math.max(1, q - 1))}>
+          <View className="qty__button" role="button" aria-label="减少数量" onClick={() => setQty((q) => Math.max(1, q - 1))}>
             −
           </View>
           <Text className="qty__value">{qty}</Text>
-          <View className="qty__button" onClick={() => setQty((q) => Math.min(Math.max(1, left), q + 1))}>
+          <View className="qty__button" role="button" aria-label="增加数量" onClick={() => setQty((q) => Math.min(Math.max(1, left), q + 1))}>
             +
           </View>
         </View>
-        <Button className="redeem-button" type="primary" block loading={busy} disabled={busy || left === 0} onClick={() => void confirmAndRedeem()}>
+        <Button className="redeem-button" type="primary" block loading={intent.busy} disabled={intent.busy || left === 0} onClick={confirmAndRedeem}>
           {left === 0 ? (goods.stock === 0 ? '已兑完' : '已达兑换上限') : `立即兑换（${goods.price * qty} 积分）`}
         </Button>
-        {error ? (
-          <View className="redeem-error" role="alert" style={{ color: '#c8161d', marginTop: '16rpx' }}>
-            {error}
-          </View>
-        ) : null}
+        <FormError message={error} />
       </View>
-    </View>
+    </ElderPage>
   );
 }
 

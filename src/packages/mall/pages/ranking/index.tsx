@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { View, Text } from '@tarojs/components';
+import { a11y } from '../../../../components/layout/a11y';
 import ResourceView, { useResource } from '../../../../components/resource';
 import StateView from '../../../../components/state-view';
 import { getLeaderboard, type Leaderboard } from '../../../../services/points';
 import '../../mall.scss';
+import { ElderPage } from '../../../../components/elder-mode';
 
 function Board({ board }: { board: Leaderboard }) {
   if (board.items.length === 0) return <StateView kind="empty" message={board.scope === 'member' ? '加入党支部后可查看支部内排行' : '暂无排行数据'} />;
@@ -12,7 +14,7 @@ function Board({ board }: { board: Leaderboard }) {
       {board.items.map((row) =>
         'nickname' in row ? (
           <View key={`m${row.rank}`} className={`rank-row ${row.mine ? 'rank-row--mine' : ''}`}>
-            <Text className="rank-row__rank">{row.rank}</Text>
+            <Text className={`rank-row__rank rank-row__rank--${row.rank <= 3 ? 'top' : 'rest'}`}>{row.rank}</Text>
             <Text className="rank-row__name">{`${row.nickname}${row.mine ? '（我）' : ''}`}</Text>
             <Text>{`${row.earned} 分`}</Text>
           </View>
@@ -37,16 +39,16 @@ export default function RankingPage() {
   const [scope, setScope] = useState<'member' | 'branch'>('member');
   const board = useResource(() => getLeaderboard(scope), [scope]);
   return (
-    <View className="page ranking-page">
+    <ElderPage className="ranking-page">
       <View className="status-tabs">
-        <Text className={`status-tab ${scope === 'member' ? 'status-tab--active' : ''}`} onClick={() => setScope('member')}>
+        <Text className={`status-tab ${scope === 'member' ? 'status-tab--active' : ''}`} {...a11y({ role: 'button', pressed: scope === 'member' })} onClick={() => setScope('member')}>
           支部内党员
         </Text>
-        <Text className={`status-tab ${scope === 'branch' ? 'status-tab--active' : ''}`} onClick={() => setScope('branch')}>
+        <Text className={`status-tab ${scope === 'branch' ? 'status-tab--active' : ''}`} {...a11y({ role: 'button', pressed: scope === 'branch' })} onClick={() => setScope('branch')}>
           党支部（人均）
         </Text>
       </View>
       <ResourceView resource={board}>{(b) => <Board board={b} />}</ResourceView>
-    </View>
+    </ElderPage>
   );
 }

@@ -4,6 +4,7 @@ import ResourceView, { useResource } from '../../../../components/resource';
 import StateView from '../../../../components/state-view';
 import { getRoster, getStationWithItems } from '../../../../services/stations';
 import { formatDate } from '../../../../utils/time';
+import '../../staff.scss';
 
 /** The seeded 党群服务中心 whose items staff most often look after; the picker lists its items. */
 const HOME_STATION = 'st-yf-center';
@@ -40,7 +41,7 @@ export default function RosterPage() {
             ) : (
               <View className="card">
                 {r.rows.map((row) => (
-                  <View key={row.bookingId} className="roster-row" style={{ padding: '16rpx 0', borderBottom: '1rpx solid #f0f0f0' }}>
+                  <View key={row.bookingId} className="roster-row">
                     <Text>{`${row.time.slice(11)}  ${row.name}  ${row.phone}`}</Text>
                     <Text className="muted">{`  ${row.statusLabel} · ${row.via}`}</Text>
                   </View>

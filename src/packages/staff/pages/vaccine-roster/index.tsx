@@ -5,6 +5,7 @@ import ResourceView, { useResource } from '../../../../components/resource';
 import StateView from '../../../../components/state-view';
 import { getVaccineRoster, listSites } from '../../../../services/vaccine';
 import { formatDate } from '../../../../utils/time';
+import '../../staff.scss';
 
 /** A site's day roster: masked names, ID numbers and phones only, green-channel seats marked. */
 export default function VaccineRosterPage() {
@@ -38,7 +39,7 @@ export default function VaccineRosterPage() {
             ) : (
               <View className="card">
                 {r.rows.map((row) => (
-                  <View key={row.appointmentId} className="vaccine-roster-row" style={{ padding: '16rpx 0', borderBottom: '1rpx solid #f0f0f0' }}>
+                  <View key={row.appointmentId} className="vaccine-roster-row">
                     <Text>{`${row.time.slice(11)}  ${row.name}  ${row.idNumber}  ${row.phone}`}</Text>
                     <View className="muted">{`${row.vaccine} · ${row.statusLabel}${row.green ? ' · 绿色通道' : ''}`}</View>
                   </View>

@@ -1,11 +1,15 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Input, View, Text } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import { ElderPage, useElderMode } from '../../../../components/elder-mode';
+import FormField from '../../../../components/form-field';
+import { useIntention } from '../../../../components/intention';
+import '../../staff.scss';
 import { verifyPickup } from '../../../../services/points';
 import { verifyBooking } from '../../../../services/stations';
 import { releaseIdNumber, verifyAppointment } from '../../../../services/vaccine';
-import { errorMessage } from '../../../../services/transport';
+import { errorMessage, ServiceError } from '../../../../services/transport';
 
 type Mode = 'pickup' | 'booking' | 'vaccine' | 'release';
 interface ModeSpec {
@@ -14,9 +18,9 @@ interface ModeSpec {
   hint: string;
   run: (code: string) => Promise<string>;
   /** What a valid entry looks like, and the message when it does not; 8-digit codes unless said. */
-  entry?: { pattern: RegExp; length: number; placeholder: string; invalid: string; confirm: string };
+  entry?: { pattern: RegExp; length: number; placeholder: string; invalid: string };
 }
-const EIGHT_DIGITS = { pattern: /^\d{8}$/, length: 8, placeholder: '8 位数字', invalid: '请输入 8 位数字', confirm: '' };
+const EIGHT_DIGITS = { pattern: /^\d{8}$/, length: 8, placeholder: '8 位数字', invalid: '请输入 8 位数字' };
 const MODES: Record<Mode, ModeSpec> = {
   pickup: {
     tab: '兑换取货',
@@ -53,90 +57,111 @@ const MODES: Record<Mode, ModeSpec> = {
       const res = await releaseIdNumber(idNumber);
       return `已释放：${res.accounts} 个账号的添加，取消 ${res.cancelled} 个未来预约。请家人重新添加接种人`;
     },
-    entry: { pattern: /^\d{17}[\dX]$/, length: 18, placeholder: '18 位身份证号', invalid: '请输入 18 位身份证号', confirm: '确认已当面核对身份证原件？释放后其他账号的添加和未来预约都会取消' },
+    entry: { pattern: /^\d{17}[\dX]$/, length: 18, placeholder: '18 位身份证号', invalid: '身份证号应为 18 位' },
   },
+};
+
+const ACTION_WORD: Record<Mode, string> = { pickup: '核销', booking: '签到', vaccine: '核验', release: '释放' };
+/** What the confirmation says will happen for a code, before anything is written. */
+const CONSEQUENCE: Record<Mode, (code: string) => string> = {
+  pickup: (code) => `核销取货码 ${code}：订单记为已取货，请随后交付商品。核销后不能撤销`,
+  booking: (code) => `为预约码 ${code} 签到：记为已到场。签到后不能撤销`,
+  vaccine: (code) => `核验接种预约码 ${code}：记为已接种本剂次。核验后不能撤销`,
+  release: (id) => `释放身份证号 ${id.slice(0, 6)}********${id.slice(14)}：所有账号对该号码的添加与未来预约都会取消，已接种记录保留。请确认已当面核对身份证原件`,
 };
 
 /** Station staff verify (核销) a pickup code or check a booking in: scanned on weapp, typed on H5. */
 export default function VerifyPage() {
+  const [elder] = useElderMode();
   const [mode, setMode] = useState<Mode>('pickup');
   const [code, setCode] = useState('');
-  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const current = MODES[mode];
   const entry = current.entry ?? EIGHT_DIGITS;
+  const intent = useIntention({ mode, code });
 
-  const verify = async (value: string) => {
+  const verify = (value: string) => {
     const digits = value.trim().toUpperCase();
+    setResult(null);
     if (!entry.pattern.test(digits)) {
-      setResult({ ok: false, text: entry.invalid });
+      setError(digits ? entry.invalid : `请输入${entry.placeholder}`);
       return;
     }
-    if (entry.confirm && !(await Taro.showModal({ title: '身份证号释放', content: entry.confirm })).confirm) return;
-    setBusy(true);
-    setResult(null);
-    try {
-      setResult({ ok: true, text: await current.run(digits) });
-      setCode('');
-    } catch (e) {
-      setResult({ ok: false, text: errorMessage(e) });
-    } finally {
-      setBusy(false);
-    }
+    setError(null);
+    void intent.run(() => current.run(digits), {
+      key: { mode, digits },
+      confirm: { title: `确认${ACTION_WORD[mode]}`, content: CONSEQUENCE[mode](digits), confirmText: ACTION_WORD[mode] },
+      onSuccess: (text) => {
+        setResult({ ok: true, text });
+        setCode('');
+      },
+      onError: (e) => {
+        // A refusal about the code itself belongs beside the code; anything else under the button.
+        if (e instanceof ServiceError && (e.field === 'code' || e.field === 'idNumber')) setError(errorMessage(e));
+        else setResult({ ok: false, text: errorMessage(e) });
+      },
+    });
   };
 
   const scan = async () => {
     try {
       const { result: scanned } = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
-      await verify(scanned);
+      verify(scanned);
     } catch {
       // The camera was closed.
     }
   };
 
   return (
-    <View className="page verify-page">
-      <View className="status-tabs" style={{ display: 'flex', justifyContent: 'space-around', padding: '16rpx 0', background: '#fff' }}>
+    <ElderPage elder={elder} className="verify-page">
+      <View className="verify-tabs" role="tablist">
         {(Object.keys(MODES) as Mode[]).map((m) => (
-          <Text
+          <View
             key={m}
+            role="tab"
+            aria-selected={m === mode}
             className={`verify-mode verify-mode--${m} ${m === mode ? 'verify-mode--active' : ''}`}
-            style={{ color: m === mode ? '#c8161d' : '#595959', fontWeight: m === mode ? 600 : 400 }}
             onClick={() => {
               setMode(m);
               setResult(null);
+              setError(null);
             }}
           >
             {MODES[m].tab}
-          </Text>
+          </View>
         ))}
       </View>
       <View className="card">
         <View className="card__title">{current.title}</View>
-        <Text className="muted">{current.hint}</Text>
-        <Input
+        <Text className="muted verify-hint">{current.hint}</Text>
+        <FormField
+          label={entry.length === 8 ? `${ACTION_WORD[mode]}码` : '身份证号'}
+          name="code"
           className="verify-input"
           type={entry.length === 8 ? 'number' : 'idcard'}
           value={code}
           maxlength={entry.length}
           placeholder={entry.placeholder}
-          onInput={(e) => setCode(e.detail.value)}
-          style={{ margin: '24rpx 0', padding: '16rpx', border: '2rpx solid #e5e5e5', borderRadius: '12rpx', fontSize: '36rpx' }}
+          onChange={setCode}
+          error={error}
         />
-        <Button className="verify-submit" type="primary" block loading={busy} disabled={busy} onClick={() => void verify(code)}>
-          {{ pickup: '核销', booking: '签到', vaccine: '核验', release: '释放' }[mode]}
-        </Button>
-        {process.env.TARO_ENV === 'weapp' && !current.entry ? (
-          <Button block onClick={() => void scan()}>
-            扫码
+        <View className="form-actions">
+          <Button className="verify-submit" type="primary" block loading={intent.busy} disabled={intent.busy} onClick={() => verify(code)}>
+            {ACTION_WORD[mode]}
           </Button>
-        ) : null}
+          {process.env.TARO_ENV === 'weapp' && !current.entry ? (
+            <Button className="verify-scan" block disabled={intent.busy} onClick={() => void scan()}>
+              扫码
+            </Button>
+          ) : null}
+        </View>
         {result ? (
-          <View className="verify-result" role={result.ok ? 'status' : 'alert'} style={{ marginTop: '24rpx', color: result.ok ? '#389e0d' : '#c8161d' }}>
+          <View className={`verify-result ${result.ok ? 'verify-result--ok' : 'verify-result--error'}`} role={result.ok ? 'status' : 'alert'}>
             {result.text}
           </View>
         ) : null}
       </View>
-    </View>
+    </ElderPage>
   );
 }

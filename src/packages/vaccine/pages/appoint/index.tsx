@@ -1,12 +1,12 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { ScrollView, View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { ElderPage, ElderToggle, useElderMode } from '../../../../components/elder-mode';
+import { useIntention } from '../../../../components/intention';
 import ResourceView, { useResource } from '../../../../components/resource';
 import StateView from '../../../../components/state-view';
-import { newRequestId } from '../../../../services/points';
-import { errorMessage, ServiceError } from '../../../../services/transport';
+import { errorMessage } from '../../../../services/transport';
 import { appoint, getSite, getVaccineSlots, listPersons, type PersonItem, type VaccineSlot } from '../../../../services/vaccine';
 import { dayjs, formatDate } from '../../../../utils/time';
 import '../../../booking/booking.scss';
@@ -25,7 +25,6 @@ export default function AppointPage() {
   const [vaccine, setVaccine] = useState<string | null>(null);
   const [dose, setDose] = useState(1);
   const slots = useResource(() => getVaccineSlots(siteId, date), [siteId, date]);
-  const pending = useRef<{ key: string; requestId: string } | null>(null);
   const chosen: PersonItem | undefined = people.data?.items.find((p) => p.personId === personId);
   const offers = site.data?.offers ?? [];
   const offer = offers.find((o) => o.code === vaccine) ?? offers[0];
@@ -38,29 +37,25 @@ export default function AppointPage() {
     }
   }, [chosen?.personId]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const book = async (slot: VaccineSlot) => {
+  const intent = useIntention(null);
+  const book = (slot: VaccineSlot) => {
     if (!chosen || !offer) {
       void Taro.showModal({ title: '请先选择', content: '请先选择接种人和疫苗', showCancel: false });
       return;
     }
-    const { confirm } = await Taro.showModal({
-      title: '确认预约',
-      content: `${chosen.name}，${offer.name} 第 ${dose} 剂，${date} ${hhmm(slot.start)}-${hhmm(slot.end)}`,
-      confirmText: '预约',
+    // One intention per person, vaccine, dose and slot: a double tap or a retry books once.
+    void intent.run((requestId) => appoint({ slotId: slot.slotId, personId: chosen.personId, vaccine: offer.code, dose, requestId }), {
+      key: { slot: slot.slotId, person: chosen.personId, vaccine: offer.code, dose },
+      confirm: { title: '确认预约', content: `为 ${chosen.name} 预约 ${offer.name} 第 ${dose} 剂：${site.data?.name ?? ''} ${date} ${hhmm(slot.start)}-${hhmm(slot.end)}`, confirmText: '预约' },
+      onSuccess: async ({ code }) => {
+        await Taro.showModal({ title: '预约成功', content: `预约码 ${code}，接种当天向现场工作人员出示。`, showCancel: false });
+        void Taro.redirectTo({ url: '/packages/vaccine/pages/mine/index' });
+      },
+      onError: (e) => {
+        void Taro.showModal({ title: '未能预约', content: errorMessage(e), showCancel: false });
+        slots.reload();
+      },
     });
-    if (!confirm) return;
-    const key = `${slot.slotId}|${chosen.personId}|${offer.code}|${dose}`;
-    if (pending.current?.key !== key) pending.current = { key, requestId: newRequestId() };
-    try {
-      const { code } = await appoint({ slotId: slot.slotId, personId: chosen.personId, vaccine: offer.code, dose, requestId: pending.current.requestId });
-      pending.current = null;
-      await Taro.showModal({ title: '预约成功', content: `预约码 ${code}，接种当天向现场工作人员出示。`, showCancel: false });
-      void Taro.redirectTo({ url: '/packages/vaccine/pages/mine/index' });
-    } catch (e) {
-      if (!(e instanceof ServiceError && e.code === 'NETWORK')) pending.current = null;
-      void Taro.showModal({ title: '未能预约', content: errorMessage(e), showCancel: false });
-      slots.reload();
-    }
   };
 
   return (
@@ -123,7 +118,7 @@ export default function AppointPage() {
                 {s.slots.map((slot) => {
                   const open = slot.bookable && (slot.remaining > 0 || (Boolean(chosen?.elder) && slot.greenRemaining > 0));
                   return (
-                    <View key={slot.slotId} className={`slot vaccine-slot ${open ? 'slot--open' : 'slot--closed'}`} onClick={() => open && void book(slot)}>
+                    <View key={slot.slotId} className={`slot vaccine-slot ${open ? 'slot--open' : 'slot--closed'}`} onClick={() => open && !intent.busy && book(slot)}>
                       <View className="slot__time">{hhmm(slot.start)}</View>
                       <View className="slot__label">{`余 ${slot.remaining}`}</View>
                       {slot.greenRemaining > 0 && !slot.greenReleased ? <View className="slot__label slot__green">{`绿色通道 ${slot.greenRemaining}`}</View> : null}

@@ -1,12 +1,16 @@
 import { useMemo, useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Input, View, Text } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { MOBILE, checkIdNumber } from '../../../../../domain/privacy/idnumber';
+import { ElderPage, useElderMode } from '../../../../components/elder-mode';
+import FormField, { FormError, useFieldErrors } from '../../../../components/form-field';
+import { useIntention } from '../../../../components/intention';
 import ResourceView, { useResource } from '../../../../components/resource';
 import { addPerson, listPersons, removePerson, type PersonItem } from '../../../../services/vaccine';
-import { errorMessage } from '../../../../services/transport';
+import { errorMessage, ServiceError } from '../../../../services/transport';
 import { formatDate } from '../../../../utils/time';
+import '../../vaccine-forms.scss';
 
 /** Validation as the person types, with the same rules the server applies. */
 function problems(form: { name: string; idNumber: string; phone: string }) {
@@ -20,79 +24,85 @@ function problems(form: { name: string; idNumber: string; phone: string }) {
   };
 }
 
+const PERSON_FIELDS = { name: 'name', idNumber: 'idNumber', phone: 'phone' } as const;
+const LABELS = { name: '姓名', idNumber: '身份证号', phone: '手机号' } as const;
+
 function AddForm({ onAdded }: { onAdded: () => void }) {
   const [form, setForm] = useState({ name: '', idNumber: '', phone: '' });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const errors = useFieldErrors(PERSON_FIELDS);
+  const intent = useIntention(form);
   const check = useMemo(() => problems(form), [form]);
-  const field = (key: keyof typeof form, label: string, props: { maxlength: number; type?: 'text' | 'number' | 'idcard' }) => (
-    <View className={`person-field person-field--${key}`}>
-      <Text className="muted">{label}</Text>
-      <Input
-        value={form[key]}
-        maxlength={props.maxlength}
-        type={props.type ?? 'text'}
-        onInput={(e) => setForm((f) => ({ ...f, [key]: e.detail.value }))}
-        style={{ margin: '8rpx 0 16rpx', padding: '12rpx', border: '2rpx solid #e5e5e5', borderRadius: '12rpx' }}
-      />
-      {check[key] ? <Text className="person-field__error" style={{ color: '#c8161d' }}>{check[key]}</Text> : null}
-    </View>
+  const field = (key: keyof typeof form, props: { maxlength: number; type?: 'text' | 'number' | 'idcard'; placeholder: string }) => (
+    <FormField
+      className={`person-field person-field--${key}`}
+      label={LABELS[key]}
+      name={key}
+      value={form[key]}
+      maxlength={props.maxlength}
+      type={props.type ?? 'text'}
+      placeholder={props.placeholder}
+      onChange={(value) => setForm((f) => ({ ...f, [key]: value }))}
+      error={check[key] ?? errors.errors[key]}
+      required
+    />
   );
-  const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      await addPerson(form);
-      setForm({ name: '', idNumber: '', phone: '' });
-      onAdded();
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setBusy(false);
-    }
+  const submit = () => {
+    errors.clear();
+    void intent.run(() => addPerson(form), {
+      success: '已添加接种人',
+      onSuccess: () => {
+        setForm({ name: '', idNumber: '', phone: '' });
+        onAdded();
+      },
+      onError: (e) => {
+        // The server checks the ID number once more: its refusals belong beside that field.
+        if (e instanceof ServiceError && !e.field && e.code === 'INVALID_ARGUMENT' && e.message.includes('身份证')) errors.set('idNumber', e.message);
+        else errors.show(e);
+      },
+    });
   };
   return (
     <View className="card add-person">
       <View className="card__title">添加接种人</View>
-      {field('name', '姓名', { maxlength: 20 })}
-      {field('idNumber', '身份证号', { maxlength: 18, type: 'idcard' })}
-      {field('phone', '手机号', { maxlength: 11, type: 'number' })}
+      {field('name', { maxlength: 20, placeholder: '与身份证一致' })}
+      {field('idNumber', { maxlength: 18, type: 'idcard', placeholder: '18 位身份证号' })}
+      {field('phone', { maxlength: 11, type: 'number', placeholder: '11 位手机号' })}
       <Text className="muted">身份证号加密保存，除本人外仅显示脱敏信息。</Text>
-      <Button className="add-person__submit" type="primary" block loading={busy} disabled={busy || !check.complete} onClick={() => void submit()}>
-        保存
-      </Button>
-      {error ? <View role="alert" style={{ color: '#c8161d' }}>{error}</View> : null}
+      <View className="form-actions">
+        <Button className="add-person__submit" type="primary" block loading={intent.busy} disabled={intent.busy || !check.complete} onClick={submit}>
+          保存
+        </Button>
+      </View>
+      <FormError message={errors.formError} />
     </View>
   );
 }
 
 function PersonRow({ person, onRemoved }: { person: PersonItem; onRemoved: () => void }) {
-  const remove = async () => {
-    const { confirm } = await Taro.showModal({ title: '删除接种人', content: `删除「${person.name}」后，其未开始的接种预约将一并取消。`, confirmText: '删除' });
-    if (!confirm) return;
-    try {
-      const res = await removePerson(person.personId);
-      void Taro.showToast({ title: res.cancelled > 0 ? `已删除，取消了 ${res.cancelled} 个预约` : '已删除', icon: 'none' });
-      onRemoved();
-    } catch (e) {
-      void Taro.showModal({ title: '未能删除', content: errorMessage(e), showCancel: false });
-    }
-  };
+  const intent = useIntention(person.personId);
+  const remove = () =>
+    void intent.run(() => removePerson(person.personId), {
+      confirm: { title: '删除接种人', content: `删除「${person.name}」后，其未开始的接种预约将一并取消。`, confirmText: '删除' },
+      success: (res) => (res.cancelled > 0 ? `已删除，取消了 ${res.cancelled} 个预约` : '已删除'),
+      onSuccess: onRemoved,
+      onError: (e) => void Taro.showModal({ title: '未能删除', content: errorMessage(e), showCancel: false }),
+    });
   return (
-    <View className="person-row" style={{ padding: '16rpx 0', borderBottom: '1rpx solid #f0f0f0' }}>
+    <View className="person-row">
       <Text className="person-row__name">{`${person.name}  ${person.age} 岁${person.elder ? ' · 可走绿色通道' : ''}`}</Text>
       <View className="muted">{`${person.masked.idNumber}  ${person.masked.phone}`}</View>
-      <Text className="muted" style={{ color: '#c8161d' }} onClick={() => void remove()}>
+      <View className="person-row__remove" role="button" aria-disabled={intent.busy} onClick={remove}>
         删除
-      </Text>
+      </View>
     </View>
   );
 }
 
 export default function PeoplePage() {
   const people = useResource(listPersons, []);
+  const [elder] = useElderMode();
   return (
-    <View className="page people-page">
+    <ElderPage elder={elder} className="people-page">
       <ResourceView resource={people}>
         {(p) => (
           <View className="card">
@@ -105,6 +115,6 @@ export default function PeoplePage() {
         )}
       </ResourceView>
       <AddForm onAdded={people.reload} />
-    </View>
+    </ElderPage>
   );
 }

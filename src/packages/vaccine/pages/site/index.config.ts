@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '接种点详情' });
+export default definePageConfig({ navigationBarTitleText: '接种点详情', enableShareAppMessage: true });

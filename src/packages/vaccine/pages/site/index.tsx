@@ -1,13 +1,18 @@
-import Taro, { useRouter } from '@tarojs/taro';
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Cell } from '@nutui/nutui-react-taro';
+import { openMap } from '../../../../components/near-me/useNearMe';
+import { PlacePicture } from '../../../../components/picture';
 import ResourceView, { useResource } from '../../../../components/resource';
 import { getSite, type SiteDetail } from '../../../../services/vaccine';
+import './index.scss';
+import { ElderPage } from '../../../../components/elder-mode';
 
 function SiteDetailView({ site }: { site: SiteDetail }) {
   return (
-    <View className="page site-detail">
-      <View className="hero">
+    <ElderPage className="site-detail">
+      <View className="hero site-hero">
+        <PlacePicture place={{ name: site.name, kind: 'vaccine' }} size="s" />
         <View className="hero__title">{site.name}</View>
         <View className="hero__sub">{site.status === 'open' ? '正常接种' : `暂停接种：${site.notice}`}</View>
       </View>
@@ -15,6 +20,11 @@ function SiteDetailView({ site }: { site: SiteDetail }) {
         <Cell title="地址" description={`${site.county}${site.town} ${site.address}`} />
         <Cell title="接种时间" description={site.openHours || '以现场公示为准'} />
         {site.contact ? <Cell title="咨询电话" description={site.contact} /> : null}
+        {site.location ? (
+          <Button className="site-navigate" fill="outline" type="primary" block onClick={() => openMap({ lat: site.location!.lat, lng: site.location!.lng, name: site.name, address: site.address })}>
+            导航前往
+          </Button>
+        ) : null}
         <Cell title="志愿服务" description={`${site.volunteerBranch.name}，${site.volunteerBranch.volunteers} 名志愿者`} />
         {site.status === 'open' ? (
           <Button className="appoint-button" type="primary" block onClick={() => void Taro.navigateTo({ url: `/packages/vaccine/pages/appoint/index?siteId=${site.siteId}` })}>
@@ -41,7 +51,7 @@ function SiteDetailView({ site }: { site: SiteDetail }) {
           ))}
         </View>
       </View>
-    </View>
+    </ElderPage>
   );
 }
 
@@ -56,5 +66,9 @@ export default function SiteDetailPage() {
       }),
     [id],
   );
+  useShareAppMessage(() => ({
+    title: resource.data ? `${resource.data.name}：可在线预约接种` : '红色疫苗接种点',
+    path: `/packages/vaccine/pages/site/index?id=${id}`,
+  }));
   return <ResourceView resource={resource}>{(value) => <SiteDetailView site={value} />}</ResourceView>;
 }

@@ -1,0 +1,21 @@
+import { defineFunction } from '../../../domain/core/router';
+import * as audit from '../../../domain/audit/actions';
+import * as consoleLogin from '../../../domain/console-login/actions';
+import * as dashboard from '../../../domain/dashboard/dashboard';
+import { uploadImage } from '../../../domain/files/actions';
+
+export const router = defineFunction(
+  'admin',
+  {
+    audit: audit.audit,
+    auditExport: audit.auditExport,
+    dashboard: dashboard.dashboard,
+    dashboardExport: dashboard.dashboardExport,
+    uploadImage,
+    startConsoleLogin: consoleLogin.startConsoleLogin,
+    consoleTicket: consoleLogin.consoleTicket,
+    approveConsoleLogin: consoleLogin.approveConsoleLogin,
+    pollConsoleLogin: consoleLogin.pollConsoleLogin,
+  },
+  { purgeConsoleLogins: consoleLogin.purgeConsoleLogins },
+);

@@ -1,0 +1,25 @@
+import { defineFunction } from '../../../domain/core/router';
+import * as invites from '../../../domain/org/invites';
+import * as members from '../../../domain/org/members';
+import * as roster from '../../../domain/org/roster';
+import * as units from '../../../domain/org/units';
+
+export const router = defineFunction('org', {
+  tree: units.tree,
+  saveUnit: units.saveUnit,
+  setSecretary: units.setSecretary,
+  createInvite: invites.createInvite,
+  joinInfo: invites.joinInfo,
+  apply: invites.apply,
+  myApplications: invites.myApplications,
+  applications: invites.applications,
+  review: invites.review,
+  members: members.members,
+  moveMember: members.moveMember,
+  searchMembers: members.searchMembers,
+  importRoster: roster.importRoster,
+  rosterTemplate: roster.rosterTemplate,
+  setRole: members.setRole,
+  assignStaff: members.assignStaff,
+  staff: members.staff,
+});

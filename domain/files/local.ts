@@ -1,0 +1,45 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FileStore } from './port';
+import { EXTENSIONS, TYPE_OF_EXTENSION, type ImageType } from './image';
+
+/** A local file id: 32 hex digits and the type's extension, nothing else (so no path can be smuggled in). */
+export const LOCAL_FILE_ID = /^[0-9a-f]{32}\.(jpg|png|webp)$/;
+
+/** Pictures in a folder (`DATA_DIR/files`), written whole (temporary file, fsync, rename) so a crash leaves none half-written. */
+export class LocalFileStore implements FileStore {
+  constructor(readonly dir: string) {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  }
+
+  async put(bytes: Buffer, contentType: ImageType): Promise<string> {
+    const fileId = `${randomBytes(16).toString('hex')}.${EXTENSIONS[contentType]}`;
+    const final = path.join(this.dir, fileId);
+    const temp = `${final}.tmp`;
+    const handle = await fs.promises.open(temp, 'wx', 0o600);
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.promises.rename(temp, final);
+    return fileId;
+  }
+
+  async url(fileId: string): Promise<string> {
+    return `/files/${fileId}`;
+  }
+
+  /** The bytes and type of a stored picture; null for anything that is not one (a bad id never reaches the disk). */
+  async read(fileId: string): Promise<{ bytes: Buffer; contentType: ImageType } | null> {
+    const match = LOCAL_FILE_ID.exec(fileId);
+    if (!match) return null;
+    try {
+      return { bytes: await fs.promises.readFile(path.join(this.dir, fileId)), contentType: TYPE_OF_EXTENSION[match[1]!]! };
+    } catch {
+      return null;
+    }
+  }
+}

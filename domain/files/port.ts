@@ -1,0 +1,14 @@
+import type { ImageType } from './image';
+
+/**
+ * The one file-storage port. Pictures (goods, stations) go through it; the domain checks type and size
+ * before `put`, so a store only keeps bytes.
+ * - Local cloud: a folder under DATA_DIR, served at `/files/<fileId>` (domain/files/local.ts).
+ * - CloudBase: cloud storage through the node-sdk (domain/files/cloudbase.ts).
+ */
+export interface FileStore {
+  /** Keeps the bytes; answers the new file's id (local: `<32 hex>.<ext>`; CloudBase: a `cloud://` fileID). */
+  put(bytes: Buffer, contentType: ImageType): Promise<string>;
+  /** Where a browser can fetch it (local: `/files/<id>`; CloudBase: a temporary HTTPS URL). */
+  url(fileId: string): Promise<string>;
+}

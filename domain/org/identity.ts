@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { encrypt, keyedHash } from '../privacy/crypto';
+import { maskName, maskPhone } from '../privacy/mask';
+import type { SealedIdentity } from '../user/model';
+import { NAME_PATTERN, NAME_RULE, PHONE_PATTERN, PHONE_RULE } from './rules';
+
+export { NAME_RULE, PHONE_RULE, isPhone, isRealName } from './rules';
+
+export const realNameField = z.string().trim().min(1, '请填写真实姓名').max(20, NAME_RULE).regex(NAME_PATTERN, NAME_RULE);
+export const phoneField = z.string().trim().min(1, '请填写手机号').regex(PHONE_PATTERN, PHONE_RULE);
+
+/** The same person, however their row or form was typed: the keyed hash of name and phone. */
+export const personHashOf = (name: string, phone: string): string => keyedHash(`org-person\u0000${name.trim()}\u0000${phone.trim()}`);
+
+/** Seals a real name and phone as vaccination data is sealed: AES-GCM, masked forms, a keyed hash. */
+export function sealIdentity(name: string, phone: string): SealedIdentity {
+  return {
+    name: encrypt(name.trim()),
+    phone: encrypt(phone.trim()),
+    maskedName: maskName(name),
+    maskedPhone: maskPhone(phone),
+    personHash: personHashOf(name, phone),
+  };
+}

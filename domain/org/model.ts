@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { notClientWritten } from '../user/model';
+
+/** The organisation tree: counties → 街道/社区 大党委 and 联盟 → 党支部. */
+export const UNITS = 'orgUnits';
+/** Invite codes of a branch (`_id` = the code). */
+export const INVITES = 'orgInvites';
+/** Applications to join a branch, sealed like vaccination data. */
+export const APPLICATIONS = 'orgApplications';
+/** Rows of an imported branch roster, waiting for those people to join (`_id` derived from branch + person). */
+export const ROSTER = 'orgRoster';
+
+export const UNIT_KINDS = { county: '县（市、区）', committee: '街道/社区大党委', alliance: '联盟', branch: '党支部' } as const;
+export type UnitKind = keyof typeof UNIT_KINDS;
+export const unitKindSchema = z.enum(Object.keys(UNIT_KINDS) as [UnitKind, ...UnitKind[]]);
+
+/** Which kinds a unit of each kind may sit under (a county is a root). */
+export const PARENT_KINDS: Record<UnitKind, readonly UnitKind[]> = {
+  county: [],
+  committee: ['county'],
+  alliance: ['county'],
+  branch: ['county', 'committee', 'alliance'],
+};
+
+export const unitDocSchema = z.object({
+  _id: z.string(),
+  _openid: notClientWritten,
+  parentId: z.string().nullable(),
+  kind: unitKindSchema,
+  name: z.string(),
+  /** The county's full name as stations, sites and branches carry it (e.g. 桂林市永福县). */
+  county: z.string(),
+  secretary: z.string().nullable().catch(null).default(null),
+  createdAt: z.number().default(0),
+});
+export type UnitDoc = z.output<typeof unitDocSchema>;
+
+export const INVITE_DAYS = 30;
+export const inviteDocSchema = z.object({
+  _id: z.string(),
+  branchId: z.string(),
+  createdBy: z.string(),
+  createdAt: z.number(),
+  expiresAt: z.number(),
+});
+
+export const APPLICATION_STATUS = { pending: '待审核', approved: '已通过', rejected: '未通过' } as const;
+export type ApplicationStatus = keyof typeof APPLICATION_STATUS;
+export const applicationStatusSchema = z.enum(Object.keys(APPLICATION_STATUS) as [ApplicationStatus, ...ApplicationStatus[]]);
+
+export const applicationDocSchema = z.object({
+  _id: z.string(),
+  _openid: notClientWritten,
+  openid: z.string(),
+  branchId: z.string(),
+  code: z.string(),
+  sealedName: z.string(),
+  sealedPhone: z.string(),
+  maskedName: z.string(),
+  maskedPhone: z.string(),
+  personHash: z.string(),
+  status: applicationStatusSchema,
+  createdAt: z.number(),
+  reviewedBy: z.string().nullable().default(null),
+  reviewedAt: z.number().nullable().default(null),
+  reason: z.string().default(''),
+  /** Approved on arrival because an imported roster row of the branch named this person. */
+  matchedRoster: z.boolean().default(false),
+});
+export type ApplicationDoc = z.output<typeof applicationDocSchema>;
+
+export const rosterDocSchema = z.object({
+  _id: z.string(),
+  branchId: z.string(),
+  personHash: z.string(),
+  sealedName: z.string(),
+  sealedPhone: z.string(),
+  maskedName: z.string(),
+  maskedPhone: z.string(),
+  importedBy: z.string(),
+  importedAt: z.number(),
+  matchedOpenid: z.string().nullable().default(null),
+});

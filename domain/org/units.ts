@@ -1,0 +1,187 @@
+import { z } from 'zod';
+import { addIfAbsent, derivedId, TX_ATTEMPTS } from '../core/ids';
+import { AppError, notFound } from '../core/errors';
+import { action } from '../core/router';
+import { fields } from '../core/validation';
+import type { Database } from '../db';
+import { accountDocSchema } from '../points/model';
+import { BRANCHES, POINT_ACCOUNTS, USERS, userDocSchema, type UserDoc } from '../user/model';
+import { PARENT_KINDS, UNITS, UNIT_KINDS, unitDocSchema, unitKindSchema, type UnitDoc } from './model';
+import { adminCounty, readUnit } from './scope';
+
+/** Every unit of the tree (a county has dozens, the system a few hundred; 1,000 is the bound). */
+export async function allUnits(db: Database): Promise<UnitDoc[]> {
+  const docs = await db.collection(UNITS).orderBy('_id', 'asc').limit(1000).get();
+  return docs.flatMap((d) => {
+    const u = unitDocSchema.safeParse(d);
+    return u.success ? [u.data] : [];
+  });
+}
+
+/** The branches under `unitId` (itself when it is one). */
+export function branchesUnder(units: readonly UnitDoc[], unitId: string): string[] {
+  const children = new Map<string, UnitDoc[]>();
+  for (const u of units) if (u.parentId) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u]);
+  const out: string[] = [];
+  const walk = (id: string, depth: number) => {
+    const unit = units.find((u) => u._id === id);
+    if (!unit || depth > 8) return;
+    if (unit.kind === 'branch') out.push(unit._id);
+    for (const child of children.get(id) ?? []) walk(child._id, depth + 1);
+  };
+  walk(unitId, 0);
+  return out;
+}
+
+/**
+ * The branches whose members the caller may see: a secretary their own; a county admin their county's;
+ * a system admin every branch. `unitId` narrows it (already checked to be in scope by the router).
+ */
+export async function visibleBranches(db: Database, user: UserDoc, unitId?: string): Promise<{ ids: string[]; names: Map<string, string> }> {
+  const units = await allUnits(db);
+  const names = new Map(units.filter((u) => u.kind === 'branch').map((u) => [u._id, u.name]));
+  let ids: string[];
+  if (unitId) ids = branchesUnder(units, unitId);
+  else if (user.role === 'secretary') ids = user.branchId ? [user.branchId] : [];
+  else {
+    const county = await adminCounty(db, user);
+    ids = units.filter((u) => u.kind === 'branch' && (county === null || u.county === county)).map((u) => u._id);
+  }
+  if (user.role === 'secretary') ids = ids.filter((id) => id === user.branchId);
+  return { ids, names };
+}
+
+/** Moves a person's membership (and their account's branch, for rankings); their ledger stays as it was. */
+export async function setBranchOf(tx: import('../db').Transaction, openid: string, branchId: string | null): Promise<void> {
+  const account = accountDocSchema.safeParse(await tx.collection(POINT_ACCOUNTS).doc(openid).get());
+  if (account.success && account.data.branchId !== branchId) await tx.collection(POINT_ACCOUNTS).doc(openid).update({ branchId });
+}
+
+export const tree = action({
+  input: z.strictObject({}),
+  access: ['admin', 'secretary'],
+  async run(_input, ctx) {
+    const units = await allUnits(ctx.db);
+    const county = await adminCounty(ctx.db, ctx.user);
+    let visible = units.filter((u) => county === null || u.county === county);
+    if (ctx.user.role === 'secretary') {
+      // A secretary sees their branch and the units above it.
+      const keep = new Set<string>();
+      let at = units.find((u) => u._id === ctx.user.branchId);
+      for (let depth = 0; at && depth < 8; depth += 1) {
+        keep.add(at._id);
+        const parentId = at.parentId;
+        at = parentId ? units.find((u) => u._id === parentId) : undefined;
+      }
+      visible = units.filter((u) => keep.has(u._id));
+    }
+    const counts = new Map<string, number>();
+    for (const u of visible.filter((v) => v.kind === 'branch')) counts.set(u._id, await ctx.db.collection(USERS).where({ branchId: u._id }).count());
+    const nicknames = new Map<string, string>();
+    for (const u of visible) {
+      if (!u.secretary || nicknames.has(u.secretary)) continue;
+      const doc = userDocSchema.safeParse(await ctx.db.collection(USERS).doc(u.secretary).get());
+      nicknames.set(u.secretary, doc.success ? doc.data.nickname : '（已注销）');
+    }
+    return {
+      units: visible.map((u) => ({
+        unitId: u._id,
+        parentId: u.parentId,
+        kind: u.kind,
+        kindLabel: UNIT_KINDS[u.kind],
+        name: u.name,
+        county: u.county,
+        secretary: u.secretary ? { openid: u.secretary, nickname: nicknames.get(u.secretary) ?? '' } : null,
+        memberCount: branchesUnder(visible, u._id).reduce((sum, id) => sum + (counts.get(id) ?? 0), 0),
+      })),
+    };
+  },
+});
+
+const unitName = z.string().trim().min(2, '名称至少 2 个字').max(40, '名称最多 40 个字');
+
+export const saveUnit = action({
+  input: z.strictObject({
+    unitId: fields.id.optional(),
+    parentId: fields.id.nullable(),
+    kind: unitKindSchema,
+    name: unitName,
+    /** A county's full name as stations and sites carry it (桂林市永福县); defaults to `name`. */
+    county: z.string().trim().min(2).max(20).optional(),
+    requestId: fields.requestId,
+  }),
+  access: ['admin'],
+  // A county is made by a system admin; anything else under a unit in the caller's county.
+  scope: ({ unitId, parentId }) => [parentId ? { unitId: parentId } : { system: true as const }, ...(unitId ? [{ unitId }] : [])],
+  async run(input, ctx) {
+    let county: string;
+    if (input.kind === 'county') {
+      if (input.parentId !== null) throw new AppError('INVALID_ARGUMENT', '县（市、区）是最上一级，不能有上级组织');
+      county = input.county ?? input.name;
+    } else {
+      if (input.county !== undefined) throw new AppError('INVALID_ARGUMENT', '只有县（市、区）可以填写县名，其他组织随上级');
+      if (!input.parentId) throw new AppError('INVALID_ARGUMENT', `请选择${UNIT_KINDS[input.kind]}的上级组织`);
+      const parent = await readUnit(ctx.db, input.parentId);
+      if (!parent) throw notFound('上级组织');
+      if (!PARENT_KINDS[input.kind].includes(parent.kind)) {
+        throw new AppError('INVALID_ARGUMENT', `${UNIT_KINDS[input.kind]}不能建在${UNIT_KINDS[parent.kind]}之下`);
+      }
+      county = parent.county;
+    }
+    const siblings = (await allUnits(ctx.db)).filter((u) => u.parentId === input.parentId && u.name === input.name && u._id !== input.unitId);
+    const now = ctx.now();
+    if (input.unitId) {
+      const unitId = input.unitId;
+      const existing = await readUnit(ctx.db, unitId);
+      if (!existing) throw notFound('组织');
+      if (existing.kind !== input.kind) throw new AppError('CONFLICT', '不能更改组织的类型');
+      if (existing.county !== county) throw new AppError('CONFLICT', '不能把组织移到另一个县（市、区）');
+      if (siblings.length > 0) throw new AppError('CONFLICT', `同一上级下已有「${input.name}」`);
+      await ctx.db.runTransaction(async (tx) => {
+        await tx.collection(UNITS).doc(unitId).update({ name: input.name, parentId: input.parentId, updatedBy: ctx.user._id, updatedAt: now });
+        if (existing.kind === 'branch') await tx.collection(BRANCHES).doc(unitId).set({ name: input.name, county });
+      }, TX_ATTEMPTS);
+      return { unitId, created: false };
+    }
+    const unitId = derivedId(input.kind === 'branch' ? 'br' : 'ou', ctx.user._id, input.requestId);
+    // A retried request finds its unit already made: the same answer, nothing written twice.
+    if (await readUnit(ctx.db, unitId)) return { unitId, created: false };
+    if (siblings.length > 0) throw new AppError('CONFLICT', `同一上级下已有「${input.name}」`);
+    if (input.kind === 'county' && (await allUnits(ctx.db)).some((u) => u.kind === 'county' && u.county === county)) {
+      throw new AppError('CONFLICT', `已有「${county}」`);
+    }
+    if (input.kind === 'branch') await addIfAbsent(ctx.db, BRANCHES, { _id: unitId, name: input.name, county });
+    await addIfAbsent(ctx.db, UNITS, { _id: unitId, parentId: input.parentId, kind: input.kind, name: input.name, county, secretary: null, createdAt: now, createdBy: ctx.user._id });
+    return { unitId, created: true };
+  },
+});
+
+export const setSecretary = action({
+  input: z.strictObject({ unitId: fields.id, openid: fields.id }),
+  access: ['admin'],
+  scope: ({ unitId, openid }) => [{ unitId }, { openid }],
+  async run({ unitId, openid }, ctx) {
+    const unit = await readUnit(ctx.db, unitId);
+    if (!unit) throw notFound('党支部');
+    if (unit.kind !== 'branch') throw new AppError('INVALID_ARGUMENT', '书记只能设在党支部');
+    return ctx.db.runTransaction(async (tx) => {
+      const target = userDocSchema.safeParse(await tx.collection(USERS).doc(openid).get());
+      if (!target.success) throw notFound('该用户');
+      if (target.data.role === 'admin') throw new AppError('CONFLICT', '管理员不能兼任支部书记，请先更改其角色');
+      const fresh = unitDocSchema.safeParse(await tx.collection(UNITS).doc(unitId).get());
+      const previous = fresh.success ? fresh.data.secretary : null;
+      if (previous && previous !== openid) {
+        const old = userDocSchema.safeParse(await tx.collection(USERS).doc(previous).get());
+        // The former secretary stays a member of the branch.
+        if (old.success && old.data.role === 'secretary' && old.data.branchId === unitId) await tx.collection(USERS).doc(previous).update({ role: 'member' });
+      }
+      if (target.data.role === 'secretary' && target.data.branchId && target.data.branchId !== unitId) {
+        await tx.collection(UNITS).doc(target.data.branchId).update({ secretary: null });
+      }
+      await tx.collection(USERS).doc(openid).update({ role: 'secretary', branchId: unitId, stationIds: [], siteIds: [], scopeUnitId: null, updatedBy: ctx.user._id, updatedAt: ctx.now() });
+      await setBranchOf(tx, openid, unitId);
+      await tx.collection(UNITS).doc(unitId).update({ secretary: openid });
+      return { unitId, openid, previous };
+    }, TX_ATTEMPTS);
+  },
+});

@@ -1,0 +1,1 @@
+export { useIntention, type Confirmation, type Intention, type IntentionOptions } from './useIntention';

@@ -1,0 +1,155 @@
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Input, Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import PagedList, { usePagedPage } from '../../../../components/paged-list';
+import QrCode from '../../../../components/qr-code';
+import ResourceView, { useResource } from '../../../../components/resource';
+import { ElderPage, ElderToggle, useElderMode } from '../../../../components/elder-mode';
+import { createInviteCode, listApplications, reviewApplication, type ApplicationItem, type ApplicationStatus, type Invite } from '../../../../services/org';
+import { errorMessage } from '../../../../services/transport';
+import { getMe } from '../../../../services/user';
+
+const TABS: { status: ApplicationStatus; label: string }[] = [
+  { status: 'pending', label: '待审核' },
+  { status: 'approved', label: '已通过' },
+  { status: 'rejected', label: '未通过' },
+];
+
+function when(ms: number): string {
+  const d = new Date(ms + 8 * 3_600_000);
+  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
+}
+
+function ApplicationRow({ item, onDone }: { item: ApplicationItem; onDone: () => void }) {
+  const [busy, setBusy] = useState(false);
+  const [rejecting, setRejecting] = useState(false);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const decide = async (decision: 'approve' | 'reject') => {
+    if (decision === 'reject' && !reason.trim()) {
+      setError('请填写不通过的原因，申请人会看到');
+      return;
+    }
+    const { confirm } = await Taro.showModal({
+      title: decision === 'approve' ? '通过申请' : '不通过',
+      content: decision === 'approve' ? `通过后「${item.realName}」将成为「${item.branchName}」党员。` : `将告知「${item.realName}」：${reason.trim()}`,
+      confirmText: decision === 'approve' ? '通过' : '不通过',
+    });
+    if (!confirm) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await reviewApplication(item.applicationId, decision, decision === 'reject' ? reason.trim() : undefined);
+      void Taro.showToast({ title: decision === 'approve' ? '已通过' : '已处理', icon: 'none' });
+      onDone();
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View className={`card application application--${item.status}`}>
+      <View className="card__title application__name">{item.realName}</View>
+      <View className="muted">手机 {item.phoneMasked} · {item.branchName}</View>
+      <View className="muted">申请时间 {when(item.createdAt)}{item.matchedRoster ? ' · 与花名册一致，自动通过' : ''}</View>
+      {item.reason ? <View className="muted">原因：{item.reason}</View> : null}
+      {item.status === 'pending' ? (
+        <View style={{ marginTop: '16rpx' }}>
+          {rejecting ? (
+            <View className="application__reason">
+              <Text className="muted">不通过的原因</Text>
+              <View style={{ margin: '8rpx 0', padding: '12rpx', border: '2rpx solid #d9d9d9', borderRadius: '12rpx' }}>
+                <Input value={reason} maxlength={100} placeholder="如：非本支部党员" onInput={(e) => setReason(e.detail.value)} />
+              </View>
+            </View>
+          ) : null}
+          {error ? <View className="application__error" role="alert" style={{ color: '#c8161d' }}>{error}</View> : null}
+          <View style={{ display: 'flex', marginTop: '8rpx' }}>
+            <View style={{ flex: 1, marginRight: '16rpx' }}>
+              <Button className="application__approve" type="primary" block loading={busy} disabled={busy} onClick={() => void decide('approve')}>
+                通过
+              </Button>
+            </View>
+            <View style={{ flex: 1 }}>
+              <Button className="application__reject" block disabled={busy} onClick={() => (rejecting ? void decide('reject') : setRejecting(true))}>
+                {rejecting ? '确认不通过' : '不通过'}
+              </Button>
+            </View>
+          </View>
+        </View>
+      ) : (
+        <Text className={`tag ${item.status === 'approved' ? '' : 'tag--grey'}`}>{item.statusLabel}</Text>
+      )}
+    </View>
+  );
+}
+
+function InviteCard({ branchId, branchName }: { branchId: string; branchName: string }) {
+  const [invite, setInvite] = useState<Invite | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const show = async (renew: boolean) => {
+    if (renew) {
+      const { confirm } = await Taro.showModal({ title: '更换邀请码', content: '将生成新的邀请码；已发出的旧码在到期前仍可使用。', confirmText: '更换' });
+      if (!confirm) return;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      setInvite(await createInviteCode(branchId, renew));
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <View className="card invite">
+      <View className="card__title">{branchName} 邀请码</View>
+      <Text className="muted">党员扫码或输入邀请码，填写姓名和手机号后提交申请，由你审核。</Text>
+      {invite ? (
+        <View className="invite__code">
+          <QrCode value={invite.code} caption={`有效期至 ${when(invite.expiresAt)}`} />
+          <Button size="small" disabled={busy} onClick={() => void show(true)}>
+            更换邀请码
+          </Button>
+        </View>
+      ) : (
+        <Button className="invite__show" block loading={busy} disabled={busy} onClick={() => void show(false)}>
+          显示邀请码
+        </Button>
+      )}
+      {error ? <View role="alert" style={{ color: '#c8161d' }}>{error}</View> : null}
+    </View>
+  );
+}
+
+/** 入支部申请: a secretary (or an admin) reviews who asked to join, and shows the branch's invite code. */
+export default function ApplicationsPage() {
+  const [elder, setElder] = useElderMode();
+  const [status, setStatus] = useState<ApplicationStatus>('pending');
+  const me = useResource(getMe, []);
+  const list = usePagedPage((cursor) => listApplications(status, cursor), [status]);
+  return (
+    <ElderPage elder={elder} className="applications-page">
+      <ElderToggle elder={elder} onChange={setElder} />
+      <ResourceView resource={me}>
+        {(who) =>
+          who.role === 'secretary' && who.branch ? <InviteCard branchId={who.branch.branchId} branchName={who.branch.name} /> : <View />
+        }
+      </ResourceView>
+      <View className="status-tabs" style={{ display: 'flex', justifyContent: 'space-around', padding: '16rpx 0', background: '#fff' }}>
+        {TABS.map((t) => (
+          <Text key={t.status} className={`applications-tab applications-tab--${t.status}`} onClick={() => setStatus(t.status)}
+            style={{ color: t.status === status ? '#c8161d' : '#595959', fontWeight: t.status === status ? 600 : 400 }}>
+            {t.label}
+          </Text>
+        ))}
+      </View>
+      <PagedList list={list} keyOf={(a) => a.applicationId} emptyText={status === 'pending' ? '暂无待审核的申请' : '暂无记录'}
+        renderItem={(a) => <ApplicationRow item={a} onDone={list.reload} />} />
+    </ElderPage>
+  );
+}

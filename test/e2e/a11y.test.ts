@@ -1,0 +1,251 @@
+/**
+ * Accessibility and visual checks of every page of the H5 app at 375 px, in normal and 长辈模式:
+ * axe-core (injected from node_modules) must find no serious or critical violation, and a
+ * screenshot of each page in each mode is kept under reports/e2e/pages/. Text sizes and touch
+ * targets are measured and written to reports/e2e/a11y.json; for the pages of the shell (home,
+ * 我的, the tab pages, mall lists, sites, my bookings and messages) they are asserted too:
+ * no text under 14 px (18 px in 长辈模式) and no control lower than 44 px.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { DEMO_ITEMS } from '../../domain/seed/booking-data';
+import { STATIONS, VACCINE_SITES } from '../../domain/seed/data';
+import { DEMO_GOODS } from '../../domain/seed/points-data';
+import { startLocalCloud, type RunningCloud } from '../support/local-cloud';
+import { SHOTS } from '../support/browser';
+
+const ROOT = path.resolve(__dirname, '../..');
+const PAGES_DIR = path.join(SHOTS, 'pages');
+const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+type Role = 'resident' | 'member' | 'staff' | 'admin';
+type Mode = 'normal' | 'elder';
+
+/** Every page the app registers, read from src/app.config.ts (pages other helpers add are visited too). */
+function registeredPages(): string[] {
+  const text = fs.readFileSync(path.join(ROOT, 'src/app.config.ts'), 'utf8');
+  const main = /pages:\s*\[([^\]]*)\]/.exec(text)![1]!.match(/'([^']+)'/g)!.map((s) => s.slice(1, -1));
+  const subs = [...text.matchAll(/root:\s*'([^']+)',\s*pages:\s*\[([^\]]*)\]/g)].flatMap(([, root, list]) =>
+    list!.match(/'([^']+)'/g)!.map((s) => `${root}/${s.slice(1, -1)}`),
+  );
+  return [...main, ...subs];
+}
+
+/** The query a page needs to show something real. */
+function queryOf(page: string): string {
+  const station = STATIONS.find((s) => DEMO_ITEMS.some((i) => i.stationId === s._id)) ?? STATIONS[0]!;
+  const item = DEMO_ITEMS.find((i) => i.stationId === station._id) ?? DEMO_ITEMS[0]!;
+  const site = VACCINE_SITES[0]!;
+  const queries: Record<string, string> = {
+    'packages/booking/pages/station/index': `id=${station._id}`,
+    'packages/booking/pages/item/index': `id=${item._id}`,
+    'packages/vaccine/pages/site/index': `id=${site._id}`,
+    'packages/vaccine/pages/appoint/index': `siteId=${site._id}`,
+    'packages/mall/pages/detail/index': `id=${DEMO_GOODS[0]!._id}`,
+  };
+  return queries[page] ? `?${queries[page]}` : '';
+}
+
+/** Who looks at a page: staff and admin pages as their role, points pages as a member, the rest as a resident. */
+function roleOf(page: string): Role {
+  if (page.startsWith('packages/staff/')) return 'staff';
+  if (page.startsWith('packages/admin/') || page.startsWith('packages/org/') || page.startsWith('packages/console/')) return 'admin';
+  if (page.startsWith('packages/mall/') || page === 'pages/points/index') return 'member';
+  return 'resident';
+}
+
+/** The shell's own pages, whose sizes are asserted here (other pages are measured and reported). */
+const SHELL_PAGES = new Set([
+  'pages/index/index', 'pages/mine/index', 'pages/stations/index', 'pages/vaccine/index', 'pages/login/index',
+  'packages/mall/pages/goods/index', 'packages/mall/pages/orders/index', 'packages/mall/pages/ranking/index',
+  'packages/vaccine/pages/site/index', 'packages/vaccine/pages/mine/index', 'packages/booking/pages/mine/index', 'packages/booking/pages/messages/index',
+]);
+
+/** Home and 我的 differ by role: each is also seen by every role. */
+const VISITS: { page: string; role: Role }[] = [
+  ...registeredPages().map((page) => ({ page, role: roleOf(page) })),
+  ...(['member', 'staff', 'admin'] as Role[]).flatMap((role) => [
+    { page: 'pages/index/index', role },
+    { page: 'pages/mine/index', role },
+  ]),
+];
+
+interface Finding {
+  page: string;
+  role: Role;
+  mode: Mode;
+  violations: { id: string; impact: string | null; nodes: number; help: string; targets: string[] }[];
+  smallestText: number | null;
+  smallText: string[];
+  smallTargets: string[];
+}
+const findings: Finding[] = [];
+
+let cloud: RunningCloud;
+let browser: Browser;
+let page: Page;
+let signedInAs: Role | null = null;
+let currentMode: Mode | null = null;
+
+beforeAll(async () => {
+  fs.mkdirSync(PAGES_DIR, { recursive: true });
+  cloud = await startLocalCloud();
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  page = await browser.newPage({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 });
+  await page.goto(`${cloud.url}/`);
+  await giveTheResidentThingsToSee();
+}, 180_000);
+
+/** Calls a function over the local cloud's HTTP API as a demo user (setting up, not under test). */
+async function call<T>(openid: string, fn: string, body: Record<string, unknown>): Promise<T> {
+  const post = async (url: string, data: unknown, token?: string) => {
+    const res = await fetch(`${cloud.url}${url}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(data) });
+    const answer = (await res.json()) as { ok: boolean; data?: unknown; error?: { message: string } };
+    if (!answer.ok) throw new Error(`${url} ${JSON.stringify(data)}: ${answer.error?.message}`);
+    return answer.data;
+  };
+  const { token } = (await post('/auth/dev-login', { openid })) as { token: string };
+  return (await post(`/fn/${fn}`, body, token)) as T;
+}
+
+const WAITING_ITEM = '候补演示：党员志愿服务咨询';
+/**
+ * The resident has a booking (home shows it as next) and a place on a full slot's waiting list
+ * (我的 lists it with its position), so those parts of the pages are seen and checked too.
+ */
+async function giveTheResidentThingsToSee(): Promise<void> {
+  const item = DEMO_ITEMS[0]!;
+  const day = new Date(Date.now() + 2 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
+  const open = await call<{ slots: { slotId: string; remaining: number; bookable: boolean }[] }>('demo-resident', 'stations', { action: 'slots', itemId: item._id, date: day });
+  const free = open.slots.find((x) => x.bookable && x.remaining > 0);
+  if (free) await call('demo-resident', 'stations', { action: 'book', slotId: free.slotId, requestId: 'a11y-resident-booking' });
+
+  const itemId = 'it-a11y-waiting';
+  await call('demo-admin', 'stations', { action: 'saveItem', itemId, stationId: item.stationId, name: WAITING_ITEM, kind: 'service' });
+  await call('demo-admin', 'stations', { action: 'generateSlots', itemId, from: day, to: day, template: { weekdays: [1, 2, 3, 4, 5, 6, 7], start: '09:00', end: '10:00', slotMinutes: 60, capacity: 1 } });
+  const full = await call<{ slots: { slotId: string }[] }>('demo-admin', 'stations', { action: 'slots', itemId, date: day });
+  const slotId = full.slots[0]!.slotId;
+  await call('demo-staff', 'stations', { action: 'book', slotId, requestId: 'a11y-staff-seat' });
+  await call('demo-member', 'stations', { action: 'joinWaitlist', slotId });
+  await call('demo-resident', 'stations', { action: 'joinWaitlist', slotId });
+}
+
+afterAll(async () => {
+  fs.writeFileSync(path.join(SHOTS, 'a11y.json'), JSON.stringify(findings, null, 2));
+  await browser?.close();
+  await cloud?.stop();
+});
+
+/** Signs in through the login page as the demo user of `role`, with the mode remembered as the app stores it. */
+async function become(role: Role, mode: Mode): Promise<void> {
+  if (signedInAs === role && currentMode === mode) return;
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(`${cloud.url}/#/pages/login/index?from=${encodeURIComponent('/pages/mine/index')}`);
+  await page.reload();
+  await page.locator(`.login-as--demo-${role}`).click();
+  await page.waitForURL((url) => !url.hash.includes('login'));
+  await page.evaluate((on) => localStorage.setItem('xfyz.elder', JSON.stringify({ data: on ? '1' : '0' })), mode === 'elder');
+  await page.reload();
+  await page.locator('.taro_page').first().waitFor();
+  signedInAs = role;
+  currentMode = mode;
+}
+
+/** Opens a page and waits for its slide-in and its first load to finish. */
+async function open(route: string): Promise<void> {
+  await page.goto(`${cloud.url}/#/${route}`);
+  await page.waitForFunction(
+    (r) => {
+      const pages = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter((p) => p.style.display !== 'none' && p.offsetParent !== null);
+      const top = pages[pages.length - 1];
+      if (!top || !location.hash.includes(r)) return false;
+      if (Math.round(top.getBoundingClientRect().left) !== 0) return false;
+      return !top.querySelector('.state-view__spinner') && (top.textContent ?? '').trim().length > 0;
+    },
+    route,
+    { timeout: 20_000 },
+  );
+  // Lists and images settle after the first answer (no assertion depends on this pause).
+  await page.waitForLoadState('networkidle');
+}
+
+/** Runs axe on the whole document (the visible page, the title bar and the tab bar). */
+async function axe(): Promise<Finding['violations']> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(async () => {
+    const w = window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } };
+    return w.axe.run(document, { resultTypes: ['violations'] });
+  });
+  return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+}
+
+/** The smallest rendered text and the controls under 44 px high on the visible page. */
+async function measure(min: number): Promise<Pick<Finding, 'smallestText' | 'smallText' | 'smallTargets'>> {
+  return page.evaluate((minimum) => {
+    const pages = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter((p) => p.offsetParent !== null);
+    const top = pages[pages.length - 1] ?? document.body;
+    const small: string[] = [];
+    let smallest: number | null = null;
+    const walker = document.createTreeWalker(top, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const el = node.parentElement;
+      if (!el || !(node.textContent ?? '').trim()) continue;
+      const rect = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      if (rect.width === 0 || rect.height === 0 || style.visibility === 'hidden' || el.closest('[aria-hidden="true"]')) continue;
+      const size = parseFloat(style.fontSize);
+      smallest = smallest === null ? size : Math.min(smallest, size);
+      if (size < minimum) small.push(`${size}px ${el.className || el.tagName.toLowerCase()}: ${(node.textContent ?? '').trim().slice(0, 16)}`);
+    }
+    const targets: string[] = [];
+    for (const el of Array.from(top.querySelectorAll<HTMLElement>('taro-button-core, button, [role="button"], [role="link"], [role="switch"], input, .nut-cell--clickable'))) {
+      const rect = el.getBoundingClientRect();
+      if (rect.width === 0 || rect.height === 0) continue;
+      if (rect.height < 43.5) targets.push(`${Math.round(rect.height)}px ${el.className || el.tagName.toLowerCase()}: ${(el.textContent ?? '').trim().slice(0, 12)}`);
+    }
+    return { smallestText: smallest, smallText: [...new Set(small)].slice(0, 20), smallTargets: [...new Set(targets)].slice(0, 20) };
+  }, min);
+}
+
+const cases = (['normal', 'elder'] as Mode[]).flatMap((mode) => VISITS.map((v) => ({ ...v, mode })));
+
+test.each(cases)('$page as $role in $mode mode: no serious or critical axe violation', async ({ page: route, role, mode }) => {
+  await become(role, mode);
+  await open(route + queryOf(route));
+  const name = `${route.replace(/\/index$/, '').replace(/\//g, '_')}--${role}--${mode}.png`;
+  await page.screenshot({ path: path.join(PAGES_DIR, name) });
+  expect(await page.evaluate(() => document.documentElement.classList.contains('xf-elder'))).toBe(mode === 'elder');
+
+  const violations = await axe();
+  const sizes = await measure(mode === 'elder' ? 18 : 14);
+  findings.push({ page: route, role, mode, violations, ...sizes });
+
+  const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(blocking.map((v) => `${v.impact} ${v.id} ×${v.nodes}: ${v.help} — ${v.targets.join(' | ')}`)).toEqual([]);
+  if (SHELL_PAGES.has(route)) {
+    expect(sizes.smallText).toEqual([]);
+    expect(sizes.smallTargets).toEqual([]);
+  }
+}, 60_000);
+
+test('a resident sees their waiting-list place on 我的 with its position and leaves it after confirming', async () => {
+  await become('resident', 'normal');
+  await open('pages/mine/index');
+  const row = page.locator('.waiting-row', { hasText: WAITING_ITEM });
+  await row.waitFor();
+  expect(await row.locator('.waiting-row__position').textContent()).toBe('候补第 2 位（共 2 人）');
+  expect(await page.locator('.my-waitlist-link .mine-count__value').textContent()).toBe('1');
+  await page.screenshot({ path: path.join(PAGES_DIR, 'journey_mine-waitlist--resident--normal.png') });
+
+  await row.locator('.waiting-row__leave').click();
+  await page.locator('.taro-modal__text', { hasText: '第 2 位将让给后面的人' }).waitFor();
+  await page.locator('.taro-model__confirm').click();
+  await row.waitFor({ state: 'detached' });
+  await page.locator('.mine-waitlist__empty').waitFor();
+  await page.waitForFunction(() => document.querySelector('.my-waitlist-link .mine-count__value')?.textContent === '0');
+  const places = await call<{ items: unknown[] }>('demo-resident', 'stations', { action: 'myWaitlist' });
+  expect(places.items).toEqual([]);
+});

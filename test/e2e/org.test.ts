@@ -1,0 +1,89 @@
+/** The org subpackage in Chromium: a resident joins a branch from its invite link; the secretary approves. */
+import { startJourney, type Journey } from '../support/browser';
+
+let j: Journey;
+beforeAll(async () => {
+  j = await startJourney();
+});
+afterAll(async () => {
+  await j?.close();
+});
+
+/** Signs in as any openid (the login page lists only the four classic demo users). */
+async function signIn(openid: string) {
+  const token = await j.page.evaluate(async (id) => {
+    const res = await fetch('/auth/dev-login', { method: 'POST', body: JSON.stringify({ openid: id }), headers: { 'content-type': 'application/json' } });
+    return ((await res.json()) as { data: { token: string } }).data.token;
+  }, openid);
+  await j.page.evaluate((t) => localStorage.setItem('xfyz.token', JSON.stringify({ data: t })), token);
+}
+async function confirmModal(text: string) {
+  await j.page.locator('.taro-modal__foot div', { hasText: text }).or(j.page.getByText(text, { exact: true })).last().click();
+}
+async function call<T>(fn: string, event: object): Promise<T> {
+  return j.page.evaluate(async ([name, body]) => {
+    const token = (JSON.parse(localStorage.getItem('xfyz.token') ?? '{}') as { data?: string }).data ?? '';
+    const res = await fetch(`/fn/${name}`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } });
+    return ((await res.json()) as { data: T }).data;
+  }, [fn, event] as const);
+}
+
+test('a resident joins 向阳社区党支部 by its invite link; the secretary sees the application and approves it', async () => {
+  await signIn('demo-secretary');
+  await j.page.goto(`${j.cloud.url}/#/packages/org/pages/applications/index`);
+  await j.page.reload();
+  await j.settled('.applications-page');
+  await j.page.getByText('暂无待审核的申请').waitFor();
+  await j.page.locator('.invite__show').click();
+  const code = (await j.page.locator('.invite .qr-code__value').textContent())!.trim();
+  expect(code).toMatch(/^[A-Z0-9]{8}$/);
+  await j.shot('70-org-invite.png');
+
+  await signIn('e2e-joiner');
+  await j.page.goto(`${j.cloud.url}/#/packages/org/pages/join/index?code=${code}`);
+  await j.page.reload();
+  await j.settled('.join-page');
+  await j.page.locator('.join-code__branch', { hasText: '向阳社区党支部' }).waitFor();
+  await j.page.locator('.join-field--realName input').fill('李');
+  await j.page.locator('.join-field--realName .join-field__error').waitFor();
+  expect(await j.page.locator('.join-field--realName .join-field__error').textContent()).toContain('姓名应为');
+  await j.page.locator('.join-field--realName input').fill('李建华');
+  await j.page.locator('.join-field--phone input').fill('1381234');
+  expect(await j.page.locator('.join-field--phone .join-field__error').textContent()).toContain('手机号应为 11 位数字');
+  await j.shot('71-org-join-errors.png');
+  await j.page.locator('.join-field--phone input').fill('13812340000');
+  expect(await j.page.locator('.join-field__error').count()).toBe(0);
+  await j.page.locator('.join-form__submit').click();
+  await confirmModal('提交');
+  await j.page.getByText('申请已提交给「向阳社区党支部」书记', { exact: false }).waitFor();
+  await confirmModal('确定');
+  await j.page.locator('.join-mine__item--pending').waitFor();
+  await j.shot('72-org-join-sent.png');
+
+  await signIn('demo-secretary');
+  await j.page.goto(`${j.cloud.url}/#/packages/org/pages/applications/index`);
+  await j.page.reload();
+  await j.settled('.applications-page');
+  const row = j.page.locator('.application', { hasText: '李建华' });
+  await row.waitFor();
+  expect(await row.textContent()).toContain('138****0000');
+  await j.shot('73-org-applications.png');
+  await row.locator('.application__approve').click();
+  await confirmModal('通过');
+  await j.page.getByText('暂无待审核的申请').waitFor();
+
+  await signIn('e2e-joiner');
+  expect(await call('user', { action: 'me' })).toMatchObject({ role: 'member', branch: { name: '向阳社区党支部' } });
+});
+
+test('长辈模式 on the join page makes the text larger', async () => {
+  await j.page.goto(`${j.cloud.url}/#/packages/org/pages/join/index`);
+  await j.page.reload();
+  await j.settled('.join-page');
+  const before = await j.page.locator('.join-code .card__title').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  await j.page.locator('.elder-toggle').click();
+  const after = await j.page.locator('.join-code .card__title').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  expect(after).toBeGreaterThan(before);
+  await j.shot('74-org-join-elder.png');
+  await j.page.locator('.elder-toggle').click();
+});
