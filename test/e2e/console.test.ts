@@ -202,7 +202,11 @@ describe('the admin journey', () => {
 
     await phone.goto(`${cloud.url}/#/packages/mall/pages/goods/index`);
     await phone.reload();
-    await phone.locator('.goods-card', { hasText: goodsName }).waitFor();
+    const card = phone.locator('.goods-card', { hasText: goodsName });
+    await card.waitFor();
+    await card.scrollIntoViewIfNeeded();
+    // The mall shows the uploaded picture itself (the same stored file), not a placeholder.
+    await card.locator(`img[src*="${new URL(picture!, `${cloud.url}/admin/`).pathname}"]`).waitFor();
     await phone.screenshot({ path: path.join(SHOTS, '23-goods-in-h5-mall.png') });
   });
 

@@ -10,7 +10,7 @@ import { Space } from 'tdesign-react/esm/space';
 import { Table } from 'tdesign-react/esm/table';
 import { Tabs } from 'tdesign-react/esm/tabs';
 import { Tag } from 'tdesign-react/esm/tag';
-import { call, type Activity, type Page, type Rule } from '../api';
+import { call, newRequestId, type Activity, type Page, type Rule } from '../api';
 import { formatDateTime } from '../ui/format';
 import { FormDialog, required, requiredPick, useFormInstance } from '../ui/form';
 import { ErrorNotice, PagedTable, useAll, usePaged } from '../ui/paged';
@@ -60,13 +60,15 @@ function ActivitiesTab() {
   const paged = usePaged<Activity>((cursor) => call<Page<Activity>>('points', 'activities', { cursor, limit: 20 }), 'activities');
   const rules = useAll(async () => (await call<{ items: Rule[] }>('points', 'rules')).items, 'rules');
   const [open, setOpen] = useState(false);
+  // One id per opening of the dialog: a repeated click or a retry publishes once.
+  const [requestId, setRequestId] = useState(() => newRequestId('activity'));
   const [published, setPublished] = useState<{ title: string; place: string; start: string; code: string } | null>(null);
   const form = useFormInstance();
 
   return (
     <div>
       <Space className="filters">
-        <Button className="activities__publish" onClick={() => setOpen(true)}>发布活动</Button>
+        <Button className="activities__publish" onClick={() => { setRequestId(newRequestId('activity')); setOpen(true); }}>发布活动</Button>
         <span className="hint">签到码只在发布时显示，请当场打印或保存。</span>
       </Space>
       <PagedTable<Activity>
@@ -91,7 +93,7 @@ function ActivitiesTab() {
         width={620}
         onSubmit={async (v) => {
           const r = await call<{ activityId: string; code: string }>('points', 'publishActivity', {
-            title: String(v.title).trim(), ruleId: v.ruleId, branchId: (v.branchId as string) || undefined, place: String(v.place ?? '').trim(), start: v.start, end: v.end,
+            title: String(v.title).trim(), ruleId: v.ruleId, branchId: (v.branchId as string) || undefined, place: String(v.place ?? '').trim(), start: v.start, end: v.end, requestId,
           });
           paged.reload();
           setPublished({ title: String(v.title).trim(), place: String(v.place ?? ''), start: String(v.start), code: r.code });

@@ -190,7 +190,7 @@ function StationItems({ station, onClose }: { station: Station; onClose(): void 
         <FormItem label="日期" name="date" rules={[required('日期'), { pattern: DATE, message: '日期格式应为 YYYY-MM-DD' }]}>
           <DatePicker valueType="YYYY-MM-DD" />
         </FormItem>
-        <FormItem label="原因" name="reason" rules={[required('关闭原因'), { max: 60, message: '原因最多 60 个字' }]} help="会发给已预约的人">
+        <FormItem label="原因" name="reason" rules={[required('关闭原因'), { min: 2, message: '关闭原因至少 2 个字' }, { max: 60, message: '关闭原因不能超过 60 个字' }]} help="会通知已预约的居民">
           <Input placeholder="例如：场地检修" />
         </FormItem>
       </FormDialog>
