@@ -61,11 +61,12 @@ export default function AuditPage() {
         rowKey="auditId"
         empty="没有符合条件的操作记录"
         className="audit-table"
+        tableLayout="fixed"
         columns={[
           { colKey: 'at', title: '时间', width: 150, cell: ({ row }) => formatDateTime(row.at) },
-          { colKey: 'actorName', title: '操作人', width: 120, cell: ({ row }) => row.actorName || row.actor },
-          { colKey: 'role', title: '角色', width: 100, cell: ({ row }) => ROLE_LABELS[row.role] ?? row.role },
-          { colKey: 'action', title: '操作', width: 200, cell: ({ row }) => <Tag variant="light" className="audit-action">{row.fn}.{row.action}</Tag> },
+          { colKey: 'actorName', title: '操作人', width: 140, ellipsis: true, cell: ({ row }) => row.actorName || row.actor },
+          { colKey: 'role', title: '角色', width: 110, cell: ({ row }) => ROLE_LABELS[row.role] ?? row.role },
+          { colKey: 'action', title: '操作', width: 190, cell: ({ row }) => <Tag variant="light" className="audit-action">{row.fn}.{row.action}</Tag> },
           { colKey: 'targetId', title: '对象', width: 170, ellipsis: true, cell: ({ row }) => row.targetId ?? '—' },
           { colKey: 'after', title: '变更后', ellipsis: true, cell: ({ row }) => preview(row.after, 60) },
           { colKey: 'op', title: '', width: 70, cell: ({ row }) => <Button size="small" variant="text" theme="primary" onClick={() => setShown(row)}>详情</Button> },

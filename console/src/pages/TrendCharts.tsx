@@ -14,6 +14,8 @@ function Chart({ trend, series, className }: { trend: Dashboard['trend']; series
     if (!el.current) return;
     const chart = echarts.init(el.current);
     chart.setOption({
+      // No drawing animation: a desk screen (and its screenshot) shows the whole period at once.
+      animation: false,
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
       grid: { left: 48, right: 16, top: 32, bottom: 28 },

@@ -74,12 +74,14 @@ export function PagedTable<T extends TableRowData>(props: {
   empty: string;
   className?: string;
   toolbar?: ReactNode;
+  /** 'fixed' when the columns' widths should hold against long cells. */
+  tableLayout?: 'auto' | 'fixed';
 }) {
   const { paged } = props;
   return (
     <div className={props.className}>
       <ErrorNotice message={paged.error} title="加载失败" />
-      <Table<T> rowKey={props.rowKey} data={paged.items} columns={props.columns} loading={paged.loading} empty={props.empty} size="small" hover stripe tableLayout="auto" />
+      <Table<T> rowKey={props.rowKey} data={paged.items} columns={props.columns} loading={paged.loading} empty={props.empty} size="small" hover stripe tableLayout={props.tableLayout ?? 'auto'} />
       <Space className="pager" align="center">
         <Button variant="outline" size="small" disabled={paged.pageNo <= 1 || paged.loading} onClick={paged.prev}>上一页</Button>
         <span className="pager__no">第 {paged.pageNo} 页</span>
