@@ -12,7 +12,7 @@ module.exports = {
       testEnvironment: 'node',
       transform,
       transformIgnorePatterns,
-      testMatch: ['<rootDir>/domain/**/*.test.ts', '<rootDir>/server/**/*.test.ts', '<rootDir>/test/node/**/*.test.ts', '<rootDir>/cloudfunctions/**/*.test.ts'],
+      testMatch: ['<rootDir>/domain/**/*.test.ts', '<rootDir>/server/**/*.test.ts', '<rootDir>/test/node/**/*.test.ts', '<rootDir>/cloudfunctions/**/*.test.ts', '<rootDir>/console/**/*.test.ts'],
     },
     // The same engine-neutral suites again, through the real @cloudbase/node-sdk against the CloudBase
     // double (test/support/cloudbase-double), once for each meaning of `updated`.

@@ -13,6 +13,7 @@ import { makeIdNumber } from '../domain/privacy/idnumber';
 import { packageSizes } from '../scripts/check-sizes';
 import { benchBundles } from './bundles';
 import { benchAdminDelay } from './admin-delay';
+import { benchConsole } from './console';
 import { devLogin, startLocalCloud, type RunningCloud } from '../test/support/local-cloud';
 import { benchCloudBaseStorms } from './cloudbase-storms';
 
@@ -392,6 +393,7 @@ async function main(): Promise<void> {
   benchSizes();
   await benchBundles(record);
   await benchH5();
+  await benchConsole(record);
   await benchRedeem();
   await benchPaging();
   await benchBooking();

@@ -13,6 +13,7 @@ import { LocalFileStore } from '../domain/files/local';
 import { MAX_IMAGE_BASE64 } from '../domain/files/actions';
 import { MAX_IMAGE_BYTES } from '../domain/files/image';
 import { TokenSigner } from './auth';
+import { isConsolePath, serveConsole } from './console-static';
 
 export interface LocalCloudOptions {
   db: Database;
@@ -228,6 +229,7 @@ export function createLocalCloud(options: LocalCloudOptions): http.Server {
     // Only origin-form targets (`/path?query`); absolute-form and `*` name no resource here.
     if (!target.startsWith('/')) throw new HttpError(400, 'INVALID_ARGUMENT', '请求地址不正确');
     const pathname = target.split(/[?#]/, 1)[0]!;
+    if (isConsolePath(pathname)) return serveConsole(req, res, pathname);
     if (pathname === '/auth/dev-login' && req.method === 'POST') return devLogin(req, res);
     const fn = /^\/fn\/([^/]+)$/.exec(pathname);
     if (fn && req.method === 'POST') return callFunction(decodeName(fn[1]!), req, res);

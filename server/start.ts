@@ -18,6 +18,7 @@ import { createLocalCloud } from './app';
 import { TokenSigner } from './auth';
 import { H5_DIR, readConfig } from './config';
 import { buildH5Async, h5IsStale } from './h5-build';
+import { buildConsole, consoleIsStale } from '../scripts/build-console';
 import { startJobs } from './jobs';
 
 const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
@@ -52,6 +53,8 @@ async function start(): Promise<void> {
     await buildH5Async((child) => (build = child));
     build = null;
   }
+  // The admin console (/admin): esbuild in-process, a few seconds.
+  if (!stopping && !process.argv.includes('--no-build') && consoleIsStale()) await buildConsole();
   if (stopping) return;
 
   let db: Database;

@@ -1,0 +1,100 @@
+/** The desktop layout: side menu, header with who is signed in, and the page (each page its own chunk). */
+import { lazy, Suspense, useEffect, useState, type ComponentType, type LazyExoticComponent } from 'react';
+import { Button } from 'tdesign-react/esm/button';
+import { Layout } from 'tdesign-react/esm/layout';
+import { Loading } from 'tdesign-react/esm/loading';
+import { Menu } from 'tdesign-react/esm/menu';
+import { call, messageOf } from './api';
+import { go, useRoute } from './router';
+import { PageBoundary } from './ui/boundary';
+import { ErrorNotice } from './ui/notice';
+
+interface Me {
+  openid: string;
+  nickname: string;
+  role: string;
+  roleLabel: string;
+  branch?: { name: string } | string | null;
+}
+
+interface PageDef {
+  route: string;
+  title: string;
+  page: LazyExoticComponent<ComponentType>;
+  /** Who sees it in the menu; the server checks every action again whatever the menu shows. */
+  roles: readonly string[];
+}
+
+const ADMIN = ['admin'] as const;
+const ADMIN_SECRETARY = ['admin', 'secretary'] as const;
+const ADMIN_STAFF = ['admin', 'staff'] as const;
+
+export const PAGES: PageDef[] = [
+  { route: 'dashboard', title: '数据看板', page: lazy(() => import('./pages/DashboardPage')), roles: ADMIN_SECRETARY },
+  { route: 'members', title: '党员与入党申请', page: lazy(() => import('./pages/MembersPage')), roles: ADMIN_SECRETARY },
+  { route: 'branches', title: '组织架构', page: lazy(() => import('./pages/BranchesPage')), roles: ADMIN_SECRETARY },
+  { route: 'roles', title: '角色与工作人员', page: lazy(() => import('./pages/RolesPage')), roles: ADMIN },
+  { route: 'goods', title: '积分商品', page: lazy(() => import('./pages/GoodsPage')), roles: ADMIN },
+  { route: 'activities', title: '积分细则与活动', page: lazy(() => import('./pages/ActivitiesPage')), roles: ADMIN_SECRETARY },
+  { route: 'stations', title: '驿站与预约项目', page: lazy(() => import('./pages/StationsPage')), roles: ADMIN_STAFF },
+  { route: 'sites', title: '疫苗接种点', page: lazy(() => import('./pages/SitesPage')), roles: ADMIN_STAFF },
+  { route: 'audit', title: '操作日志', page: lazy(() => import('./pages/AuditPage')), roles: ADMIN },
+];
+
+export function Shell({ onSignOut }: { onSignOut(): void }) {
+  const route = useRoute();
+  const [me, setMe] = useState<Me | null>(null);
+  const [meError, setMeError] = useState<string | null>(null);
+  // Until `me` answers (or if it fails) every page is listed; the server refuses what the role may not do.
+  const pages = me ? PAGES.filter((p) => p.roles.includes(me.role)) : PAGES;
+  const current = pages.find((p) => p.route === route) ?? pages[0] ?? null;
+
+  useEffect(() => {
+    call<Me>('user', 'me').then(setMe, (e: unknown) => setMeError(messageOf(e)));
+  }, []);
+  useEffect(() => {
+    document.title = `${current?.title ?? '管理后台'} · 先锋驿站管理后台`;
+  }, [current]);
+
+  const Page = current?.page;
+  return (
+    <Layout className="shell">
+      <Layout.Aside className="shell__aside" width="208px">
+        <div className="shell__brand">先锋驿站<span>管理后台</span></div>
+        <Menu value={current?.route} onChange={(v) => go(String(v))} width="208px" className="shell__menu">
+          {pages.map((p) => (
+            <Menu.MenuItem key={p.route} value={p.route} className={`menu--${p.route}`}>
+              {p.title}
+            </Menu.MenuItem>
+          ))}
+        </Menu>
+      </Layout.Aside>
+      <Layout>
+        <Layout.Header className="shell__header">
+          <h1 className="shell__title">{current?.title ?? '管理后台'}</h1>
+          <div className="shell__who">
+            {me ? (
+              <span className="shell__me">
+                {me.nickname}
+                <span className="shell__role">{me.roleLabel}</span>
+              </span>
+            ) : null}
+            <Button variant="text" className="shell__sign-out" onClick={onSignOut}>退出登录</Button>
+          </div>
+        </Layout.Header>
+        <Layout.Content className="shell__content">
+          <ErrorNotice message={meError} title="无法读取当前登录人" />
+          {Page && current ? (
+            <PageBoundary key={current.route}>
+              <Suspense fallback={<Loading className="shell__loading" text="正在加载页面…" />}>
+                <Page />
+              </Suspense>
+            </PageBoundary>
+          ) : (
+            <ErrorNotice title="没有可用的页面" message={`当前账号（${me?.roleLabel ?? ''}）没有管理后台权限，请让管理员设置角色后重新登录。`} />
+          )}
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,152 @@
+/** 组织架构: the county → 大党委/联盟 → 党支部 tree; add or rename units, set a secretary, print an invitation. */
+import { useState } from 'react';
+import { Button } from 'tdesign-react/esm/button';
+import { Dialog } from 'tdesign-react/esm/dialog';
+import { Form } from 'tdesign-react/esm/form';
+import { Input } from 'tdesign-react/esm/input';
+import { Select } from 'tdesign-react/esm/select';
+import { Space } from 'tdesign-react/esm/space';
+import { Table } from 'tdesign-react/esm/table';
+import { Tag } from 'tdesign-react/esm/tag';
+import { call, newRequestId, UNIT_KINDS, type Unit, type UnitKind } from '../api';
+import { formatDateTime } from '../ui/format';
+import { FormDialog, required, requiredPick, useFormInstance } from '../ui/form';
+import { ErrorNotice, useAll } from '../ui/paged';
+import { forgetUnits, inTreeOrder, loadUnits, MemberPicker, UnitSelect } from '../ui/pickers';
+import { QrImage } from '../ui/qr';
+
+const { FormItem } = Form;
+type Row = Unit & { depth: number };
+/** Which kinds may sit under which (as the org function checks: county → 大党委/联盟 → 党支部, or a branch right under a county). */
+const CHILD_KINDS: Record<UnitKind, UnitKind[]> = { county: ['committee', 'alliance', 'branch'], committee: ['branch'], alliance: ['branch'], branch: [] };
+
+export default function BranchesPage() {
+  const [keyword, setKeyword] = useState('');
+  const tree = useAll(async () => inTreeOrder(await loadUnits()), 'tree');
+  const [editing, setEditing] = useState<{ unit?: Unit; parent?: Unit; requestId: string } | null>(null);
+  const [secretaryOf, setSecretaryOf] = useState<Unit | null>(null);
+  const [invite, setInvite] = useState<{ unit: Unit; code: string; expiresAt: number; qrText?: string } | null>(null);
+  const [inviteError, setInviteError] = useState<string | null>(null);
+  const [inviteBusy, setInviteBusy] = useState<string | null>(null);
+  const form = useFormInstance();
+  const secretaryForm = useFormInstance();
+  const reload = () => {
+    forgetUnits();
+    tree.reload();
+  };
+  const rows = (tree.items as Row[]).filter((u) => !keyword.trim() || u.name.includes(keyword.trim()));
+
+  async function createInvite(unit: Unit) {
+    setInviteBusy(unit.unitId);
+    setInviteError(null);
+    try {
+      const r = await call<{ code: string; expiresAt: number; qrText?: string }>('org', 'createInvite', { branchId: unit.unitId });
+      setInvite({ unit, ...r });
+    } catch (e) {
+      setInviteError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setInviteBusy(null);
+    }
+  }
+
+  const parentKind = editing?.parent?.kind;
+  const kindOptions = (editing?.unit ? [editing.unit.kind] : parentKind ? CHILD_KINDS[parentKind] : (['county'] as UnitKind[])).map((k) => ({ value: k, label: UNIT_KINDS[k] }));
+
+  return (
+    <div className="page branches-page">
+      <Space className="filters" align="center">
+        <Input className="filters__keyword" value={keyword} onChange={(v) => setKeyword(String(v))} placeholder="按名称筛选" clearable />
+        <Button className="branches-page__new-county" variant="outline" onClick={() => setEditing({ requestId: newRequestId('unit') })}>新增县</Button>
+      </Space>
+      <ErrorNotice message={tree.error} title="加载失败" />
+      <ErrorNotice message={inviteError} title="生成邀请码失败" />
+      <Table<Row>
+        rowKey="unitId"
+        size="small"
+        hover
+        loading={tree.loading}
+        data={rows}
+        empty="还没有组织"
+        pagination={{ defaultPageSize: 20, showPageSize: false }}
+        columns={[
+          { colKey: 'name', title: '名称', cell: ({ row }) => <span className={`unit-name unit-name--${row.kind}`} style={{ paddingLeft: keyword ? 0 : row.depth * 24 }}>{row.name}</span> },
+          { colKey: 'kind', title: '类型', width: 150, cell: ({ row }) => <Tag variant="light">{UNIT_KINDS[row.kind] ?? row.kind}</Tag> },
+          { colKey: 'county', title: '所属县', width: 120 },
+          { colKey: 'secretary', title: '书记', width: 120, cell: ({ row }) => row.secretary?.nickname ?? '—' },
+          { colKey: 'memberCount', title: '党员数', width: 80 },
+          {
+            colKey: 'op', title: '操作', width: 260, cell: ({ row }) => (
+              <Space size={2}>
+                {CHILD_KINDS[row.kind]?.length ? <Button size="small" variant="text" theme="primary" onClick={() => setEditing({ parent: row, requestId: newRequestId('unit') })}>新增下级</Button> : null}
+                <Button size="small" variant="text" theme="primary" onClick={() => setEditing({ unit: row, requestId: newRequestId('unit') })}>改名</Button>
+                {row.kind === 'branch' ? (
+                  <>
+                    <Button size="small" variant="text" theme="primary" onClick={() => setSecretaryOf(row)}>设书记</Button>
+                    <Button size="small" variant="text" theme="primary" loading={inviteBusy === row.unitId} disabled={inviteBusy !== null} onClick={() => void createInvite(row)}>邀请码</Button>
+                  </>
+                ) : null}
+              </Space>
+            ),
+          },
+        ]}
+      />
+      <FormDialog
+        header={editing?.unit ? `修改「${editing.unit.name}」` : editing?.parent ? `在「${editing.parent.name}」下新增` : '新增县'}
+        visible={editing !== null}
+        onClose={() => setEditing(null)}
+        form={form}
+        className="unit-dialog"
+        initial={editing?.unit ? { name: editing.unit.name, kind: editing.unit.kind, parentId: editing.unit.parentId ?? '' } : { kind: kindOptions[0]?.value, parentId: editing?.parent?.unitId ?? '' }}
+        onSubmit={async (v) => {
+          const r = await call<{ unitId: string }>('org', 'saveUnit', {
+            unitId: editing?.unit?.unitId, parentId: (v.parentId as string) || null, kind: v.kind, name: String(v.name).trim(), requestId: editing!.requestId,
+            ...(v.kind === 'county' && !editing?.unit && String(v.county ?? '').trim() ? { county: String(v.county).trim() } : {}),
+          });
+          reload();
+          return `已保存「${String(v.name).trim()}」${r?.unitId ? '' : ''}`;
+        }}
+      >
+        <FormItem label="上级" name="parentId">
+          {editing?.parent || editing?.unit?.parentId ? <UnitSelect placeholder="上级组织" /> : <Input disabled placeholder="县是最上级" />}
+        </FormItem>
+        <FormItem label="类型" name="kind" rules={[requiredPick('组织类型')]}>
+          <Select options={kindOptions} disabled={Boolean(editing?.unit)} />
+        </FormItem>
+        <FormItem label="名称" name="name" rules={[required('名称'), { min: 2, message: '名称至少 2 个字' }, { max: 40, message: '名称最多 40 个字' }]}>
+          <Input placeholder="例如：城北社区第一党支部" />
+        </FormItem>
+        {!editing?.unit && !editing?.parent ? (
+          <FormItem label="县全称" name="county" rules={[{ validator: (v: unknown) => !v || (String(v).trim().length >= 2 && String(v).trim().length <= 20), message: '县全称为 2 到 20 个字' }]} help="与驿站、接种点登记的县名一致，如 桂林市永福县；不填则同名称">
+            <Input />
+          </FormItem>
+        ) : null}
+      </FormDialog>
+      <FormDialog
+        header={secretaryOf ? `设置「${secretaryOf.name}」的书记` : '设置书记'}
+        visible={secretaryOf !== null}
+        onClose={() => setSecretaryOf(null)}
+        form={secretaryForm}
+        confirmText="设为书记"
+        onSubmit={async (v) => {
+          await call('org', 'setSecretary', { unitId: secretaryOf!.unitId, openid: v.openid });
+          reload();
+          return '已设置书记';
+        }}
+      >
+        <FormItem label="书记" name="openid" rules={[requiredPick('书记人选')]}>
+          <MemberPicker />
+        </FormItem>
+      </FormDialog>
+      <Dialog header={invite ? `「${invite.unit.name}」入党邀请` : '邀请'} visible={invite !== null} onClose={() => setInvite(null)} cancelBtn={null} confirmBtn={{ content: '打印', onClick: () => window.print() }} width={420}>
+        {invite && (
+          <div className="print-area invite">
+            <h2 className="print-only">{invite.unit.name}</h2>
+            <QrImage text={invite.qrText ?? invite.code} size={220} />
+            <div className="invite__code">邀请码 <strong>{invite.code}</strong></div>
+            <div className="hint">用微信扫码，或在小程序中输入邀请码申请加入；{formatDateTime(invite.expiresAt)} 前有效</div>
+          </div>
+        )}
+      </Dialog>
+    </div>
+  );
+}

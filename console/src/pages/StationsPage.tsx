@@ -1,0 +1,303 @@
+/**
+ * 驿站与预约项目: stations (kind filter, keyword, paged; create and edit), and per station its bookable
+ * items, weekly templates (generateSlots), the day's slots and closures (closeSlots with a reason).
+ */
+import { useState } from 'react';
+import { Button } from 'tdesign-react/esm/button';
+import { Checkbox } from 'tdesign-react/esm/checkbox';
+import { DatePicker } from 'tdesign-react/esm/date-picker';
+import { Drawer } from 'tdesign-react/esm/drawer';
+import { Form, type FormInstanceFunctions } from 'tdesign-react/esm/form';
+import { Input } from 'tdesign-react/esm/input';
+import { InputNumber } from 'tdesign-react/esm/input-number';
+import { Select } from 'tdesign-react/esm/select';
+import { Space } from 'tdesign-react/esm/space';
+import { Table } from 'tdesign-react/esm/table';
+import { Tag } from 'tdesign-react/esm/tag';
+import { Textarea } from 'tdesign-react/esm/textarea';
+import { TimePicker } from 'tdesign-react/esm/time-picker';
+import { STATION_KINDS } from '../../../domain/stations/kinds';
+import { SERVICE_CATALOGUE } from '../../../domain/seed/data';
+import { call, messageOf, type Item, type Page, type Slot, type Station } from '../api';
+import { formatTime, shanghaiDate } from '../ui/format';
+import { FormDialog, required, requiredPick, type Values, useFormInstance } from '../ui/form';
+import { ErrorNotice, PagedTable, useAll, usePaged } from '../ui/paged';
+
+const { FormItem } = Form;
+const KIND_OPTIONS = Object.entries(STATION_KINDS).map(([value, label]) => ({ value, label }));
+const SERVICE_OPTIONS = SERVICE_CATALOGUE.map((s) => ({ value: s.code, label: s.name }));
+export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: d, label: `周${'一二三四五六日'[d - 1]}` }));
+const ID = /^[a-z0-9-]+$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+interface StationDetail { station: Omit<Station, 'services'> & { services: { code: string; name: string }[] }; items: Item[] }
+
+export const templateRules = {
+  weekdays: [{ validator: (v: unknown) => Array.isArray(v) && v.length > 0, message: '请至少选择一天' }],
+  time: (what: string) => [required(what), { pattern: /^\d{2}:\d{2}$/, message: '时间格式应为 HH:mm' }],
+  int: (min: number, max: number, what: string) => [required(what), { validator: (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max, message: `${what}必须是 ${min} 到 ${max} 之间的整数` }],
+};
+
+/** Date-range, weekdays, hours, slot length and capacity: the weekly template both slot generators take. */
+export function TemplateFields({ form }: { form: FormInstanceFunctions }) {
+  return (
+    <>
+      <FormItem label="开始日期" name="from" rules={[required('开始日期'), { pattern: DATE, message: '日期格式应为 YYYY-MM-DD' }, { validator: (v: unknown) => String(v) >= shanghaiDate(), message: '不能为过去的日期生成时段' }]}>
+        <DatePicker valueType="YYYY-MM-DD" />
+      </FormItem>
+      <FormItem label="结束日期" name="to" rules={[required('结束日期'), { pattern: DATE, message: '日期格式应为 YYYY-MM-DD' }, { validator: (v: unknown) => String(v) >= String(form.getFieldValue('from') ?? ''), message: '结束日期不能早于开始日期' }]}>
+        <DatePicker valueType="YYYY-MM-DD" />
+      </FormItem>
+      <FormItem label="每周" name="weekdays" rules={templateRules.weekdays}>
+        <Checkbox.Group options={WEEKDAYS} />
+      </FormItem>
+      <FormItem label="每日开始" name="start" rules={templateRules.time('每日开始时间')}>
+        <TimePicker format="HH:mm" />
+      </FormItem>
+      <FormItem label="每日结束" name="end" rules={[...templateRules.time('每日结束时间'), { validator: (v: unknown) => String(v) > String(form.getFieldValue('start') ?? ''), message: '结束时间必须晚于开始时间' }]}>
+        <TimePicker format="HH:mm" />
+      </FormItem>
+      <FormItem label="每段分钟" name="slotMinutes" rules={templateRules.int(10, 480, '每段分钟数')}>
+        <InputNumber theme="normal" />
+      </FormItem>
+      <FormItem label="每段名额" name="capacity" rules={templateRules.int(1, 1000, '每段名额')}>
+        <InputNumber theme="normal" />
+      </FormItem>
+    </>
+  );
+}
+
+export const templateInitial = () => ({ from: shanghaiDate(1), to: shanghaiDate(14), weekdays: [1, 2, 3, 4, 5], start: '09:00', end: '17:00', slotMinutes: 60, capacity: 5 });
+export const templateOf = (v: Values) => ({ weekdays: v.weekdays, start: v.start, end: v.end, slotMinutes: v.slotMinutes, capacity: v.capacity });
+
+function StationItems({ station, onClose }: { station: Station; onClose(): void }) {
+  const detail = useAll(async () => [await call<StationDetail>('stations', 'detail', { stationId: station.stationId })], station.stationId);
+  const items = detail.items[0]?.items ?? [];
+  const [editing, setEditing] = useState<Item | 'new' | null>(null);
+  const [generating, setGenerating] = useState<Item | null>(null);
+  const [closing, setClosing] = useState<Item | null>(null);
+  const [viewing, setViewing] = useState<Item | null>(null);
+  const [date, setDate] = useState(shanghaiDate(1));
+  const itemForm = useFormInstance();
+  const templateForm = useFormInstance();
+  const closeForm = useFormInstance();
+  const slots = useAll(async () => (viewing ? (await call<{ slots: Slot[] }>('stations', 'slots', { itemId: viewing.itemId, date })).slots : []), `${viewing?.itemId}|${date}`);
+
+  return (
+    <Drawer header={`${station.name} · 预约项目`} visible size="880px" onClose={onClose} footer={false} className="station-items">
+      <ErrorNotice message={detail.error} title="加载失败" />
+      <Space className="filters">
+        <Button className="station-items__new" onClick={() => setEditing('new')}>新增预约项目</Button>
+      </Space>
+      <Table<Item>
+        rowKey="itemId"
+        size="small"
+        loading={detail.loading}
+        data={items}
+        empty="这个驿站还没有可预约的项目"
+        columns={[
+          { colKey: 'name', title: '项目' },
+          { colKey: 'kind', title: '类型', width: 90, cell: ({ row }) => (row.kind === 'room' ? '场地' : '服务') },
+          { colKey: 'description', title: '说明', ellipsis: true },
+          {
+            colKey: 'op', title: '操作', width: 280, cell: ({ row }) => (
+              <Space size={2}>
+                <Button size="small" variant="text" theme="primary" onClick={() => setEditing(row)}>编辑</Button>
+                <Button size="small" variant="text" theme="primary" className="item__generate" onClick={() => setGenerating(row)}>按周模板生成</Button>
+                <Button size="small" variant="text" theme="primary" onClick={() => setViewing(row)}>查看时段</Button>
+                <Button size="small" variant="text" theme="danger" className="item__close" onClick={() => setClosing(row)}>关闭时段</Button>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      {viewing && (
+        <div className="slots-view">
+          <Space align="center" className="filters">
+            <strong>{viewing.name}</strong>
+            <DatePicker value={date} valueType="YYYY-MM-DD" onChange={(v) => setDate(String(v))} />
+          </Space>
+          <ErrorNotice message={slots.error} />
+          <Table<Slot>
+            rowKey="slotId"
+            size="small"
+            loading={slots.loading}
+            data={slots.items}
+            empty="这一天没有时段"
+            columns={[
+              { colKey: 'time', title: '时段', cell: ({ row }) => `${formatTime(row.start)}–${formatTime(row.end)}` },
+              { colKey: 'capacity', title: '名额', width: 80 },
+              { colKey: 'remaining', title: '剩余', width: 80 },
+              { colKey: 'waiting', title: '候补', width: 80 },
+              { colKey: 'closed', title: '状态', width: 90, cell: ({ row }) => (row.closed ? <Tag theme="danger">已关闭</Tag> : <Tag theme="success">开放</Tag>) },
+            ]}
+          />
+        </div>
+      )}
+      <FormDialog
+        header={editing === 'new' ? '新增预约项目' : '编辑预约项目'}
+        visible={editing !== null}
+        onClose={() => setEditing(null)}
+        form={itemForm}
+        initial={editing && editing !== 'new' ? { name: editing.name, kind: editing.kind, description: editing.description ?? '' } : { kind: 'service' }}
+        onSubmit={async (v) => {
+          await call('stations', 'saveItem', {
+            itemId: editing !== 'new' ? editing?.itemId : undefined, stationId: station.stationId, name: String(v.name).trim(), kind: v.kind, description: String(v.description ?? '').trim(),
+          });
+          detail.reload();
+          return `已保存「${String(v.name).trim()}」`;
+        }}
+      >
+        <FormItem label="名称" name="name" rules={[required('项目名称'), { min: 2, message: '名称至少 2 个字' }, { max: 40, message: '名称最多 40 个字' }]}>
+          <Input placeholder="例如：法律咨询（三官一律）" />
+        </FormItem>
+        <FormItem label="类型" name="kind" rules={[requiredPick('类型')]}>
+          <Select options={[{ value: 'service', label: '服务' }, { value: 'room', label: '场地' }]} />
+        </FormItem>
+        <FormItem label="说明" name="description" rules={[{ max: 300, message: '说明最多 300 个字' }]}>
+          <Textarea />
+        </FormItem>
+      </FormDialog>
+      <FormDialog
+        header={generating ? `为「${generating.name}」按周模板生成时段` : '生成时段'}
+        visible={generating !== null}
+        onClose={() => setGenerating(null)}
+        form={templateForm}
+        confirmText="生成时段"
+        width={620}
+        initial={templateInitial()}
+        onSubmit={async (v) => {
+          const r = await call<{ created: number; existing: number }>('stations', 'generateSlots', { itemId: generating!.itemId, from: v.from, to: v.to, template: templateOf(v) });
+          slots.reload();
+          return `新建 ${r.created} 个时段，已存在 ${r.existing} 个`;
+        }}
+      >
+        <TemplateFields form={templateForm} />
+      </FormDialog>
+      <FormDialog
+        header={closing ? `关闭「${closing.name}」一天的时段` : '关闭时段'}
+        visible={closing !== null}
+        onClose={() => setClosing(null)}
+        form={closeForm}
+        confirmText="关闭并通知已预约的人"
+        initial={{ date: shanghaiDate(1), reason: '' }}
+        onSubmit={async (v) => {
+          const r = await call<{ closed: number; cancelled: number }>('stations', 'closeSlots', { itemId: closing!.itemId, date: v.date, reason: String(v.reason).trim() });
+          slots.reload();
+          return `已关闭 ${r.closed} 个时段，取消 ${r.cancelled ?? 0} 个预约`;
+        }}
+      >
+        <FormItem label="日期" name="date" rules={[required('日期'), { pattern: DATE, message: '日期格式应为 YYYY-MM-DD' }]}>
+          <DatePicker valueType="YYYY-MM-DD" />
+        </FormItem>
+        <FormItem label="原因" name="reason" rules={[required('关闭原因'), { min: 2, message: '关闭原因至少 2 个字' }, { max: 60, message: '关闭原因不能超过 60 个字' }]} help="会通知已预约的居民">
+          <Input placeholder="例如：场地检修" />
+        </FormItem>
+      </FormDialog>
+    </Drawer>
+  );
+}
+
+export default function StationsPage() {
+  const [kind, setKind] = useState('');
+  const [keywordInput, setKeywordInput] = useState('');
+  const [keyword, setKeyword] = useState('');
+  const paged = usePaged<Station>((cursor) => call<Page<Station>>('stations', 'list', { kind: kind || undefined, keyword: keyword || undefined, cursor, limit: 15 }), `${kind}|${keyword}`);
+  const [editing, setEditing] = useState<{ station: Station | null; services: string[] } | null>(null);
+  const [itemsOf, setItemsOf] = useState<Station | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  const form = useFormInstance();
+
+  async function edit(station: Station) {
+    setLoadError(null);
+    try {
+      const d = await call<StationDetail>('stations', 'detail', { stationId: station.stationId });
+      setEditing({ station: { ...station, ...d.station, services: [] }, services: d.station.services.map((s) => s.code) });
+    } catch (e) {
+      setLoadError(messageOf(e));
+    }
+  }
+
+  const s = editing?.station;
+  return (
+    <div className="page stations-page">
+      <Space className="filters" align="center">
+        <Select className="filters__kind" value={kind} onChange={(v) => setKind(String(v ?? ''))} options={KIND_OPTIONS} clearable placeholder="全部类型" />
+        <Input className="filters__keyword" value={keywordInput} onChange={(v) => setKeywordInput(String(v))} onEnter={() => setKeyword(keywordInput.trim())} placeholder="名称或地址" clearable onClear={() => setKeyword('')} />
+        <Button onClick={() => setKeyword(keywordInput.trim())}>搜索</Button>
+        <Button variant="outline" onClick={() => setEditing({ station: null, services: [] })}>新增驿站</Button>
+      </Space>
+      <ErrorNotice message={loadError} />
+      <PagedTable<Station>
+        paged={paged}
+        rowKey="stationId"
+        empty="没有符合条件的驿站"
+        columns={[
+          { colKey: 'name', title: '名称', width: 230 },
+          { colKey: 'kindLabel', title: '类型', width: 130 },
+          { colKey: 'county', title: '县区', width: 130 },
+          { colKey: 'address', title: '地址', ellipsis: true },
+          { colKey: 'openHours', title: '开放时间', width: 200, ellipsis: true },
+          {
+            colKey: 'op', title: '操作', width: 170, cell: ({ row }) => (
+              <Space size={2}>
+                <Button size="small" variant="text" theme="primary" onClick={() => void edit(row)}>编辑</Button>
+                <Button size="small" variant="text" theme="primary" className="station__items" onClick={() => setItemsOf(row)}>项目与时段</Button>
+              </Space>
+            ),
+          },
+        ]}
+      />
+      {itemsOf && <StationItems station={itemsOf} onClose={() => setItemsOf(null)} />}
+      <FormDialog
+        header={s ? `编辑「${s.name}」` : '新增驿站'}
+        visible={editing !== null}
+        onClose={() => setEditing(null)}
+        form={form}
+        width={680}
+        initial={s ? { stationId: s.stationId, name: s.name, kind: s.kind, county: s.county, district: s.district, address: s.address, openHours: s.openHours ?? '', phone: s.phone ?? '', intro: s.intro ?? '', services: editing?.services ?? [] } : { services: [] }}
+        onSubmit={async (v) => {
+          const text = (k: string) => String(v[k] ?? '').trim();
+          await call('stations', 'saveStation', {
+            stationId: text('stationId'), name: text('name'), kind: v.kind, county: text('county'), district: text('district'), address: text('address'),
+            openHours: text('openHours') || undefined, phone: text('phone') || undefined, intro: text('intro') || undefined, services: v.services ?? [],
+            ...(s && 'location' in s && s.location ? { location: s.location } : {}),
+          });
+          paged.reload();
+          return `已保存「${text('name')}」`;
+        }}
+      >
+        <FormItem label="编号" name="stationId" rules={[required('编号'), { pattern: ID, message: '只能包含小写字母、数字和连字符' }, { max: 64, message: '编号最多 64 个字符' }]} help={s ? '编号不能修改' : '例如 st-yf-chengbei'}>
+          <Input disabled={Boolean(s)} />
+        </FormItem>
+        <FormItem label="名称" name="name" rules={[required('名称'), { min: 2, message: '名称至少 2 个字' }, { max: 40, message: '名称最多 40 个字' }]}>
+          <Input />
+        </FormItem>
+        <FormItem label="类型" name="kind" rules={[requiredPick('类型')]}>
+          <Select options={KIND_OPTIONS} />
+        </FormItem>
+        <FormItem label="县区" name="county" rules={[required('县区'), { min: 2, message: '县区至少 2 个字' }, { max: 20, message: '县区最多 20 个字' }]}>
+          <Input placeholder="例如：桂林市永福县" />
+        </FormItem>
+        <FormItem label="街道/乡镇" name="district" rules={[required('街道或乡镇'), { max: 20, message: '最多 20 个字' }]}>
+          <Input />
+        </FormItem>
+        <FormItem label="地址" name="address" rules={[required('地址'), { min: 2, message: '地址至少 2 个字' }, { max: 100, message: '地址最多 100 个字' }]}>
+          <Input />
+        </FormItem>
+        <FormItem label="开放时间" name="openHours" rules={[{ max: 60, message: '最多 60 个字' }]}>
+          <Input placeholder="例如：周一至周日 08:00-21:00" />
+        </FormItem>
+        <FormItem label="电话" name="phone" rules={[{ validator: (v: unknown) => !v || /^[0-9-]{7,20}$/.test(String(v).trim()), message: '电话格式不正确' }]}>
+          <Input />
+        </FormItem>
+        <FormItem label="服务" name="services">
+          <Select options={SERVICE_OPTIONS} multiple filterable minCollapsedNum={6} placeholder="选择提供的服务" />
+        </FormItem>
+        <FormItem label="简介" name="intro" rules={[{ max: 500, message: '简介最多 500 个字' }]}>
+          <Textarea />
+        </FormItem>
+      </FormDialog>
+    </div>
+  );
+}

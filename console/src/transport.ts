@@ -1,0 +1,145 @@
+/**
+ * How the console reaches the cloud functions. Pages never see this: they call `call()` in api.ts.
+ *
+ * - HttpTransport (runs here): `POST <functionsUrl>/<name>` with the bearer token the sign-in gave —
+ *   the local cloud's API, the same one the H5 app uses.
+ * - CloudBaseTransport (NOT runnable here: the CloudBase web SDK `@cloudbase/js-sdk` is not installed and
+ *   there is no environment to sign in to): on CloudBase static hosting the console signs in with a
+ *   custom-login ticket minted by the `admin` function once the scan is approved (pollConsoleLogin answers
+ *   `{ token, tokenKind: 'cloudbaseTicket' }`; `auth.customAuthProvider().signIn(token)`), then calls
+ *   `app.callFunction({ name, data })`; CloudBase puts that person's custom uid in the function's context.
+ *   No shared secret is ever in the browser: the private key that signs tickets stays in the function.
+ */
+import type { ConsoleConfig } from './config';
+
+export type ErrorCode =
+  | 'INVALID_ARGUMENT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'SOLD_OUT'
+  | 'INSUFFICIENT_POINTS' | 'SLOT_FULL' | 'LIMIT_REACHED' | 'TOO_LATE' | 'INTERNAL' | 'NETWORK';
+
+export type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
+
+/** An error fit to show as it is: its message is plain Chinese. */
+export class CallError extends Error {
+  constructor(readonly code: ErrorCode, message: string) {
+    super(message);
+    this.name = 'CallError';
+  }
+}
+
+/** What `admin.pollConsoleLogin` answers once the scan is approved. */
+export interface Approval {
+  token?: string;
+  /** 'bearer' on the local cloud; 'cloudbaseTicket' (a custom-login ticket) on CloudBase. */
+  tokenKind?: string;
+}
+
+export interface Transport {
+  /** Calls `action` of function `name` as the signed-in person (or anonymously for public actions). */
+  call<T>(name: string, event: Record<string, unknown>, token: string | null): Promise<Envelope<T>>;
+  /** Whether a development sign-in exists (the local cloud's `/auth/dev-login`). */
+  devLoginAvailable(): Promise<boolean>;
+  devLogin(openid: string): Promise<string>;
+  /** Turns an approved scan (`admin.pollConsoleLogin`) into the session this transport calls with. */
+  acceptApproval(approved: Approval): Promise<string>;
+}
+
+const NETWORK = '网络不稳定，请检查网络后重试';
+
+async function readEnvelope<T>(res: Response): Promise<Envelope<T>> {
+  try {
+    const body = (await res.json()) as Envelope<T>;
+    if (body && typeof body === 'object' && 'ok' in body) return body;
+  } catch {
+    // fall through: not our envelope
+  }
+  return { ok: false, error: { code: 'INTERNAL', message: `服务返回了无法识别的结果（HTTP ${res.status}）` } };
+}
+
+export class HttpTransport implements Transport {
+  private readonly functionsUrl: string;
+  private readonly devLoginUrl: string;
+
+  constructor(config: { functionsUrl: string; devLoginUrl?: string }, base = document.baseURI) {
+    this.functionsUrl = new URL(config.functionsUrl.replace(/\/?$/, '/'), base).href;
+    this.devLoginUrl = new URL(config.devLoginUrl ?? '../auth/dev-login', base).href;
+  }
+
+  async call<T>(name: string, event: Record<string, unknown>, token: string | null): Promise<Envelope<T>> {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (token) headers.authorization = `Bearer ${token}`;
+    let res: Response;
+    try {
+      res = await fetch(new URL(encodeURIComponent(name), this.functionsUrl), { method: 'POST', headers, body: JSON.stringify(event) });
+    } catch {
+      return { ok: false, error: { code: 'NETWORK', message: NETWORK } };
+    }
+    return readEnvelope<T>(res);
+  }
+
+  /** Probes with an empty body: the local cloud answers 400 (bad openid) when dev sign-in exists, 404 when not. Writes nothing. */
+  async devLoginAvailable(): Promise<boolean> {
+    try {
+      const res = await fetch(this.devLoginUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      return res.status === 400;
+    } catch {
+      return false;
+    }
+  }
+
+  async devLogin(openid: string): Promise<string> {
+    let res: Response;
+    try {
+      res = await fetch(this.devLoginUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid }) });
+    } catch {
+      throw new CallError('NETWORK', NETWORK);
+    }
+    const body = await readEnvelope<{ token: string }>(res);
+    if (!body.ok) throw new CallError(body.error.code, body.error.message);
+    return body.data.token;
+  }
+
+  /** Locally the approval carries a normal local-cloud bearer token. */
+  async acceptApproval(approved: Approval): Promise<string> {
+    if (!approved.token) throw new CallError('INTERNAL', '扫码确认后没有收到登录凭证，请重新扫码');
+    if (approved.tokenKind && approved.tokenKind !== 'bearer') throw new CallError('INTERNAL', '登录凭证类型与本地云不符，请检查 config.js 的 transport 设置');
+    return approved.token;
+  }
+}
+
+/**
+ * CloudBase static hosting. Written against the agreed flow but NOT runnable in this repository:
+ * it needs `@cloudbase/js-sdk` (not installed), an environment id, custom login enabled with a
+ * private key held by the `admin` function, and the hosting domain added to the environment's
+ * security domains. Every call fails with a plain message until then.
+ */
+export class CloudBaseTransport implements Transport {
+  constructor(private readonly config: { envId: string; region?: string }) {}
+
+  async call<T>(): Promise<Envelope<T>> {
+    return {
+      ok: false,
+      error: { code: 'INTERNAL', message: `云开发环境 ${this.config.envId} 的调用方式尚未接入：需要 @cloudbase/js-sdk 与自定义登录，见 console/src/transport.ts` },
+    };
+  }
+
+  async devLoginAvailable(): Promise<boolean> {
+    return false;
+  }
+
+  async devLogin(): Promise<string> {
+    throw new CallError('NOT_FOUND', '开发登录仅在本地模式可用');
+  }
+
+  /**
+   * In the cloud: `approved.tokenKind === 'cloudbaseTicket'`; `await app.auth().customAuthProvider().signIn(approved.token)`,
+   * after which the SDK keeps the login state and every `callFunction` carries that person's custom uid.
+   * (Before that, `startConsoleLogin`/`pollConsoleLogin` need the SDK's anonymous login enabled.)
+   */
+  async acceptApproval(): Promise<string> {
+    throw new CallError('INTERNAL', '云开发自定义登录尚未接入（需要 @cloudbase/js-sdk），见 console/src/transport.ts');
+  }
+}
+
+export function createTransport(config: ConsoleConfig): Transport {
+  return config.transport === 'cloudbase' ? new CloudBaseTransport(config) : new HttpTransport(config);
+}

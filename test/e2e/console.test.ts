@@ -1,0 +1,289 @@
+/**
+ * The desktop admin console in Chromium at 1366×768 against a real local cloud (fresh data folder):
+ * every page renders (screenshots in reports/console/), then the admin's journey across the console,
+ * the H5 app and the audit log.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import ExcelJS from 'exceljs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { devLogin, postJson, startLocalCloud, type RunningCloud } from '../support/local-cloud';
+
+const SHOTS = path.resolve(__dirname, '../../reports/console');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const PAGES = ['dashboard', 'members', 'branches', 'roles', 'goods', 'activities', 'stations', 'sites', 'audit'] as const;
+
+let cloud: RunningCloud;
+let browser: Browser;
+let desk: Page;
+const pageErrors: string[] = [];
+
+const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, name) });
+
+beforeAll(async () => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  cloud = await startLocalCloud();
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  desk = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  desk.on('pageerror', (error) => pageErrors.push(error.message));
+});
+afterAll(async () => {
+  await browser?.close();
+  await cloud?.stop();
+});
+
+test('/admin serves the console with relative, hashed assets; other paths under it are refused', async () => {
+  const redirect = await fetch(`${cloud.url}/admin`, { redirect: 'manual' });
+  expect(redirect.status).toBe(301);
+  expect(redirect.headers.get('location')).toBe('/admin/');
+  const index = await fetch(`${cloud.url}/admin/`);
+  expect(index.status).toBe(200);
+  const html = await index.text();
+  expect(html).toMatch(/src="\.\/assets\/main-[A-Z0-9]+\.js"/);
+  expect(html).toContain('href="./assets/main-');
+  expect(index.headers.get('content-security-policy')).toContain("script-src 'self'");
+  for (const bad of ['/admin/../package.json', '/admin/%2e%2e/package.json', '/admin/assets/../../server/app.ts', '/admin/secret.txt']) {
+    const res = await fetch(`${cloud.url}${bad}`);
+    expect([404]).toContain(res.status);
+  }
+  expect((await fetch(`${cloud.url}/admin/`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(405);
+});
+
+test('signed out: the sign-in page offers the scan QR (or says plainly why not) and, locally, dev sign-in', async () => {
+  await desk.goto(`${cloud.url}/admin/`);
+  await desk.locator('.sign-in__card').waitFor();
+  await desk.locator('.sign-in__qr-image, .sign-in__placeholder--error').first().waitFor();
+  await desk.locator('.dev-login--demo-admin').waitFor();
+  await shot(desk, '00-sign-in.png');
+});
+
+test('every page renders at 1366×768 for a dev-signed-in admin', async () => {
+  await desk.locator('.dev-login--demo-admin').click();
+  await desk.locator('.shell__me').waitFor();
+  for (const [i, route] of PAGES.entries()) {
+    await desk.locator(`.menu--${route}`).click();
+    await desk.locator(`.${route === 'members' ? 'members-page' : `${route}-page`}`).waitFor();
+    // Settled: no table or card still loading.
+    await desk.waitForFunction(() => !document.querySelector('.t-table--loading, .t-table .t-loading, .t-skeleton, .shell__loading'));
+    await shot(desk, `${String(i + 1).padStart(2, '0')}-${route}.png`);
+  }
+  expect(pageErrors).toEqual([]);
+});
+
+// ---------------------------------------------------------------------------------------------
+// The admin's journey: scan sign-in approved from the H5 app, goods with a picture seen in the mall,
+// a branch, a roster import, an approved application, the audit log and the dashboard's figures.
+// ---------------------------------------------------------------------------------------------
+
+/** Calls a function as `token` over the local cloud's HTTP API; answers `data` or throws the envelope's message. */
+async function api<T>(token: string, fn: string, event: object): Promise<T> {
+  const body = (await (await postJson(`${cloud.url}/fn/${fn}`, event, token)).json()) as { ok: boolean; data: T; error?: { message: string } };
+  if (!body.ok) throw new Error(`${fn}.${(event as { action: string }).action}: ${body.error?.message}`);
+  return body.data;
+}
+
+/** Signs the H5 app in as `openid` (the app keeps its token in localStorage). */
+async function h5SignIn(page: Page, openid: string): Promise<void> {
+  const token = await devLogin(cloud.url, openid);
+  await page.goto(`${cloud.url}/`);
+  await page.evaluate((t) => localStorage.setItem('xfyz.token', JSON.stringify({ data: t })), token);
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+function crc32(bytes: Buffer): number {
+  let c = 0xffffffff;
+  for (const b of bytes) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+/** A real 96×96 PNG (red with a gold square), made here so the test needs no fixture file. */
+function pictureBytes(): Buffer {
+  const size = 96;
+  const rows: Buffer[] = [];
+  for (let y = 0; y < size; y += 1) {
+    const row = Buffer.alloc(1 + size * 3);
+    for (let x = 0; x < size; x += 1) {
+      const gold = x > 28 && x < 68 && y > 28 && y < 68;
+      row.set(gold ? [0xf5, 0xc2, 0x3d] : [0xc8, 0x16, 0x1d], 1 + x * 3);
+    }
+    rows.push(row);
+  }
+  const chunk = (type: string, data: Buffer) => {
+    const head = Buffer.alloc(4);
+    head.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([head, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(size, 0);
+  ihdr.writeUInt32BE(size, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]);
+}
+
+/** The branch roster the org function's own template describes, filled with `rows` (built with exceljs). */
+async function rosterFile(adminToken: string, rows: [string, string][]): Promise<Buffer> {
+  const template = await api<{ base64: string }>(adminToken, 'org', { action: 'rosterTemplate' });
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(Buffer.from(template.base64, 'base64') as unknown as ArrayBuffer);
+  const sheet = book.worksheets[0]!;
+  for (const row of rows) sheet.addRow(row);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+const shanghaiDay = (offsetDays = 0) => new Date(Date.now() + 8 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+interface Figures { pointsEarned: number; pointsSpent: number; ordersPickedUp: number }
+
+describe('the admin journey', () => {
+  let console2: Page;
+  let phone: Page;
+  let adminToken: string;
+  const goodsName = '红色纪念徽章（e2e）';
+  const branchName = '城北社区第一党支部';
+  const period = { from: shanghaiDay(-29), to: shanghaiDay() };
+  let before: Figures;
+
+  beforeAll(async () => {
+    adminToken = await devLogin(cloud.url, 'demo-admin');
+    before = await api<Figures>(adminToken, 'admin', { action: 'dashboard', ...period });
+    console2 = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+    console2.on('pageerror', (error) => pageErrors.push(error.message));
+    phone = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  });
+
+  test('scan sign-in: the QR is approved in the H5 app and the console is signed in as that admin', async () => {
+    await console2.goto(`${cloud.url}/admin/`);
+    const qr = console2.locator('.sign-in__qr-text');
+    await qr.waitFor({ state: 'attached' });
+    const qrText = (await qr.getAttribute('data-qr-text'))!;
+    // Locally the QR is the H5 app's approve page; in WeChat the same path opens the mini-program page.
+    expect(qrText).toMatch(/\/packages\/console\/pages\/approve\/index\?ticket=cl[0-9a-f]{24}$/);
+    await shot(console2, '20-scan-qr.png');
+
+    await h5SignIn(phone, 'demo-admin');
+    await phone.goto(qrText.startsWith('http') ? qrText : `${cloud.url}/#${qrText}`);
+    await phone.reload();
+    await phone.locator('.console-approve__submit').click();
+    await phone.locator('.console-approve__done').waitFor();
+    await phone.screenshot({ path: path.join(SHOTS, '21-approve-in-h5.png') });
+
+    await console2.locator('.shell__me').waitFor();
+    const me = await api<{ nickname: string }>(adminToken, 'user', { action: 'me' });
+    expect(await console2.locator('.shell__me').textContent()).toContain(me.nickname);
+    // The ticket is spent: the token is kept for this tab only.
+    expect(await console2.evaluate(() => sessionStorage.getItem('xfyz-console-token'))).toBeTruthy();
+  });
+
+  test('goods with a picture, seen in the mini-program mall (H5)', async () => {
+    await console2.locator('.menu--goods').click();
+    await console2.locator('.goods-page__new').click();
+    const dialog = console2.locator('.goods-dialog');
+    await dialog.locator('.form-dialog__confirm').click();
+    await dialog.getByText('请填写商品名称').waitFor();
+    await dialog.locator('input[placeholder="例如：洗衣液 2kg"]').fill(goodsName);
+    await dialog.locator('.image-upload__input').setInputFiles({ name: 'badge.png', mimeType: 'image/png', buffer: pictureBytes() });
+    await dialog.locator('.image-upload__preview').waitFor();
+    await shot(console2, '22-goods-dialog.png');
+    await dialog.locator('.form-dialog__confirm').click();
+    const row = console2.locator('tr', { hasText: goodsName });
+    await row.waitFor();
+    const picture = await row.locator('img.thumb').getAttribute('src');
+    expect(picture).toBeTruthy();
+    const served = await fetch(new URL(picture!, `${cloud.url}/admin/`));
+    expect(served.status).toBe(200);
+    expect(served.headers.get('content-type')).toContain('image/png');
+
+    await phone.goto(`${cloud.url}/#/packages/mall/pages/goods/index`);
+    await phone.reload();
+    const card = phone.locator('.goods-card', { hasText: goodsName });
+    await card.waitFor();
+    await card.scrollIntoViewIfNeeded();
+    // The mall shows the uploaded picture itself (the same stored file), not a placeholder.
+    await card.locator(`img[src*="${new URL(picture!, `${cloud.url}/admin/`).pathname}"]`).waitFor();
+    await phone.screenshot({ path: path.join(SHOTS, '23-goods-in-h5-mall.png') });
+  });
+
+  test('a branch under 永福县, then its roster imported from an .xlsx (twice: the second changes nothing)', async () => {
+    await console2.locator('.menu--branches').click();
+    const county = console2.locator('tr', { hasText: '永福县' }).filter({ hasText: '县（市、区）' }).first();
+    await county.getByText('新增下级').click();
+    const dialog = console2.locator('.unit-dialog');
+    await dialog.locator('.t-form-item__kind .t-select').click();
+    await console2.locator('.t-select-option', { hasText: '党支部' }).click();
+    await dialog.locator('input[placeholder="例如：城北社区第一党支部"]').fill(branchName);
+    await dialog.locator('.form-dialog__confirm').click();
+    await console2.locator('tr', { hasText: branchName }).waitFor();
+    await shot(console2, '24-branch-created.png');
+
+    const file = await rosterFile(adminToken, [['张卫国', '13800001001'], ['陈秀英', '13800001002'], ['李', '1380000']]);
+    await console2.locator('.menu--members').click();
+    for (const [round, expected] of [[1, '新增 2 人，未变化 0 人，1 行有问题'], [2, '新增 0 人，未变化 2 人，1 行有问题']] as const) {
+      await console2.locator('.members-tab__import').click();
+      const importer = console2.locator('.import-dialog');
+      await importer.locator('.import-dialog__branch').click();
+      await console2.locator('.t-select-option', { hasText: branchName }).click();
+      await importer.locator('.import-dialog__input').setInputFiles({ name: 'roster.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file });
+      await importer.locator('.import-dialog__run').click();
+      await importer.locator('.import-result__summary', { hasText: expected }).waitFor();
+      if (round === 1) await shot(console2, '25-roster-import.png');
+      await importer.getByRole('button', { name: '关闭' }).click();
+    }
+  });
+
+  test('an application to the new branch is approved in the console', async () => {
+    const tree = await api<{ units: { unitId: string; name: string }[] }>(adminToken, 'org', { action: 'tree' });
+    const branchId = tree.units.find((u) => u.name === branchName)!.unitId;
+    const invite = await api<{ code: string }>(adminToken, 'org', { action: 'createInvite', branchId });
+    const applicant = await devLogin(cloud.url, 'e2e-applicant');
+    await api(applicant, 'org', { action: 'apply', code: invite.code, realName: '王建国', phone: '13900001111', requestId: 'e2e-apply-0001' });
+
+    await console2.locator('.members-page .t-tabs__nav-item', { hasText: '入党申请' }).click();
+    const row = console2.locator('tr', { hasText: '王建国' });
+    await row.waitFor();
+    await shot(console2, '26-applications.png');
+    await row.locator('.application__approve').click();
+    await console2.getByText('已通过「王建国」的申请').waitFor();
+    const me = await api<{ role: string }>(applicant, 'user', { action: 'me' });
+    expect(me.role).toBe('member');
+  });
+
+  test('the audit log shows the goods just saved, by whom', async () => {
+    await console2.locator('.menu--audit').click();
+    await console2.locator('.audit-page__action input').fill('saveGoods');
+    await console2.locator('.audit-page__search').click();
+    const row = console2.locator('.audit-table tr', { hasText: 'points.saveGoods' }).first();
+    await row.waitFor();
+    expect(await row.textContent()).toContain('管理员');
+    await shot(console2, '27-audit.png');
+  });
+
+  test('the dashboard shows the points and the order the test created', async () => {
+    const member = await devLogin(cloud.url, 'e2e-applicant');
+    await api(adminToken, 'points', { action: 'award', openid: 'e2e-applicant', points: 50, reason: '社区志愿服务', requestId: 'e2e-award-0001' });
+    const goods = await api<{ items: { goodsId: string; name: string }[] }>(member, 'points', { action: 'goods', limit: 50 });
+    const goodsId = goods.items.find((g) => g.name === goodsName)!.goodsId;
+    const order = await api<{ pickupCode: string }>(member, 'points', { action: 'redeem', goodsId, qty: 1, requestId: 'e2e-redeem-0001' });
+    await api(adminToken, 'points', { action: 'verifyOrder', pickupCode: order.pickupCode });
+
+    await console2.locator('.menu--dashboard').click();
+    const figure = (key: string) => console2.locator(`.figure--${key} .figure__value`);
+    const expected = { earned: before.pointsEarned + 50, spent: before.pointsSpent + 10, orders: before.ordersPickedUp + 1 };
+    for (const [key, value] of Object.entries(expected)) {
+      await console2.waitForFunction(([k, v]) => document.querySelector(`.figure--${k} .figure__value`)?.textContent === v, [key, value.toLocaleString('zh-CN')] as const);
+    }
+    expect(await figure('orders').textContent()).toBe(String(expected.orders));
+    await console2.locator('.chart--servings canvas').waitFor();
+    await shot(console2, '28-dashboard.png');
+  });
+
+  test('no page of the console threw', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
