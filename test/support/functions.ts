@@ -4,6 +4,7 @@ import path from 'node:path';
 import { FUNCTIONS } from '../../cloudfunctions/registry';
 import type { Envelope } from '../../domain/core/errors';
 import type { Database } from '../../domain/db';
+import { LocalFileStore } from '../../domain/files/local';
 import { useLocalPiiKey } from '../../domain/privacy/crypto';
 import { seedIfEmpty } from '../../domain/seed/seed';
 import { openTestDatabase, selectedEngine, type EngineName } from './engine';
@@ -17,11 +18,13 @@ export async function seededWorld(now = Date.parse('2026-11-23T02:00:00Z'), engi
   const db = await openTestDatabase(dir, engine);
   useLocalPiiKey(dir);
   await seedIfEmpty(db, now);
+  // Every host lends a file store (a folder locally, CloudBase storage in the cloud): so does this world.
+  const services = { files: new LocalFileStore(path.join(dir, 'files')) };
   /** Calls a function as `openid` at the instant `at` (the platform's clock). */
   const callAt =
     (at: number) =>
     <T = unknown>(fn: string, event: unknown, openid: string | null = 'demo-member'): Promise<Envelope<T>> =>
-      FUNCTIONS[fn]!.handle(event, { db, caller: openid ? { openid } : null, now: () => at }) as Promise<Envelope<T>>;
+      FUNCTIONS[fn]!.handle(event, { db, caller: openid ? { openid } : null, now: () => at, services }) as Promise<Envelope<T>>;
   const call = Object.assign(callAt(now), { at: callAt });
   return { db, dir, call, now };
 }
