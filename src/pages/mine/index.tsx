@@ -55,8 +55,12 @@ function WaitingRow({ place, onLeft }: { place: WaitingPlace; onLeft: () => void
   );
 }
 
-function Waitlist({ onChanged }: { onChanged: () => void }) {
-  const places = useResource(listMyWaitlist, [], { reloadOnShow: true });
+/**
+ * Loaded again whenever the overview is (each time 我的 shows): it mounts after the page has shown,
+ * so it cannot wait for the show itself.
+ */
+function Waitlist({ overview, onChanged }: { overview: Overview; onChanged: () => void }) {
+  const places = useResource(listMyWaitlist, [overview]);
   const left = () => {
     places.reload();
     onChanged();
@@ -125,7 +129,7 @@ function Mine({ o, reload }: { o: Overview; reload: () => void }) {
         ))}
       </View>
 
-      <Waitlist onChanged={reload} />
+      <Waitlist overview={o} onChanged={reload} />
 
       <View className="card">
         <ElderSwitch />
