@@ -33,6 +33,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     cache: { enable: false },
     mini: {
       compile: shared,
+      // Shared component styles (picture, grid, elder mode) reach pages in different orders; they do not depend on order.
+      miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: { enable: false },

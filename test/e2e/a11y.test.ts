@@ -83,6 +83,8 @@ interface Finding {
   smallTargets: string[];
 }
 const findings: Finding[] = [];
+/** Uncaught errors in the app, reported with the findings. */
+const pageErrors: string[] = [];
 
 let cloud: RunningCloud;
 let browser: Browser;
@@ -95,6 +97,9 @@ beforeAll(async () => {
   cloud = await startLocalCloud();
   browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   page = await browser.newPage({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 });
+  page.on('pageerror', (error) => pageErrors.push(String(error)));
+  page.on('requestfinished', (r) => process.env.A11Y_DEBUG && console.log('done', r.url(), r.postData()?.slice(0, 60)));
+  page.on('requestfailed', (r) => process.env.A11Y_DEBUG && console.log('failed', r.url(), r.postData()?.slice(0, 60), r.failure()?.errorText));
   await page.goto(`${cloud.url}/`);
   await giveTheResidentThingsToSee();
 }, 180_000);
@@ -135,6 +140,7 @@ async function giveTheResidentThingsToSee(): Promise<void> {
 
 afterAll(async () => {
   fs.writeFileSync(path.join(SHOTS, 'a11y.json'), JSON.stringify(findings, null, 2));
+  if (pageErrors.length > 0) fs.writeFileSync(path.join(SHOTS, 'a11y-page-errors.txt'), pageErrors.join('\n'));
   await browser?.close();
   await cloud?.stop();
 });
@@ -167,7 +173,10 @@ async function open(route: string): Promise<void> {
     },
     route,
     { timeout: 20_000 },
-  );
+  ).catch(async (error: unknown) => {
+    await page.screenshot({ path: path.join(PAGES_DIR, `timeout_${route.replace(/\//g, '_')}.png`) });
+    throw error;
+  });
   // Lists and images settle after the first answer (no assertion depends on this pause).
   await page.waitForLoadState('networkidle');
 }

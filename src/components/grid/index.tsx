@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Icon, type IconName } from '../picture';
+import { Icon, type IconName } from '../picture/icon';
 import { a11y } from '../layout/a11y';
 import './index.scss';
 

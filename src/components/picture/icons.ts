@@ -25,8 +25,6 @@ const PATHS = {
   heart: '<path d="M12 20s-8-4.8-8-10.5A4.5 4.5 0 0112 6a4.5 4.5 0 018 3.5C20 15.2 12 20 12 20z"/>',
   building: '<path d="M4 21V8l8-5 8 5v13M4 21h16M9 21v-5h6v5M8 11h2M14 11h2"/>',
   pin: '<path d="M12 21s-7-6.2-7-11.5a7 7 0 0114 0C19 14.8 12 21 12 21z"/><circle cx="12" cy="9.5" r="2.5"/>',
-  qr: '<rect x="3" y="3" width="7" height="7" rx="1"/><rect x="14" y="3" width="7" height="7" rx="1"/><rect x="3" y="14" width="7" height="7" rx="1"/><path d="M14 14h3v3h-3zM20 14v7M14 20h3"/>',
-  chart: '<path d="M4 20V4M4 20h16M8 16v-4M12 16V8M16 16v-6"/>',
 } as const;
 
 export type IconName = keyof typeof PATHS;

@@ -1,24 +1,12 @@
 import { Image, Text, View } from '@tarojs/components';
 import { a11y } from '../layout/a11y';
+import { Icon } from './icon';
 import { iconUri, type IconName } from './icons';
 import { GOODS_CATEGORIES, PLACE_PLACEHOLDERS, goodsCategory, type Placeholder } from './categories';
 import './index.scss';
 
-export { iconUri, goodsCategory, GOODS_CATEGORIES, PLACE_PLACEHOLDERS };
+export { Icon, iconUri, goodsCategory, GOODS_CATEGORIES, PLACE_PLACEHOLDERS };
 export type { IconName, Placeholder };
-
-/** An icon as an image: decorative unless it is given a label. */
-export function Icon({ name, colour, size = 'm', label }: { name: IconName; colour?: string; size?: 's' | 'm' | 'l'; label?: string }) {
-  return (
-    <Image
-      className={`xf-icon xf-icon--${size}`}
-      src={iconUri(name, colour)}
-      mode="aspectFit"
-      nativeProps={{ alt: label ?? '' }}
-      {...a11y({ label, hidden: !label })}
-    />
-  );
-}
 
 /**
  * A picture of a goods item, station or site: the picture when there is one, else a designed

@@ -3,7 +3,7 @@ import { Text, View } from '@tarojs/components';
 import ServiceGrid, { type GridEntry } from '../../components/grid';
 import { ElderPage, useElderMode } from '../../components/elder-mode';
 import { a11y } from '../../components/layout/a11y';
-import { Icon } from '../../components/picture';
+import { Icon } from '../../components/picture/icon';
 import { useResource } from '../../components/resource';
 import { needsSignIn } from '../../services/session';
 import { getOverview, type NextUp, type Overview } from '../../services/overview';

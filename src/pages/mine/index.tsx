@@ -1,11 +1,11 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Cell } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import { useConfirmedAction } from '../../components/confirmed-action/useConfirmedAction';
 import { ElderPage, ElderSwitch, useElderMode } from '../../components/elder-mode';
 import { openEntry } from '../../components/grid';
 import { a11y } from '../../components/layout/a11y';
-import { Icon, type IconName } from '../../components/picture';
+import { Icon, type IconName } from '../../components/picture/icon';
 import ResourceView, { useResource } from '../../components/resource';
 import SignInPrompt from '../../components/sign-in-prompt';
 import { needsSignIn, signOut } from '../../services/session';
@@ -34,6 +34,19 @@ function counted(o: Overview): Counted[] {
   ];
 }
 
+/** A row that opens a page: title, what it is for, and a chevron (a 44 px target). */
+function LinkRow({ className, title, description, url }: { className: string; title: string; description: string; url: string }) {
+  return (
+    <View className={`mine-link ${className}`} {...a11y({ role: 'link', label: `${title}：${description}` })} onClick={() => void Taro.navigateTo({ url })}>
+      <View className="mine-link__text">
+        <Text className="mine-link__title">{title}</Text>
+        <Text className="mine-link__desc">{description}</Text>
+      </View>
+      <Text className="mine-link__chevron">›</Text>
+    </View>
+  );
+}
+
 function WaitingRow({ place, onLeft }: { place: WaitingPlace; onLeft: () => void }) {
   const when = `${formatTime(place.start)}–${formatTime(place.end).slice(6)}`;
   const [busy, leave] = useConfirmedAction(
@@ -55,8 +68,12 @@ function WaitingRow({ place, onLeft }: { place: WaitingPlace; onLeft: () => void
   );
 }
 
-function Waitlist({ onChanged }: { onChanged: () => void }) {
-  const places = useResource(listMyWaitlist, [], { reloadOnShow: true });
+/**
+ * Loaded again whenever the overview is (each time 我的 shows): it mounts after the page has shown,
+ * so it cannot wait for the show itself.
+ */
+function Waitlist({ overview, onChanged }: { overview: Overview; onChanged: () => void }) {
+  const places = useResource(listMyWaitlist, [overview]);
   const left = () => {
     places.reload();
     onChanged();
@@ -125,7 +142,7 @@ function Mine({ o, reload }: { o: Overview; reload: () => void }) {
         ))}
       </View>
 
-      <Waitlist onChanged={reload} />
+      <Waitlist overview={o} onChanged={reload} />
 
       <View className="card">
         <ElderSwitch />
@@ -134,16 +151,16 @@ function Mine({ o, reload }: { o: Overview; reload: () => void }) {
       {o.role === 'staff' || o.role === 'admin' ? (
         <View className="card">
           <View className="card__title">驿站工作</View>
-          <Cell className="staff-verify" title="核销与签到" description="兑换取货码、预约码" onClick={() => void Taro.navigateTo({ url: '/packages/staff/pages/verify/index' })} />
-          <Cell className="staff-roster" title="预约名单" description="按项目和日期查看" onClick={() => void Taro.navigateTo({ url: '/packages/staff/pages/roster/index' })} />
-          <Cell className="staff-vaccine-roster" title="接种名单" description="脱敏显示" onClick={() => void Taro.navigateTo({ url: '/packages/staff/pages/vaccine-roster/index' })} />
+          <LinkRow className="staff-verify" title="核销与签到" description="兑换取货码、预约码" url="/packages/staff/pages/verify/index" />
+          <LinkRow className="staff-roster" title="预约名单" description="按项目和日期查看" url="/packages/staff/pages/roster/index" />
+          <LinkRow className="staff-vaccine-roster" title="接种名单" description="脱敏显示" url="/packages/staff/pages/vaccine-roster/index" />
         </View>
       ) : null}
       {o.role === 'admin' ? (
         <View className="card">
           <View className="card__title">管理</View>
-          <Cell className="admin-points-link" title="积分管理" description="奖励、发布活动、导出台账" onClick={() => void Taro.navigateTo({ url: '/packages/admin/pages/points/index' })} />
-          <Cell className="admin-slots-link" title="预约时段管理" description="按周模板生成、关闭日期" onClick={() => void Taro.navigateTo({ url: '/packages/admin/pages/slots/index' })} />
+          <LinkRow className="admin-points-link" title="积分管理" description="奖励、发布活动、导出台账" url="/packages/admin/pages/points/index" />
+          <LinkRow className="admin-slots-link" title="预约时段管理" description="按周模板生成、关闭日期" url="/packages/admin/pages/slots/index" />
         </View>
       ) : null}
       {process.env.TARO_ENV !== 'weapp' ? (

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { a11y } from '../../components/layout/a11y';
 import { distanceText, useNearMe } from '../../components/near-me/useNearMe';
-import { PlacePicture } from '../../components/picture';
+import { Icon } from '../../components/picture/icon';
 import '../stations/index.scss';
 import PagedList, { usePagedPage } from '../../components/paged-list';
 import SignInPrompt from '../../components/sign-in-prompt';
@@ -72,7 +72,9 @@ export default function VaccinePage() {
         renderItem={(s) => (
           <View className="card site-card" onClick={() => void Taro.navigateTo({ url: `/packages/vaccine/pages/site/index?id=${s.siteId}` })}>
             <View className="site-card__head">
-              <PlacePicture place={{ name: s.name, kind: 'vaccine' }} size="s" />
+              <View className="site-card__icon">
+                <Icon name="syringe" colour="#006d75" />
+              </View>
               <View className="card__title site-card__name">{s.name}</View>
             </View>
             <View className="muted">{s.address}</View>
