@@ -65,8 +65,14 @@ test('an admin awards points, publishes an activity with its code, and manages s
   await modalButton('发布').click();
   await j.page.locator('.admin-publish .qr-code__value').waitFor();
   expect((await j.page.locator('.admin-publish .qr-code__value').textContent())?.trim()).toMatch(/^[A-Z0-9]{6}$/);
-  const activities = await callAs<{ items: { title: string }[] }>('demo-member', 'points', { action: 'activities', limit: 50 });
-  expect(activities.items.filter((a) => a.title === '党史学习教育专题党课')).toHaveLength(1);
+  // Every open activity, page by page (the seeded ones may fill more than a page).
+  const titles: string[] = [];
+  for (let cursor: string | null | undefined, pages = 0; pages < 20 && cursor !== null; pages += 1) {
+    const page = await callAs<{ items: { title: string }[]; nextCursor: string | null }>('demo-member', 'points', { action: 'activities', limit: 50, ...(cursor ? { cursor } : {}) });
+    titles.push(...page.items.map((a) => a.title));
+    cursor = page.nextCursor;
+  }
+  expect(titles.filter((t) => t === '党史学习教育专题党课')).toHaveLength(1);
   await j.shot('41-admin-activity.png');
 
   // Slots: a station and item chosen by search, a template with time pickers, and a closed day with its reason.

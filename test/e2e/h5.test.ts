@@ -15,8 +15,8 @@ afterAll(async () => {
 
 test('a resident signs in, opens 驿站, sees seeded stations and opens one', async () => {
   await j.page.goto(`${j.cloud.url}/#/pages/stations/index`);
-  // The home tab stays in the DOM behind 驿站 (and has its own 去登录): take the 驿站 page's button.
-  await j.page.locator('.stations-page .state-view__action', { hasText: '去登录' }).click();
+  // The home tab stays in the DOM behind 驿站 (its link reads 「去登录 ›」): take the 驿站 page's button.
+  await j.page.getByText('去登录', { exact: true }).click();
   await j.page.locator('.login-as--demo-resident').click();
 
   // Back on 驿站 after sign-in, with the first page of seeded stations.

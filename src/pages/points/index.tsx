@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import FormField from '../../components/form-field';
+import { TextField } from '../../components/form-field/Field';
 import { useIntention } from '../../components/intention';
 import PagedList, { usePagedPage } from '../../components/paged-list';
 import ResourceView, { useResource } from '../../components/resource';
@@ -58,7 +58,7 @@ function CheckIn({ onDone }: { onDone: () => void }) {
     <View className="card checkin">
       <View className="card__title">活动签到</View>
       <Text className="muted">活动开始前 10 分钟至结束前可签到，每个活动只记一次积分</Text>
-      <FormField className="checkin__input" label="签到码" name="checkinCode" value={code} maxlength={6} placeholder="输入 6 位签到码，如 DEMO01" onChange={setCode} error={error} />
+      <TextField className="checkin__input" label="签到码" name="checkinCode" value={code} maxlength={6} placeholder="输入 6 位签到码，如 DEMO01" onChange={setCode} error={error} />
       <View className="form-actions">
         <Button type="primary" block loading={intent.busy} disabled={intent.busy} onClick={() => submit(code)} className="checkin__submit">
           签到

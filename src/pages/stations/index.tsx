@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { ScrollView, View, Text } from '@tarojs/components';
-import { SearchBar } from '@nutui/nutui-react-taro';
+import { Input, ScrollView, View, Text } from '@tarojs/components';
 import { STATION_KINDS, type StationKind } from '../../../domain/stations/kinds';
 import { a11y } from '../../components/layout/a11y';
 import { useNearMe } from '../../components/near-me/useNearMe';
@@ -33,14 +32,27 @@ export default function StationsPage() {
   if (signedOut) return <SignInPrompt from="/pages/stations/index" />;
   return (
     <ElderPage className="stations-page">
-      <SearchBar
-        value={keyword}
-        placeholder="搜索驿站名称、街道或地址"
-        maxLength={30}
-        onChange={(value: string) => setKeyword(value)}
-        onSearch={(value: string) => setSearch(value.trim())}
-        onClear={() => setSearch('')}
-      />
+      {/* Taro's own Input, not NutUI's SearchBar: the tab pages live in the main package, which has a size budget. */}
+      <View className="station-search" role="search">
+        <Input
+          className="station-search__input"
+          value={keyword}
+          placeholder="搜索驿站名称、街道或地址"
+          aria-label="搜索驿站名称、街道或地址"
+          maxlength={30}
+          confirmType="search"
+          onInput={(e) => setKeyword(e.detail.value)}
+          onConfirm={(e) => setSearch(e.detail.value.trim())}
+        />
+        {keyword ? (
+          <View className="station-search__clear" {...a11y({ role: 'button', label: '清除搜索' })} onClick={() => { setKeyword(''); setSearch(''); }}>
+            ×
+          </View>
+        ) : null}
+        <View className="station-search__go" {...a11y({ role: 'button', label: '搜索' })} onClick={() => setSearch(keyword.trim())}>
+          搜索
+        </View>
+      </View>
       <View className="near-toggle" {...a11y({ role: 'switch', checked: !!near, label: '按距离排序' })} onClick={() => void sortByDistance()}>
         {near ? '✓ 按距离排序（点此取消）' : '按距离排序'}
       </View>
