@@ -13,3 +13,7 @@ export const formatTime = (ms: number): string => shanghai(ms).format('MM-DD HH:
 export { dayjs };
 
 export const formatDate = (ms: number): string => shanghai(ms).format('YYYY-MM-DD');
+/** 'YYYY-MM-DD HH:mm' in Asia/Shanghai. */
+export const formatDateTime = (ms: number): string => shanghai(ms).format('YYYY-MM-DD HH:mm');
+/** The next full hour after `ms` (a sensible default start for something being planned now). */
+export const nextFullHour = (ms: number): number => shanghai(ms).startOf('hour').add(1, 'hour').valueOf();

@@ -10,7 +10,7 @@ import QrCode from '../../../../components/qr-code';
 import ResourceView, { useResource } from '../../../../components/resource';
 import type { MemberMatch } from '../../../../services/members';
 import { awardPoints, exportLedger, listRules, publishActivity, type Rule } from '../../../../services/points';
-import { formatDate } from '../../../../utils/time';
+import { formatDate, formatDateTime, nextFullHour } from '../../../../utils/time';
 import '../../admin.scss';
 
 const StatusLine = ({ text }: { text: string | null }) =>
@@ -89,8 +89,11 @@ const PUBLISH_FIELDS = { title: 'title', ruleId: 'ruleId', place: 'place', start
 
 function Publish() {
   const rules = useResource(listRules, []);
-  const today = formatDate(Date.now());
-  const empty = () => ({ title: '', ruleId: '', place: '', start: `${today} 19:30`, end: `${today} 21:00` });
+  // By default the activity starts at the next full hour and lasts 90 minutes: never already over when published.
+  const empty = () => {
+    const start = nextFullHour(Date.now());
+    return { title: '', ruleId: '', place: '', start: formatDateTime(start), end: formatDateTime(start + 90 * 60_000) };
+  };
   const [form, setForm] = useState(empty);
   const [published, setPublished] = useState<{ code: string; title: string } | null>(null);
   const errors = useFieldErrors(PUBLISH_FIELDS);
@@ -144,7 +147,7 @@ function Publish() {
         {errors.errors.ruleId ? <View className="form-field__error" role="alert">{errors.errors.ruleId}</View> : null}
       </View>
       <FormField label="地点" name="place" maxlength={100} value={form.place} placeholder="如 向阳社区党群服务中心" onChange={(place) => setForm((f) => ({ ...f, place }))} error={errors.errors.place} />
-      <DateTimeField label="开始时间" name="start" value={form.start} min={today} onChange={(start) => setForm((f) => ({ ...f, start, end: f.end <= start ? `${start.slice(0, 11)}${f.end.slice(11)}` : f.end }))} error={errors.errors.start} />
+      <DateTimeField label="开始时间" name="start" value={form.start} min={formatDate(Date.now())} onChange={(start) => setForm((f) => ({ ...f, start, end: f.end <= start ? `${start.slice(0, 11)}${f.end.slice(11)}` : f.end }))} error={errors.errors.start} />
       <DateTimeField label="结束时间" name="end" value={form.end} min={form.start.slice(0, 10)} onChange={(end) => setForm((f) => ({ ...f, end }))} error={errors.errors.end} />
       <View className="form-actions">
         <Button className="admin-publish__submit" type="primary" block loading={intent.busy} disabled={intent.busy} onClick={submit}>
