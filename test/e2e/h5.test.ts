@@ -45,4 +45,8 @@ test('我的 shows the signed-in user and role', async () => {
   await j.page.locator('.mine-nickname').waitFor();
   expect(await j.page.locator('.mine-role').textContent()).toBe('居民');
   await j.shot('03-mine.png');
+  // A resident finds the way into a branch from 我的; a resident sees no review of applications.
+  expect(await j.page.locator('.org-applications-link').count()).toBe(0);
+  await j.page.locator('.org-join-link').click();
+  await j.page.locator('.join-page').waitFor();
 });

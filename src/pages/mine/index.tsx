@@ -148,6 +148,19 @@ function Mine({ o, reload }: { o: Overview; reload: () => void }) {
         <ElderSwitch />
       </View>
 
+      <View className="card">
+        <View className="card__title">党组织</View>
+        {o.member ? null : (
+          <LinkRow className="org-join-link" title="加入党支部" description="凭党支部的邀请码或二维码申请" url="/packages/org/pages/join/index" />
+        )}
+        {o.role === 'secretary' || o.role === 'admin' ? (
+          <LinkRow className="org-applications-link" title="入党支部申请" description="审核申请、本支部邀请二维码" url="/packages/org/pages/applications/index" />
+        ) : null}
+        {o.member && o.role !== 'secretary' && o.role !== 'admin' ? (
+          <LinkRow className="org-my-applications-link" title="我的党支部申请" description="查看申请进度" url="/packages/org/pages/join/index" />
+        ) : null}
+      </View>
+
       {o.role === 'staff' || o.role === 'admin' ? (
         <View className="card">
           <View className="card__title">驿站工作</View>
