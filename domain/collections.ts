@@ -95,6 +95,8 @@ export const INDEXES: readonly IndexSpec[] = [
   { collection: 'helpRequests', keys: [['unitId', 1], ['status', 1], ['createdAt', -1]] },
   { collection: 'helpRequests', keys: [['county', 1], ['status', 1], ['createdAt', -1]] },
   { collection: 'helpRequests', keys: [['status', 1], ['county', 1], ['kind', 1], ['createdAt', -1]] },
+  { collection: 'helpRequests', keys: [['status', 1], ['county', 1], ['createdAt', -1]] },
+  { collection: 'helpRequests', keys: [['status', 1], ['createdAt', -1]] },
   { collection: 'helpRequests', keys: [['claimantIds', 1], ['createdAt', -1]] },
   { collection: 'helpRequests', keys: [['kind', 1], ['publicOnWall', 1], ['status', 1], ['createdAt', -1]] },
   { collection: 'helpRequests', keys: [['status', 1], ['overdue', 1], ['createdAt', 1]] },
