@@ -9,6 +9,7 @@ import { checkBookingInvariants } from '../domain/booking/invariants';
 import { LocalDatabase } from '../domain/db/local/engine';
 import { checkPointsInvariants, type InvariantReport } from '../domain/points/invariants';
 import { checkVaccineInvariants } from '../domain/vaccine/invariants';
+import { checkRequestInvariants } from '../domain/requests/invariants';
 
 export async function checkAll(db: LocalDatabase): Promise<(InvariantReport & { area: string })[]> {
   const tag = (area: string) => (reports: InvariantReport[]) => reports.map((r) => ({ area, ...r }));
@@ -16,6 +17,7 @@ export async function checkAll(db: LocalDatabase): Promise<(InvariantReport & { 
     ...tag('积分')(await checkPointsInvariants(db)),
     ...tag('驿站预约')(await checkBookingInvariants(db)),
     ...tag('疫苗接种')(await checkVaccineInvariants(db)),
+    ...tag('群众点单')(await checkRequestInvariants(db)),
   ];
 }
 

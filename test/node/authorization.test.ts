@@ -17,16 +17,23 @@ import { useLocalPiiKey } from '../../domain/privacy/crypto';
 import { dayOf } from '../../domain/core/time';
 import { makeIdNumber } from '../../domain/privacy/idnumber';
 import { seedIfEmpty } from '../../domain/seed/seed';
+import { LocalFileStore } from '../../domain/files/local';
 import { createLocalCloud } from '../../server/app';
 import { TokenSigner } from '../../server/auth';
+import { askEvent, httpCall, must, requestAt, TINY_PNG, uploadPhoto, type Stage } from '../support/requests-flow';
 
-type Who = 'resident' | 'member' | 'secretary' | 'staff' | 'admin' | 'county-admin';
-/** Every caller, signed in as `demo-<who>`: a county admin (秀峰区) and a branch secretary (向阳社区) beside the rest. */
-const ANY: Who[] = ['resident', 'member', 'secretary', 'staff', 'admin', 'county-admin'];
+type Who = 'resident' | 'member' | 'secretary' | 'staff' | 'admin' | 'county-admin' | 'volunteer';
+/**
+ * Every caller, signed in as `demo-<who>`: a county admin (秀峰区) and a branch secretary (向阳社区) beside the rest,
+ * and a resident registered as a volunteer (demo-volunteer: role resident, may take tasks from the hall).
+ */
+const ANY: Who[] = ['resident', 'member', 'secretary', 'staff', 'admin', 'county-admin', 'volunteer'];
 const ADMIN: Who[] = ['admin', 'county-admin'];
 const EARNERS: Who[] = ['member', 'secretary', 'staff', ...ADMIN];
 const STAFF: Who[] = ['staff', ...ADMIN];
 const MANAGERS: Who[] = ['secretary', ...ADMIN];
+/** Who may take tasks from the 任务大厅: party members and registered volunteers. */
+const TAKERS: Who[] = ['member', 'secretary', 'volunteer'];
 
 const MATRIX: Record<string, Record<string, Who[]>> = {
   user: { me: ANY, setRole: ADMIN, overview: ANY },
@@ -53,12 +60,23 @@ const MATRIX: Record<string, Record<string, Who[]>> = {
     audit: ['admin'], auditExport: ADMIN, dashboard: MANAGERS, dashboardExport: MANAGERS, uploadImage: ADMIN,
     startConsoleLogin: ANY, consoleTicket: ANY, fileUrls: ANY, approveConsoleLogin: ['secretary', 'staff', ...ADMIN], pollConsoleLogin: ANY,
   },
+  // 群众点单. Past the role check, who may claim, finish or confirm depends on the request: see REQUEST_TABLE below.
+  requests: {
+    communities: ANY, uploadPhoto: ANY, ask: ANY, mine: ANY, detail: ANY, queue: MANAGERS, review: MANAGERS, dispatch: MANAGERS,
+    hall: TAKERS, claim: ANY, myTasks: ANY, progress: ANY, finish: ANY, confirm: ANY, sendBack: ANY, cancel: ANY,
+    registerVolunteer: ANY, volunteerMe: ANY, timeBank: ANY, wall: ANY, figures: ANY, stats: MANAGERS,
+  },
 };
-/** Actions anyone may call without signing in: the console's sign-in, before it has anyone to be. */
+/**
+ * Actions anyone may call without signing in: the console's sign-in, before it has anyone to be. (Other `public`
+ * actions, e.g. the 心愿墙, need some identity over HTTP, as every call on WeChat carries an openid.)
+ */
 const PUBLIC = new Set(['admin.startConsoleLogin', 'admin.pollConsoleLogin']);
 
 let db: LocalDatabase;
 let server: http.Server;
+/** Calls as anyone over HTTP (requests-flow), for driving 群众点单 requests to a state. */
+let flow: ReturnType<typeof httpCall>;
 let base: string;
 const tokens: Partial<Record<Who, string>> = {};
 
@@ -67,13 +85,17 @@ beforeAll(async () => {
   db = LocalDatabase.open(dir);
   useLocalPiiKey(dir);
   await seedIfEmpty(db, Date.now());
-  server = createLocalCloud({ db, signer: TokenSigner.forDataDir(dir) });
+  server = createLocalCloud({ db, signer: TokenSigner.forDataDir(dir), files: new LocalFileStore(path.join(dir, 'files')) });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   for (const who of ANY) {
     const res = await fetch(`${base}/auth/dev-login`, { method: 'POST', body: JSON.stringify({ openid: `demo-${who}` }), headers: { 'content-type': 'application/json' } });
     tokens[who] = ((await res.json()) as { data: { token: string } }).data.token;
   }
+  flow = httpCall(base);
+  // The demo volunteer (seeded, or registered here when the seed has none).
+  const me = await must(flow<{ registered: boolean }>('requests', { action: 'volunteerMe' }, 'demo-volunteer'), 'volunteerMe');
+  if (!me.registered) await must(flow('requests', { action: 'registerVolunteer', realName: '周志愿', phone: '13907730002', inService: true }, 'demo-volunteer'), 'registerVolunteer');
 });
 afterAll(async () => {
   server.close();
@@ -106,8 +128,143 @@ test.each(cells)('%s.%s: no token → 401; each role allowed or FORBIDDEN as the
 test.each(cells)('%s.%s: an openid in the event never makes a resident act as someone else', async (fn, action) => {
   const { code } = await call(fn, { action, openid: 'demo-admin', userInfo: { openId: 'demo-admin' } }, 'resident');
   if (MATRIX[fn]![action]!.includes('resident')) expect(code).not.toBe('ok');
+  // The hall's door is checked in the action, after its input: the stray field is refused first.
+  else if (`${fn}.${action}` === 'requests.hall') expect(['FORBIDDEN', 'INVALID_ARGUMENT']).toContain(code);
   else expect(code).toBe('FORBIDDEN');
 });
+
+// ---------------------------------------------------------------------------------------------
+// 群众点单, action by action, with a real request in the state the action needs. Each cell gets a fresh
+// request asked by demo-resident (the resident column is its owner) to 向阳社区 (demo-secretary's branch,
+// in 永福: outside the county admin's 秀峰); where a claimant is needed it is demo-member.
+// ---------------------------------------------------------------------------------------------
+
+/** `anyone`: no token. Over HTTP even a `public` action needs some identity (every WeChat call has an openid). */
+type Caller = 'anyone' | Who;
+const CALLERS: Caller[] = ['anyone', 'resident', 'member', 'secretary', 'staff', 'admin', 'county-admin', 'volunteer'];
+const U = 'UNAUTHENTICATED';
+const F = 'FORBIDDEN';
+const N = 'NOT_FOUND';
+
+interface Cell {
+  /** The state of the request the event names (null: no request). */
+  given: Stage | null;
+  kind?: 'wish' | 'issue';
+  places?: number;
+  publicOnWall?: boolean;
+  event(id: string, who: Caller): object | Promise<object>;
+  /** What each caller hears, in CALLERS order: no token, resident (the owner), member (the claimant, where there is one), secretary, staff, admin, county admin, volunteer. */
+  expect: [string, string, string, string, string, string, string, string];
+}
+
+const photoOf = async (who: Caller) => (who === 'anyone' ? 'no-photo' : uploadPhoto(flow, `demo-${who}`));
+const REQUEST_TABLE: [string, Cell][] = [
+  ['communities', { given: null, event: () => ({ action: 'communities' }), expect: [U, 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'] }],
+  ['uploadPhoto', { given: null, event: () => ({ action: 'uploadPhoto', contentType: 'image/png', dataBase64: TINY_PNG }), expect: [U, 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'] }],
+  ['ask', { given: null, event: () => askEvent(), expect: [U, 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'] }],
+  ['mine', { given: null, event: () => ({ action: 'mine' }), expect: [U, 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'] }],
+  ['detail of a request just asked (kept off the wall)', { given: 'submitted', publicOnWall: false, event: (id) => ({ action: 'detail', id }), expect: [U, 'ok', N, 'ok', N, 'ok', N, N] }],
+  ['detail of a task in the hall', { given: 'open', kind: 'issue', publicOnWall: false, event: (id) => ({ action: 'detail', id }), expect: [U, 'ok', 'ok', 'ok', N, 'ok', N, 'ok'] }],
+  ['detail of a wish on the 心愿墙', { given: 'confirmed', publicOnWall: true, event: (id) => ({ action: 'detail', id }), expect: [U, 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'] }],
+  ['queue', { given: null, event: () => ({ action: 'queue' }), expect: [U, F, F, 'ok', F, 'ok', 'ok', F] }],
+  ['review (accept)', { given: 'submitted', event: (id) => ({ action: 'review', id, decision: 'accept' }), expect: [U, F, F, 'ok', F, 'ok', F, F] }],
+  ['review (decline)', { given: 'submitted', event: (id) => ({ action: 'review', id, decision: 'decline', reason: '不属于本社区' }), expect: [U, F, F, 'ok', F, 'ok', F, F] }],
+  ['dispatch to the hall', { given: 'accepted', kind: 'issue', event: (id) => ({ action: 'dispatch', id, mode: 'hall', places: 3, hours: 2 }), expect: [U, F, F, 'ok', F, 'ok', F, F] }],
+  ['dispatch to a member', { given: 'accepted', event: (id) => ({ action: 'dispatch', id, mode: 'assign', openid: 'demo-member' }), expect: [U, F, F, 'ok', F, 'ok', F, F] }],
+  ['hall', { given: null, event: () => ({ action: 'hall' }), expect: [U, F, 'ok', 'ok', F, F, F, 'ok'] }],
+  ['claim a task with places', { given: 'open', kind: 'issue', places: 10, event: (id) => ({ action: 'claim', id }), expect: [U, F, 'ok', 'ok', F, F, F, 'ok'] }],
+  ['myTasks', { given: null, event: () => ({ action: 'myTasks' }), expect: [U, 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'] }],
+  ['progress on a claimed task', { given: 'claimed', kind: 'issue', event: (id) => ({ action: 'progress', id, text: '已经联系了物业' }), expect: [U, N, 'ok', N, N, N, N, N] }],
+  ['finish a claimed wish', { given: 'claimed', event: async (id, who) => ({ action: 'finish', id, text: '已经办好了', photos: [await photoOf(who)] }), expect: [U, N, 'ok', N, N, N, N, N] }],
+  ['confirm', { given: 'finished', event: (id) => ({ action: 'confirm', id, rating: 5, comment: '谢谢' }), expect: [U, 'ok', N, N, N, N, N, N] }],
+  ['sendBack', { given: 'finished', event: (id) => ({ action: 'sendBack', id, reason: '灯还是不亮' }), expect: [U, 'ok', N, N, N, N, N, N] }],
+  ['cancel', { given: 'submitted', event: (id) => ({ action: 'cancel', id }), expect: [U, 'ok', N, N, N, N, N, N] }],
+  ['volunteerMe', { given: null, event: () => ({ action: 'volunteerMe' }), expect: [U, 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'] }],
+  ['timeBank', { given: null, event: () => ({ action: 'timeBank' }), expect: [U, 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'] }],
+  ['wall', { given: null, event: () => ({ action: 'wall' }), expect: [U, 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'] }],
+  ['figures', { given: null, event: () => ({ action: 'figures' }), expect: [U, 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'] }],
+  ['stats', { given: null, event: () => ({ action: 'stats', from: '2026-11-01', to: '2026-11-30' }), expect: [U, F, F, 'ok', F, 'ok', 'ok', F] }],
+  // Last: it makes everyone a volunteer.
+  ['registerVolunteer', { given: null, event: () => ({ action: 'registerVolunteer', realName: '王志愿', phone: '13907730003', inService: false }), expect: [U, 'ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok'] }],
+];
+
+test('the 群众点单 table covers every action of the requests function', () => {
+  // Each row's label starts with its action.
+  const rows = new Set(REQUEST_TABLE.map(([label]) => label.split(' ')[0]!));
+  expect([...rows].sort()).toEqual(Object.keys(FUNCTIONS.requests?.actions ?? {}).sort());
+});
+
+test.each(REQUEST_TABLE)('requests.%s: each caller hears what the table says', async (_label, cell) => {
+  const heard: string[] = [];
+  for (const who of CALLERS) {
+    const id = cell.given ? await requestAt(flow, cell.given, { resident: 'demo-resident', secretary: 'demo-secretary', claimant: 'demo-member' }, { kind: cell.kind ?? 'wish', places: cell.places, publicOnWall: cell.publicOnWall }) : 'none';
+    const res = await flow('requests', await cell.event(id, who), who === 'anyone' ? null : `demo-${who}`);
+    heard.push(res.ok ? 'ok' : res.error.code);
+  }
+  expect(Object.fromEntries(CALLERS.map((c, i) => [c, heard[i]]))).toEqual(Object.fromEntries(CALLERS.map((c, i) => [c, cell.expect[i]])));
+});
+
+// BUG (server/app.ts): only admin.uploadImage may send a body over 64 KB, so a photo of a phone's usual size
+// (here 200 KB of a 2 MB limit) sent to requests.uploadPhoto over HTTP is refused with 413 before the action
+// runs. `test.failing` until the local cloud lets requests.uploadPhoto through too (then make it a plain test).
+test.failing('requests.uploadPhoto over HTTP takes a photo of 200 KB (the action allows 2 MB)', async () => {
+  const png = Buffer.concat([Buffer.from(TINY_PNG, 'base64'), Buffer.alloc(200 * 1024, 7)]);
+  const res = await flow<{ fileId: string }>('requests', { action: 'uploadPhoto', contentType: 'image/png', dataBase64: png.toString('base64') }, 'demo-resident');
+  expect(res.ok ? 'ok' : res.error.code).toBe('ok');
+});
+
+/**
+ * The resident's name and phone in clear: to the resident always; to the branch's secretary until the request
+ * closes; to its claimant while it is worked on (in progress, awaiting confirmation). Everyone else (county and
+ * system admins included) sees masks or nothing, in the detail and in every list.
+ */
+const CONTACT_SEEN: [Stage, ('resident' | 'secretary' | 'member')[]][] = [
+  ['submitted', ['resident', 'secretary']],
+  ['accepted', ['resident', 'secretary']],
+  ['open', ['resident', 'secretary']],
+  ['assigned', ['resident', 'secretary', 'member']],
+  ['claimed', ['resident', 'secretary', 'member']],
+  ['finished', ['resident', 'secretary', 'member']],
+  ['confirmed', ['resident']],
+  ['declined', ['resident']],
+  ['cancelled', ['resident']],
+];
+
+test.each(CONTACT_SEEN)('a request %s: the contact in clear only to %j', async (stage, seen) => {
+  const name = '黄桂英';
+  const phone = '13977120001';
+  const ask = { ...askEvent({ kind: 'wish', publicOnWall: true }), contactName: name, contactPhone: phone };
+  const asked = await must(flow<{ id: string }>('requests', ask, 'demo-resident'), 'ask');
+  // Moved on from the ask above, as requestAt would (the contact is what this test is about).
+  const id = stage === 'submitted' ? asked.id : await moveOn(asked.id, stage);
+  const clear: string[] = [];
+  for (const who of ANY) {
+    for (const event of [{ action: 'detail', id }, { action: 'mine' }, { action: 'queue' }, { action: 'hall' }, { action: 'myTasks' }, { action: 'wall' }]) {
+      const res = await flow('requests', event, `demo-${who}`);
+      const body = JSON.stringify(res);
+      if (body.includes(phone) || body.includes(name)) clear.push(`${who} ${event.action}`);
+    }
+  }
+  expect(clear.sort()).toEqual(seen.map((who) => `${who} detail`).sort());
+});
+
+/** Moves a request just asked by demo-resident on to `stage` (secretary demo-secretary, claimant demo-member). */
+async function moveOn(id: string, stage: Stage): Promise<string> {
+  const as = (who: string, event: object) => must(flow('requests', event, who), `${(event as { action: string }).action} → ${stage}`);
+  if (stage === 'cancelled') return as('demo-resident', { action: 'cancel', id }).then(() => id);
+  if (stage === 'declined') return as('demo-secretary', { action: 'review', id, decision: 'decline', reason: '不属于本社区' }).then(() => id);
+  await as('demo-secretary', { action: 'review', id, decision: 'accept' });
+  if (stage === 'accepted') return id;
+  if (stage === 'assigned') return as('demo-secretary', { action: 'dispatch', id, mode: 'assign', openid: 'demo-member' }).then(() => id);
+  await as('demo-secretary', { action: 'dispatch', id, mode: 'hall' });
+  if (stage === 'open') return id;
+  await as('demo-member', { action: 'claim', id });
+  if (stage === 'claimed') return id;
+  await as('demo-member', { action: 'finish', id, text: '已经办好了', photos: [await uploadPhoto(flow, 'demo-member')] });
+  if (stage === 'finished') return id;
+  await as('demo-resident', { action: 'confirm', id, rating: 4 });
+  return id;
+}
 
 test('who a resident is comes from the token alone', async () => {
   const res = await fetch(`${base}/fn/user`, { method: 'POST', body: JSON.stringify({ action: 'me', userInfo: { openId: 'demo-admin' } }), headers: { 'content-type': 'application/json', authorization: `Bearer ${tokens.resident}` } });
@@ -162,9 +319,29 @@ describe('scopes', () => {
     await db.collection('users').add({ _id: 'yf-longquan-member', nickname: '龙泉党员', role: 'member', branchId: 'br-yf-longquan', createdAt: Date.now() });
     await db.collection('users').add({ _id: 'xf-staff', nickname: '秀峰值班员', role: 'staff', branchId: null, stationIds: ['st-xf-jiedong'], siteIds: [], createdAt: Date.now() });
     await dataOf('demo-admin', 'stations', { action: 'saveItem', itemId: 'it-xf-jiedong-legal', stationId: 'st-xf-jiedong', name: '法律咨询', kind: 'service' });
+    // 群众点单 requests to 向阳 (永福) and to 解东 (秀峰), waiting for review or dispatch: their ids go into the cases' events.
+    const at = async (stage: Stage, unitId: string) => requestAt(flow, stage, { resident: 'scope-asker', secretary: 'demo-admin' }, { kind: 'issue', unitId });
+    for (const [event, stage, unitId] of REQUEST_CASE_TARGETS) event.id = await at(stage, unitId);
   });
 
   type Expect = 'FORBIDDEN' | 'in scope';
+  /** Events whose request is made in beforeAll (the id is filled in there, before the cases run). */
+  const reviewEvent = () => ({ action: 'review', id: '', decision: 'accept' });
+  const dispatchEvent = () => ({ action: 'dispatch', id: '', mode: 'hall', places: 2 });
+  const secretaryReviewsOwn = reviewEvent();
+  const secretaryReviewsOther = reviewEvent();
+  const countyReviewsOwn = reviewEvent();
+  const countyReviewsOther = reviewEvent();
+  const secretaryDispatchesOwn = dispatchEvent();
+  const secretaryDispatchesOther = dispatchEvent();
+  const countyDispatchesOwn = dispatchEvent();
+  const countyDispatchesOther = dispatchEvent();
+  const REQUEST_CASE_TARGETS: [{ id: string }, Stage, string][] = [
+    [secretaryReviewsOwn, 'submitted', 'br-yf-xiangyang'], [secretaryReviewsOther, 'submitted', 'br-xf-jiedong'],
+    [countyReviewsOwn, 'submitted', 'br-xf-jiedong'], [countyReviewsOther, 'submitted', 'br-yf-xiangyang'],
+    [secretaryDispatchesOwn, 'accepted', 'br-yf-xiangyang'], [secretaryDispatchesOther, 'accepted', 'br-xf-jiedong'],
+    [countyDispatchesOwn, 'accepted', 'br-xf-jiedong'], [countyDispatchesOther, 'accepted', 'br-yf-xiangyang'],
+  ];
   const station = { name: '测试驿站', kind: 'center', district: '测试街道', address: '测试路 1 号' };
   const site = {
     name: '测试接种点', town: '秀峰街道', address: '测试路 2 号', vaccines: [{ code: 'covid', name: '新冠疫苗', maker: '示例', doses: 2, intervalDays: 21 }],
@@ -251,6 +428,23 @@ describe('scopes', () => {
     ['secretary: the dashboard of their branch', 'demo-secretary', 'admin', { action: 'dashboard', from: '2026-11-01', to: '2026-11-30', unitId: 'br-yf-xiangyang' }, 'in scope'],
     ['secretary: the dashboard of another branch', 'demo-secretary', 'admin', { action: 'dashboard', from: '2026-11-01', to: '2026-11-30', unitId: 'br-yf-longquan' }, 'FORBIDDEN'],
     ['secretary: the dashboard of their county', 'demo-secretary', 'admin', { action: 'dashboardExport', from: '2026-11-01', to: '2026-11-30', unitId: 'cty-yongfu' }, 'FORBIDDEN'],
+    // 群众点单: a secretary reviews and dispatches their branch's requests, a county admin their county's.
+    ['secretary: review a request to their branch', 'demo-secretary', 'requests', secretaryReviewsOwn, 'in scope'],
+    ['secretary: review a request to another branch', 'demo-secretary', 'requests', secretaryReviewsOther, 'FORBIDDEN'],
+    ['county admin: review a request in their county', 'demo-county-admin', 'requests', countyReviewsOwn, 'in scope'],
+    ['county admin: review a request in another county', 'demo-county-admin', 'requests', countyReviewsOther, 'FORBIDDEN'],
+    ['secretary: dispatch a request of their branch', 'demo-secretary', 'requests', secretaryDispatchesOwn, 'in scope'],
+    ['secretary: dispatch a request of another branch', 'demo-secretary', 'requests', secretaryDispatchesOther, 'FORBIDDEN'],
+    ['county admin: dispatch a request in their county', 'demo-county-admin', 'requests', countyDispatchesOwn, 'in scope'],
+    ['county admin: dispatch a request in another county', 'demo-county-admin', 'requests', countyDispatchesOther, 'FORBIDDEN'],
+    ['secretary: request figures of their branch', 'demo-secretary', 'requests', { action: 'stats', from: '2026-11-01', to: '2026-11-30', unitId: 'br-yf-xiangyang' }, 'in scope'],
+    ['secretary: request figures of another branch', 'demo-secretary', 'requests', { action: 'stats', from: '2026-11-01', to: '2026-11-30', unitId: 'br-yf-longquan' }, 'FORBIDDEN'],
+    ['secretary: request figures of their county', 'demo-secretary', 'requests', { action: 'stats', from: '2026-11-01', to: '2026-11-30', unitId: 'cty-yongfu' }, 'FORBIDDEN'],
+    ['county admin: request figures of their county', 'demo-county-admin', 'requests', { action: 'stats', from: '2026-11-01', to: '2026-11-30', unitId: 'cty-xiufeng' }, 'in scope'],
+    ['county admin: request figures of a branch in their county', 'demo-county-admin', 'requests', { action: 'stats', from: '2026-11-01', to: '2026-11-30', unitId: 'br-xf-jiedong' }, 'in scope'],
+    ['county admin: request figures of another county', 'demo-county-admin', 'requests', { action: 'stats', from: '2026-11-01', to: '2026-11-30', unitId: 'cty-yongfu' }, 'FORBIDDEN'],
+    ['county admin: request figures of another county by its name', 'demo-county-admin', 'requests', { action: 'stats', from: '2026-11-01', to: '2026-11-30', unitId: '桂林市永福县' }, 'FORBIDDEN'],
+    ['county admin: request figures of a branch in another county', 'demo-county-admin', 'requests', { action: 'stats', from: '2026-11-01', to: '2026-11-30', unitId: 'br-yf-xiangyang' }, 'FORBIDDEN'],
     // The system admin: everywhere.
     ['system admin: award in any county', 'demo-admin', 'points', { action: 'award', openid: 'xf-member', points: 5, reason: '志愿服务', requestId: 'scope-award-6' }, 'in scope'],
     ['system admin: ledger of every branch', 'demo-admin', 'points', { action: 'export', from: '2026-11-01', to: '2026-11-30' }, 'in scope'],
@@ -335,6 +529,34 @@ describe('scopes', () => {
     expect((await dataOf<{ items: unknown[] }>('demo-secretary', 'org', { action: 'searchMembers', keyword: '张秀英' })).items).toEqual([]);
     expect((await dataOf<{ items: { openid: string }[] }>('demo-county-admin', 'org', { action: 'searchMembers', keyword: '张秀英' })).items.map((i) => i.openid)).toEqual(['scope-applicant-1']);
     expect(codeOf(await callAs('demo-secretary', 'org', { action: 'searchMembers', keyword: '张', unitId: 'br-xf-jiedong' }))).toBe('FORBIDDEN');
+  });
+
+  test('群众点单: the queue, the details and the figures a secretary and a county admin see stay in their scope', async () => {
+    type Page = { items: { id: string; unitName: string; county: string }[] };
+    const mine = await requestAt(flow, 'submitted', { resident: 'scope-asker-2', secretary: 'demo-admin' }, { kind: 'wish', unitId: 'br-yf-xiangyang', publicOnWall: false });
+    const theirs = await requestAt(flow, 'submitted', { resident: 'scope-asker-2', secretary: 'demo-admin' }, { kind: 'wish', unitId: 'br-xf-jiedong', publicOnWall: false });
+    const elsewhere = await requestAt(flow, 'submitted', { resident: 'scope-asker-2', secretary: 'demo-admin' }, { kind: 'wish', unitId: 'br-yf-longquan', publicOnWall: false });
+    const secretaryQueue = await dataOf<Page>('demo-secretary', 'requests', { action: 'queue', limit: 50 });
+    expect(new Set(secretaryQueue.items.map((i) => i.unitName))).toEqual(new Set(['向阳社区党支部']));
+    expect(secretaryQueue.items.map((i) => i.id)).toContain(mine);
+    const countyQueue = await dataOf<Page>('demo-county-admin', 'requests', { action: 'queue', limit: 50 });
+    expect(new Set(countyQueue.items.map((i) => i.county))).toEqual(new Set(['桂林市秀峰区']));
+    expect(countyQueue.items.map((i) => i.id)).toContain(theirs);
+    const everything = await dataOf<Page>('demo-admin', 'requests', { action: 'queue', limit: 50 });
+    expect(everything.items.map((i) => i.id)).toEqual(expect.arrayContaining([mine, theirs, elsewhere]));
+
+    // Details: NOT_FOUND outside the scope (whether the request exists is not told).
+    expect(codeOf(await callAs('demo-secretary', 'requests', { action: 'detail', id: mine }))).toBe('ok');
+    expect(codeOf(await callAs('demo-secretary', 'requests', { action: 'detail', id: elsewhere }))).toBe('NOT_FOUND');
+    expect(codeOf(await callAs('demo-secretary', 'requests', { action: 'detail', id: theirs }))).toBe('NOT_FOUND');
+    expect(codeOf(await callAs('demo-county-admin', 'requests', { action: 'detail', id: theirs }))).toBe('ok');
+    expect(codeOf(await callAs('demo-county-admin', 'requests', { action: 'detail', id: mine }))).toBe('NOT_FOUND');
+
+    // Figures: the secretary's are their branch's, whatever they ask for.
+    const { byBranch } = await dataOf<{ byBranch: { unitId: string }[] }>('demo-secretary', 'requests', { action: 'stats', from: dayOf(Date.now() - DAY), to: dayOf(Date.now() + DAY) });
+    expect(byBranch.map((b) => b.unitId)).toEqual(['br-yf-xiangyang']);
+    const county = await dataOf<{ byBranch: { unitId: string }[] }>('demo-county-admin', 'requests', { action: 'stats', from: dayOf(Date.now() - DAY), to: dayOf(Date.now() + DAY) });
+    expect(county.byBranch.map((b) => b.unitId)).toEqual(['br-xf-jiedong']);
   });
 
   test('roles: a county admin makes admins of their county only; a setRole on oneself is refused', async () => {

@@ -1,7 +1,8 @@
 /**
  * Property-based fuzzing of every action of every function: 200 random and malformed events each
  * (wrong types, huge and negative numbers, deep objects, unicode, plausible ids). Never INTERNAL,
- * never a stack trace, and a refused request writes nothing.
+ * never a stack trace, and a refused request writes nothing. 群众点单 requests exist in every state,
+ * so fuzzed ids and callers (the owner, the secretary, a claimant, a volunteer) reach past the lookups.
  */
 import fc from 'fast-check';
 import type { z } from 'zod';
@@ -11,12 +12,24 @@ import { setLogger } from '../../domain/core/router';
 import { dayOf } from '../../domain/core/time';
 import { makeIdNumber } from '../../domain/privacy/idnumber';
 import { seededWorld } from '../support/functions';
+import { must, requestAt, TINY_PNG, uploadPhoto, XIANGYANG, type Call } from '../support/requests-flow';
 
 let world: Awaited<ReturnType<typeof seededWorld>>;
 const internal: string[] = [];
+/** Ids that exist once the world is up (群众点单 requests in every state, a photo): filled in beforeAll. */
+const live: string[] = ['rq-none'];
 beforeAll(async () => {
   world = await seededWorld(Date.now());
   setLogger((entry) => internal.push(JSON.stringify(entry)));
+  const call = ((fn: string, event: object, openid: string | null) => world.call(fn, event, openid)) as Call;
+  const me = await must(call<{ registered: boolean }>('requests', { action: 'volunteerMe' }, 'demo-volunteer'), 'volunteerMe');
+  if (!me.registered) await must(call('requests', { action: 'registerVolunteer', realName: '志愿者小周', phone: '13907730002', inService: true }, 'demo-volunteer'), 'registerVolunteer');
+  const people = { resident: 'demo-resident', secretary: 'demo-secretary', claimant: 'demo-member' };
+  for (const stage of ['submitted', 'accepted', 'declined', 'assigned', 'open', 'claimed', 'finished', 'confirmed', 'cancelled'] as const) {
+    live.push(await requestAt(call, stage, people, { kind: 'wish' }));
+    live.push(await requestAt(call, stage, people, { kind: 'issue', places: 2 }));
+  }
+  live.push(await uploadPhoto(call, 'demo-member'), await uploadPhoto(call, 'demo-resident'));
 });
 afterAll(() => world.db.close());
 
@@ -27,11 +40,17 @@ const plausible = fc.constantFrom<unknown>(
   tomorrow, '2026-02-30', `${tomorrow} 09:00`, `it-yf-center-room@${tomorrow}T0900`, `vs-yf-01@${tomorrow}T0830`, 'flu', '12345678',
   'fuzz-request-0001', makeIdNumber('450326', '1960-01-01', 1), '13812345678', '张三', { lat: 25, lng: 110 }, [1, 2, 3],
   { weekdays: [1, 2], start: '09:00', end: '10:00', slotMinutes: 30, capacity: 5 }, 1, 0, -1, 2 ** 53, 1e300, -1e300, 0.5,
+  // 群众点单's words.
+  'wish', 'issue', '长者', '环境', 'accept', 'decline', 'assign', 'hall', XIANGYANG, 'br-xf-jiedong', 'image/png', TINY_PNG, 'open', 'finished', 5, 8, 10, 11,
+  { name: '向阳社区三单元', lat: 24.98, lng: 109.98 }, true, false,
 );
+/** Live ids (requests, photos), picked when the event is made: by then beforeAll has filled them in. */
+const liveId = fc.nat().map((i) => live[i % live.length]!);
 const deep = fc.letrec((tie) => ({ node: fc.oneof({ depthSize: 'small' }, fc.string(), fc.integer(), fc.array(tie('node'), { maxLength: 3 }), fc.dictionary(fc.string(), tie('node'), { maxKeys: 3 })) })).node;
 const value = fc.oneof(
   plausible,
   plausible,
+  liveId,
   fc.string({ unit: 'grapheme', maxLength: 40 }),
   fc.string({ minLength: 300, maxLength: 2000 }),
   fc.integer(),
@@ -61,7 +80,7 @@ test.each(cases)('%s.%s survives 200 random events', async (fn, action, keys) =>
     { weight: 1, arbitrary: fc.oneof(fc.constant(null), fc.integer(), fc.string(), fc.array(fc.anything()), fc.constant({ action: 42 })) },
   );
   await fc.assert(
-    fc.asyncProperty(event, fc.constantFrom('demo-admin', 'demo-admin', 'demo-staff', 'demo-member', 'demo-resident'), async (raw, who) => {
+    fc.asyncProperty(event, fc.constantFrom('demo-admin', 'demo-admin', 'demo-staff', 'demo-member', 'demo-resident', 'demo-secretary', 'demo-county-admin', 'demo-volunteer'), async (raw, who) => {
       // What crosses the wire is JSON.
       const sent: unknown = JSON.parse(JSON.stringify(raw) ?? 'null');
       const before = world.db.writes;
