@@ -1,5 +1,5 @@
 /**
- * The storms of the 积分兑换日 through the real @cloudbase/node-sdk against the CloudBase double
+ * The storms of the 积分兑换日 and the 任务大厅 (50 members claiming one wish) through the real @cloudbase/node-sdk against the CloudBase double
  * (snapshot isolation, first writer wins): the double runs in this process, the functions and their
  * load in another (test/support/cloudbase-storms.ts). Then a kill -9 of that process half-way through
  * redemptions, repaired by the reconciliation job, on the double and on the embedded engine.
@@ -63,7 +63,25 @@ describe.each(['matched', 'modified'] as const)('storms through the real SDK aga
     expect(result.outcome).toEqual({ booked: 30, greenUsed: 10, eldersAsking: 10, eldersSeated: 10, greenToUnder60: 0, under60Seated: 20 });
     expectHonest(result, ['SLOT_FULL']);
   }, 300_000);
+
+  test('50 members claiming the same wish at once: exactly one holds it, the others hear 该心愿已被认领', async () => {
+    const result = await storm(double, 'claim');
+    expect(result.codes).toEqual({ ok: 1, CONFLICT: 49 });
+    // Every refusal is the answer about the wish, none is the database being busy.
+    expect(result.busy).toBe(0);
+    expect(result.outcome).toEqual({ holders: 1, taken: 1, claimantIds: 1, winners: 1, inProgress: 1 });
+    expect(result.violations).toEqual([]);
+  }, 300_000);
 });
+
+test('50 members claiming the same wish at once on the embedded engine: exactly one holds it', async () => {
+  const ended = await load(['--storm', 'claim', '--engine', 'local']);
+  if (!ended.result) throw new Error(`the claim storm did not finish:\n${ended.stderr}`);
+  expect(ended.result.codes).toEqual({ ok: 1, CONFLICT: 49 });
+  expect(ended.result.busy).toBe(0);
+  expect(ended.result.outcome).toEqual({ holders: 1, taken: 1, claimantIds: 1, winners: 1, inProgress: 1 });
+  expect(ended.result.violations).toEqual([]);
+}, 120_000);
 
 /**
  * Kills the load process (SIGKILL from inside, the n-th time a redemption reaches `point`: just

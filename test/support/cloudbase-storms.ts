@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { FUNCTIONS } from '../../cloudfunctions/registry';
 import { checkBookingInvariants } from '../../domain/booking/invariants';
 import type { Envelope } from '../../domain/core/errors';
+import { BUSY_MESSAGE } from '../../domain/core/router';
 import { dayOf } from '../../domain/core/time';
 import type { Database } from '../../domain/db';
 import { CloudBaseDatabase } from '../../domain/db/cloudbase';
@@ -25,8 +26,11 @@ import { makeIdNumber } from '../../domain/privacy/idnumber';
 import { VACCINE_SITES } from '../../domain/seed/data';
 import { checkVaccineInvariants } from '../../domain/vaccine/invariants';
 import { appointmentDocSchema, isElder } from '../../domain/vaccine/model';
+import { REQUESTS, requestDocSchema } from '../../domain/requests/model';
+import { checkRequestInvariants } from '../../domain/requests/invariants';
+import { askEvent } from './requests-flow';
 
-export const STORMS = ['redeem', 'book', 'green'] as const;
+export const STORMS = ['redeem', 'book', 'green', 'claim'] as const;
 export type StormName = (typeof STORMS)[number];
 
 export interface StormResult {
@@ -38,6 +42,8 @@ export interface StormResult {
   p99: number;
   /** Answers by code ('ok' for success). */
   codes: Record<string, number>;
+  /** Refusals that were the database being busy (BUSY_MESSAGE), not an answer about the request. */
+  busy: number;
   /** What the storm left: units sold, seats taken, elders seated… */
   outcome: Record<string, number>;
   /** Invariants broken afterwards, as "name: n"; empty when all hold. */
@@ -57,6 +63,7 @@ const caller = (db: Database, now: number): Call => (fn, event, openid) =>
 async function fire(n: number, one: (i: number) => Promise<Envelope<unknown>>) {
   const latencies: number[] = [];
   const codes: Record<string, number> = {};
+  let busy = 0;
   const started = performance.now();
   const answers = await Promise.all(
     Array.from({ length: n }, async (_, i) => {
@@ -65,13 +72,14 @@ async function fire(n: number, one: (i: number) => Promise<Envelope<unknown>>) {
       latencies.push(performance.now() - t);
       const code = answer.ok ? 'ok' : answer.error.code;
       codes[code] = (codes[code] ?? 0) + 1;
+      if (!answer.ok && answer.error.message === BUSY_MESSAGE) busy += 1;
       return answer;
     }),
   );
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
   const at = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0);
-  return { answers, codes, seconds, perSecond: n / seconds, p50: at(50), p99: at(99) };
+  return { answers, codes, busy, seconds, perSecond: n / seconds, p50: at(50), p99: at(99) };
 }
 
 async function addUsers(db: Database, ids: string[], role: string): Promise<void> {
@@ -176,17 +184,48 @@ async function stormGreen(db: Database, seeded: Awaited<ReturnType<typeof seedGr
   };
 }
 
+/** 50 members of one branch claim the one wish its secretary published to the hall, all at once. */
+async function seedClaim(db: Database) {
+  const call = caller(db, STORM_NOW);
+  const branchId = 'br-storm';
+  await db.collection('orgUnits').add({ _id: branchId, parentId: null, kind: 'branch', name: '压测社区党支部', county: '桂林市永福县', secretary: 'storm-secretary', createdAt: STORM_NOW });
+  const members = ids(50, 'storm-c');
+  const people: [string, string, string | null][] = [['storm-secretary', 'secretary', branchId], ['storm-resident', 'resident', null], ...members.map((m): [string, string, string | null] => [m, 'member', branchId])];
+  await Promise.all(people.map(([id, role, branch]) => db.collection('users').add({ _id: id, nickname: id, role, branchId: branch, createdAt: STORM_NOW })));
+  const asked = await call<{ id: string }>('requests', askEvent({ kind: 'wish', unitId: branchId, requestId: 'storm-ask' }), 'storm-resident');
+  if (!asked.ok) throw new Error(`ask: ${asked.error.message}`);
+  const id = asked.data.id;
+  for (const event of [{ action: 'review', id, decision: 'accept' }, { action: 'dispatch', id, mode: 'hall', hours: 2 }]) {
+    const res = await call('requests', event, 'storm-secretary');
+    if (!res.ok) throw new Error(`${event.action}: ${res.error.message}`);
+  }
+  return { members, id };
+}
+
+async function stormClaim(db: Database, seeded: Awaited<ReturnType<typeof seedClaim>>) {
+  const call = caller(db, STORM_NOW);
+  const run = await fire(seeded.members.length, (i) => call('requests', { action: 'claim', id: seeded.id }, seeded.members[i]!));
+  const doc = requestDocSchema.parse(await db.collection(REQUESTS).doc(seeded.id).get());
+  const winners = run.answers.filter((a) => a.ok).length;
+  return {
+    run,
+    outcome: { holders: Object.keys(doc.claims).length, taken: doc.taken, claimantIds: doc.claimantIds.length, winners, inProgress: doc.status === 'inProgress' ? 1 : 0 },
+    violations: broken(await checkRequestInvariants(db, STORM_NOW)),
+  };
+}
+
 export async function seedStorm(db: Database, storm: StormName) {
+  if (storm === 'claim') return { claim: await seedClaim(db) };
   return storm === 'redeem' ? { redeem: await seedRedeem(db) } : storm === 'book' ? { book: await seedBook(db) } : { green: await seedGreen(db) };
 }
 
 export async function runStorm(db: Database, storm: StormName, seeded?: Awaited<ReturnType<typeof seedStorm>>): Promise<StormResult> {
   const world = seeded ?? (await seedStorm(db, storm));
-  const result = world.redeem ? await stormRedeem(db, world.redeem) : world.book ? await stormBook(db, world.book) : await stormGreen(db, world.green!);
+  const result = world.redeem ? await stormRedeem(db, world.redeem) : world.book ? await stormBook(db, world.book) : world.claim ? await stormClaim(db, world.claim) : await stormGreen(db, world.green!);
   const { run } = result;
   return {
     storm, requests: run.answers.length, seconds: Math.round(run.seconds * 100) / 100, perSecond: Math.round(run.perSecond),
-    p50: run.p50, p99: run.p99, codes: run.codes, outcome: result.outcome, violations: result.violations,
+    p50: run.p50, p99: run.p99, codes: run.codes, busy: run.busy, outcome: result.outcome, violations: result.violations,
   };
 }
 
