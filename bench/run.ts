@@ -403,6 +403,7 @@ async function main(): Promise<void> {
   await benchAdminDelay(record);
   await benchCloudBaseStorms(record);
   await (await import('./dashboard')).benchDashboard(record, QUICK);
+  await (await import('./requests')).benchRequests(record, QUICK);
   const width = Math.max(...rows.map((r) => r.measure.length));
   console.log(`\n${'measure'.padEnd(width)}  ${'value'.padStart(10)}  unit   note`);
   for (const r of rows) console.log(`${r.measure.padEnd(width)}  ${String(r.value).padStart(10)}  ${r.unit.padEnd(5)}  ${r.note ?? ''}`);
