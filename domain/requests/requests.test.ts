@@ -276,3 +276,19 @@ test('a claim whose process died before its timeline line: markOverdue writes it
   expect(await w.call('requests', { action: 'uploadPhoto', contentType: 'image/png', dataBase64: PNG }, 'photo-heavy')).toMatchObject({ ok: false, error: { code: 'LIMIT_REACHED' } });
   expect(codeOf(await w.call('requests', { action: 'uploadPhoto', contentType: 'image/jpeg', dataBase64: PNG }, 'photo-light'))).toBe('INVALID_ARGUMENT');
 });
+
+test('the resident cancels while members claim: either cancelled with nobody holding it, or claimed and not cancelled', async () => {
+  for (let round = 0; round < 3; round += 1) {
+    const id = await inHall('issue', 3);
+    const people = await members(`race${round}`, 6);
+    const [cancelled, ...claims] = await Promise.all([
+      w.call('requests', { action: 'cancel', id }, 'demo-resident'),
+      ...people.map((p) => w.call('requests', { action: 'claim', id }, p)),
+    ]);
+    const req = await request(id);
+    const won = claims.filter((c) => c.ok).length;
+    if (cancelled!.ok) expect([req.status, req.taken, won]).toEqual(['cancelled', 0, 0]);
+    else expect([req.status === 'cancelled', req.taken, won >= 1]).toEqual([false, won, true]);
+  }
+  expect((await checkRequestInvariants(w.db)).filter((r) => r.violations > 0)).toEqual([]);
+});
