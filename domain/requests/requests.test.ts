@@ -9,6 +9,7 @@ import { USERS } from '../user/model';
 import { LEDGER } from '../points/model';
 import { MESSAGES } from '../messages/outbox';
 import { checkRequestInvariants } from './invariants';
+import { checkPointsInvariants } from '../points/invariants';
 import { markOverdue } from './jobs';
 import { takePlace } from './claims';
 import { REQUESTS } from './model';
@@ -155,6 +156,10 @@ test('confirm sent twice at once, and racing markOverdue: one award, one state',
   // Run again: nothing new.
   expect((await markOverdue(w.db, late + HOUR)).marked).toBe(0);
   expect((await checkRequestInvariants(w.db, late + HOUR)).filter((r) => r.violations > 0)).toEqual([]);
+  expect((await checkPointsInvariants(w.db, late + HOUR)).filter((r) => r.violations > 0)).toEqual([]);
+  const stats = await data<{ total: { requests: number; confirmed: number }; byBranch: { requests: number; confirmed: number }[] }>({ action: 'stats', from: '2026-11-01', to: '2026-11-30' }, 'demo-admin');
+  expect(stats.total.requests).toBe(stats.byBranch.reduce((n, b) => n + b.requests, 0));
+  expect(stats.total.confirmed).toBeGreaterThanOrEqual(2);
 });
 
 test('privacy: contact in clear for the resident, the secretary and active claimants while open; masked after and for everyone else', async () => {
