@@ -9,6 +9,7 @@ import { USERS } from '../user/model';
 import { LEDGER } from '../points/model';
 import { MESSAGES } from '../messages/outbox';
 import { checkRequestInvariants } from './invariants';
+import { checkPointsInvariants } from '../points/invariants';
 import { markOverdue } from './jobs';
 import { takePlace } from './claims';
 import { REQUESTS } from './model';
@@ -155,6 +156,10 @@ test('confirm sent twice at once, and racing markOverdue: one award, one state',
   // Run again: nothing new.
   expect((await markOverdue(w.db, late + HOUR)).marked).toBe(0);
   expect((await checkRequestInvariants(w.db, late + HOUR)).filter((r) => r.violations > 0)).toEqual([]);
+  expect((await checkPointsInvariants(w.db, late + HOUR)).filter((r) => r.violations > 0)).toEqual([]);
+  const stats = await data<{ total: { requests: number; confirmed: number }; byBranch: { requests: number; confirmed: number }[] }>({ action: 'stats', from: '2026-11-01', to: '2026-11-30' }, 'demo-admin');
+  expect(stats.total.requests).toBe(stats.byBranch.reduce((n, b) => n + b.requests, 0));
+  expect(stats.total.confirmed).toBeGreaterThanOrEqual(2);
 });
 
 test('privacy: contact in clear for the resident, the secretary and active claimants while open; masked after and for everyone else', async () => {
@@ -275,4 +280,20 @@ test('a claim whose process died before its timeline line: markOverdue writes it
   expect(uploads.every((c) => c === 'ok')).toBe(true);
   expect(await w.call('requests', { action: 'uploadPhoto', contentType: 'image/png', dataBase64: PNG }, 'photo-heavy')).toMatchObject({ ok: false, error: { code: 'LIMIT_REACHED' } });
   expect(codeOf(await w.call('requests', { action: 'uploadPhoto', contentType: 'image/jpeg', dataBase64: PNG }, 'photo-light'))).toBe('INVALID_ARGUMENT');
+});
+
+test('the resident cancels while members claim: either cancelled with nobody holding it, or claimed and not cancelled', async () => {
+  for (let round = 0; round < 3; round += 1) {
+    const id = await inHall('issue', 3);
+    const people = await members(`race${round}`, 6);
+    const [cancelled, ...claims] = await Promise.all([
+      w.call('requests', { action: 'cancel', id }, 'demo-resident'),
+      ...people.map((p) => w.call('requests', { action: 'claim', id }, p)),
+    ]);
+    const req = await request(id);
+    const won = claims.filter((c) => c.ok).length;
+    if (cancelled!.ok) expect([req.status, req.taken, won]).toEqual(['cancelled', 0, 0]);
+    else expect([req.status === 'cancelled', req.taken, won >= 1]).toEqual([false, won, true]);
+  }
+  expect((await checkRequestInvariants(w.db)).filter((r) => r.violations > 0)).toEqual([]);
 });
