@@ -1,6 +1,6 @@
 /**
  * 群众点单—支部下单—党员接单: the `requests` function. Types follow the agreed API (ISSUE13-SPEC); pages of the
- * help subpackage call these, and the home page only `getRequestFigures`.
+ * help subpackage call these; the home page imports `getRequestFigures` from ./request-figures only.
  */
 import type { Page } from '../../domain/core/paging';
 import { callFunction } from './transport';
@@ -67,13 +67,6 @@ export interface WallWish {
   createdAt: number;
 }
 
-export interface Figures {
-  requests: number;
-  confirmed: number;
-  finishRate: number;
-  avgHours: number;
-  satisfaction: number;
-}
 
 export interface AskInput {
   kind: RequestKind;
@@ -118,4 +111,4 @@ export const registerVolunteer = (input: { realName: string; phone: string; inSe
 export const getVolunteerMe = () => callFunction<{ registered: boolean; inService: boolean; hours: number }>('requests', 'volunteerMe');
 export const listTimeBank = (cursor?: string) => callFunction<Page<TimeBankEntry>>('requests', 'timeBank', { cursor });
 export const listWall = (cursor?: string) => callFunction<Page<WallWish>>('requests', 'wall', { cursor });
-export const getRequestFigures = (county?: string) => callFunction<Figures>('requests', 'figures', { county });
+export { getRequestFigures, type Figures } from './request-figures';

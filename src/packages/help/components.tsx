@@ -9,6 +9,7 @@ import StateView from '../../components/state-view';
 import { listCommunities, uploadPhoto, type Community, type RequestCard, type RequestStatus, type TimelineStep } from '../../services/requests';
 import { errorMessage } from '../../services/transport';
 import { formatTime } from '../../utils/time';
+import FileInput from './file-input';
 import { readFile, readTempFile, type PhotoData } from './photos';
 import './help.scss';
 
@@ -176,19 +177,7 @@ export function PhotoField({ label, name, value, onChange, max = 6, error, hint,
             <View className={`help-photos__add help-photos__add--${name}`}>
               <Text className="help-photos__plus">＋</Text>
               <Text>{uploading ? '上传中…' : '添加照片'}</Text>
-              <input
-                className="help-photos__file"
-                type="file"
-                accept="image/*"
-                multiple
-                aria-label={`${label}：添加照片`}
-                disabled={uploading > 0}
-                onChange={(e) => {
-                  const files = Array.from(e.currentTarget.files ?? []);
-                  e.currentTarget.value = '';
-                  void upload(files.map((f) => () => readFile(f)));
-                }}
-              />
+              <FileInput label={`${label}：添加照片`} disabled={uploading > 0} onFiles={(files) => void upload(files.map((f) => () => readFile(f)))} />
             </View>
           ) : (
             <View className={`help-photos__add help-photos__add--${name}`} {...a11y({ role: 'button', label: `${label}：添加照片` })} onClick={() => void choose()}>

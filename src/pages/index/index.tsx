@@ -7,7 +7,7 @@ import { Icon } from '../../components/picture/icon';
 import { useResource } from '../../components/resource';
 import { needsSignIn } from '../../services/session';
 import { getOverview, type NextUp, type Overview } from '../../services/overview';
-import { getRequestFigures, type Figures } from '../../services/requests';
+import { getRequestFigures, type Figures } from '../../services/request-figures';
 import { formatTime } from '../../utils/time';
 import './index.scss';
 
