@@ -35,11 +35,18 @@ export interface RequestDetail extends RequestCard {
   comment: string | null;
   mode: 'assign' | 'hall' | null;
   hours: number | null;
-  claimants: { nickname: string; status: string }[];
+  contactMasked: boolean;
+  reason: string | null;
+  claimants: { nickname: string; status: string; kind?: string }[];
+  /** The caller asked for it / has claimed it. */
+  mine: boolean;
+  claimed: boolean;
   canClaim: boolean;
   canConfirm: boolean;
   canFinish: boolean;
+  canCancel: boolean;
   canReview: boolean;
+  canDispatch: boolean;
 }
 
 export interface TimelineStep {
@@ -48,6 +55,7 @@ export interface TimelineStep {
   statusLabel: string;
   text: string;
   by: string;
+  photos?: string[];
 }
 
 export interface Community {
@@ -84,7 +92,7 @@ export interface AskInput {
 export type Dispatch = { id: string; mode: 'assign'; openid: string; hours?: number } | { id: string; mode: 'hall'; places?: number; hours?: number };
 
 export interface TimeBankEntry {
-  id: string;
+  entryId: string;
   hours: number;
   balanceAfter: number;
   reason: string;
@@ -109,6 +117,6 @@ export const sendBackRequest = (id: string, reason: string) => callFunction<unkn
 export const cancelRequest = (id: string) => callFunction<unknown>('requests', 'cancel', { id });
 export const registerVolunteer = (input: { realName: string; phone: string; inService: boolean; workplace?: string }) => callFunction<unknown>('requests', 'registerVolunteer', input);
 export const getVolunteerMe = () => callFunction<{ registered: boolean; inService: boolean; hours: number }>('requests', 'volunteerMe');
-export const listTimeBank = (cursor?: string) => callFunction<Page<TimeBankEntry>>('requests', 'timeBank', { cursor });
+export const listTimeBank = (cursor?: string) => callFunction<Page<TimeBankEntry> & { balance: number; earned: number }>('requests', 'timeBank', { cursor });
 export const listWall = (cursor?: string) => callFunction<Page<WallWish>>('requests', 'wall', { cursor });
 export { getRequestFigures, type Figures } from './request-figures';

@@ -64,6 +64,7 @@ export function Timeline({ steps }: { steps: TimelineStep[] }) {
           <View className="help-timeline__dot" />
           <View className="help-timeline__head">{s.statusLabel}</View>
           {s.text ? <View className="help-timeline__text">{s.text}</View> : null}
+          {s.photos?.length ? <Gallery urls={s.photos} /> : null}
           <View className="help-timeline__when">{`${formatTime(s.at)}${s.by ? ` · ${s.by}` : ''}`}</View>
         </View>
       ))}

@@ -136,7 +136,7 @@ export default function AskPage() {
             ))}
           </View>
         </Field>
-        <FormField label="标题" name="title" value={form.title} onChange={(v) => set('title', v)} maxlength={30}
+        <FormField label="标题" name="title" value={form.title} onChange={(v) => set('title', v)} maxlength={40}
           placeholder={form.kind === 'wish' ? '如：给独居的张奶奶买一台收音机' : '如：3 栋楼道灯坏了'} error={errorOf('title')} required />
         <TextAreaField label="详细说明" name="text" value={form.text} onChange={(v) => set('text', v)} maxlength={500}
           placeholder="写清楚需要什么帮助、什么时间方便" error={errorOf('text')} required />

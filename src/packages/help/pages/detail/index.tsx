@@ -302,14 +302,15 @@ export default function RequestDetailPage() {
               {r.mode ? <InfoRow label="派单方式" value={r.mode === 'hall' ? `任务大厅 · 已认领 ${r.taken}/${r.places}` : '指派党员'} /> : null}
               {r.hours ? <InfoRow label="时间银行" value={`${r.hours} 小时`} /> : null}
               {r.claimants.length ? <InfoRow className="help-detail__claimants" label="办理人" value={r.claimants.map((c) => c.nickname).join('、')} /> : null}
+              {r.reason ? <InfoRow className="help-detail__reason" label={r.status === 'declined' ? '未受理原因' : '说明'} value={r.reason} /> : null}
               {r.rating ? <InfoRow className="help-detail__rating" label="评价" value={`${'★'.repeat(r.rating)}${'☆'.repeat(5 - r.rating)}${r.comment ? ` ${r.comment}` : ''}`} /> : null}
             </View>
-            {r.canReview && r.status === 'submitted' ? <ReviewPanel r={r} onDone={detail.reload} /> : null}
-            {r.canReview && r.status === 'accepted' ? <DispatchPanel r={r} onDone={detail.reload} /> : null}
+            {r.canReview ? <ReviewPanel r={r} onDone={detail.reload} /> : null}
+            {r.canDispatch ? <DispatchPanel r={r} onDone={detail.reload} /> : null}
             {r.canClaim ? <ClaimPanel r={r} onDone={detail.reload} /> : null}
             {r.canFinish ? <WorkPanel r={r} onDone={detail.reload} /> : null}
             {r.canConfirm ? <ConfirmPanel r={r} onDone={detail.reload} /> : null}
-            {params.from === 'mine' && ['submitted', 'accepted', 'open'].includes(r.status) && r.taken === 0 ? <CancelButton r={r} onDone={detail.reload} /> : null}
+            {r.canCancel ? <CancelButton r={r} onDone={detail.reload} /> : null}
             <View className="card help-progress">
               <View className="card__title">办理进度</View>
               <Timeline steps={timeline} />

@@ -4,7 +4,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { ElderPage, ElderToggle, useElderMode } from '../../../../components/elder-mode';
 import PagedList, { usePagedPage } from '../../../../components/paged-list';
 import { listMyRequests, type RequestStatus } from '../../../../services/requests';
-import { DETAIL, go, RequestCardView, Tabs } from '../../components';
+import { go, RequestCardView, Tabs } from '../../components';
 import '../../help.scss';
 
 type Filter = RequestStatus | '';
@@ -31,7 +31,7 @@ export default function MyRequestsPage() {
       </View>
       <Tabs name="mine" tabs={TABS} value={status} onChange={setStatus} />
       <PagedList list={list} keyOf={(r) => r.id} emptyText={status ? '没有这个状态的点单' : '还没有点单。有困难或小心愿，点上方「我要点单」'}
-        renderItem={(r) => <RequestCardView card={r} onOpen={() => go(`${DETAIL(r.id)}&from=mine`)} />} />
+        renderItem={(r) => <RequestCardView card={r} />} />
     </ElderPage>
   );
 }

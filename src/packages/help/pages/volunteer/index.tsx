@@ -66,7 +66,7 @@ function RegisterForm({ onDone }: { onDone: () => void }) {
 function Ledger() {
   const list = usePagedList((cursor) => listTimeBank(cursor), []);
   return (
-    <PagedList list={list} keyOf={(e) => e.id} emptyText="还没有时间银行记录。认领并完成任务，经群众确认后记入"
+    <PagedList list={list} keyOf={(e) => e.entryId} emptyText="还没有时间银行记录。认领并完成任务，经群众确认后记入"
       renderItem={(e) => (
         <View className="help-row help-ledger">
           <View>
