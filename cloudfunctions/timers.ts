@@ -11,6 +11,8 @@ export const JOB_EVERY_MINUTES: Record<string, number> = {
   reconcile: 5,
   /** Removes console sign-in tickets an hour past their expiry. */
   purgeConsoleLogins: 30,
+  /** Marks requests not accepted or not finished in time as overdue and escalates them (群众点单). */
+  markOverdue: 10,
 };
 
 /** The one timer trigger's name, in cloudbaserc.json, each config.json and the timer event. */

@@ -63,7 +63,7 @@ export const accountDocSchema = z.object({
 });
 export type Account = z.output<typeof accountDocSchema>;
 
-export const LEDGER_KINDS = { checkin: '活动签到', award: '管理员奖励', correction: '管理员更正', redeem: '积分兑换', refund: '兑换退还' } as const;
+export const LEDGER_KINDS = { checkin: '活动签到', award: '管理员奖励', correction: '管理员更正', redeem: '积分兑换', refund: '兑换退还', service: '志愿服务（群众点单）' } as const;
 export type LedgerKind = keyof typeof LEDGER_KINDS;
 
 export const ledgerDocSchema = z.object({

@@ -1,6 +1,7 @@
 import type { Database, NewDoc } from '../db';
 import { ITEMS } from '../booking/model';
 import { seedOrg } from '../org/seed';
+import { seedRequests } from '../requests/seed';
 import { dayOf } from '../core/time';
 import { generateSlots } from '../slots/generate';
 import { addIfAbsent, derivedId } from '../core/ids';
@@ -63,6 +64,7 @@ export async function seedIfEmpty(db: Database, now: number): Promise<boolean> {
     }
   }
   await seedOrg(db, now);
+  await seedRequests(db, now);
   await insert(db, SEED_MARK.collection, { _id: SEED_MARK.id, at: now });
   return true;
 }

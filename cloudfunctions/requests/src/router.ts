@@ -1,0 +1,36 @@
+import { defineFunction } from '../../../domain/core/router';
+import * as actions from '../../../domain/requests/actions';
+import * as claims from '../../../domain/requests/claims';
+import * as figures from '../../../domain/requests/figures';
+import { markOverdue } from '../../../domain/requests/jobs';
+import * as volunteers from '../../../domain/requests/volunteers';
+
+/** 群众点单 → 支部下单 → 党员接单 (domain/requests). */
+export const router = defineFunction(
+  'requests',
+  {
+    communities: actions.communities,
+    uploadPhoto: actions.uploadPhoto,
+    ask: actions.ask,
+    mine: actions.mine,
+    detail: actions.detail,
+    queue: actions.queue,
+    review: actions.review,
+    dispatch: actions.dispatch,
+    hall: claims.hall,
+    claim: claims.claim,
+    myTasks: claims.myTasks,
+    progress: claims.progress,
+    finish: claims.finish,
+    confirm: actions.confirm,
+    sendBack: actions.sendBack,
+    cancel: actions.cancel,
+    registerVolunteer: volunteers.registerVolunteer,
+    volunteerMe: volunteers.volunteerMe,
+    timeBank: volunteers.timeBank,
+    wall: figures.wall,
+    figures: figures.figures,
+    stats: figures.stats,
+  },
+  { markOverdue },
+);

@@ -1,0 +1,211 @@
+/**
+ * 党员接单: the 任务大厅, claiming, progress and finishing.
+ *
+ * A request in the hall is a hot document: fifty people may claim a wish in the same second. A claim is
+ * therefore never a read-then-write inside an optimistic transaction (on CloudBase every such
+ * transaction would conflict with every other). It is one conditional single-document update that
+ * holds only while the request is still `open`, `taken` is what the claimant read, and the claimant's
+ * key is absent; it adds the claim, moves `taken` on by one, and turns the request `inProgress` when
+ * that was the last place. Exactly one claimant wins each place; a loser reads again and is told why.
+ * The timeline line and the resident's message follow in a small transaction that does not touch the
+ * request (`reconcileClaims` writes them for a claim whose process died in between).
+ */
+import { z } from 'zod';
+import type { Database } from '../db';
+import { action } from '../core/router';
+import { AppError } from '../core/errors';
+import { TX_ATTEMPTS, derivedId } from '../core/ids';
+import { pageByNewest } from '../core/paging';
+import { fields } from '../core/validation';
+import { crashPoint, intentGraceMs } from '../core/intents';
+import type { UserDoc } from '../user/model';
+import { MAX_PHOTOS, REQUESTS, REQUEST_EVENTS, STATUS_LABELS, kindSchema, requestDocSchema, type Claim, type RequestDoc } from './model';
+import { addEvent, assertOwnPhotos, card, claimKey, isParty, isVolunteer, notFoundRequest, quoteTitle, readRequest, tell } from './present';
+import { placeOfUser } from '../org/scope';
+
+const photoIds = z.array(z.string().trim().min(1).max(300));
+
+/** Who may take tasks: party members (member, secretary) and registered volunteers. */
+async function claimantKind(db: Database, user: UserDoc): Promise<Claim['kind'] | null> {
+  if (isParty(user)) return 'member';
+  return (await isVolunteer(db, user._id)) ? 'volunteer' : null;
+}
+
+/** What the caller's county is, for "same county first" in the hall. */
+async function countyOf(db: Database, user: UserDoc): Promise<string | null> {
+  const place = await placeOfUser(db, user);
+  return place.county ?? place.counties?.[0] ?? null;
+}
+
+export const hall = action({
+  input: z.strictObject({ kind: kindSchema.optional(), cursor: fields.cursor, limit: fields.limit }),
+  access: 'signedIn',
+  async run({ kind, cursor, limit }, ctx) {
+    const county = await countyOf(ctx.db, ctx.user);
+    const col = ctx.db.collection(REQUESTS);
+    const _ = ctx.db.command;
+    // Two phases, one cursor: `h:<createdAt>` pages the caller's county, `o:<createdAt>` the rest.
+    const [phase, at] = cursor?.includes(':') ? (cursor.split(':', 2) as [string, string]) : [county ? 'h' : 'o', undefined];
+    if (phase !== 'h' && phase !== 'o') throw new AppError('INVALID_ARGUMENT', '翻页位置不正确，请刷新后重试', 'cursor');
+    const size = limit ?? 20;
+    const present = async (page: { items: RequestDoc[]; nextCursor: string | null }, tag: string) => {
+      const items = [];
+      for (const req of page.items) items.push({ ...(await card(req, ctx.services)), sameCounty: req.county === county });
+      return { items, nextCursor: page.nextCursor ? `${tag}:${page.nextCursor}` : null };
+    };
+    if (phase === 'h' && county) {
+      const home = await pageByNewest(col, { status: 'open', county, kind }, 'createdAt', { cursor: at, limit: size }, requestDocSchema, (d) => d);
+      const shown = await present(home, 'h');
+      // The caller's county ran out on this page: the next page starts on the other counties.
+      if (!shown.nextCursor) shown.nextCursor = 'o:';
+      return shown;
+    }
+    const others = await pageByNewest(col, { status: 'open', county: county ? _.neq(county) : undefined, kind }, 'createdAt', { cursor: at || undefined, limit: size }, requestDocSchema, (d) => d);
+    return present(others, 'o');
+  },
+});
+
+/** Refusals a claimant may hear, in the spec's words. */
+function refusal(req: RequestDoc): AppError {
+  if (req.kind === 'wish' && req.taken >= req.places && req.places > 0) return new AppError('CONFLICT', '该心愿已被认领');
+  if (req.status === 'open' || (req.status === 'inProgress' && req.taken >= req.places)) return new AppError('SLOT_FULL', '名额已满');
+  return new AppError('CONFLICT', `该任务${STATUS_LABELS[req.status]}，不能认领`);
+}
+
+/**
+ * Takes one place for `claim` by conditional update (never inside a transaction). Answers the request
+ * as it was just before the claim, and whether this claim filled it.
+ */
+export async function takePlace(db: Database, id: string, claim: Claim, now: number): Promise<{ req: RequestDoc; filled: boolean }> {
+  const key = claimKey(claim.openid);
+  const _ = db.command;
+  // Each failed round means another claim (or a change of status) won meanwhile: bounded by the places.
+  for (let round = 0; round < 200; round += 1) {
+    const req = await readRequest(db, id);
+    if (!req) throw notFoundRequest();
+    if (req.claims[key]) throw new AppError('CONFLICT', '你已认领');
+    if (req.status !== 'open' || req.taken >= req.places) throw refusal(req);
+    const filled = req.taken + 1 >= req.places;
+    const { updated } = await db.collection(REQUESTS).where({ _id: id, status: 'open', taken: req.taken, [`claims.${key}`]: _.exists(false) }).update({
+      taken: req.taken + 1,
+      status: filled ? 'inProgress' : 'open',
+      [`claims.${key}`]: { ...claim },
+      claimantIds: _.set([...req.claimantIds, claim.openid]),
+      updatedAt: now,
+    });
+    if (updated > 0) return { req, filled };
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 + round * 2)));
+  }
+  throw new AppError('CONFLICT', '认领的人太多，请稍后重试');
+}
+
+/** The timeline line and messages of a claim already taken (idempotent: ids derived from request + claimant). */
+export async function recordClaim(db: Database, req: RequestDoc, claim: Claim, filled: boolean, now: number): Promise<void> {
+  await db.runTransaction(async (tx) => {
+    await addEvent(tx, req, { status: filled ? 'inProgress' : 'open', text: `${claim.kind === 'member' ? '党员' : '志愿者'}${claim.nickname}认领${filled ? '，名额已满，开始办理' : ''}`, by: claim.nickname }, now, 'claim', claim.openid);
+    await tell(tx, req, req.openid, 'claimed', filled ? '办理中' : '有人认领', `${claim.kind === 'member' ? '党员' : '志愿者'}${claim.nickname}认领了你的${quoteTitle(req)}`, now, claim.openid);
+  }, TX_ATTEMPTS);
+}
+
+export const claim = action({
+  input: z.strictObject({ id: fields.id }),
+  access: 'signedIn',
+  async run({ id }, ctx) {
+    const kind = await claimantKind(ctx.db, ctx.user);
+    if (!kind) throw new AppError('FORBIDDEN', '请先登记为志愿者');
+    const before = await readRequest(ctx.db, id);
+    if (!before || !(before.status === 'open' || before.mode === 'hall' || before.claimantIds.includes(ctx.user._id))) throw notFoundRequest();
+    if (before.openid === ctx.user._id) throw new AppError('CONFLICT', '不能认领自己提出的请求');
+    const now = ctx.now();
+    const c: Claim = { openid: ctx.user._id, nickname: ctx.user.nickname, kind, via: 'hall', status: 'active', at: now };
+    const { req, filled } = await takePlace(ctx.db, id, c, now);
+    crashPoint('request-claimed');
+    await recordClaim(ctx.db, req, c, filled, now);
+    return { claimId: `${id}:${claimKey(c.openid)}`, status: filled ? ('inProgress' as const) : ('open' as const) };
+  },
+});
+
+export const myTasks = action({
+  input: z.strictObject({ cursor: fields.cursor, limit: fields.limit }),
+  access: 'signedIn',
+  async run({ cursor, limit }, ctx) {
+    const page = await pageByNewest(ctx.db.collection(REQUESTS), { claimantIds: ctx.user._id }, 'createdAt', { cursor, limit }, requestDocSchema, (d) => d);
+    const items = [];
+    for (const req of page.items) items.push(await card(req, ctx.services));
+    return { items, nextCursor: page.nextCursor };
+  },
+});
+
+/** The claimant's own request, or NOT_FOUND. */
+async function claimed(db: Database, id: string, openid: string): Promise<RequestDoc> {
+  const req = await readRequest(db, id);
+  if (!req || !req.claimantIds.includes(openid)) throw notFoundRequest();
+  return req;
+}
+
+export const progress = action({
+  input: z.strictObject({
+    id: fields.id,
+    text: z.string().trim().min(2, '请写下进展（至少 2 个字）').max(300, '进展最多 300 个字'),
+    photos: photoIds.max(MAX_PHOTOS, `最多 ${MAX_PHOTOS} 张照片`).default([]),
+    requestId: fields.requestId.optional(),
+  }),
+  access: 'signedIn',
+  async run({ id, text, photos, requestId }, ctx) {
+    const openid = ctx.user._id;
+    await claimed(ctx.db, id, openid);
+    await assertOwnPhotos(ctx.db, openid, photos);
+    const now = ctx.now();
+    const cause = requestId ?? String(now);
+    return ctx.db.runTransaction(async (tx) => {
+      const req = await readRequest(tx, id);
+      if (!req) throw notFoundRequest();
+      if (!(req.status === 'open' || req.status === 'inProgress')) throw new AppError('CONFLICT', `该任务${STATUS_LABELS[req.status]}，不能再报告进展`);
+      await addEvent(tx, req, { status: req.status, text: `进展：${text}`, by: ctx.user.nickname, photos }, now, 'progress', openid, cause);
+      await tell(tx, req, req.openid, 'progress', '办理进展', `${ctx.user.nickname}：${text.slice(0, 40)}`, now, cause);
+      return { id, status: req.status };
+    }, TX_ATTEMPTS);
+  },
+});
+
+export const finish = action({
+  input: z.strictObject({
+    id: fields.id,
+    text: z.string().trim().min(2, '请写下办理结果（至少 2 个字）').max(300, '办理结果最多 300 个字'),
+    photos: photoIds.min(1, '请至少上传 1 张照片').max(MAX_PHOTOS, `最多 ${MAX_PHOTOS} 张照片`),
+  }),
+  access: 'signedIn',
+  async run({ id, text, photos }, ctx) {
+    const openid = ctx.user._id;
+    await claimed(ctx.db, id, openid);
+    await assertOwnPhotos(ctx.db, openid, photos);
+    const now = ctx.now();
+    return ctx.db.runTransaction(async (tx) => {
+      const req = await readRequest(tx, id);
+      if (!req) throw notFoundRequest();
+      if (!(req.status === 'open' || req.status === 'inProgress')) throw new AppError('CONFLICT', `该任务${STATUS_LABELS[req.status]}，不能提交办结`);
+      await tx.collection(REQUESTS).doc(id).update({ status: 'finished', finishedAt: now, updatedAt: now });
+      await addEvent(tx, req, { status: 'finished', text: `办理完成：${text}`, by: ctx.user.nickname, photos }, now, 'finished', String(now));
+      await tell(tx, req, req.openid, 'finished', '待确认', `${quoteTitle(req)}已办理完成，请确认并评价`, now, String(now));
+      return { id, status: 'finished' as const };
+    }, TX_ATTEMPTS);
+  },
+});
+
+/** Claims whose timeline line or message a dead process never wrote: written now (idempotent). */
+export async function reconcileClaims(db: Database, now: number): Promise<{ repaired: number }> {
+  let repaired = 0;
+  const open = await db.collection(REQUESTS).where({ status: db.command.in(['open', 'inProgress']), mode: 'hall' }).orderBy('updatedAt', 'desc').limit(200).get();
+  for (const doc of open) {
+    const req = requestDocSchema.safeParse(doc);
+    if (!req.success) continue;
+    for (const c of Object.values(req.data.claims)) {
+      // A claim younger than the grace period may still be writing its own line.
+      if (c.at > now - intentGraceMs()) continue;
+      if (await db.collection(REQUEST_EVENTS).doc(derivedId('re', req.data._id, 'claim', c.openid)).get()) continue;
+      await recordClaim(db, req.data, c, req.data.taken >= req.data.places, now);
+      repaired += 1;
+    }
+  }
+  return { repaired };
+}

@@ -1,0 +1,171 @@
+import { z } from 'zod';
+import { notClientWritten, sealedIdentitySchema } from '../user/model';
+
+/**
+ * 群众点单 → 支部下单 → 党员接单. A resident's 微心愿 or 诉求 (`helpRequests`), its timeline
+ * (`helpRequestEvents`), the photos people uploaded for it (`helpPhotos`), registered volunteers
+ * (`volunteers`) and the 时间银行 (`timeBankAccounts` holding each balance, `timeBankLedger` every change).
+ */
+export const REQUESTS = 'helpRequests';
+export const REQUEST_EVENTS = 'helpRequestEvents';
+export const PHOTOS = 'helpPhotos';
+export const PHOTO_QUOTAS = 'helpPhotoQuotas';
+export const VOLUNTEERS = 'volunteers';
+export const TIME_ACCOUNTS = 'timeBankAccounts';
+export const TIME_LEDGER = 'timeBankLedger';
+
+/** The 志愿服务 rule whose points a party member earns for a confirmed request (capped like check-in). */
+export const SERVICE_RULE_ID = 'r-zhiyuan';
+/** The page a message about a request opens. */
+export const detailPage = (id: string) => `/packages/help/pages/detail/index?id=${id}`;
+
+export const KIND_LABELS = { wish: '微心愿', issue: '诉求' } as const;
+export type RequestKind = keyof typeof KIND_LABELS;
+export const kindSchema = z.enum(['wish', 'issue']);
+
+export const CATEGORIES: Record<RequestKind, readonly string[]> = {
+  wish: ['长者', '儿童', '助学', '助残', '其他'],
+  issue: ['环境', '物业', '邻里', '便民', '安全', '其他'],
+};
+
+export const STATUS_LABELS = {
+  submitted: '待受理',
+  declined: '未受理',
+  accepted: '已受理',
+  open: '招募中',
+  inProgress: '办理中',
+  finished: '待确认',
+  confirmed: '已办结',
+  cancelled: '已取消',
+} as const;
+export type RequestStatus = keyof typeof STATUS_LABELS;
+export const statusSchema = z.enum(Object.keys(STATUS_LABELS) as [RequestStatus, ...RequestStatus[]]);
+/** No further change: nothing is due, contact details are masked for everyone but the resident. */
+export const CLOSED: readonly RequestStatus[] = ['declined', 'confirmed', 'cancelled'];
+/** Claimants work (progress, finish) while the request is in one of these. */
+export const WORKING: readonly RequestStatus[] = ['open', 'inProgress'];
+
+/** Hours limits, overridable for a county's practice: accept within a day, finish within a week. */
+export const acceptHours = (): number => positive(process.env.REQUEST_ACCEPT_HOURS, 24);
+export const finishDays = (): number => positive(process.env.REQUEST_FINISH_DAYS, 7);
+function positive(raw: string | undefined, fallback: number): number {
+  const n = Number(raw ?? fallback);
+  return Number.isFinite(n) && n > 0 ? n : fallback;
+}
+
+export const MAX_PLACES = 10;
+export const DEFAULT_HOURS = 2;
+export const MAX_PHOTOS = 6;
+export const PHOTOS_PER_DAY = 30;
+
+export const CLAIMANT_KINDS = { member: '党员', volunteer: '志愿者' } as const;
+export type ClaimantKind = keyof typeof CLAIMANT_KINDS;
+
+export const claimSchema = z.object({
+  openid: z.string(),
+  nickname: z.string().default('微信用户'),
+  kind: z.enum(['member', 'volunteer']),
+  /** Assigned by the branch, or taken from the hall. */
+  via: z.enum(['assign', 'hall']),
+  status: z.enum(['active']).default('active'),
+  at: z.number(),
+});
+export type Claim = z.output<typeof claimSchema>;
+
+/** What confirmation gave each claimant: the 志愿服务 points (0 past the rule's cap) or 时间银行 hours. */
+export const awardSchema = z.object({ openid: z.string(), points: z.number().int().min(0), hours: z.number().int().min(0) });
+export type Award = z.output<typeof awardSchema>;
+
+export const placeSchema = z.object({ name: z.string(), lat: z.number().nullable().default(null), lng: z.number().nullable().default(null) });
+
+export const requestDocSchema = z.object({
+  _id: z.string(),
+  _openid: notClientWritten,
+  /** The resident who asked. */
+  openid: z.string(),
+  requestId: z.string(),
+  kind: kindSchema,
+  category: z.string(),
+  title: z.string(),
+  text: z.string(),
+  photos: z.array(z.string()).default([]),
+  /** The branch it went to, its name and county (copied: lists and scopes read them without a join). */
+  unitId: z.string(),
+  unitName: z.string(),
+  county: z.string(),
+  place: placeSchema.nullable().default(null),
+  /** The resident's contact name and phone, sealed (AES-GCM) with masked forms. */
+  contact: sealedIdentitySchema,
+  publicOnWall: z.boolean(),
+  status: statusSchema,
+  overdue: z.boolean().default(false),
+  escalatedAt: z.number().nullable().default(null),
+  createdAt: z.number(),
+  updatedAt: z.number(),
+  acceptedAt: z.number().nullable().default(null),
+  finishedAt: z.number().nullable().default(null),
+  confirmedAt: z.number().nullable().default(null),
+  closedAt: z.number().nullable().default(null),
+  reason: z.string().nullable().default(null),
+  mode: z.enum(['assign', 'hall']).nullable().default(null),
+  /** Places to fill (a wish 1); 0 until dispatched. `taken` = how many claims: never more than `places`. */
+  places: z.number().int().min(0).default(0),
+  taken: z.number().int().min(0).default(0),
+  hours: z.number().int().min(1).max(8).default(DEFAULT_HOURS),
+  /** Claims by key (`claimKey(openid)`): the conditional update that claims tests the key is absent. */
+  claims: z.record(z.string(), claimSchema).default({}),
+  /** The claimants' openids, for "my tasks" (equality on an array matches an element on both engines). */
+  claimantIds: z.array(z.string()).default([]),
+  rating: z.number().int().min(1).max(5).nullable().default(null),
+  comment: z.string().nullable().default(null),
+  awards: z.array(awardSchema).default([]),
+});
+export type RequestDoc = z.output<typeof requestDocSchema>;
+
+export const eventDocSchema = z.object({
+  _id: z.string(),
+  requestId: z.string(),
+  at: z.number(),
+  status: statusSchema,
+  /** What happened, in plain words (受理, 派单给…, 进展…). */
+  text: z.string(),
+  /** Who did it, as shown: 居民, 支部, a claimant's nickname, 系统. */
+  by: z.string(),
+  photos: z.array(z.string()).default([]),
+});
+export type EventDoc = z.output<typeof eventDocSchema>;
+
+export const photoDocSchema = z.object({ _id: z.string(), openid: z.string(), fileId: z.string(), at: z.number() });
+
+export const volunteerDocSchema = z.object({
+  _id: z.string(),
+  _openid: notClientWritten,
+  identity: sealedIdentitySchema,
+  /** 双报到: an in-service party member of a workplace, registered at the community they live in. */
+  inService: z.boolean(),
+  workplace: z.string().nullable().default(null),
+  createdAt: z.number(),
+});
+export type VolunteerDoc = z.output<typeof volunteerDocSchema>;
+
+/** `timeBankAccounts/{openid}`: the balance in hours, and how many entries (each entry's `seq`). */
+export const timeAccountDocSchema = z.object({
+  _id: z.string(),
+  _openid: notClientWritten,
+  balance: z.number().int().min(0),
+  earned: z.number().int().min(0),
+  entries: z.number().int().min(0),
+});
+export type TimeAccount = z.output<typeof timeAccountDocSchema>;
+
+export const timeLedgerDocSchema = z.object({
+  _id: z.string(),
+  openid: z.string(),
+  seq: z.number().int(),
+  hours: z.number().int(),
+  balanceAfter: z.number().int(),
+  requestId: z.string().nullable().default(null),
+  reason: z.string(),
+  at: z.number(),
+});
+export type TimeLedgerEntry = z.output<typeof timeLedgerDocSchema>;
