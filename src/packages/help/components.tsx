@@ -72,10 +72,13 @@ export function Timeline({ steps }: { steps: TimelineStep[] }) {
   );
 }
 
+/** The tabs' container (not among a11y()'s roles): a tab must sit in a tablist. */
+const TABLIST: Record<string, string> = process.env.TARO_ENV === 'h5' ? { role: 'tablist' } : { ariaRole: 'tablist' };
+
 /** Status tabs over a list (a horizontal strip that scrolls at 375 px). */
 export function Tabs<T extends string>({ tabs, value, onChange, name }: { tabs: { value: T; label: string }[]; value: T; onChange: (v: T) => void; name: string }) {
   return (
-    <View className={`help-tabs help-tabs--${name}`}>
+    <View className={`help-tabs help-tabs--${name}`} {...TABLIST}>
       {tabs.map((t) => (
         <Text key={t.value} className={`help-tab help-tab--${t.value || 'all'} ${t.value === value ? 'help-tab--active' : ''}`} {...a11y({ role: 'tab', selected: t.value === value, label: t.label })} onClick={() => onChange(t.value)}>
           {t.label}
