@@ -280,6 +280,9 @@ describe('the admin journey', () => {
     }
     expect(await figure('orders').textContent()).toBe(String(expected.orders));
     await console2.locator('.chart--servings canvas').waitFor();
+    // 群众点单 per branch (requests.stats): the seeded 示例 wishes of 向阳社区党支部 are counted.
+    await console2.locator('.requests-panel tr', { hasText: '向阳社区党支部' }).waitFor();
+    expect(Number(await console2.locator('.requests-figure--requests .figure__value').textContent())).toBeGreaterThanOrEqual(3);
     await shot(console2, '28-dashboard.png');
   });
 
