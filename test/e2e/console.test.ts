@@ -284,6 +284,7 @@ describe('the admin journey', () => {
     await console2.locator('.requests-panel tr', { hasText: '向阳社区党支部' }).waitFor();
     expect(Number(await console2.locator('.requests-figure--requests .figure__value').textContent())).toBeGreaterThanOrEqual(3);
     await shot(console2, '28-dashboard.png');
+    await console2.locator('.requests-panel').screenshot({ path: path.join(SHOTS, '29-dashboard-requests.png') });
   });
 
   test('no page of the console threw', () => {
