@@ -190,6 +190,9 @@ export const detail = action({
       const e = eventDocSchema.safeParse(d);
       return e.success ? [e.data] : [];
     });
+    // Lines written in the same millisecond read in the order the flow goes.
+    const rank = Object.keys(STATUS_LABELS);
+    events.sort((a, b) => a.at - b.at || rank.indexOf(a.status) - rank.indexOf(b.status));
     const timeline = [];
     for (const e of events) timeline.push({ at: e.at, status: e.status, statusLabel: STATUS_LABELS[e.status], text: e.text, by: e.by, photos: await photoUrls(ctx.services, e.photos) });
     const staff = v.secretary || v.admin;

@@ -41,6 +41,8 @@ export const hall = action({
   input: z.strictObject({ kind: kindSchema.optional(), cursor: fields.cursor, limit: fields.limit }),
   access: 'signedIn',
   async run({ kind, cursor, limit }, ctx) {
+    // The hall is for those who may take a task: residents are asked to register as volunteers first.
+    if (!(await claimantKind(ctx.db, ctx.user))) throw new AppError('FORBIDDEN', '请先登记为志愿者');
     const county = await countyOf(ctx.db, ctx.user);
     const col = ctx.db.collection(REQUESTS);
     const _ = ctx.db.command;

@@ -51,6 +51,8 @@ export function figuresOf(reqs: readonly RequestDoc[]): Figures {
 }
 
 const SCAN_PAGE = 1000;
+/** The public figure's averages: over this many newest confirmed requests. */
+const FIGURE_SAMPLE = 500;
 /** The figures read at most this many requests (newest first): enough for a county's year. */
 const SCAN_MAX = 20_000;
 
@@ -74,7 +76,19 @@ export const figures = action({
   input: z.strictObject({ county: z.string().trim().min(1).max(40).optional() }),
   access: 'public',
   async run({ county }, ctx) {
-    return figuresOf(await scan(ctx.db, county ? { county } : {}));
+    // Public and on the home page: counts, and the averages over the newest confirmed requests only.
+    const where: QueryDoc = county ? { county } : {};
+    const col = ctx.db.collection(REQUESTS);
+    const requests = await col.where(where).count();
+    const confirmed = await col.where({ ...where, status: 'confirmed' }).count();
+    const dropped = await col.where({ ...where, status: ctx.db.command.in(['declined', 'cancelled']) }).count();
+    const sample = (await col.where({ ...where, status: 'confirmed' }).orderBy('createdAt', 'desc').limit(FIGURE_SAMPLE).get()).flatMap((d) => {
+      const r = requestDocSchema.safeParse(d);
+      return r.success ? [r.data] : [];
+    });
+    const averages = figuresOf(sample);
+    const live = requests - dropped;
+    return { requests, confirmed, finishRate: live > 0 ? round2(confirmed / live) : 0, avgHours: averages.avgHours, satisfaction: averages.satisfaction } satisfies Figures;
   },
 });
 

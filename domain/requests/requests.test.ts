@@ -9,7 +9,9 @@ import { USERS } from '../user/model';
 import { LEDGER } from '../points/model';
 import { MESSAGES } from '../messages/outbox';
 import { checkRequestInvariants } from './invariants';
+import { checkPointsInvariants } from '../points/invariants';
 import { markOverdue } from './jobs';
+import { takePlace } from './claims';
 import { REQUESTS } from './model';
 
 type World = Awaited<ReturnType<typeof seededWorld>>;
@@ -154,6 +156,10 @@ test('confirm sent twice at once, and racing markOverdue: one award, one state',
   // Run again: nothing new.
   expect((await markOverdue(w.db, late + HOUR)).marked).toBe(0);
   expect((await checkRequestInvariants(w.db, late + HOUR)).filter((r) => r.violations > 0)).toEqual([]);
+  expect((await checkPointsInvariants(w.db, late + HOUR)).filter((r) => r.violations > 0)).toEqual([]);
+  const stats = await data<{ total: { requests: number; confirmed: number }; byBranch: { requests: number; confirmed: number }[] }>({ action: 'stats', from: '2026-11-01', to: '2026-11-30' }, 'demo-admin');
+  expect(stats.total.requests).toBe(stats.byBranch.reduce((n, b) => n + b.requests, 0));
+  expect(stats.total.confirmed).toBeGreaterThanOrEqual(2);
 });
 
 test('privacy: contact in clear for the resident, the secretary and active claimants while open; masked after and for everyone else', async () => {
@@ -249,4 +255,45 @@ test('assign, send back, cancel, the figures and the time bank', async () => {
   expect(figures.satisfaction).toBeGreaterThan(0);
   const communities = await data<{ items: { unitId: string }[] }>({ action: 'communities' }, null);
   expect(communities.items.map((c) => c.unitId)).toContain('br-yf-xiangyang');
+});
+
+test('a claim whose process died before its timeline line: markOverdue writes it once; the hall is for takers; 30 photos a day', async () => {
+  const id = await inHall('issue', 2);
+  const [m] = await members('crash', 1);
+  const at = clock;
+  // What `claim` does up to the crash point: the place is taken, nothing else written.
+  await takePlace(w.db, id, { openid: m!, nickname: '党员crash', kind: 'member', via: 'hall', status: 'active', at }, at);
+  const lines = () => w.db.collection('helpRequestEvents').where({ requestId: id }).count();
+  const before = await lines();
+  expect((await checkRequestInvariants(w.db, at + 10 * 60_000)).find((r) => r.name.startsWith('every claim from the hall'))?.violations).toBe(1);
+  expect((await markOverdue(w.db, at + 10 * 60_000)).claimsRepaired).toBeGreaterThanOrEqual(1);
+  await markOverdue(w.db, at + 20 * 60_000);
+  expect(await lines()).toBe(before + 1);
+  expect(await messagesTo('demo-resident', id)).toContain('request.claimed');
+  expect((await checkRequestInvariants(w.db, at + 20 * 60_000)).filter((r) => r.violations > 0)).toEqual([]);
+
+  expect(await w.call('requests', { action: 'hall' }, 'demo-resident')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '请先登记为志愿者' } });
+  expect(codeOf(await w.call('requests', { action: 'hall' }, 'demo-volunteer'))).toBe('ok');
+
+  const uploads = [];
+  for (let i = 0; i < 30; i += 1) uploads.push(codeOf(await w.call('requests', { action: 'uploadPhoto', contentType: 'image/png', dataBase64: PNG }, 'photo-heavy')));
+  expect(uploads.every((c) => c === 'ok')).toBe(true);
+  expect(await w.call('requests', { action: 'uploadPhoto', contentType: 'image/png', dataBase64: PNG }, 'photo-heavy')).toMatchObject({ ok: false, error: { code: 'LIMIT_REACHED' } });
+  expect(codeOf(await w.call('requests', { action: 'uploadPhoto', contentType: 'image/jpeg', dataBase64: PNG }, 'photo-light'))).toBe('INVALID_ARGUMENT');
+});
+
+test('the resident cancels while members claim: either cancelled with nobody holding it, or claimed and not cancelled', async () => {
+  for (let round = 0; round < 3; round += 1) {
+    const id = await inHall('issue', 3);
+    const people = await members(`race${round}`, 6);
+    const [cancelled, ...claims] = await Promise.all([
+      w.call('requests', { action: 'cancel', id }, 'demo-resident'),
+      ...people.map((p) => w.call('requests', { action: 'claim', id }, p)),
+    ]);
+    const req = await request(id);
+    const won = claims.filter((c) => c.ok).length;
+    if (cancelled!.ok) expect([req.status, req.taken, won]).toEqual(['cancelled', 0, 0]);
+    else expect([req.status === 'cancelled', req.taken, won >= 1]).toEqual([false, won, true]);
+  }
+  expect((await checkRequestInvariants(w.db)).filter((r) => r.violations > 0)).toEqual([]);
 });
