@@ -44,7 +44,7 @@ export default function RequestsPanel({ from, to, unitId }: { from: string | und
     ['confirmed', '已办结', t ? t.confirmed.toLocaleString('zh-CN') : '—'],
     ['finish-rate', '办结率', percent(t?.finishRate)],
     ['avg-hours', '平均办结用时', hours(t?.avgHours)],
-    ['satisfaction', '满意率', percent(t?.satisfaction)],
+    ['satisfaction', '满意率', t?.confirmed ? percent(t.satisfaction) : '—'],
   ];
   return (
     <Card className="dashboard-page__requests requests-panel" title="群众点单 · 支部下单 · 党员接单" bordered>
@@ -63,7 +63,7 @@ export default function RequestsPanel({ from, to, unitId }: { from: string | und
         { colKey: 'confirmed', title: '办结', width: 80 },
         { colKey: 'finishRate', title: '办结率', width: 90, cell: ({ row }) => percent(row.finishRate) },
         { colKey: 'avgHours', title: '平均用时', width: 110, cell: ({ row }) => hours(row.avgHours) },
-        { colKey: 'satisfaction', title: '满意率', width: 90, cell: ({ row }) => percent(row.satisfaction) },
+        { colKey: 'satisfaction', title: '满意率', width: 90, cell: ({ row }) => (row.confirmed ? percent(row.satisfaction) : '—') },
       ]} />
     </Card>
   );

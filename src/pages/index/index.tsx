@@ -88,10 +88,11 @@ function HelpFigures({ f }: { f: Figures }) {
   const items = [
     { key: 'requests', value: String(f.requests), label: '群众点单' },
     { key: 'finish', value: rate(f.finishRate), label: '办结率' },
-    { key: 'satisfaction', value: rate(f.satisfaction), label: '满意率' },
+    // No rating yet is no figure, not 0%.
+    { key: 'satisfaction', value: f.confirmed ? rate(f.satisfaction) : '—', label: '满意率' },
   ];
   return (
-    <View className="home-section home-help" {...a11y({ role: 'link', label: `群众点单 ${f.requests} 件，办结率 ${rate(f.finishRate)}，满意率 ${rate(f.satisfaction)}，查看心愿墙` })} onClick={() => void Taro.navigateTo({ url: '/packages/help/pages/wall/index' })}>
+    <View className="home-section home-help" {...a11y({ role: 'link', label: `群众点单 ${f.requests} 件，办结率 ${rate(f.finishRate)}，满意率 ${f.confirmed ? rate(f.satisfaction) : '暂无'}，查看心愿墙` })} onClick={() => void Taro.navigateTo({ url: '/packages/help/pages/wall/index' })}>
       <View className="home-section__title">
         <Text>群众点单 · 党员接单</Text>
         <Text className="home-section__note">心愿墙 ›</Text>
