@@ -31,6 +31,7 @@ const ADMIN_STAFF = ['admin', 'staff'] as const;
 
 export const PAGES: PageDef[] = [
   { route: 'dashboard', title: '数据看板', page: lazy(() => import('./pages/DashboardPage')), roles: ADMIN_SECRETARY },
+  { route: 'requests', title: '群众点单', page: lazy(() => import('./pages/RequestsPage')), roles: ADMIN_SECRETARY },
   { route: 'members', title: '党员与入党申请', page: lazy(() => import('./pages/MembersPage')), roles: ADMIN_SECRETARY },
   { route: 'branches', title: '组织架构', page: lazy(() => import('./pages/BranchesPage')), roles: ADMIN_SECRETARY },
   { route: 'roles', title: '角色与工作人员', page: lazy(() => import('./pages/RolesPage')), roles: ADMIN },

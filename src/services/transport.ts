@@ -6,7 +6,7 @@ import Taro from '@tarojs/taro';
 import type { Envelope, ErrorCode } from '../../domain/core/errors';
 import { clearToken, getToken } from './session';
 
-export type FunctionName = 'user' | 'points' | 'stations' | 'vaccine' | 'org' | 'admin';
+export type FunctionName = 'user' | 'points' | 'stations' | 'vaccine' | 'org' | 'admin' | 'requests';
 export type ClientErrorCode = ErrorCode | 'NETWORK';
 
 /** An error fit to show: its message is plain Chinese; `field` is the input path it concerns, when one. */

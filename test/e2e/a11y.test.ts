@@ -45,6 +45,8 @@ function queryOf(page: string): string {
     'packages/vaccine/pages/site/index': `id=${site._id}`,
     'packages/vaccine/pages/appoint/index': `siteId=${site._id}`,
     'packages/mall/pages/detail/index': `id=${DEMO_GOODS[0]!._id}`,
+    // A seeded 示例 wish of the demo resident's, open in the 任务大厅 (domain/requests/seed.ts).
+    'packages/help/pages/detail/index': 'id=rq-demo-1',
   };
   return queries[page] ? `?${queries[page]}` : '';
 }
@@ -54,6 +56,8 @@ function roleOf(page: string): Role {
   if (page.startsWith('packages/staff/')) return 'staff';
   if (page.startsWith('packages/admin/') || page.startsWith('packages/org/') || page.startsWith('packages/console/')) return 'admin';
   if (page.startsWith('packages/mall/') || page === 'pages/points/index') return 'member';
+  if (page === 'packages/help/pages/queue/index') return 'admin';
+  if (page === 'packages/help/pages/hall/index' || page === 'packages/help/pages/tasks/index') return 'member';
   return 'resident';
 }
 

@@ -13,7 +13,7 @@ import { devLogin, postJson, startLocalCloud, type RunningCloud } from '../suppo
 const SHOTS = path.resolve(__dirname, '../../reports/console');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const PAGES = ['dashboard', 'members', 'branches', 'roles', 'goods', 'activities', 'stations', 'sites', 'audit'] as const;
+const PAGES = ['dashboard', 'members', 'branches', 'roles', 'goods', 'activities', 'stations', 'sites', 'audit', 'requests'] as const;
 
 let cloud: RunningCloud;
 let browser: Browser;
@@ -280,7 +280,17 @@ describe('the admin journey', () => {
     }
     expect(await figure('orders').textContent()).toBe(String(expected.orders));
     await console2.locator('.chart--servings canvas').waitFor();
+    // 群众点单 per branch (requests.stats): the seeded 示例 wishes of 向阳社区党支部 are counted.
+    await console2.locator('.requests-panel tr', { hasText: '向阳社区党支部' }).waitFor();
+    expect(Number(await console2.locator('.requests-figure--requests .figure__value').textContent())).toBeGreaterThanOrEqual(3);
     await shot(console2, '28-dashboard.png');
+    await console2.locator('.requests-panel').screenshot({ path: path.join(SHOTS, '29-dashboard-requests.png') });
+    // 群众点单: the county's requests by status.
+    await console2.locator('.menu--requests').click();
+    await console2.locator('.requests-table tr', { hasText: '（示例）独居老人想要一台收音机' }).waitFor();
+    await console2.locator('.requests-page .t-radio-button', { hasText: '招募中' }).click();
+    await console2.locator('.requests-table tr', { hasText: '（示例）想请人辅导初中数学' }).waitFor({ state: 'detached' });
+    await shot(console2, '30-requests.png');
   });
 
   test('no page of the console threw', () => {

@@ -12,6 +12,7 @@ import { downloadBase64 } from '../ui/files';
 import { shanghaiDate } from '../ui/format';
 import { ErrorNotice } from '../ui/paged';
 import { UnitSelect } from '../ui/pickers';
+import RequestsPanel from './RequestsPanel';
 
 const TrendCharts = lazy(() => import('./TrendCharts'));
 const PRESETS: Record<string, () => string[]> = {
@@ -105,6 +106,7 @@ export default function DashboardPage() {
           ]} />
         </Card>
       </div>
+      <RequestsPanel from={from} to={to} unitId={unitId} />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { Icon } from '../../components/picture/icon';
 import { useResource } from '../../components/resource';
 import { needsSignIn } from '../../services/session';
 import { getOverview, type NextUp, type Overview } from '../../services/overview';
+import { getRequestFigures, type Figures } from '../../services/request-figures';
 import { formatTime } from '../../utils/time';
 import './index.scss';
 
@@ -14,6 +15,7 @@ import './index.scss';
 function services(o: Overview | null): GridEntry[] {
   const c = o?.counts;
   return [
+    { key: 'help', label: '群众点单', icon: 'heart', url: '/packages/help/pages/ask/index', tint: 'linear-gradient(135deg, #e4393c, #a8071a)' },
     { key: 'stations', label: '驿站预约', icon: 'flag', url: '/pages/stations/index', tab: true },
     { key: 'vaccine', label: '疫苗接种', icon: 'syringe', url: '/pages/vaccine/index', tab: true, tint: 'linear-gradient(135deg, #13a8a8, #006d75)' },
     { key: 'mall', label: '积分兑换', icon: 'gift', url: '/packages/mall/pages/goods/index', tint: 'linear-gradient(135deg, #fa8c16, #ad4e00)' },
@@ -79,6 +81,34 @@ function NextCard({ next, signedOut }: { next: NextUp | null; signedOut: boolean
   );
 }
 
+const rate = (n: number) => `${Math.round(n <= 1 ? n * 100 : n)}%`;
+
+/** 群众点单 in figures (public): how many asked, how many were done, how satisfied people were; opens the 心愿墙. */
+function HelpFigures({ f }: { f: Figures }) {
+  const items = [
+    { key: 'requests', value: String(f.requests), label: '群众点单' },
+    { key: 'finish', value: rate(f.finishRate), label: '办结率' },
+    // No rating yet is no figure, not 0%.
+    { key: 'satisfaction', value: f.confirmed ? rate(f.satisfaction) : '—', label: '满意率' },
+  ];
+  return (
+    <View className="home-section home-help" {...a11y({ role: 'link', label: `群众点单 ${f.requests} 件，办结率 ${rate(f.finishRate)}，满意率 ${f.confirmed ? rate(f.satisfaction) : '暂无'}，查看心愿墙` })} onClick={() => void Taro.navigateTo({ url: '/packages/help/pages/wall/index' })}>
+      <View className="home-section__title">
+        <Text>群众点单 · 党员接单</Text>
+        <Text className="home-section__note">心愿墙 ›</Text>
+      </View>
+      <View className="home-help__row">
+        {items.map((i) => (
+          <View key={i.key} className={`home-help__item home-help__item--${i.key}`}>
+            <Text className="home-help__value">{i.value}</Text>
+            <Text className="home-help__label">{i.label}</Text>
+          </View>
+        ))}
+      </View>
+    </View>
+  );
+}
+
 const NOTICES = [
   { key: 'green', text: '60 岁以上老人预约疫苗接种走绿色通道，每个时段留有专门名额。' },
   { key: 'cancel', text: '驿站预约开始前 30 分钟内不能取消；约满的时段可以候补，有空位按顺序递补。' },
@@ -91,6 +121,7 @@ export default function HomePage() {
   const overview = useResource(getOverview, [], { enabled: !signedOut, reloadOnShow: true });
   const o = overview.data;
   const work = o ? workEntries(o) : [];
+  const figures = useResource(() => getRequestFigures(), [], { enabled: !signedOut });
 
   useShareAppMessage(() => ({ title: '先锋驿站：驿站预约、疫苗接种、积分兑换', path: '/pages/index/index' }));
 
@@ -131,6 +162,8 @@ export default function HomePage() {
         </View>
         <ServiceGrid entries={services(o)} className="home-services" />
       </View>
+
+      {figures.data ? <HelpFigures f={figures.data} /> : null}
 
       <View className="home-section home-notices">
         <View className="home-section__title">

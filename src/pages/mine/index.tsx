@@ -161,6 +161,15 @@ function Mine({ o, reload }: { o: Overview; reload: () => void }) {
         ) : null}
       </View>
 
+      <View className="card mine-help">
+        <View className="card__title">群众点单</View>
+        <LinkRow className="help-mine-link" title="我的点单" description="微心愿和诉求的办理进度" url="/packages/help/pages/mine/index" />
+        {o.role === 'secretary' || o.role === 'admin' ? <LinkRow className="help-queue-link" title="点单受理" description="受理、派单、发布到任务大厅" url="/packages/help/pages/queue/index" /> : null}
+        <LinkRow className="help-tasks-link" title="我的任务" description="认领的任务、进展和办结" url="/packages/help/pages/tasks/index" />
+        <LinkRow className="help-hall-link" title="任务大厅" description="党员和志愿者认领群众的心愿" url="/packages/help/pages/hall/index" />
+        <LinkRow className="help-volunteer-link" title="志愿者与时间银行" description={o.member ? '服务记录' : '登记为志愿者、查看时长'} url="/packages/help/pages/volunteer/index" />
+      </View>
+
       {o.role === 'staff' || o.role === 'admin' ? (
         <View className="card">
           <View className="card__title">驿站工作</View>

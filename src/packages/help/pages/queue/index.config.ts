@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '点单受理', enablePullDownRefresh: true });

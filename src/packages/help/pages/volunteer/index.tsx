@@ -1,0 +1,114 @@
+import { useMemo, useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import { isPhone, isRealName, NAME_RULE, PHONE_RULE } from '../../../../../domain/org/rules';
+import { ElderPage, ElderToggle, useElderMode } from '../../../../components/elder-mode';
+import FormField, { FormError, useFieldErrors } from '../../../../components/form-field';
+import { useIntention } from '../../../../components/intention';
+import PagedList, { usePagedList } from '../../../../components/paged-list';
+import ResourceView, { useResource } from '../../../../components/resource';
+import { getVolunteerMe, listTimeBank, registerVolunteer } from '../../../../services/requests';
+import { formatTime } from '../../../../utils/time';
+import { CheckRow, go } from '../../components';
+import '../../help.scss';
+
+const FIELDS = { realName: 'realName', phone: 'phone', workplace: 'workplace', inService: 'inService' } as const;
+
+function RegisterForm({ onDone }: { onDone: () => void }) {
+  const [form, setForm] = useState({ realName: '', phone: '', inService: false, workplace: '' });
+  const [tried, setTried] = useState(false);
+  const server = useFieldErrors(FIELDS);
+  const intent = useIntention(form);
+  const check = useMemo(() => ({
+    realName: !form.realName.trim() ? '请填写真实姓名' : isRealName(form.realName.trim()) ? undefined : NAME_RULE,
+    phone: !form.phone.trim() ? '请填写手机号' : isPhone(form.phone.trim()) ? undefined : PHONE_RULE,
+    workplace: form.inService && !form.workplace.trim() ? '在职党员请填写工作单位' : undefined,
+  }), [form]);
+  const errorOf = (k: keyof typeof check) => (tried ? check[k] : undefined) ?? server.errors[k];
+  const submit = () => {
+    setTried(true);
+    server.clear();
+    if (check.realName || check.phone || check.workplace) return;
+    void intent.run(
+      () => registerVolunteer({ realName: form.realName.trim(), phone: form.phone.trim(), inService: form.inService, workplace: form.inService ? form.workplace.trim() : undefined }),
+      {
+        confirm: { title: '登记为志愿者', content: `以「${form.realName.trim()}」登记为志愿者后，可在任务大厅认领群众的微心愿和诉求，完成并经确认后记入时间银行。姓名和手机号加密保存。`, confirmText: '登记' },
+        success: '已登记为志愿者',
+        onSuccess: () => {
+          setForm({ realName: '', phone: '', inService: false, workplace: '' });
+          setTried(false);
+          onDone();
+        },
+        onError: server.show,
+      },
+    );
+  };
+  return (
+    <View className="card help-volunteer-form">
+      <View className="card__title">登记为志愿者</View>
+      <View className="muted">党员可直接认领；群众和「双报到」在职党员登记后也可认领任务，服务时长记入时间银行。</View>
+      <FormField label="真实姓名" name="realName" value={form.realName} onChange={(v) => setForm((f) => ({ ...f, realName: v }))} maxlength={20} error={errorOf('realName')} required />
+      <FormField label="手机号" name="phone" type="number" value={form.phone} onChange={(v) => setForm((f) => ({ ...f, phone: v }))} maxlength={11} placeholder="11 位手机号" error={errorOf('phone')} required />
+      <CheckRow name="inService" checked={form.inService} onChange={(v) => setForm((f) => ({ ...f, inService: v }))} label="我是到社区「双报到」的在职党员" />
+      {form.inService ? (
+        <FormField label="工作单位" name="workplace" value={form.workplace} onChange={(v) => setForm((f) => ({ ...f, workplace: v }))} maxlength={40} error={errorOf('workplace')} required />
+      ) : null}
+      <View className="form-actions">
+        <Button className="help-volunteer__submit" type="primary" block loading={intent.busy} disabled={intent.busy} onClick={submit}>
+          登记
+        </Button>
+      </View>
+      <FormError message={server.formError} />
+    </View>
+  );
+}
+
+function Ledger() {
+  const list = usePagedList((cursor) => listTimeBank(cursor), []);
+  return (
+    <PagedList list={list} keyOf={(e) => e.entryId} emptyText="还没有时间银行记录。认领并完成任务，经群众确认后记入"
+      renderItem={(e) => (
+        <View className="help-row help-ledger">
+          <View>
+            <View>{e.reason}</View>
+            <Text className="muted">{formatTime(e.at)}</Text>
+          </View>
+          <Text className="help-row__value">{`${e.hours > 0 ? '+' : ''}${e.hours} 小时（余 ${e.balanceAfter}）`}</Text>
+        </View>
+      )} />
+  );
+}
+
+/** 志愿者 and 时间银行: register once, then see the hours banked for each task done. */
+export default function VolunteerPage() {
+  const [elder, setElder] = useElderMode();
+  const me = useResource(getVolunteerMe, []);
+  return (
+    <ElderPage elder={elder} className="help-volunteer-page">
+      <ElderToggle elder={elder} onChange={setElder} />
+      <ResourceView resource={me}>
+        {(v) =>
+          v.registered ? (
+            <View>
+              <View className="help-intro help-timebank">
+                <View className="help-intro__title">{`时间银行 ${v.hours} 小时`}</View>
+                <View className="help-intro__text">{v.inService ? '已登记为志愿者（双报到在职党员）' : '已登记为志愿者'}。帮助别人的时间存起来，需要时可兑换服务。</View>
+              </View>
+              <View className="card">
+                <Button className="help-volunteer__hall" block type="primary" onClick={() => go('/packages/help/pages/hall/index')}>
+                  去任务大厅认领
+                </Button>
+              </View>
+              <View className="card">
+                <View className="card__title">时间银行明细</View>
+                <Ledger />
+              </View>
+            </View>
+          ) : (
+            <RegisterForm onDone={me.reload} />
+          )
+        }
+      </ResourceView>
+    </ElderPage>
+  );
+}

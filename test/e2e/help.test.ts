@@ -1,0 +1,207 @@
+/**
+ * 群众点单 → 支部下单 → 党员接单 in Chromium at 375 px: a resident asks for help with a photo and picks
+ * 向阳社区党支部; its secretary accepts and publishes it to the 任务大厅; a member claims it while a volunteer's
+ * claim (from the hall they had open) is refused; the member finishes with a photo; the resident confirms and
+ * rates; the member's points rise by the 志愿服务 rule; the 心愿墙 shows the wish with the name masked.
+ */
+import path from 'node:path';
+import zlib from 'node:zlib';
+import type { Page } from 'playwright-core';
+import { SHOTS, startJourney, type Journey } from '../support/browser';
+
+const TITLE = '给独居的张奶奶买一台收音机';
+const CONTACT = '王桂芳';
+const PHONE = '13912345678';
+
+let j: Journey;
+beforeAll(async () => {
+  j = await startJourney();
+  await j.page.setViewportSize({ width: 375, height: 812 });
+}, 60_000);
+afterAll(async () => {
+  await j?.close();
+});
+
+/** A small solid-colour PNG (the server checks the bytes are an image). */
+function png(width: number, height: number, rgb: [number, number, number]): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const out = Buffer.alloc(body.length + 8);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(zlib.crc32(body), body.length + 4);
+    return out;
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8);
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3).map((_, i) => rgb[i % 3]!)]);
+  const pixels = zlib.deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
+}
+
+async function signIn(page: Page, openid: string) {
+  const token = await page.evaluate(async (id) => {
+    const res = await fetch('/auth/dev-login', { method: 'POST', body: JSON.stringify({ openid: id }), headers: { 'content-type': 'application/json' } });
+    return ((await res.json()) as { data: { token: string } }).data.token;
+  }, openid);
+  await page.evaluate((t) => localStorage.setItem('xfyz.token', JSON.stringify({ data: t })), token);
+}
+async function open(page: Page, route: string, root: string) {
+  await page.goto(`${j.cloud.url}/#/packages/help/pages/${route}`);
+  await page.reload();
+  await page.locator(root).first().waitFor();
+  await page.waitForFunction((s) => Math.round(document.querySelector(s)?.getBoundingClientRect().left ?? -1) === 0, root);
+}
+async function confirmModal(page: Page, text: string) {
+  await page.locator('.taro-modal__foot div', { hasText: text }).or(page.getByText(text, { exact: true })).last().click();
+}
+/** Calls a function as whoever is signed in on `page`; answers the envelope (refusals included). */
+async function call<T>(page: Page, fn: string, event: object): Promise<{ ok: boolean; data: T; error?: { code: string; message: string } }> {
+  return page.evaluate(async ([name, body]) => {
+    const token = (JSON.parse(localStorage.getItem('xfyz.token') ?? '{}') as { data?: string }).data ?? '';
+    const res = await fetch(`/fn/${name}`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } });
+    return (await res.json()) as { ok: boolean; data: T; error?: { code: string; message: string } };
+  }, [fn, event] as const);
+}
+
+test('a wish goes from the resident to the branch, to a member, and back to the resident', async () => {
+  const page = j.page;
+  // The member's points before, and what the 志愿服务 rule gives.
+  await signIn(page, 'demo-member');
+  const pointsBefore = (await call<{ balance: number }>(page, 'points', { action: 'summary' })).data.balance;
+  const rules = (await call<{ items: { ruleId: string; points: number }[] }>(page, 'points', { action: 'rules' })).data.items;
+  const zhiyuan = rules.find((r) => r.ruleId === 'r-zhiyuan')!.points;
+
+  // 1. The resident asks, with a photo, choosing 向阳社区党支部 by county.
+  await signIn(page, 'demo-resident');
+  await open(page, 'ask/index', '.help-ask-page');
+  await page.locator('.help-ask__submit').click();
+  await page.locator('.form-field--title .form-field__error').waitFor();
+  expect(await page.locator('.form-field--contactPhone .form-field__error').textContent()).toContain('请填写联系电话');
+  await page.locator('.help-kind__item--wish').click();
+  await page.locator('.help-chip--category', { hasText: '长者' }).click();
+  await page.locator('.form-field--title input').fill(TITLE);
+  await page.locator('.form-field--text textarea').fill('张奶奶 82 岁独居，眼睛不好，想要一台能听戏曲的收音机。');
+  await page.locator('.help-photos__add--photos input[type=file]').setInputFiles({ name: 'radio.png', mimeType: 'image/png', buffer: png(160, 120, [200, 22, 29]) });
+  await page.locator('.help-photos__item').first().waitFor();
+  await page.locator('.help-chip--county', { hasText: '永福' }).click();
+  await page.locator('.help-community__row--br-yf-xiangyang').click();
+  await page.locator('.form-field--place input').fill('向阳社区 3 栋 2 单元');
+  await page.locator('.form-field--contactName input').fill(CONTACT);
+  await page.locator('.form-field--contactPhone input').fill('139123');
+  expect(await page.locator('.form-field--contactPhone .form-field__error').textContent()).toContain('11 位');
+  await page.locator('.form-field--contactPhone input').fill(PHONE);
+  expect(await page.locator('.form-field__error').count()).toBe(0);
+  await j.shot('80-help-ask.png');
+  await page.locator('.help-ask__submit').click();
+  await page.locator('.taro-modal__text', { hasText: '将交给「向阳社区党支部」书记受理' }).waitFor();
+  await confirmModal(page, '提交');
+  await page.locator('.help-sent').waitFor();
+  // The form is cleared for the next one.
+  expect(await page.locator('.form-field--title input').inputValue()).toBe('');
+  await j.shot('81-help-asked.png');
+  const mine = (await call<{ items: { id: string; title: string; status: string }[] }>(page, 'requests', { action: 'mine' })).data.items;
+  const id = mine.find((r) => r.title === TITLE)!.id;
+  expect(mine.find((r) => r.id === id)!.status).toBe('submitted');
+
+  // 2. The secretary accepts it and publishes it to the 任务大厅.
+  await signIn(page, 'demo-secretary');
+  await open(page, 'queue/index', '.help-queue-page');
+  await page.locator('.help-card', { hasText: TITLE }).waitFor();
+  await j.shot('82-help-queue.png');
+  await page.locator('.help-card', { hasText: TITLE }).locator('.help-card__open').click();
+  await page.locator('.help-detail-page .help-review__accept').waitFor();
+  // The secretary sees the contact in clear.
+  expect(await page.locator('.help-detail-page .help-detail__contact').textContent()).toContain(PHONE);
+  await page.locator('.help-review__accept').click();
+  await confirmModal(page, '受理');
+  await page.locator('.help-dispatch__submit').waitFor();
+  await j.shot('83-help-dispatch.png');
+  await page.locator('.help-dispatch__submit').click();
+  await page.locator('.taro-modal__text', { hasText: '发布到任务大厅' }).waitFor();
+  await confirmModal(page, '发布');
+  await page.locator('.help-detail-page .help-status--open').waitFor();
+
+  // 3. A volunteer has the hall open; the member claims first; the volunteer's claim is refused.
+  const other = await j.browser.newPage({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 });
+  await other.goto(`${j.cloud.url}/`);
+  await signIn(other, 'demo-volunteer');
+  await open(other, 'hall/index', '.help-hall-page');
+  await other.locator('.help-card', { hasText: TITLE }).waitFor();
+
+  await signIn(page, 'demo-member');
+  await open(page, 'hall/index', '.help-hall-page');
+  const card = page.locator('.help-card', { hasText: TITLE });
+  await card.waitFor();
+  expect(await card.textContent()).not.toContain(PHONE);
+  await j.shot('84-help-hall.png');
+  await card.locator('.help-hall__claim').click();
+  await confirmModal(page, '认领');
+  await page.locator('.help-detail-page .help-work').waitFor();
+  expect(await page.locator('.help-detail-page .help-detail__contact').textContent()).toContain(PHONE);
+
+  await other.locator('.help-card', { hasText: TITLE }).locator('.help-hall__claim').click();
+  await confirmModal(other, '认领');
+  await other.locator('.taro-modal__text', { hasText: '该心愿已被认领' }).waitFor();
+  await other.screenshot({ path: path.join(SHOTS, '84b-help-claim-refused.png') });
+  await other.close();
+
+  // 4. The member finishes with a photo.
+  await page.locator('.help-work .form-field--text textarea').fill('已买好收音机送到张奶奶家，调好了戏曲频道。');
+  await page.locator('.help-work__finish').click();
+  expect(await page.locator('.help-work .form-field--work-photos .form-field__error').textContent()).toContain('至少上传 1 张照片');
+  await page.locator('.help-photos__add--work-photos input[type=file]').setInputFiles({ name: 'done.png', mimeType: 'image/png', buffer: png(160, 120, [19, 168, 168]) });
+  await page.locator('.help-work .help-photos__item').first().waitFor();
+  await j.shot('85-help-finish.png');
+  await page.locator('.help-work__finish').click();
+  await confirmModal(page, '提交办结');
+  await page.locator('.help-detail-page .help-status--finished').waitFor();
+
+  // 5. The resident confirms and rates.
+  await signIn(page, 'demo-resident');
+  await open(page, `detail/index?id=${id}`, '.help-detail-page');
+  await page.locator('.help-confirm').waitFor();
+  await page.locator('.help-confirm__submit').click();
+  expect(await page.locator('.help-confirm .form-field--rating .form-field__error').textContent()).toContain('请为这次服务打分');
+  await page.locator('.help-stars__star--5').click();
+  await page.locator('.help-confirm .form-field--comment textarea').fill('党员同志很热心，谢谢！');
+  await j.shot('86-help-confirm.png');
+  await page.locator('.help-confirm__submit').click();
+  await confirmModal(page, '确认办结');
+  await page.locator('.help-detail-page .help-status--confirmed').waitFor();
+  expect(await page.locator('.help-detail__rating').textContent()).toContain('★★★★★');
+  const steps = await page.locator('.help-timeline__step').count();
+  expect(steps).toBeGreaterThanOrEqual(6);
+  await j.shot('87-help-confirmed.png');
+
+  // 6. The member's points rose by the 志愿服务 rule, once.
+  await signIn(page, 'demo-member');
+  const pointsAfter = (await call<{ balance: number }>(page, 'points', { action: 'summary' })).data.balance;
+  expect(pointsAfter - pointsBefore).toBe(zhiyuan);
+  // Claimants see the contact masked once it is confirmed.
+  const seen = (await call<{ request: { contact: { phone: string } } }>(page, 'requests', { action: 'detail', id })).data.request.contact.phone;
+  expect(seen).not.toBe(PHONE);
+
+  // 7. The 心愿墙 shows it, the name masked.
+  await open(page, 'wall/index', '.help-wall-page');
+  const wish = page.locator('.help-wish', { hasText: TITLE });
+  await wish.waitFor();
+  const who = (await wish.locator('.help-wish__who').textContent()) ?? '';
+  expect(who).toContain('王');
+  expect(who).not.toContain(CONTACT);
+  expect(await page.locator('.help-wall-page').textContent()).not.toContain(PHONE);
+  await j.shot('88-help-wall.png');
+}, 180_000);
+
+test('长辈模式 on the ask page makes the text larger', async () => {
+  await signIn(j.page, 'demo-resident');
+  await open(j.page, 'ask/index', '.help-ask-page');
+  const before = await j.page.locator('.help-ask .card__title').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  await j.page.locator('.elder-toggle').click();
+  const after = await j.page.locator('.help-ask .card__title').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  expect(after).toBeGreaterThan(before);
+  await j.shot('89-help-ask-elder.png');
+  await j.page.locator('.elder-toggle').click();
+});
