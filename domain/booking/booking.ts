@@ -43,7 +43,7 @@ async function notify(tx: Transaction, openid: string, kind: NotificationKind, b
     openid, module: 'booking', kind, title: `${NOTIFICATION_KINDS[kind]}：${booking.itemName}`, body, page: MY_BOOKINGS_PAGE, refId: booking._id,
     dueAt: reminder ? Math.max(now, booking.start - remindBeforeMinutes() * MINUTE) : now,
     data: { time: when(booking), item: booking.itemName, status: NOTIFICATION_KINDS[kind], code: kind === 'cancelled' ? '' : (booking.code ?? '') },
-    onlyIf: reminder ? { collection: BOOKINGS, docId: booking._id, field: 'status', in: ['active'] } : null,
+    onlyIf: reminder ? { collection: BOOKINGS, docId: booking._id, fields: { status: ['active'], seq: [String(booking.seq)] } } : null,
   }, now);
 }
 

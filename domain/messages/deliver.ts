@@ -24,8 +24,10 @@ async function stillHolds(db: Database, m: MessageDoc): Promise<boolean> {
   const guard = guardOf(m);
   if (!guard) return true;
   const doc = await db.collection(guard.collection).doc(guard.docId).get();
-  const value = doc?.[guard.field];
-  return typeof value === 'string' && guard.in.includes(value);
+  return Object.entries(guard.fields).every(([field, values]) => {
+    const value = doc?.[field];
+    return (typeof value === 'string' || typeof value === 'number') && values.includes(String(value));
+  });
 }
 
 /**

@@ -21,8 +21,11 @@ export const MESSAGE_MODULES = { booking: '驿站预约', vaccine: '疫苗接种
 export type MessageModule = keyof typeof MESSAGE_MODULES;
 export const messageModuleSchema = z.enum(Object.keys(MESSAGE_MODULES) as [MessageModule, ...MessageModule[]]);
 
-/** A message that only still makes sense while a document's field has one of these values (a reminder). */
-export const onlyIfSchema = z.object({ collection: z.string(), docId: z.string(), field: z.string(), in: z.array(z.string()).min(1) });
+/**
+ * A message that only still makes sense while a document's fields each have one of the values given
+ * (a reminder: `{ status: ['active'], code: [the code it was booked with] }`).
+ */
+export const onlyIfSchema = z.object({ collection: z.string(), docId: z.string(), fields: z.record(z.string(), z.array(z.string()).min(1)) });
 export type OnlyIf = z.output<typeof onlyIfSchema>;
 
 export const messageDocSchema = z.object({
@@ -97,6 +100,6 @@ export async function enqueue(writer: Writer, m: OutgoingMessage, now: number): 
 /** The condition a message is delivered under, older booking reminders included. */
 export function guardOf(m: MessageDoc): OnlyIf | null {
   if (m.onlyIf) return m.onlyIf;
-  if (m.module === 'booking' && m.kind === 'reminder' && m.bookingId) return { collection: 'bookings', docId: m.bookingId, field: 'status', in: ['active'] };
+  if (m.module === 'booking' && m.kind === 'reminder' && m.bookingId) return { collection: 'bookings', docId: m.bookingId, fields: { status: ['active'] } };
   return null;
 }
