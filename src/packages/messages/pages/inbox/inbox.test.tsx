@@ -14,7 +14,7 @@ jest.mock('@tarojs/taro', () => {
     ...taro,
     __esModule: true,
     default: { ...taro, navigateTo: (o: unknown) => navigateTo(o), switchTab: (o: unknown) => switchTab(o), showToast: jest.fn(), showModal: jest.fn() },
-    useDidShow: (fn: () => void) => useEffect(fn, []),
+    useDidShow: (fn: () => void) => useEffect(() => fn(), []),
     useReachBottom: () => undefined,
     usePullDownRefresh: () => undefined,
   };
