@@ -14,6 +14,8 @@ jest.mock('@tarojs/taro', () => {
     ...taro,
     __esModule: true,
     default: { ...taro, navigateTo: (o: unknown) => navigateTo(o), switchTab: (o: unknown) => switchTab(o), showToast: jest.fn(), showModal: jest.fn() },
+    // Once, as when the page first shows.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     useDidShow: (fn: () => void) => useEffect(() => fn(), []),
     useReachBottom: () => undefined,
     usePullDownRefresh: () => undefined,
