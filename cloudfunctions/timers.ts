@@ -5,7 +5,8 @@
  */
 export const JOB_EVERY_MINUTES: Record<string, number> = {
   expireOrders: 10,
-  sendReminders: 5,
+  /** The one outbox's delivery (subscribe messages and the inbox); its retries back off from 1 minute. */
+  deliverMessages: 1,
   markNoShows: 15,
   /** Repairs requests that died halfway (their intents), once past their grace period. */
   reconcile: 5,

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import { cloudEnv } from './cloud-env';
+import { subscribeTemplates } from './subscribe-templates';
 import devConfig from './dev';
 import prodConfig from './prod';
 
@@ -25,6 +26,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {
       // The CloudBase environment the weapp calls: required for a production weapp build (see cloud-env.ts).
       CLOUD_ENV: JSON.stringify(cloudEnv(process.env, target)),
+      // Subscribe-message template ids per module, asked for after booking, appointing, redeeming, asking for help.
+      SUBSCRIBE_TEMPLATES: JSON.stringify(subscribeTemplates(process.env, target)),
     },
     alias: { '@': path.resolve(__dirname, '..', 'src') },
     copy: { patterns: [], options: {} },

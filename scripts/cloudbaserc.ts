@@ -39,10 +39,13 @@ export function cloudbaserc() {
   };
 }
 
-/** DevTools' per-function config: the same timer as cloudbaserc.json. */
+/** The WeChat open APIs a function calls (cloud calls need them declared): `user` delivers subscribe messages. */
+export const OPENAPI_PERMISSIONS: Record<string, string[]> = { user: ['subscribeMessage.send'] };
+
+/** DevTools' per-function config: the same timer as cloudbaserc.json, and the open APIs it calls. */
 export function functionConfig(name: string) {
   const triggers = timerTriggers(name);
-  return { permissions: { openapi: [] as string[] }, ...(triggers.length > 0 ? { triggers } : {}) };
+  return { permissions: { openapi: OPENAPI_PERMISSIONS[name] ?? [] }, ...(triggers.length > 0 ? { triggers } : {}) };
 }
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;

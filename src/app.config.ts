@@ -1,7 +1,8 @@
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/points/index', 'pages/stations/index', 'pages/vaccine/index', 'pages/mine/index', 'pages/login/index'],
   subPackages: [
-    { root: 'packages/booking', pages: ['pages/station/index', 'pages/item/index', 'pages/mine/index', 'pages/messages/index'] },
+    { root: 'packages/booking', pages: ['pages/station/index', 'pages/item/index', 'pages/mine/index'] },
+    { root: 'packages/messages', pages: ['pages/inbox/index'] },
     { root: 'packages/vaccine', pages: ['pages/site/index', 'pages/appoint/index', 'pages/people/index', 'pages/mine/index'] },
     { root: 'packages/mall', pages: ['pages/goods/index', 'pages/detail/index', 'pages/orders/index', 'pages/ranking/index'] },
     { root: 'packages/admin', pages: ['pages/points/index', 'pages/slots/index'] },

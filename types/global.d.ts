@@ -7,6 +7,8 @@ declare module '*.css';
 
 /** Injected by config/index.ts. */
 declare const CLOUD_ENV: string;
+/** Injected by config/index.ts: subscribe-message template ids per message module (weapp only). */
+declare const SUBSCRIBE_TEMPLATES: Record<string, string[]>;
 
 declare namespace NodeJS {
   interface ProcessEnv {

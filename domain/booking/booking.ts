@@ -5,14 +5,16 @@ import { action } from '../core/router';
 import { AppError, notFound } from '../core/errors';
 import { inZone } from '../core/time';
 import { pageByNewest } from '../core/paging';
+import { enqueue } from '../messages/outbox';
+import { inboxPage } from '../messages/inbox';
 import { fields } from '../core/validation';
 import { TX_ATTEMPTS, derivedId, eightDigits as newCode, withFreshCode } from '../core/ids';
 import { SLOTS, MAX_QUEUE, SLOT_STATES, presentSlot, slotDocSchema, slotState, type Slot } from '../slots/model';
 import { STATIONS } from '../stations/actions';
 import {
-  BOOKERS, BOOKINGS, BOOKING_CODES, BOOKING_STATUS, ITEMS, NOTIFICATIONS, NOTIFICATION_KINDS,
+  BOOKERS, BOOKINGS, BOOKING_CODES, BOOKING_STATUS, ITEMS, NOTIFICATION_KINDS,
   activeLimit, bookerDocSchema, checkinEarlyMinutes, bookingDocSchema, bookingStatusSchema, cancelBeforeMinutes, itemDocSchema,
-  notificationDocSchema, remindBeforeMinutes, type Booking, type NotificationKind,
+  remindBeforeMinutes, type Booking, type NotificationKind,
 } from './model';
 
 const MINUTE = 60_000;
@@ -30,14 +32,19 @@ async function readBooker(tx: Transaction, openid: string) {
   return b.success ? b.data : { _id: openid, active: 0, seq: 0 };
 }
 
-async function notify(tx: Transaction, openid: string, kind: NotificationKind, booking: Pick<Booking, '_id' | 'itemName' | 'start' | 'end' | 'seq'>, now: number, body: string): Promise<void> {
+const MY_BOOKINGS_PAGE = '/packages/booking/pages/mine/index';
+
+/** A booking's message, through the one outbox (module `booking`); a reminder is dropped once the booking is no longer active. */
+async function notify(tx: Transaction, openid: string, kind: NotificationKind, booking: Pick<Booking, '_id' | 'itemName' | 'start' | 'end' | 'seq'> & { code?: string }, now: number, body: string): Promise<void> {
   const reminder = kind === 'reminder';
-  await tx.collection(NOTIFICATIONS).doc(derivedId('nt', booking._id, kind, String(booking.seq))).set({
-    openid, kind, title: `${NOTIFICATION_KINDS[kind]}：${booking.itemName}`, body, bookingId: booking._id, createdAt: now,
+  await enqueue(tx, {
+    // The ids older notifications had, so a change retried across the upgrade still writes one message.
+    cause: [booking._id, kind, String(booking.seq)],
+    openid, module: 'booking', kind, title: `${NOTIFICATION_KINDS[kind]}：${booking.itemName}`, body, page: MY_BOOKINGS_PAGE, refId: booking._id,
     dueAt: reminder ? Math.max(now, booking.start - remindBeforeMinutes() * MINUTE) : now,
-    // Everything but a reminder is in the inbox at once; reminders wait for the timer job.
-    sentAt: reminder ? null : now,
-  });
+    data: { time: when(booking), item: booking.itemName, status: NOTIFICATION_KINDS[kind], code: kind === 'cancelled' ? '' : (booking.code ?? '') },
+    onlyIf: reminder ? { collection: BOOKINGS, docId: booking._id, fields: { status: ['active'], seq: [String(booking.seq)] } } : null,
+  }, now);
 }
 
 /**
@@ -186,11 +193,12 @@ async function promote(tx: Transaction, slot: Slot, now: number, name: string): 
     if (booker.active >= activeLimit()) {
       queue.push(openid);
       // One message per state of their bookings: a second freed seat while nothing changed says nothing new.
-      await tx.collection(NOTIFICATIONS).doc(derivedId('nt', slot._id, openid, 'waitlistHeld', String(booker.seq), String(booker.active))).set({
-        openid, kind: 'waitlistHeld', title: `${NOTIFICATION_KINDS.waitlistHeld}：${name}`,
+      await enqueue(tx, {
+        cause: [slot._id, openid, 'waitlistHeld', String(booker.seq), String(booker.active)],
+        openid, module: 'booking', kind: 'waitlistHeld', title: `${NOTIFICATION_KINDS.waitlistHeld}：${name}`,
         body: `${when(slot)} 有空位，但你已有 ${booker.active} 个有效预约（上限 ${activeLimit()} 个），暂不能候补成功。你的候补位置已保留，取消或完成一个预约后，下一个空位将按顺序给你。`,
-        bookingId: null, createdAt: now, dueAt: now, sentAt: now,
-      });
+        page: MY_BOOKINGS_PAGE, refId: slot._id, data: { time: when(slot), item: name, status: NOTIFICATION_KINDS.waitlistHeld },
+      }, now);
       continue;
     }
     let code = newCode();
@@ -388,11 +396,9 @@ export const myBookings = action({
     pageByNewest(ctx.db.collection(BOOKINGS), { openid: ctx.user._id, status }, 'seq', { cursor, limit }, bookingDocSchema, presentBooking),
 });
 
+/** The booking messages of the one inbox (kept for callers of `stations.messages`; the 消息 page uses `user.messages`). */
 export const messages = action({
   input: z.strictObject({ cursor: fields.cursor, limit: fields.limit }),
   access: 'signedIn',
-  run: ({ cursor, limit }, ctx) =>
-    pageByNewest(ctx.db.collection(NOTIFICATIONS), { openid: ctx.user._id, sentAt: ctx.db.command.gt(0) }, 'dueAt', { cursor, limit }, notificationDocSchema, (n) => ({
-      messageId: n._id, kind: n.kind, title: n.title, body: n.body, at: n.dueAt,
-    })),
+  run: ({ cursor, limit }, ctx) => inboxPage(ctx.db, ctx.user._id, { module: 'booking', cursor, limit }),
 });

@@ -1,33 +1,6 @@
 import type { Database } from '../db';
 import { TX_ATTEMPTS } from '../core/ids';
-import { BOOKERS, BOOKINGS, BOOKING_CODES, NOTIFICATIONS, bookingDocSchema, notificationDocSchema } from './model';
-
-
-/**
- * Delivers due notifications. Locally a delivered message shows in 我的 → 消息; on weapp the same
- * step is where a subscribe message goes out when a template id is configured. A reminder for a
- * booking no longer active is dropped instead.
- */
-export async function sendReminders(db: Database, now: number, batch = 200): Promise<{ sent: number; dropped: number }> {
-  const _ = db.command;
-  const due = await db.collection(NOTIFICATIONS).where({ sentAt: null, dueAt: _.lte(now) }).orderBy('dueAt', 'asc').limit(batch).get();
-  let sent = 0;
-  let dropped = 0;
-  for (const doc of due) {
-    const n = notificationDocSchema.safeParse(doc);
-    if (!n.success) continue;
-    const booking = n.data.bookingId ? bookingDocSchema.safeParse(await db.collection(BOOKINGS).doc(n.data.bookingId).get()) : null;
-    if (n.data.kind === 'reminder' && !(booking?.success && booking.data.status === 'active')) {
-      await db.collection(NOTIFICATIONS).doc(n.data._id).remove();
-      dropped += 1;
-      continue;
-    }
-    // Conditional: a second job running at once delivers nothing twice.
-    const { updated } = await db.collection(NOTIFICATIONS).where({ _id: n.data._id, sentAt: null }).update({ sentAt: now });
-    sent += updated;
-  }
-  return { sent, dropped };
-}
+import { BOOKERS, BOOKINGS, BOOKING_CODES, bookingDocSchema } from './model';
 
 /** After a slot ends, a booking never checked in becomes a no-show and stops counting against the person's limit. */
 export async function markNoShows(db: Database, now: number, batch = 200): Promise<{ marked: number }> {

@@ -4,7 +4,6 @@ export const ITEMS = 'serviceItems';
 export const BOOKINGS = 'bookings';
 export const BOOKING_CODES = 'bookingCodes';
 export const BOOKERS = 'bookers';
-export const NOTIFICATIONS = 'notifications';
 
 const numberFromEnv = (name: string, fallback: number) => {
   const n = Number(process.env[name] ?? fallback);
@@ -65,16 +64,3 @@ export const bookerDocSchema = z.object({ _id: z.string(), active: z.number().in
 export const NOTIFICATION_KINDS = { booked: '预约成功', promoted: '候补成功', reminder: '预约提醒', cancelled: '预约已取消', waitlistHeld: '候补保留' } as const;
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
 
-export const notificationDocSchema = z.object({
-  _id: z.string(),
-  openid: z.string(),
-  kind: z.enum(Object.keys(NOTIFICATION_KINDS) as [NotificationKind, ...NotificationKind[]]),
-  title: z.string(),
-  body: z.string(),
-  bookingId: z.string().nullable().default(null),
-  createdAt: z.number(),
-  /** When it should go out; a reminder waits until shortly before its slot. */
-  dueAt: z.number(),
-  sentAt: z.number().nullable().default(null),
-});
-export type Notification = z.output<typeof notificationDocSchema>;

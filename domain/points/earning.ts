@@ -1,10 +1,11 @@
 import { randomInt } from 'node:crypto';
 import { z } from 'zod';
-import type { Transaction } from '../db';
+import type { Database, Transaction } from '../db';
 import { action } from '../core/router';
 import { AppError, invalidField, notFound } from '../core/errors';
 import { atShanghai, dayOf, inZone } from '../core/time';
 import { fields } from '../core/validation';
+import { enqueue } from '../messages/outbox';
 import { USERS, userDocSchema } from '../user/model';
 import { TX_ATTEMPTS, derivedId, withFreshCode } from '../core/ids';
 import { post, readAccount } from './ledger';
@@ -143,6 +144,20 @@ const published = (doc: Record<string, unknown> | null) =>
  * Publishes an activity with a fresh check-in code. The activity's id is derived from the admin and
  * the request, so a double tap or a retry with the same `requestId` answers the same activity and code.
  */
+/**
+ * How many members of a branch hear of its new activity: the messages are written in the activity's
+ * own transaction, so their number is bounded (env ACTIVITY_MESSAGE_LIMIT, default 100; a branch is
+ * rarely larger — members past the bound still see the activity in 积分 → 党员活动).
+ */
+export const activityMessageLimit = () => Math.min(500, Math.max(0, Number(process.env.ACTIVITY_MESSAGE_LIMIT ?? 100) || 0));
+
+async function branchMembers(db: Database, branchId: string): Promise<string[]> {
+  const limit = activityMessageLimit();
+  if (limit === 0) return [];
+  const docs = await db.collection(USERS).where({ branchId }).orderBy('_id', 'asc').limit(limit).get();
+  return docs.map((d) => d._id);
+}
+
 export const publishActivity = action({
   input: z.strictObject({
     title: z.string().trim().min(2).max(60),
@@ -165,6 +180,8 @@ export const publishActivity = action({
     if (!(end > start)) throw invalidField('end', '结束时间必须晚于开始时间');
     if (!(await ctx.db.collection(RULES).doc(input.ruleId).get())) throw notFound('积分细则');
     if (input.branchId && !(await ctx.db.collection('branches').doc(input.branchId).get())) throw notFound('党支部');
+    // A branch's activity is told to its members (up to ACTIVITY_MESSAGE_LIMIT, in the same transaction).
+    const members = input.branchId ? await branchMembers(ctx.db, input.branchId) : [];
     return withFreshCode(newCode, '签到码', (code) =>
       ctx.db.runTransaction(async (tx) => {
         // The same request racing itself: the one that committed first is the answer.
@@ -175,6 +192,14 @@ export const publishActivity = action({
           _id: activityId, title: input.title, ruleId: input.ruleId, branchId: input.branchId ?? null, place: input.place,
           start, end, code, createdBy: ctx.user._id, createdAt: ctx.now(), requestId: input.requestId,
         });
+        const time = `${inZone(start).format('M月D日 HH:mm')}-${inZone(end).format('HH:mm')}`;
+        for (const openid of members) {
+          await enqueue(tx, {
+            cause: ['activities', activityId, openid], openid, module: 'activities', kind: 'published',
+            title: `党员活动：${input.title}`, body: `${time}${input.place ? ` 在「${input.place}」` : ''}，到场后扫码或输入签到码签到，可得积分`,
+            page: '/pages/points/index', refId: activityId, data: { time, item: input.title, place: input.place, status: '报名中' },
+          }, ctx.now());
+        }
         return { activityId, code };
       }, TX_ATTEMPTS),
     );

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { command, type Database, type JsonValue, type Transaction } from '../db';
 import { action } from '../core/router';
 import { AppError, notFound } from '../core/errors';
-import { atShanghai } from '../core/time';
+import { atShanghai, inZone } from '../core/time';
+import { enqueue } from '../messages/outbox';
 import { pageByNewest } from '../core/paging';
 import { fields } from '../core/validation';
 import { STATIONS } from '../stations/actions';
@@ -126,6 +127,19 @@ const stockUndo = (db: Database) => (mark: JsonValue) => ({ stock: db.command.in
 const rollBackRedemption = (db: Database, intentId: string, goodsId: string) =>
   rollBack(db, { _id: intentId, collection: GOODS, target: goodsId }, stockUndo(db), () => releaseRedemption(db, intentId));
 
+/** A day before an order's pickup time runs out, its owner is told (dropped once it is picked up, cancelled or expired). */
+async function enqueueExpiryWarning(tx: Transaction, o: { orderId: string; openid: string; goodsName: string; qty: number; pickupCode: string; expiresAt: number }, now: number): Promise<void> {
+  const deadline = inZone(o.expiresAt).format('M月D日 HH:mm');
+  await enqueue(tx, {
+    cause: ['points', o.orderId, 'expiring'], openid: o.openid, module: 'points', kind: 'expiring',
+    title: `兑换待领取：${o.goodsName}`,
+    body: `你兑换的「${o.goodsName}」×${o.qty} 请在 ${deadline} 前凭取货码 ${o.pickupCode} 领取，逾期订单将取消、积分退回`,
+    page: '/packages/mall/pages/orders/index', refId: o.orderId, dueAt: Math.max(now, o.expiresAt - DAY_MS),
+    data: { time: deadline, item: o.goodsName, code: o.pickupCode, status: '待领取' },
+    onlyIf: { collection: ORDERS, docId: o.orderId, fields: { status: ['pending'] } },
+  }, now);
+}
+
 export const redeem = action({
   input: z.strictObject({ goodsId: fields.id, qty: z.number().int('数量必须是整数').min(1).max(99), requestId: fields.requestId }),
   access: 'signedIn',
@@ -197,6 +211,7 @@ export const redeem = action({
               status: 'pending', pickupCode, stationId: g.data.stationId, balanceAfter: next.balance,
               createdAt: now, expiresAt: now + pickupDays() * DAY_MS, pickedAt: null, pickedBy: null, closedAt: null,
             });
+            await enqueueExpiryWarning(tx, { orderId, openid, goodsName: g.data.name, qty, pickupCode, expiresAt: now + pickupDays() * DAY_MS }, now);
             await tx.collection(INTENTS).doc(intentId).update({ state: 'done' });
             return { orderId, pickupCode, balance: next.balance };
           }, TX_ATTEMPTS),

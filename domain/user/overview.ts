@@ -6,7 +6,9 @@
 import { z } from 'zod';
 import { action } from '../core/router';
 import { ACCOUNTS, ORDERS, accountDocSchema } from '../points/model';
-import { BOOKINGS, NOTIFICATIONS, bookingDocSchema } from '../booking/model';
+import { BOOKINGS, bookingDocSchema } from '../booking/model';
+import { MESSAGES } from '../messages/outbox';
+import { unreadCounts, type UnreadCounts } from '../messages/inbox';
 import { SLOTS } from '../slots/model';
 import { APPOINTMENTS, appointmentDocSchema } from '../vaccine/model';
 import { heldPersons } from '../vaccine/persons';
@@ -29,7 +31,8 @@ export interface Overview {
   roleLabel: string;
   /** Only for party members: a resident never receives these fields. */
   member: { balance: number; branch: { branchId: string; name: string } | null } | null;
-  counts: { orders: number; bookings: number; waitlist: number; vaccinations: number; messages: number };
+  /** `messages`: every message in the inbox; `unreadMessages`: those not read yet; `unreadByModule`: the same, per module. */
+  counts: { orders: number; bookings: number; waitlist: number; vaccinations: number; messages: number; unreadMessages: number; unreadByModule: UnreadCounts };
   next: NextUp | null;
 }
 
@@ -48,12 +51,13 @@ export const overview = action({
     const _ = db.command;
     const openid = user._id;
 
-    const [orders, bookings, waitlist, messages, nextBookings] = await Promise.all([
+    const [orders, bookings, waitlist, messages, nextBookings, unread] = await Promise.all([
       db.collection(ORDERS).where({ openid, status: 'pending' }).count(),
       db.collection(BOOKINGS).where({ openid, status: 'active' }).count(),
       db.collection(SLOTS).where({ queue: openid, start: _.gt(now) }).count(),
-      db.collection(NOTIFICATIONS).where({ openid, sentAt: _.gt(0) }).count(),
+      db.collection(MESSAGES).where({ openid, sentAt: _.gt(0) }).count(),
       db.collection(BOOKINGS).where({ openid, status: 'active', end: _.gt(now) }).orderBy('end', 'asc').limit(1).get(),
+      unreadCounts(db, openid),
     ]);
 
     // Appointments: the caller's own and those of the people they hold (a family shares them), as in myAppointments.
@@ -93,7 +97,7 @@ export const overview = action({
       role: user.role,
       roleLabel: ROLE_LABELS[user.role],
       member,
-      counts: { orders, bookings, waitlist, vaccinations: active.size, messages },
+      counts: { orders, bookings, waitlist, vaccinations: active.size, messages, unreadMessages: unread.total, unreadByModule: unread },
       next: candidates[0] ?? null,
     };
   },

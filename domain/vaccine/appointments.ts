@@ -6,6 +6,7 @@ import { AppError, notFound } from '../core/errors';
 import { dayOf, inZone } from '../core/time';
 import { DEFAULT_PAGE, pageByNewest } from '../core/paging';
 import { fields } from '../core/validation';
+import { enqueue } from '../messages/outbox';
 import { TX_ATTEMPTS, derivedId, eightDigits, withFreshCode } from '../core/ids';
 import { decrypt, encrypt, keyedHash } from '../privacy/crypto';
 import { MOBILE, ageOn, checkIdNumber } from '../privacy/idnumber';
@@ -109,6 +110,27 @@ export const persons = action({
     return { items };
   },
 });
+
+/**
+ * The reminder of a vaccination appointment, due at 18:00 the day before (at once when that has
+ * passed); dropped when the appointment is cancelled or was replaced (same id, another code).
+ */
+async function enqueueVaccinationReminder(
+  tx: Transaction,
+  a: { appointmentId: string; openid: string; code: string; vaccineName: string; dose: number; siteName: string; start: number; end: number },
+  now: number,
+): Promise<void> {
+  const eveBefore = inZone(a.start).startOf('day').subtract(6, 'hour').valueOf();
+  const time = `${inZone(a.start).format('M月D日 HH:mm')}-${inZone(a.end).format('HH:mm')}`;
+  await enqueue(tx, {
+    cause: ['vaccine', a.appointmentId, a.code, 'reminder'], openid: a.openid, module: 'vaccine', kind: 'reminder',
+    title: `接种提醒：${a.vaccineName} 第${a.dose}针`,
+    body: `${time} 在「${a.siteName}」接种，请携带身份证件，到场出示预约码 ${a.code}`,
+    page: '/packages/vaccine/pages/mine/index', refId: a.appointmentId, dueAt: Math.max(now, eveBefore),
+    data: { time, item: `${a.vaccineName} 第${a.dose}针`, place: a.siteName, code: a.code, status: '待接种' },
+    onlyIf: { collection: APPOINTMENTS, docId: a.appointmentId, fields: { status: ['active'], code: [a.code] } },
+  }, now);
+}
 
 async function releaseSeat(tx: Transaction, a: Appointment): Promise<void> {
   const slot = slotDocSchema.safeParse(await tx.collection(SLOTS).doc(a.slotId).get());
@@ -326,6 +348,7 @@ export const appoint = action({
               vaccine, vaccineName: offer.name, dose, status: 'active', code, requestId, seat, elder: age >= ELDER_AGE, maskedName: person.data.masked.name,
               start: slot.data.start, end: slot.data.end, createdAt: now, completedAt: null, closedAt: null,
             });
+            await enqueueVaccinationReminder(tx, { appointmentId, openid: ctx.user._id, code, vaccineName: offer.name, dose, siteName: site.data.name, start: slot.data.start, end: slot.data.end }, now);
             await tx.collection(INTENTS).doc(intentId).update({ state: 'done' });
             return { appointmentId, code };
           }, TX_ATTEMPTS),

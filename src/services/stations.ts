@@ -1,6 +1,6 @@
 import type { Page } from '../../domain/core/paging';
 import type { roster } from '../../domain/booking/admin';
-import type { book, cancel, joinWaitlist as join, messages, myBookings, slots, verify } from '../../domain/booking/booking';
+import type { book, cancel, joinWaitlist as join, myBookings, slots, verify } from '../../domain/booking/booking';
 import type { StationSummary, detail } from '../../domain/stations/actions';
 import type { StationKind } from '../../domain/stations/kinds';
 import { callFunction } from './transport';
@@ -24,7 +24,6 @@ type Result<A extends { run: (...args: never[]) => Promise<unknown> }> = Awaited
 export type SlotsAnswer = Result<typeof slots>;
 export type SlotItem = SlotsAnswer['slots'][number];
 export type BookingItem = Result<typeof myBookings>['items'][number];
-export type MessageItem = Result<typeof messages>['items'][number];
 export type RosterAnswer = Result<typeof roster>;
 export type StationItem = Awaited<ReturnType<typeof detail.run>>['items'][number];
 
@@ -37,7 +36,6 @@ export const joinWaitlist = (slotId: string) => callFunction<Result<typeof join>
 export const listMyBookings = (cursor?: string) => callFunction<Page<BookingItem>>('stations', 'myBookings', { cursor });
 export const cancelBooking = (bookingId: string) => callFunction<Result<typeof cancel>>('stations', 'cancel', { bookingId });
 export const verifyBooking = (code: string) => callFunction<Result<typeof verify>>('stations', 'verify', { code });
-export const listMessages = (cursor?: string) => callFunction<Page<MessageItem>>('stations', 'messages', { cursor });
 export const getRoster = (itemId: string, date: string) => callFunction<RosterAnswer>('stations', 'roster', { itemId, date });
 
 export interface SlotTemplate {

@@ -65,7 +65,7 @@ function roleOf(page: string): Role {
 const SHELL_PAGES = new Set([
   'pages/index/index', 'pages/mine/index', 'pages/stations/index', 'pages/vaccine/index', 'pages/login/index',
   'packages/mall/pages/goods/index', 'packages/mall/pages/orders/index', 'packages/mall/pages/ranking/index',
-  'packages/vaccine/pages/site/index', 'packages/vaccine/pages/mine/index', 'packages/booking/pages/mine/index', 'packages/booking/pages/messages/index',
+  'packages/vaccine/pages/site/index', 'packages/vaccine/pages/mine/index', 'packages/booking/pages/mine/index', 'packages/messages/pages/inbox/index',
 ]);
 
 /** Home and 我的 differ by role: each is also seen by every role. */

@@ -69,7 +69,7 @@ test('book, wait, be promoted, be checked in', async () => {
   const code = (await j.page.locator('.booking-card--active .qr-code__value').textContent())?.trim() ?? '';
   expect(code).toMatch(/^\d{8}$/);
   await j.shot('22-promoted.png');
-  await j.page.goto(`${j.cloud.url}/#/packages/booking/pages/messages/index`);
+  await j.page.goto(`${j.cloud.url}/#/packages/messages/pages/inbox/index`);
   await j.page.locator('.message--promoted').waitFor();
 
   // Staff check the resident in.

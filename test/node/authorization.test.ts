@@ -36,7 +36,7 @@ const MANAGERS: Who[] = ['secretary', ...ADMIN];
 const TAKERS: Who[] = ['member', 'secretary', 'volunteer'];
 
 const MATRIX: Record<string, Record<string, Who[]>> = {
-  user: { me: ANY, setRole: ADMIN, overview: ANY },
+  user: { me: ANY, setRole: ADMIN, overview: ANY, messages: ANY, unreadCount: ANY, markRead: ANY },
   points: {
     rules: ANY, summary: ANY, ledger: ANY, activities: ANY, checkin: EARNERS, goods: ANY, goodsDetail: ANY, redeem: ANY,
     orders: ANY, cancelOrder: ANY, verifyOrder: STAFF, leaderboard: ANY, award: MANAGERS, saveGoods: ADMIN, restock: ADMIN,

@@ -1,7 +1,7 @@
 import { defineFunction } from '../../../domain/core/router';
 import * as admin from '../../../domain/booking/admin';
 import * as booking from '../../../domain/booking/booking';
-import { markNoShows, sendReminders } from '../../../domain/booking/jobs';
+import { markNoShows } from '../../../domain/booking/jobs';
 import * as stations from '../../../domain/stations/actions';
 
 export const router = defineFunction(
@@ -25,5 +25,6 @@ export const router = defineFunction(
     roster: admin.roster,
     export: admin.exportBookings,
   },
-  { sendReminders, markNoShows, reconcile: booking.reconcileBookings },
+  // Messages (reminders among them) go out from the `user` function's deliverMessages job.
+  { markNoShows, reconcile: booking.reconcileBookings },
 );

@@ -23,7 +23,7 @@ function services(o: Overview | null): GridEntry[] {
     { key: 'vaccinations', label: '接种记录', icon: 'list', url: '/packages/vaccine/pages/mine/index', badge: c?.vaccinations, tint: 'linear-gradient(135deg, #13a8a8, #006d75)' },
     { key: 'people', label: '接种人', icon: 'people', url: '/packages/vaccine/pages/people/index', tint: 'linear-gradient(135deg, #9254de, #531dab)' },
     { key: 'orders', label: '兑换订单', icon: 'bag', url: '/packages/mall/pages/orders/index', badge: c?.orders, tint: 'linear-gradient(135deg, #fa8c16, #ad4e00)' },
-    { key: 'messages', label: '消息', icon: 'bell', url: '/packages/booking/pages/messages/index', tint: 'linear-gradient(135deg, #4096ff, #0958d9)' },
+    { key: 'messages', label: '消息', icon: 'bell', url: '/packages/messages/pages/inbox/index', tint: 'linear-gradient(135deg, #4096ff, #0958d9)' },
     ...(o?.member
       ? ([
           { key: 'points', label: '我的积分', icon: 'star', url: '/pages/points/index', tab: true },

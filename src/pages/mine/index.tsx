@@ -30,7 +30,7 @@ function counted(o: Overview): Counted[] {
     { key: 'waitlist', label: '候补', icon: 'list', count: o.counts.waitlist, unit: '排队中', url: '#waitlist', className: 'my-waitlist-link' },
     { key: 'vaccinations', label: '疫苗接种', icon: 'syringe', count: o.counts.vaccinations, unit: '待接种', url: '/packages/vaccine/pages/mine/index', className: 'my-vaccinations-link' },
     { key: 'orders', label: '兑换订单', icon: 'bag', count: o.counts.orders, unit: '待领取', url: '/packages/mall/pages/orders/index', className: 'my-orders-link' },
-    { key: 'messages', label: '消息', icon: 'bell', count: o.counts.messages, unit: '条', url: '/packages/booking/pages/messages/index', className: 'messages-link' },
+    { key: 'messages', label: '消息', icon: 'bell', count: o.counts.unreadMessages, unit: '未读', url: '/packages/messages/pages/inbox/index', className: 'messages-link' },
   ];
 }
 

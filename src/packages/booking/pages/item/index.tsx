@@ -4,6 +4,7 @@ import { ScrollView, View, Text } from '@tarojs/components';
 import ResourceView, { useResource } from '../../../../components/resource';
 import { ElderPage, useElderMode } from '../../../../components/elder-mode';
 import { newRequestId } from '../../../../services/points';
+import { askToSubscribe } from '../../../../services/subscribe';
 import { bookSlot, getSlots, joinWaitlist, type SlotItem, type SlotsAnswer } from '../../../../services/stations';
 import { asButton, clock, slotView, slotWhen, thing } from '../../slot-view';
 import { errorMessage, ServiceError } from '../../../../services/transport';
@@ -37,13 +38,13 @@ function SlotGrid({ slots, item, onChanged }: { slots: SlotItem[]; item: BookedT
     try {
       if (full) {
         const { position } = await joinWaitlist(slot.slotId);
-        void Taro.showModal({ title: '已加入候补', content: `${thing(item)} ${when}，你排在第 ${position} 位。`, showCancel: false });
+        void Taro.showModal({ title: '已加入候补', content: `${thing(item)} ${when}，你排在第 ${position} 位。`, showCancel: false }).then(() => askToSubscribe('booking'));
       } else {
         const requestId = pending.current.get(slot.slotId) ?? newRequestId();
         pending.current.set(slot.slotId, requestId);
         const { code } = await bookSlot(slot.slotId, requestId);
         pending.current.delete(slot.slotId);
-        void Taro.showModal({ title: '预约成功', content: `预约码 ${code}\n${thing(item)}\n${when}\n到场后向工作人员出示预约码，可在“我的预约”查看。`, showCancel: false });
+        void Taro.showModal({ title: '预约成功', content: `预约码 ${code}\n${thing(item)}\n${when}\n到场后向工作人员出示预约码，可在“我的预约”查看。`, showCancel: false }).then(() => askToSubscribe('booking'));
       }
       onChanged();
     } catch (e) {

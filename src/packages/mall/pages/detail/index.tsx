@@ -7,6 +7,7 @@ import { FormError } from '../../../../components/form-field';
 import { useIntention } from '../../../../components/intention';
 import ResourceView, { useResource } from '../../../../components/resource';
 import { getGoods, redeem, type GoodsDetail } from '../../../../services/points';
+import { askToSubscribe } from '../../../../services/subscribe';
 import { errorMessage } from '../../../../services/transport';
 import { formatTime } from '../../../../utils/time';
 import '../../mall.scss';
@@ -25,8 +26,9 @@ function Detail({ detail, onRedeemed }: { detail: GoodsDetail; onRedeemed: () =>
     void intent.run((requestId) => redeem(goods.goodsId, qty, requestId), {
       confirm: { title: '确认兑换', content: `用 ${goods.price * qty} 积分兑换「${goods.name}」×${qty}，兑换后凭取货码到驿站领取`, confirmText: '兑换' },
       success: '兑换成功',
-      onSuccess: () => {
+      onSuccess: async () => {
         onRedeemed();
+        await askToSubscribe('points');
         void Taro.redirectTo({ url: '/packages/mall/pages/orders/index?fresh=1' });
       },
       onError: (e) => setError(errorMessage(e)),

@@ -6,6 +6,7 @@ import { ElderPage, ElderToggle, useElderMode } from '../../../../components/eld
 import { useIntention } from '../../../../components/intention';
 import ResourceView, { useResource } from '../../../../components/resource';
 import StateView from '../../../../components/state-view';
+import { askToSubscribe } from '../../../../services/subscribe';
 import { errorMessage } from '../../../../services/transport';
 import { appoint, getSite, getVaccineSlots, listPersons, type PersonItem, type VaccineSlot } from '../../../../services/vaccine';
 import { dayjs, formatDate } from '../../../../utils/time';
@@ -49,6 +50,7 @@ export default function AppointPage() {
       confirm: { title: '确认预约', content: `为 ${chosen.name} 预约 ${offer.name} 第 ${dose} 剂：${site.data?.name ?? ''} ${date} ${hhmm(slot.start)}-${hhmm(slot.end)}`, confirmText: '预约' },
       onSuccess: async ({ code }) => {
         await Taro.showModal({ title: '预约成功', content: `预约码 ${code}，接种当天向现场工作人员出示。`, showCancel: false });
+        await askToSubscribe('vaccine');
         void Taro.redirectTo({ url: '/packages/vaccine/pages/mine/index' });
       },
       onError: (e) => {
