@@ -28,9 +28,8 @@ export interface LocalCloudOptions {
 }
 
 const MAX_BODY = 64 * 1024;
-/** Only `admin.uploadImage` may send more: a 2 MB picture in base64, plus the JSON around it. */
-const UPLOAD_FUNCTION = 'admin';
-const UPLOAD_ACTION = 'uploadImage';
+/** Only the picture uploads may send more: a 2 MB picture in base64, plus the JSON around it. */
+const UPLOAD_ACTIONS: Readonly<Record<string, string>> = { admin: 'uploadImage', requests: 'uploadPhoto' };
 export const MAX_UPLOAD_BODY = MAX_IMAGE_BASE64 + 4 * 1024;
 const TOO_LARGE = '请求体过大';
 /**
@@ -195,8 +194,9 @@ export function createLocalCloud(options: LocalCloudOptions): http.Server {
     // A function with tokenless actions reads the body before refusing a caller without a token; the rest refuse first.
     const tokenless = TOKENLESS[name] ?? [];
     const refuse = () => new HttpError(401, 'UNAUTHENTICATED', token ? '登录已失效，请重新登录' : '请先登录');
-    // One function takes pictures, from a signed-in caller; its other actions are held to the usual limit once read.
-    const maxBody = name === UPLOAD_FUNCTION && openid ? MAX_UPLOAD_BODY : MAX_BODY;
+    // Two functions take pictures, from a signed-in caller; their other actions are held to the usual limit once read.
+    const uploadAction = Object.hasOwn(UPLOAD_ACTIONS, name) ? UPLOAD_ACTIONS[name] : undefined;
+    const maxBody = uploadAction && openid ? MAX_UPLOAD_BODY : MAX_BODY;
     requireJson(req, maxBody);
     if (!openid && (token || tokenless.length === 0)) throw refuse();
     const { event, size } = await readJson(req, maxBody);
@@ -205,7 +205,7 @@ export function createLocalCloud(options: LocalCloudOptions): http.Server {
       throw new HttpError(404, 'NOT_FOUND', `未知的操作：${action.slice(0, 40)}`);
     }
     if (!openid && !(typeof action === 'string' && tokenless.includes(action) && router.actions[action]!.access === 'public')) throw refuse();
-    if (size > MAX_BODY && action !== UPLOAD_ACTION) throw tooLarge(MAX_BODY);
+    if (size > MAX_BODY && action !== uploadAction) throw tooLarge(MAX_BODY);
     send(res, 200, await router.handle(event, { db: options.db, caller: openid ? { openid } : null, now, services: servicesFor(req) }));
   }
 

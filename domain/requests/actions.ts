@@ -344,6 +344,8 @@ export const confirm = action({
         const gain = a.points > 0 ? `，获得 ${a.points} 积分` : a.hours > 0 ? `，时间银行存入 ${a.hours} 小时` : '';
         await tell(tx, req, a.openid, 'confirmed', '已办结', `居民确认了${quoteTitle(req)}的办结，评分 ${rating} 星${gain}`, now);
       }
+      // The resident hears of every state change, their own confirmation included.
+      await tell(tx, req, req.openid, 'confirmed', '已办结', `你已确认${quoteTitle(req)}办结，评分 ${rating} 星，感谢你的评价`, now);
       return { id, status: 'confirmed' as const, awards };
     }, TX_ATTEMPTS);
   },

@@ -98,7 +98,7 @@ test('the flow: ask with a photo, accept, publish, claim (a second claim refused
   const detail = await data<{ request: { status: string; rating: number; contact: { phone: string } }; timeline: { status: string }[] }>({ action: 'detail', id }, 'demo-resident');
   expect(detail.request).toMatchObject({ status: 'confirmed', rating: 5, contact: { phone: '13812345678' } });
   expect(detail.timeline.map((t) => t.status)).toEqual(['submitted', 'accepted', 'open', 'inProgress', 'inProgress', 'finished', 'confirmed']);
-  expect((await messagesTo('demo-resident', id)).sort()).toEqual(['request.accepted', 'request.claimed', 'request.finished', 'request.open', 'request.progress', 'request.submitted'].sort());
+  expect((await messagesTo('demo-resident', id)).sort()).toEqual(['request.accepted', 'request.claimed', 'request.confirmed', 'request.finished', 'request.open', 'request.progress', 'request.submitted'].sort());
   expect(await messagesTo('demo-member', id)).toEqual(['request.confirmed']);
 
   const wall = await data<{ items: { id: string; maskedName: string }[] }>({ action: 'wall' }, null);

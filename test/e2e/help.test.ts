@@ -193,6 +193,12 @@ test('a wish goes from the resident to the branch, to a member, and back to the 
   expect(who).not.toContain(CONTACT);
   expect(await page.locator('.help-wall-page').textContent()).not.toContain(PHONE);
   await j.shot('88-help-wall.png');
+
+  // 8. Every step told the resident, in the one 消息 inbox.
+  await signIn(page, 'demo-resident');
+  const inbox = (await call<{ items: { kind: string; refId: string | null }[] }>(page, 'user', { action: 'messages', module: 'requests', limit: 50 })).data.items;
+  const kinds = inbox.filter((m) => m.refId === id).map((m) => m.kind);
+  for (const k of ['submitted', 'accepted', 'open', 'claimed', 'finished', 'confirmed']) expect(kinds).toContain(`request.${k}`);
 }, 180_000);
 
 test('长辈模式 on the ask page makes the text larger', async () => {

@@ -8,6 +8,7 @@ import { useIntention } from '../../../../components/intention';
 import { a11y } from '../../../../components/layout/a11y';
 import { askForHelp, ISSUE_CATEGORIES, WISH_CATEGORIES, type Community, type RequestKind } from '../../../../services/requests';
 import { CheckRow, CommunityPicker, DETAIL, go, PhotoField, TextAreaField, type Photo } from '../../components';
+import { askToSubscribe } from '../../../../services/subscribe';
 import '../../help.scss';
 
 const KINDS: { kind: RequestKind; name: string; desc: string }[] = [
@@ -94,6 +95,7 @@ export default function AskPage() {
         success: '已提交，等待支部受理',
         onSuccess: (res) => {
           setSent({ id: res.id, title: form.title.trim(), branch });
+          void askToSubscribe('requests');
           setForm(EMPTY);
           setTried(false);
         },
