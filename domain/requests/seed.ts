@@ -28,6 +28,8 @@ const DEMO_WISHES: DemoWish[] = [
 ];
 
 export async function seedRequests(db: Database, now: number): Promise<void> {
+  // The demo contacts are sealed: without a personal-data key (a bare engine in a test) there is no demo 点单.
+  if (!process.env.PII_KEY) return;
   await addIfAbsent(db, USERS, { ...DEMO_VOLUNTEER, stationIds: [], siteIds: [], createdAt: now });
   await addIfAbsent(db, VOLUNTEERS, { _id: DEMO_VOLUNTEER._id, identity: sealIdentity('张志远', '13900009999'), inService: false, workplace: null, createdAt: now });
   for (const w of DEMO_WISHES) {

@@ -70,6 +70,7 @@ const READS: Record<string, object> = {
   // The console's sign-in start: public, and it writes its ticket.
   admin: { action: 'startConsoleLogin' },
   org: { action: 'myApplications' },
+  requests: { action: 'communities' },
 };
 
 test.each(functionNames())('cloudfunctions/%s/index.js reaches the database through the bundled SDK (nothing it needs was left out)', async (name) => {
