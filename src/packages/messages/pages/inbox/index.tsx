@@ -77,7 +77,7 @@ export default function InboxPage() {
 
   return (
     <ElderPage className="inbox-page">
-      <View className="inbox-tabs" {...a11y({ role: 'list' })}>
+      <View className="inbox-tabs">
         {TABS.map(([value, label]) => {
           const count = unread ? (value ? unread[value] : unread.total) : 0;
           return (
