@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../core/errors';
-import { action } from '../core/router';
+import { action, type ActionContext } from '../core/router';
 import { IMAGE_TYPES, MAX_IMAGE_BYTES, sniffImage } from './image';
 
 /** Who may upload pictures: admins (goods, stations, sites are theirs to edit). */
@@ -12,24 +12,33 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 const TOO_BIG = `图片不能超过 ${MAX_IMAGE_BYTES / 1024 / 1024} MB`;
 const TYPE_NAMES = 'JPG、PNG 或 WebP';
 
+/** The input of every picture upload (admin.uploadImage, requests.uploadPhoto). */
+export const imageInput = z.strictObject({
+  contentType: z.enum(IMAGE_TYPES, { error: `图片格式只能是 ${TYPE_NAMES}` }),
+  dataBase64: z.string().min(1, '请选择图片').max(MAX_IMAGE_BASE64 + 100, TOO_BIG),
+});
+
+/** Decodes and checks an uploaded picture by its real bytes (type) and size; answers it with the host's store. */
+export function decodeImage({ contentType, dataBase64 }: z.output<typeof imageInput>, ctx: Pick<ActionContext, 'services'>) {
+  const text = dataBase64.replace(/^data:[^,]{1,80},/, '');
+  if (!BASE64.test(text) || text.length % 4 !== 0) throw new AppError('INVALID_ARGUMENT', '图片数据不是合法的 base64');
+  const bytes = Buffer.from(text, 'base64');
+  if (bytes.length === 0) throw new AppError('INVALID_ARGUMENT', '图片是空的');
+  if (bytes.length > MAX_IMAGE_BYTES) throw new AppError('INVALID_ARGUMENT', TOO_BIG);
+  const actual = sniffImage(bytes);
+  if (!actual) throw new AppError('INVALID_ARGUMENT', `文件不是图片，请上传 ${TYPE_NAMES}`);
+  if (actual !== contentType) throw new AppError('INVALID_ARGUMENT', `图片格式与声明不符（实际是 ${actual.slice(6).toUpperCase()}）`);
+  const store = ctx.services?.files;
+  if (!store) throw new AppError('INTERNAL', '此环境未配置文件存储');
+  return { bytes, actual, store };
+}
+
 /** Upload one picture: checked by its real bytes (type) and size, then kept by the host's file store. */
 export const uploadImage = action({
-  input: z.strictObject({
-    contentType: z.enum(IMAGE_TYPES, { error: `图片格式只能是 ${TYPE_NAMES}` }),
-    dataBase64: z.string().min(1, '请选择图片').max(MAX_IMAGE_BASE64 + 100, TOO_BIG),
-  }),
+  input: imageInput,
   access: UPLOADERS,
   async run({ contentType, dataBase64 }, ctx) {
-    const text = dataBase64.replace(/^data:[^,]{1,80},/, '');
-    if (!BASE64.test(text) || text.length % 4 !== 0) throw new AppError('INVALID_ARGUMENT', '图片数据不是合法的 base64');
-    const bytes = Buffer.from(text, 'base64');
-    if (bytes.length === 0) throw new AppError('INVALID_ARGUMENT', '图片是空的');
-    if (bytes.length > MAX_IMAGE_BYTES) throw new AppError('INVALID_ARGUMENT', TOO_BIG);
-    const actual = sniffImage(bytes);
-    if (!actual) throw new AppError('INVALID_ARGUMENT', `文件不是图片，请上传 ${TYPE_NAMES}`);
-    if (actual !== contentType) throw new AppError('INVALID_ARGUMENT', `图片格式与声明不符（实际是 ${actual.slice(6).toUpperCase()}）`);
-    const store = ctx.services?.files;
-    if (!store) throw new AppError('INTERNAL', '此环境未配置文件存储');
+    const { bytes, actual, store } = decodeImage({ contentType, dataBase64 }, ctx);
     const fileId = await store.put(bytes, actual);
     ctx.audit?.({ targetId: fileId, before: null, after: { fileId, contentType: actual, bytes: bytes.length } });
     return { fileId, url: await store.url(fileId) };

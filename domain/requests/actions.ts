@@ -15,7 +15,7 @@ import { dayOf } from '../core/time';
 import { adminCounty } from '../org/scope';
 import { UNITS, unitDocSchema } from '../org/model';
 import { phoneField, sealIdentity } from '../org/identity';
-import { IMAGE_TYPES, MAX_IMAGE_BYTES, sniffImage } from '../files/image';
+import { decodeImage, imageInput } from '../files/actions';
 import { USERS, userDocSchema } from '../user/model';
 import { grantAwards } from './awards';
 import {
@@ -64,26 +64,11 @@ export const communities = action({
   },
 });
 
-const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-const TOO_BIG = `图片不能超过 ${MAX_IMAGE_BYTES / 1024 / 1024} MB`;
-
 export const uploadPhoto = action({
-  input: z.strictObject({
-    contentType: z.enum(IMAGE_TYPES, { error: '图片格式只能是 JPG、PNG 或 WebP' }),
-    dataBase64: z.string().min(1, '请选择图片').max(Math.ceil(MAX_IMAGE_BYTES / 3) * 4 + 100, TOO_BIG),
-  }),
+  input: imageInput,
   access: 'signedIn',
-  async run({ contentType, dataBase64 }, ctx) {
-    const text = dataBase64.replace(/^data:[^,]{1,80},/, '');
-    if (!BASE64.test(text) || text.length % 4 !== 0) throw new AppError('INVALID_ARGUMENT', '图片数据不是合法的 base64');
-    const bytes = Buffer.from(text, 'base64');
-    if (bytes.length === 0) throw new AppError('INVALID_ARGUMENT', '图片是空的');
-    if (bytes.length > MAX_IMAGE_BYTES) throw new AppError('INVALID_ARGUMENT', TOO_BIG);
-    const actual = sniffImage(bytes);
-    if (!actual) throw new AppError('INVALID_ARGUMENT', '文件不是图片，请上传 JPG、PNG 或 WebP');
-    if (actual !== contentType) throw new AppError('INVALID_ARGUMENT', `图片格式与声明不符（实际是 ${actual.slice(6).toUpperCase()}）`);
-    const store = ctx.services?.files;
-    if (!store) throw new AppError('INTERNAL', '此环境未配置文件存储');
+  async run(input, ctx) {
+    const { bytes, actual, store } = decodeImage(input, ctx);
     const openid = ctx.user._id;
     const now = ctx.now();
     const quotaId = `${openid}:${dayOf(now)}`;
