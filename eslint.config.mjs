@@ -19,6 +19,17 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
+    // Dates come from the one clock (domain/core/clock.ts), which tests and CI start at chosen instants.
+    // Elapsed time is performance.now().
+    files: ['domain/**/*.ts', 'server/**/*.ts', 'test/node/**/*.ts', 'test/support/**/*.ts', 'bench/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': ['error',
+        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: '读时间请用 domain/core/clock.ts 的 clock.now()（测试与 CI 会设定它）；计时请用 performance.now()。' },
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: '读时间请用 clock.now()：new Date(clock.now())。' },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.cjs'],
     languageOptions: { globals: { module: 'writable', require: 'readonly', __dirname: 'readonly', process: 'readonly' } },
   },

@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { clock } from '../domain/core/clock';
 import { LIMITS } from '../domain/core/limits';
 import { dayOf } from '../domain/core/time';
 import { LocalDatabase } from '../domain/db/local/engine';
@@ -35,7 +36,7 @@ export async function benchAdminDelay(record: Record): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-admin-'));
   const db = LocalDatabase.open(dir);
   useLocalPiiKey(dir, () => undefined);
-  const now = Date.now();
+  const now = clock.now();
   await seedIfEmpty(db, now);
   // The largest exports the limits allow: 20,000 ledger entries in a year, 1,000 rows in 92 days.
   await fill(db, 'ledger', 20_000, (i) => ({

@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { clock } from '../domain/core/clock';
 import { atShanghai, dayOf } from '../domain/core/time';
 import { LocalDatabase } from '../domain/db/local/engine';
 import { seedIfEmpty } from '../domain/seed/seed';
@@ -31,8 +32,8 @@ export async function benchDashboard(record: Record, quick = false): Promise<voi
   const sizes = quick ? { ledger: 20_000, bookings: 5_000, doses: 5_000, orders: 2_000 } : { ledger: 100_000, bookings: 20_000, doses: 20_000, orders: 10_000 };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-dashboard-'));
   const db = LocalDatabase.open(dir);
-  const to = dayOf(Date.now());
-  const from = dayOf(Date.now() - 365 * DAY);
+  const to = dayOf(clock.now());
+  const from = dayOf(clock.now() - 365 * DAY);
   const start = atShanghai(`${from} 00:00`);
   await seedIfEmpty(db, start);
   const at = (i: number) => start + ((i * 7919) % 365) * DAY + (i % 600) * 60_000;

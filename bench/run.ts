@@ -8,7 +8,9 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { LocalDatabase } from '../domain/db/local/engine';
+import { clock } from '../domain/core/clock';
 import { derivedId } from '../domain/core/ids';
+import { dayOf } from '../domain/core/time';
 import { makeIdNumber } from '../domain/privacy/idnumber';
 import { packageSizes } from '../scripts/check-sizes';
 import { benchBundles } from './bundles';
@@ -164,7 +166,7 @@ async function benchBooking(): Promise<void> {
     const cloud = await startLocalCloud({ dataDir: await seedBookings(size), env: { BOOKING_ACTIVE_LIMIT: '1000' } });
     try {
       const admin = await devLogin(cloud.url, 'demo-admin');
-      const tomorrow = new Date(Date.now() + 8 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
+      const tomorrow = dayOf(clock.now() + 86_400_000);
       await post(cloud, admin, 'stations', { action: 'saveItem', itemId: 'it-bench', stationId: 'st-yf-center', name: '基准测试项目', kind: 'service' });
       await post(cloud, admin, 'stations', { action: 'generateSlots', itemId: 'it-bench', from: tomorrow, to: tomorrow, template: { weekdays: [1, 2, 3, 4, 5, 6, 7], start: '08:00', end: '18:00', slotMinutes: 60, capacity: 1000 } });
       const tokens: string[] = [];
@@ -221,7 +223,7 @@ async function benchVaccine(): Promise<void> {
     record('vaccine sites nearest first over 1,009 sites: p50', sites.p50, 'ms');
     record('vaccine sites nearest first over 1,009 sites: p99', sites.p99, 'ms');
 
-    const tomorrow = new Date(Date.now() + 8 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
+    const tomorrow = dayOf(clock.now() + 86_400_000);
     await post(cloud, admin, 'vaccine', { action: 'generateSlots', siteId: 'vs-bench-00000', from: tomorrow, to: tomorrow, template: { weekdays: [1, 2, 3, 4, 5, 6, 7], start: '08:00', end: '18:00', slotMinutes: 30, capacity: 1000, green: { seats: 100, releaseTime: '18:00' } } });
     const slotList = (await post(cloud, reader, 'vaccine', { action: 'slots', siteId: 'vs-bench-00000', date: tomorrow })).data?.slots as { slotId: string }[];
     const owners = QUICK ? 40 : 100;
@@ -280,12 +282,12 @@ async function benchH5(): Promise<void> {
       const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
       const page = await context.newPage();
       await page.goto(`${cloud.url}/`, { waitUntil: 'commit' });
-      await page.locator('.home-module').first().waitFor();
+      await page.locator('.home-services .xf-grid__item').first().waitFor();
       times.push(await page.evaluate(() => performance.now()));
       await context.close();
     }
     times.sort((a, b) => a - b);
-    record('H5 home time to interactive (median of 5)', times[2]!, 'ms', 'navigation start → first module card rendered');
+    record('H5 home time to interactive (median of 5)', times[2]!, 'ms', 'navigation start → first service tile rendered');
   } finally {
     await browser.close();
     await cloud.stop();
@@ -326,7 +328,7 @@ async function benchFunctions(): Promise<void> {
       personIds.push(ids);
     }
     const goods = await post(cloud, admin, 'points', { action: 'saveGoods', name: '基准商品', price: 1, stock: 100_000, perUserLimit: 99 });
-    const tomorrow = new Date(Date.now() + 8 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
+    const tomorrow = dayOf(clock.now() + 86_400_000);
     await post(cloud, admin, 'stations', { action: 'saveItem', itemId: 'it-fn-bench', stationId: 'st-yf-center', name: '基准项目', kind: 'service' });
     await post(cloud, admin, 'stations', { action: 'generateSlots', itemId: 'it-fn-bench', from: tomorrow, to: tomorrow, template: { weekdays: [1, 2, 3, 4, 5, 6, 7], start: '06:00', end: '22:00', slotMinutes: 10, capacity: 1000 } });
     const bookSlots = (await post(cloud, tokens[0]!, 'stations', { action: 'slots', itemId: 'it-fn-bench', date: tomorrow })).data?.slots as { slotId: string }[];
@@ -409,7 +411,7 @@ async function main(): Promise<void> {
   for (const r of rows) console.log(`${r.measure.padEnd(width)}  ${String(r.value).padStart(10)}  ${r.unit.padEnd(5)}  ${r.note ?? ''}`);
   fs.mkdirSync(REPORTS, { recursive: true });
   const file = path.join(REPORTS, 'bench.json');
-  fs.writeFileSync(file, JSON.stringify({ at: new Date().toISOString(), quick: QUICK, machine: { cpus: os.cpus().length, node: process.version }, rows }, null, 2));
+  fs.writeFileSync(file, JSON.stringify({ at: new Date(clock.now()).toISOString(), quick: QUICK, machine: { cpus: os.cpus().length, node: process.version }, rows }, null, 2));
   console.log(`\nwritten to ${path.relative(process.cwd(), file)}`);
 }
 

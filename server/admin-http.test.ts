@@ -1,4 +1,5 @@
 /** The `admin` function over the local cloud's HTTP: scan-to-sign-in without a token, pictures and their limits. */
+import { clock } from '../domain/core/clock';
 import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -28,7 +29,7 @@ async function listen(s: http.Server): Promise<string> {
 beforeAll(async () => {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xfyz-admin-http-'));
   db = LocalDatabase.open(dataDir);
-  await seedIfEmpty(db, Date.now());
+  await seedIfEmpty(db, clock.now());
   files = new LocalFileStore(path.join(dataDir, 'files'));
   server = createLocalCloud({ db, signer: TokenSigner.forDataDir(dataDir), files });
   base = await listen(server);

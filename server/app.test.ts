@@ -1,4 +1,5 @@
 /** The local cloud over HTTP: sign-in, the function endpoint, its transport errors, static files. */
+import { clock } from '../domain/core/clock';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -25,7 +26,7 @@ beforeAll(async () => {
   const staticDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xfyz-static-'));
   fs.writeFileSync(path.join(staticDir, 'index.html'), '<title>先锋驿站</title>');
   db = LocalDatabase.open(dataDir);
-  await seedIfEmpty(db, Date.now());
+  await seedIfEmpty(db, clock.now());
   server = createLocalCloud({ db, signer: TokenSigner.forDataDir(dataDir), staticDir });
   base = await listen(server);
 }, 60_000);

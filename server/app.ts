@@ -4,6 +4,7 @@ import type { Duplex } from 'node:stream';
 import sirv from 'sirv';
 import { z } from 'zod';
 import { FUNCTIONS } from '../cloudfunctions/registry';
+import { clock } from '../domain/core/clock';
 import { fail, type ErrorCode } from '../domain/core/errors';
 import type { Database } from '../domain/db';
 import { addIfAbsent } from '../domain/core/ids';
@@ -159,7 +160,7 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
  * Nothing a client sends escapes the handler: every refusal is a status and the `{ ok: false }` envelope.
  */
 export function createLocalCloud(options: LocalCloudOptions): http.Server {
-  const now = options.now ?? Date.now;
+  const now = options.now ?? clock.now;
   const allowedHosts = (options.allowedHosts ?? []).map((h) => h.toLowerCase());
   const statics = options.staticDir && fs.existsSync(options.staticDir)
     ? sirv(options.staticDir, { single: false, etag: true, dev: false })

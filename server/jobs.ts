@@ -1,11 +1,12 @@
 import { FUNCTIONS } from '../cloudfunctions/registry';
+import { clock } from '../domain/core/clock';
 import type { Database } from '../domain/db';
 
 /**
  * The local cloud's stand-in for CloudBase timer triggers: every job of every function, on an
  * interval. Jobs are idempotent, so a run that overlaps a slow one is skipped rather than doubled.
  */
-export function startJobs(db: Database, intervalMs: number, now: () => number = Date.now): () => Promise<void> {
+export function startJobs(db: Database, intervalMs: number, now: () => number = clock.now): () => Promise<void> {
   let running: Promise<void> | null = null;
   const runAll = async () => {
     for (const fn of Object.values(FUNCTIONS)) {

@@ -8,6 +8,7 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { clock } from '../domain/core/clock';
 import { CloudBaseDatabase } from '../domain/db/cloudbase';
 import { LocalDatabase } from '../domain/db/local/engine';
 import type { Database } from '../domain/db';
@@ -68,7 +69,7 @@ async function start(): Promise<void> {
     signer = TokenSigner.forDataDir(config.dataDir, config.tokenTtlMs);
     files = new LocalFileStore(path.join(config.dataDir, 'files'));
     useLocalPiiKey(config.dataDir);
-    if (await seedIfEmpty(local, Date.now())) console.log('已写入演示数据（永福、秀峰、灵川的驿站与接种点）');
+    if (await seedIfEmpty(local, clock.now())) console.log('已写入演示数据（永福、秀峰、灵川的驿站与接种点）');
     db = local;
   }
 

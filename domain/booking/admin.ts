@@ -63,7 +63,7 @@ export const saveItem = action({
   async run(input, ctx) {
     if (!(await ctx.db.collection(STATIONS).doc(input.stationId).get())) throw notFound('驿站');
     if (input.serviceCode && !SERVICE_CATALOGUE.some((s) => s.code === input.serviceCode)) throw new AppError('INVALID_ARGUMENT', '未知的服务类型');
-    const itemId = input.itemId ?? `it-${input.stationId}-${Date.now().toString(36)}`;
+    const itemId = input.itemId ?? `it-${input.stationId}-${ctx.now().toString(36)}`;
     await ctx.db.collection(ITEMS).doc(itemId).set({
       stationId: input.stationId, name: input.name, kind: input.kind, serviceCode: input.serviceCode ?? null,
       description: input.description ?? '', active: input.active ?? true,

@@ -1,10 +1,11 @@
 /** The booking invariants of DESIGN.md over a whole database; each answers how many documents break it. */
+import { clock } from '../core/clock';
 import type { Database } from '../db';
 import { heldBy, readAll, readIntents, type InvariantReport } from '../points/invariants';
 import { SLOTS, slotDocSchema } from '../slots/model';
 import { BOOKERS, BOOKINGS, ITEMS, bookerDocSchema, bookingDocSchema } from './model';
 
-export async function checkBookingInvariants(db: Database, now = Date.now()): Promise<InvariantReport[]> {
+export async function checkBookingInvariants(db: Database, now = clock.now()): Promise<InvariantReport[]> {
   // Slots are shared with vaccination sites; only those of a station's items are bookings' business.
   const items = new Set((await readAll(db, ITEMS)).map((d) => d._id));
   const slotDocs = (await readAll(db, SLOTS)).filter((d) => items.has(String(d.resourceId)));

@@ -1,5 +1,6 @@
 import tcb from '@cloudbase/node-sdk';
 import { TIMER_NAME, dueJobs } from '../../cloudfunctions/timers';
+import { clock } from './clock';
 import { CloudBaseDatabase } from '../db/cloudbase';
 import type { Database } from '../db';
 import type { FunctionRouter } from './router';
@@ -64,8 +65,8 @@ export function cloudMain(router: FunctionRouter, hostServices?: () => HostServi
     const timer = timerName(event);
     // A timer trigger has no caller; an event that only looks like one but comes from a user is an ordinary call.
     if (timer === TIMER_NAME && !openid && Object.keys(router.jobs).length > 0) {
-      return { ok: true, data: await runTimer(router, db, Date.now()) };
+      return { ok: true, data: await runTimer(router, db, clock.now()) };
     }
-    return router.handle(event, { db, caller: openid ? { openid } : null, now: Date.now, services });
+    return router.handle(event, { db, caller: openid ? { openid } : null, now: clock.now, services });
   };
 }

@@ -148,11 +148,11 @@ export async function reconcile(db: Database, kind: IntentKind, now: number, und
  * is gone or done, so the caller can read the first answer.
  */
 export async function waitForIntent(db: Database, intentId: string, timeoutMs = 15_000): Promise<void> {
-  const started = Date.now();
+  const started = performance.now();
   for (let delay = 5; ; delay = Math.min(delay * 2, 250)) {
     const doc = await db.collection(INTENTS).doc(intentId).get();
     if (!doc || doc.state === 'done') return;
-    if (Date.now() - started > timeoutMs) throw new AppError('CONFLICT', '该请求正在处理中，请稍后查看结果');
+    if (performance.now() - started > timeoutMs) throw new AppError('CONFLICT', '该请求正在处理中，请稍后查看结果');
     await new Promise((resolve) => setTimeout(resolve, delay + Math.random() * delay));
   }
 }

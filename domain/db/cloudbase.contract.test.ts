@@ -1,3 +1,4 @@
+import { clock } from '../core/clock';
 import { startCloudBaseDouble, type CloudBaseDouble } from '../../test/support/cloudbase-double/server';
 import { CloudBaseDatabase } from './cloudbase';
 import { storageContract } from './contract';
@@ -35,6 +36,6 @@ if (!configured) {
 }
 
 (configured ? describe : describe.skip)('storage contract on a real CloudBase environment', () => {
-  const prefix = `ct_${Date.now().toString(36)}_`;
+  const prefix = `ct_${clock.now().toString(36)}_`;
   storageContract({ prefix, open: async () => new CloudBaseDatabase({ env, secretId, secretKey }) });
 });

@@ -2,6 +2,7 @@
  * The points invariants of DESIGN.md, checked over a whole database. Each check answers how many
  * documents break it: 0 everywhere is the only good answer.
  */
+import { clock } from '../core/clock';
 import type { Database, Doc } from '../db';
 import { INTENTS, intentDocSchema, intentGraceMs, isUnfinished, marksOf, type Intent, type IntentKind } from '../core/intents';
 import { heldAccountSchema } from './ledger';
@@ -51,7 +52,7 @@ export function heldBy(doc: Doc, intents: Map<string, Intent>): { held: number; 
   return { held, orphans };
 }
 
-export async function checkPointsInvariants(db: Database, now = Date.now()): Promise<InvariantReport[]> {
+export async function checkPointsInvariants(db: Database, now = clock.now()): Promise<InvariantReport[]> {
   const accounts = (await readAll(db, ACCOUNTS)).map((d) => heldAccountSchema.parse(d));
   const ledger = (await readAll(db, LEDGER)).map((d) => ledgerDocSchema.parse(d));
   const goodsDocs = await readAll(db, GOODS);

@@ -2,6 +2,7 @@
  * The 群众点单 invariants, checked over a whole database (scripts/check-invariants.ts runs them beside
  * the points ones). Each check answers how many documents break it: 0 everywhere is the only good answer.
  */
+import { clock } from '../core/clock';
 import type { Database } from '../db';
 import { derivedId } from '../core/ids';
 import { intentGraceMs } from '../core/intents';
@@ -13,7 +14,7 @@ import { claimKey } from './present';
 
 const PHONE_IN_CLEAR = /^\s*1[3-9]\d{9}\s*$/;
 
-export async function checkRequestInvariants(db: Database, now = Date.now()): Promise<InvariantReport[]> {
+export async function checkRequestInvariants(db: Database, now = clock.now()): Promise<InvariantReport[]> {
   const rawRequests = await readAll(db, REQUESTS);
   const requests: RequestDoc[] = [];
   let unreadable = 0;

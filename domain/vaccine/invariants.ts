@@ -1,4 +1,5 @@
 /** The vaccination invariants of DESIGN.md over a whole database; each answers how many documents break it. */
+import { clock } from '../core/clock';
 import type { Database } from '../db';
 import { isUnfinished, marksOf, type Intent } from '../core/intents';
 
@@ -7,7 +8,7 @@ import { heldBy, readAll, readIntents, type InvariantReport } from '../points/in
 import { SLOTS, slotDocSchema } from '../slots/model';
 import { APPOINTMENTS, SITES, appointmentDocSchema, isElder } from './model';
 
-export async function checkVaccineInvariants(db: Database, now = Date.now()): Promise<InvariantReport[]> {
+export async function checkVaccineInvariants(db: Database, now = clock.now()): Promise<InvariantReport[]> {
   const sites = new Set((await readAll(db, SITES)).map((d) => d._id));
   const slotDocs = (await readAll(db, SLOTS)).filter((d) => sites.has(String(d.resourceId)));
   const slots = new Map(slotDocs.map((d) => slotDocSchema.parse(d)).map((s) => [s._id, s]));

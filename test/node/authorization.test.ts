@@ -6,6 +6,7 @@
  * Then the scopes (domain/org/scope.ts): a county admin in their county, a secretary in their branch,
  * staff at their stations and sites — each refusal and each allowance over HTTP.
  */
+import { clock } from '../../domain/core/clock';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -84,7 +85,7 @@ beforeAll(async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xfyz-authz-'));
   db = LocalDatabase.open(dir);
   useLocalPiiKey(dir);
-  await seedIfEmpty(db, Date.now());
+  await seedIfEmpty(db, clock.now());
   server = createLocalCloud({ db, signer: TokenSigner.forDataDir(dir), files: new LocalFileStore(path.join(dir, 'files')) });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -284,9 +285,9 @@ test('dev sign-in is refused when the server is configured for CloudBase', async
 // ---------------------------------------------------------------------------------------------
 
 const DAY = 86_400_000;
-const tomorrow = dayOf(Date.now() + DAY);
+const tomorrow = dayOf(clock.now() + DAY);
 /** A day with no slots: a close that gets past the checks answers NOT_FOUND and changes nothing. */
-const farDay = dayOf(Date.now() + 300 * DAY);
+const farDay = dayOf(clock.now() + 300 * DAY);
 const people: Record<string, string> = {};
 
 async function tokenOf(openid: string): Promise<string> {
@@ -314,7 +315,7 @@ async function dataOf<T>(openid: string, fn: string, event: object): Promise<T> 
  */
 async function nextBookableSlot(openid: string, fn: 'stations' | 'vaccine', target: { itemId: string } | { siteId: string }): Promise<string> {
   for (let days = 1; days <= 14; days += 1) {
-    const { slots } = await dataOf<{ slots: { slotId: string; bookable: boolean }[] }>(openid, fn, { action: 'slots', ...target, date: dayOf(Date.now() + days * DAY) });
+    const { slots } = await dataOf<{ slots: { slotId: string; bookable: boolean }[] }>(openid, fn, { action: 'slots', ...target, date: dayOf(clock.now() + days * DAY) });
     const slot = slots.find((s) => s.bookable);
     if (slot) return slot.slotId;
   }
@@ -326,9 +327,9 @@ describe('scopes', () => {
   const rid = () => `scope-req-${(requests += 1)}`;
 
   beforeAll(async () => {
-    await db.collection('users').add({ _id: 'xf-member', nickname: '秀峰党员', role: 'member', branchId: 'br-xf-jiedong', createdAt: Date.now() });
-    await db.collection('users').add({ _id: 'yf-longquan-member', nickname: '龙泉党员', role: 'member', branchId: 'br-yf-longquan', createdAt: Date.now() });
-    await db.collection('users').add({ _id: 'xf-staff', nickname: '秀峰值班员', role: 'staff', branchId: null, stationIds: ['st-xf-jiedong'], siteIds: [], createdAt: Date.now() });
+    await db.collection('users').add({ _id: 'xf-member', nickname: '秀峰党员', role: 'member', branchId: 'br-xf-jiedong', createdAt: clock.now() });
+    await db.collection('users').add({ _id: 'yf-longquan-member', nickname: '龙泉党员', role: 'member', branchId: 'br-yf-longquan', createdAt: clock.now() });
+    await db.collection('users').add({ _id: 'xf-staff', nickname: '秀峰值班员', role: 'staff', branchId: null, stationIds: ['st-xf-jiedong'], siteIds: [], createdAt: clock.now() });
     await dataOf('demo-admin', 'stations', { action: 'saveItem', itemId: 'it-xf-jiedong-legal', stationId: 'st-xf-jiedong', name: '法律咨询', kind: 'service' });
     // 群众点单 requests to 向阳 (永福) and to 解东 (秀峰), waiting for review or dispatch: their ids go into the cases' events.
     const at = async (stage: Stage, unitId: string) => requestAt(flow, stage, { resident: 'scope-asker', secretary: 'demo-admin' }, { kind: 'issue', unitId });
@@ -563,9 +564,9 @@ describe('scopes', () => {
     expect(codeOf(await callAs('demo-county-admin', 'requests', { action: 'detail', id: mine }))).toBe('NOT_FOUND');
 
     // Figures: the secretary's are their branch's, whatever they ask for.
-    const { byBranch } = await dataOf<{ byBranch: { unitId: string }[] }>('demo-secretary', 'requests', { action: 'stats', from: dayOf(Date.now() - DAY), to: dayOf(Date.now() + DAY) });
+    const { byBranch } = await dataOf<{ byBranch: { unitId: string }[] }>('demo-secretary', 'requests', { action: 'stats', from: dayOf(clock.now() - DAY), to: dayOf(clock.now() + DAY) });
     expect(byBranch.map((b) => b.unitId)).toEqual(['br-yf-xiangyang']);
-    const county = await dataOf<{ byBranch: { unitId: string }[] }>('demo-county-admin', 'requests', { action: 'stats', from: dayOf(Date.now() - DAY), to: dayOf(Date.now() + DAY) });
+    const county = await dataOf<{ byBranch: { unitId: string }[] }>('demo-county-admin', 'requests', { action: 'stats', from: dayOf(clock.now() - DAY), to: dayOf(clock.now() + DAY) });
     expect(county.byBranch.map((b) => b.unitId)).toEqual(['br-xf-jiedong']);
   });
 

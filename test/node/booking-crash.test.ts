@@ -3,6 +3,7 @@
  * restarted each time on the same data folder: afterwards every booking invariant holds and every
  * booking answered `ok` exists.
  */
+import { clock } from '../../domain/core/clock';
 import { checkBookingInvariants } from '../../domain/booking/invariants';
 import { dayOf } from '../../domain/core/time';
 import { LocalDatabase } from '../../domain/db/local/engine';
@@ -22,7 +23,7 @@ test('booking storms cut by kill -9 leave no broken invariant and lose no answer
   const tokens: string[] = [];
   for (let i = 0; i < PEOPLE; i += 1) tokens.push(await devLogin(cloud.url, `crash-r${i}`));
   const admin = await devLogin(cloud.url, 'demo-admin');
-  const tomorrow = dayOf(Date.now() + 86_400_000);
+  const tomorrow = dayOf(clock.now() + 86_400_000);
   await call(cloud, admin, { action: 'saveItem', itemId: 'it-crash', stationId: 'st-yf-center', name: '压力测试项目', kind: 'service' });
   await call(cloud, admin, { action: 'generateSlots', itemId: 'it-crash', from: tomorrow, to: tomorrow, template: { weekdays: [1, 2, 3, 4, 5, 6, 7], start: '09:00', end: '12:00', slotMinutes: 60, capacity: 20 } });
   const slots = (await call(cloud, tokens[0]!, { action: 'slots', itemId: 'it-crash', date: tomorrow })).data?.slots as { slotId: string }[];

@@ -4,6 +4,7 @@
  * killed with kill -9 six times (each after a random number of answered requests) and restarted on the same data folder. Afterwards
  * the invariant checker finds 0 violations and every request answered ok is in the database.
  */
+import { clock } from '../../domain/core/clock';
 import { dayOf } from '../../domain/core/time';
 import { LocalDatabase } from '../../domain/db/local/engine';
 import { makeIdNumber } from '../../domain/privacy/idnumber';
@@ -42,7 +43,7 @@ test(`a mixed storm killed ${KILLS} times leaves 0 violations and loses no answe
   }
   const goods = await call(cloud, admin, 'points', { action: 'saveGoods', name: '混合压测商品', price: 9, stock: 60, perUserLimit: 4 });
   const goodsId = String(goods.data?.goodsId);
-  const date = dayOf(Date.now() + 2 * 86_400_000);
+  const date = dayOf(clock.now() + 2 * 86_400_000);
   const roomSlots = (await call(cloud, admin, 'stations', { action: 'slots', itemId: 'it-lu-wenchang-counselling', date })).data?.slots as { slotId: string }[];
   const vaccineSlots = (await call(cloud, admin, 'vaccine', { action: 'slots', siteId: 'vs-yf-02', date })).data?.slots as { slotId: string }[];
   const site = (await call(cloud, admin, 'vaccine', { action: 'siteDetail', siteId: 'vs-yf-02' })).data?.site as { offers: { code: string }[] };

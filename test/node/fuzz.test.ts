@@ -4,6 +4,7 @@
  * never a stack trace, and a refused request writes nothing. 群众点单 requests exist in every state,
  * so fuzzed ids and callers (the owner, the secretary, a claimant, a volunteer) reach past the lookups.
  */
+import { clock } from '../../domain/core/clock';
 import fc from 'fast-check';
 import type { z } from 'zod';
 import { FUNCTIONS } from '../../cloudfunctions/registry';
@@ -19,7 +20,7 @@ const internal: string[] = [];
 /** Ids that exist once the world is up (群众点单 requests in every state, a photo): filled in beforeAll. */
 const live: string[] = ['rq-none'];
 beforeAll(async () => {
-  world = await seededWorld(Date.now());
+  world = await seededWorld(clock.now());
   setLogger((entry) => internal.push(JSON.stringify(entry)));
   const call = ((fn: string, event: object, openid: string | null) => world.call(fn, event, openid)) as Call;
   const me = await must(call<{ registered: boolean }>('requests', { action: 'volunteerMe' }, 'demo-volunteer'), 'volunteerMe');
@@ -33,7 +34,7 @@ beforeAll(async () => {
 });
 afterAll(() => world.db.close());
 
-const tomorrow = dayOf(Date.now() + 86_400_000);
+const tomorrow = dayOf(clock.now() + 86_400_000);
 /** Values a real caller might send, so that some fuzzed events reach deep into the handlers. */
 const plausible = fc.constantFrom<unknown>(
   'demo-member', 'demo-admin', 'g-towel', 'g-rice', 'st-yf-center', 'it-yf-center-room', 'vs-yf-01', 'r-xuexi', 'DEMO01', 'member',

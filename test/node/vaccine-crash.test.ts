@@ -3,6 +3,7 @@
  * each time on the same data folder: afterwards every vaccination invariant holds and every
  * appointment answered `ok` exists.
  */
+import { clock } from '../../domain/core/clock';
 import { dayOf } from '../../domain/core/time';
 import { LocalDatabase } from '../../domain/db/local/engine';
 import { makeIdNumber } from '../../domain/privacy/idnumber';
@@ -30,7 +31,7 @@ test('appointment storms cut by kill -9 leave no broken invariant and lose no an
     }
     owners.push({ token, persons });
   }
-  const date = dayOf(Date.now() + 2 * 86_400_000);
+  const date = dayOf(clock.now() + 2 * 86_400_000);
   const slots = (await call(cloud, owners[0]!.token, { action: 'slots', siteId: 'vs-yf-01', date })).data?.slots as { slotId: string }[];
   const site = (await call(cloud, owners[0]!.token, { action: 'siteDetail', siteId: 'vs-yf-01' })).data?.site as { offers: { code: string }[] };
   const vaccine = site.offers[0]!.code;

@@ -2,6 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+// Loading the clock anchors XFYZ_CLOCK in process.env, so a child's time runs on from this process's.
+import '../../domain/core/clock';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 

@@ -3,6 +3,7 @@
  * "open in the hall", "claimed", "finished" …: the authorization table, the fuzz suite, the crash suite,
  * the storms and the bench. Works through any caller: the routers in-process or the local cloud's HTTP.
  */
+import { clock } from '../../domain/core/clock';
 import type { Envelope } from '../../domain/core/errors';
 
 export type Call = <T = unknown>(fn: string, event: object, openid: string | null) => Promise<Envelope<T>>;
@@ -24,7 +25,7 @@ export async function must<T>(answer: Promise<Envelope<T>>, what: string): Promi
 
 let counter = 0;
 /** A requestId nobody else used in this process. */
-export const freshRequestId = (prefix = 'flow'): string => `${prefix}-${process.pid}-${(counter += 1)}-${Date.now().toString(36)}`;
+export const freshRequestId = (prefix = 'flow'): string => `${prefix}-${process.pid}-${(counter += 1)}-${clock.now().toString(36)}`;
 
 export interface AskOptions {
   kind?: RequestKind;

@@ -2,6 +2,7 @@ import nodeFs from 'node:fs';
 import path from 'node:path';
 import { setImmediate } from 'node:timers';
 import zlib from 'node:zlib';
+import { clock } from '../../core/clock';
 import { DbError, type Doc } from '../types';
 
 /** One committed write: the full post-image of a document, or null when it was removed. */
@@ -252,7 +253,7 @@ export function scanJournal(buf: Buffer): JournalScan {
 }
 
 /** A file name for bytes moved aside: `journal.<kind>-2026-11-23T08-30-00-000Z.log`. */
-export function asideName(kind: string, now = new Date()): string {
+export function asideName(kind: string, now = new Date(clock.now())): string {
   return `journal.${kind}-${now.toISOString().replace(/[:.]/g, '-')}.log`;
 }
 

@@ -3,6 +3,7 @@
  * reads documents back as EJSON strings. The double uses the very `bson` the SDK's database layer
  * loads, so both ends agree on every type.
  */
+import { clock } from '../../../domain/core/clock';
 import { createRequire } from 'node:module';
 
 interface BsonRegExpLike {
@@ -30,7 +31,7 @@ function toNative(value: unknown): unknown {
   if (typeof value === 'object' && value !== null) {
     const record = value as Record<string, unknown>;
     const serverDate = record.$tcb_server_date as { offset?: number } | undefined;
-    if (serverDate && Object.keys(record).length === 1) return new Date(Date.now() + Number(serverDate.offset ?? 0));
+    if (serverDate && Object.keys(record).length === 1) return new Date(clock.now() + Number(serverDate.offset ?? 0));
     if ((record as { _bsontype?: unknown })._bsontype === 'ObjectId' || (record as { _bsontype?: unknown })._bsontype === 'ObjectID') return String(value);
     return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, toNative(v)]));
   }
