@@ -42,7 +42,7 @@ async function asked(kind: 'wish' | 'issue' = 'wish', who = 'demo-resident', ext
   seq += 1;
   const event = {
     action: 'ask', kind, category: kind === 'wish' ? '长者' : '环境', title: `测试请求${seq}`, text: '需要帮忙修理一下门口的路灯',
-    photos: [], unitId: 'br-yf-xiangyang', contactName: '李秀兰', contactPhone: '13812345678', publicOnWall: true, requestId: `ask-${seq}`, ...extra,
+    photos: [], unitId: 'br-yf-xiangyang', contactName: '李秀兰', contactPhone: '13812345678', publicOnWall: true, requestId: `ask-request-${seq}`, ...extra,
   };
   return data<{ id: string; status: string }>(event, who);
 }
