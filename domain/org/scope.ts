@@ -58,14 +58,15 @@ async function stationPlace(db: Database, stationId: string): Promise<Place> {
   return doc ? { stationId, county: str(doc.county) } : { missing: true, stationId };
 }
 
-/** Where a user belongs: their branch (and its county), an admin's county, or the counties staff work in. */
+/** Where a user belongs: an admin's county (their scope), else their branch (and its county) or the counties staff work in. */
 export async function placeOfUser(db: Database, user: UserDoc): Promise<Place> {
-  if (user.role === 'admin' && !user.scopeUnitId) return { system: true };
-  const counties = new Set<string>();
-  if (user.role === 'admin' && user.scopeUnitId) {
-    const county = (await readUnit(db, user.scopeUnitId))?.county;
-    if (county) counties.add(county);
+  // An admin is placed by their scope only: the branch they belong to as a party member gives that
+  // branch's county admin no hold over them. An admin whose scope has gone is the system admin's.
+  if (user.role === 'admin') {
+    const county = user.scopeUnitId ? (await readUnit(db, user.scopeUnitId))?.county : undefined;
+    return county ? { county } : { system: true };
   }
+  const counties = new Set<string>();
   for (const stationId of user.stationIds) {
     const county = (await stationPlace(db, stationId)).county;
     if (county) counties.add(county);
