@@ -305,3 +305,24 @@ test('an admin is placed by their scope only: a county admin cannot change anoth
   // The system admin still may.
   expect(codeOf(await w.call('org', { action: 'setRole', openid: 'yf-admin-in-xf-branch', role: 'member', scopeUnitId: 'br-xf-jiedong' }, 'demo-admin'))).toBe('ok');
 });
+
+test.failing('invite codes: renewing expires the older codes at once; a secretary can revoke a code, and it no longer admits anyone', async () => {
+  const first = await data<{ code: string }>('org', { action: 'createInvite', branchId: 'br-lc-jiulong' }, 'demo-admin');
+  const renewed = await data<{ code: string }>('org', { action: 'createInvite', branchId: 'br-lc-jiulong', renew: true }, 'demo-admin');
+  expect(renewed.code).not.toBe(first.code);
+  expect(codeOf(await w.call('org', { action: 'joinInfo', code: first.code }, 'joiner-renew'))).toBe('TOO_LATE');
+  expect(codeOf(await w.call('org', { action: 'apply', code: first.code, realName: '赵新', phone: '13812349999', requestId: 'apply-old-code' }, 'joiner-renew'))).toBe('TOO_LATE');
+  expect(codeOf(await w.call('org', { action: 'joinInfo', code: renewed.code }, 'joiner-renew'))).toBe('ok');
+
+  // Revoked by the branch's managers only; a revoked code is refused and the next request makes a new one.
+  expect(codeOf(await w.call('org', { action: 'revokeInvite', code: renewed.code }, 'demo-county-admin'))).toBe('FORBIDDEN'); // 秀峰's admin, a 灵川 branch
+  expect(codeOf(await w.call('org', { action: 'revokeInvite', code: 'ZZZZZZZZ' }, 'demo-admin'))).toBe('NOT_FOUND');
+  expect(await data('org', { action: 'revokeInvite', code: renewed.code }, 'demo-admin')).toMatchObject({ code: renewed.code, revoked: true });
+  expect(codeOf(await w.call('org', { action: 'joinInfo', code: renewed.code }, 'joiner-renew'))).toBe('TOO_LATE');
+  const next = await data<{ code: string }>('org', { action: 'createInvite', branchId: 'br-lc-jiulong' }, 'demo-admin');
+  expect([next.code === renewed.code, next.code === first.code]).toEqual([false, false]);
+  // Recorded in the audit log with the code's state before and after.
+  const entries = await w.db.collection('auditLog').where({ action: 'org.revokeInvite' }).get();
+  expect(entries).toHaveLength(1);
+  expect(entries[0]).toMatchObject({ targetId: renewed.code });
+});
