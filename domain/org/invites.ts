@@ -48,17 +48,51 @@ export const createInvite = action({
       if (invite.success) return present(invite.data._id, invite.data.expiresAt);
     }
     const expiresAt = now + INVITE_DAYS * DAY;
-    return withFreshCode(newInviteCode, '邀请码', async (code) => {
+    const created = await withFreshCode(newInviteCode, '邀请码', async (code) => {
       await ctx.db.collection(INVITES).add({ _id: code, branchId, createdBy: ctx.user._id, createdAt: now, expiresAt });
       return present(code, expiresAt);
     });
+    // A renewed code replaces the old ones: a leaked QR stops working now, not in 30 days.
+    if (renew) await endOlderInvites(ctx.db, branchId, created.code, ctx.user._id, now);
+    return created;
+  },
+});
+
+/** Expires every live code of `branchId` but `keep` (a branch has a handful at most: each renewal ends the rest). */
+async function endOlderInvites(db: Database, branchId: string, keep: string, by: string, now: number): Promise<void> {
+  const _ = db.command;
+  const live = await db.collection(INVITES).where({ branchId, expiresAt: _.gt(now) }).limit(100).get();
+  for (const doc of live) {
+    if (doc._id !== keep) await db.collection(INVITES).where({ _id: doc._id, expiresAt: _.gt(now) }).update({ expiresAt: now, revokedAt: now, revokedBy: by });
+  }
+}
+
+/** The branch's managers stop a code at once (a QR posted where it should not be). */
+export const revokeInvite = action({
+  input: z.strictObject({ code: inviteCode }),
+  access: ['admin', 'secretary'],
+  async scope({ code }, ctx) {
+    const invite = inviteDocSchema.safeParse(await ctx.db.collection(INVITES).doc(code).get());
+    return invite.success ? { branchId: invite.data.branchId } : null;
+  },
+  async run({ code }, ctx) {
+    const now = ctx.now();
+    return ctx.db.runTransaction(async (tx) => {
+      const before = inviteDocSchema.safeParse(await tx.collection(INVITES).doc(code).get());
+      if (!before.success) throw new AppError('NOT_FOUND', '邀请码无效，请核对后重试');
+      const after = before.data.expiresAt > now ? { ...before.data, expiresAt: now, revokedAt: now, revokedBy: ctx.user._id } : before.data;
+      if (after !== before.data) await tx.collection(INVITES).doc(code).update({ expiresAt: now, revokedAt: now, revokedBy: ctx.user._id });
+      ctx.audit?.({ targetId: code, before: before.data, after });
+      return { code, branchId: before.data.branchId, revoked: true };
+    }, TX_ATTEMPTS);
   },
 });
 
 async function liveInvite(db: Database, code: string, now: number) {
   const invite = inviteDocSchema.safeParse(await db.collection(INVITES).doc(code).get());
   if (!invite.success) throw new AppError('NOT_FOUND', '邀请码无效，请核对后重试');
-  if (invite.data.expiresAt < now) throw new AppError('TOO_LATE', '邀请码已过期，请向支部书记索取新的邀请码');
+  if (invite.data.revokedAt !== null && invite.data.expiresAt <= now) throw new AppError('TOO_LATE', '邀请码已停用，请向支部书记索取新的邀请码');
+  if (invite.data.expiresAt <= now) throw new AppError('TOO_LATE', '邀请码已过期，请向支部书记索取新的邀请码');
   const unit = await readUnit(db, invite.data.branchId);
   if (!unit || unit.kind !== 'branch') throw new AppError('NOT_FOUND', '该党支部已不存在');
   return { invite: invite.data, unit };

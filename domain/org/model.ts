@@ -42,6 +42,9 @@ export const inviteDocSchema = z.object({
   createdBy: z.string(),
   createdAt: z.number(),
   expiresAt: z.number(),
+  /** Ended early: by a renewal or a revocation (then `expiresAt` is that moment). */
+  revokedAt: z.number().nullable().default(null),
+  revokedBy: z.string().nullable().default(null),
 });
 
 export const APPLICATION_STATUS = { pending: '待审核', approved: '已通过', rejected: '未通过' } as const;

@@ -27,5 +27,6 @@ export const listApplications = (status: ApplicationStatus | undefined, cursor?:
 export const reviewApplication = (applicationId: string, decision: 'approve' | 'reject', reason?: string) =>
   callFunction<{ applicationId: string; status: ApplicationStatus }>('org', 'review', { applicationId, decision, reason });
 export const createInviteCode = (branchId: string, renew = false) => callFunction<Invite>('org', 'createInvite', { branchId, renew });
+export const revokeInviteCode = (code: string) => callFunction<{ code: string; revoked: boolean }>('org', 'revokeInvite', { code });
 export const searchOrgMembers = (keyword: string) => callFunction<{ items: MemberMatch[] }>('org', 'searchMembers', { keyword });
 export const getTree = () => callFunction<{ units: OrgUnit[] }>('org', 'tree');

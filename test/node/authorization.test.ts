@@ -52,7 +52,7 @@ const MATRIX: Record<string, Record<string, Who[]>> = {
     cancel: ANY, verify: STAFF, releasePerson: STAFF, saveSite: ADMIN, generateSlots: ADMIN, setStatus: ADMIN, roster: STAFF, export: ADMIN,
   },
   org: {
-    tree: MANAGERS, saveUnit: ADMIN, setSecretary: ADMIN, createInvite: MANAGERS, joinInfo: ANY, apply: ANY, myApplications: ANY,
+    tree: MANAGERS, saveUnit: ADMIN, setSecretary: ADMIN, createInvite: MANAGERS, revokeInvite: MANAGERS, joinInfo: ANY, apply: ANY, myApplications: ANY,
     applications: MANAGERS, review: MANAGERS, members: MANAGERS, moveMember: ADMIN, searchMembers: MANAGERS, importRoster: MANAGERS,
     rosterTemplate: MANAGERS, setRole: ADMIN, assignStaff: ADMIN, staff: ADMIN,
   },
@@ -475,7 +475,7 @@ describe('scopes', () => {
     const covered = new Set(CASES.map(([, , fn, event]) => `${fn}.${(event as { action: string }).action}`));
     const scoped = Object.entries(FUNCTIONS).flatMap(([fn, router]) => Object.entries(router.actions).filter(([, a]) => a.scope).map(([name]) => `${fn}.${name}`));
     // Scoped by the data they read (a code) or tested in their own flows below.
-    const elsewhere = ['stations.verify', 'vaccine.verify', 'points.verifyOrder', 'org.review', 'org.searchMembers', 'org.setRole'];
+    const elsewhere = ['stations.verify', 'vaccine.verify', 'points.verifyOrder', 'org.review', 'org.searchMembers', 'org.setRole', 'org.revokeInvite'];
     expect(scoped.filter((name) => !covered.has(name) && !elsewhere.includes(name))).toEqual([]);
   });
 

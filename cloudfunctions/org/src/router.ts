@@ -9,6 +9,7 @@ export const router = defineFunction('org', {
   saveUnit: units.saveUnit,
   setSecretary: units.setSecretary,
   createInvite: invites.createInvite,
+  revokeInvite: invites.revokeInvite,
   joinInfo: invites.joinInfo,
   apply: invites.apply,
   myApplications: invites.myApplications,

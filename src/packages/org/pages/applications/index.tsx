@@ -6,7 +6,7 @@ import PagedList, { usePagedPage } from '../../../../components/paged-list';
 import QrCode from '../../../../components/qr-code';
 import ResourceView, { useResource } from '../../../../components/resource';
 import { ElderPage, ElderToggle, useElderMode } from '../../../../components/elder-mode';
-import { createInviteCode, listApplications, reviewApplication, type ApplicationItem, type ApplicationStatus, type Invite } from '../../../../services/org';
+import { createInviteCode, listApplications, revokeInviteCode, reviewApplication, type ApplicationItem, type ApplicationStatus, type Invite } from '../../../../services/org';
 import { errorMessage } from '../../../../services/transport';
 import { getMe } from '../../../../services/user';
 import '../../org.scss';
@@ -93,13 +93,29 @@ function InviteCard({ branchId, branchName }: { branchId: string; branchName: st
   const [error, setError] = useState<string | null>(null);
   const show = async (renew: boolean) => {
     if (renew) {
-      const { confirm } = await Taro.showModal({ title: '更换邀请码', content: '将生成新的邀请码；已发出的旧码在到期前仍可使用。', confirmText: '更换' });
+      const { confirm } = await Taro.showModal({ title: '更换邀请码', content: '将生成新的邀请码，旧码（含已打印的二维码）立即停用。', confirmText: '更换' });
       if (!confirm) return;
     }
     setBusy(true);
     setError(null);
     try {
       setInvite(await createInviteCode(branchId, renew));
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const revoke = async () => {
+    if (!invite) return;
+    const { confirm } = await Taro.showModal({ title: '停用邀请码', content: `停用后邀请码 ${invite.code} 和它的二维码不能再用于申请加入；需要时可再生成新码。`, confirmText: '停用' });
+    if (!confirm) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await revokeInviteCode(invite.code);
+      setInvite(null);
+      void Taro.showToast({ title: '邀请码已停用', icon: 'success' });
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -113,9 +129,14 @@ function InviteCard({ branchId, branchName }: { branchId: string; branchName: st
       {invite ? (
         <View className="invite__code">
           <QrCode value={invite.code} caption={`有效期至 ${when(invite.expiresAt)}`} />
-          <Button size="small" disabled={busy} onClick={() => void show(true)}>
-            更换邀请码
-          </Button>
+          <View className="invite__actions">
+            <Button size="small" disabled={busy} onClick={() => void show(true)}>
+              更换邀请码
+            </Button>
+            <Button size="small" disabled={busy} onClick={() => void revoke()}>
+              停用邀请码
+            </Button>
+          </View>
         </View>
       ) : (
         <Button className="invite__show" block loading={busy} disabled={busy} onClick={() => void show(false)}>
