@@ -10,10 +10,12 @@ export const JOB_EVERY_MINUTES: Record<string, number> = {
   markNoShows: 15,
   /** Repairs requests that died halfway (their intents), once past their grace period. */
   reconcile: 5,
-  /** Removes console sign-in tickets an hour past their expiry. */
-  purgeConsoleLogins: 30,
+  /** Removes console sign-in tickets once they can no longer be collected (within 10 minutes of their start), spent rate counters and old sessions. */
+  purgeConsoleLogins: 5,
   /** Marks requests not accepted or not finished in time as overdue and escalates them (群众点单). */
   markOverdue: 10,
+  /** Removes 群众点单 photos nobody attached, a day after their upload (bounded batches). */
+  purgePhotos: 60,
 };
 
 /** The one timer trigger's name, in cloudbaserc.json, each config.json and the timer event. */

@@ -181,7 +181,9 @@ export function createLocalCloud(options: LocalCloudOptions): http.Server {
   /** The ports the domain borrows: the picture folder and the signer (the domain never holds the key). */
   const servicesFor = (req: http.IncomingMessage): HostServices => ({
     files: options.files,
-    credentials: signer ? { issue: async (openid, at) => ({ token: signer.issue(openid, at), kind: 'bearer' }) } : undefined,
+    credentials: signer ? { issue: async (openid, _at, session) => ({ token: signer.issueSession(openid, session.sessionId, session.expiresAt), kind: 'bearer' }) } : undefined,
+    // The console approve page names this: the socket's own peer (never X-Forwarded-For, which any client writes).
+    client: { address: req.socket.remoteAddress ?? null, userAgent: req.headers['user-agent'] ?? null },
     // The Host was checked against the allowlist: the console's QR opens the H5 app on the same address.
     qrBase: `http://${req.headers.host ?? '127.0.0.1'}/#/`,
   });
@@ -191,7 +193,8 @@ export function createLocalCloud(options: LocalCloudOptions): http.Server {
     if (!router) throw new HttpError(404, 'NOT_FOUND', `云函数不存在：${name.slice(0, 40)}`);
     const header = req.headers.authorization ?? '';
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-    const openid = token && options.signer ? options.signer.verify(token, now()) : null;
+    const caller = token && options.signer ? options.signer.verifyCaller(token, now()) : null;
+    const openid = caller?.openid ?? null;
     // A function with tokenless actions reads the body before refusing a caller without a token; the rest refuse first.
     const tokenless = TOKENLESS[name] ?? [];
     const refuse = () => new HttpError(401, 'UNAUTHENTICATED', token ? '登录已失效，请重新登录' : '请先登录');
@@ -207,7 +210,9 @@ export function createLocalCloud(options: LocalCloudOptions): http.Server {
     }
     if (!openid && !(typeof action === 'string' && tokenless.includes(action) && router.actions[action]!.access === 'public')) throw refuse();
     if (size > MAX_BODY && action !== uploadAction) throw tooLarge(MAX_BODY);
-    send(res, 200, await router.handle(event, { db: options.db, caller: openid ? { openid } : null, now, services: servicesFor(req) }));
+    const answer = await router.handle(event, { db: options.db, caller, now, services: servicesFor(req) });
+    // A console session ended or expired is a sign-in gone, as an expired token is: 401.
+    send(res, !answer.ok && answer.error.code === 'UNAUTHENTICATED' ? 401 : 200, answer);
   }
 
   /** `GET /files/<id>`: a stored picture with its own type; any other name is a 404 that never touches the disk. */

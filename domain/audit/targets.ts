@@ -24,6 +24,7 @@ export const AUDIT_TARGETS: Record<string, AuditTarget> = {
   'vaccine.setStatus': { collection: 'vaccineSites', idField: 'siteId' },
   'vaccine.verify': { collection: 'appointments', idField: 'appointmentId' },
   'admin.approveConsoleLogin': { collection: 'consoleLogins', idField: 'ticketId' },
+  'admin.revokeConsoleSession': { collection: 'consoleSessions', idField: 'sessionId' },
 };
 
 /** When an action has no target above, the first of these found in the input, then the result, names the document. */
@@ -37,6 +38,6 @@ export const ID_FIELDS = [
  * looking at the log or the dashboard does not bury the changes. Exports are recorded (who took data out).
  */
 export const UNAUDITED = new Set([
-  'admin.audit', 'admin.dashboard', 'admin.consoleTicket',
+  'admin.audit', 'admin.dashboard', 'admin.consoleTicket', 'admin.consoleSessions',
   'org.tree', 'org.applications', 'org.members', 'org.searchMembers', 'org.staff', 'org.rosterTemplate',
 ]);

@@ -3,27 +3,56 @@ import { TIMER_NAME, dueJobs } from '../../cloudfunctions/timers';
 import { clock } from './clock';
 import { CloudBaseDatabase } from '../db/cloudbase';
 import type { Database } from '../db';
-import type { FunctionRouter } from './router';
-import type { HostServices } from './services';
+import type { Caller, FunctionRouter } from './router';
+import type { ClientInfo, HostServices } from './services';
 
 type ContextParam = Parameters<typeof tcb.getCloudbaseContext>[0];
 
 let db: CloudBaseDatabase | null = null;
 
-/**
- * The caller's openid as the platform put it in the function's context; '' when there is none. A console
- * signed in by scanning (a CloudBase custom login whose ticket only the `admin` function issues, with the
- * approver's openid as its uid) arrives as TCB_CUSTOM_USER_ID.
- */
-export function platformOpenid(context: unknown): string {
-  let fromContext;
+function invocationContext(context: unknown): ReturnType<typeof tcb.getCloudbaseContext> {
   try {
-    fromContext = tcb.getCloudbaseContext(context as ContextParam);
+    return tcb.getCloudbaseContext(context as ContextParam);
   } catch {
     // Not an invocation context (a test, a timer on an old runtime): the process environment holds it.
-    fromContext = tcb.getCloudbaseContext();
+    return tcb.getCloudbaseContext();
   }
-  return fromContext.WX_OPENID || fromContext.TCB_CUSTOM_USER_ID || '';
+}
+
+/**
+ * Who is calling, as the platform put it in the function's context (never the event): a mini-program user by
+ * WX_OPENID; a console signed in by scanning by TCB_CUSTOM_USER_ID, which is its session id (the custom-login
+ * ticket only the `admin` function issues, domain/console-login/cloudbase.ts) — the router resolves and checks
+ * the session on every call. Null when there is neither.
+ */
+export function platformCaller(context: unknown): Caller | null {
+  const fromContext = invocationContext(context);
+  if (fromContext.WX_OPENID) return { openid: fromContext.WX_OPENID };
+  if (fromContext.TCB_CUSTOM_USER_ID) return { openid: '', consoleSession: fromContext.TCB_CUSTOM_USER_ID };
+  return null;
+}
+
+/** The caller's openid as the platform put it in the function's context; '' when there is none or it is a console session. */
+export function platformOpenid(context: unknown): string {
+  return platformCaller(context)?.openid ?? '';
+}
+
+/**
+ * The client of this invocation as the platform saw it: the source IP CloudBase puts in the context (what
+ * `auth().getClientIP()` reads), and a User-Agent only where an HTTP trigger's context carries one. Not tried
+ * against a real environment here.
+ */
+export function platformClient(context: unknown): ClientInfo {
+  const fromContext = invocationContext(context) as ReturnType<typeof tcb.getCloudbaseContext> & { TCB_SOURCE_IP?: string; TCB_HTTP_CONTEXT?: string };
+  let userAgent: string | null = null;
+  try {
+    const http = fromContext.TCB_HTTP_CONTEXT ? (JSON.parse(fromContext.TCB_HTTP_CONTEXT) as { headers?: Record<string, unknown> }) : null;
+    const header = http?.headers?.['user-agent'] ?? http?.headers?.['User-Agent'];
+    userAgent = typeof header === 'string' ? header : null;
+  } catch {
+    userAgent = null;
+  }
+  return { address: fromContext.TCB_SOURCE_IP || fromContext.WX_CLIENTIP || null, userAgent };
 }
 
 /** CloudBase calls a timer trigger with `{ Type: 'Timer', TriggerName }`. */
@@ -61,12 +90,12 @@ export function cloudMain(router: FunctionRouter, hostServices?: () => HostServi
   return async function main(event: unknown, context?: unknown) {
     db ??= new CloudBaseDatabase();
     services ??= hostServices?.();
-    const openid = platformOpenid(context);
+    const caller = platformCaller(context);
     const timer = timerName(event);
     // A timer trigger has no caller; an event that only looks like one but comes from a user is an ordinary call.
-    if (timer === TIMER_NAME && !openid && Object.keys(router.jobs).length > 0) {
+    if (timer === TIMER_NAME && !caller && Object.keys(router.jobs).length > 0) {
       return { ok: true, data: await runTimer(router, db, clock.now()) };
     }
-    return router.handle(event, { db, caller: openid ? { openid } : null, now: clock.now, services });
+    return router.handle(event, { db, caller, now: clock.now, services: { ...services, client: platformClient(context) } });
   };
 }

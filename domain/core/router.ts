@@ -6,10 +6,17 @@ import { runAudited, type AuditNote } from '../audit/record';
 import { AppError, fail, ok, type Envelope } from './errors';
 import { parseInput } from './validation';
 import type { HostServices } from './services';
+import { assertConsoleRole, checkConsoleSession } from '../console-login/session';
 
 /** Who is calling, as the platform says: never taken from the event. */
 export interface Caller {
+  /** '' only before a console session is resolved (a CloudBase custom login names the session alone). */
   openid: string;
+  /**
+   * Set when the call comes from the desktop console: the session record its credential names
+   * (`consoleSessions/{id}`), checked on every call before anything else runs.
+   */
+  consoleSession?: string;
 }
 
 export interface RequestContext {
@@ -119,8 +126,12 @@ export function defineFunction(name: string, actions: Record<string, Action>, jo
         actionName = requested;
         const def = actions[requested]!;
         for (const field of PLATFORM_FIELDS) delete rest[field];
-        if (def.access !== 'public' && !ctx.caller) throw new AppError('UNAUTHENTICATED', '请先登录');
+        // A console call is only as good as its session: ended, expired or someone else's, it is no sign-in at all.
+        const session = ctx.caller?.consoleSession;
+        if (ctx.caller && session !== undefined) ctx = { ...ctx, caller: await checkConsoleSession(ctx.db, session, ctx.caller.openid, ctx.now()) };
+        if (def.access !== 'public' && !ctx.caller?.openid) throw new AppError('UNAUTHENTICATED', '请先登录');
         const user = await loadUser(ctx);
+        if (session !== undefined) assertConsoleRole(user?.role);
         if (Array.isArray(def.access) && !(user && def.access.includes(user.role))) {
           throw new AppError('FORBIDDEN', '没有权限执行此操作');
         }

@@ -13,4 +13,15 @@ export interface HostServices {
   credentials?: CredentialIssuer;
   /** What the console's sign-in QR starts with, e.g. `http://127.0.0.1:8080/#/` for the H5 app; '' in the cloud. */
   qrBase?: string;
+  /**
+   * The client of this one request, as the host saw it: locally the socket's remote address and the
+   * User-Agent header; in the cloud the platform context's source IP. Never read from the event, and never
+   * from a header a proxy or client could write (X-Forwarded-For). Shown on the console approve page.
+   */
+  client?: ClientInfo;
+}
+
+export interface ClientInfo {
+  address: string | null;
+  userAgent: string | null;
 }

@@ -17,6 +17,8 @@ export const router = defineFunction(
     consoleTicket: consoleLogin.consoleTicket,
     approveConsoleLogin: consoleLogin.approveConsoleLogin,
     pollConsoleLogin: consoleLogin.pollConsoleLogin,
+    consoleSessions: consoleLogin.consoleSessions,
+    revokeConsoleSession: consoleLogin.revokeConsoleSession,
   },
   { purgeConsoleLogins: consoleLogin.purgeConsoleLogins },
 );
