@@ -14,6 +14,8 @@ export const JOB_EVERY_MINUTES: Record<string, number> = {
   purgeConsoleLogins: 5,
   /** Marks requests not accepted or not finished in time as overdue and escalates them (群众点单). */
   markOverdue: 10,
+  /** Removes 群众点单 photos nobody attached, a day after their upload (bounded batches). */
+  purgePhotos: 60,
 };
 
 /** The one timer trigger's name, in cloudbaserc.json, each config.json and the timer event. */

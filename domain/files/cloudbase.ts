@@ -22,6 +22,14 @@ export class CloudBaseFileStore implements FileStore {
     return res.fileID;
   }
 
+  async remove(fileId: string): Promise<void> {
+    if (!fileId.startsWith('cloud://')) return;
+    const res = await this.app.deleteFile({ fileList: [fileId] });
+    const info = res.fileList[0];
+    // A file already gone is no error (the job may run twice); anything else is tried again on the next run.
+    if (info && info.code !== 'SUCCESS' && !/NOT_EXIST|NOTEXIST|not exist/i.test(`${info.code}`)) throw new Error(`deleteFile: ${info.code}`);
+  }
+
   async url(fileId: string): Promise<string> {
     const res = await this.app.getTempFileURL({ fileList: [fileId] });
     const info = res.fileList[0];

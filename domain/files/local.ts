@@ -33,6 +33,11 @@ export class LocalFileStore implements FileStore {
     return LOCAL_FILE_ID.test(fileId) ? `/files/${fileId}` : '';
   }
 
+  async remove(fileId: string): Promise<void> {
+    if (!LOCAL_FILE_ID.test(fileId)) return;
+    await fs.promises.rm(path.join(this.dir, fileId), { force: true });
+  }
+
   /** The bytes and type of a stored picture; null for anything that is not one (a bad id never reaches the disk). */
   async read(fileId: string): Promise<{ bytes: Buffer; contentType: ImageType } | null> {
     const match = LOCAL_FILE_ID.exec(fileId);

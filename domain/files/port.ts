@@ -11,4 +11,6 @@ export interface FileStore {
   put(bytes: Buffer, contentType: ImageType): Promise<string>;
   /** Where a browser can fetch it (local: `/files/<id>`; CloudBase: a temporary HTTPS URL). */
   url(fileId: string): Promise<string>;
+  /** Removes a stored file; one already gone (or an id that is no file of this store) is no error. */
+  remove(fileId: string): Promise<void>;
 }

@@ -20,10 +20,11 @@ import { USERS, userDocSchema } from '../user/model';
 import { grantAwards } from './awards';
 import {
   CATEGORIES, DEFAULT_HOURS, MAX_PHOTOS, MAX_PLACES, PHOTOS, PHOTOS_PER_DAY, PHOTO_QUOTAS, REQUESTS, REQUEST_EVENTS,
-  STATUS_LABELS, eventDocSchema, requestDocSchema, statusSchema, type Claim, type RequestDoc,
+  STATUS_LABELS, WORKING, asksPerDay, eventDocSchema, requestDocSchema, statusSchema, type Claim, type RequestDoc, type RequestStatus,
 } from './model';
 import {
-  addEvent, assertOwnPhotos, card, claimKey, contactFor, maySee, notFoundRequest, photoUrls, quoteTitle, readRequest, tell, viewerOf,
+  addEvent, assertOwnPhotos, card, claimKey, contactFor, dropHold, maySee, notFoundRequest, photoDocId, photoUrls, quoteTitle, readRequest, takeQuota, tell,
+  usePhotos, viewerOf,
 } from './present';
 
 const STAFF = ['secretary', 'admin'] as const;
@@ -80,7 +81,7 @@ export const uploadPhoto = action({
       await tx.collection(PHOTO_QUOTAS).doc(quotaId).set({ openid, day: dayOf(now), count: used + 1 });
     }, TX_ATTEMPTS);
     const fileId = await store.put(bytes, actual);
-    await ctx.db.collection(PHOTOS).doc(derivedId('ph', fileId)).set({ openid, fileId, at: now });
+    await ctx.db.collection(PHOTOS).doc(photoDocId(fileId)).set({ openid, fileId, at: now, state: 'new' });
     return { fileId, url: await store.url(fileId) };
   },
 });
@@ -134,6 +135,10 @@ export const ask = action({
     return ctx.db.runTransaction(async (tx) => {
       const again = await readRequest(tx, id);
       if (again) return { id, status: again.status };
+      // A few asks a person a Shanghai day (each one messages the secretary); a retry above is not another.
+      const max = asksPerDay();
+      await takeQuota(tx, `ask:${openid}:${dayOf(now)}`, max, `每人每天最多提交 ${max} 个点单，请明天再来`);
+      await usePhotos(tx, openid, input.photos);
       await tx.collection(REQUESTS).doc(id).set(doc);
       const req = { _id: id, title: input.title };
       await addEvent(tx, req, { status: 'submitted', text: `提交了${input.kind === 'wish' ? '微心愿' : '诉求'}`, by: '居民' }, now, 'submitted');
@@ -181,11 +186,14 @@ export const detail = action({
     const timeline = [];
     for (const e of events) timeline.push({ at: e.at, status: e.status, statusLabel: STATUS_LABELS[e.status], text: e.text, by: e.by, photos: await photoUrls(ctx.services, e.photos) });
     const staff = v.secretary || v.admin;
+    // Where exactly: to those involved and to those who may claim it now; the place's name only to everyone else.
+    const exact = v.resident || staff || v.claimant || (v.taker && req.status === 'open');
+    const place = req.place && !exact ? { name: req.place.name, lat: null, lng: null } : req.place;
     return {
       request: {
         ...(await card(req, ctx.services)),
         text: req.text,
-        place: req.place,
+        place,
         contact: { name: contact.name, phone: contact.phone },
         contactMasked: contact.masked,
         rating: req.rating,
@@ -196,10 +204,14 @@ export const detail = action({
         claimants: v.resident || staff || v.claimant ? claims.map((c) => ({ nickname: c.nickname, status: c.status, kind: c.kind })) : [],
         mine: v.resident,
         claimed: v.claimant,
+        /** False for a claimant from outside the branch: the contact stays masked and the branch puts them in touch. */
+        contactShown: !contact.masked,
         canClaim: req.status === 'open' && v.taker && !v.resident && !v.claimant && req.taken < req.places,
         canFinish: v.claimant && (req.status === 'open' || req.status === 'inProgress'),
+        canRelease: v.claimant && WORKING.includes(req.status),
+        canWithdraw: staff && WORKING.includes(req.status) && req.taken > 0,
         canConfirm: v.resident && req.status === 'finished',
-        canCancel: v.resident && (req.status === 'submitted' || req.status === 'accepted' || (req.status === 'open' && req.taken === 0)),
+        canCancel: v.resident && CANCELLABLE.includes(req.status),
         canReview: staff && req.status === 'submitted',
         canDispatch: staff && req.status === 'accepted',
       },
@@ -355,6 +367,12 @@ export const sendBack = action({
   },
 });
 
+/**
+ * The resident may cancel until someone reports it done: asked, accepted, in the hall, or held by claimants who
+ * have not finished (they are told, and hold it no more). Once finished it is for the resident to confirm or send back.
+ */
+export const CANCELLABLE: readonly RequestStatus[] = ['submitted', 'accepted', 'open', 'inProgress'];
+
 export const cancel = action({
   input: requestIdField.strict(),
   access: 'signedIn',
@@ -366,11 +384,15 @@ export const cancel = action({
     return ctx.db.runTransaction(async (tx) => {
       const req = await txRequest(tx, id);
       if (req.status === 'cancelled') return { id, status: req.status };
-      const free = req.status === 'submitted' || req.status === 'accepted' || (req.status === 'open' && req.taken === 0);
-      if (!free) throw new AppError('CONFLICT', req.taken > 0 ? '已有人认领，不能取消' : `该请求${STATUS_LABELS[req.status]}，不能取消`);
-      await tx.collection(REQUESTS).doc(id).update({ status: 'cancelled', closedAt: now, updatedAt: now });
+      if (!CANCELLABLE.includes(req.status)) throw new AppError('CONFLICT', req.status === 'finished' ? '已办理完成，请确认办结或退回重办' : `该请求${STATUS_LABELS[req.status]}，不能取消`);
+      const _ = ctx.db.command;
+      await tx.collection(REQUESTS).doc(id).update({ status: 'cancelled', closedAt: now, updatedAt: now, taken: 0, claims: _.set({}), claimantIds: _.set([]) });
       await addEvent(tx, req, { status: 'cancelled', text: '居民取消了请求', by: '居民' }, now, 'cancelled');
       if (secretary && req.status !== 'submitted') await tell(tx, req, secretary, 'cancelled', '已取消', `居民取消了${quoteTitle(req)}`, now);
+      for (const openid of req.claimantIds) {
+        await dropHold(tx, openid, id);
+        await tell(tx, req, openid, 'cancelled', '已取消', `居民取消了${quoteTitle(req)}，你无需再办理`, now);
+      }
       return { id, status: 'cancelled' as const };
     }, TX_ATTEMPTS);
   },

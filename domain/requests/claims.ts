@@ -11,7 +11,7 @@
  * request (`reconcileClaims` writes them for a claim whose process died in between).
  */
 import { z } from 'zod';
-import type { Database } from '../db';
+import type { Database, Transaction } from '../db';
 import { action } from '../core/router';
 import { AppError } from '../core/errors';
 import { TX_ATTEMPTS, derivedId } from '../core/ids';
@@ -19,16 +19,25 @@ import { pageByNewest } from '../core/paging';
 import { fields } from '../core/validation';
 import { crashPoint, intentGraceMs } from '../core/intents';
 import type { UserDoc } from '../user/model';
-import { MAX_PHOTOS, REQUESTS, REQUEST_EVENTS, STATUS_LABELS, kindSchema, requestDocSchema, type Claim, type RequestDoc } from './model';
-import { addEvent, assertOwnPhotos, card, claimKey, isParty, isVolunteer, notFoundRequest, quoteTitle, readRequest, tell } from './present';
+import { dayOf } from '../core/time';
+import {
+  MAX_PHOTOS, REQUESTS, REQUEST_EVENTS, STATUS_LABELS, WORKING, kindSchema, progressPerDay, requestDocSchema, type Claim, type RequestDoc,
+} from './model';
+import {
+  addEvent, assertOwnPhotos, card, claimKey, dropHold, isParty, notFoundRequest, quoteTitle, readRequest, readVolunteer, reserveClaim, takeQuota, tell,
+  usePhotos, volunteerRefusal,
+} from './present';
 import { placeOfUser } from '../org/scope';
+import { UNITS, unitDocSchema } from '../org/model';
 
 const photoIds = z.array(z.string().trim().min(1).max(300));
 
-/** Who may take tasks: party members (member, secretary) and registered volunteers. */
-async function claimantKind(db: Database, user: UserDoc): Promise<Claim['kind'] | null> {
+/** Who may take tasks: party members (member, secretary) and volunteers their branch approved; anyone else is told why not. */
+async function claimantKind(db: Database, user: UserDoc): Promise<Claim['kind']> {
   if (isParty(user)) return 'member';
-  return (await isVolunteer(db, user._id)) ? 'volunteer' : null;
+  const volunteer = await readVolunteer(db, user._id);
+  if (volunteer?.status === 'approved') return 'volunteer';
+  throw volunteerRefusal(volunteer);
 }
 
 /** What the caller's county is, for "same county first" in the hall. */
@@ -41,8 +50,8 @@ export const hall = action({
   input: z.strictObject({ kind: kindSchema.optional(), cursor: fields.cursor, limit: fields.limit }),
   access: 'signedIn',
   async run({ kind, cursor, limit }, ctx) {
-    // The hall is for those who may take a task: residents are asked to register as volunteers first.
-    if (!(await claimantKind(ctx.db, ctx.user))) throw new AppError('FORBIDDEN', '请先登记为志愿者');
+    // The hall is for those who may take a task: residents are asked to register as volunteers (and be approved) first.
+    await claimantKind(ctx.db, ctx.user);
     const county = await countyOf(ctx.db, ctx.user);
     const col = ctx.db.collection(REQUESTS);
     const _ = ctx.db.command;
@@ -114,13 +123,25 @@ export const claim = action({
   access: 'signedIn',
   async run({ id }, ctx) {
     const kind = await claimantKind(ctx.db, ctx.user);
-    if (!kind) throw new AppError('FORBIDDEN', '请先登记为志愿者');
     const before = await readRequest(ctx.db, id);
     if (!before || !(before.status === 'open' || before.mode === 'hall' || before.claimantIds.includes(ctx.user._id))) throw notFoundRequest();
     if (before.openid === ctx.user._id) throw new AppError('CONFLICT', '不能认领自己提出的请求');
+    if (before.claimantIds.includes(ctx.user._id)) throw new AppError('CONFLICT', '你已认领');
     const now = ctx.now();
     const c: Claim = { openid: ctx.user._id, nickname: ctx.user.nickname, kind, via: 'hall', status: 'active', at: now };
-    const { req, filled } = await takePlace(ctx.db, id, c, now);
+    // A few active claims a person: the place is reserved on their own document first, and given back if not taken.
+    await reserveClaim(ctx.db, c.openid, id, now);
+    let taken: Awaited<ReturnType<typeof takePlace>>;
+    try {
+      taken = await takePlace(ctx.db, id, c, now);
+    } catch (error) {
+      await ctx.db.runTransaction(async (tx) => {
+        const req = await readRequest(tx, id);
+        await dropHold(tx, c.openid, id, !!req && req.claimantIds.includes(c.openid));
+      }, TX_ATTEMPTS);
+      throw error;
+    }
+    const { req, filled } = taken;
     crashPoint('request-claimed');
     await recordClaim(ctx.db, req, c, filled, now);
     return { claimId: `${id}:${claimKey(c.openid)}`, status: filled ? ('inProgress' as const) : ('open' as const) };
@@ -161,8 +182,13 @@ export const progress = action({
     const cause = requestId ?? String(now);
     return ctx.db.runTransaction(async (tx) => {
       const req = await readRequest(tx, id);
-      if (!req) throw notFoundRequest();
+      if (!req || !req.claimantIds.includes(openid)) throw notFoundRequest();
       if (!(req.status === 'open' || req.status === 'inProgress')) throw new AppError('CONFLICT', `该任务${STATUS_LABELS[req.status]}，不能再报告进展`);
+      // The same report sent again: its first answer, not another message.
+      if (await tx.collection(REQUEST_EVENTS).doc(derivedId('re', id, 'progress', openid, cause)).get()) return { id, status: req.status };
+      const max = progressPerDay();
+      await takeQuota(tx, `progress:${openid}:${id}:${dayOf(now)}`, max, `每个任务每天最多报告 ${max} 条进展，请明天再报`);
+      await usePhotos(tx, openid, photos);
       await addEvent(tx, req, { status: req.status, text: `进展：${text}`, by: ctx.user.nickname, photos }, now, 'progress', openid, cause);
       await tell(tx, req, req.openid, 'progress', '办理进展', `${ctx.user.nickname}：${text.slice(0, 40)}`, now, cause);
       return { id, status: req.status };
@@ -185,11 +211,90 @@ export const finish = action({
     return ctx.db.runTransaction(async (tx) => {
       const req = await readRequest(tx, id);
       if (!req) throw notFoundRequest();
+      if (!req.claimantIds.includes(openid)) throw notFoundRequest();
       if (!(req.status === 'open' || req.status === 'inProgress')) throw new AppError('CONFLICT', `该任务${STATUS_LABELS[req.status]}，不能提交办结`);
+      await usePhotos(tx, openid, photos);
       await tx.collection(REQUESTS).doc(id).update({ status: 'finished', finishedAt: now, updatedAt: now });
       await addEvent(tx, req, { status: 'finished', text: `办理完成：${text}`, by: ctx.user.nickname, photos }, now, 'finished', String(now));
       await tell(tx, req, req.openid, 'finished', '待确认', `${quoteTitle(req)}已办理完成，请确认并评价`, now, String(now));
       return { id, status: 'finished' as const };
+    }, TX_ATTEMPTS);
+  },
+});
+
+/**
+ * Takes `openid`'s claim off the request (inside the caller's transaction): from the hall it is open again with the
+ * place free; an assignment goes back to the branch to dispatch again. Answers the status it now has.
+ */
+async function dropClaim(db: Database, tx: Transaction, req: RequestDoc, openid: string, now: number): Promise<'open' | 'accepted'> {
+  const _ = db.command;
+  const key = claimKey(openid);
+  const claims = Object.fromEntries(Object.entries(req.claims).filter(([k]) => k !== key));
+  if (req.mode === 'hall') {
+    await tx.collection(REQUESTS).doc(req._id).update({
+      status: 'open', taken: req.taken - 1, claims: _.set(JSON.parse(JSON.stringify(claims))), claimantIds: _.set(req.claimantIds.filter((c) => c !== openid)), updatedAt: now,
+    });
+  } else {
+    await tx.collection(REQUESTS).doc(req._id).update({ status: 'accepted', mode: null, places: 0, taken: 0, claims: _.set({}), claimantIds: _.set([]), updatedAt: now });
+  }
+  await dropHold(tx, openid, req._id);
+  return req.mode === 'hall' ? 'open' : 'accepted';
+}
+
+async function secretaryOf(db: Database, unitId: string): Promise<string | null> {
+  const unit = unitDocSchema.safeParse(await db.collection(UNITS).doc(unitId).get());
+  return unit.success ? unit.data.secretary : null;
+}
+
+/** The claimant gives a task up before finishing it (放弃认领): the place goes back to the hall, or the assignment to the branch. */
+export const release = action({
+  input: z.strictObject({ id: fields.id }),
+  access: 'signedIn',
+  async run({ id }, ctx) {
+    const openid = ctx.user._id;
+    const before = await claimed(ctx.db, id, openid);
+    const secretary = await secretaryOf(ctx.db, before.unitId);
+    const now = ctx.now();
+    return ctx.db.runTransaction(async (tx) => {
+      const req = await readRequest(tx, id);
+      if (!req || !req.claimantIds.includes(openid)) throw notFoundRequest();
+      if (!WORKING.includes(req.status)) throw new AppError('CONFLICT', `该任务${STATUS_LABELS[req.status]}，不能放弃认领`);
+      const status = await dropClaim(ctx.db, tx, req, openid, now);
+      const back = status === 'open' ? '名额已回到任务大厅' : '已退回支部重新派单';
+      await addEvent(tx, req, { status, text: `${ctx.user.nickname}放弃了认领，${back}`, by: ctx.user.nickname }, now, 'released', openid, String(now));
+      await tell(tx, req, req.openid, 'released', '有人放弃认领', `${ctx.user.nickname}放弃了${quoteTitle(req)}的认领，${back}`, now, openid, String(now));
+      if (secretary && status === 'accepted') await tell(tx, req, secretary, 'released', '派单被退回', `${ctx.user.nickname}放弃了${quoteTitle(req)}，请重新派单`, now, openid, String(now));
+      return { id, status };
+    }, TX_ATTEMPTS);
+  },
+});
+
+/** The branch's secretary (or an admin in scope) takes a claim back from someone, with a reason they hear. */
+export const withdraw = action({
+  input: z.strictObject({
+    id: fields.id,
+    openid: fields.id,
+    reason: z.string({ error: '请写明收回认领的理由' }).trim().min(2, '请写明收回认领的理由').max(200, '理由最多 200 个字'),
+  }),
+  access: ['secretary', 'admin'],
+  scope: async ({ id }, ctx) => {
+    const req = await readRequest(ctx.db, id);
+    return req ? { unitId: req.unitId } : null;
+  },
+  async run({ id, openid, reason }, ctx) {
+    const now = ctx.now();
+    return ctx.db.runTransaction(async (tx) => {
+      const req = await readRequest(tx, id);
+      if (!req) throw notFoundRequest();
+      const claim = req.claims[claimKey(openid)];
+      if (!claim) throw new AppError('NOT_FOUND', '此人没有认领该任务', 'openid');
+      if (!WORKING.includes(req.status)) throw new AppError('CONFLICT', `该任务${STATUS_LABELS[req.status]}，不能收回认领`);
+      const status = await dropClaim(ctx.db, tx, req, openid, now);
+      await addEvent(tx, req, { status, text: `支部收回了${claim.nickname}的认领：${reason}`, by: req.unitName }, now, 'withdrawn', openid, String(now));
+      await tell(tx, req, openid, 'withdrawn', '认领被收回', `${req.unitName}收回了你对${quoteTitle(req)}的认领：${reason}`, now, String(now));
+      await tell(tx, req, req.openid, 'released', '重新安排', `${req.unitName}正在重新安排${quoteTitle(req)}`, now, openid, String(now));
+      ctx.audit?.({ targetId: id, before: { status: req.status, claimant: openid }, after: { status, reason } });
+      return { id, status };
     }, TX_ATTEMPTS);
   },
 });

@@ -8,7 +8,7 @@ import { pageByNewest } from '../core/paging';
 import { atShanghai } from '../core/time';
 import { fields } from '../core/validation';
 import { adminCounty, readUnit } from '../org/scope';
-import { REQUESTS, STATUS_LABELS, requestDocSchema, type RequestDoc } from './model';
+import { REQUESTS, STATUS_LABELS, requestDocSchema, type RequestDoc, type RequestStatus } from './model';
 import { WALL_STATUSES } from './present';
 
 export const wall = action({
@@ -23,10 +23,13 @@ export const wall = action({
   },
 });
 
+/** What a branch accepted and did not see cancelled: the only requests the figures count (issue 19). */
+export const COUNTED: readonly RequestStatus[] = ['accepted', 'open', 'inProgress', 'finished', 'confirmed'];
+
 export interface Figures {
   requests: number;
   confirmed: number;
-  /** 办结率: confirmed among those not declined or cancelled, 0..1. */
+  /** 办结率: confirmed among those the branch accepted (and that were not cancelled), 0..1. */
   finishRate: number;
   /** Average hours from asking to confirmation. */
   avgHours: number;
@@ -36,13 +39,14 @@ export interface Figures {
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
-export function figuresOf(reqs: readonly RequestDoc[]): Figures {
-  const live = reqs.filter((r) => r.status !== 'declined' && r.status !== 'cancelled');
+export function figuresOf(reqs: readonly RequestDoc[]): Figures & { accepted: number } {
+  const live = reqs.filter((r) => COUNTED.includes(r.status));
   const done = reqs.filter((r) => r.status === 'confirmed');
   const rated = done.filter((r) => r.rating !== null);
   const hours = done.map((r) => ((r.confirmedAt ?? r.createdAt) - r.createdAt) / 3_600_000);
   return {
     requests: reqs.length,
+    accepted: live.length,
     confirmed: done.length,
     finishRate: live.length ? round2(done.length / live.length) : 0,
     avgHours: hours.length ? Math.round((hours.reduce((a, b) => a + b, 0) / hours.length) * 10) / 10 : 0,
@@ -76,19 +80,18 @@ export const figures = action({
   input: z.strictObject({ county: z.string().trim().min(1).max(40).optional() }),
   access: 'public',
   async run({ county }, ctx) {
-    // Public and on the home page: counts, and the averages over the newest confirmed requests only.
+    // Public and on the home page: only what a branch accepted counts (an ask nobody accepted moves nothing), and
+    // the averages over the newest confirmed requests only.
     const where: QueryDoc = county ? { county } : {};
     const col = ctx.db.collection(REQUESTS);
-    const requests = await col.where(where).count();
+    const requests = await col.where({ ...where, status: ctx.db.command.in([...COUNTED]) }).count();
     const confirmed = await col.where({ ...where, status: 'confirmed' }).count();
-    const dropped = await col.where({ ...where, status: ctx.db.command.in(['declined', 'cancelled']) }).count();
     const sample = (await col.where({ ...where, status: 'confirmed' }).orderBy('createdAt', 'desc').limit(FIGURE_SAMPLE).get()).flatMap((d) => {
       const r = requestDocSchema.safeParse(d);
       return r.success ? [r.data] : [];
     });
     const averages = figuresOf(sample);
-    const live = requests - dropped;
-    return { requests, confirmed, finishRate: live > 0 ? round2(confirmed / live) : 0, avgHours: averages.avgHours, satisfaction: averages.satisfaction } satisfies Figures;
+    return { requests, confirmed, finishRate: requests > 0 ? round2(confirmed / requests) : 0, avgHours: averages.avgHours, satisfaction: averages.satisfaction } satisfies Figures;
   },
 });
 

@@ -8,7 +8,8 @@ import type { Database } from '../db';
 import { TX_ATTEMPTS } from '../core/ids';
 import { readUnit } from '../org/scope';
 import { USERS, userDocSchema } from '../user/model';
-import { REQUESTS, acceptHours, finishDays, requestDocSchema, type RequestDoc } from './model';
+import type { HostServices } from '../core/services';
+import { PHOTOS, REQUESTS, REQUEST_EVENTS, UNUSED_PHOTO_MS, acceptHours, finishDays, photoDocSchema, requestDocSchema, type RequestDoc } from './model';
 import { addEvent, quoteTitle, readRequest, tell } from './present';
 import { reconcileClaims } from './claims';
 
@@ -72,4 +73,55 @@ export async function markOverdue(db: Database, now: number): Promise<{ marked: 
   }
   const { repaired } = await reconcileClaims(db, now);
   return { marked, claimsRepaired: repaired };
+}
+
+/** Photos looked at per run of `purgePhotos`: bounded, the rest wait for the next tick. */
+export const PURGE_BATCH = 100;
+
+/**
+ * `purgePhotos` (hourly): uploads nobody attached to a request, a progress report or a finish within
+ * UNUSED_PHOTO_MS (a day) are removed through the file-storage port, then their record. Each photo is first
+ * marked `removing` in a transaction on its record, which an ask, progress or finish attaching it also reads and
+ * writes, so the two cannot both win; its use is then looked up (for uploads from before the states) and a used one
+ * kept. Without a file store (a host that lends none) nothing is removed.
+ */
+export async function purgePhotos(db: Database, now: number, services?: HostServices): Promise<{ removed: number; kept: number }> {
+  const store = services?.files;
+  if (!store) return { removed: 0, kept: 0 };
+  const _ = db.command;
+  const cutoff = now - UNUSED_PHOTO_MS;
+  const candidates = [
+    ...(await db.collection(PHOTOS).where({ state: _.in(['new', 'removing']), at: _.lt(cutoff) }).orderBy('at', 'asc').limit(PURGE_BATCH).get()),
+    ...(await db.collection(PHOTOS).where({ state: _.exists(false), at: _.lt(cutoff) }).orderBy('at', 'asc').limit(PURGE_BATCH).get()),
+  ];
+  let removed = 0;
+  let kept = 0;
+  for (const doc of candidates.slice(0, PURGE_BATCH)) {
+    const photo = photoDocSchema.safeParse(doc);
+    if (!photo.success) continue;
+    const { _id: id, fileId } = photo.data;
+    try {
+      const marked = await db.runTransaction(async (tx) => {
+        const current = photoDocSchema.safeParse(await tx.collection(PHOTOS).doc(id).get());
+        if (!current.success || current.data.state === 'used') return false;
+        await tx.collection(PHOTOS).doc(id).update({ state: 'removing' });
+        return true;
+      }, TX_ATTEMPTS);
+      if (!marked) continue;
+      const used =
+        (await db.collection(REQUESTS).where({ photos: fileId }).limit(1).get()).length > 0 ||
+        (await db.collection(REQUEST_EVENTS).where({ photos: fileId }).limit(1).get()).length > 0;
+      if (used) {
+        await db.collection(PHOTOS).doc(id).update({ state: 'used' });
+        kept += 1;
+        continue;
+      }
+      await store.remove(fileId);
+      await db.collection(PHOTOS).doc(id).remove();
+      removed += 1;
+    } catch {
+      // A photo busy in an ask at this moment, or a store that failed: looked at again on the next run.
+    }
+  }
+  return { removed, kept };
 }

@@ -58,6 +58,23 @@ export const DEFAULT_HOURS = 2;
 export const MAX_PHOTOS = 6;
 export const PHOTOS_PER_DAY = 30;
 
+/**
+ * What one person may repeat (issue 19). Asks a day: a resident rarely has more than one or two needs a day, and each
+ * ask messages the secretary. Active claims: a person works on a few tasks at a time, so one account cannot take the
+ * hall. Progress a claimant a request a day: enough to report every step, too few to spam the resident.
+ * Each may be raised for a county's practice (or a test suite about something else) by its variable.
+ */
+export const ASKS_PER_DAY = 5;
+export const ACTIVE_CLAIMS = 3;
+export const PROGRESS_PER_DAY = 10;
+export const asksPerDay = (): number => positive(process.env.REQUEST_ASKS_PER_DAY, ASKS_PER_DAY);
+export const activeClaims = (): number => positive(process.env.REQUEST_ACTIVE_CLAIMS, ACTIVE_CLAIMS);
+export const progressPerDay = (): number => positive(process.env.REQUEST_PROGRESS_PER_DAY, PROGRESS_PER_DAY);
+/** Counters per person (`helpPhotoQuotas`): photos, asks and progress a day, and the claims a person holds. */
+export const QUOTAS = PHOTO_QUOTAS;
+/** A photo nobody attached is removed this long after its upload (the `purgePhotos` job). */
+export const UNUSED_PHOTO_MS = 24 * 3_600_000;
+
 export const CLAIMANT_KINDS = { member: '党员', volunteer: '志愿者' } as const;
 export type ClaimantKind = keyof typeof CLAIMANT_KINDS;
 
@@ -135,7 +152,21 @@ export const eventDocSchema = z.object({
 });
 export type EventDoc = z.output<typeof eventDocSchema>;
 
-export const photoDocSchema = z.object({ _id: z.string(), openid: z.string(), fileId: z.string(), at: z.number() });
+/**
+ * An upload: `new` until a request, progress or finish attaches it (`used`); `removing` while the purge job checks
+ * it. Uploads from before the states have none: the job looks their use up.
+ */
+export const photoDocSchema = z.object({
+  _id: z.string(),
+  openid: z.string(),
+  fileId: z.string(),
+  at: z.number(),
+  state: z.enum(['new', 'used', 'removing']).optional(),
+});
+export type PhotoDoc = z.output<typeof photoDocSchema>;
+
+export const VOLUNTEER_STATUS = { pending: '待审核', approved: '已通过', rejected: '未通过' } as const;
+export type VolunteerStatus = keyof typeof VOLUNTEER_STATUS;
 
 export const volunteerDocSchema = z.object({
   _id: z.string(),
@@ -145,6 +176,16 @@ export const volunteerDocSchema = z.object({
   inService: z.boolean(),
   workplace: z.string().nullable().default(null),
   createdAt: z.number(),
+  /** The community branch the volunteer belongs to (its name and county copied); null on registrations from before. */
+  unitId: z.string().nullable().default(null),
+  unitName: z.string().nullable().default(null),
+  county: z.string().nullable().default(null),
+  /** Vetted by that branch's secretary (or an admin in scope); registrations from before wait (`pending`). */
+  status: z.enum(['pending', 'approved', 'rejected']).default('pending'),
+  appliedAt: z.number().nullable().default(null),
+  reviewedBy: z.string().nullable().default(null),
+  reviewedAt: z.number().nullable().default(null),
+  reason: z.string().nullable().default(null),
 });
 export type VolunteerDoc = z.output<typeof volunteerDocSchema>;
 

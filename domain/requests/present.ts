@@ -1,14 +1,15 @@
 import type { Database, Transaction } from '../db';
 import { AppError } from '../core/errors';
-import { derivedId } from '../core/ids';
+import { TX_ATTEMPTS, derivedId } from '../core/ids';
 import { enqueue } from '../messages/outbox';
 import { adminCounty } from '../org/scope';
 import { decrypt } from '../privacy/crypto';
 import type { HostServices } from '../core/services';
 import type { UserDoc } from '../user/model';
+import { intentGraceMs } from '../core/intents';
 import {
-  CLOSED, KIND_LABELS, PHOTOS, REQUESTS, REQUEST_EVENTS, STATUS_LABELS, VOLUNTEERS, detailPage, requestDocSchema,
-  type RequestDoc, type RequestStatus,
+  CLOSED, KIND_LABELS, PHOTOS, QUOTAS, REQUESTS, REQUEST_EVENTS, STATUS_LABELS, VOLUNTEERS, WORKING, activeClaims, detailPage, photoDocSchema,
+  requestDocSchema, volunteerDocSchema, type RequestDoc, type RequestStatus, type VolunteerDoc,
 } from './model';
 
 /** The key of a person's claim in `claims`: a field name whatever the openid holds. */
@@ -21,12 +22,93 @@ export async function readRequest(db: Pick<Database, 'collection'> | Transaction
 
 export const notFoundRequest = () => new AppError('NOT_FOUND', '该请求不存在或你无权查看');
 
+export const photoDocId = (fileId: string): string => derivedId('ph', fileId);
+const badPhoto = () => new AppError('INVALID_ARGUMENT', '照片无效，请重新上传', 'photos');
+
 /** Photos must be the caller's own uploads (uploadPhoto), never someone else's file id. */
 export async function assertOwnPhotos(db: Database, openid: string, fileIds: readonly string[]): Promise<void> {
   for (const fileId of fileIds) {
-    const doc = await db.collection(PHOTOS).doc(derivedId('ph', fileId)).get();
-    if (!doc || doc.openid !== openid) throw new AppError('INVALID_ARGUMENT', '照片无效，请重新上传', 'photos');
+    const doc = await db.collection(PHOTOS).doc(photoDocId(fileId)).get();
+    if (!doc || doc.openid !== openid) throw badPhoto();
   }
+}
+
+/**
+ * Inside the change that attaches them: the caller's photos, still there, are marked used (the purge job then
+ * leaves them). A photo the job is removing is refused; the job's own transaction on the photo makes the two exclusive.
+ */
+export async function usePhotos(tx: Transaction, openid: string, fileIds: readonly string[]): Promise<void> {
+  for (const fileId of fileIds) {
+    const photo = photoDocSchema.safeParse(await tx.collection(PHOTOS).doc(photoDocId(fileId)).get());
+    if (!photo.success || photo.data.openid !== openid || photo.data.state === 'removing') throw badPhoto();
+    if (photo.data.state !== 'used') await tx.collection(PHOTOS).doc(photoDocId(fileId)).update({ state: 'used' });
+  }
+}
+
+/**
+ * One more of a person's daily allowance (`key` names what and when, e.g. `ask:<openid>:<day>`), inside the change's
+ * transaction: the counter document is read and written in it, so people racing each other cannot pass the cap.
+ */
+export async function takeQuota(tx: Transaction, key: string, max: number, message: string): Promise<void> {
+  const doc = await tx.collection(QUOTAS).doc(key).get();
+  const used = typeof doc?.count === 'number' ? doc.count : 0;
+  if (used >= max) throw new AppError('LIMIT_REACHED', message);
+  await tx.collection(QUOTAS).doc(key).set({ key, count: used + 1 });
+}
+
+// ---- the claims a person holds (at most activeClaims()) ----
+
+interface Hold {
+  id: string;
+  at: number;
+}
+const holdsId = (openid: string) => `claims:${openid}`;
+async function readHolds(tx: Transaction, openid: string): Promise<Hold[]> {
+  const doc = await tx.collection(QUOTAS).doc(holdsId(openid)).get();
+  const raw = Array.isArray(doc?.holds) ? doc.holds : [];
+  return raw.flatMap((h) => (h && typeof h === 'object' && !Array.isArray(h) && typeof h.id === 'string' && typeof h.at === 'number' ? [{ id: h.id, at: h.at }] : []));
+}
+async function writeHolds(tx: Transaction, openid: string, holds: Hold[]): Promise<void> {
+  await tx.collection(QUOTAS).doc(holdsId(openid)).set({ openid, holds: holds.map((h) => ({ id: h.id, at: h.at })) });
+}
+const holding = (req: RequestDoc | null, openid: string) => !!req && req.claimantIds.includes(openid) && WORKING.includes(req.status);
+
+/**
+ * Before a claim takes its place: a transaction on the person's own document, which lists the claims they hold or
+ * are making. Entries whose request they no longer hold are dropped (one being claimed right now stays, for the grace
+ * period of a claim in flight); with activeClaims() left, LIMIT_REACHED. Two claims of one person at once serialise here.
+ */
+export async function reserveClaim(db: Database, openid: string, requestId: string, now: number): Promise<void> {
+  await db.runTransaction(async (tx) => {
+    const kept: Hold[] = [];
+    for (const h of await readHolds(tx, openid)) {
+      if (h.id === requestId) continue;
+      if (holding(await readRequest(tx, h.id), openid) || h.at > now - intentGraceMs()) kept.push(h);
+    }
+    const max = activeClaims();
+    if (kept.length >= max) throw new AppError('LIMIT_REACHED', `每人最多同时认领 ${max} 个任务，请先办完或放弃已认领的任务`);
+    await writeHolds(tx, openid, [...kept, { id: requestId, at: now }]);
+  }, TX_ATTEMPTS);
+}
+
+/** A reservation whose claim did not take a place (or a claim released): off the person's list, unless they hold it. */
+export async function dropHold(tx: Transaction, openid: string, requestId: string, stillHeld = false): Promise<void> {
+  const holds = await readHolds(tx, openid);
+  if (stillHeld || !holds.some((h) => h.id === requestId)) return;
+  await writeHolds(tx, openid, holds.filter((h) => h.id !== requestId));
+}
+
+export async function readVolunteer(db: Pick<Database, 'collection'> | Transaction, openid: string): Promise<VolunteerDoc | null> {
+  const v = volunteerDocSchema.safeParse(await db.collection(VOLUNTEERS).doc(openid).get());
+  return v.success ? v.data : null;
+}
+
+/** Why someone who is no party member may not take tasks, in their words. */
+export function volunteerRefusal(v: VolunteerDoc | null): AppError {
+  if (!v) return new AppError('FORBIDDEN', '请先登记为志愿者');
+  if (v.status === 'rejected') return new AppError('FORBIDDEN', `志愿者登记未通过审核：${v.reason ?? ''}`);
+  if (!v.unitId) return new AppError('FORBIDDEN', '请重新登记志愿者并选择所在社区的党支部，等待支部审核');
+  return new AppError('FORBIDDEN', '志愿者登记正在等待支部审核');
 }
 
 export const isParty = (user: UserDoc): boolean => user.role === 'member' || user.role === 'secretary';
@@ -40,8 +122,9 @@ export async function isAdminOver(db: Database, req: RequestDoc, user: UserDoc):
   return county === null || county === req.county;
 }
 
+/** A volunteer the branch's secretary approved. */
 export async function isVolunteer(db: Database, openid: string): Promise<boolean> {
-  return (await db.collection(VOLUNTEERS).doc(openid).get()) !== null;
+  return (await readVolunteer(db, openid))?.status === 'approved';
 }
 
 /** On the public 心愿墙: a wish its resident let be shown, once the branch has accepted it. */
@@ -53,17 +136,26 @@ export interface Viewer {
   secretary: boolean;
   admin: boolean;
   claimant: boolean;
-  /** A party member or registered volunteer who may claim from the hall. */
+  /**
+   * A claimant the branch has confirmed: assigned by it, a party member of the branch, or a volunteer its secretary
+   * approved. Only they see the resident's contact in clear.
+   */
+  confirmed: boolean;
+  /** A party member or approved volunteer who may claim from the hall. */
   taker: boolean;
 }
 
 export async function viewerOf(db: Database, req: RequestDoc, user: UserDoc): Promise<Viewer> {
+  const volunteer = await readVolunteer(db, user._id);
+  const approved = volunteer?.status === 'approved';
+  const claim = req.claims[claimKey(user._id)];
   return {
     resident: isResidentOf(req, user),
     secretary: isSecretaryOf(req, user),
     admin: await isAdminOver(db, req, user),
     claimant: isClaimantOf(req, user._id),
-    taker: isParty(user) || (await isVolunteer(db, user._id)),
+    confirmed: !!claim && (claim.via === 'assign' || (isParty(user) && user.branchId === req.unitId) || (approved && volunteer.unitId === req.unitId)),
+    taker: isParty(user) || approved,
   };
 }
 
@@ -72,12 +164,12 @@ export const maySee = (req: RequestDoc, v: Viewer): boolean =>
 
 /**
  * The resident's name and phone in clear: to the resident; to the branch's secretary until the request
- * closes; to its claimants while they work on it (open, in progress, awaiting confirmation). Masked for
- * everyone else, county admins included.
+ * closes; to its confirmed claimants (assigned, of the branch, or volunteers it approved) while they work on it
+ * (open, in progress, awaiting confirmation). Masked for everyone else: claimants from elsewhere, county admins.
  */
 export function contactFor(req: RequestDoc, v: Viewer): { name: string; phone: string; masked: boolean } {
   const working = req.status === 'open' || req.status === 'inProgress' || req.status === 'finished';
-  const clear = v.resident || (v.secretary && !CLOSED.includes(req.status)) || (v.claimant && working);
+  const clear = v.resident || (v.secretary && !CLOSED.includes(req.status)) || (v.confirmed && working);
   return clear
     ? { name: decrypt(req.contact.name), phone: decrypt(req.contact.phone), masked: false }
     : { name: req.contact.maskedName, phone: req.contact.maskedPhone, masked: true };

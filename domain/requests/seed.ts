@@ -1,5 +1,5 @@
 /**
- * Demo data for 群众点单 (fictitious, marked 示例): a registered volunteer, and a few wishes of the kind the
+ * Demo data for 群众点单 (fictitious, marked 示例): a volunteer registered with 向阳社区 and approved, and a few wishes of the kind the
  * articles describe (北流's 圆梦微心愿, 灵川's 心愿), on the 心愿墙 and in the 任务大厅 of 向阳社区.
  */
 import type { Database } from '../db';
@@ -31,7 +31,12 @@ export async function seedRequests(db: Database, now: number): Promise<void> {
   // The demo contacts are sealed: without a personal-data key (a bare engine in a test) there is no demo 点单.
   if (!process.env.PII_KEY) return;
   await addIfAbsent(db, USERS, { ...DEMO_VOLUNTEER, stationIds: [], siteIds: [], createdAt: now });
-  await addIfAbsent(db, VOLUNTEERS, { _id: DEMO_VOLUNTEER._id, identity: sealIdentity('张志远', '13900009999'), inService: false, workplace: null, createdAt: now });
+  // Approved by 向阳社区's secretary, so the demo journeys can take tasks from the hall.
+  await addIfAbsent(db, VOLUNTEERS, {
+    _id: DEMO_VOLUNTEER._id, identity: sealIdentity('张志远', '13900009999'), inService: false, workplace: null, createdAt: now,
+    unitId: 'br-yf-xiangyang', unitName: '向阳社区党支部', county: '桂林市永福县', status: 'approved', appliedAt: now,
+    reviewedBy: 'demo-secretary', reviewedAt: now, reason: null,
+  });
   for (const w of DEMO_WISHES) {
     const at = now - w.hoursAgo * 3_600_000;
     const doc: Omit<RequestDoc, '_openid'> = {

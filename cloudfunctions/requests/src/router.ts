@@ -2,7 +2,7 @@ import { defineFunction } from '../../../domain/core/router';
 import * as actions from '../../../domain/requests/actions';
 import * as claims from '../../../domain/requests/claims';
 import * as figures from '../../../domain/requests/figures';
-import { markOverdue } from '../../../domain/requests/jobs';
+import { markOverdue, purgePhotos } from '../../../domain/requests/jobs';
 import * as volunteers from '../../../domain/requests/volunteers';
 
 /** 群众点单 → 支部下单 → 党员接单 (domain/requests). */
@@ -22,15 +22,19 @@ export const router = defineFunction(
     myTasks: claims.myTasks,
     progress: claims.progress,
     finish: claims.finish,
+    release: claims.release,
+    withdraw: claims.withdraw,
     confirm: actions.confirm,
     sendBack: actions.sendBack,
     cancel: actions.cancel,
     registerVolunteer: volunteers.registerVolunteer,
     volunteerMe: volunteers.volunteerMe,
     timeBank: volunteers.timeBank,
+    volunteers: volunteers.volunteers,
+    reviewVolunteer: volunteers.reviewVolunteer,
     wall: figures.wall,
     figures: figures.figures,
     stats: figures.stats,
   },
-  { markOverdue },
+  { markOverdue, purgePhotos },
 );
