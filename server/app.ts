@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import http from 'node:http';
+import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import sirv from 'sirv';
 import { z } from 'zod';
@@ -89,22 +90,80 @@ function requireJson(req: http.IncomingMessage, maxBody = MAX_BODY): void {
   if (length !== undefined && Number(length) > maxBody) throw tooLarge(maxBody);
 }
 
-const tooLarge = (maxBody: number) => new HttpError(413, 'INVALID_ARGUMENT', maxBody > MAX_BODY ? UPLOAD_TOO_LARGE : TOO_LARGE, { connection: 'close' });
+/** Refused before the body is all read: answered at once, the rest read and dropped (lingerAfterRefusal). */
+const tooLarge = (maxBody: number) => new HttpError(413, 'INVALID_ARGUMENT', maxBody > MAX_BODY ? UPLOAD_TOO_LARGE : TOO_LARGE);
+
+/** How much of a refused body the server reads and drops, and for how long, before it cuts the connection. */
+const LINGER_BYTES = 32 * 1024 * 1024;
+const LINGER_MS = 10_000;
+
+/**
+ * After an early refusal the answer goes at once, and the server reads and drops what the client still sends.
+ * Node closes the socket of a connection's last answer as soon as it is written; with body bytes still arriving
+ * that resets the connection, and the client meets a reset or a broken pipe instead of the answer. So the close
+ * is a lingering one: half-close after the answer, and close once the body is read. Bounded: past LINGER_BYTES
+ * or LINGER_MS the connection is cut.
+ */
+function lingerAfterRefusal(req: http.IncomingMessage): void {
+  if (req.complete || req.destroyed) return;
+  const socket = req.socket as Socket & { destroySoon?: () => void };
+  let dropped = 0;
+  let drained = false;
+  let closing = false;
+  const cut = () => socket.destroy();
+  const timer = setTimeout(cut, LINGER_MS);
+  timer.unref();
+  const closeWhenDone = () => {
+    if (closing && drained && socket.writableFinished) cut();
+  };
+  socket.destroySoon = () => {
+    closing = true;
+    socket.end();
+    socket.once('finish', closeWhenDone);
+    closeWhenDone();
+  };
+  req.on('data', (chunk: Buffer) => {
+    dropped += chunk.length;
+    if (dropped > LINGER_BYTES) {
+      clearTimeout(timer);
+      cut();
+    }
+  });
+  req.once('end', () => {
+    drained = true;
+    clearTimeout(timer);
+    closeWhenDone();
+  });
+  socket.once('close', () => clearTimeout(timer));
+  req.resume();
+}
+
+/** The body, up to `maxBody` bytes; past that it is refused at once and the rest is left to lingerAfterRefusal. */
+function readBody(req: http.IncomingMessage, maxBody: number): Promise<{ chunks: Buffer[]; size: number }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxBody) return void chunks.push(chunk);
+      // Not req.destroy(): that would reset the connection before the client reads the 413.
+      req.off('data', onData);
+      chunks.length = 0;
+      reject(tooLarge(maxBody));
+    };
+    req.on('data', onData);
+    req.once('end', () => resolve({ chunks, size }));
+    // A client that hangs up or garbles the framing mid-body is the client's error, not the server's.
+    const cutOff = () => reject(new HttpError(400, 'INVALID_ARGUMENT', '请求体不完整', { connection: 'close' }));
+    req.once('error', cutOff);
+    req.once('close', () => {
+      if (!req.complete) cutOff();
+    });
+  });
+}
 
 async function readJson(req: http.IncomingMessage, maxBody = MAX_BODY): Promise<{ event: unknown; size: number }> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  try {
-    for await (const chunk of req as AsyncIterable<Buffer>) {
-      size += chunk.length;
-      if (size > maxBody) throw tooLarge(maxBody);
-      chunks.push(chunk);
-    }
-  } catch (error) {
-    // A client that hangs up or garbles the framing mid-body is the client's error, not the server's.
-    if (error instanceof HttpError) throw error;
-    throw new HttpError(400, 'INVALID_ARGUMENT', '请求体不完整', { connection: 'close' });
-  }
+  const { chunks, size } = await readBody(req, maxBody);
   let text: string;
   try {
     text = utf8.decode(Buffer.concat(chunks));
@@ -256,6 +315,7 @@ export function createLocalCloud(options: LocalCloudOptions): http.Server {
     res.on('error', () => undefined);
     route(req, res).catch((error: unknown) => {
       try {
+        if (error instanceof HttpError && error.status === 413) lingerAfterRefusal(req);
         if (error instanceof HttpError) return send(res, error.status, fail(error.code, error.message), error.headers);
         console.error(JSON.stringify({ http: (req.url ?? '').slice(0, 80), error: error instanceof Error ? error.name : 'unknown' }));
         send(res, 500, fail('INTERNAL', '服务暂时不可用，请稍后再试'));
