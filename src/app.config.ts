@@ -8,7 +8,7 @@ export default defineAppConfig({
     { root: 'packages/admin', pages: ['pages/points/index', 'pages/slots/index'] },
     { root: 'packages/staff', pages: ['pages/verify/index', 'pages/roster/index', 'pages/vaccine-roster/index'] },
     { root: 'packages/org', pages: ['pages/join/index', 'pages/applications/index'] },
-    { root: 'packages/console', pages: ['pages/approve/index'] },
+    { root: 'packages/console', pages: ['pages/approve/index', 'pages/sessions/index'] },
     { root: 'packages/help', pages: ['pages/ask/index', 'pages/mine/index', 'pages/detail/index', 'pages/queue/index', 'pages/hall/index', 'pages/tasks/index', 'pages/wall/index', 'pages/volunteer/index'] },
   ],
   window: {

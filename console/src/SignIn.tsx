@@ -9,6 +9,7 @@ import { Card } from 'tdesign-react/esm/card';
 import { Input } from 'tdesign-react/esm/input';
 import { Space } from 'tdesign-react/esm/space';
 import { call, messageOf, transport } from './api';
+import type { ConsoleSession } from './session';
 import { QrImage } from './ui/qr';
 
 interface Ticket {
@@ -17,7 +18,7 @@ interface Ticket {
   qrText: string;
   expiresAt: number;
 }
-type Poll = { status: 'waiting' | 'approved' | 'expired'; token?: string; tokenKind?: string };
+type Poll = { status: 'waiting' | 'approved' | 'expired'; token?: string; tokenKind?: string; session?: ConsoleSession };
 
 const POLL_MS = 2000;
 const DEMO_USERS = [
@@ -25,7 +26,11 @@ const DEMO_USERS = [
   { openid: 'demo-staff', label: '演示工作人员' },
 ];
 
-export function SignIn({ onSignedIn }: { onSignedIn(token: string): void }) {
+/**
+ * `notice`: why the console is signed out, when it was signed in before (the session expired after its 8 hours,
+ * was ended in the mini-program, or the person signed out), shown above the QR.
+ */
+export function SignIn({ onSignedIn, notice = null }: { onSignedIn(token: string, session?: ConsoleSession | null): void; notice?: string | null }) {
   const [ticket, setTicket] = useState<Ticket | null>(null);
   const [state, setState] = useState<'loading' | 'waiting' | 'expired' | 'error'>('loading');
   const [error, setError] = useState<string | null>(null);
@@ -74,7 +79,7 @@ export function SignIn({ onSignedIn }: { onSignedIn(token: string): void }) {
       try {
         const poll = await call<Poll>('admin', 'pollConsoleLogin', { ticketId: ticket.ticketId, pollSecret: ticket.pollSecret });
         if (id !== generation.current) return;
-        if (poll.status === 'approved') return onSignedIn(await transport.acceptApproval(poll));
+        if (poll.status === 'approved') return onSignedIn(await transport.acceptApproval(poll), poll.session ?? null);
         if (poll.status === 'expired' || left <= 0) return setState('expired');
       } catch (e) {
         if (id !== generation.current) return;
@@ -104,7 +109,13 @@ export function SignIn({ onSignedIn }: { onSignedIn(token: string): void }) {
     <div className="sign-in">
       <Card className="sign-in__card" bordered>
         <h1 className="sign-in__title">先锋驿站 · 管理后台</h1>
+        {notice ? (
+          <div className="sign-in__notice" role="status">
+            {notice}
+          </div>
+        ) : null}
         <p className="sign-in__lead">请用微信打开「先锋驿站」小程序，扫描下方二维码并确认登录。</p>
+        <p className="sign-in__hint">每次登录有效 8 小时；可在小程序「我的 → 管理后台登录」中查看并随时退出。</p>
         <div className="sign-in__qr">
           {state === 'loading' && <div className="sign-in__placeholder">正在生成二维码…</div>}
           {state === 'waiting' && ticket && (

@@ -1,13 +1,16 @@
 /** The one way pages call the cloud functions: as the signed-in person, errors as CallError in plain Chinese. */
 import { readConfig } from './config';
-import { clearToken, getToken } from './session';
+import { clearToken, getSession, getToken } from './session';
 import { CallError, createTransport, type Transport } from './transport';
 
 export const transport: Transport = createTransport(readConfig());
 
-const signedOutListeners = new Set<() => void>();
-/** Called when the server says the session is gone (expired or revoked token). */
-export function onSignedOut(listener: () => void): () => void {
+const signedOutListeners = new Set<(reason: string) => void>();
+/**
+ * Called when the server says the sign-in is gone: the console session expired (8 hours), was ended in the
+ * mini-program (我的 → 管理后台登录), or the person lost console access. `reason` is the server's plain message.
+ */
+export function onSignedOut(listener: (reason: string) => void): () => void {
   signedOutListeners.add(listener);
   return () => signedOutListeners.delete(listener);
 }
@@ -17,9 +20,17 @@ export async function call<T>(fn: string, action: string, input: object = {}): P
   if (envelope.ok) return envelope.data;
   if (envelope.error.code === 'UNAUTHENTICATED' && getToken()) {
     clearToken();
-    signedOutListeners.forEach((listener) => listener());
+    signedOutListeners.forEach((listener) => listener(envelope.error.message));
   }
   throw new CallError(envelope.error.code, envelope.error.message);
+}
+
+/** 退出登录: ends this tab's console session on the server (best effort: the token is dropped either way). */
+export async function endConsoleSession(): Promise<void> {
+  const session = getSession();
+  const token = getToken();
+  if (!session || !token) return;
+  await transport.call('admin', { action: 'revokeConsoleSession', sessionId: session.sessionId }, token).catch(() => undefined);
 }
 
 export function messageOf(error: unknown): string {

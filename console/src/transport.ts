@@ -31,6 +31,8 @@ export interface Approval {
   token?: string;
   /** 'bearer' on the local cloud; 'cloudbaseTicket' (a custom-login ticket) on CloudBase. */
   tokenKind?: string;
+  /** The console session the credential names: checked on every call, 8 hours long, ended from the mini-program. */
+  session?: { sessionId: string; expiresAt: number };
 }
 
 export interface Transport {
@@ -102,6 +104,7 @@ export class HttpTransport implements Transport {
   async acceptApproval(approved: Approval): Promise<string> {
     if (!approved.token) throw new CallError('INTERNAL', '扫码确认后没有收到登录凭证，请重新扫码');
     if (approved.tokenKind && approved.tokenKind !== 'bearer') throw new CallError('INTERNAL', '登录凭证类型与本地云不符，请检查 config.js 的 transport 设置');
+    // The token names the console session; the server checks it on every call and answers 401 once it is over.
     return approved.token;
   }
 }
@@ -132,7 +135,9 @@ export class CloudBaseTransport implements Transport {
 
   /**
    * In the cloud: `approved.tokenKind === 'cloudbaseTicket'`; `await app.auth().customAuthProvider().signIn(approved.token)`,
-   * after which the SDK keeps the login state and every `callFunction` carries that person's custom uid.
+   * after which the SDK keeps the login state and every `callFunction` carries the custom uid, which is the console
+   * session's id: the functions check that session on every call, so an ended or expired one is refused whatever
+   * login state the SDK still holds (the console then signs out and says why, as it does locally).
    * (Before that, `startConsoleLogin`/`pollConsoleLogin` need the SDK's anonymous login enabled.)
    */
   async acceptApproval(): Promise<string> {

@@ -4,9 +4,27 @@ import { callFunction } from './transport';
 export interface ConsoleTicketCheck {
   status: 'waiting' | 'used' | 'expired' | 'missing';
   expiresAt: number | null;
+  /** The computer that asked: its address (as the server saw it), its browser, when it showed the QR. */
+  console?: { address: string | null; browser: string; startedAt: number } | null;
+  /** How long the sign-in will last. */
+  sessionHours?: number;
   canApprove: boolean;
   as: { nickname: string; role: string; roleLabel: string };
 }
+
+/** One of my console sign-ins (from `admin.consoleSessions`). */
+export interface ConsoleSessionItem {
+  sessionId: string;
+  address: string | null;
+  browser: string;
+  startedAt: number;
+  signedInAt: number;
+  expiresAt: number;
+  current: boolean;
+}
+
+export const listConsoleSessions = () => callFunction<{ items: ConsoleSessionItem[] }>('admin', 'consoleSessions', {});
+export const revokeConsoleSession = (sessionId: string) => callFunction<{ sessionId: string; revoked: boolean }>('admin', 'revokeConsoleSession', { sessionId });
 
 export const checkConsoleTicket = (ticketId: string) => callFunction<ConsoleTicketCheck>('admin', 'consoleTicket', { ticketId });
 export const approveConsoleLogin = (ticketId: string) =>

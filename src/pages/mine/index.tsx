@@ -185,6 +185,12 @@ function Mine({ o, reload }: { o: Overview; reload: () => void }) {
           <LinkRow className="admin-slots-link" title="预约时段管理" description="按周模板生成、关闭日期" url="/packages/admin/pages/slots/index" />
         </View>
       ) : null}
+      {o.role === 'secretary' || o.role === 'staff' || o.role === 'admin' ? (
+        <View className="card">
+          <View className="card__title">管理后台</View>
+          <LinkRow className="console-sessions-link" title="管理后台登录" description="在哪些电脑上扫码登录了，随时退出" url="/packages/console/pages/sessions/index" />
+        </View>
+      ) : null}
       {process.env.TARO_ENV !== 'weapp' ? (
         <View className="card">
           <Button

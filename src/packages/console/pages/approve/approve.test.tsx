@@ -54,6 +54,16 @@ test('names who the console will sign in as, and one tap approves once', async (
   await screen.findByText(/电脑上的管理后台将以 管理员 管理员赵书记 的身份登录/);
 });
 
+test('names the computer that asked (address, browser, start time) and what approving does, for how long', async () => {
+  checkConsoleTicket.mockResolvedValue(admin({ console: { address: '203.0.113.7', browser: 'Chrome 131 · Windows', startedAt: Date.parse('2026-11-23T02:00:00Z') }, sessionHours: 8 }));
+  render(<ConsoleApprovePage />);
+  await screen.findByText('地址：203.0.113.7');
+  screen.getByText('浏览器：Chrome 131 · Windows');
+  screen.getByText('发起时间：2026-11-23 10:00');
+  screen.getByText(/如果是别人发给你的二维码，或地址、时间对不上，请点「取消」/);
+  screen.getByText(/查看和修改数据 8 小时/);
+});
+
 test('a resident is told they have no console access, with no button to press', async () => {
   checkConsoleTicket.mockResolvedValue(admin({ canApprove: false, as: { nickname: '居民小李', role: 'resident', roleLabel: '居民' } }));
   render(<ConsoleApprovePage />);

@@ -9,6 +9,7 @@ import { useResource } from '../../../../components/resource';
 import { approveConsoleLogin, checkConsoleTicket, ticketFromParams, type ConsoleTicketCheck } from '../../../../services/admin';
 import { needsSignIn } from '../../../../services/session';
 import { errorMessage } from '../../../../services/transport';
+import { formatDateTime } from '../../../../utils/time';
 import './index.scss';
 
 const STATUS_MESSAGE: Record<Exclude<ConsoleTicketCheck['status'], 'waiting'>, string> = {
@@ -32,6 +33,10 @@ function Approve({ ticketId, check }: { ticketId: string; check: ConsoleTicketCh
       <View className="card console-approve__done" role="status">
         <View className="card__title">已确认</View>
         <View className="console-approve__done-text">{`电脑上的管理后台将以 ${who} 的身份登录，请回到电脑继续操作。`}</View>
+        <Button block onClick={() => void Taro.redirectTo({ url: '/packages/console/pages/sessions/index' })}>
+          查看我的管理后台登录
+        </Button>
+        <View className="console-approve__gap" />
         <Button block onClick={() => void Taro.switchTab({ url: '/pages/mine/index' })}>
           返回我的
         </Button>
@@ -52,14 +57,24 @@ function Approve({ ticketId, check }: { ticketId: string; check: ConsoleTicketCh
     }
   };
 
+  const asker = check.console;
+  const hours = check.sessionHours ?? 8;
   return (
     <View className="card console-approve">
       <View className="card__title">确认登录管理后台</View>
       <View className="console-approve__what">
         {`将以 ${who} 的身份登录管理后台`}
       </View>
+      {asker ? (
+        <View className="console-approve__asker" role="group" aria-label="请求登录的电脑">
+          <View className="console-approve__asker-title">请求登录的电脑</View>
+          <View className="console-approve__asker-row">{`地址：${asker.address ?? '未知'}`}</View>
+          <View className="console-approve__asker-row">{`浏览器：${asker.browser}`}</View>
+          <View className="console-approve__asker-row">{`发起时间：${formatDateTime(asker.startedAt)}`}</View>
+        </View>
+      ) : null}
       <View className="muted console-approve__note">
-        请确认是你本人在电脑上扫码。确认后，电脑上的管理后台可以用你的权限查看和修改数据，所有操作都会记入操作日志。
+        {`请确认这是你面前的电脑刚刚显示的二维码。如果是别人发给你的二维码，或地址、时间对不上，请点「取消」。确认后，这台电脑上的管理后台可以用你的权限查看和修改数据 ${hours} 小时，所有操作都会记入操作日志；你可以在「我的 → 管理后台登录」中随时让它退出。`}
       </View>
       <Button className="console-approve__submit" type="primary" block loading={busy} disabled={busy} onClick={() => void approve()}>
         确认登录
