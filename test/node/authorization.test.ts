@@ -60,6 +60,8 @@ const MATRIX: Record<string, Record<string, Who[]>> = {
     // The audit log is a system admin's (its scope refuses a county admin; the export checks its dates first).
     audit: ['admin'], auditExport: ADMIN, dashboard: MANAGERS, dashboardExport: MANAGERS, uploadImage: ADMIN,
     startConsoleLogin: ANY, consoleTicket: ANY, fileUrls: ANY, approveConsoleLogin: ['secretary', 'staff', ...ADMIN], pollConsoleLogin: ANY,
+    // My console sign-ins (sessions), listed and ended from the mini-program: whoever may use the console.
+    consoleSessions: ['secretary', 'staff', ...ADMIN], revokeConsoleSession: ['secretary', 'staff', ...ADMIN],
   },
   // 群众点单. Past the role check, who may claim, finish or confirm depends on the request: see REQUEST_TABLE below.
   requests: {
