@@ -127,6 +127,8 @@ export const claim = action({
     if (!before || !(before.status === 'open' || before.mode === 'hall' || before.claimantIds.includes(ctx.user._id))) throw notFoundRequest();
     if (before.openid === ctx.user._id) throw new AppError('CONFLICT', '不能认领自己提出的请求');
     if (before.claimantIds.includes(ctx.user._id)) throw new AppError('CONFLICT', '你已认领');
+    // Already full or closed: told at once, without reserving anything (a refusal writes nothing).
+    if (before.status !== 'open' || before.taken >= before.places) throw refusal(before);
     const now = ctx.now();
     const c: Claim = { openid: ctx.user._id, nickname: ctx.user.nickname, kind, via: 'hall', status: 'active', at: now };
     // A few active claims a person: the place is reserved on their own document first, and given back if not taken.

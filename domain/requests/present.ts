@@ -75,15 +75,19 @@ const holding = (req: RequestDoc | null, openid: string) => !!req && req.claiman
 
 /**
  * Before a claim takes its place: a transaction on the person's own document, which lists the claims they hold or
- * are making. Entries whose request they no longer hold are dropped (one being claimed right now stays, for the grace
- * period of a claim in flight); with activeClaims() left, LIMIT_REACHED. Two claims of one person at once serialise here.
+ * are making. Entries whose request they no longer hold (finished, released, withdrawn, cancelled) are dropped; one of
+ * an open request being claimed right now stays for the grace period of a claim in flight. With activeClaims() held,
+ * LIMIT_REACHED. Two claims of one person at once serialise here.
  */
 export async function reserveClaim(db: Database, openid: string, requestId: string, now: number): Promise<void> {
   await db.runTransaction(async (tx) => {
     const kept: Hold[] = [];
     for (const h of await readHolds(tx, openid)) {
       if (h.id === requestId) continue;
-      if (holding(await readRequest(tx, h.id), openid) || h.at > now - intentGraceMs()) kept.push(h);
+      const req = await readRequest(tx, h.id);
+      // Held, or a claim of an open request still in flight (younger than a claim's grace period).
+      const inFlight = !!req && req.status === 'open' && !req.claimantIds.includes(openid) && h.at > now - intentGraceMs();
+      if (holding(req, openid) || inFlight) kept.push(h);
     }
     const max = activeClaims();
     if (kept.length >= max) throw new AppError('LIMIT_REACHED', `每人最多同时认领 ${max} 个任务，请先办完或放弃已认领的任务`);
@@ -95,7 +99,9 @@ export async function reserveClaim(db: Database, openid: string, requestId: stri
 export async function dropHold(tx: Transaction, openid: string, requestId: string, stillHeld = false): Promise<void> {
   const holds = await readHolds(tx, openid);
   if (stillHeld || !holds.some((h) => h.id === requestId)) return;
-  await writeHolds(tx, openid, holds.filter((h) => h.id !== requestId));
+  const rest = holds.filter((h) => h.id !== requestId);
+  if (rest.length === 0) await tx.collection(QUOTAS).doc(holdsId(openid)).remove();
+  else await writeHolds(tx, openid, rest);
 }
 
 export async function readVolunteer(db: Pick<Database, 'collection'> | Transaction, openid: string): Promise<VolunteerDoc | null> {

@@ -15,6 +15,9 @@ import { REQUESTS, requestDocSchema, type RequestStatus } from '../../domain/req
 import { askEvent, httpCall, must, requestAt, uploadPhoto, XIANGYANG } from '../support/requests-flow';
 
 const KILLS = 6;
+// Six owners ask far more than a day's 5 each during the storm: the cap (domain/requests/hardening.test.ts) is not
+// what this storm is about. The children inherit it; the 3 active claims a person stay as they are.
+process.env.REQUEST_ASKS_PER_DAY = '100000';
 const NAMES = '甲乙丙丁戊己庚辛壬癸';
 /** The cloud the current round runs on (each round restarts it on another port; tokens stay valid); stopped after a failure too. */
 let live: RunningCloud | null = null;
@@ -48,12 +51,13 @@ test(`a mixed storm killed ${KILLS} times leaves 0 violations and loses no answe
   const vaccineSlots = (await call(cloud, admin, 'vaccine', { action: 'slots', siteId: 'vs-yf-02', date })).data?.slots as { slotId: string }[];
   const site = (await call(cloud, admin, 'vaccine', { action: 'siteDetail', siteId: 'vs-yf-02' })).data?.site as { offers: { code: string }[] };
 
-  // 群众点单: everyone registers as a volunteer, four become members of 向阳社区 (points rather than hours);
+  // 群众点单: everyone registers as a volunteer of 向阳社区 and its secretary approves them, four become members of 向阳社区 (points rather than hours);
   // owners ask, 向阳's secretary publishes wishes and tasks (3 places) to the hall before the storm and during it.
   const requests = httpCall(() => live!.url);
   for (let i = 0; i < PEOPLE; i += 1) {
     const openid = `mixed-${i}`;
-    await must(requests('requests', { action: 'registerVolunteer', realName: `志愿者${NAMES[i % 10]}${NAMES[Math.floor(i / 10) % 10]}`, phone: `1360773${String(i).padStart(4, '0')}`, inService: false }, openid), 'registerVolunteer');
+    await must(requests('requests', { action: 'registerVolunteer', realName: `志愿者${NAMES[i % 10]}${NAMES[Math.floor(i / 10) % 10]}`, phone: `1360773${String(i).padStart(4, '0')}`, inService: false, unitId: XIANGYANG }, openid), 'registerVolunteer');
+    await must(requests('requests', { action: 'reviewVolunteer', openid, decision: 'approve' }, 'demo-secretary'), 'reviewVolunteer');
     if (i >= PEOPLE - 4) await must(requests('org', { action: 'setRole', openid, role: 'member', scopeUnitId: XIANGYANG }, 'demo-admin'), 'setRole');
   }
   const photos = new Map<string, string>();
