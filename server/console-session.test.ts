@@ -8,6 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { platformCaller, platformClient } from '../domain/core/cloud';
 import { LocalDatabase } from '../domain/db/local/engine';
 import { seedIfEmpty } from '../domain/seed/seed';
 import { createLocalCloud } from './app';
@@ -89,4 +90,30 @@ test('one address gets 10 tickets a minute; the 11th is refused in Chinese', asy
   expect(refused.body).toMatchObject({ ok: false, error: { code: 'LIMIT_REACHED' } });
   at += 60_000;
   expect((await post('/fn/admin', { action: 'startConsoleLogin' })).body.ok).toBe(true);
+});
+
+describe('the credential names the session, on both hosts', () => {
+  const signer = new TokenSigner(Buffer.alloc(32, 7));
+  const SID = `cs${'c3'.repeat(12)}`;
+
+  test('local: a console token carries its session; it is no ordinary token, and neither its session nor its end can be changed', () => {
+    const token = signer.issueSession('demo-admin', SID, T0 + 8 * HOUR);
+    expect(signer.verifyCaller(token, T0)).toEqual({ openid: 'demo-admin', consoleSession: SID });
+    expect(signer.verify(token, T0)).toBeNull();
+    const [id, expiry, , sig] = token.split('.') as [string, string, string, string];
+    expect(signer.verifyCaller(`${id}.${expiry}.cs${'d4'.repeat(12)}.${sig}`, T0)).toBeNull();
+    expect(signer.verifyCaller(`${id}.${expiry}.${sig}`, T0)).toBeNull();
+    expect(signer.verifyCaller(token, T0 + 8 * HOUR)).toBeNull();
+    // A correctly signed session token further away than one session's 8 hours is refused.
+    expect(signer.verifyCaller(signer.issueSession('demo-admin', SID, T0 + 9 * HOUR), T0)).toBeNull();
+    // Ordinary tokens read as before.
+    expect(signer.verifyCaller(signer.issue('demo-member', T0), T0)).toEqual({ openid: 'demo-member' });
+  });
+
+  test('CloudBase: a custom-login uid is a console session, a WeChat openid an ordinary caller; the address is the platform’s', () => {
+    const context = (env: Record<string, string>) => ({ environment: JSON.stringify({ TCB_CONTEXT_KEYS: Object.keys(env).join(','), ...env }) });
+    expect(platformCaller(context({ TCB_CUSTOM_USER_ID: SID, TCB_SOURCE_IP: '203.0.113.7' }))).toEqual({ openid: '', consoleSession: SID });
+    expect(platformCaller(context({ WX_OPENID: 'o-abc', TCB_SOURCE_IP: '203.0.113.7' }))).toEqual({ openid: 'o-abc' });
+    expect(platformClient(context({ TCB_CUSTOM_USER_ID: SID, TCB_SOURCE_IP: '203.0.113.7' }))).toMatchObject({ address: '203.0.113.7' });
+  });
 });

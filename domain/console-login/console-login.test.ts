@@ -173,6 +173,8 @@ test('a console sign-in is a session record of 8 hours, checked on every console
   // The console calls as that session: allowed while it lives, refused in plain Chinese once it has expired.
   expect(await callAs(at + 3 * HOUR, 'user', { action: 'me' }, s.console)).toMatchObject({ ok: true, data: { openid: 'demo-admin' } });
   expect(await callAs(at + 2000 + 8 * HOUR, 'user', { action: 'me' }, s.console)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', message: expect.stringContaining('过期') } });
+  // In the cloud the credential names the session alone (the custom-login uid): the session says who it is.
+  expect(await callAs(at + 3 * HOUR, 'user', { action: 'me' }, { openid: '', consoleSession: s.sessionId })).toMatchObject({ ok: true, data: { openid: 'demo-admin' } });
   // A session that does not exist, or one that names someone else, is no sign-in at all.
   expect(await callAs(at, 'user', { action: 'me' }, { openid: 'demo-admin', consoleSession: `cs${'0'.repeat(24)}` })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   expect(await callAs(at + 3 * HOUR, 'admin', { action: 'dashboard' }, { openid: 'demo-staff', consoleSession: s.sessionId })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
