@@ -8,6 +8,8 @@ import { call, messageOf } from './api';
 import { go, useRoute } from './router';
 import { PageBoundary } from './ui/boundary';
 import { ErrorNotice } from './ui/notice';
+import { formatDateTime } from './ui/format';
+import { getSession } from './session';
 
 interface Me {
   openid: string;
@@ -58,6 +60,7 @@ export function Shell({ onSignOut }: { onSignOut(): void }) {
   }, [current]);
 
   const Page = current?.page;
+  const session = getSession();
   return (
     <Layout className="shell">
       <Layout.Aside className="shell__aside" width="208px">
@@ -80,6 +83,7 @@ export function Shell({ onSignOut }: { onSignOut(): void }) {
                 <span className="shell__role">{me.roleLabel}</span>
               </span>
             ) : null}
+            {session ? <span className="shell__session" title="每次扫码登录有效 8 小时，可在小程序「我的 → 管理后台登录」中退出">{`登录有效至 ${formatDateTime(session.expiresAt)}`}</span> : null}
             <Button variant="text" className="shell__sign-out" onClick={onSignOut}>退出登录</Button>
           </div>
         </Layout.Header>
