@@ -2,6 +2,7 @@ import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import { a11y } from '../../../../components/layout/a11y';
 import { ElderPage, useElderMode } from '../../../../components/elder-mode';
 import SignInPrompt from '../../../../components/sign-in-prompt';
 import StateView from '../../../../components/state-view';
@@ -66,7 +67,7 @@ function Approve({ ticketId, check }: { ticketId: string; check: ConsoleTicketCh
         {`将以 ${who} 的身份登录管理后台`}
       </View>
       {asker ? (
-        <View className="console-approve__asker" role="group" aria-label="请求登录的电脑">
+        <View className="console-approve__asker" {...a11y({ role: 'region', label: '请求登录的电脑' })}>
           <View className="console-approve__asker-title">请求登录的电脑</View>
           <View className="console-approve__asker-row">{`地址：${asker.address ?? '未知'}`}</View>
           <View className="console-approve__asker-row">{`浏览器：${asker.browser}`}</View>

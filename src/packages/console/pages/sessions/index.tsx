@@ -1,5 +1,6 @@
 import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import { a11y } from '../../../../components/layout/a11y';
 import { ElderPage, useElderMode } from '../../../../components/elder-mode';
 import SignInPrompt from '../../../../components/sign-in-prompt';
 import StateView from '../../../../components/state-view';
@@ -18,7 +19,7 @@ function SessionCard({ item, onChanged }: { item: ConsoleSessionItem; onChanged:
     onChanged,
   );
   return (
-    <View className="card console-session" role="group" aria-label={`管理后台登录：${where}`}>
+    <View className="card console-session" {...a11y({ role: 'region', label: `管理后台登录：${where}` })}>
       <View className="card__title">{item.browser}</View>
       <View className="console-approve__asker-row">{`地址：${item.address ?? '未知'}`}</View>
       <View className="console-approve__asker-row">{`扫码登录：${formatDateTime(item.startedAt)}`}</View>
