@@ -54,3 +54,29 @@ test('the largest roster the limits allow (1,000 rows) is imported whole', async
   const done = await data<{ added: number; errors: unknown[] }>('org', { action: 'importRoster', branchId: 'br-lc-qicai', fileBase64: file }, 'demo-admin');
   expect(done).toMatchObject({ added: 1000, errors: [] });
 });
+
+test.failing('a roster match waits for the secretary\'s one-tap confirmation, audited; whoever types a listed name first is not let in', async () => {
+  const file = handmadeXlsx([HEADER, [2, ['周丽华', '13700000021']]]);
+  await data('org', { action: 'importRoster', branchId: 'br-yf-xiangyang', fileBase64: file }, 'demo-secretary');
+  const { code } = await data<{ code: string }>('org', { action: 'createInvite', branchId: 'br-yf-xiangyang' }, 'demo-secretary');
+  // An impostor who knows the name and phone applies first: they wait, flagged as matching the roster.
+  const impostor = await data<{ applicationId: string; status: string }>('org', { action: 'apply', code, realName: '周丽华', phone: '13700000021', requestId: 'roster-impostor-1' }, 'roster-impostor');
+  expect(impostor.status).toBe('pending');
+  expect(await data('user', { action: 'me' }, 'roster-impostor')).toMatchObject({ role: 'resident' });
+  // The real member applies too; the secretary sees both, both flagged, and confirms the one they know.
+  const real = await data<{ applicationId: string; status: string }>('org', { action: 'apply', code, realName: '周丽华', phone: '13700000021', requestId: 'roster-real-1' }, 'roster-real');
+  expect(real.status).toBe('pending');
+  const listed = await data<{ items: { applicationId: string; matchedRoster: boolean; status: string }[] }>('org', { action: 'applications', status: 'pending' }, 'demo-secretary');
+  const flagged = listed.items.filter((i) => [impostor.applicationId, real.applicationId].includes(i.applicationId));
+  expect(flagged.map((i) => i.matchedRoster)).toEqual([true, true]);
+  await data('org', { action: 'review', applicationId: real.applicationId, decision: 'approve' }, 'demo-secretary');
+  expect(await data('user', { action: 'me' }, 'roster-real')).toMatchObject({ role: 'member', branch: { branchId: 'br-yf-xiangyang' } });
+  const entry = (await w.db.collection('auditLog').where({ op: 'org.review', targetId: real.applicationId }).get())[0];
+  expect(entry).toMatchObject({ actor: 'demo-secretary', before: { status: 'pending', matchedRoster: true }, after: { status: 'approved' } });
+
+  // A roster imported after someone applied flags their application; it does not approve it.
+  const late = await data<{ applicationId: string }>('org', { action: 'apply', code, realName: '吴国栋', phone: '13700000022', requestId: 'roster-late-1' }, 'roster-late');
+  const imported = await data<{ matched: number }>('org', { action: 'importRoster', branchId: 'br-yf-xiangyang', fileBase64: handmadeXlsx([HEADER, [2, ['吴国栋', '13700000022']]]) }, 'demo-secretary');
+  expect(imported.matched).toBe(1);
+  expect(await w.db.collection('orgApplications').doc(late.applicationId).get()).toMatchObject({ status: 'pending', matchedRoster: true });
+});
