@@ -29,7 +29,8 @@ export interface RequestCard {
 
 export interface RequestDetail extends RequestCard {
   text: string;
-  place: { name: string; lat?: number; lng?: number } | null;
+  /** lat/lng are null for someone who may not claim it (the place's name only). */
+  place: { name: string; lat?: number | null; lng?: number | null } | null;
   contact: { name: string; phone: string };
   rating: number | null;
   comment: string | null;
@@ -44,6 +45,12 @@ export interface RequestDetail extends RequestCard {
   canClaim: boolean;
   canConfirm: boolean;
   canFinish: boolean;
+  /** A claimant may give it up (放弃认领) until it is finished. */
+  canRelease: boolean;
+  /** The branch (or an admin in scope) may take a claim back. */
+  canWithdraw: boolean;
+  /** False for a claimant from outside the branch: the contact stays masked. */
+  contactShown: boolean;
   canCancel: boolean;
   canReview: boolean;
   canDispatch: boolean;
@@ -115,8 +122,41 @@ export const finishRequest = (id: string, text: string, photos: string[]) => cal
 export const confirmRequest = (id: string, rating: number, comment?: string) => callFunction<unknown>('requests', 'confirm', { id, rating, comment });
 export const sendBackRequest = (id: string, reason: string) => callFunction<unknown>('requests', 'sendBack', { id, reason });
 export const cancelRequest = (id: string) => callFunction<unknown>('requests', 'cancel', { id });
-export const registerVolunteer = (input: { realName: string; phone: string; inService: boolean; workplace?: string }) => callFunction<unknown>('requests', 'registerVolunteer', input);
-export const getVolunteerMe = () => callFunction<{ registered: boolean; inService: boolean; hours: number }>('requests', 'volunteerMe');
+export type VolunteerStatus = 'pending' | 'approved' | 'rejected';
+export interface VolunteerMe {
+  registered: boolean;
+  /** null before registering; registrations from before branches were named wait as `pending` with no unit. */
+  status: VolunteerStatus | null;
+  statusLabel: string | null;
+  unitId: string | null;
+  unitName: string | null;
+  reason: string | null;
+  inService: boolean;
+  workplace: string | null;
+  maskedName: string | null;
+  maskedPhone: string | null;
+  hours: number;
+}
+export interface PendingVolunteer {
+  openid: string;
+  realName: string;
+  phoneMasked: string;
+  inService: boolean;
+  workplace: string | null;
+  unitName: string | null;
+  status: VolunteerStatus;
+  statusLabel: string;
+  reason: string | null;
+  appliedAt: number | null;
+}
+export const releaseClaim = (id: string) => callFunction<{ id: string; status: RequestStatus }>('requests', 'release', { id });
+export const withdrawClaim = (id: string, openid: string, reason: string) => callFunction<{ id: string; status: RequestStatus }>('requests', 'withdraw', { id, openid, reason });
+export const registerVolunteer = (input: { realName: string; phone: string; inService: boolean; workplace?: string; unitId: string }) =>
+  callFunction<{ registered: boolean; status: VolunteerStatus; statusLabel: string; unitName: string }>('requests', 'registerVolunteer', input);
+export const getVolunteerMe = () => callFunction<VolunteerMe>('requests', 'volunteerMe');
+export const listVolunteers = (status: VolunteerStatus | undefined, cursor?: string) => callFunction<Page<PendingVolunteer>>('requests', 'volunteers', { status, cursor });
+export const reviewVolunteer = (openid: string, decision: 'approve' | 'reject', reason?: string) =>
+  callFunction<{ openid: string; status: VolunteerStatus; statusLabel: string }>('requests', 'reviewVolunteer', { openid, decision, reason });
 export const listTimeBank = (cursor?: string) => callFunction<Page<TimeBankEntry> & { balance: number; earned: number }>('requests', 'timeBank', { cursor });
 export const listWall = (cursor?: string) => callFunction<Page<WallWish>>('requests', 'wall', { cursor });
 export { getRequestFigures, type Figures } from './request-figures';

@@ -208,7 +208,9 @@ export function Gallery({ urls }: { urls: string[] }) {
 }
 
 /** The community's party branch: first the county, then the branch (only branches with a secretary are listed). */
-export function CommunityPicker({ value, onChange, error }: { value: Community | null; onChange: (c: Community) => void; error?: string | null }) {
+export function CommunityPicker({ value, onChange, error, hintFor = (c) => `将交给「${c.name}」书记受理` }: {
+  value: Community | null; onChange: (c: Community) => void; error?: string | null; hintFor?: (c: Community) => string;
+}) {
   const [all, setAll] = useState<Community[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [county, setCounty] = useState<string | null>(value?.county ?? null);
@@ -222,7 +224,7 @@ export function CommunityPicker({ value, onChange, error }: { value: Community |
     if (!county && counties.length === 1) setCounty(counties[0]!);
   }, [counties, county]);
   return (
-    <Field label="所在社区的党支部" name="unitId" error={error} hint={value ? `将交给「${value.name}」书记受理` : '先选县区，再选社区党支部'} required>
+    <Field label="所在社区的党支部" name="unitId" error={error} hint={value ? hintFor(value) : '先选县区，再选社区党支部'} required>
       <View className="help-community">
         {loadError ? <StateView kind="error" message={loadError} onAction={load} /> : all === null ? <StateView kind="loading" /> : null}
         <View className="help-chips help-community__counties">

@@ -10,7 +10,7 @@ import { MemberPicker } from '../../../../components/pickers';
 import ResourceView, { useResource } from '../../../../components/resource';
 import type { MemberMatch } from '../../../../services/members';
 import {
-  cancelRequest, claimRequest, confirmRequest, dispatchRequest, finishRequest, getRequest, reportProgress, reviewRequest, sendBackRequest,
+  cancelRequest, claimRequest, confirmRequest, releaseClaim, dispatchRequest, finishRequest, getRequest, reportProgress, reviewRequest, sendBackRequest,
   type RequestDetail,
 } from '../../../../services/requests';
 import { errorMessage } from '../../../../services/transport';
@@ -256,13 +256,31 @@ function ConfirmPanel({ r, onDone }: { r: RequestDetail; onDone: () => void }) {
   );
 }
 
+/** A claimant gives the task up before finishing it: the place goes back to the hall (an assignment to the branch). */
+function ReleaseButton({ r, onDone }: { r: RequestDetail; onDone: () => void }) {
+  const intent = useIntention(['release', r.id]);
+  return (
+    <View className="card">
+      <Button className="help-release" block loading={intent.busy} disabled={intent.busy}
+        onClick={() => void intent.run(() => releaseClaim(r.id), {
+          confirm: { title: '放弃认领', content: `放弃「${r.title}」后，${r.mode === 'hall' ? '名额回到任务大厅' : '任务退回支部重新派单'}，群众会收到通知。确定放弃吗？`, confirmText: '放弃认领' },
+          success: '已放弃认领',
+          onSuccess: onDone,
+          onError: refused('未能放弃认领'),
+        })}>
+        放弃认领
+      </Button>
+    </View>
+  );
+}
+
 function CancelButton({ r, onDone }: { r: RequestDetail; onDone: () => void }) {
   const intent = useIntention(['cancel', r.id]);
   return (
     <View className="card">
       <Button className="help-cancel" block loading={intent.busy} disabled={intent.busy}
         onClick={() => void intent.run(() => cancelRequest(r.id), {
-          confirm: { title: '撤销点单', content: `撤销「${r.title}」后支部将不再办理，不能恢复。`, confirmText: '撤销', cancelText: '保留' },
+          confirm: { title: '撤销点单', content: `撤销「${r.title}」后支部将不再办理${r.taken > 0 ? '，已认领的人会收到通知' : ''}，不能恢复。`, confirmText: '撤销', cancelText: '保留' },
           success: '已撤销',
           onSuccess: onDone,
           onError: refused('未能撤销'),
@@ -298,6 +316,7 @@ export default function RequestDetailPage() {
               <InfoRow label="受理支部" value={r.unitName} />
               {r.place?.name ? <InfoRow label="地点" value={r.place.name} /> : null}
               <InfoRow className="help-detail__contact" label="联系人" value={`${r.contact.name} ${r.contact.phone}`} />
+              {r.claimed && !r.contactShown ? <View className="muted help-detail__contact-note">{`群众的联系方式只向本社区党员和「${r.unitName}」审核通过的志愿者显示，请联系该支部书记对接。`}</View> : null}
               <InfoRow label="提交时间" value={formatTime(r.createdAt)} />
               {r.mode ? <InfoRow label="派单方式" value={r.mode === 'hall' ? `任务大厅 · 已认领 ${r.taken}/${r.places}` : '指派党员'} /> : null}
               {r.hours ? <InfoRow label="时间银行" value={`${r.hours} 小时`} /> : null}
@@ -309,6 +328,7 @@ export default function RequestDetailPage() {
             {r.canDispatch ? <DispatchPanel r={r} onDone={detail.reload} /> : null}
             {r.canClaim ? <ClaimPanel r={r} onDone={detail.reload} /> : null}
             {r.canFinish ? <WorkPanel r={r} onDone={detail.reload} /> : null}
+            {r.canRelease ? <ReleaseButton r={r} onDone={detail.reload} /> : null}
             {r.canConfirm ? <ConfirmPanel r={r} onDone={detail.reload} /> : null}
             {r.canCancel ? <CancelButton r={r} onDone={detail.reload} /> : null}
             <View className="card help-progress">
