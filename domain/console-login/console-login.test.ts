@@ -233,3 +233,11 @@ test('expired tickets go within minutes: the purge job runs every 5 minutes and 
   await purgeConsoleLogins(w.db, at + TICKET_TTL_MS + 2 * 60_000);
   expect(await w.db.collection(CONSOLE_LOGINS).doc(t.ticketId).get()).toBeNull();
 });
+
+test('30 starts at once from one address: exactly 10 tickets, the rest LIMIT_REACHED, never CONFLICT or INTERNAL', async () => {
+  const at = Date.parse('2026-11-28T03:00:10Z');
+  const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => startFrom('198.51.104.1', at + i)));
+  const codes = answers.map((a) => (a.ok ? 'ok' : a.error.code));
+  expect(codes.filter((c) => c === 'ok')).toHaveLength(10);
+  expect(codes.filter((c) => c !== 'ok').every((c) => c === 'LIMIT_REACHED')).toBe(true);
+});
