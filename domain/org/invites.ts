@@ -1,10 +1,11 @@
 import { randomInt } from 'node:crypto';
 import { z } from 'zod';
 import type { Database, Transaction } from '../db';
-import { AppError, notFound } from '../core/errors';
+import { AppError, invalidField, notFound } from '../core/errors';
 import { addIfAbsent, derivedId, TX_ATTEMPTS, withFreshCode } from '../core/ids';
 import { pageByNewest } from '../core/paging';
 import { action, type SignedInContext } from '../core/router';
+import type { AuditNote } from '../audit/record';
 import { fields } from '../core/validation';
 import { decrypt } from '../privacy/crypto';
 import { USERS, userDocSchema, type SealedIdentity } from '../user/model';
@@ -124,16 +125,28 @@ async function join(tx: Transaction, app: ApplicationDoc, by: string, now: numbe
   if (row.success && row.data.matchedOpenid === null) await tx.collection(ROSTER).doc(rowId).update({ matchedOpenid: app.openid });
 }
 
-/** Approves a pending application (the secretary's review, or an imported roster row naming the person). */
-export async function approve(db: Database, applicationId: string, by: string, now: number, matchedRoster: boolean) {
+/**
+ * Approves a pending application (the secretary's or an admin's review). A match with the imported roster is
+ * only a hint beside it: someone who knows a listed name and phone is not let in on that alone.
+ */
+export async function approve(db: Database, applicationId: string, by: string, now: number, audit?: (note: AuditNote) => void) {
   return db.runTransaction(async (tx) => {
     const app = applicationDocSchema.safeParse(await tx.collection(APPLICATIONS).doc(applicationId).get());
     if (!app.success) throw notFound('申请');
     if (app.data.status !== 'pending') throw new AppError('CONFLICT', `该申请${APPLICATION_STATUS[app.data.status]}`);
     await join(tx, app.data, by, now);
-    await tx.collection(APPLICATIONS).doc(applicationId).update({ status: 'approved', reviewedBy: by, reviewedAt: now, matchedRoster });
+    const change = { status: 'approved' as const, reviewedBy: by, reviewedAt: now };
+    await tx.collection(APPLICATIONS).doc(applicationId).update(change);
+    audit?.({ targetId: applicationId, before: app.data, after: { ...app.data, ...change } });
     return { applicationId, status: 'approved' as const };
   }, TX_ATTEMPTS);
+}
+
+/** Marks pending applications to `branchId` by this person as matching its roster: the secretary confirms them. */
+export async function flagRosterMatches(db: Database, branchId: string, personHash: string): Promise<number> {
+  const _ = db.command;
+  const { updated } = await db.collection(APPLICATIONS).where({ branchId, personHash, status: 'pending', matchedRoster: _.neq(true) }).update({ matchedRoster: true });
+  return updated;
 }
 
 async function ensureUser(ctx: SignedInContext) {
@@ -175,9 +188,9 @@ export const apply = action({
       reviewedBy: null, reviewedAt: null, reason: '', matchedRoster: false,
     });
     if (!added) return answer();
-    // Named in the branch's imported roster: approved at once.
+    // Named in the branch's imported roster: flagged for the secretary, who confirms with one tap.
     const row = rosterDocSchema.safeParse(await ctx.db.collection(ROSTER).doc(rosterRowId(unit._id, sealed.personHash)).get());
-    if (row.success && row.data.matchedOpenid === null) await approve(ctx.db, applicationId, row.data.importedBy, now, true);
+    if (row.success && row.data.matchedOpenid === null) await flagRosterMatches(ctx.db, unit._id, sealed.personHash);
     return answer();
   },
 });
@@ -244,13 +257,15 @@ export const review = action({
   },
   async run({ applicationId, decision, reason }, ctx) {
     const now = ctx.now();
-    if (decision === 'approve') return approve(ctx.db, applicationId, ctx.user._id, now, false);
-    if (!reason) throw new AppError('INVALID_ARGUMENT', '请填写不通过的原因，申请人会看到');
+    if (decision === 'approve') return approve(ctx.db, applicationId, ctx.user._id, now, ctx.audit);
+    if (!reason) throw invalidField('reason', '请填写不通过的原因，申请人会看到');
     return ctx.db.runTransaction(async (tx) => {
       const app = applicationDocSchema.safeParse(await tx.collection(APPLICATIONS).doc(applicationId).get());
       if (!app.success) throw notFound('申请');
       if (app.data.status !== 'pending') throw new AppError('CONFLICT', `该申请${APPLICATION_STATUS[app.data.status]}`);
-      await tx.collection(APPLICATIONS).doc(applicationId).update({ status: 'rejected', reviewedBy: ctx.user._id, reviewedAt: now, reason });
+      const change = { status: 'rejected' as const, reviewedBy: ctx.user._id, reviewedAt: now, reason };
+      await tx.collection(APPLICATIONS).doc(applicationId).update(change);
+      ctx.audit?.({ targetId: applicationId, before: app.data, after: { ...app.data, ...change } });
       return { applicationId, status: 'rejected' as const };
     }, TX_ATTEMPTS);
   },

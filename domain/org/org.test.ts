@@ -208,6 +208,10 @@ test('roster import from a real .xlsx: good rows added, bad rows with reasons, a
       { row: 10, reason: '与第 2 行重复' },
     ],
   });
+  // Flagged, not let in: the secretary confirms a roster match with one tap.
+  expect(await data('user', { action: 'me' }, 'joiner-3')).toMatchObject({ role: 'resident' });
+  expect(await w.db.collection('orgApplications').doc(waiting.applicationId).get()).toMatchObject({ status: 'pending', matchedRoster: true });
+  await data('org', { action: 'review', applicationId: waiting.applicationId, decision: 'approve' }, 'demo-secretary');
   expect(await data('user', { action: 'me' }, 'joiner-3')).toMatchObject({ role: 'member', branch: { branchId: 'br-yf-xiangyang' } });
   const stored = JSON.stringify(await w.db.collection('orgRoster').get());
   for (const secret of ['陈国强', '13600000001', '黄丽']) expect(stored).not.toContain(secret);
@@ -217,13 +221,16 @@ test('roster import from a real .xlsx: good rows added, bad rows with reasons, a
   expect(second).toMatchObject({ added: 0, unchanged: 4, matched: 0 });
   expect(await everything()).toBe(before);
 
-  // Someone on the roster joins with the same name and phone: approved at once, no review needed.
-  const joined = await data<{ status: string }>('org', { action: 'apply', code, realName: '黄丽', phone: '13600000002', requestId: 'import-join-1' }, 'joiner-4');
-  expect(joined.status).toBe('approved');
+  // Someone on the roster joins with the same name and phone: flagged for the secretary's one tap.
+  const joined = await data<{ applicationId: string; status: string }>('org', { action: 'apply', code, realName: '黄丽', phone: '13600000002', requestId: 'import-join-1' }, 'joiner-4');
+  expect(joined.status).toBe('pending');
+  expect(await w.db.collection('orgApplications').doc(joined.applicationId).get()).toMatchObject({ matchedRoster: true });
+  await data('org', { action: 'review', applicationId: joined.applicationId, decision: 'approve' }, 'demo-secretary');
   expect(await data('user', { action: 'me' }, 'joiner-4')).toMatchObject({ role: 'member', branch: { branchId: 'br-yf-xiangyang' } });
-  // A different phone is a different person: they wait for the secretary.
-  const other = await data<{ status: string }>('org', { action: 'apply', code, realName: '陈国强', phone: '13600000009', requestId: 'import-join-2' }, 'joiner-5');
+  // A different phone is a different person: they wait for the secretary, unflagged.
+  const other = await data<{ applicationId: string; status: string }>('org', { action: 'apply', code, realName: '陈国强', phone: '13600000009', requestId: 'import-join-2' }, 'joiner-5');
   expect(other.status).toBe('pending');
+  expect(await w.db.collection('orgApplications').doc(other.applicationId).get()).toMatchObject({ matchedRoster: false });
 
   // Files that are not a roster are refused whole, writing nothing.
   const refused = await everything();

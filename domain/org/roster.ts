@@ -5,9 +5,9 @@ import { readSheet, SheetError, type SheetRefusal, type SheetRows } from '../fil
 import { addIfAbsent } from '../core/ids';
 import { action } from '../core/router';
 import { fields } from '../core/validation';
-import { APPLICATIONS, ROSTER, applicationDocSchema } from './model';
+import { ROSTER } from './model';
 import { NAME_RULE, PHONE_RULE, isPhone, isRealName, sealIdentity } from './identity';
-import { approve, rosterRowId } from './invites';
+import { flagRosterMatches, rosterRowId } from './invites';
 import { readUnit } from './scope';
 
 export const ROSTER_SHEET = '花名册';
@@ -32,7 +32,7 @@ export const rosterTemplate = action({
       '1. 在「花名册」工作表第 2 行起每行填写一名党员：姓名、手机号（11 位）。',
       `2. ${NAME_RULE}；${PHONE_RULE}。`,
       `3. 一次最多 ${ROSTER_MAX_ROWS} 行；同一人不要重复填写。`,
-      '4. 导入后，名单上的党员用支部邀请码申请加入、填写相同的姓名和手机号时，将自动通过审核。',
+      '4. 导入后，名单上的党员用支部邀请码申请加入、填写相同的姓名和手机号时，申请会标注「与花名册一致」，由支部书记一键确认。',
       '5. 重复导入同一份名单不会重复登记。',
     ]) help.addRow([line]);
     help.getColumn(1).width = 90;
@@ -121,18 +121,8 @@ export const importRoster = action({
         continue;
       }
       added += 1;
-      // Someone who already asked to join with these details is let in now.
-      const waiting = await ctx.db.collection(APPLICATIONS).where({ branchId, personHash: sealed.personHash, status: 'pending' }).limit(5).get();
-      for (const doc of waiting) {
-        const app = applicationDocSchema.safeParse(doc);
-        if (!app.success) continue;
-        try {
-          await approve(ctx.db, app.data._id, ctx.user._id, now, true);
-          matched += 1;
-        } catch (error) {
-          if (!(error instanceof AppError)) throw error;
-        }
-      }
+      // Someone who already asked to join with these details is flagged for the secretary to confirm.
+      matched += await flagRosterMatches(ctx.db, branchId, sealed.personHash);
     }
     return { branchId, added, unchanged, matched, errors };
   },

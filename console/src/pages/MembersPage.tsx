@@ -128,7 +128,7 @@ function ImportDialog({ visible, onClose }: { visible: boolean; onClose(): void 
       onConfirm={() => void run()}
       closeOnOverlayClick={false}
     >
-      <p className="hint">同一个人再次导入不会重复添加；名单中的人通过邀请加入时自动匹配。<Button variant="text" theme="primary" onClick={() => void template()}>下载模板</Button></p>
+      <p className="hint">同一个人再次导入不会重复添加；名单中的人通过邀请申请加入时，申请标注「与花名册一致」，核对后一键通过。<Button variant="text" theme="primary" onClick={() => void template()}>下载模板</Button></p>
       <Form labelWidth={96} colon={false}>
         <FormItem label="党支部" status={error?.field === 'branch' ? 'error' : undefined} tips={error?.field === 'branch' ? error.text : undefined}>
           <UnitSelect className="import-dialog__branch" kinds={['branch']} value={branchId} onChange={(v) => { setBranchId(v); setError(null); }} placeholder="选择党支部" />
@@ -195,7 +195,14 @@ function ApplicationsTab() {
           { colKey: 'phoneMasked', title: '手机' },
           { colKey: 'branchName', title: '申请加入' },
           { colKey: 'createdAt', title: '申请时间', cell: ({ row }) => formatDateTime(row.createdAt) },
-          { colKey: 'status', title: '状态', cell: ({ row }) => <Tag theme={STATUS[row.status]?.theme ?? 'default'}>{STATUS[row.status]?.label ?? row.status}</Tag> },
+          {
+            colKey: 'status', title: '状态', cell: ({ row }) => (
+              <Space size={4}>
+                <Tag theme={STATUS[row.status]?.theme ?? 'default'}>{STATUS[row.status]?.label ?? row.status}</Tag>
+                {row.matchedRoster ? <Tag theme="success" variant="light">与花名册一致</Tag> : null}
+              </Space>
+            ),
+          },
           {
             colKey: 'op', title: '操作', width: 150, cell: ({ row }) =>
               row.status === 'pending' ? (

@@ -54,7 +54,7 @@ function ApplicationRow({ item, onDone }: { item: ApplicationItem; onDone: () =>
     <View className={`card application application--${item.status}`}>
       <View className="card__title application__name">{item.realName}</View>
       <View className="muted">手机 {item.phoneMasked} · {item.branchName}</View>
-      <View className="muted">申请时间 {when(item.createdAt)}{item.matchedRoster ? ' · 与花名册一致，自动通过' : ''}</View>
+      <View className="muted">申请时间 {when(item.createdAt)}{item.matchedRoster ? ' · 与花名册一致，请核对后通过' : ''}</View>
       {item.reason ? <View className="muted">原因：{item.reason}</View> : null}
       {item.status === 'pending' ? (
         <View className="org-row">
