@@ -25,3 +25,15 @@ test('sizes are bounded: long text, many items, deep nesting', () => {
   expect(redact({ a: { b: { c: { d: { e: { f: 1 } } } } } })).toEqual({ a: { b: { c: { d: { e: '…' } } } } });
   expect(redact(Number.NaN)).toBeNull();
 });
+
+test.failing('phone and ID numbers written with dashes, spaces or full-width digits are masked too', () => {
+  expect(scrubText('电话 139-0773-0001')).toBe('电话 [手机号已隐藏]');
+  expect(scrubText('电话 139 0773 0001')).toBe('电话 [手机号已隐藏]');
+  expect(scrubText('电话 １３９０７７３０００１')).toBe('电话 [手机号已隐藏]');
+  expect(scrubText('证件 450326 19500101 001X')).toBe('证件 [证件号已隐藏]');
+  expect(scrubText('证件 ４５０３２６１９５００１０１００１Ｘ')).toBe('证件 [证件号已隐藏]');
+  // Dates, landlines and short codes stay.
+  expect(scrubText('2026-11-23 09:30，座机 0773-8512345，编号 12-34')).toBe('2026-11-23 09:30，座机 0773-8512345，编号 12-34');
+  // Sealed values are dropped wherever they sit.
+  expect(redact({ identity: { name: 'v1:aGVsbG8=:dGFn:Ym9keQ==', maskedName: '郑*芳', personHash: 'ab12' } })).toEqual({ identity: { maskedName: '郑*芳' } });
+});
