@@ -201,7 +201,8 @@ export const detail = action({
         mode: req.mode,
         reason: req.reason,
         // Claimants are shown to those involved by nickname; others see how many.
-        claimants: v.resident || staff || v.claimant ? claims.map((c) => ({ nickname: c.nickname, status: c.status, kind: c.kind })) : [],
+        // The branch also gets each claimant's id, to take a claim back (withdraw).
+        claimants: v.resident || staff || v.claimant ? claims.map((c) => ({ nickname: c.nickname, status: c.status, kind: c.kind, ...(staff ? { openid: c.openid } : {}) })) : [],
         mine: v.resident,
         claimed: v.claimant,
         /** False for a claimant from outside the branch: the contact stays masked and the branch puts them in touch. */

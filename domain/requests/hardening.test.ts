@@ -234,3 +234,14 @@ test('item 13: the requests timer removes photos no request, progress or finish 
   expect((await job(w.db, t0 + 50 * HOUR, services)).removed).toBe(0);
   expect([onDisk(asked), onDisk(progressed), onDisk(finished)]).toEqual([true, true, true]);
 });
+
+test('item 2: registering as a volunteer tells the secretary once while it waits, and at most 5 times a day', async () => {
+  const vol = await person('reg-often', 'resident', null);
+  const day = START + 6 * DAY;
+  for (let i = 0; i < 5; i += 1) {
+    expect(codeOf(await call({ action: 'registerVolunteer', realName: '周常来', phone: `1390773${5000 + i}`, inService: false, unitId: XIANGYANG }, vol, day + i))).toBe('ok');
+  }
+  expect(await messagesTo('demo-secretary', vol)).toEqual(['volunteer.pending']);
+  expect(await call({ action: 'registerVolunteer', realName: '周常来', phone: '13907735009', inService: false, unitId: XIANGYANG }, vol, day + 10)).toMatchObject({ ok: false, error: { code: 'LIMIT_REACHED' } });
+  expect(codeOf(await call({ action: 'registerVolunteer', realName: '周常来', phone: '13907735009', inService: false, unitId: XIANGYANG }, vol, day + DAY))).toBe('ok');
+});

@@ -17,7 +17,11 @@ import { adminCounty, readUnit } from '../org/scope';
 import { decrypt } from '../privacy/crypto';
 import { readTimeAccount } from './awards';
 import { TIME_LEDGER, VOLUNTEERS, VOLUNTEER_STATUS, timeLedgerDocSchema, volunteerDocSchema, type VolunteerDoc, type VolunteerStatus } from './model';
-import { readVolunteer } from './present';
+import { readVolunteer, takeQuota } from './present';
+import { dayOf } from '../core/time';
+
+/** Registrations (and registering again) a person a Shanghai day. */
+export const REGISTRATIONS_PER_DAY = 5;
 
 /** Where a secretary reviews volunteers (the queue page's 志愿者 tab), and where a volunteer follows their registration. */
 export const VOLUNTEER_REVIEW_PAGE = '/packages/help/pages/queue/index?tab=volunteers';
@@ -50,7 +54,10 @@ export const registerVolunteer = action({
       // The same person at the same branch keeps a decision already made; anything else is vetted (again).
       const same = !!existing && existing.unitId === unitId && existing.identity.personHash === sealed.personHash;
       const status: VolunteerStatus = same && existing.status === 'approved' ? 'approved' : 'pending';
-      const waiting = same && existing.status === 'pending';
+      // Already waiting at this branch: the secretary was told once (a new phone or name does not tell them again).
+      const waiting = !!existing && existing.status === 'pending' && existing.unitId === unitId;
+      // Each registration may message a secretary: a few a day.
+      await takeQuota(tx, `volunteer:${openid}:${dayOf(now)}`, REGISTRATIONS_PER_DAY, `每天最多登记 ${REGISTRATIONS_PER_DAY} 次，请明天再试`);
       await tx.collection(VOLUNTEERS).doc(openid).set({
         identity: sealed, inService, workplace: workplace || null, createdAt: existing ? existing.createdAt : now,
         unitId, unitName: unit.name, county: unit.county, status,

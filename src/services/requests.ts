@@ -38,7 +38,8 @@ export interface RequestDetail extends RequestCard {
   hours: number | null;
   contactMasked: boolean;
   reason: string | null;
-  claimants: { nickname: string; status: string; kind?: string }[];
+  /** `openid` only for the branch (secretary, admin in scope): to take a claim back. */
+  claimants: { nickname: string; status: string; kind?: string; openid?: string }[];
   /** The caller asked for it / has claimed it. */
   mine: boolean;
   claimed: boolean;

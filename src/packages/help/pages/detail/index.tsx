@@ -10,7 +10,7 @@ import { MemberPicker } from '../../../../components/pickers';
 import ResourceView, { useResource } from '../../../../components/resource';
 import type { MemberMatch } from '../../../../services/members';
 import {
-  cancelRequest, claimRequest, confirmRequest, releaseClaim, dispatchRequest, finishRequest, getRequest, reportProgress, reviewRequest, sendBackRequest,
+  cancelRequest, claimRequest, confirmRequest, releaseClaim, withdrawClaim, dispatchRequest, finishRequest, getRequest, reportProgress, reviewRequest, sendBackRequest,
   type RequestDetail,
 } from '../../../../services/requests';
 import { errorMessage } from '../../../../services/transport';
@@ -274,6 +274,45 @@ function ReleaseButton({ r, onDone }: { r: RequestDetail; onDone: () => void }) 
   );
 }
 
+/** The branch takes a claim back from one claimant (e.g. nobody contacted the resident), with a reason they hear. */
+function WithdrawPanel({ r, onDone }: { r: RequestDetail; onDone: () => void }) {
+  const holders = r.claimants.filter((c): c is typeof c & { openid: string } => !!c.openid);
+  const [who, setWho] = useState<string | null>(holders.length === 1 ? holders[0]!.openid : null);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const intent = useIntention(['withdraw', r.id, who, reason]);
+  if (holders.length === 0) return null;
+  const chosen = holders.find((c) => c.openid === who);
+  const send = () => {
+    if (!chosen) return setError('请选择要收回认领的人');
+    if (reason.trim().length < 2) return setError('请写明收回认领的理由');
+    void intent.run(() => withdrawClaim(r.id, chosen.openid, reason.trim()), {
+      confirm: { title: '收回认领', content: `收回${chosen.nickname}对「${r.title}」的认领，理由「${reason.trim()}」会告诉对方；${r.mode === 'hall' ? '名额回到任务大厅' : '请之后重新派单'}。`, confirmText: '收回' },
+      success: '已收回认领',
+      onSuccess: () => { setReason(''); onDone(); },
+      onError: (e) => setError(errorMessage(e)),
+    });
+  };
+  return (
+    <View className="card help-withdraw">
+      <View className="card__title">收回认领</View>
+      <View className="help-chips">
+        {holders.map((c) => (
+          <Text key={c.openid} className={`help-chip help-chip--claimant ${c.openid === who ? 'help-chip--on' : ''}`} {...a11y({ role: 'button', pressed: c.openid === who, label: c.nickname })} onClick={() => { setWho(c.openid); setError(null); }}>
+            {c.nickname}
+          </Text>
+        ))}
+      </View>
+      <FormField label="收回的理由" name="withdraw-reason" value={reason} onChange={(v) => { setReason(v); setError(null); }} maxlength={100} placeholder="如：三天未联系群众" error={error} required />
+      <View className="form-actions">
+        <Button className="help-withdraw__submit" block loading={intent.busy} disabled={intent.busy} onClick={send}>
+          收回认领
+        </Button>
+      </View>
+    </View>
+  );
+}
+
 function CancelButton({ r, onDone }: { r: RequestDetail; onDone: () => void }) {
   const intent = useIntention(['cancel', r.id]);
   return (
@@ -329,6 +368,7 @@ export default function RequestDetailPage() {
             {r.canClaim ? <ClaimPanel r={r} onDone={detail.reload} /> : null}
             {r.canFinish ? <WorkPanel r={r} onDone={detail.reload} /> : null}
             {r.canRelease ? <ReleaseButton r={r} onDone={detail.reload} /> : null}
+            {r.canWithdraw ? <WithdrawPanel r={r} onDone={detail.reload} /> : null}
             {r.canConfirm ? <ConfirmPanel r={r} onDone={detail.reload} /> : null}
             {r.canCancel ? <CancelButton r={r} onDone={detail.reload} /> : null}
             <View className="card help-progress">
