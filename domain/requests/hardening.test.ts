@@ -245,3 +245,23 @@ test('item 2: registering as a volunteer tells the secretary once while it waits
   expect(await call({ action: 'registerVolunteer', realName: '周常来', phone: '13907735009', inService: false, unitId: XIANGYANG }, vol, day + 10)).toMatchObject({ ok: false, error: { code: 'LIMIT_REACHED' } });
   expect(codeOf(await call({ action: 'registerVolunteer', realName: '周常来', phone: '13907735009', inService: false, unitId: XIANGYANG }, vol, day + DAY))).toBe('ok');
 });
+
+test('item 13: uploads from before the photo states are looked up: one a request uses stays, an unused one goes', async () => {
+  const files = new LocalFileStore(path.join(w.dir, 'files'));
+  const job = FUNCTIONS.requests!.jobs.purgePhotos as unknown as (db: Database, now: number, services?: HostServices) => Promise<{ removed: number; kept: number }>;
+  const t0 = START + 8 * DAY;
+  const resident = await person('legacy-photos', 'resident', null);
+  const used = await upload(resident, t0);
+  const unused = await upload(resident, t0 + 1);
+  await data(askEvent({ photos: [used] }), resident, t0 + 2);
+  // As an older version stored them: no state.
+  for (const fileId of [used, unused]) {
+    const doc = (await w.db.collection(PHOTOS).where({ fileId }).get())[0]!;
+    await w.db.collection(PHOTOS).doc(doc._id).set({ openid: resident, fileId, at: t0 });
+  }
+  expect(await job(w.db, t0 + 2 * DAY, { files })).toMatchObject({ removed: 1, kept: 1 });
+  expect([fs.existsSync(path.join(files.dir, used)), fs.existsSync(path.join(files.dir, unused))]).toEqual([true, false]);
+  expect(await w.db.collection(PHOTOS).where({ fileId: used, state: 'used' }).count()).toBe(1);
+  // Without a file store (a host that lends none) nothing is touched.
+  expect(await job(w.db, t0 + 3 * DAY)).toEqual({ removed: 0, kept: 0 });
+});
