@@ -26,7 +26,7 @@ test('sizes are bounded: long text, many items, deep nesting', () => {
   expect(redact(Number.NaN)).toBeNull();
 });
 
-test.failing('phone and ID numbers written with dashes, spaces or full-width digits are masked too', () => {
+test('phone and ID numbers written with dashes, spaces or full-width digits are masked too', () => {
   expect(scrubText('电话 139-0773-0001')).toBe('电话 [手机号已隐藏]');
   expect(scrubText('电话 139 0773 0001')).toBe('电话 [手机号已隐藏]');
   expect(scrubText('电话 １３９０７７３０００１')).toBe('电话 [手机号已隐藏]');

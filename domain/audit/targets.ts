@@ -35,9 +35,10 @@ export const ID_FIELDS = [
 
 /**
  * Actions open to staff or admins only that are pure reads of the console's own views: not recorded, so
- * looking at the log or the dashboard does not bury the changes. Exports are recorded (who took data out).
+ * looking at the log or the dashboard does not bury the changes. Exports are recorded (who took data out), and so are
+ * reads of members' real names (org.members, org.searchMembers).
  */
 export const UNAUDITED = new Set([
   'admin.audit', 'admin.dashboard', 'admin.consoleTicket', 'admin.consoleSessions',
-  'org.tree', 'org.applications', 'org.members', 'org.searchMembers', 'org.staff', 'org.rosterTemplate',
+  'org.tree', 'org.applications', 'org.staff', 'org.rosterTemplate',
 ]);

@@ -82,6 +82,8 @@ export const members = action({
     const page = await scanMembers(ctx, { unitId, keyword, cursor, limit: limit ?? 20 });
     const items = [];
     for (const m of page.items) items.push({ ...m, balance: await balanceOf(ctx.db, m.openid) });
+    // Real names were read: who looked, where, for what, and how many.
+    ctx.audit?.({ targetId: unitId ?? null, before: null, after: { unitId: unitId ?? null, keyword: keyword ?? null, cursor: cursor ?? null, returned: items.length } });
     return { items, nextCursor: page.nextCursor };
   },
 });
@@ -93,6 +95,7 @@ export const searchMembers = action({
   scope: ({ unitId }) => (unitId ? { unitId } : null),
   async run({ keyword, unitId }, ctx) {
     const page = await scanMembers(ctx, { keyword, unitId, limit: 20 });
+    ctx.audit?.({ targetId: unitId ?? null, before: null, after: { unitId: unitId ?? null, keyword, returned: page.items.length } });
     return { items: page.items.map(({ openid, nickname, realName, branchId, branchName, roleLabel }) => ({ openid, nickname, realName, branchId, branchName, roleLabel })) };
   },
 });
@@ -111,8 +114,10 @@ export const moveMember = action({
       if (u.data.role === 'secretary') throw new AppError('CONFLICT', '该用户是支部书记，请先为原支部更换书记');
       if (u.data.branchId === branchId) return { openid, branchId, moved: false };
       // Only where they belong changes: their balance and every ledger entry stay as they were.
-      await tx.collection(USERS).doc(openid).update({ branchId, updatedBy: ctx.user._id, updatedAt: ctx.now() });
+      const change = { branchId, updatedBy: ctx.user._id, updatedAt: ctx.now() };
+      await tx.collection(USERS).doc(openid).update(change);
       await setBranchOf(tx, openid, branchId);
+      ctx.audit?.({ targetId: openid, before: u.data, after: { ...u.data, ...change } });
       return { openid, branchId, moved: true };
     }, TX_ATTEMPTS);
   },
@@ -172,6 +177,7 @@ export const setRole = action({
         await tx.collection(UNITS).doc(unit._id).update({ secretary: openid });
       }
       await tx.collection(USERS).doc(openid).update(patch);
+      ctx.audit?.({ targetId: openid, before, after: { ...before, ...patch } });
       return { openid, role };
     }, TX_ATTEMPTS);
   },
@@ -186,17 +192,21 @@ export const assignStaff = action({
   async run({ openid, stationIds, siteIds }, ctx) {
     for (const id of stationIds) if (!(await ctx.db.collection(STATIONS).doc(id).get())) throw notFound(`驿站 ${id}`);
     for (const id of siteIds) if (!(await ctx.db.collection(SITES).doc(id).get())) throw notFound(`接种点 ${id}`);
-    const target = userDocSchema.safeParse(await ctx.db.collection(USERS).doc(openid).get());
-    if (!target.success) throw notFound('该用户');
-    if (target.data.role !== 'staff') throw new AppError('CONFLICT', '请先把该用户的角色设为驿站工作人员');
-    // A county admin replaces the assignments in their county; those elsewhere stay.
-    const keptStations = [];
-    for (const id of target.data.stationIds) if (!(await inScope(ctx.db, ctx.user, { stationId: id }))) keptStations.push(id);
-    const keptSites = [];
-    for (const id of target.data.siteIds) if (!(await inScope(ctx.db, ctx.user, { siteId: id }))) keptSites.push(id);
-    const next = { stationIds: [...new Set([...keptStations, ...stationIds])], siteIds: [...new Set([...keptSites, ...siteIds])] };
-    await ctx.db.collection(USERS).doc(openid).update({ ...next, updatedBy: ctx.user._id, updatedAt: ctx.now() });
-    return { openid, ...next };
+    return ctx.db.runTransaction(async (tx) => {
+      const target = userDocSchema.safeParse(await tx.collection(USERS).doc(openid).get());
+      if (!target.success) throw notFound('该用户');
+      if (target.data.role !== 'staff') throw new AppError('CONFLICT', '请先把该用户的角色设为驿站工作人员');
+      // A county admin replaces the assignments in their county; those elsewhere stay.
+      const keptStations = [];
+      for (const id of target.data.stationIds) if (!(await inScope(ctx.db, ctx.user, { stationId: id }))) keptStations.push(id);
+      const keptSites = [];
+      for (const id of target.data.siteIds) if (!(await inScope(ctx.db, ctx.user, { siteId: id }))) keptSites.push(id);
+      const next = { stationIds: [...new Set([...keptStations, ...stationIds])], siteIds: [...new Set([...keptSites, ...siteIds])] };
+      const change = { ...next, updatedBy: ctx.user._id, updatedAt: ctx.now() };
+      await tx.collection(USERS).doc(openid).update(change);
+      ctx.audit?.({ targetId: openid, before: target.data, after: { ...target.data, ...change } });
+      return { openid, ...next };
+    }, TX_ATTEMPTS);
   },
 });
 

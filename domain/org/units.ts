@@ -178,9 +178,16 @@ export const setSecretary = action({
       if (target.data.role === 'secretary' && target.data.branchId && target.data.branchId !== unitId) {
         await tx.collection(UNITS).doc(target.data.branchId).update({ secretary: null });
       }
-      await tx.collection(USERS).doc(openid).update({ role: 'secretary', branchId: unitId, stationIds: [], siteIds: [], scopeUnitId: null, updatedBy: ctx.user._id, updatedAt: ctx.now() });
+      const change = { role: 'secretary' as const, branchId: unitId, stationIds: [], siteIds: [], scopeUnitId: null, updatedBy: ctx.user._id, updatedAt: ctx.now() };
+      await tx.collection(USERS).doc(openid).update(change);
       await setBranchOf(tx, openid, unitId);
       await tx.collection(UNITS).doc(unitId).update({ secretary: openid });
+      const unitBefore = fresh.success ? fresh.data : { ...unit, secretary: previous };
+      ctx.audit?.({
+        targetId: unitId,
+        before: { ...unitBefore, secretaryUser: target.data },
+        after: { ...unitBefore, secretary: openid, secretaryUser: { ...target.data, ...change } },
+      });
       return { unitId, openid, previous };
     }, TX_ATTEMPTS);
   },
