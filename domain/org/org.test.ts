@@ -333,3 +333,48 @@ test('invite codes: renewing expires the older codes at once; a secretary can re
   expect(entries).toHaveLength(1);
   expect(entries[0]).toMatchObject({ targetId: renewed.code, actor: 'demo-admin', before: { revokedAt: null }, after: { revokedBy: 'demo-admin' } });
 });
+
+interface TreeUnit { unitId: string; kind: string; county: string; archived?: boolean }
+
+test.failing('the tree reads every unit: 1,100 units whose ids sort first do not hide the counties or empty the member lists', async () => {
+  // As if one county admin had added them (directly: the cap on units per parent would stop saveUnit first).
+  await w.db.runTransaction(async (tx) => {
+    for (let i = 0; i < 1100; i += 1) {
+      await tx.collection('orgUnits').add({ _id: `00-flood-${String(i).padStart(4, '0')}`, parentId: 'cty-xiufeng', kind: 'branch', name: `灌水支部${i}`, county: '桂林市秀峰区', secretary: null, createdAt: w.now });
+    }
+  });
+  const { units } = await data<{ units: TreeUnit[] }>('org', { action: 'tree' }, 'demo-admin');
+  expect(units.filter((u) => u.kind === 'county')).toHaveLength(7);
+  expect(units.some((u) => u.unitId === 'br-yf-xiangyang')).toBe(true);
+  const members = await data<{ items: { openid: string }[] }>('org', { action: 'members', unitId: 'br-yf-xiangyang' }, 'demo-admin');
+  expect(members.items.map((m) => m.openid)).toEqual(expect.arrayContaining(['demo-member']));
+  // A secretary elsewhere still sees their branch and its county, whatever 秀峰 holds.
+  const secretaryTree = await data<{ units: TreeUnit[] }>('org', { action: 'tree' }, 'demo-secretary');
+  expect(secretaryTree.units.map((u) => u.unitId).sort()).toEqual(['br-yf-xiangyang', 'cty-yongfu']);
+  // And 秀峰 may not grow further under that county: units per parent are capped.
+  expect(await w.call('org', { action: 'saveUnit', parentId: 'cty-xiufeng', kind: 'branch', name: '又一个支部', requestId: 'unit-flood-next' }, 'demo-county-admin')).toMatchObject({
+    ok: false, error: { code: 'LIMIT_REACHED', message: expect.stringContaining('最多') },
+  });
+});
+
+test.failing('a unit can be archived: only when empty; it leaves the tree and its invite codes stop; it can be restored', async () => {
+  // A branch with members cannot be archived.
+  expect(await w.call('org', { action: 'archiveUnit', unitId: 'br-yf-xiangyang', archived: true }, 'demo-admin')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  const made = await data<{ unitId: string }>('org', { action: 'saveUnit', parentId: 'cm-lc-jiulong', kind: 'branch', name: '九龙社区第二党支部', requestId: 'unit-archive-1' }, 'demo-admin');
+  const { code } = await data<{ code: string }>('org', { action: 'createInvite', branchId: made.unitId }, 'demo-admin');
+  // A county admin elsewhere may not; the system admin may.
+  expect(await w.call('org', { action: 'archiveUnit', unitId: made.unitId, archived: true }, 'demo-county-admin')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  expect(await data('org', { action: 'archiveUnit', unitId: made.unitId, archived: true }, 'demo-admin')).toMatchObject({ unitId: made.unitId, archived: true });
+  const { units } = await data<{ units: TreeUnit[] }>('org', { action: 'tree' }, 'demo-admin');
+  expect(units.some((u) => u.unitId === made.unitId)).toBe(false);
+  expect(codeOf(await w.call('org', { action: 'joinInfo', code }, 'joiner-archived'))).toBe('NOT_FOUND');
+  expect(codeOf(await w.call('org', { action: 'saveUnit', parentId: made.unitId, kind: 'branch', name: '下级', requestId: 'unit-archive-2' }, 'demo-admin'))).not.toBe('ok');
+  // A committee with a live branch under it cannot be archived.
+  expect(await w.call('org', { action: 'archiveUnit', unitId: 'cm-lc-jiulong', archived: true }, 'demo-admin')).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  // Restored, it is back.
+  await data('org', { action: 'archiveUnit', unitId: made.unitId, archived: false }, 'demo-admin');
+  const back = await data<{ units: TreeUnit[] }>('org', { action: 'tree' }, 'demo-admin');
+  expect(back.units.some((u) => u.unitId === made.unitId)).toBe(true);
+  const entries = await w.db.collection('auditLog').where({ op: 'org.archiveUnit', targetId: made.unitId }).get();
+  expect(entries).toHaveLength(2);
+});
