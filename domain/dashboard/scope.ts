@@ -30,7 +30,7 @@ export async function resolveScope(db: Database, unitId: string | undefined): Pr
   // the branches under it (by their members, as a branch does).
   const unit = await readUnit(db, unitId);
   if (unit) {
-    const units = await allUnits(db);
+    const units = await allUnits(db, { county: unit.county });
     if (unit.kind === 'county') {
       const inCounty = units.filter((u) => u.kind === 'branch' && u.county === unit.county).map((u) => u._id);
       return { unitId, name: unit.name, county: unit.county, branchIds: inCounty, byMembers: false };

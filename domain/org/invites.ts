@@ -30,7 +30,7 @@ export const rosterRowId = (branchId: string, personHash: string) => derivedId('
 
 async function branchUnit(db: Database, branchId: string) {
   const unit = await readUnit(db, branchId);
-  if (!unit || unit.kind !== 'branch') throw notFound('党支部');
+  if (!unit || unit.kind !== 'branch' || unit.archivedAt !== null) throw notFound('党支部');
   return unit;
 }
 
@@ -95,7 +95,7 @@ async function liveInvite(db: Database, code: string, now: number) {
   if (invite.data.revokedAt !== null && invite.data.expiresAt <= now) throw new AppError('TOO_LATE', '邀请码已停用，请向支部书记索取新的邀请码');
   if (invite.data.expiresAt <= now) throw new AppError('TOO_LATE', '邀请码已过期，请向支部书记索取新的邀请码');
   const unit = await readUnit(db, invite.data.branchId);
-  if (!unit || unit.kind !== 'branch') throw new AppError('NOT_FOUND', '该党支部已不存在');
+  if (!unit || unit.kind !== 'branch' || unit.archivedAt !== null) throw new AppError('NOT_FOUND', '该党支部已不存在或已撤销');
   return { invite: invite.data, unit };
 }
 

@@ -32,8 +32,13 @@ export const unitDocSchema = z.object({
   county: z.string(),
   secretary: z.string().nullable().catch(null).default(null),
   createdAt: z.number().default(0),
+  /** Archived (撤销): out of the tree, the pickers and joining; kept for the records that name it. */
+  archivedAt: z.number().nullable().catch(null).default(null),
 });
 export type UnitDoc = z.output<typeof unitDocSchema>;
+
+/** Units one parent may hold (counties count under no parent): a county's 社区 and 机关 fit many times over. */
+export const UNITS_PER_PARENT = 200;
 
 export const INVITE_DAYS = 30;
 export const inviteDocSchema = z.object({

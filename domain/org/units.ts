@@ -3,19 +3,46 @@ import { addIfAbsent, derivedId, TX_ATTEMPTS } from '../core/ids';
 import { AppError, notFound } from '../core/errors';
 import { action } from '../core/router';
 import { fields } from '../core/validation';
-import type { Database } from '../db';
+import type { Database, Query } from '../db';
 import { accountDocSchema } from '../points/model';
 import { BRANCHES, POINT_ACCOUNTS, USERS, userDocSchema, type UserDoc } from '../user/model';
-import { PARENT_KINDS, UNITS, UNIT_KINDS, unitDocSchema, unitKindSchema, type UnitDoc } from './model';
+import { PARENT_KINDS, UNITS, UNITS_PER_PARENT, UNIT_KINDS, unitDocSchema, unitKindSchema, type UnitDoc } from './model';
 import { adminCounty, readUnit } from './scope';
 
-/** Every unit of the tree (a county has dozens, the system a few hundred; 1,000 is the bound). */
-export async function allUnits(db: Database): Promise<UnitDoc[]> {
-  const docs = await db.collection(UNITS).orderBy('_id', 'asc').limit(1000).get();
-  return docs.flatMap((d) => {
-    const u = unitDocSchema.safeParse(d);
-    return u.success ? [u.data] : [];
-  });
+/** The most one read returns (CloudBase's own limit). */
+const UNIT_PAGE = 1000;
+/** A bound on the units one read of the tree walks: 200 a parent keeps a real system far below it. */
+const MAX_UNITS = 50_000;
+
+/**
+ * Units of the tree, paged through by `_id` (never just the first page): those of one county when `county` is
+ * given, else all. Archived units only on request.
+ */
+export async function allUnits(db: Database, options: { county?: string; includeArchived?: boolean } = {}): Promise<UnitDoc[]> {
+  const _ = db.command;
+  const out: UnitDoc[] = [];
+  let after: string | undefined;
+  for (let read = 0; read < MAX_UNITS; ) {
+    const filters: Query[] = [];
+    if (options.county !== undefined) filters.push({ county: options.county });
+    if (after !== undefined) filters.push({ _id: _.gt(after) });
+    const query = filters.length === 0 ? db.collection(UNITS) : db.collection(UNITS).where(filters.length === 1 ? filters[0]! : _.and(filters));
+    const page = await query.orderBy('_id', 'asc').limit(UNIT_PAGE).get();
+    read += page.length;
+    for (const doc of page) {
+      const u = unitDocSchema.safeParse(doc);
+      if (u.success && (options.includeArchived || u.data.archivedAt === null)) out.push(u.data);
+    }
+    if (page.length < UNIT_PAGE) break;
+    after = page.at(-1)!._id;
+  }
+  return out;
+}
+
+/** The units the caller's role lets them see in the tree: a county admin's county, or everything. */
+async function unitsFor(db: Database, user: UserDoc): Promise<UnitDoc[]> {
+  const county = await adminCounty(db, user);
+  return county === null ? allUnits(db) : allUnits(db, { county });
 }
 
 /** The branches under `unitId` (itself when it is one). */
@@ -38,16 +65,16 @@ export function branchesUnder(units: readonly UnitDoc[], unitId: string): string
  * a system admin every branch. `unitId` narrows it (already checked to be in scope by the router).
  */
 export async function visibleBranches(db: Database, user: UserDoc, unitId?: string): Promise<{ ids: string[]; names: Map<string, string> }> {
-  const units = await allUnits(db);
-  const names = new Map(units.filter((u) => u.kind === 'branch').map((u) => [u._id, u.name]));
-  let ids: string[];
-  if (unitId) ids = branchesUnder(units, unitId);
-  else if (user.role === 'secretary') ids = user.branchId ? [user.branchId] : [];
-  else {
-    const county = await adminCounty(db, user);
-    ids = units.filter((u) => u.kind === 'branch' && (county === null || u.county === county)).map((u) => u._id);
+  if (user.role === 'secretary') {
+    const own = user.branchId ? await readUnit(db, user.branchId) : null;
+    const mine = own && own.archivedAt === null && (!unitId || branchesUnder(await allUnits(db, { county: own.county }), unitId).includes(own._id));
+    return { ids: mine ? [own._id] : [], names: new Map(own ? [[own._id, own.name]] : []) };
   }
-  if (user.role === 'secretary') ids = ids.filter((id) => id === user.branchId);
+  // A unit narrows the read to its county; otherwise the caller's county, or every county for a system admin.
+  const narrowed = unitId ? await readUnit(db, unitId) : null;
+  const units = narrowed ? await allUnits(db, { county: narrowed.county }) : await unitsFor(db, user);
+  const names = new Map(units.filter((u) => u.kind === 'branch').map((u) => [u._id, u.name]));
+  const ids = unitId ? branchesUnder(units, unitId) : units.filter((u) => u.kind === 'branch').map((u) => u._id);
   return { ids, names };
 }
 
@@ -61,19 +88,17 @@ export const tree = action({
   input: z.strictObject({}),
   access: ['admin', 'secretary'],
   async run(_input, ctx) {
-    const units = await allUnits(ctx.db);
-    const county = await adminCounty(ctx.db, ctx.user);
-    let visible = units.filter((u) => county === null || u.county === county);
+    let visible: UnitDoc[];
     if (ctx.user.role === 'secretary') {
       // A secretary sees their branch and the units above it.
-      const keep = new Set<string>();
-      let at = units.find((u) => u._id === ctx.user.branchId);
+      visible = [];
+      let at = ctx.user.branchId ? await readUnit(ctx.db, ctx.user.branchId) : null;
       for (let depth = 0; at && depth < 8; depth += 1) {
-        keep.add(at._id);
-        const parentId = at.parentId;
-        at = parentId ? units.find((u) => u._id === parentId) : undefined;
+        if (at.archivedAt === null) visible.push(at);
+        at = at.parentId ? await readUnit(ctx.db, at.parentId) : null;
       }
-      visible = units.filter((u) => keep.has(u._id));
+    } else {
+      visible = await unitsFor(ctx.db, ctx.user);
     }
     const counts = new Map<string, number>();
     for (const u of visible.filter((v) => v.kind === 'branch')) counts.set(u._id, await ctx.db.collection(USERS).where({ branchId: u._id }).count());
@@ -123,12 +148,14 @@ export const saveUnit = action({
       if (!input.parentId) throw new AppError('INVALID_ARGUMENT', `请选择${UNIT_KINDS[input.kind]}的上级组织`);
       const parent = await readUnit(ctx.db, input.parentId);
       if (!parent) throw notFound('上级组织');
+      if (parent.archivedAt !== null) throw new AppError('CONFLICT', `上级组织「${parent.name}」已撤销`);
       if (!PARENT_KINDS[input.kind].includes(parent.kind)) {
         throw new AppError('INVALID_ARGUMENT', `${UNIT_KINDS[input.kind]}不能建在${UNIT_KINDS[parent.kind]}之下`);
       }
       county = parent.county;
     }
-    const siblings = (await allUnits(ctx.db)).filter((u) => u.parentId === input.parentId && u.name === input.name && u._id !== input.unitId);
+    const siblings = (await ctx.db.collection(UNITS).where({ parentId: input.parentId, name: input.name }).limit(10).get())
+      .filter((u) => u._id !== input.unitId && unitDocSchema.safeParse(u).data?.archivedAt === null);
     const now = ctx.now();
     if (input.unitId) {
       const unitId = input.unitId;
@@ -147,8 +174,12 @@ export const saveUnit = action({
     // A retried request finds its unit already made: the same answer, nothing written twice.
     if (await readUnit(ctx.db, unitId)) return { unitId, created: false };
     if (siblings.length > 0) throw new AppError('CONFLICT', `同一上级下已有「${input.name}」`);
-    if (input.kind === 'county' && (await allUnits(ctx.db)).some((u) => u.kind === 'county' && u.county === county)) {
+    if (input.kind === 'county' && (await ctx.db.collection(UNITS).where({ kind: 'county', county }).limit(1).get()).length > 0) {
       throw new AppError('CONFLICT', `已有「${county}」`);
+    }
+    // Bounded before anything is written: one parent holds at most UNITS_PER_PARENT units (archived ones count).
+    if ((await ctx.db.collection(UNITS).where({ parentId: input.parentId }).count()) >= UNITS_PER_PARENT) {
+      throw new AppError('LIMIT_REACHED', `同一上级下最多 ${UNITS_PER_PARENT} 个组织，请先撤销不再使用的组织`);
     }
     if (input.kind === 'branch') await addIfAbsent(ctx.db, BRANCHES, { _id: unitId, name: input.name, county });
     await addIfAbsent(ctx.db, UNITS, { _id: unitId, parentId: input.parentId, kind: input.kind, name: input.name, county, secretary: null, createdAt: now, createdBy: ctx.user._id });
@@ -189,6 +220,37 @@ export const setSecretary = action({
         after: { ...unitBefore, secretary: openid, secretaryUser: { ...target.data, ...change } },
       });
       return { unitId, openid, previous };
+    }, TX_ATTEMPTS);
+  },
+});
+
+/**
+ * Archives (撤销) a unit, or restores it. Only an empty one: a branch without members, a unit without live units
+ * under it. Its invite codes stop with it; the records that name it keep the name.
+ */
+export const archiveUnit = action({
+  input: z.strictObject({ unitId: fields.id, archived: z.boolean({ error: '请选择撤销或恢复' }) }),
+  access: ['admin'],
+  scope: ({ unitId }) => ({ unitId }),
+  async run({ unitId, archived }, ctx) {
+    const now = ctx.now();
+    const unit = await readUnit(ctx.db, unitId);
+    if (!unit) throw notFound('组织');
+    if (archived) {
+      const children = await ctx.db.collection(UNITS).where({ parentId: unitId }).limit(UNITS_PER_PARENT).get();
+      if (children.some((c) => unitDocSchema.safeParse(c).data?.archivedAt === null)) throw new AppError('CONFLICT', `「${unit.name}」下还有组织，请先撤销或移走它们`);
+      if ((await ctx.db.collection(USERS).where({ branchId: unitId }).count()) > 0) throw new AppError('CONFLICT', `「${unit.name}」还有党员，请先把他们转到其他支部`);
+    } else if (unit.parentId) {
+      const parent = await readUnit(ctx.db, unit.parentId);
+      if (parent && parent.archivedAt !== null) throw new AppError('CONFLICT', `上级组织「${parent.name}」已撤销，请先恢复它`);
+    }
+    return ctx.db.runTransaction(async (tx) => {
+      const before = unitDocSchema.safeParse(await tx.collection(UNITS).doc(unitId).get());
+      if (!before.success) throw notFound('组织');
+      const change = { archivedAt: archived ? (before.data.archivedAt ?? now) : null, updatedBy: ctx.user._id, updatedAt: now };
+      await tx.collection(UNITS).doc(unitId).update(change);
+      ctx.audit?.({ targetId: unitId, before: before.data, after: { ...before.data, ...change } });
+      return { unitId, archived };
     }, TX_ATTEMPTS);
   },
 });

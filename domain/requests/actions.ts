@@ -14,6 +14,7 @@ import { fields } from '../core/validation';
 import { dayOf } from '../core/time';
 import { adminCounty } from '../org/scope';
 import { UNITS, unitDocSchema } from '../org/model';
+import { allUnits } from '../org/units';
 import { phoneField, sealIdentity } from '../org/identity';
 import { decodeImage, imageInput } from '../files/actions';
 import { USERS, userDocSchema } from '../user/model';
@@ -55,11 +56,9 @@ export const communities = action({
   input: z.strictObject({ county: z.string().trim().min(1).max(40).optional() }),
   access: 'public',
   async run({ county }, ctx) {
-    const docs = await ctx.db.collection(UNITS).where({ kind: 'branch', ...(county ? { county } : {}) }).limit(1000).get();
-    const items = docs.flatMap((d) => {
-      const u = unitDocSchema.safeParse(d);
-      return u.success && u.data.secretary ? [{ unitId: u.data._id, name: u.data.name, county: u.data.county }] : [];
-    });
+    // Every live branch with a secretary, read page by page (domain/org/units.ts), never just the first 1,000 units.
+    const units = await allUnits(ctx.db, county ? { county } : {});
+    const items = units.flatMap((u) => (u.kind === 'branch' && u.secretary ? [{ unitId: u._id, name: u.name, county: u.county }] : []));
     items.sort((a, b) => a.county.localeCompare(b.county, 'zh') || a.name.localeCompare(b.name, 'zh'));
     return { items };
   },
@@ -119,7 +118,7 @@ export const ask = action({
     const existing = await readRequest(ctx.db, id);
     if (existing) return { id, status: existing.status };
     const unit = unitDocSchema.safeParse(await ctx.db.collection(UNITS).doc(input.unitId).get());
-    if (!unit.success || unit.data.kind !== 'branch') throw new AppError('INVALID_ARGUMENT', '请选择所在社区的党支部', 'unitId');
+    if (!unit.success || unit.data.kind !== 'branch' || unit.data.archivedAt !== null) throw new AppError('INVALID_ARGUMENT', '请选择所在社区的党支部', 'unitId');
     await assertOwnPhotos(ctx.db, openid, input.photos);
     const now = ctx.now();
     const secretary = unit.data.secretary;

@@ -46,7 +46,7 @@ export const registerVolunteer = action({
     const openid = ctx.user._id;
     const now = ctx.now();
     const unit = await readUnit(ctx.db, unitId);
-    if (!unit || unit.kind !== 'branch' || !unit.secretary) throw new AppError('INVALID_ARGUMENT', '请选择有支部书记的社区党支部', 'unitId');
+    if (!unit || unit.kind !== 'branch' || !unit.secretary || unit.archivedAt !== null) throw new AppError('INVALID_ARGUMENT', '请选择有支部书记的社区党支部', 'unitId');
     const secretary = unit.secretary;
     const sealed = sealIdentity(realName, phone);
     return ctx.db.runTransaction(async (tx) => {

@@ -7,6 +7,7 @@ import * as units from '../../../domain/org/units';
 export const router = defineFunction('org', {
   tree: units.tree,
   saveUnit: units.saveUnit,
+  archiveUnit: units.archiveUnit,
   setSecretary: units.setSecretary,
   createInvite: invites.createInvite,
   revokeInvite: invites.revokeInvite,
