@@ -28,6 +28,9 @@ export default function BranchesPage() {
   const [invite, setInvite] = useState<{ unit: Unit; code: string; expiresAt: number; qrText?: string } | null>(null);
   const [inviteError, setInviteError] = useState<string | null>(null);
   const [inviteBusy, setInviteBusy] = useState<string | null>(null);
+  const [archiving, setArchiving] = useState<Unit | null>(null);
+  const [archiveBusy, setArchiveBusy] = useState(false);
+  const [archiveError, setArchiveError] = useState<string | null>(null);
   const form = useFormInstance();
   const secretaryForm = useFormInstance();
   const reload = () => {
@@ -46,6 +49,20 @@ export default function BranchesPage() {
       setInviteError(e instanceof Error ? e.message : String(e));
     } finally {
       setInviteBusy(null);
+    }
+  }
+
+  async function archive(unit: Unit) {
+    setArchiveBusy(true);
+    setArchiveError(null);
+    try {
+      await call('org', 'archiveUnit', { unitId: unit.unitId, archived: true });
+      setArchiving(null);
+      reload();
+    } catch (e) {
+      setArchiveError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setArchiveBusy(false);
     }
   }
 
@@ -85,6 +102,7 @@ export default function BranchesPage() {
                     <Button size="small" variant="text" theme="primary" loading={inviteBusy === row.unitId} disabled={inviteBusy !== null} onClick={() => void createInvite(row)}>邀请码</Button>
                   </>
                 ) : null}
+                {row.memberCount === 0 ? <Button size="small" variant="text" theme="danger" className="unit-archive" onClick={() => { setArchiveError(null); setArchiving(row); }}>撤销</Button> : null}
               </Space>
             ),
           },
@@ -137,6 +155,17 @@ export default function BranchesPage() {
           <MemberPicker />
         </FormItem>
       </FormDialog>
+      <Dialog
+        header={archiving ? `撤销「${archiving.name}」` : '撤销组织'}
+        visible={archiving !== null}
+        onClose={() => setArchiving(null)}
+        confirmBtn={{ content: '确认撤销', theme: 'danger', loading: archiveBusy, disabled: archiveBusy }}
+        onConfirm={() => void (archiving && archive(archiving))}
+        width={460}
+      >
+        <p>撤销后「{archiving?.name}」不再出现在组织架构、点单和志愿者登记的支部列表中，它的邀请码随即失效；已有的记录仍保留它的名称。只有没有党员、没有下级组织的组织可以撤销。</p>
+        <ErrorNotice message={archiveError} title="撤销失败" />
+      </Dialog>
       <Dialog header={invite ? `「${invite.unit.name}」入党邀请` : '邀请'} visible={invite !== null} onClose={() => setInvite(null)} cancelBtn={null} confirmBtn={{ content: '打印', onClick: () => window.print() }} width={420}>
         {invite && (
           <div className="print-area invite">
