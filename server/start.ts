@@ -74,7 +74,7 @@ async function start(): Promise<void> {
   }
 
   const server = createLocalCloud({ db, signer, staticDir: H5_DIR, allowedHosts: config.allowedHosts, files });
-  const stopJobs = config.mode === 'local' ? startJobs(db, config.jobIntervalMs) : async () => undefined;
+  const stopJobs = config.mode === 'local' ? startJobs(db, config.jobIntervalMs, clock.now, { files }) : async () => undefined;
   shutdown = async () => {
     server.close();
     server.closeAllConnections();

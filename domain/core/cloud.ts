@@ -66,12 +66,12 @@ function timerName(event: unknown): string | null {
  * Runs the jobs due on this tick of the function's one timer, each on its own: one failing does not stop
  * the others, and the invocation still fails afterwards so that the platform's log shows it.
  */
-export async function runTimer(router: FunctionRouter, db: Database, now: number): Promise<{ jobs: string[] }> {
+export async function runTimer(router: FunctionRouter, db: Database, now: number, services?: HostServices): Promise<{ jobs: string[] }> {
   const due = dueJobs(Object.keys(router.jobs), now);
   const failed: string[] = [];
   for (const job of due) {
     try {
-      await router.jobs[job]!(db, now);
+      await router.jobs[job]!(db, now, services);
     } catch (error) {
       failed.push(job);
       console.error(JSON.stringify({ fn: router.name, job, code: 'INTERNAL', error: error instanceof Error ? error.name : typeof error }));
@@ -94,7 +94,7 @@ export function cloudMain(router: FunctionRouter, hostServices?: () => HostServi
     const timer = timerName(event);
     // A timer trigger has no caller; an event that only looks like one but comes from a user is an ordinary call.
     if (timer === TIMER_NAME && !caller && Object.keys(router.jobs).length > 0) {
-      return { ok: true, data: await runTimer(router, db, clock.now()) };
+      return { ok: true, data: await runTimer(router, db, clock.now(), services) };
     }
     return router.handle(event, { db, caller, now: clock.now, services: { ...services, client: platformClient(context) } });
   };

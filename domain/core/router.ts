@@ -79,8 +79,11 @@ export const BUSY_MESSAGE = '系统繁忙，请稍后重试';
 /** Fields the WeChat platform adds to every event; never trusted, never validated as input. */
 const PLATFORM_FIELDS = ['userInfo', 'tcbContext'];
 
-/** A scheduled job: run by a CloudBase timer trigger of the same name, or by the local cloud on an interval. */
-export type Job = (db: Database, now: number) => Promise<unknown>;
+/**
+ * A scheduled job: run by a CloudBase timer trigger of the same name, or by the local cloud on an interval.
+ * The host lends its ports (file storage) as it does to actions.
+ */
+export type Job = (db: Database, now: number, services?: HostServices) => Promise<unknown>;
 
 export interface FunctionRouter {
   name: string;

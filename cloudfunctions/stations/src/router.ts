@@ -26,5 +26,5 @@ export const router = defineFunction(
     export: admin.exportBookings,
   },
   // Messages (reminders among them) go out from the `user` function's deliverMessages job.
-  { markNoShows, reconcile: booking.reconcileBookings },
+  { markNoShows: (db, now) => markNoShows(db, now), reconcile: booking.reconcileBookings },
 );
