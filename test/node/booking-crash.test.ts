@@ -23,6 +23,7 @@ test('booking storms cut by kill -9 leave no broken invariant and lose no answer
   const tokens: string[] = [];
   for (let i = 0; i < PEOPLE; i += 1) tokens.push(await devLogin(cloud.url, `crash-r${i}`));
   const admin = await devLogin(cloud.url, 'demo-admin');
+  // st-yf-center opens every day (周一至周日 8:00-18:00): the next day always takes this template.
   const tomorrow = dayOf(clock.now() + 86_400_000);
   await call(cloud, admin, { action: 'saveItem', itemId: 'it-crash', stationId: 'st-yf-center', name: '压力测试项目', kind: 'service' });
   await call(cloud, admin, { action: 'generateSlots', itemId: 'it-crash', from: tomorrow, to: tomorrow, template: { weekdays: [1, 2, 3, 4, 5, 6, 7], start: '09:00', end: '12:00', slotMinutes: 60, capacity: 20 } });
