@@ -183,6 +183,9 @@ async function open(route: string): Promise<void> {
   });
   // Lists and images settle after the first answer (no assertion depends on this pause).
   await page.waitForLoadState('networkidle');
+  // Two frames, so the screenshot shows what the DOM holds: without them Chromium may hand back the frame it
+  // last painted (the page's 正在加载… spinner) although the content is already there.
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
 }
 
 /** Runs axe on the whole document (the visible page, the title bar and the tab bar). */

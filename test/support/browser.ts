@@ -42,6 +42,8 @@ export async function startJourney(env: NodeJS.ProcessEnv = {}): Promise<Journey
       await page.waitForFunction((s) => Math.round(document.querySelector(s)?.getBoundingClientRect().left ?? -1) === 0, selector);
     },
     async shot(name) {
+      // Two frames first: the screenshot must show what the DOM holds, not the frame Chromium last painted.
+      await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
       await page.screenshot({ path: path.join(SHOTS, name) });
     },
     async close() {
