@@ -111,3 +111,30 @@ test('长辈模式 on the join page makes the text larger', async () => {
   await j.shot('74-org-join-elder.png');
   await j.page.locator('.elder-toggle').click();
 });
+
+test('停用邀请码: the secretary stops the code after confirming, and its link no longer lets anyone apply', async () => {
+  await j.page.setViewportSize({ width: 375, height: 812 });
+  await signIn('demo-secretary');
+  await j.page.goto(`${j.cloud.url}/#/packages/org/pages/applications/index`);
+  await j.page.reload();
+  await j.settled('.applications-page');
+  await j.page.locator('.invite__show').click();
+  const code = (await j.page.locator('.invite .qr-code__value').textContent())!.trim();
+  await j.page.locator('.invite__revoke').waitFor();
+  await j.shot('76-org-invite-375.png');
+  await j.page.locator('.invite__revoke').click();
+  await j.page.locator('.taro-modal__text', { hasText: `停用后邀请码 ${code} 和它的二维码不能再用于申请加入` }).waitFor();
+  await confirmModal('停用');
+  // The card offers a new code; the stopped one is gone from the page.
+  await j.page.locator('.invite__show').waitFor();
+  expect(await j.page.locator('.invite .qr-code__value').count()).toBe(0);
+
+  await signIn('e2e-joiner-3');
+  await j.page.goto(`${j.cloud.url}/#/packages/org/pages/join/index?code=${code}`);
+  await j.page.reload();
+  await j.settled('.join-page');
+  await j.page.locator('.join-code__error', { hasText: '邀请码已停用，请向支部书记索取新的邀请码' }).waitFor();
+  expect(await j.page.locator('.join-code__branch').count()).toBe(0);
+  await j.shot('77-org-join-revoked.png');
+  await j.page.setViewportSize({ width: 390, height: 844 });
+});

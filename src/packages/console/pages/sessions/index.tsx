@@ -46,7 +46,7 @@ export default function ConsoleSessionsPage() {
   else {
     body = (
       <>
-        <View className="muted console-approve__note">每次扫码登录有效 8 小时。不认识的电脑、或已经用完的电脑，请在这里退出。</View>
+        <View className="muted console-approve__note console-sessions__note">每次扫码登录有效 8 小时。不认识的电脑、或已经用完的电脑，请在这里退出。</View>
         {sessions.data.items.map((item) => (
           <SessionCard key={item.sessionId} item={item} onChanged={sessions.reload} />
         ))}

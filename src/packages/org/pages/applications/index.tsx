@@ -130,10 +130,10 @@ function InviteCard({ branchId, branchName }: { branchId: string; branchName: st
         <View className="invite__code">
           <QrCode value={invite.code} caption={`有效期至 ${when(invite.expiresAt)}`} />
           <View className="invite__actions">
-            <Button size="small" disabled={busy} onClick={() => void show(true)}>
+            <Button className="invite__renew" size="small" disabled={busy} onClick={() => void show(true)}>
               更换邀请码
             </Button>
-            <Button size="small" disabled={busy} onClick={() => void revoke()}>
+            <Button className="invite__revoke" size="small" disabled={busy} onClick={() => void revoke()}>
               停用邀请码
             </Button>
           </View>
