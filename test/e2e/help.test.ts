@@ -211,3 +211,79 @@ test('长辈模式 on the ask page makes the text larger', async () => {
   await j.shot('89-help-ask-elder.png');
   await j.page.locator('.elder-toggle').click();
 });
+
+test('a resident registers as a volunteer with 向阳社区党支部, its secretary approves in 志愿者审核, and a claim given up goes back to the hall', async () => {
+  const page = j.page;
+  const VOLUNTEER = 'e2e-volunteer';
+  // 1. The resident registers, naming the community branch, and waits for its secretary.
+  await signIn(page, VOLUNTEER);
+  await open(page, 'volunteer/index', '.help-volunteer-page');
+  await page.locator('.help-volunteer__submit').click();
+  await page.locator('.form-field--unitId .form-field__error', { hasText: '请选择所在社区的党支部' }).or(page.getByText('请选择所在社区的党支部')).first().waitFor();
+  await page.locator('.form-field--realName input').fill('陈志强');
+  await page.locator('.form-field--phone input').fill('13977001234');
+  await page.locator('.help-chip--county', { hasText: '永福' }).click();
+  await page.locator('.help-community__row--br-yf-xiangyang').click();
+  await j.shot('90-help-volunteer-form.png');
+  await page.locator('.help-volunteer__submit').click();
+  await page.locator('.taro-modal__text', { hasText: '由该支部书记审核' }).waitFor();
+  await confirmModal(page, '登记');
+  await page.locator('.help-volunteer-status--pending', { hasText: '等待支部审核' }).waitFor();
+  expect(await page.locator('.help-volunteer-status--pending').textContent()).toContain('向阳社区党支部');
+  await j.shot('91-help-volunteer-waiting.png');
+  // Not yet approved: the hall refuses the claim.
+  expect((await call(page, 'requests', { action: 'claim', id: 'rq-demo-1' })).ok).toBe(false);
+
+  // 2. The secretary approves in the queue's 志愿者审核 tab.
+  await signIn(page, 'demo-secretary');
+  await open(page, 'queue/index', '.help-queue-page');
+  await page.locator('.help-tab--volunteers').click();
+  const item = page.locator(`.help-volunteer-item--${VOLUNTEER}`);
+  await item.waitFor();
+  expect(await item.textContent()).toContain('陈志强');
+  expect(await item.textContent()).not.toContain('13977001234');
+  await j.shot('92-help-queue-volunteers.png');
+  await page.locator('.elder-toggle').click();
+  await j.shot('92b-help-queue-volunteers-elder.png');
+  await page.locator('.elder-toggle').click();
+  await item.locator('.help-volunteer-item__approve').click();
+  await page.locator('.taro-modal__text', { hasText: '将成为本社区的志愿者' }).waitFor();
+  await confirmModal(page, '通过');
+  await item.waitFor({ state: 'detached' });
+  await page.getByText('没有等待审核的志愿者').waitFor();
+
+  // 3. A wish published to the hall, claimed by the new volunteer, then given up from the detail page.
+  await signIn(page, 'demo-resident');
+  const asked = await call<{ id: string }>(page, 'requests', {
+    action: 'ask', kind: 'wish', category: '长者', title: '帮李大爷修一下收音机天线', text: '李大爷的收音机天线断了，收不到台。', photos: [], unitId: 'br-yf-xiangyang',
+    contactName: CONTACT, contactPhone: PHONE, publicOnWall: true, requestId: 'e2e-help-release-1',
+  });
+  expect(asked.ok).toBe(true);
+  const id = asked.data.id;
+  await signIn(page, 'demo-secretary');
+  expect((await call(page, 'requests', { action: 'review', id, decision: 'accept' })).ok).toBe(true);
+  expect((await call(page, 'requests', { action: 'dispatch', id, mode: 'hall' })).ok).toBe(true);
+  await signIn(page, VOLUNTEER);
+  await open(page, 'volunteer/index', '.help-volunteer-page');
+  await page.locator('.help-timebank').waitFor();
+  expect((await call(page, 'requests', { action: 'claim', id })).ok).toBe(true);
+
+  await open(page, 'tasks/index', '.help-tasks-page');
+  await page.locator('.help-card', { hasText: '帮李大爷修一下收音机天线' }).locator('.help-tasks__release').waitFor();
+  await j.shot('93-help-tasks-release.png');
+  await open(page, `detail/index?id=${id}`, '.help-detail-page');
+  await page.locator('.help-release').waitFor();
+  await page.locator('.help-release').scrollIntoViewIfNeeded();
+  await j.shot('94-help-detail-release.png');
+  await page.locator('.elder-toggle').click();
+  await page.locator('.help-release').scrollIntoViewIfNeeded();
+  await j.shot('94b-help-detail-release-elder.png');
+  await page.locator('.elder-toggle').click();
+  await page.locator('.help-release').click();
+  await page.locator('.taro-modal__text', { hasText: '名额回到任务大厅' }).waitFor();
+  await confirmModal(page, '放弃认领');
+  await page.locator('.help-detail-page .help-status--open').waitFor();
+  expect(await page.locator('.help-release').count()).toBe(0);
+  const hall = await call<{ items: { id: string }[] }>(page, 'requests', { action: 'hall' });
+  expect(hall.data.items.map((r) => r.id)).toContain(id);
+}, 180_000);
