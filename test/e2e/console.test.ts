@@ -297,3 +297,32 @@ describe('the admin journey', () => {
     expect(pageErrors).toEqual([]);
   });
 });
+
+test('QRs are limited to 10 a minute from one address: past it the sign-in page says so in plain Chinese and offers 重试', async () => {
+  const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  // All local traffic comes from 127.0.0.1. The counter is per calendar minute: should the minute turn between
+  // using it up and the page's own start, the page gets a QR and the round is tried again.
+  let refused = false;
+  for (let round = 0; round < 3 && !refused; round += 1) {
+    let codes: string[] = [];
+    for (let i = 0; i < 11 && !codes.includes('LIMIT_REACHED'); i += 1) {
+      const body = (await (await postJson(`${cloud.url}/fn/admin`, { action: 'startConsoleLogin' })).json()) as { ok: boolean; error?: { code: string } };
+      codes = [...codes, body.ok ? 'ok' : body.error!.code];
+    }
+    expect(codes.filter((c) => c === 'ok').length).toBeLessThanOrEqual(10);
+    expect(codes).toContain('LIMIT_REACHED');
+    await page.goto(`${cloud.url}/admin/`);
+    const shown = page.locator('.sign-in__qr-image, .sign-in__placeholder--error').first();
+    await shown.waitFor();
+    refused = (await shown.getAttribute('class'))!.includes('sign-in__placeholder--error');
+  }
+  expect(refused).toBe(true);
+  const message = (await page.locator('.sign-in__placeholder--error').textContent())!;
+  expect(message).toContain('无法生成登录二维码：登录二维码刷新太频繁，请 1 分钟后再试');
+  expect(message).not.toMatch(/LIMIT_REACHED|[A-Za-z]{4,}/);
+  await page.locator('.sign-in__placeholder--error .sign-in__refresh').waitFor();
+  await shot(page, '31-sign-in-limited.png');
+  await page.close();
+  expect(pageErrors).toEqual([]);
+});
