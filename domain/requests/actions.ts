@@ -12,7 +12,6 @@ import { TX_ATTEMPTS, derivedId } from '../core/ids';
 import { pageByNewest } from '../core/paging';
 import { fields } from '../core/validation';
 import { dayOf } from '../core/time';
-import { adminCounty } from '../org/scope';
 import { UNITS, unitDocSchema } from '../org/model';
 import { allUnits } from '../org/units';
 import { phoneField, sealIdentity } from '../org/identity';
@@ -24,7 +23,8 @@ import {
   STATUS_LABELS, WORKING, asksPerDay, eventDocSchema, requestDocSchema, statusSchema, type Claim, type RequestDoc, type RequestStatus,
 } from './model';
 import {
-  addEvent, assertOwnPhotos, card, claimKey, contactFor, dropHold, maySee, notFoundRequest, photoDocId, photoUrls, quoteTitle, readRequest, takeQuota, tell,
+  addEvent, assertOwnPhotos, card, claimKey, contactFor, dropHold, managedScope, maySee, notFoundRequest, photoDocId, photoUrls, quoteTitle, readRequest, takeQuota,
+  tell,
   usePhotos, viewerOf,
 } from './present';
 
@@ -226,15 +226,8 @@ export const queue = action({
   input: listInput,
   access: STAFF,
   async run({ status, cursor, limit }, ctx) {
-    const user = ctx.user;
-    let where: Record<string, string | undefined> = { status };
-    if (user.role === 'secretary') {
-      if (!user.branchId) return { items: [], nextCursor: null };
-      where = { unitId: user.branchId, status };
-    } else {
-      const county = await adminCounty(ctx.db, user);
-      if (county !== null) where = { county, status };
-    }
+    const where = await managedScope(ctx.db, ctx.user, { status });
+    if (!where) return { items: [], nextCursor: null };
     const page = await pageByNewest(ctx.db.collection(REQUESTS), where, 'createdAt', { cursor, limit }, requestDocSchema, (d) => d);
     return cards(ctx, page);
   },

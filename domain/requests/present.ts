@@ -128,6 +128,16 @@ export async function isAdminOver(db: Database, req: RequestDoc, user: UserDoc):
   return county === null || county === req.county;
 }
 
+/**
+ * What a secretary's or an admin's list is narrowed to, beside `filter`: the secretary's branch, a county admin's
+ * county, or everything for a system admin. `null`: a secretary without a branch sees nothing.
+ */
+export async function managedScope<F extends Record<string, unknown>>(db: Database, user: UserDoc, filter: F): Promise<(F & { unitId?: string; county?: string }) | null> {
+  if (user.role === 'secretary') return user.branchId ? { ...filter, unitId: user.branchId } : null;
+  const county = await adminCounty(db, user);
+  return county === null ? filter : { ...filter, county };
+}
+
 /** A volunteer the branch's secretary approved. */
 export async function isVolunteer(db: Database, openid: string): Promise<boolean> {
   return (await readVolunteer(db, openid))?.status === 'approved';

@@ -5,7 +5,7 @@
  * volunteer sees no 任务大厅 and claims nothing; registrations from before this rule wait the same way.
  */
 import { z } from 'zod';
-import type { Database, QueryDoc, Transaction } from '../db';
+import type { Database, Transaction } from '../db';
 import { action } from '../core/router';
 import { AppError } from '../core/errors';
 import { TX_ATTEMPTS } from '../core/ids';
@@ -13,11 +13,11 @@ import { pageByNewest } from '../core/paging';
 import { fields } from '../core/validation';
 import { enqueue } from '../messages/outbox';
 import { phoneField, realNameField, sealIdentity } from '../org/identity';
-import { adminCounty, readUnit } from '../org/scope';
+import { readUnit } from '../org/scope';
 import { decrypt } from '../privacy/crypto';
 import { readTimeAccount } from './awards';
 import { TIME_LEDGER, VOLUNTEERS, VOLUNTEER_STATUS, timeLedgerDocSchema, volunteerDocSchema, type VolunteerDoc, type VolunteerStatus } from './model';
-import { readVolunteer, takeQuota } from './present';
+import { managedScope, readVolunteer, takeQuota } from './present';
 import { dayOf } from '../core/time';
 
 /** Registrations (and registering again) a person a Shanghai day. */
@@ -113,15 +113,8 @@ export const volunteers = action({
   input: z.strictObject({ status: volunteerStatusSchema.optional(), cursor: fields.cursor, limit: fields.limit }),
   access: STAFF,
   async run({ status = 'pending', cursor, limit }, ctx) {
-    const user = ctx.user;
-    let where: QueryDoc = { status };
-    if (user.role === 'secretary') {
-      if (!user.branchId) return { items: [], nextCursor: null };
-      where = { unitId: user.branchId, status };
-    } else {
-      const county = await adminCounty(ctx.db, user);
-      if (county !== null) where = { county, status };
-    }
+    const where = await managedScope(ctx.db, ctx.user, { status });
+    if (!where) return { items: [], nextCursor: null };
     return pageByNewest(ctx.db.collection(VOLUNTEERS), where, 'appliedAt', { cursor, limit }, volunteerDocSchema, (v: VolunteerDoc) => ({
       openid: v._id,
       // The reviewer needs to know who is asking: the name in full; the phone masked.
