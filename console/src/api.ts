@@ -22,7 +22,7 @@ export async function call<T>(fn: string, action: string, input: object = {}): P
     clearToken();
     signedOutListeners.forEach((listener) => listener(envelope.error.message));
   }
-  throw new CallError(envelope.error.code, envelope.error.message);
+  throw new CallError(envelope.error.code, envelope.error.message, envelope.error.field);
 }
 
 /** 退出登录: ends this tab's console session on the server (best effort: the token is dropped either way). */

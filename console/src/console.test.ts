@@ -1,15 +1,37 @@
-/** The console's pure parts: server errors put beside their field, the unit tree's order, vaccine lines, the HTTP transport. */
-import { HttpTransport } from './transport';
+/** The console's pure parts: server refusals (from the real router) put beside their field, the unit tree's order, vaccine lines, the HTTP transport. */
+import { seededWorld } from '../../test/support/functions';
+import { CallError, HttpTransport } from './transport';
 import { fieldOfServerError } from './ui/server-error';
 import { inTreeOrder } from './ui/tree';
 import { parseVaccines, vaccinesText } from './ui/vaccines';
 import type { Unit } from './api';
 
-test('the router\'s 「参数 x：…」 names the field; anything else stays a banner', () => {
-  expect(fieldOfServerError('参数 price：数值必须大于等于 1')).toEqual({ field: 'price', text: '数值必须大于等于 1' });
-  expect(fieldOfServerError('参数 template.weekdays：请至少选择一天')).toEqual({ field: 'template', text: '请至少选择一天' });
-  expect(fieldOfServerError('兑换结束时间必须晚于开始时间')).toBeNull();
-  expect(fieldOfServerError('请求：参数不正确')).toBeNull();
+/** A refusal as the console's `call` throws it, from the real router's answer. */
+async function refusal(fn: string, event: object): Promise<CallError> {
+  const w = await world;
+  const res = await w.call(fn, event, 'demo-admin');
+  if (res.ok) throw new Error(`${fn}.${(event as { action: string }).action} was not refused`);
+  return new CallError(res.error.code, res.error.message, res.error.field);
+}
+const world = seededWorld();
+afterAll(async () => (await world).db.close());
+
+test('a server refusal goes beside the field it names (its first segment), else it stays a banner', async () => {
+  const price = await refusal('points', { action: 'saveGoods', name: '党徽', price: 0, stock: 5, perUserLimit: 1 });
+  expect(fieldOfServerError(price, ['name', 'price', 'stock'])).toEqual({ field: 'price', text: price.message });
+  expect(price.message).not.toMatch(/price|参数/);
+  const capacity = await refusal('stations', {
+    action: 'generateSlots', itemId: 'it-yf-center-room', from: '2026-12-01', to: '2026-12-02',
+    template: { weekdays: [1], start: '09:00', end: '10:00', slotMinutes: 60, capacity: 0 },
+  });
+  expect(capacity.field).toBe('template.capacity');
+  expect(fieldOfServerError(capacity, ['itemId', 'from', 'to', 'template'])).toEqual({ field: 'template', text: capacity.message });
+  // Not a field of this form, or no field at all: a banner.
+  expect(fieldOfServerError(price, ['name'])).toBeNull();
+  const missing = await refusal('points', { action: 'restock', goodsId: 'g-nowhere', qty: 1 });
+  expect(missing.field).toBeUndefined();
+  expect(fieldOfServerError(missing, ['goodsId', 'qty'])).toBeNull();
+  expect(fieldOfServerError(new Error('网络不稳定'), ['price'])).toBeNull();
 });
 
 const unit = (unitId: string, parentId: string | null, name: string, kind: Unit['kind'] = 'branch'): Unit => ({ unitId, parentId, kind, name, county: '', secretary: null, memberCount: 0 });

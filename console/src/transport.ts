@@ -10,17 +10,17 @@
  *   `app.callFunction({ name, data })`; CloudBase puts that person's custom uid in the function's context.
  *   No shared secret is ever in the browser: the private key that signs tickets stays in the function.
  */
+import type { ErrorBody, ErrorCode as FunctionErrorCode } from '../../domain/core/errors';
 import type { ConsoleConfig } from './config';
 
-export type ErrorCode =
-  | 'INVALID_ARGUMENT' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'SOLD_OUT'
-  | 'INSUFFICIENT_POINTS' | 'SLOT_FULL' | 'LIMIT_REACHED' | 'TOO_LATE' | 'INTERNAL' | 'NETWORK';
+/** The functions' codes (domain/core/errors.ts, the one list), and NETWORK when no answer came. */
+export type ErrorCode = FunctionErrorCode | 'NETWORK';
 
-export type Envelope<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
+export type Envelope<T> = { ok: true; data: T } | { ok: false; error: Omit<ErrorBody, 'code'> & { code: ErrorCode } };
 
-/** An error fit to show as it is: its message is plain Chinese. */
+/** An error fit to show as it is: its message is plain Chinese; `field` is the input's dotted path it concerns. */
 export class CallError extends Error {
-  constructor(readonly code: ErrorCode, message: string) {
+  constructor(readonly code: ErrorCode, message: string, readonly field?: string) {
     super(message);
     this.name = 'CallError';
   }
@@ -96,7 +96,7 @@ export class HttpTransport implements Transport {
       throw new CallError('NETWORK', NETWORK);
     }
     const body = await readEnvelope<{ token: string }>(res);
-    if (!body.ok) throw new CallError(body.error.code, body.error.message);
+    if (!body.ok) throw new CallError(body.error.code, body.error.message, body.error.field);
     return body.data.token;
   }
 

@@ -52,11 +52,9 @@ export function FormDialog(props: {
       void MessagePlugin.success(message);
       props.onClose();
     } catch (e) {
-      const text = messageOf(e);
-      const onField = fieldOfServerError(text);
-      const known = onField && (form.getFieldsValue(true) as Values)[onField.field] !== undefined;
-      if (onField && known) form.setValidateMessage({ [onField.field]: [{ type: 'error', message: onField.text }] });
-      else setError(text);
+      const onField = fieldOfServerError(e, Object.keys(form.getFieldsValue(true) as Values));
+      if (onField) form.setValidateMessage({ [onField.field]: [{ type: 'error', message: onField.text }] });
+      else setError(messageOf(e));
     } finally {
       setBusy(false);
     }

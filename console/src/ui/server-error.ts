@@ -1,5 +1,11 @@
-/** `参数 price：…` from the router names the field; answers the field and the message without the prefix. */
-export function fieldOfServerError(message: string): { field: string; text: string } | null {
-  const match = /^参数 ([A-Za-z]+)(?:\.[\w.]+)?：(.*)$/.exec(message);
-  return match ? { field: match[1]!, text: match[2]! } : null;
+import { CallError } from '../transport';
+
+/**
+ * Where a refusal belongs on a form: the first segment of the input path the server named (`template.capacity`
+ * → `template`) when the form has that field, with the server's message as it is; else null (a banner).
+ */
+export function fieldOfServerError(error: unknown, formFields: readonly string[]): { field: string; text: string } | null {
+  if (!(error instanceof CallError) || !error.field) return null;
+  const field = error.field.split('.')[0]!;
+  return formFields.includes(field) ? { field, text: error.message } : null;
 }
