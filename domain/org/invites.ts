@@ -59,13 +59,10 @@ export const createInvite = action({
   },
 });
 
-/** Expires every live code of `branchId` but `keep` (a branch has a handful at most: each renewal ends the rest). */
+/** Expires every live code of `branchId` but `keep`, in one conditional update. */
 async function endOlderInvites(db: Database, branchId: string, keep: string, by: string, now: number): Promise<void> {
   const _ = db.command;
-  const live = await db.collection(INVITES).where({ branchId, expiresAt: _.gt(now) }).limit(100).get();
-  for (const doc of live) {
-    if (doc._id !== keep) await db.collection(INVITES).where({ _id: doc._id, expiresAt: _.gt(now) }).update({ expiresAt: now, revokedAt: now, revokedBy: by });
-  }
+  await db.collection(INVITES).where({ branchId, expiresAt: _.gt(now), _id: _.neq(keep) }).update({ expiresAt: now, revokedAt: now, revokedBy: by });
 }
 
 /** The branch's managers stop a code at once (a QR posted where it should not be). */
@@ -81,9 +78,10 @@ export const revokeInvite = action({
     return ctx.db.runTransaction(async (tx) => {
       const before = inviteDocSchema.safeParse(await tx.collection(INVITES).doc(code).get());
       if (!before.success) throw new AppError('NOT_FOUND', '邀请码无效，请核对后重试');
-      const after = before.data.expiresAt > now ? { ...before.data, expiresAt: now, revokedAt: now, revokedBy: ctx.user._id } : before.data;
-      if (after !== before.data) await tx.collection(INVITES).doc(code).update({ expiresAt: now, revokedAt: now, revokedBy: ctx.user._id });
-      ctx.audit?.({ targetId: code, before: before.data, after });
+      const live = before.data.expiresAt > now;
+      const change = { expiresAt: now, revokedAt: now, revokedBy: ctx.user._id };
+      if (live) await tx.collection(INVITES).doc(code).update(change);
+      ctx.audit?.({ targetId: code, before: before.data, after: live ? { ...before.data, ...change } : before.data });
       return { code, branchId: before.data.branchId, revoked: true };
     }, TX_ATTEMPTS);
   },
