@@ -49,6 +49,10 @@ async function json<T = { ok: boolean; data: Record<string, unknown>; error: { c
   return (await res.json()) as T;
 }
 
+// A one-character change that always differs: replacing the last character by a fixed one
+// left the secret unchanged whenever it already ended in it (one run in 64).
+const differentLastChar = (text: string): string => `${text.slice(0, -1)}${text.endsWith('A') ? 'B' : 'A'}`;
+
 describe('console scan-to-sign-in over HTTP', () => {
   test('start and poll need no token; the approved admin’s token works on every function; a second poll gets nothing', async () => {
     const start = await json(await post('/fn/admin', { action: 'startConsoleLogin' }));
@@ -63,7 +67,7 @@ describe('console scan-to-sign-in over HTTP', () => {
     expect(await json(await post('/fn/admin', { action: 'approveConsoleLogin', ticketId }))).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     expect(await json(await post('/fn/admin', { action: 'approveConsoleLogin', ticketId }, await login('demo-admin')))).toMatchObject({ ok: true });
 
-    expect(await json(await post('/fn/admin', { action: 'pollConsoleLogin', ticketId, pollSecret: `${pollSecret.slice(0, -1)}A` }))).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await json(await post('/fn/admin', { action: 'pollConsoleLogin', ticketId, pollSecret: differentLastChar(pollSecret) }))).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     const polled = await json(await post('/fn/admin', { action: 'pollConsoleLogin', ticketId, pollSecret }));
     expect(polled.data).toMatchObject({ status: 'approved', tokenKind: 'bearer', user: { openid: 'demo-admin' } });
     const me = await json(await post('/fn/user', { action: 'me' }, String(polled.data.token)));
