@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { FUNCTIONS } from '../cloudfunctions/registry';
-import { TIMER_NAME, tickMinutes, timerCron } from '../cloudfunctions/timers';
+import { TIMER_NAME, tickMinutes, timerCron } from '../domain/core/jobs';
 
 const FUNCTION_ROOT = path.resolve(__dirname, '..', 'cloudfunctions');
 

@@ -1,16 +1,11 @@
 import type { Database, JsonValue } from '../db';
 import { dayOf } from '../core/time';
-import type { ActionContext } from '../core/router';
+import type { ActionContext, AuditNote } from '../core/router';
 import { AUDIT, newAuditId } from './model';
 import { redact, scrubText } from './redact';
 import { AUDIT_TARGETS, ID_FIELDS, UNAUDITED } from './targets';
 
-/** What an action may tell the audit entry about itself; anything left out is filled in by the router. */
-export interface AuditNote {
-  targetId?: string | null;
-  before?: unknown;
-  after?: unknown;
-}
+export type { AuditNote };
 
 /** Roles that never make an action a staff or admin one. */
 const ORDINARY_ROLES = new Set(['resident', 'member']);

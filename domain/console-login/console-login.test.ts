@@ -3,7 +3,7 @@ import { adminWorld, data, type AdminWorld } from '../../test/support/admin-worl
 import { CONSOLE_LOGINS, TICKET_TTL_MS } from './model';
 import { purgeConsoleLogins } from './actions';
 import { FUNCTIONS } from '../../cloudfunctions/registry';
-import { JOB_EVERY_MINUTES } from '../../cloudfunctions/timers';
+import { JOB_EVERY_MINUTES } from '../core/jobs';
 import type { Envelope } from '../core/errors';
 import type { HostServices } from '../core/services';
 

@@ -22,3 +22,10 @@ export interface ConsoleSessionRef {
 export interface CredentialIssuer {
   issue(openid: string, now: number, session: ConsoleSessionRef): Promise<Credential>;
 }
+
+declare module '../core/services' {
+  interface HostServices {
+    /** Issues a sign-in credential for a person (local bearer token, or a CloudBase custom-login ticket). */
+    credentials?: CredentialIssuer;
+  }
+}

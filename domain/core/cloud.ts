@@ -1,5 +1,5 @@
 import tcb from '@cloudbase/node-sdk';
-import { TIMER_NAME, dueJobs } from '../../cloudfunctions/timers';
+import { TIMER_NAME, dueJobs } from './jobs';
 import { clock } from './clock';
 import { CloudBaseDatabase } from '../db/cloudbase';
 import type { Database } from '../db';

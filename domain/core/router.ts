@@ -1,12 +1,37 @@
+/**
+ * The router every cloud function is: routes on `event.action`, checks the session, the role and the scope,
+ * validates, runs, audits, answers one envelope. It imports no module: what only modules know (a console
+ * session's record, where a target lies, how an audit entry is written) is handed in as `RouterHooks` by the
+ * one composition file, cloudfunctions/define.ts.
+ */
 import type { z } from 'zod';
 import { DbError, STORAGE_ERROR_CODES, type Database } from '../db';
-import { USERS, userDocSchema, type Role, type UserDoc } from '../user/model';
-import { assertInScope, type ScopeTarget } from '../org/scope';
-import { runAudited, type AuditNote } from '../audit/record';
+import { USERS, userDocSchema, type Role, type UserDoc } from './identity';
 import { AppError, fail, ok, type Envelope } from './errors';
 import { parseInput } from './validation';
 import type { HostServices } from './services';
-import { assertConsoleRole, checkConsoleSession } from '../console-login/session';
+
+/** What an action touches, as its `scope` hook declares it; the org module says where each lies (domain/org/scope.ts). */
+export type ScopeTarget =
+  | { stationId: string }
+  | { itemId: string }
+  | { siteId: string }
+  | { goodsId: string }
+  | { branchId: string }
+  | { unitId: string }
+  | { openid: string }
+  | { county: string }
+  /** A unit of the tree, a branch, or a county by its full name (the dashboard's `unitId` may be any of them). */
+  | { unitOrCounty: string }
+  /** Something only a system-wide admin may do (e.g. a ledger export across every branch). */
+  | { system: true };
+
+/** What an action may tell the audit entry about itself; anything left out is filled in by the audit hook. */
+export interface AuditNote {
+  targetId?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
 
 /** Who is calling, as the platform says: never taken from the event. */
 export interface Caller {
@@ -85,11 +110,31 @@ const PLATFORM_FIELDS = ['userInfo', 'tcbContext'];
  */
 export type Job = (db: Database, now: number, services?: HostServices) => Promise<unknown>;
 
-export interface FunctionRouter {
+/** A function's action table: action name → action. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the table's own types are kept by inference; this only bounds it
+export type ActionTable = Record<string, Action<any, any>>;
+
+export interface FunctionRouter<A extends ActionTable = ActionTable> {
   name: string;
-  actions: Record<string, Action>;
+  actions: A;
   jobs: Record<string, Job>;
   handle(event: unknown, ctx: RequestContext): Promise<Envelope<unknown>>;
+}
+
+/** The input a client sends to an action (before defaults), and what the action answers. */
+export type InputOf<X> = X extends Action<infer S, unknown> ? z.input<S> : never;
+export type OutputOf<X> = X extends { run(...args: never[]): Promise<infer R> } ? R : never;
+
+/** What only modules know, handed to the router by the composition file (cloudfunctions/define.ts). */
+export interface RouterHooks {
+  /** The caller a console session stands for; throws UNAUTHENTICATED when it is ended, expired or someone else's. */
+  resolveConsoleSession(db: Database, sessionId: string, claimedOpenid: string, now: number): Promise<Caller>;
+  /** Throws unless the role may use the console. */
+  assertConsoleRole(role: Role | undefined): void;
+  /** Throws FORBIDDEN unless every target lies in the user's scope. */
+  assertInScope(db: Database, user: UserDoc, targets: ScopeTarget | readonly ScopeTarget[] | null): Promise<void>;
+  /** Runs the action and, for a staff or admin one that succeeded, writes its audit entry. */
+  runAudited<R>(call: { fn: string; action: string; access: unknown; input: unknown }, ctx: ActionContext, run: (ctx: ActionContext) => Promise<R>): Promise<R>;
 }
 
 export type Logger = (entry: { fn: string; action: string; code: string; error?: string }) => void;
@@ -110,8 +155,13 @@ export async function loadUser(ctx: RequestContext): Promise<UserDoc | null> {
   return userDocSchema.parse({ _id: ctx.caller.openid, nickname: '微信用户', role: 'resident', branchId: null, createdAt: ctx.now() });
 }
 
-/** A cloud function: routes on `event.action`, checks access, validates, answers the envelope. */
-export function defineFunction(name: string, actions: Record<string, Action>, jobs: Record<string, Job> = {}): FunctionRouter {
+/** Binds the hooks once; the answer declares a cloud function: routes on `event.action`, checks access, validates, answers the envelope. */
+export function functionFactory(hooks: RouterHooks) {
+  return <A extends ActionTable>(name: string, actions: A, jobs: Record<string, Job> = {}): FunctionRouter<A> => routerOf(hooks, name, actions, jobs);
+}
+
+function routerOf<A extends ActionTable>(hooks: RouterHooks, name: string, actions: A, jobs: Record<string, Job>): FunctionRouter<A> {
+  const { resolveConsoleSession, assertConsoleRole, assertInScope, runAudited } = hooks;
   return {
     name,
     actions,
@@ -131,7 +181,7 @@ export function defineFunction(name: string, actions: Record<string, Action>, jo
         for (const field of PLATFORM_FIELDS) delete rest[field];
         // A console call is only as good as its session: ended, expired or someone else's, it is no sign-in at all.
         const session = ctx.caller?.consoleSession;
-        if (ctx.caller && session !== undefined) ctx = { ...ctx, caller: await checkConsoleSession(ctx.db, session, ctx.caller.openid, ctx.now()) };
+        if (ctx.caller && session !== undefined) ctx = { ...ctx, caller: await resolveConsoleSession(ctx.db, session, ctx.caller.openid, ctx.now()) };
         if (def.access !== 'public' && !ctx.caller?.openid) throw new AppError('UNAUTHENTICATED', '请先登录');
         const user = await loadUser(ctx);
         if (session !== undefined) assertConsoleRole(user?.role);
@@ -140,7 +190,7 @@ export function defineFunction(name: string, actions: Record<string, Action>, jo
         }
         const input = parseInput(def.input, rest);
         if (def.scope && user) await assertInScope(ctx.db, user, await def.scope(input, { ...ctx, user }));
-        // Staff and admin actions leave an audit entry once they succeed (domain/audit/record.ts).
+        // Staff and admin actions leave an audit entry once they succeed (the audit hook: domain/audit/record.ts).
         const data = await runAudited({ fn: name, action: requested, access: def.access, input }, { ...ctx, user }, (c) => def.run(input, c));
         // Even a read may have seen a commit still on its way to disk: answer only once it is there.
         await ctx.db.sync();

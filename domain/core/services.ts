@@ -1,5 +1,3 @@
-import type { FileStore } from '../files/port';
-import type { CredentialIssuer } from '../console-login/port';
 
 /**
  * What the host (the local cloud, or a CloudBase function's entry) lends the domain for one request:
@@ -7,10 +5,8 @@ import type { CredentialIssuer } from '../console-login/port';
  * An action that needs a port it was not given answers INTERNAL with a plain message.
  */
 export interface HostServices {
-  /** Where pictures go: a folder under DATA_DIR locally, CloudBase storage in the cloud. */
-  files?: FileStore;
-  /** Issues a sign-in credential for a person (local bearer token, or a CloudBase custom-login ticket). */
-  credentials?: CredentialIssuer;
+  // A module whose port the host lends adds it here by declaration merging, so core names no module:
+  // `files` (domain/files/port.ts), `credentials` (domain/console-login/port.ts).
   /** What the console's sign-in QR starts with, e.g. `http://127.0.0.1:8080/#/` for the H5 app; '' in the cloud. */
   qrBase?: string;
   /**

@@ -14,3 +14,10 @@ export interface FileStore {
   /** Removes a stored file; one already gone (or an id that is no file of this store) is no error. */
   remove(fileId: string): Promise<void>;
 }
+
+declare module '../core/services' {
+  interface HostServices {
+    /** Where pictures go: a folder under DATA_DIR locally, CloudBase storage in the cloud. */
+    files?: FileStore;
+  }
+}

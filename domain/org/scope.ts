@@ -1,5 +1,6 @@
 import type { Database } from '../db';
 import { AppError } from '../core/errors';
+import type { ScopeTarget } from '../core/router';
 import { BRANCHES, USERS, branchDocSchema, userDocSchema, type UserDoc } from '../user/model';
 import { UNITS, unitDocSchema, type UnitDoc } from './model';
 
@@ -10,20 +11,7 @@ const SITES = 'vaccineSites';
 const ITEMS = 'serviceItems';
 const GOODS = 'goods';
 
-/** What an action touches, as its `scope` hook declares it (see `action` in domain/core/router.ts). */
-export type ScopeTarget =
-  | { stationId: string }
-  | { itemId: string }
-  | { siteId: string }
-  | { goodsId: string }
-  | { branchId: string }
-  | { unitId: string }
-  | { openid: string }
-  | { county: string }
-  /** A unit of the tree, a branch, or a county by its full name (the dashboard's `unitId` may be any of them). */
-  | { unitOrCounty: string }
-  /** Something only a system-wide admin may do (e.g. a ledger export across every branch). */
-  | { system: true };
+export type { ScopeTarget };
 
 /** Where a target lies. `missing`: it does not exist, so the action itself answers NOT_FOUND. */
 interface Place {

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { FUNCTIONS } from '../../cloudfunctions/registry';
-import { JOB_EVERY_MINUTES } from '../../cloudfunctions/timers';
+import { JOB_EVERY_MINUTES } from '../core/jobs';
 import { seededWorld } from '../../test/support/functions';
 import type { Database } from '../db';
 import type { HostServices } from '../core/services';

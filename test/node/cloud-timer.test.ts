@@ -1,7 +1,7 @@
 /** One timer per function runs all its jobs, each on its own schedule. */
-import { JOB_EVERY_MINUTES, dueJobs, tickMinutes, timerCron } from '../../cloudfunctions/timers';
+import { JOB_EVERY_MINUTES, dueJobs, tickMinutes, timerCron } from '../../domain/core/jobs';
 import { runTimer } from '../../domain/core/cloud';
-import { defineFunction } from '../../domain/core/router';
+import { defineFunction } from '../../cloudfunctions/define';
 import type { Database } from '../../domain/db';
 
 const at = (hhmmss: string) => Date.parse(`2026-11-23T${hhmmss}+08:00`);

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { buildFunctions, FUNCTION_ROOT, functionNames } from '../../scripts/build-functions';
 import { CLOUDBASERC_PATH, functionConfigPath, renderCloudbaserc, renderFunctionConfig } from '../../scripts/cloudbaserc';
 import { FUNCTIONS } from '../../cloudfunctions/registry';
-import { JOB_EVERY_MINUTES, TIMER_NAME } from '../../cloudfunctions/timers';
+import { JOB_EVERY_MINUTES, TIMER_NAME } from '../../domain/core/jobs';
 
 const ROOT = path.resolve(__dirname, '../..');
 interface Trigger { name: string; type: string; config: string }

@@ -1,4 +1,4 @@
-import { defineFunction } from '../../../domain/core/router';
+import { defineFunction } from '../../define';
 import * as audit from '../../../domain/audit/actions';
 import * as consoleLogin from '../../../domain/console-login/actions';
 import * as dashboard from '../../../domain/dashboard/dashboard';

@@ -1,4 +1,4 @@
-import { defineFunction } from '../../../domain/core/router';
+import { defineFunction } from '../../define';
 import * as invites from '../../../domain/org/invites';
 import * as members from '../../../domain/org/members';
 import * as roster from '../../../domain/org/roster';

@@ -1,4 +1,4 @@
-import { defineFunction } from '../../../domain/core/router';
+import { defineFunction } from '../../define';
 import * as earning from '../../../domain/points/earning';
 import { exportLedger } from '../../../domain/points/export';
 import * as ledger from '../../../domain/points/ledger';

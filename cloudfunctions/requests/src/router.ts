@@ -1,4 +1,4 @@
-import { defineFunction } from '../../../domain/core/router';
+import { defineFunction } from '../../define';
 import * as actions from '../../../domain/requests/actions';
 import * as claims from '../../../domain/requests/claims';
 import * as figures from '../../../domain/requests/figures';

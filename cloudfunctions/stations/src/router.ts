@@ -1,4 +1,4 @@
-import { defineFunction } from '../../../domain/core/router';
+import { defineFunction } from '../../define';
 import * as admin from '../../../domain/booking/admin';
 import * as booking from '../../../domain/booking/booking';
 import { markNoShows } from '../../../domain/booking/jobs';

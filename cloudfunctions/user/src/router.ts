@@ -1,4 +1,4 @@
-import { defineFunction } from '../../../domain/core/router';
+import { defineFunction } from '../../define';
 import * as inbox from '../../../domain/messages/inbox';
 import { deliverMessages } from '../../../domain/messages/deliver';
 import * as user from '../../../domain/user/actions';

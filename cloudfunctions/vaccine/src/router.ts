@@ -1,4 +1,4 @@
-import { defineFunction } from '../../../domain/core/router';
+import { defineFunction } from '../../define';
 import * as vaccine from '../../../domain/vaccine/actions';
 import * as admin from '../../../domain/vaccine/admin';
 import * as appointments from '../../../domain/vaccine/appointments';

@@ -1,7 +1,7 @@
 /**
  * How often each scheduled job runs. A CloudBase function takes one trigger, so each function gets one
  * timer (`TIMER_NAME`) ticking at the greatest common period of its jobs; on each tick a job runs only
- * when its own period has come round (see `dueJobs`). No imports: cloud bundles and scripts both read it.
+ * when its own period has come round (see `dueJobs`). No imports: cloud bundles, the local cloud and scripts all read it.
  */
 export const JOB_EVERY_MINUTES: Record<string, number> = {
   expireOrders: 10,
