@@ -12,7 +12,7 @@ import { SLOTS, slotDocSchema, templateSchema } from '../slots/model';
 import { STATIONS, stationHours } from '../stations/actions';
 import { STATION_KINDS, geoPointSchema, stationKindSchema } from '../stations/model';
 import { USERS, userDocSchema } from '../user/model';
-import { SERVICE_CATALOGUE } from '../seed/data';
+import { SERVICE_CATALOGUE } from '../stations/labels';
 import { TX_ATTEMPTS } from '../core/ids';
 import { cancelBooking, rollBackBooking } from './booking';
 import { marksOf } from '../core/intents';

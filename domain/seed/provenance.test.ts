@@ -11,7 +11,7 @@ import type { Source } from '../stations/model';
 import { DEMO_ITEMS, VACCINE_TEMPLATES } from './booking-data';
 import { ARTICLES, ARTICLE_FIGURES, BRANCHES, SERVICE_CATALOGUE, STATIONS, VACCINE_SITES } from './data';
 import { demoActivities } from './points-data';
-import { MIDDLE_UNITS } from '../org/seed';
+import { MIDDLE_UNITS } from './org';
 
 const text = new Map<string, string>(Object.values(ARTICLES).map((file) => [file, readFileSync(join(__dirname, 'articles', file), 'utf8').replace(/\s+/g, '')]));
 const quoted = (source: Source) => text.get(source.article)?.includes(source.quote.replace(/\s+/g, '')) ?? false;

@@ -1,7 +1,7 @@
 import type { Database, NewDoc } from '../db';
 import { ITEMS } from '../booking/model';
-import { seedOrg } from '../org/seed';
-import { seedRequests } from '../requests/seed';
+import { seedOrg } from './org';
+import { seedRequests } from './requests';
 import { dayOf } from '../core/time';
 import { generateSlots } from '../slots/generate';
 import { addIfAbsent, derivedId } from '../core/ids';

@@ -5,7 +5,7 @@ import { notFound } from '../core/errors';
 import { pageByDistance } from '../core/geo';
 import { pageById, type Page } from '../core/paging';
 import { fields } from '../core/validation';
-import { ARTICLE_TITLES, SERVICE_CATALOGUE } from '../seed/data';
+import { ARTICLE_TITLES, SERVICE_CATALOGUE } from './labels';
 import { ITEMS, ITEM_KINDS, itemDocSchema, type Item } from '../booking/model';
 import { parseOpeningHours, type OpeningHours } from './hours';
 import { STATION_KINDS, geoPointSchema, sourceSchema, stationDocSchema, stationKindSchema, type Source, type Station } from './model';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-import { STATION_KINDS, type StationKind } from './kinds';
+import { STATION_KINDS, type ServiceKind, type Source, type StationKind } from './labels';
 
 export { STATION_KINDS, type StationKind };
 export const stationKindSchema = z.enum(Object.keys(STATION_KINDS) as [StationKind, ...StationKind[]]);
@@ -8,21 +8,9 @@ export const stationKindSchema = z.enum(Object.keys(STATION_KINDS) as [StationKi
 export const geoPointSchema = z.object({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) });
 export type GeoPoint = z.infer<typeof geoPointSchema>;
 
-/**
- * Where a seeded fact comes from: the article file in shared/seeds and a short quote from it.
- * Seed data without one is marked `illustrative` (shown as 「示例」).
- */
-export const sourceSchema = z.object({ article: z.string().min(1), quote: z.string().min(1) });
-export type Source = z.infer<typeof sourceSchema>;
-
-/** One entry of the service catalogue that every station's `services` refers to. */
-export interface ServiceKind {
-  code: string;
-  name: string;
-  category: '便民' | '政务' | '法律' | '健康' | '文化' | '旅游' | '公益';
-  /** An article that names this kind of service; null when the kind itself is an illustration. */
-  source: Source | null;
-}
+/** Where a seeded fact comes from (domain/stations/labels.ts says more). */
+export const sourceSchema = z.object({ article: z.string().min(1), quote: z.string().min(1) }) satisfies z.ZodType<Source>;
+export type { ServiceKind, Source };
 
 /** A station document as stored; read through `stationDocSchema` so a hand-edited one cannot break a list. */
 export const stationDocSchema = z.object({

@@ -2,7 +2,7 @@ import type { Page } from '../../domain/core/paging';
 import type { roster } from '../../domain/booking/admin';
 import type { book, cancel, joinWaitlist as join, myBookings, slots, verify } from '../../domain/booking/booking';
 import type { StationSummary, detail } from '../../domain/stations/actions';
-import type { StationKind } from '../../domain/stations/kinds';
+import type { StationKind } from '../../domain/stations/labels';
 import { callFunction } from './transport';
 
 export type { StationSummary, StationKind };

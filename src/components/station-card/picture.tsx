@@ -1,5 +1,5 @@
 import { Image, View } from '@tarojs/components';
-import type { StationKind } from '../../../domain/stations/kinds';
+import type { StationKind } from '../../../domain/stations/labels';
 
 /**
  * Line icons per station kind (24 × 24, stroked), drawn as SVG data URIs so one `Image` shows them on

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Input, ScrollView, View, Text } from '@tarojs/components';
-import { STATION_KINDS, type StationKind } from '../../../domain/stations/kinds';
+import { STATION_KINDS, type StationKind } from '../../../domain/stations/labels';
 import { a11y } from '../../components/layout/a11y';
 import { useNearMe } from '../../components/near-me/useNearMe';
 import PagedList, { usePagedPage } from '../../components/paged-list';

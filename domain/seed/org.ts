@@ -1,8 +1,8 @@
 import type { Database } from '../db';
 import { addIfAbsent } from '../core/ids';
-import { BRANCHES as BRANCH_DATA, STATIONS as STATION_DATA, VACCINE_SITES } from '../seed/data';
+import { BRANCHES as BRANCH_DATA, STATIONS as STATION_DATA, VACCINE_SITES } from './data';
 import { USERS } from '../user/model';
-import { UNITS, type UnitKind } from './model';
+import { UNITS, type UnitKind } from '../org/model';
 
 interface SeedUnit {
   _id: string;
