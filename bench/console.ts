@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { buildConsole, CONSOLE_DIR, consoleIsStale } from '../scripts/build-console';
+import { buildConsole, CONSOLE_DIR, consoleIsStale } from '../server/console-build';
 import { devLogin, startLocalCloud } from '../test/support/local-cloud';
 
 type Record = (measure: string, value: number, unit: string, note?: string) => void;

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../server/config';
 import { buildH5, h5IsStale } from '../server/h5-build';
-import { buildConsole, consoleIsStale } from './build-console';
+import { buildConsole, consoleIsStale } from '../server/console-build';
 
 if (h5IsStale()) buildH5();
 const consoleBuilt = consoleIsStale() ? buildConsole() : Promise.resolve();

@@ -19,7 +19,7 @@ import { createLocalCloud } from './app';
 import { TokenSigner } from './auth';
 import { H5_DIR, readConfig } from './config';
 import { buildH5Async, h5IsStale } from './h5-build';
-import { buildConsole, consoleIsStale } from '../scripts/build-console';
+import { buildConsole, consoleIsStale } from './console-build';
 import { startJobs } from './jobs';
 
 const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
