@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import { checkBookingInvariants } from '../domain/booking/invariants';
+import { setting } from '../domain/core/config';
 import { LocalDatabase } from '../domain/db/local/engine';
 import { checkPointsInvariants, type InvariantReport } from '../domain/points/invariants';
 import { checkVaccineInvariants } from '../domain/vaccine/invariants';
@@ -22,7 +23,8 @@ export async function checkAll(db: LocalDatabase): Promise<(InvariantReport & { 
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === __filename) {
-  const dir = path.resolve(process.argv[2] ?? process.env.DATA_DIR ?? path.join(__dirname, '..', '.data'));
+  // A folder given on the command line is relative to where you are; DATA_DIR, as for the server, to the project root.
+  const dir = process.argv[2] ? path.resolve(process.argv[2]) : path.resolve(__dirname, '..', setting('DATA_DIR'));
   let db: LocalDatabase;
   try {
     db = LocalDatabase.open(dir, { readOnly: true });

@@ -13,6 +13,7 @@
  */
 import path from 'node:path';
 import { COLLECTIONS, INDEXES, indexName, type AclTag, type IndexSpec } from '../domain/collections';
+import { setting } from '../domain/core/config';
 import { addIfAbsent } from '../domain/core/ids';
 import type { Database, Doc, NewDoc } from '../domain/db';
 import { EVENTS, RULES } from '../domain/points/model';
@@ -160,9 +161,16 @@ export interface SetupConfig {
 }
 
 export function readSetupConfig(env: NodeJS.ProcessEnv): SetupConfig {
-  const envId = (env.ENV_ID || env.TCB_ENV_ID || '').trim();
-  const secretId = (env.TCB_SECRET_ID || '').trim();
-  const secretKey = (env.TCB_SECRET_KEY || '').trim();
+  const read = <K extends 'ENV_ID' | 'TCB_ENV_ID' | 'TCB_SECRET_ID' | 'TCB_SECRET_KEY' | 'ADMIN_OPENID'>(name: K) => {
+    try {
+      return setting(name, env)?.trim() ?? '';
+    } catch (error) {
+      throw new SetupConfigError(error instanceof Error ? error.message : String(error));
+    }
+  };
+  const envId = read('ENV_ID') || read('TCB_ENV_ID');
+  const secretId = read('TCB_SECRET_ID');
+  const secretKey = read('TCB_SECRET_KEY');
   const missing: string[] = [];
   if (!envId) missing.push('ENV_ID（或 TCB_ENV_ID）：云开发环境 ID，在云开发控制台「环境」页可见 / the CloudBase environment id, shown in the console');
   if (!secretId) missing.push('TCB_SECRET_ID：腾讯云 API 密钥 SecretId（访问管理 → API 密钥管理）/ a Tencent Cloud API key SecretId (CAM → API keys)');
@@ -173,10 +181,8 @@ export function readSetupConfig(env: NodeJS.ProcessEnv): SetupConfig {
         '例如 / e.g.: ENV_ID=xxx TCB_SECRET_ID=xxx TCB_SECRET_KEY=xxx ADMIN_OPENID=xxx npm run cloud:setup',
     );
   }
-  const adminOpenid = (env.ADMIN_OPENID || '').trim();
-  if (adminOpenid && !/^[A-Za-z0-9_-]{1,64}$/.test(adminOpenid)) {
-    throw new SetupConfigError(`ADMIN_OPENID 不像一个 openid（字母、数字、-、_）/ ADMIN_OPENID does not look like an openid: ${adminOpenid.slice(0, 80)}`);
-  }
+  // The config table checks its form (letters, digits, - and _).
+  const adminOpenid = read('ADMIN_OPENID');
   return { envId, secretId, secretKey, adminOpenid: adminOpenid || null };
 }
 

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { DAY_MS, DEFAULT_TOKEN_TTL_MS } from './auth';
+import { setting } from '../domain/core/config';
+import { DAY_MS } from './auth';
 
 export const ROOT = path.resolve(__dirname, '..');
 export const H5_DIR = path.join(ROOT, 'dist', 'h5');
@@ -17,22 +18,14 @@ export interface ServerConfig {
   tokenTtlMs: number;
 }
 
-/** The comma-separated `ALLOWED_HOSTS`, lower-cased, blanks dropped. */
-export function parseAllowedHosts(value: string | undefined): string[] {
-  return (value ?? '').split(',').map((h) => h.trim().toLowerCase()).filter((h) => h !== '');
-}
-
+/** The local cloud's settings, read and checked by domain/core/config.ts (a bad value throws, naming it). */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
-  const port = Number(env.PORT ?? 8080);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT 不正确：${env.PORT}`);
-  const days = env.TOKEN_TTL_DAYS === undefined ? DEFAULT_TOKEN_TTL_MS / DAY_MS : Number(env.TOKEN_TTL_DAYS);
-  if (!Number.isFinite(days) || days <= 0 || days > 365) throw new Error(`TOKEN_TTL_DAYS 不正确：${env.TOKEN_TTL_DAYS}`);
   return {
-    port,
-    dataDir: path.resolve(ROOT, env.DATA_DIR ?? '.data'),
-    mode: env.CLOUD_MODE === 'cloudbase' ? 'cloudbase' : 'local',
-    jobIntervalMs: Math.max(100, Number(env.JOB_INTERVAL_MS ?? 60_000) || 60_000),
-    allowedHosts: parseAllowedHosts(env.ALLOWED_HOSTS),
-    tokenTtlMs: Math.round(days * DAY_MS),
+    port: setting('PORT', env),
+    dataDir: path.resolve(ROOT, setting('DATA_DIR', env)),
+    mode: setting('CLOUD_MODE', env),
+    jobIntervalMs: setting('JOB_INTERVAL_MS', env),
+    allowedHosts: setting('ALLOWED_HOSTS', env),
+    tokenTtlMs: Math.round(setting('TOKEN_TTL_DAYS', env) * DAY_MS),
   };
 }

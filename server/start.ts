@@ -9,6 +9,7 @@
 import type { ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { clock } from '../domain/core/clock';
+import { checkSettings, setting } from '../domain/core/config';
 import { CloudBaseDatabase } from '../domain/db/cloudbase';
 import { LocalDatabase } from '../domain/db/local/engine';
 import type { Database } from '../domain/db';
@@ -49,6 +50,8 @@ process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
 
 async function start(): Promise<void> {
+  // Every setting the local cloud and its functions read, checked once before anything starts.
+  checkSettings('local');
   const config = readConfig();
   if (!process.argv.includes('--no-build') && h5IsStale()) {
     await buildH5Async((child) => (build = child));
@@ -62,7 +65,7 @@ async function start(): Promise<void> {
   let signer: TokenSigner | null = null;
   let files: LocalFileStore | undefined;
   if (config.mode === 'cloudbase') {
-    db = new CloudBaseDatabase({ env: process.env.TCB_ENV_ID, secretId: process.env.TCB_SECRET_ID, secretKey: process.env.TCB_SECRET_KEY });
+    db = new CloudBaseDatabase({ env: setting('TCB_ENV_ID'), secretId: setting('TCB_SECRET_ID'), secretKey: setting('TCB_SECRET_KEY') });
   } else {
     const local = LocalDatabase.open(config.dataDir);
     shutdown = () => local.close();

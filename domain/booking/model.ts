@@ -1,22 +1,19 @@
 import { z } from 'zod';
+import { setting } from '../core/config';
 
 export const ITEMS = 'serviceItems';
 export const BOOKINGS = 'bookings';
 export const BOOKING_CODES = 'bookingCodes';
 export const BOOKERS = 'bookers';
 
-const numberFromEnv = (name: string, fallback: number) => {
-  const n = Number(process.env[name] ?? fallback);
-  return Number.isFinite(n) && n >= 0 ? n : fallback;
-};
 /** How many active bookings one person may hold at once (`BOOKING_ACTIVE_LIMIT`). */
-export const activeLimit = () => numberFromEnv('BOOKING_ACTIVE_LIMIT', 3);
+export const activeLimit = () => setting('BOOKING_ACTIVE_LIMIT');
 /** Cancelling closes this many minutes before the start (`BOOKING_CANCEL_BEFORE_MIN`). */
-export const cancelBeforeMinutes = () => numberFromEnv('BOOKING_CANCEL_BEFORE_MIN', 30);
+export const cancelBeforeMinutes = () => setting('BOOKING_CANCEL_BEFORE_MIN');
 /** A reminder goes out this many minutes before the start (`BOOKING_REMIND_BEFORE_MIN`). */
-export const remindBeforeMinutes = () => numberFromEnv('BOOKING_REMIND_BEFORE_MIN', 60);
+export const remindBeforeMinutes = () => setting('BOOKING_REMIND_BEFORE_MIN');
 /** Staff may check a booking in from this many minutes before its start until its end (`BOOKING_CHECKIN_EARLY_MIN`). */
-export const checkinEarlyMinutes = () => numberFromEnv('BOOKING_CHECKIN_EARLY_MIN', 15);
+export const checkinEarlyMinutes = () => setting('BOOKING_CHECKIN_EARLY_MIN');
 
 export const ITEM_KINDS = { service: '服务', room: '场地' } as const;
 

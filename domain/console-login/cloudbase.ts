@@ -1,4 +1,5 @@
 import tcb from '@cloudbase/node-sdk';
+import { setting } from '../core/config';
 import type { ConsoleSessionRef, Credential, CredentialIssuer } from './port';
 
 /** CloudBase custom-login user ids: 4–32 characters of letters, digits, `_` and `-`. */
@@ -30,9 +31,10 @@ export class CloudBaseCredentialIssuer implements CredentialIssuer {
 
 /** The custom-login private key, when the environment provides one (`CONSOLE_LOGIN_KEY`, the JSON the CloudBase console downloads). */
 export function customLoginCredentials(env: NodeJS.ProcessEnv = process.env): { private_key_id: string; private_key: string; env_id: string } | undefined {
-  if (!env.CONSOLE_LOGIN_KEY) return undefined;
+  const raw = setting('CONSOLE_LOGIN_KEY', env);
+  if (!raw) return undefined;
   try {
-    const parsed = JSON.parse(env.CONSOLE_LOGIN_KEY) as { private_key_id?: unknown; private_key?: unknown; env_id?: unknown };
+    const parsed = JSON.parse(raw) as { private_key_id?: unknown; private_key?: unknown; env_id?: unknown };
     if (typeof parsed.private_key_id === 'string' && typeof parsed.private_key === 'string' && typeof parsed.env_id === 'string') {
       return { private_key_id: parsed.private_key_id, private_key: parsed.private_key, env_id: parsed.env_id };
     }

@@ -1,4 +1,5 @@
 import tcb from '@cloudbase/node-sdk';
+import { setting } from '../core/config';
 import { PERMANENT_WECHAT_ERRORS, type MessageSender, type SendResult, type SubscribeMessage } from './sender';
 
 /**
@@ -16,19 +17,21 @@ export class CloudBaseSubscribeSender implements MessageSender {
   constructor(private readonly options: { env?: string; miniprogramState?: string } = {}) {}
 
   private get state(): string {
-    const state = this.options.miniprogramState ?? process.env.MESSAGE_MINIPROGRAM_STATE ?? 'formal';
+    const state = this.options.miniprogramState ?? setting('MESSAGE_MINIPROGRAM_STATE');
     return ['developer', 'trial', 'formal'].includes(state) ? state : 'formal';
   }
 
   async send(message: SubscribeMessage): Promise<SendResult> {
     let res: { code?: string; result?: unknown };
+    // Read before the try: a misconfigured state is an error to fix, not a send to retry.
+    const miniprogramState = this.state;
     try {
       // Initialised on first use: loading the function costs nothing when no message needs WeChat.
       this.app ??= tcb.init({ env: this.options.env ?? tcb.SYMBOL_CURRENT_ENV });
       res = await this.app.callWxOpenApi({
         apiName: 'subscribeMessage.send',
         requestData: {
-          touser: message.touser, template_id: message.templateId, data: message.data, miniprogram_state: this.state, lang: 'zh_CN',
+          touser: message.touser, template_id: message.templateId, data: message.data, miniprogram_state: miniprogramState, lang: 'zh_CN',
           ...(message.page ? { page: message.page } : {}),
         },
       });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { setting } from '../core/config';
 
 /**
  * Subscribe-message templates from configuration: env `MESSAGE_TEMPLATES`, a JSON object from
@@ -14,7 +15,7 @@ const templatesSchema = z.record(z.string(), templateSchema);
 let cached: { raw: string; templates: Record<string, MessageTemplate> } | null = null;
 
 /** The configured templates; a malformed value counts as none (and says so once in the log). */
-export function messageTemplates(raw = process.env.MESSAGE_TEMPLATES ?? ''): Record<string, MessageTemplate> {
+export function messageTemplates(raw: string = setting('MESSAGE_TEMPLATES')): Record<string, MessageTemplate> {
   if (cached?.raw === raw) return cached.templates;
   let templates: Record<string, MessageTemplate> = {};
   if (raw.trim()) {

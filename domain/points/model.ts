@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { setting } from '../core/config';
 import { notClientWritten } from '../user/model';
 
 export const RULES = 'pointRules';
@@ -14,10 +15,7 @@ export const ORDERS = 'orders';
 export const PICKUP_CODES = 'pickupCodes';
 
 /** Days an order waits for pickup before it expires and is refunded; `POINTS_PICKUP_DAYS` overrides. */
-export const pickupDays = (): number => {
-  const days = Number(process.env.POINTS_PICKUP_DAYS ?? 7);
-  return Number.isFinite(days) && days > 0 ? days : 7;
-};
+export const pickupDays = (): number => setting('POINTS_PICKUP_DAYS');
 /** Check-in opens this long before an activity starts (the 71cms window). */
 export const CHECKIN_OPENS_BEFORE_MS = 10 * 60_000;
 

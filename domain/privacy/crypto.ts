@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { setting } from '../core/config';
 
 /**
  * Personal data at rest: AES-256-GCM with a key from `PII_KEY` (base64, 32 bytes), set from the
@@ -8,11 +9,10 @@ import path from 'node:path';
  * derived from the same secret) stands in for the ID number wherever uniqueness is checked.
  */
 function masterKey(): Buffer {
-  const b64 = process.env.PII_KEY;
+  // The config table checks it is 32 bytes of base64.
+  const b64 = setting('PII_KEY');
   if (!b64) throw new Error('PII_KEY is not set');
-  const key = Buffer.from(b64, 'base64');
-  if (key.length !== 32) throw new Error('PII_KEY must be 32 bytes, base64');
-  return key;
+  return Buffer.from(b64, 'base64');
 }
 
 export function encrypt(plain: string): string {
@@ -52,7 +52,7 @@ const inside = (dir: string, file: string) => {
 
 // Test runs make a data folder per suite; the warning is for people starting the local cloud.
 const warnPeople = (line: string) => {
-  if (process.env.NODE_ENV !== 'test') console.warn(line);
+  if (setting('NODE_ENV') !== 'test') console.warn(line);
 };
 
 /**
@@ -62,8 +62,8 @@ const warnPeople = (line: string) => {
  * because a backup of that folder then carries its own key.
  */
 export function useLocalPiiKey(dataDir: string, warn: (line: string) => void = warnPeople): void {
-  if (process.env.PII_KEY) return;
-  const keyFile = process.env.PII_KEY_FILE;
+  if (setting('PII_KEY')) return;
+  const keyFile = setting('PII_KEY_FILE');
   if (keyFile) {
     if (inside(dataDir, keyFile)) throw new Error(`PII_KEY_FILE (${keyFile}) must be outside the data folder ${dataDir}`);
     process.env.PII_KEY = readOrMakeKeyFile(keyFile);

@@ -18,9 +18,13 @@ test('the key comes from PII_KEY, else PII_KEY_FILE outside the data folder, els
   fs.mkdirSync(data);
   const warnings: string[] = [];
   try {
-    process.env.PII_KEY = 'from-env';
+    // A key of the right form (32 bytes, base64): the config table refuses any other.
+    const fromEnv = Buffer.alloc(32, 7).toString('base64');
+    process.env.PII_KEY = fromEnv;
     useLocalPiiKey(data, (l) => warnings.push(l));
-    expect([process.env.PII_KEY, warnings, fs.readdirSync(data)]).toEqual(['from-env', [], []]);
+    expect([process.env.PII_KEY, warnings, fs.readdirSync(data)]).toEqual([fromEnv, [], []]);
+    process.env.PII_KEY = 'not-a-key';
+    expect(() => useLocalPiiKey(data, (l) => warnings.push(l))).toThrow('PII_KEY');
 
     delete process.env.PII_KEY;
     process.env.PII_KEY_FILE = path.join(tmp, 'secrets', 'pii.key');

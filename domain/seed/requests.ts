@@ -3,6 +3,7 @@
  * articles describe (北流's 圆梦微心愿, 灵川's 心愿), on the 心愿墙 and in the 任务大厅 of 向阳社区.
  */
 import type { Database } from '../db';
+import { setting } from '../core/config';
 import { addIfAbsent } from '../core/ids';
 import { sealIdentity } from '../org/identity';
 import { USERS } from '../user/model';
@@ -29,7 +30,7 @@ const DEMO_WISHES: DemoWish[] = [
 
 export async function seedRequests(db: Database, now: number): Promise<void> {
   // The demo contacts are sealed: without a personal-data key (a bare engine in a test) there is no demo 点单.
-  if (!process.env.PII_KEY) return;
+  if (!setting('PII_KEY')) return;
   await addIfAbsent(db, USERS, { ...DEMO_VOLUNTEER, stationIds: [], siteIds: [], createdAt: now });
   // Approved by 向阳社区's secretary, so the demo journeys can take tasks from the hall.
   await addIfAbsent(db, VOLUNTEERS, {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { setting } from '../core/config';
 import { geoPointSchema, sourceSchema } from '../stations/model';
 
 export const vaccineOfferSchema = z.object({
@@ -48,10 +49,7 @@ export const APPOINTMENTS = 'appointments';
 export const APPOINTMENT_CODES = 'appointmentCodes';
 
 /** How many people one user may keep to book for (`VACCINE_MAX_PERSONS`). */
-export const maxPersons = () => {
-  const n = Number(process.env.VACCINE_MAX_PERSONS ?? 5);
-  return Number.isInteger(n) && n > 0 ? n : 5;
-};
+export const maxPersons = (): number => setting('VACCINE_MAX_PERSONS');
 /** People of this age and over may use the green channel. */
 export const ELDER_AGE = 60;
 

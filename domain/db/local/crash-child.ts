@@ -2,6 +2,7 @@
  * A child process for the kill -9 tests: moves points between ten accounts in multi-document
  * transactions and prints `ack N` after each commit returns. Usage: crash-child <dir> <count>.
  */
+import { setting } from '../../core/config';
 import { LocalDatabase } from './engine';
 
 async function run(): Promise<void> {
@@ -14,7 +15,7 @@ async function run(): Promise<void> {
       await tx.collection('meta').add({ _id: 'counter', transfers: 0 });
     });
   }
-  const crashAt = Number(process.env.CRASH_AT ?? 0);
+  const crashAt = setting('CRASH_AT');
   for (let n = 0; n < Number(countText); n += 1) {
     const done = await db.runTransaction(async (tx) => {
       const counter = await tx.collection('meta').doc('counter').get();

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { setImmediate } from 'node:timers';
 import zlib from 'node:zlib';
 import { clock } from '../../core/clock';
+import { setting } from '../../core/config';
 import { DbError, type Doc } from '../types';
 
 /** One committed write: the full post-image of a document, or null when it was removed. */
@@ -407,7 +408,7 @@ export class Journal {
     if (this.broken) this.repair();
     const body = JSON.stringify(writes);
     const line = Buffer.from(`${body}\t${checksum(body)}\n`);
-    if (process.env.LOCALDB_FAULT === 'torn-commit' && writes.length > 1) {
+    if (writes.length > 1 && setting('LOCALDB_FAULT') === 'torn-commit') {
       // Test hook: die half way through a multi-document commit, as a kill -9 would.
       writeFully(this.fs, this.fd, line.subarray(0, Math.floor(line.length / 2)), this.bytes);
       this.fs.fdatasyncSync(this.fd);
