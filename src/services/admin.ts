@@ -1,34 +1,16 @@
+import type { ActionOutput, ItemOf } from '../../cloudfunctions/contract';
 import { callFunction } from './transport';
 
 /** What the approve page shows before the tap (from `admin.consoleTicket`). */
-export interface ConsoleTicketCheck {
-  status: 'waiting' | 'used' | 'expired' | 'missing';
-  expiresAt: number | null;
-  /** The computer that asked: its address (as the server saw it), its browser, when it showed the QR. */
-  console?: { address: string | null; browser: string; startedAt: number } | null;
-  /** How long the sign-in will last. */
-  sessionHours?: number;
-  canApprove: boolean;
-  as: { nickname: string; role: string; roleLabel: string };
-}
-
+export type ConsoleTicketCheck = ActionOutput<'admin', 'consoleTicket'>;
 /** One of my console sign-ins (from `admin.consoleSessions`). */
-export interface ConsoleSessionItem {
-  sessionId: string;
-  address: string | null;
-  browser: string;
-  startedAt: number;
-  signedInAt: number;
-  expiresAt: number;
-  current: boolean;
-}
+export type ConsoleSessionItem = ItemOf<ActionOutput<'admin', 'consoleSessions'>>;
 
-export const listConsoleSessions = () => callFunction<{ items: ConsoleSessionItem[] }>('admin', 'consoleSessions', {});
-export const revokeConsoleSession = (sessionId: string) => callFunction<{ sessionId: string; revoked: boolean }>('admin', 'revokeConsoleSession', { sessionId });
+export const listConsoleSessions = () => callFunction('admin', 'consoleSessions', {});
+export const revokeConsoleSession = (sessionId: string) => callFunction('admin', 'revokeConsoleSession', { sessionId });
 
-export const checkConsoleTicket = (ticketId: string) => callFunction<ConsoleTicketCheck>('admin', 'consoleTicket', { ticketId });
-export const approveConsoleLogin = (ticketId: string) =>
-  callFunction<{ ticketId: string; as: { nickname: string; roleLabel: string } }>('admin', 'approveConsoleLogin', { ticketId });
+export const checkConsoleTicket = (ticketId: string) => callFunction('admin', 'consoleTicket', { ticketId });
+export const approveConsoleLogin = (ticketId: string) => callFunction('admin', 'approveConsoleLogin', { ticketId });
 
 const TICKET = /^cl[0-9a-f]{24}$/;
 

@@ -1,9 +1,10 @@
 /** 我的 and the home page: the caller's overview and waiting-list places. */
-import type { WaitingPlace } from '../../domain/booking/booking';
-import type { NextUp, Overview } from '../../domain/user/overview';
+import type { ActionOutput, ItemOf } from '../../cloudfunctions/contract';
 import { callFunction } from './transport';
 
-export type { NextUp, Overview, WaitingPlace };
-export const getOverview = () => callFunction<Overview>('user', 'overview');
-export const listMyWaitlist = () => callFunction<{ items: WaitingPlace[] }>('stations', 'myWaitlist');
-export const leaveWaitlist = (slotId: string) => callFunction<{ slotId: string }>('stations', 'leaveWaitlist', { slotId });
+export type Overview = ActionOutput<'user', 'overview'>;
+export type NextUp = NonNullable<Overview['next']>;
+export type WaitingPlace = ItemOf<ActionOutput<'stations', 'myWaitlist'>>;
+export const getOverview = () => callFunction('user', 'overview');
+export const listMyWaitlist = () => callFunction('stations', 'myWaitlist');
+export const leaveWaitlist = (slotId: string) => callFunction('stations', 'leaveWaitlist', { slotId });

@@ -3,10 +3,11 @@
  * which call `callFunction`; only this file knows the transport of each target.
  */
 import Taro from '@tarojs/taro';
+import type { ActionArgs, ActionName, ActionOutput, FunctionName } from '../../cloudfunctions/contract';
 import type { Envelope, ErrorCode } from '../../domain/core/errors';
 import { clearToken, getToken } from './session';
 
-export type FunctionName = 'user' | 'points' | 'stations' | 'vaccine' | 'org' | 'admin' | 'requests';
+export type { FunctionName };
 export type ClientErrorCode = ErrorCode | 'NETWORK';
 
 /** An error fit to show: its message is plain Chinese; `field` is the input path it concerns, when one. */
@@ -21,19 +22,19 @@ const NETWORK_ERROR = '网络不稳定，请检查网络后重试';
 
 let cloudReady = false;
 
-async function viaWxCloud<T>(name: FunctionName, event: object): Promise<Envelope<T>> {
+async function viaWxCloud(name: FunctionName, event: object): Promise<Envelope<unknown>> {
   if (!cloudReady) {
     Taro.cloud.init(CLOUD_ENV ? { env: CLOUD_ENV } : {});
     cloudReady = true;
   }
   const res = await Taro.cloud.callFunction({ name, data: event });
-  return res.result as Envelope<T>;
+  return res.result as Envelope<unknown>;
 }
 
-async function viaLocalCloud<T>(name: FunctionName, event: object): Promise<Envelope<T>> {
+async function viaLocalCloud(name: FunctionName, event: object): Promise<Envelope<unknown>> {
   const token = getToken();
   if (!token) return { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } };
-  const res = await Taro.request<Envelope<T>>({
+  const res = await Taro.request<Envelope<unknown>>({
     url: `/fn/${name}`,
     method: 'POST',
     data: event,
@@ -43,17 +44,22 @@ async function viaLocalCloud<T>(name: FunctionName, event: object): Promise<Enve
   return res.data;
 }
 
-export async function callFunction<T>(name: FunctionName, action: string, input: object = {}): Promise<T> {
-  let envelope: Envelope<T>;
+/**
+ * Calls `action` of function `name`. Names, input and answer are checked against the functions' own action
+ * tables (cloudfunctions/contract.ts, type-only): a wrong name or input shape does not compile.
+ */
+export async function callFunction<F extends FunctionName, A extends ActionName<F>>(name: F, action: A, ...[input]: ActionArgs<F, A>): Promise<ActionOutput<F, A>> {
+  let envelope: Envelope<unknown>;
   try {
     const event = { action, ...input };
-    envelope = process.env.TARO_ENV === 'weapp' ? await viaWxCloud<T>(name, event) : await viaLocalCloud<T>(name, event);
+    envelope = process.env.TARO_ENV === 'weapp' ? await viaWxCloud(name, event) : await viaLocalCloud(name, event);
   } catch {
     throw new ServiceError('NETWORK', NETWORK_ERROR);
   }
   if (!envelope || typeof envelope !== 'object' || !('ok' in envelope)) throw new ServiceError('INTERNAL', '服务返回了无法识别的结果');
   if (!envelope.ok) throw new ServiceError(envelope.error.code, envelope.error.message, envelope.error.field);
-  return envelope.data;
+  // The function answered its own envelope: its data is what the contract says `F.A` answers.
+  return envelope.data as ActionOutput<F, A>;
 }
 
 /** A message for any error caught by a page. */

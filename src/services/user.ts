@@ -1,5 +1,5 @@
-import type { Me } from '../../domain/user/actions';
+import type { ActionOutput } from '../../cloudfunctions/contract';
 import { callFunction } from './transport';
 
-export type { Me };
-export const getMe = () => callFunction<Me>('user', 'me');
+export type Me = ActionOutput<'user', 'me'>;
+export const getMe = () => callFunction('user', 'me');

@@ -29,7 +29,7 @@ import ConsoleApprovePage from './index';
 import { ticketFromParams } from '../../../../services/admin';
 
 const admin = (over: Partial<ConsoleTicketCheck> = {}): ConsoleTicketCheck => ({
-  status: 'waiting', expiresAt: Date.now() + 60_000, canApprove: true, as: { nickname: '管理员赵书记', role: 'admin', roleLabel: '管理员' }, ...over,
+  status: 'waiting', expiresAt: Date.now() + 60_000, console: null, sessionHours: 8, canApprove: true, as: { nickname: '管理员赵书记', role: 'admin', roleLabel: '管理员' }, ...over,
 });
 
 beforeEach(() => {
