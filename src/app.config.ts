@@ -1,3 +1,4 @@
+// Every page below has its name in src/routes.ts; test/node/routes.test.ts checks the two agree.
 export default defineAppConfig({
   pages: ['pages/index/index', 'pages/points/index', 'pages/stations/index', 'pages/vaccine/index', 'pages/mine/index', 'pages/login/index'],
   subPackages: [

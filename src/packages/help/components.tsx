@@ -11,9 +11,10 @@ import { errorMessage } from '../../services/transport';
 import { formatTime } from '../../utils/time';
 import FileInput from './file-input';
 import { readFile, readTempFile, type PhotoData } from './photos';
+import { routeUrl } from '../../routes';
 import './help.scss';
 
-export const DETAIL = (id: string) => `/packages/help/pages/detail/index?id=${encodeURIComponent(id)}`;
+export const DETAIL = (id: string) => routeUrl('helpDetail', { id });
 export const go = (url: string) => void Taro.navigateTo({ url });
 
 export function StatusTag({ status, label, overdue }: { status: RequestStatus | string; label: string; overdue?: boolean }) {

@@ -9,25 +9,26 @@ import { needsSignIn } from '../../services/session';
 import { getOverview, type NextUp, type Overview } from '../../services/overview';
 import { getRequestFigures, type Figures } from '../../services/request-figures';
 import { formatTime } from '../../utils/time';
+import { ROUTES, routeUrl } from '../../routes';
 import './index.scss';
 
 /** The services every resident has, in the order people reach for them. */
 function services(o: Overview | null): GridEntry[] {
   const c = o?.counts;
   return [
-    { key: 'help', label: '群众点单', icon: 'heart', url: '/packages/help/pages/ask/index', tint: 'linear-gradient(135deg, #e4393c, #a8071a)' },
-    { key: 'stations', label: '驿站预约', icon: 'flag', url: '/pages/stations/index', tab: true },
-    { key: 'vaccine', label: '疫苗接种', icon: 'syringe', url: '/pages/vaccine/index', tab: true, tint: 'linear-gradient(135deg, #13a8a8, #006d75)' },
-    { key: 'mall', label: '积分兑换', icon: 'gift', url: '/packages/mall/pages/goods/index', tint: 'linear-gradient(135deg, #fa8c16, #ad4e00)' },
-    { key: 'bookings', label: '我的预约', icon: 'calendar', url: '/packages/booking/pages/mine/index', badge: c?.bookings, tint: 'linear-gradient(135deg, #4096ff, #0958d9)' },
-    { key: 'vaccinations', label: '接种记录', icon: 'list', url: '/packages/vaccine/pages/mine/index', badge: c?.vaccinations, tint: 'linear-gradient(135deg, #13a8a8, #006d75)' },
-    { key: 'people', label: '接种人', icon: 'people', url: '/packages/vaccine/pages/people/index', tint: 'linear-gradient(135deg, #9254de, #531dab)' },
-    { key: 'orders', label: '兑换订单', icon: 'bag', url: '/packages/mall/pages/orders/index', badge: c?.orders, tint: 'linear-gradient(135deg, #fa8c16, #ad4e00)' },
-    { key: 'messages', label: '消息', icon: 'bell', url: '/packages/messages/pages/inbox/index', tint: 'linear-gradient(135deg, #4096ff, #0958d9)' },
+    { key: 'help', label: '群众点单', icon: 'heart', url: ROUTES.helpAsk, tint: 'linear-gradient(135deg, #e4393c, #a8071a)' },
+    { key: 'stations', label: '驿站预约', icon: 'flag', url: ROUTES.stations, tab: true },
+    { key: 'vaccine', label: '疫苗接种', icon: 'syringe', url: ROUTES.vaccine, tab: true, tint: 'linear-gradient(135deg, #13a8a8, #006d75)' },
+    { key: 'mall', label: '积分兑换', icon: 'gift', url: ROUTES.mallGoods, tint: 'linear-gradient(135deg, #fa8c16, #ad4e00)' },
+    { key: 'bookings', label: '我的预约', icon: 'calendar', url: ROUTES.bookingMine, badge: c?.bookings, tint: 'linear-gradient(135deg, #4096ff, #0958d9)' },
+    { key: 'vaccinations', label: '接种记录', icon: 'list', url: ROUTES.vaccineMine, badge: c?.vaccinations, tint: 'linear-gradient(135deg, #13a8a8, #006d75)' },
+    { key: 'people', label: '接种人', icon: 'people', url: ROUTES.vaccinePeople, tint: 'linear-gradient(135deg, #9254de, #531dab)' },
+    { key: 'orders', label: '兑换订单', icon: 'bag', url: ROUTES.mallOrders, badge: c?.orders, tint: 'linear-gradient(135deg, #fa8c16, #ad4e00)' },
+    { key: 'messages', label: '消息', icon: 'bell', url: ROUTES.messagesInbox, tint: 'linear-gradient(135deg, #4096ff, #0958d9)' },
     ...(o?.member
       ? ([
-          { key: 'points', label: '我的积分', icon: 'star', url: '/pages/points/index', tab: true },
-          { key: 'ranking', label: '积分排行', icon: 'trophy', url: '/packages/mall/pages/ranking/index' },
+          { key: 'points', label: '我的积分', icon: 'star', url: ROUTES.points, tab: true },
+          { key: 'ranking', label: '积分排行', icon: 'trophy', url: ROUTES.mallRanking },
         ] satisfies GridEntry[])
       : []),
   ];
@@ -36,13 +37,13 @@ function services(o: Overview | null): GridEntry[] {
 /** The work area for staff and admins, above everything else. */
 function workEntries(o: Overview): GridEntry[] {
   const staff: GridEntry[] = [
-    { key: 'verify', label: '核销与签到', icon: 'scan', url: '/packages/staff/pages/verify/index' },
-    { key: 'roster', label: '预约名单', icon: 'list', url: '/packages/staff/pages/roster/index' },
-    { key: 'vaccine-roster', label: '接种名单', icon: 'syringe', url: '/packages/staff/pages/vaccine-roster/index' },
+    { key: 'verify', label: '核销与签到', icon: 'scan', url: ROUTES.staffVerify },
+    { key: 'roster', label: '预约名单', icon: 'list', url: ROUTES.staffRoster },
+    { key: 'vaccine-roster', label: '接种名单', icon: 'syringe', url: ROUTES.staffVaccineRoster },
   ];
   const admin: GridEntry[] = [
-    { key: 'admin-points', label: '积分管理', icon: 'star', url: '/packages/admin/pages/points/index' },
-    { key: 'admin-slots', label: '时段管理', icon: 'calendar', url: '/packages/admin/pages/slots/index' },
+    { key: 'admin-points', label: '积分管理', icon: 'star', url: ROUTES.adminPoints },
+    { key: 'admin-slots', label: '时段管理', icon: 'calendar', url: ROUTES.adminSlots },
   ];
   if (o.role === 'admin') return [...staff, ...admin];
   if (o.role === 'staff') return staff;
@@ -52,7 +53,7 @@ function workEntries(o: Overview): GridEntry[] {
 function NextCard({ next, signedOut }: { next: NextUp | null; signedOut: boolean }) {
   if (signedOut) {
     return (
-      <View className="home-next home-next--empty" {...a11y({ role: 'button', label: '登录后查看我的预约' })} onClick={() => void Taro.navigateTo({ url: '/pages/login/index?from=%2Fpages%2Findex%2Findex' })}>
+      <View className="home-next home-next--empty" {...a11y({ role: 'button', label: '登录后查看我的预约' })} onClick={() => void Taro.navigateTo({ url: routeUrl('login', { from: ROUTES.home }) })}>
         <Text className="home-next__hint">登录后查看我的预约、订单和消息</Text>
         <Text className="home-next__go">去登录 ›</Text>
       </View>
@@ -60,13 +61,13 @@ function NextCard({ next, signedOut }: { next: NextUp | null; signedOut: boolean
   }
   if (!next) {
     return (
-      <View className="home-next home-next--empty" {...a11y({ role: 'button', label: '暂无待办的预约，去预约驿站服务' })} onClick={() => void Taro.switchTab({ url: '/pages/stations/index' })}>
+      <View className="home-next home-next--empty" {...a11y({ role: 'button', label: '暂无待办的预约，去预约驿站服务' })} onClick={() => void Taro.switchTab({ url: ROUTES.stations })}>
         <Text className="home-next__hint">暂无待办的预约</Text>
         <Text className="home-next__go">去预约 ›</Text>
       </View>
     );
   }
-  const url = next.kind === 'booking' ? '/packages/booking/pages/mine/index' : '/packages/vaccine/pages/mine/index';
+  const url = next.kind === 'booking' ? ROUTES.bookingMine : ROUTES.vaccineMine;
   return (
     <View className="home-next" {...a11y({ role: 'button', label: `下一个预约：${next.title}，${formatTime(next.start)}` })} onClick={() => void Taro.navigateTo({ url })}>
       <View className="home-next__head">
@@ -92,7 +93,7 @@ function HelpFigures({ f }: { f: Figures }) {
     { key: 'satisfaction', value: f.confirmed ? rate(f.satisfaction) : '—', label: '满意率' },
   ];
   return (
-    <View className="home-section home-help" {...a11y({ role: 'link', label: `群众点单 ${f.requests} 件，办结率 ${rate(f.finishRate)}，满意率 ${f.confirmed ? rate(f.satisfaction) : '暂无'}，查看心愿墙` })} onClick={() => void Taro.navigateTo({ url: '/packages/help/pages/wall/index' })}>
+    <View className="home-section home-help" {...a11y({ role: 'link', label: `群众点单 ${f.requests} 件，办结率 ${rate(f.finishRate)}，满意率 ${f.confirmed ? rate(f.satisfaction) : '暂无'}，查看心愿墙` })} onClick={() => void Taro.navigateTo({ url: ROUTES.helpWall })}>
       <View className="home-section__title">
         <Text>群众点单 · 党员接单</Text>
         <Text className="home-section__note">心愿墙 ›</Text>
@@ -123,7 +124,7 @@ export default function HomePage() {
   const work = o ? workEntries(o) : [];
   const figures = useResource(() => getRequestFigures(), [], { enabled: !signedOut });
 
-  useShareAppMessage(() => ({ title: '先锋驿站：驿站预约、疫苗接种、积分兑换', path: '/pages/index/index' }));
+  useShareAppMessage(() => ({ title: '先锋驿站：驿站预约、疫苗接种、积分兑换', path: ROUTES.home }));
 
   return (
     <ElderPage elder={elder} className="home-page">

@@ -4,6 +4,7 @@ import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { devSignIn } from '../../services/session';
 import { ElderPage } from '../../components/elder-mode';
+import { ROUTES, TAB_ROUTES } from '../../routes';
 
 /** The demo users seeded on the local cloud. This page exists for H5 on the local cloud only. */
 const DEMO_USERS = [
@@ -13,20 +14,18 @@ const DEMO_USERS = [
   { openid: 'demo-admin', label: '管理员', text: '发布活动、商品、驿站和接种点' },
 ];
 
-const TAB_PAGES = ['/pages/index/index', '/pages/points/index', '/pages/stations/index', '/pages/vaccine/index', '/pages/mine/index'];
-
 export default function LoginPage() {
   const { params } = useRouter();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const from = decodeURIComponent(params.from ?? '/pages/mine/index');
+  const from = decodeURIComponent(params.from ?? ROUTES.mine);
 
   const signIn = async (openid: string) => {
     setBusy(openid);
     setError(null);
     try {
       await devSignIn(openid);
-      await Taro.reLaunch({ url: TAB_PAGES.includes(from) ? from : '/pages/mine/index' });
+      await Taro.reLaunch({ url: TAB_ROUTES.includes(from) ? from : ROUTES.mine });
     } catch (e) {
       setError(e instanceof Error && e.message ? e.message : '登录失败，请稍后重试');
       setBusy(null);

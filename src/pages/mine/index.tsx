@@ -11,6 +11,7 @@ import SignInPrompt from '../../components/sign-in-prompt';
 import { needsSignIn, signOut } from '../../services/session';
 import { getOverview, leaveWaitlist, listMyWaitlist, type Overview, type WaitingPlace } from '../../services/overview';
 import { formatTime } from '../../utils/time';
+import { ROUTES, routeUrl } from '../../routes';
 import './index.scss';
 
 interface Counted {
@@ -26,11 +27,11 @@ interface Counted {
 /** The five things a person has going on, each with its count and the page that lists them. */
 function counted(o: Overview): Counted[] {
   return [
-    { key: 'bookings', label: '驿站预约', icon: 'calendar', count: o.counts.bookings, unit: '待使用', url: '/packages/booking/pages/mine/index', className: 'my-bookings-link' },
+    { key: 'bookings', label: '驿站预约', icon: 'calendar', count: o.counts.bookings, unit: '待使用', url: ROUTES.bookingMine, className: 'my-bookings-link' },
     { key: 'waitlist', label: '候补', icon: 'list', count: o.counts.waitlist, unit: '排队中', url: '#waitlist', className: 'my-waitlist-link' },
-    { key: 'vaccinations', label: '疫苗接种', icon: 'syringe', count: o.counts.vaccinations, unit: '待接种', url: '/packages/vaccine/pages/mine/index', className: 'my-vaccinations-link' },
-    { key: 'orders', label: '兑换订单', icon: 'bag', count: o.counts.orders, unit: '待领取', url: '/packages/mall/pages/orders/index', className: 'my-orders-link' },
-    { key: 'messages', label: '消息', icon: 'bell', count: o.counts.unreadMessages, unit: '未读', url: '/packages/messages/pages/inbox/index', className: 'messages-link' },
+    { key: 'vaccinations', label: '疫苗接种', icon: 'syringe', count: o.counts.vaccinations, unit: '待接种', url: ROUTES.vaccineMine, className: 'my-vaccinations-link' },
+    { key: 'orders', label: '兑换订单', icon: 'bag', count: o.counts.orders, unit: '待领取', url: ROUTES.mallOrders, className: 'my-orders-link' },
+    { key: 'messages', label: '消息', icon: 'bell', count: o.counts.unreadMessages, unit: '未读', url: ROUTES.messagesInbox, className: 'messages-link' },
   ];
 }
 
@@ -113,7 +114,7 @@ function Mine({ o, reload }: { o: Overview; reload: () => void }) {
       </View>
 
       {o.member ? (
-        <View className="mine-member" {...a11y({ role: 'button', label: `积分余额 ${o.member.balance} 分，查看积分` })} onClick={() => void Taro.switchTab({ url: '/pages/points/index' })}>
+        <View className="mine-member" {...a11y({ role: 'button', label: `积分余额 ${o.member.balance} 分，查看积分` })} onClick={() => void Taro.switchTab({ url: ROUTES.points })}>
           <View className="mine-member__item">
             <Text className="mine-member__value mine-balance">{String(o.member.balance)}</Text>
             <Text className="mine-member__label">积分余额</Text>
@@ -151,44 +152,44 @@ function Mine({ o, reload }: { o: Overview; reload: () => void }) {
       <View className="card">
         <View className="card__title">党组织</View>
         {o.member ? null : (
-          <LinkRow className="org-join-link" title="加入党支部" description="凭党支部的邀请码或二维码申请" url="/packages/org/pages/join/index" />
+          <LinkRow className="org-join-link" title="加入党支部" description="凭党支部的邀请码或二维码申请" url={ROUTES.orgJoin} />
         )}
         {o.role === 'secretary' || o.role === 'admin' ? (
-          <LinkRow className="org-applications-link" title="入党支部申请" description="审核申请、本支部邀请二维码" url="/packages/org/pages/applications/index" />
+          <LinkRow className="org-applications-link" title="入党支部申请" description="审核申请、本支部邀请二维码" url={ROUTES.orgApplications} />
         ) : null}
         {o.member && o.role !== 'secretary' && o.role !== 'admin' ? (
-          <LinkRow className="org-my-applications-link" title="我的党支部申请" description="查看申请进度" url="/packages/org/pages/join/index" />
+          <LinkRow className="org-my-applications-link" title="我的党支部申请" description="查看申请进度" url={ROUTES.orgJoin} />
         ) : null}
       </View>
 
       <View className="card mine-help">
         <View className="card__title">群众点单</View>
-        <LinkRow className="help-mine-link" title="我的点单" description="微心愿和诉求的办理进度" url="/packages/help/pages/mine/index" />
-        {o.role === 'secretary' || o.role === 'admin' ? <LinkRow className="help-queue-link" title="点单受理" description="受理、派单、发布到任务大厅" url="/packages/help/pages/queue/index" /> : null}
-        <LinkRow className="help-tasks-link" title="我的任务" description="认领的任务、进展和办结" url="/packages/help/pages/tasks/index" />
-        <LinkRow className="help-hall-link" title="任务大厅" description="党员和志愿者认领群众的心愿" url="/packages/help/pages/hall/index" />
-        <LinkRow className="help-volunteer-link" title="志愿者与时间银行" description={o.member ? '服务记录' : '登记为志愿者、查看时长'} url="/packages/help/pages/volunteer/index" />
+        <LinkRow className="help-mine-link" title="我的点单" description="微心愿和诉求的办理进度" url={ROUTES.helpMine} />
+        {o.role === 'secretary' || o.role === 'admin' ? <LinkRow className="help-queue-link" title="点单受理" description="受理、派单、发布到任务大厅" url={ROUTES.helpQueue} /> : null}
+        <LinkRow className="help-tasks-link" title="我的任务" description="认领的任务、进展和办结" url={ROUTES.helpTasks} />
+        <LinkRow className="help-hall-link" title="任务大厅" description="党员和志愿者认领群众的心愿" url={ROUTES.helpHall} />
+        <LinkRow className="help-volunteer-link" title="志愿者与时间银行" description={o.member ? '服务记录' : '登记为志愿者、查看时长'} url={ROUTES.helpVolunteer} />
       </View>
 
       {o.role === 'staff' || o.role === 'admin' ? (
         <View className="card">
           <View className="card__title">驿站工作</View>
-          <LinkRow className="staff-verify" title="核销与签到" description="兑换取货码、预约码" url="/packages/staff/pages/verify/index" />
-          <LinkRow className="staff-roster" title="预约名单" description="按项目和日期查看" url="/packages/staff/pages/roster/index" />
-          <LinkRow className="staff-vaccine-roster" title="接种名单" description="脱敏显示" url="/packages/staff/pages/vaccine-roster/index" />
+          <LinkRow className="staff-verify" title="核销与签到" description="兑换取货码、预约码" url={ROUTES.staffVerify} />
+          <LinkRow className="staff-roster" title="预约名单" description="按项目和日期查看" url={ROUTES.staffRoster} />
+          <LinkRow className="staff-vaccine-roster" title="接种名单" description="脱敏显示" url={ROUTES.staffVaccineRoster} />
         </View>
       ) : null}
       {o.role === 'admin' ? (
         <View className="card">
           <View className="card__title">管理</View>
-          <LinkRow className="admin-points-link" title="积分管理" description="奖励、发布活动、导出台账" url="/packages/admin/pages/points/index" />
-          <LinkRow className="admin-slots-link" title="预约时段管理" description="按周模板生成、关闭日期" url="/packages/admin/pages/slots/index" />
+          <LinkRow className="admin-points-link" title="积分管理" description="奖励、发布活动、导出台账" url={ROUTES.adminPoints} />
+          <LinkRow className="admin-slots-link" title="预约时段管理" description="按周模板生成、关闭日期" url={ROUTES.adminSlots} />
         </View>
       ) : null}
       {o.role === 'secretary' || o.role === 'staff' || o.role === 'admin' ? (
         <View className="card">
           <View className="card__title">管理后台</View>
-          <LinkRow className="console-sessions-link" title="管理后台登录" description="在哪些电脑上扫码登录了，随时退出" url="/packages/console/pages/sessions/index" />
+          <LinkRow className="console-sessions-link" title="管理后台登录" description="在哪些电脑上扫码登录了，随时退出" url={ROUTES.consoleSessions} />
         </View>
       ) : null}
       {process.env.TARO_ENV !== 'weapp' ? (
@@ -197,7 +198,7 @@ function Mine({ o, reload }: { o: Overview; reload: () => void }) {
             block
             onClick={() => {
               signOut();
-              void Taro.reLaunch({ url: '/pages/login/index?from=%2Fpages%2Fmine%2Findex' });
+              void Taro.reLaunch({ url: routeUrl('login', { from: ROUTES.mine }) });
             }}
           >
             切换演示账号
@@ -211,6 +212,6 @@ function Mine({ o, reload }: { o: Overview; reload: () => void }) {
 export default function MinePage() {
   const signedOut = needsSignIn();
   const overview = useResource(getOverview, [], { enabled: !signedOut, reloadOnShow: true });
-  if (signedOut) return <SignInPrompt from="/pages/mine/index" />;
+  if (signedOut) return <SignInPrompt from={ROUTES.mine} />;
   return <ResourceView resource={overview}>{(data) => <Mine o={data} reload={overview.reload} />}</ResourceView>;
 }

@@ -11,12 +11,13 @@ import { checkIn, getSummary, listActivities, listLedger, listRules, type Ledger
 import { needsSignIn } from '../../services/session';
 import { errorMessage } from '../../services/transport';
 import { formatTime } from '../../utils/time';
+import { ROUTES } from '../../routes';
 import './index.scss';
 
 const LINKS = [
-  { text: '积分商城', url: '/packages/mall/pages/goods/index' },
-  { text: '我的订单', url: '/packages/mall/pages/orders/index' },
-  { text: '积分排行', url: '/packages/mall/pages/ranking/index' },
+  { text: '积分商城', url: ROUTES.mallGoods },
+  { text: '我的订单', url: ROUTES.mallOrders },
+  { text: '积分排行', url: ROUTES.mallRanking },
 ];
 
 /** Check-in by the activity's code: scanned from the venue's QR on weapp, typed on H5. */
@@ -131,7 +132,7 @@ export default function PointsPage() {
   const signedOut = needsSignIn();
   const summary = useResource(getSummary, [], { enabled: !signedOut, reloadOnShow: true });
   const ledger = usePagedPage<LedgerItem>((cursor) => (signedOut ? Promise.resolve({ items: [], nextCursor: null }) : listLedger(cursor)), [signedOut]);
-  if (signedOut) return <SignInPrompt from="/pages/points/index" />;
+  if (signedOut) return <SignInPrompt from={ROUTES.points} />;
   const refresh = () => {
     summary.reload();
     ledger.reload();

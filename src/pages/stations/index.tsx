@@ -9,6 +9,7 @@ import SignInPrompt from '../../components/sign-in-prompt';
 import StationCard from '../../components/station-card';
 import { needsSignIn } from '../../services/session';
 import { listNearbyStations, listStations, type StationSummary } from '../../services/stations';
+import { ROUTES, routeUrl } from '../../routes';
 import './index.scss';
 import { ElderPage } from '../../components/elder-mode';
 
@@ -29,7 +30,7 @@ export default function StationsPage() {
     [kind, search, signedOut, near],
   );
 
-  if (signedOut) return <SignInPrompt from="/pages/stations/index" />;
+  if (signedOut) return <SignInPrompt from={ROUTES.stations} />;
   return (
     <ElderPage className="stations-page">
       {/* Taro's own Input, not NutUI's SearchBar: the tab pages live in the main package, which has a size budget. */}
@@ -69,7 +70,7 @@ export default function StationsPage() {
         keyOf={(s) => s.stationId}
         emptyText={search ? `没有找到与“${search}”相关的驿站` : '该类别下暂无驿站'}
         renderItem={(s) => (
-          <StationCard station={s} onOpen={(id) => void Taro.navigateTo({ url: `/packages/booking/pages/station/index?id=${id}` })} />
+          <StationCard station={s} onOpen={(id) => void Taro.navigateTo({ url: routeUrl('bookingStation', { id }) })} />
         )}
       />
     </ElderPage>

@@ -4,6 +4,7 @@ import { View, Text } from '@tarojs/components';
 import { a11y } from '../../components/layout/a11y';
 import { distanceText, useNearMe } from '../../components/near-me/useNearMe';
 import { Icon } from '../../components/picture/icon';
+import { ROUTES, routeUrl } from '../../routes';
 import '../stations/index.scss';
 import PagedList, { usePagedPage } from '../../components/paged-list';
 import SignInPrompt from '../../components/sign-in-prompt';
@@ -14,8 +15,8 @@ import { ElderPage } from '../../components/elder-mode';
 type SiteRow = SiteSummary & { todayRemaining: number; distance?: number | null };
 
 const LINKS = [
-  { text: '接种人', url: '/packages/vaccine/pages/people/index' },
-  { text: '我的接种预约', url: '/packages/vaccine/pages/mine/index' },
+  { text: '接种人', url: ROUTES.vaccinePeople },
+  { text: '我的接种预约', url: ROUTES.vaccineMine },
 ];
 
 export default function VaccinePage() {
@@ -38,7 +39,7 @@ export default function VaccinePage() {
     [signedOut, near, vaccine],
   );
 
-  if (signedOut) return <SignInPrompt from="/pages/vaccine/index" />;
+  if (signedOut) return <SignInPrompt from={ROUTES.vaccine} />;
   return (
     <ElderPage className="vaccine-page">
       <View className="card points-links vaccine-links">
@@ -70,7 +71,7 @@ export default function VaccinePage() {
         keyOf={(s) => s.siteId}
         emptyText="暂无接种点信息"
         renderItem={(s) => (
-          <View className="card site-card" onClick={() => void Taro.navigateTo({ url: `/packages/vaccine/pages/site/index?id=${s.siteId}` })}>
+          <View className="card site-card" onClick={() => void Taro.navigateTo({ url: routeUrl('vaccineSite', { id: s.siteId }) })}>
             <View className="site-card__head">
               <View className="site-card__icon">
                 <Icon name="syringe" colour="#006d75" />

@@ -6,6 +6,7 @@ import { ElderPage, useElderMode } from '../../../../components/elder-mode';
 import StationPicture from '../../../../components/station-card/picture';
 import { getStationWithItems, type StationDetail, type StationDetailAnswer, type StationItem } from '../../../../services/stations';
 import { asButton } from '../../slot-view';
+import { routeUrl } from '../../../../routes';
 import '../../../../components/station-card/index.scss';
 import '../../booking.scss';
 
@@ -20,7 +21,7 @@ function navigate(station: StationDetail): void {
 }
 
 const openItem = (item: { itemId: string; name: string }) =>
-  void Taro.navigateTo({ url: `/packages/booking/pages/item/index?id=${item.itemId}&name=${encodeURIComponent(item.name)}` });
+  void Taro.navigateTo({ url: routeUrl('bookingItem', { id: item.itemId, name: item.name }) });
 
 /** 「出处」: the article's headline and its words. */
 function SourceLine({ source }: { source: { title: string; quote: string } }) {
@@ -138,7 +139,7 @@ export default function StationDetailPage() {
   );
   useShareAppMessage(() => ({
     title: resource.data ? `${resource.data.station.name} · 先锋驿站` : '先锋驿站',
-    path: `/packages/booking/pages/station/index?id=${encodeURIComponent(id)}`,
+    path: routeUrl('bookingStation', { id }),
   }));
   return (
     <ElderPage elder={elder} className="station-detail">

@@ -11,6 +11,7 @@ import { approveConsoleLogin, checkConsoleTicket, ticketFromParams, type Console
 import { needsSignIn } from '../../../../services/session';
 import { errorMessage } from '../../../../services/transport';
 import { formatDateTime } from '../../../../utils/time';
+import { ROUTES, routeUrl } from '../../../../routes';
 import './index.scss';
 
 const STATUS_MESSAGE: Record<Exclude<ConsoleTicketCheck['status'], 'waiting'>, string> = {
@@ -34,11 +35,11 @@ function Approve({ ticketId, check }: { ticketId: string; check: ConsoleTicketCh
       <View className="card console-approve__done" role="status">
         <View className="card__title">已确认</View>
         <View className="console-approve__done-text">{`电脑上的管理后台将以 ${who} 的身份登录，请回到电脑继续操作。`}</View>
-        <Button block onClick={() => void Taro.redirectTo({ url: '/packages/console/pages/sessions/index' })}>
+        <Button block onClick={() => void Taro.redirectTo({ url: ROUTES.consoleSessions })}>
           查看我的管理后台登录
         </Button>
         <View className="console-approve__gap" />
-        <Button block onClick={() => void Taro.switchTab({ url: '/pages/mine/index' })}>
+        <Button block onClick={() => void Taro.switchTab({ url: ROUTES.mine })}>
           返回我的
         </Button>
       </View>
@@ -81,7 +82,7 @@ function Approve({ ticketId, check }: { ticketId: string; check: ConsoleTicketCh
         确认登录
       </Button>
       <View className="console-approve__gap" />
-      <Button block disabled={busy} onClick={() => void Taro.navigateBack().catch(() => Taro.switchTab({ url: '/pages/index/index' }))}>
+      <Button block disabled={busy} onClick={() => void Taro.navigateBack().catch(() => Taro.switchTab({ url: ROUTES.home }))}>
         取消
       </Button>
       {error ? (
@@ -100,7 +101,7 @@ export default function ConsoleApprovePage() {
   const [elder] = useElderMode();
   const signInNeeded = needsSignIn();
   const check = useResource(() => checkConsoleTicket(ticketId ?? ''), [ticketId], { enabled: Boolean(ticketId) && !signInNeeded });
-  const from = `/packages/console/pages/approve/index?ticket=${ticketId ?? ''}`;
+  const from = routeUrl('consoleApprove', { ticket: ticketId ?? '' });
 
   let body;
   if (!ticketId) body = <StateView kind="empty" message={STATUS_MESSAGE.missing} />;

@@ -9,6 +9,7 @@ import { useConfirmedAction } from '../../../../components/confirmed-action/useC
 import { listConsoleSessions, revokeConsoleSession, type ConsoleSessionItem } from '../../../../services/admin';
 import { needsSignIn } from '../../../../services/session';
 import { formatDateTime } from '../../../../utils/time';
+import { ROUTES } from '../../../../routes';
 import '../approve/index.scss';
 
 function SessionCard({ item, onChanged }: { item: ConsoleSessionItem; onChanged: () => void }) {
@@ -39,7 +40,7 @@ export default function ConsoleSessionsPage() {
   const sessions = useResource(() => listConsoleSessions(), [], { enabled: !signInNeeded });
 
   let body;
-  if (signInNeeded) body = <SignInPrompt from="/packages/console/pages/sessions/index" />;
+  if (signInNeeded) body = <SignInPrompt from={ROUTES.consoleSessions} />;
   else if (sessions.error) body = <StateView kind="error" message={sessions.error} onAction={sessions.reload} />;
   else if (!sessions.data) body = <StateView kind="loading" />;
   else if (sessions.data.items.length === 0) body = <StateView kind="empty" message="现在没有电脑登录着你的管理后台。在电脑上打开管理后台并扫码即可登录，每次有效 8 小时。" />;

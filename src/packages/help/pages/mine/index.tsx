@@ -5,6 +5,7 @@ import { ElderPage, ElderToggle, useElderMode } from '../../../../components/eld
 import PagedList, { usePagedPage } from '../../../../components/paged-list';
 import { listMyRequests, type RequestStatus } from '../../../../services/requests';
 import { go, RequestCardView, Tabs } from '../../components';
+import { ROUTES } from '../../../../routes';
 import '../../help.scss';
 
 type Filter = RequestStatus | '';
@@ -25,7 +26,7 @@ export default function MyRequestsPage() {
     <ElderPage elder={elder} className="help-mine-page">
       <ElderToggle elder={elder} onChange={setElder} />
       <View className="card">
-        <Button className="help-mine__ask" block type="primary" onClick={() => go('/packages/help/pages/ask/index')}>
+        <Button className="help-mine__ask" block type="primary" onClick={() => go(ROUTES.helpAsk)}>
           我要点单（微心愿 / 诉求）
         </Button>
       </View>

@@ -8,6 +8,7 @@ import PagedList, { usePagedPage } from '../../../../components/paged-list';
 import { listMyTasks, releaseClaim, type RequestCard } from '../../../../services/requests';
 import { errorMessage } from '../../../../services/transport';
 import { go, RequestCardView } from '../../components';
+import { ROUTES } from '../../../../routes';
 import '../../help.scss';
 
 const NEXT: Record<string, string> = { open: '去办理 ›', inProgress: '去办理 ›', finished: '等群众确认', confirmed: '已办结' };
@@ -46,7 +47,7 @@ export default function MyTasksPage() {
     <ElderPage elder={elder} className="help-tasks-page">
       <ElderToggle elder={elder} onChange={setElder} />
       <View className="card">
-        <Button className="help-tasks__hall" block type="primary" fill="outline" onClick={() => go('/packages/help/pages/hall/index')}>
+        <Button className="help-tasks__hall" block type="primary" fill="outline" onClick={() => go(ROUTES.helpHall)}>
           去任务大厅认领
         </Button>
       </View>

@@ -10,6 +10,7 @@ import ResourceView, { useResource } from '../../../../components/resource';
 import { getVolunteerMe, listTimeBank, registerVolunteer, type Community, type VolunteerMe } from '../../../../services/requests';
 import { formatTime } from '../../../../utils/time';
 import { CheckRow, CommunityPicker, go } from '../../components';
+import { ROUTES } from '../../../../routes';
 import '../../help.scss';
 
 const FIELDS = { realName: 'realName', phone: 'phone', workplace: 'workplace', inService: 'inService', unitId: 'unitId' } as const;
@@ -122,7 +123,7 @@ export default function VolunteerPage() {
                 <View className="help-intro__text">{v.inService ? '已登记为志愿者（双报到在职党员）' : '已登记为志愿者'}。帮助别人的时间存起来，需要时可兑换服务。</View>
               </View>
               <View className="card">
-                <Button className="help-volunteer__hall" block type="primary" onClick={() => go('/packages/help/pages/hall/index')}>
+                <Button className="help-volunteer__hall" block type="primary" onClick={() => go(ROUTES.helpHall)}>
                   去任务大厅认领
                 </Button>
               </View>

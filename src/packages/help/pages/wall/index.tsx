@@ -5,6 +5,7 @@ import PagedList, { usePagedPage } from '../../../../components/paged-list';
 import { listWall, type WallWish } from '../../../../services/requests';
 import { formatDate } from '../../../../utils/time';
 import { go, StatusTag } from '../../components';
+import { ROUTES } from '../../../../routes';
 import '../../help.scss';
 
 function WishCard({ w }: { w: WallWish }) {
@@ -35,7 +36,7 @@ export default function WallPage() {
         <View className="help-intro__text">群众的小心愿，由党员和志愿者认领帮助实现。姓名已脱敏。</View>
       </View>
       <View className="card">
-        <Button className="help-wall__ask" block type="primary" onClick={() => go('/packages/help/pages/ask/index')}>
+        <Button className="help-wall__ask" block type="primary" onClick={() => go(ROUTES.helpAsk)}>
           我也有心愿
         </Button>
       </View>

@@ -10,6 +10,7 @@ import { getGoods, redeem, type GoodsDetail } from '../../../../services/points'
 import { askToSubscribe } from '../../../../services/subscribe';
 import { errorMessage } from '../../../../services/transport';
 import { formatTime } from '../../../../utils/time';
+import { routeUrl } from '../../../../routes';
 import '../../mall.scss';
 
 function Detail({ detail, onRedeemed }: { detail: GoodsDetail; onRedeemed: () => void }) {
@@ -29,7 +30,7 @@ function Detail({ detail, onRedeemed }: { detail: GoodsDetail; onRedeemed: () =>
       onSuccess: async () => {
         onRedeemed();
         await askToSubscribe('points');
-        void Taro.redirectTo({ url: '/packages/mall/pages/orders/index?fresh=1' });
+        void Taro.redirectTo({ url: routeUrl('mallOrders', { fresh: 1 }) });
       },
       onError: (e) => setError(errorMessage(e)),
     });

@@ -3,12 +3,13 @@ import { View, Text } from '@tarojs/components';
 import PagedList, { usePagedPage } from '../../../../components/paged-list';
 import { GoodsPicture } from '../../../../components/picture';
 import { listGoods, type GoodsItem } from '../../../../services/points';
+import { ROUTES, routeUrl } from '../../../../routes';
 import '../../mall.scss';
 import { ElderPage } from '../../../../components/elder-mode';
 
 function GoodsCard({ goods }: { goods: GoodsItem }) {
   return (
-    <View className="card goods-card" onClick={() => void Taro.navigateTo({ url: `/packages/mall/pages/detail/index?id=${goods.goodsId}` })}>
+    <View className="card goods-card" onClick={() => void Taro.navigateTo({ url: routeUrl('mallDetail', { id: goods.goodsId }) })}>
       <GoodsPicture goods={goods} />
       <View className="goods-card__body">
         <View className="card__title goods-card__name">{goods.name}</View>
@@ -27,7 +28,7 @@ function GoodsCard({ goods }: { goods: GoodsItem }) {
 
 export default function GoodsPage() {
   const list = usePagedPage<GoodsItem>((cursor) => listGoods(cursor), []);
-  useShareAppMessage(() => ({ title: '先锋驿站积分商城：积分兑换好物', path: '/packages/mall/pages/goods/index' }));
+  useShareAppMessage(() => ({ title: '先锋驿站积分商城：积分兑换好物', path: ROUTES.mallGoods }));
   return (
     <ElderPage className="mall-page">
       <PagedList list={list} keyOf={(g) => g.goodsId} emptyText="商城暂无可兑换的商品" renderItem={(g) => <GoodsCard goods={g} />} />

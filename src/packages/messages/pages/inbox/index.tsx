@@ -8,17 +8,17 @@ import PagedList, { usePagedPage } from '../../../../components/paged-list';
 import { getUnreadCounts, listInbox, markMessagesRead, type InboxItem, type MessageModule, type UnreadCounts } from '../../../../services/messages';
 import { errorMessage } from '../../../../services/transport';
 import { formatTime } from '../../../../utils/time';
+import { TAB_ROUTES } from '../../../../routes';
 import './index.scss';
 
 const TABS: [MessageModule | undefined, string][] = [
   [undefined, '全部'], ['booking', '驿站预约'], ['vaccine', '疫苗接种'], ['points', '积分兑换'], ['requests', '群众点单'], ['activities', '党员活动'],
 ];
-const TAB_PAGES = ['/pages/index/index', '/pages/points/index', '/pages/stations/index', '/pages/vaccine/index', '/pages/mine/index'];
 
 /** Opens the page a message is about: a tab page by switching tabs, any other by navigating. */
 function open(page: string) {
   const path = page.split('?')[0] ?? page;
-  if (TAB_PAGES.includes(path)) void Taro.switchTab({ url: path });
+  if (TAB_ROUTES.includes(path)) void Taro.switchTab({ url: path });
   else void Taro.navigateTo({ url: page });
 }
 

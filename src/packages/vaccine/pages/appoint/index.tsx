@@ -10,6 +10,7 @@ import { askToSubscribe } from '../../../../services/subscribe';
 import { errorMessage } from '../../../../services/transport';
 import { appoint, getSite, getVaccineSlots, listPersons, type PersonItem, type VaccineSlot } from '../../../../services/vaccine';
 import { dayjs, formatDate } from '../../../../utils/time';
+import { ROUTES } from '../../../../routes';
 import '../../../booking/booking.scss';
 
 const hhmm = (ms: number) => dayjs(ms).utcOffset(480).format('HH:mm');
@@ -51,7 +52,7 @@ export default function AppointPage() {
       onSuccess: async ({ code }) => {
         await Taro.showModal({ title: '预约成功', content: `预约码 ${code}，接种当天向现场工作人员出示。`, showCancel: false });
         await askToSubscribe('vaccine');
-        void Taro.redirectTo({ url: '/packages/vaccine/pages/mine/index' });
+        void Taro.redirectTo({ url: ROUTES.vaccineMine });
       },
       onError: (e) => {
         void Taro.showModal({ title: '未能预约', content: errorMessage(e), showCancel: false });
@@ -81,7 +82,7 @@ export default function AppointPage() {
                   {`${person.name}${person.elder ? '（60岁以上）' : ''}`}
                 </Text>
               ))}
-              <Text className="tag tag--grey add-person-link" onClick={() => void Taro.navigateTo({ url: '/packages/vaccine/pages/people/index' })}>
+              <Text className="tag tag--grey add-person-link" onClick={() => void Taro.navigateTo({ url: ROUTES.vaccinePeople })}>
                 + 添加接种人
               </Text>
             </View>
@@ -134,7 +135,7 @@ export default function AppointPage() {
       </View>
       {!chosen ? (
         <View className="card">
-          <Button block onClick={() => void Taro.navigateTo({ url: '/packages/vaccine/pages/people/index' })}>
+          <Button block onClick={() => void Taro.navigateTo({ url: ROUTES.vaccinePeople })}>
             先添加接种人
           </Button>
         </View>

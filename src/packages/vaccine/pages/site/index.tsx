@@ -5,6 +5,7 @@ import { openMap } from '../../../../components/near-me/useNearMe';
 import { PlacePicture } from '../../../../components/picture';
 import ResourceView, { useResource } from '../../../../components/resource';
 import { getSite, type SiteDetail } from '../../../../services/vaccine';
+import { routeUrl } from '../../../../routes';
 import './index.scss';
 import { ElderPage } from '../../../../components/elder-mode';
 
@@ -27,7 +28,7 @@ function SiteDetailView({ site }: { site: SiteDetail }) {
         ) : null}
         <Cell title="志愿服务" description={`${site.volunteerBranch.name}，${site.volunteerBranch.volunteers} 名志愿者`} />
         {site.status === 'open' ? (
-          <Button className="appoint-button" type="primary" block onClick={() => void Taro.navigateTo({ url: `/packages/vaccine/pages/appoint/index?siteId=${site.siteId}` })}>
+          <Button className="appoint-button" type="primary" block onClick={() => void Taro.navigateTo({ url: routeUrl('vaccineAppoint', { siteId: site.siteId }) })}>
             预约接种
           </Button>
         ) : null}
@@ -68,7 +69,7 @@ export default function SiteDetailPage() {
   );
   useShareAppMessage(() => ({
     title: resource.data ? `${resource.data.name}：可在线预约接种` : '红色疫苗接种点',
-    path: `/packages/vaccine/pages/site/index?id=${id}`,
+    path: routeUrl('vaccineSite', { id }),
   }));
   return <ResourceView resource={resource}>{(value) => <SiteDetailView site={value} />}</ResourceView>;
 }
