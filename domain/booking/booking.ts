@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import { command, type Database, type Transaction } from '../db';
-import { INTENTS, assertStillOpen, crashPoint, finish, intentDocSchema, isUnfinished, markOf, reconcile, rollBack, take, waitForIntent } from '../core/intents';
+import { intentIdOf, markOf, reconcileResource, reserve, rollBackIntent, take, type HotResource } from '../core/intents';
 import { action } from '../core/router';
 import { AppError, notFound } from '../core/errors';
 import { inZone } from '../core/time';
 import { pageByNewest } from '../core/paging';
+import { findByCode, useCode, type CodeBook } from '../core/verify';
 import { enqueue } from '../messages/outbox';
 import { inboxPage } from '../messages/inbox';
 import { fields } from '../core/validation';
-import { TX_ATTEMPTS, derivedId, eightDigits as newCode, withFreshCode } from '../core/ids';
+import { TX_ATTEMPTS, derivedId, eightDigits as newCode } from '../core/ids';
 import { SLOTS, MAX_QUEUE, SLOT_STATES, presentSlot, slotDocSchema, slotState, type Slot } from '../slots/model';
 import { STATIONS } from '../stations/actions';
 import {
@@ -72,27 +73,23 @@ async function itemName(tx: Transaction, itemId: string): Promise<string> {
   return item.success ? item.data.name : '预约服务';
 }
 
-const bookIntentOf = (bookingId: string) => derivedId('in', 'book', bookingId);
+const bookIntentOf = (bookingId: string) => intentIdOf('book', bookingId);
 
-/** The slot is the hot document: a seat is taken by one conditional update that marks it. */
-const takeSeat = (db: Database, slot: Slot, openid: string, intentId: string) =>
-  take(db, SLOTS, slot._id, intentId, { closed: db.command.neq(true), capacity: slot.capacity, booked: db.command.lt(slot.capacity) }, { booked: db.command.inc(1), queue: db.command.pull(openid) }, 1);
+/** A slot's seats are the hot resource (see core/intents.ts); a booking's reservation is one more active booking. */
+const SEATS: HotResource = {
+  kind: 'book',
+  collection: SLOTS,
+  undo: (db) => ({ booked: db.command.inc(-1) }),
+  async unreserve(tx, { openid }) {
+    const booker = await readBooker(tx, openid);
+    await tx.collection(BOOKERS).doc(openid).set({ active: Math.max(0, booker.active - 1), seq: booker.seq });
+  },
+};
 
-/** Releases a booking's reservation (one active booking) and deletes its intent, unless it is gone or done. */
-async function releaseBooking(db: Database, intentId: string): Promise<void> {
-  await db.runTransaction(async (tx) => {
-    const intent = intentDocSchema.safeParse(await tx.collection(INTENTS).doc(intentId).get());
-    if (!intent.success || !isUnfinished(intent.data)) return;
-    const booker = await readBooker(tx, intent.data.openid);
-    await tx.collection(BOOKERS).doc(intent.data.openid).set({ active: Math.max(0, booker.active - 1), seq: booker.seq });
-    await tx.collection(INTENTS).doc(intentId).remove();
-  }, TX_ATTEMPTS);
-}
-
-const seatUndo = (db: Database) => () => ({ booked: db.command.inc(-1) });
 /** Undoes a booking under way on `slotId` (its seat by the mark, then the reservation); used by closeSlots too. */
-export const rollBackBooking = (db: Database, intentId: string, slotId: string) =>
-  rollBack(db, { _id: intentId, collection: SLOTS, target: slotId }, seatUndo(db), () => releaseBooking(db, intentId));
+export const rollBackBooking = (db: Database, intentId: string, slotId: string) => rollBackIntent(db, SEATS, intentId, slotId);
+
+const holdsSlot = (b: Booking) => b.status === 'active' || b.status === 'checkedIn';
 
 export const book = action({
   input: z.strictObject({ slotId: fields.id.max(80), requestId: fields.requestId }),
@@ -102,76 +99,58 @@ export const book = action({
     const openid = ctx.user._id;
     const now = ctx.now();
     const bookingId = bookingIdOf(slotId, openid);
-    const intentId = bookIntentOf(bookingId);
-    for (;;) {
-      const existing = bookingDocSchema.safeParse(await db.collection(BOOKINGS).doc(bookingId).get());
-      if (existing.success && existing.data.requestId === requestId) return { bookingId, code: existing.data.code };
-      if (existing.success && (existing.data.status === 'active' || existing.data.status === 'checkedIn')) throw new AppError('CONFLICT', '你已预约该时段');
-      const slot = slotDocSchema.safeParse(await db.collection(SLOTS).doc(slotId).get());
-      if (!slot.success) throw notFound('预约时段');
-      if (slot.data.closed) throw new AppError('TOO_LATE', '该时段已关闭预约');
-      if (now >= slot.data.start) throw new AppError('TOO_LATE', '该时段已开始，无法预约');
-      // Full refuses before anything is written; the seat is rechecked atomically when taken.
-      if (slot.data.booked >= slot.data.capacity) throw new AppError('SLOT_FULL', '该时段已约满，可加入候补');
-
-      // 1. The intent and the reservation (one more active booking): the person's documents only.
-      const reserved = await db.runTransaction(async (tx) => {
-        const again = bookingDocSchema.safeParse(await tx.collection(BOOKINGS).doc(bookingId).get());
-        if (again.success && again.data.requestId === requestId) return 'answered' as const;
-        if (again.success && (again.data.status === 'active' || again.data.status === 'checkedIn')) throw new AppError('CONFLICT', '你已预约该时段');
-        const intent = intentDocSchema.safeParse(await tx.collection(INTENTS).doc(intentId).get());
-        if (intent.success) {
-          if (intent.data.requestId === requestId) return 'busy' as const;
-          throw new AppError('CONFLICT', '你正在预约该时段');
-        }
+    /** This request's booking when it is stored; a refusal when another request's booking holds the slot. */
+    const stored = (doc: Record<string, unknown> | null) => {
+      const existing = bookingDocSchema.safeParse(doc);
+      if (existing.success && existing.data.requestId === requestId) return existing.data;
+      if (existing.success && holdsSlot(existing.data)) throw new AppError('CONFLICT', '你已预约该时段');
+      return null;
+    };
+    return reserve(db, SEATS, {
+      openid, requestId, effectId: bookingId, target: slotId, now,
+      async storedAnswer() {
+        const existing = stored(await db.collection(BOOKINGS).doc(bookingId).get());
+        return existing ? { bookingId, code: existing.code } : null;
+      },
+      async prepare() {
+        const slot = slotDocSchema.safeParse(await db.collection(SLOTS).doc(slotId).get());
+        if (!slot.success) throw notFound('预约时段');
+        if (slot.data.closed) throw new AppError('TOO_LATE', '该时段已关闭预约');
+        if (now >= slot.data.start) throw new AppError('TOO_LATE', '该时段已开始，无法预约');
+        // Full refuses before anything is written; the seat is rechecked atomically when taken.
+        if (slot.data.booked >= slot.data.capacity) throw new AppError('SLOT_FULL', '该时段已约满，可加入候补');
+        return slot.data;
+      },
+      storedIn: async (tx) => stored(await tx.collection(BOOKINGS).doc(bookingId).get()) !== null,
+      underWayElsewhere: '你正在预约该时段',
+      async reserveIn(tx) {
         const booker = await readBooker(tx, openid);
         if (booker.active >= activeLimit()) throw new AppError('LIMIT_REACHED', `每人最多同时持有 ${activeLimit()} 个有效预约`);
         await tx.collection(BOOKERS).doc(openid).set({ active: booker.active + 1, seq: booker.seq });
-        await tx.collection(INTENTS).add({ _id: intentId, kind: 'book', openid, requestId, collection: SLOTS, target: slotId, state: 'open', createdAt: now, qty: 1, total: 0 });
-        return 'reserved' as const;
-      }, TX_ATTEMPTS);
-      if (reserved === 'answered') continue;
-      if (reserved === 'busy') {
-        await waitForIntent(db, intentId);
-        continue;
-      }
-
-      // 2. The seat: one conditional update on the slot, outside any transaction.
-      if (!(await takeSeat(db, slot.data, openid, intentId))) {
-        await releaseBooking(db, intentId);
+      },
+      take: async (slot, intentId) =>
+        (await take(db, SLOTS, slotId, intentId, { closed: db.command.neq(true), capacity: slot.capacity, booked: db.command.lt(slot.capacity) }, { booked: db.command.inc(1), queue: db.command.pull(openid) }, 1)) ? 1 : null,
+      async refused() {
         const latest = slotDocSchema.safeParse(await db.collection(SLOTS).doc(slotId).get());
-        if (latest.success && latest.data.closed) throw new AppError('TOO_LATE', '该时段已关闭预约');
-        throw new AppError('SLOT_FULL', '该时段已约满，可加入候补');
-      }
-      crashPoint('book-after-take');
-
-      // 3. The booking, its code and messages: the person's documents again.
-      let booking: Booking;
-      try {
-        booking = await withFreshCode(newCode, '预约码', (code) =>
-          db.runTransaction(async (tx) => {
-            await assertStillOpen(tx, intentId, '预约超时，请重试');
-            // The waiting list may have seated them meanwhile: one booking per person per slot, so this seat goes back.
-            const promoted = bookingDocSchema.safeParse(await tx.collection(BOOKINGS).doc(bookingId).get());
-            if (promoted.success && (promoted.data.status === 'active' || promoted.data.status === 'checkedIn')) throw new AppError('CONFLICT', '你已预约该时段');
-            const b = await seat(tx, slot.data, openid, requestId, 'direct', await itemName(tx, slot.data.resourceId), now, code);
-            await tx.collection(INTENTS).doc(intentId).update({ state: 'done' });
-            return b;
-          }, TX_ATTEMPTS),
-        );
-      } catch (error) {
-        await rollBackBooking(db, intentId, slotId);
-        throw error;
-      }
-      await finish(db, { _id: intentId, collection: SLOTS, target: slotId });
-      return { bookingId: booking._id, code: booking.code };
-    }
+        if (latest.success && latest.data.closed) return new AppError('TOO_LATE', '该时段已关闭预约');
+        return new AppError('SLOT_FULL', '该时段已约满，可加入候补');
+      },
+      code: { draw: newCode, name: '预约码' },
+      expired: '预约超时，请重试',
+      // The booking, its code and messages: the person's documents again.
+      async completeIn(tx, slot, _seat, code) {
+        // The waiting list may have seated them meanwhile: one booking per person per slot, so this seat goes back.
+        const promoted = bookingDocSchema.safeParse(await tx.collection(BOOKINGS).doc(bookingId).get());
+        if (promoted.success && holdsSlot(promoted.data)) throw new AppError('CONFLICT', '你已预约该时段');
+        const booking = await seat(tx, slot, openid, requestId, 'direct', await itemName(tx, slot.resourceId), now, code);
+        return { bookingId: booking._id, code: booking.code };
+      },
+    });
   },
 });
 
 /** The timer job: repairs bookings whose process died half-way (see core/intents.ts). */
-export const reconcileBookings = (db: Database, now: number) =>
-  reconcile(db, 'book', now, seatUndo, (db, intent) => releaseBooking(db, intent._id));
+export const reconcileBookings = (db: Database, now: number) => reconcileResource(db, SEATS, now);
 
 /**
  * Gives freed seats to the people waiting, in order, inside `tx`. Someone at their booking limit
@@ -329,32 +308,29 @@ export const myWaitlist = action({
   },
 });
 
+/** Booking codes open bookings. */
+const BOOKING_CODE: CodeBook<Booking> = { codes: BOOKING_CODES, linkField: 'bookingId', collection: BOOKINGS, schema: bookingDocSchema, codeOf: (b) => b.code, invalid: '预约码无效或已使用' };
+
 export const verify = action({
   input: z.strictObject({ code: z.string().trim().regex(/^\d{8}$/, '预约码是 8 位数字') }),
   access: ['staff', 'admin'],
   // Staff check people in at their own stations only.
   async scope({ code }, ctx) {
-    const link = await ctx.db.collection(BOOKING_CODES).doc(code).get();
-    const b = bookingDocSchema.safeParse(link ? await ctx.db.collection(BOOKINGS).doc(String(link.bookingId)).get() : null);
-    return b.success ? { itemId: b.data.itemId } : null;
+    const b = await findByCode(ctx.db, BOOKING_CODE, code);
+    return b ? { itemId: b.itemId } : null;
   },
   async run({ code }, ctx) {
-    const link = await ctx.db.collection(BOOKING_CODES).doc(code).get();
-    if (!link) throw new AppError('NOT_FOUND', '预约码无效或已使用');
     const now = ctx.now();
-    return ctx.db.runTransaction(async (tx) => {
-      const b = bookingDocSchema.safeParse(await tx.collection(BOOKINGS).doc(String(link.bookingId)).get());
-      if (!b.success || b.data.code !== code) throw new AppError('NOT_FOUND', '预约码无效或已使用');
-      if (b.data.status !== 'active') throw new AppError('CONFLICT', `预约${BOOKING_STATUS[b.data.status]}`);
-      const opens = b.data.start - checkinEarlyMinutes() * MINUTE;
+    return useCode(ctx.db, BOOKING_CODE, code, async (tx, b) => {
+      if (b.status !== 'active') throw new AppError('CONFLICT', `预约${BOOKING_STATUS[b.status]}`);
+      const opens = b.start - checkinEarlyMinutes() * MINUTE;
       if (now < opens) throw new AppError('TOO_EARLY', `请在 ${inZone(opens).format('M月D日 HH:mm')} 后签到`);
-      if (now > b.data.end) throw new AppError('TOO_LATE', '该时段已结束');
-      const booker = await readBooker(tx, b.data.openid);
-      await tx.collection(BOOKINGS).doc(b.data._id).update({ status: 'checkedIn', checkedInAt: now, checkedInBy: ctx.user._id });
-      await tx.collection(BOOKERS).doc(b.data.openid).set({ active: Math.max(0, booker.active - 1), seq: booker.seq });
-      await tx.collection(BOOKING_CODES).doc(code).remove();
-      return { bookingId: b.data._id, itemName: b.data.itemName, start: b.data.start, end: b.data.end, status: 'checkedIn' as const };
-    }, TX_ATTEMPTS);
+      if (now > b.end) throw new AppError('TOO_LATE', '该时段已结束');
+      const booker = await readBooker(tx, b.openid);
+      await tx.collection(BOOKINGS).doc(b._id).update({ status: 'checkedIn', checkedInAt: now, checkedInBy: ctx.user._id });
+      await tx.collection(BOOKERS).doc(b.openid).set({ active: Math.max(0, booker.active - 1), seq: booker.seq });
+      return { bookingId: b._id, itemName: b.itemName, start: b.start, end: b.end, status: 'checkedIn' as const };
+    });
   },
 });
 

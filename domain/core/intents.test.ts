@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { openTestDatabase, type TestDatabase } from '../../test/support/engine';
 import { AppError } from './errors';
-import { INTENTS, intentDocSchema, markOf, rollBack, take } from './intents';
+import { INTENTS, intentDocSchema, markOf, marksOf, reserve, rollBack, take, type HotResource, type Reservation } from './intents';
 
 const GOODS = 'goods';
 let db: TestDatabase;
@@ -88,4 +88,139 @@ test('a claimed intent is never completed again, and roll-backs racing give back
   await expect(t.complete()).rejects.toMatchObject({ code: 'CONFLICT' });
   await Promise.all([rollBack(db, t.intent, t.undo, t.release), rollBack(db, t.intent, t.undo, t.release), rollBack(db, t.intent, t.undo, t.release)]);
   expect(await t.stockOf()).toBe(1);
+});
+
+describe('reserve: the three steps and every roll-back', () => {
+  // Collections every engine has (the CloudBase double only knows the product's), holding toy documents.
+  const EFFECTS = 'orders';
+  const HOLDS = 'goodsQuotas';
+  const heldBy = async (openid: string) => Number((await db.collection(HOLDS).doc(openid).get())?.held ?? 0);
+  /** A toy module on the protocol: one unit of stock a request, a per-person hold, an effect document with a code. */
+  const STOCK: HotResource = {
+    kind: 'redeem',
+    collection: GOODS,
+    undo: (db, mark) => ({ stock: db.command.inc(Number(mark)) }),
+    async unreserve(tx, intent) {
+      const holds = await tx.collection(HOLDS).doc(intent.openid).get();
+      await tx.collection(HOLDS).doc(intent.openid).set({ held: Number(holds?.held ?? 0) - intent.qty });
+    },
+  };
+  let codes = 10_000_000;
+
+  async function shelf(stock: number) {
+    n += 1;
+    const goodsId = `g-reserve-${n}`;
+    const openid = `m-reserve-${n}`;
+    await db.collection(GOODS).add({ _id: goodsId, stock });
+    const state = async () => {
+      const goods = await db.collection(GOODS).doc(goodsId).get();
+      const intents = await db.collection(INTENTS).where({ target: goodsId }).get();
+      return { stock: goods?.stock, marks: Object.keys(marksOf(goods ?? {})).length, intents: intents.length, held: await heldBy(openid) };
+    };
+    return { goodsId, openid, state };
+  }
+
+  type Answer = { code: string };
+  function request(s: { goodsId: string; openid: string }, requestId: string, change: Partial<Reservation<null, number, Answer>> = {}, effectId = `ef-${s.openid}-${requestId}`) {
+    const _ = db.command;
+    return reserve<null, number, Answer>(db, STOCK, {
+      openid: s.openid, requestId, effectId, target: s.goodsId, now: 0,
+      async storedAnswer() {
+        const effect = await db.collection(EFFECTS).doc(effectId).get();
+        return effect ? { code: String(effect.code) } : null;
+      },
+      prepare: async () => null,
+      storedIn: async (tx) => (await tx.collection(EFFECTS).doc(effectId).get()) !== null,
+      underWayElsewhere: '正在处理另一个请求',
+      async reserveIn(tx) {
+        const holds = await tx.collection(HOLDS).doc(s.openid).get();
+        await tx.collection(HOLDS).doc(s.openid).set({ held: Number(holds?.held ?? 0) + 1 });
+      },
+      take: async (_plan, intentId) => ((await take(db, GOODS, s.goodsId, intentId, { stock: _.gte(1) }, { stock: _.inc(-1) }, 1)) ? 1 : null),
+      refused: () => new AppError('SOLD_OUT', '已兑完'),
+      code: { draw: () => String((codes += 1)), name: '测试码' },
+      expired: '超时，请重试',
+      async completeIn(tx, _plan, _taken, code) {
+        // The hold becomes the effect.
+        const holds = await tx.collection(HOLDS).doc(s.openid).get();
+        await tx.collection(HOLDS).doc(s.openid).set({ held: Number(holds?.held ?? 0) - 1 });
+        await tx.collection(EFFECTS).add({ _id: effectId, code });
+        return { code };
+      },
+      ...change,
+    });
+  }
+
+  test('a request takes one unit, records its effect and leaves neither mark nor intent', async () => {
+    const s = await shelf(2);
+    const answer = await request(s, 'r1');
+    expect(answer.code).toMatch(/^\d+$/);
+    expect(await s.state()).toEqual({ stock: 1, marks: 0, intents: 0, held: 0 });
+    // The same request again answers what it stored, and takes nothing more.
+    expect(await request(s, 'r1')).toEqual(answer);
+    expect(await s.state()).toEqual({ stock: 1, marks: 0, intents: 0, held: 0 });
+  });
+
+  test('a refused take releases the reservation and answers the refusal', async () => {
+    const s = await shelf(0);
+    await expect(request(s, 'r1')).rejects.toMatchObject({ code: 'SOLD_OUT', message: '已兑完' });
+    expect(await s.state()).toEqual({ stock: 0, marks: 0, intents: 0, held: 0 });
+  });
+
+  test('a take that throws after its update landed gives the unit back by the mark', async () => {
+    const s = await shelf(1);
+    const _ = db.command;
+    const lostAnswer = async (_plan: null, intentId: string) => {
+      await take(db, GOODS, s.goodsId, intentId, { stock: _.gte(1) }, { stock: _.inc(-1) }, 1);
+      throw new Error('connection reset');
+    };
+    await expect(request(s, 'r1', { take: lostAnswer })).rejects.toThrow('connection reset');
+    expect(await s.state()).toEqual({ stock: 1, marks: 0, intents: 0, held: 0 });
+  });
+
+  test('a completion that refuses gives the unit back and releases the reservation', async () => {
+    const s = await shelf(1);
+    const refusing = async () => {
+      throw new AppError('CONFLICT', '你已预约该时段');
+    };
+    await expect(request(s, 'r1', { completeIn: refusing })).rejects.toMatchObject({ code: 'CONFLICT', message: '你已预约该时段' });
+    expect(await s.state()).toEqual({ stock: 1, marks: 0, intents: 0, held: 0 });
+  });
+
+  test('a completion that fails gives the unit back and answers its error', async () => {
+    const s = await shelf(1);
+    const failing = async () => {
+      throw new Error('database unavailable');
+    };
+    await expect(request(s, 'r1', { completeIn: failing })).rejects.toThrow('database unavailable');
+    expect(await s.state()).toEqual({ stock: 1, marks: 0, intents: 0, held: 0 });
+  });
+
+  test('a twin request waits for the first and answers what it stored; another request on the same effect is refused', async () => {
+    const s = await shelf(3);
+    let openGate = () => {};
+    const gate = new Promise<void>((resolve) => (openGate = resolve));
+    let takes = 0;
+    const counted: Reservation<null, number, Answer>['take'] = async (_plan, intentId) => {
+      takes += 1;
+      const _ = db.command;
+      return (await take(db, GOODS, s.goodsId, intentId, { stock: _.gte(1) }, { stock: _.inc(-1) }, 1)) ? 1 : null;
+    };
+    const first = request(s, 'r1', {
+      take: async (plan, intentId) => {
+        const taken = await counted(plan, intentId);
+        await gate;
+        return taken;
+      },
+    }, 'ef-shared');
+    while ((await s.state()).marks === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    const twin = request(s, 'r1', { take: counted }, 'ef-shared');
+    await expect(request(s, 'r2', { take: counted }, 'ef-shared')).rejects.toMatchObject({ code: 'CONFLICT', message: '正在处理另一个请求' });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    openGate();
+    const [a, b] = await Promise.all([first, twin]);
+    expect(b).toEqual(a);
+    expect(takes).toBe(1);
+    expect(await s.state()).toEqual({ stock: 2, marks: 0, intents: 0, held: 0 });
+  });
 });

@@ -19,6 +19,7 @@
 import { z } from 'zod';
 import type { Database, JsonValue, QueryDoc, Transaction, UpdateDoc } from '../db';
 import { AppError } from './errors';
+import { TX_ATTEMPTS, derivedId, withFreshCode } from './ids';
 
 export const INTENTS = 'intents';
 
@@ -30,6 +31,9 @@ export const intentGraceMs = (): number => {
 
 export const INTENT_KINDS = ['redeem', 'book', 'appoint'] as const;
 export type IntentKind = (typeof INTENT_KINDS)[number];
+
+/** The intent of the effect `effectId` (an order, a booking, an appointment): a retry or a twin finds it. */
+export const intentIdOf = (kind: IntentKind, effectId: string): string => derivedId('in', kind, effectId);
 
 export const intentDocSchema = z.object({
   _id: z.string(),
@@ -165,6 +169,145 @@ export async function staleIntents(db: Database, kind: IntentKind, now: number, 
     const parsed = intentDocSchema.safeParse(d);
     return parsed.success ? [parsed.data] : [];
   });
+}
+
+/**
+ * A module's hot resource: which kind of intent takes it, on which collection, how a unit goes back
+ * and what the person's reservation was. One value per module serves requests, roll-backs and the
+ * reconciliation job alike.
+ */
+export interface HotResource {
+  kind: IntentKind;
+  /** The collection of the hot documents. */
+  collection: string;
+  /** The update that gives back what a mark says was taken. */
+  undo: (db: Database, mark: JsonValue) => UpdateDoc;
+  /** Inside the releasing transaction, before the intent is deleted: undoes the per-person reservation. */
+  unreserve?: (tx: Transaction, intent: Intent) => Promise<void>;
+}
+
+/**
+ * Releases what an unfinished intent reserved and deletes it, in one transaction on the person's
+ * documents. Nothing to do when it is gone or done, so a request and the job may both call it.
+ */
+export async function releaseIntent(db: Database, resource: HotResource, intentId: string): Promise<void> {
+  await db.runTransaction(async (tx) => {
+    const intent = intentDocSchema.safeParse(await tx.collection(INTENTS).doc(intentId).get());
+    if (!intent.success || !isUnfinished(intent.data)) return;
+    await resource.unreserve?.(tx, intent.data);
+    await tx.collection(INTENTS).doc(intentId).remove();
+  }, TX_ATTEMPTS);
+}
+
+/** Undoes an intent under way on `target`: what it took (by its mark), then its reservation (see rollBack). */
+export const rollBackIntent = (db: Database, resource: HotResource, intentId: string, target: string): Promise<'finished' | 'rolledBack'> =>
+  rollBack(db, { _id: intentId, collection: resource.collection, target }, (mark) => resource.undo(db, mark), () => releaseIntent(db, resource, intentId));
+
+/** The timer job of one resource: repairs the intents whose process died half-way. */
+export const reconcileResource = (db: Database, resource: HotResource, now: number) =>
+  reconcile(db, resource.kind, now, (db) => (mark) => resource.undo(db, mark), (db, intent) => releaseIntent(db, resource, intent._id));
+
+/** What `reserve` runs for one request; everything else (the order of steps, every roll-back) is the protocol's. */
+export interface Reservation<Plan, Taken, Answer> {
+  openid: string;
+  requestId: string;
+  /** The effect's own id (order, booking, appointment): the intent's id derives from it. */
+  effectId: string;
+  /** The hot document. */
+  target: string;
+  now: number;
+  /** What the intent records as reserved (units and points, default one unit), for the roll-back and the job. */
+  holds?: (plan: Plan) => { qty: number; total: number };
+  /** The answer this request stored, if any: read first, and again after a twin request finished. */
+  storedAnswer: () => Promise<Answer | null>;
+  /** Reads before anything is written: what the later steps need. A refusal throws. */
+  prepare: () => Promise<Plan>;
+  /** Step 1, in the reserving transaction: whether the effect is already stored (then the loop reads it). May refuse. */
+  storedIn: (tx: Transaction, plan: Plan) => Promise<boolean>;
+  /** Step 1: the per-person reservation (quota, held points, active bookings), written beside the intent. May refuse. */
+  reserveIn?: (tx: Transaction, plan: Plan) => Promise<void>;
+  /** Refusal when another request (not this one's twin) holds the intent. */
+  underWayElsewhere: string;
+  /** Step 2: the conditional take on the hot document; null when refused. */
+  take: (plan: Plan, intentId: string) => Promise<Taken | null>;
+  /** The refusal to answer when the take was refused (the reservation is already released). */
+  refused: (plan: Plan) => Promise<AppError> | AppError;
+  /** Step 3, in the completing transaction with a fresh code: the effect, its code document and messages. */
+  completeIn: (tx: Transaction, plan: Plan, taken: Taken, code: string) => Promise<Answer>;
+  /** The code people show (`draw` makes one, `name` says what it is in the clash error). */
+  code: { draw: () => string; name: string };
+  /** Refusal when a roll-back claimed the intent before the completing transaction committed. */
+  expired: string;
+}
+
+/**
+ * The three steps of the protocol (see the top of this file) for one request, with every roll-back:
+ * a refused take releases the reservation; a take that throws, or a refused or failed completion,
+ * gives back by the mark and releases. A twin request waits for the first and answers what it stored.
+ * Crash points `<kind>-after-take` and `<kind>-after-complete` let crash tests stop it half-way.
+ */
+export async function reserve<Plan, Taken, Answer>(db: Database, resource: HotResource, r: Reservation<Plan, Taken, Answer>): Promise<Answer> {
+  const intentId = intentIdOf(resource.kind, r.effectId);
+  for (;;) {
+    // The same request again: the first answer, and no second effect.
+    const stored = await r.storedAnswer();
+    if (stored !== null) return stored;
+    const plan = await r.prepare();
+
+    // 1. The intent and the person's reservation: one transaction on the person's documents.
+    const reserved = await db.runTransaction(async (tx) => {
+      if (await r.storedIn(tx, plan)) return 'stored' as const;
+      const intent = await tx.collection(INTENTS).doc(intentId).get();
+      if (intent) {
+        if (intent.requestId === r.requestId && intent.openid === r.openid) return 'busy' as const;
+        throw new AppError('CONFLICT', r.underWayElsewhere);
+      }
+      await r.reserveIn?.(tx, plan);
+      const { qty, total } = r.holds?.(plan) ?? { qty: 1, total: 0 };
+      await tx.collection(INTENTS).add({
+        _id: intentId, kind: resource.kind, openid: r.openid, requestId: r.requestId, collection: resource.collection, target: r.target,
+        state: 'open', createdAt: r.now, qty, total,
+      });
+      return 'reserved' as const;
+    }, TX_ATTEMPTS);
+    if (reserved === 'stored') continue;
+    if (reserved === 'busy') {
+      await waitForIntent(db, intentId);
+      continue;
+    }
+
+    // 2. The resource: one conditional update on the hot document, outside any transaction.
+    const taken = await r.take(plan, intentId).catch(async (error: unknown) => {
+      // The update may have landed before the error: give back by the mark, never just drop the intent.
+      await rollBackIntent(db, resource, intentId, r.target);
+      throw error;
+    });
+    if (taken === null) {
+      await releaseIntent(db, resource, intentId);
+      throw await r.refused(plan);
+    }
+    crashPoint(`${resource.kind}-after-take`);
+
+    // 3. The effect: a transaction on the person's documents that commits only on an intent still open.
+    let answer: Answer;
+    try {
+      answer = await withFreshCode(r.code.draw, r.code.name, (code) =>
+        db.runTransaction(async (tx) => {
+          await assertStillOpen(tx, intentId, r.expired);
+          const completed = await r.completeIn(tx, plan, taken, code);
+          await tx.collection(INTENTS).doc(intentId).update({ state: 'done' });
+          return completed;
+        }, TX_ATTEMPTS),
+      );
+    } catch (error) {
+      // Not completed: the resource goes back once (the reconciliation job repairs a failure here).
+      await rollBackIntent(db, resource, intentId, r.target);
+      throw error;
+    }
+    crashPoint(`${resource.kind}-after-complete`);
+    await finish(db, { _id: intentId, collection: resource.collection, target: r.target });
+    return answer;
+  }
 }
 
 /**

@@ -1,15 +1,16 @@
 import { z } from 'zod';
-import { command, type Database, type JsonValue, type Transaction } from '../db';
+import { command, type Database, type Transaction } from '../db';
 import { action } from '../core/router';
 import { AppError, notFound } from '../core/errors';
 import { atShanghai, inZone } from '../core/time';
 import { enqueue } from '../messages/outbox';
 import { pageByNewest } from '../core/paging';
+import { findByCode, useCode, type CodeBook } from '../core/verify';
 import { fields } from '../core/validation';
 import { STATIONS } from '../stations/actions';
-import { TX_ATTEMPTS, derivedId, eightDigits, withFreshCode } from '../core/ids';
+import { TX_ATTEMPTS, derivedId, eightDigits } from '../core/ids';
 import { post, readAccount } from './ledger';
-import { INTENTS, assertStillOpen, crashPoint, finish, intentDocSchema, isUnfinished, reconcile, rollBack, take, waitForIntent } from '../core/intents';
+import { reconcileResource, reserve, take, type HotResource } from '../core/intents';
 import {
   ACCOUNTS, EVENTS, GOODS, GOODS_QUOTAS, ORDERS, ORDER_STATUS, PICKUP_CODES, eventDocSchema, goodsDocSchema, orderDocSchema,
   orderStatusSchema, pickupDays, type Goods, type Order,
@@ -92,22 +93,17 @@ export interface RedeemAnswer {
 }
 
 const soldOut = (stock: number) => new AppError('SOLD_OUT', stock <= 0 ? '该商品已兑完' : `库存不足，仅剩 ${stock} 件`);
-const intentOf = (orderId: string) => derivedId('in', 'redeem', orderId);
-
-/** The stock of goods is the hot document: taking it marks it with the intent (see core/intents.ts). */
-const takeStock = (db: Database, goodsId: string, intentId: string, qty: number) =>
-  take(db, GOODS, goodsId, intentId, { stock: db.command.gte(qty) }, { stock: db.command.inc(-qty), sold: db.command.inc(qty) }, qty);
+const numberOr0 = (v: unknown) => (typeof v === 'number' ? v : 0);
 
 /**
- * Releases what a redemption's intent reserved (the quota and the held points) and deletes the
- * intent, in one transaction on the member's documents. Nothing to do when the intent is gone or
- * done, so a request and the reconciliation job may both call it.
+ * The stock of goods is the hot resource (see core/intents.ts). A redemption's reservation is the
+ * quota and the held points; releasing it gives both back.
  */
-async function releaseRedemption(db: Database, intentId: string): Promise<void> {
-  await db.runTransaction(async (tx) => {
-    const intent = intentDocSchema.safeParse(await tx.collection(INTENTS).doc(intentId).get());
-    if (!intent.success || !isUnfinished(intent.data)) return;
-    const { openid, target: goodsId, qty, total } = intent.data;
+const STOCK: HotResource = {
+  kind: 'redeem',
+  collection: GOODS,
+  undo: (db, mark) => ({ stock: db.command.inc(Number(mark)), sold: db.command.inc(-Number(mark)) }),
+  async unreserve(tx, { openid, target: goodsId, qty, total }) {
     const account = await readAccount(tx, openid, null);
     await tx.collection(ACCOUNTS).doc(openid).update({ held: Math.max(0, account.held - total) });
     const quota = await tx.collection(GOODS_QUOTAS).doc(quotaId(goodsId, openid)).get();
@@ -115,17 +111,8 @@ async function releaseRedemption(db: Database, intentId: string): Promise<void> 
     // A quota that never bought anything goes, so a refused request leaves nothing behind.
     if (quota && left === 0 && numberOr0(quota.bought) === 0) await tx.collection(GOODS_QUOTAS).doc(quotaId(goodsId, openid)).remove();
     else if (quota) await tx.collection(GOODS_QUOTAS).doc(quotaId(goodsId, openid)).update({ reserved: left });
-    await tx.collection(INTENTS).doc(intentId).remove();
-  }, TX_ATTEMPTS);
-}
-
-const numberOr0 = (v: unknown) => (typeof v === 'number' ? v : 0);
-
-const stockUndo = (db: Database) => (mark: JsonValue) => ({ stock: db.command.inc(Number(mark)), sold: db.command.inc(-Number(mark)) });
-
-/** Rolls a redemption back: the stock first (once, by its mark), then the reservation. */
-const rollBackRedemption = (db: Database, intentId: string, goodsId: string) =>
-  rollBack(db, { _id: intentId, collection: GOODS, target: goodsId }, stockUndo(db), () => releaseRedemption(db, intentId));
+  },
+};
 
 /** A day before an order's pickup time runs out, its owner is told (dropped once it is picked up, cancelled or expired). */
 async function enqueueExpiryWarning(tx: Transaction, o: { orderId: string; openid: string; goodsName: string; qty: number; pickupCode: string; expiresAt: number }, now: number): Promise<void> {
@@ -148,89 +135,69 @@ export const redeem = action({
     const openid = ctx.user._id;
     const now = ctx.now();
     const orderId = derivedId('od', openid, requestId);
-    const intentId = intentOf(orderId);
-    for (;;) {
-      // The same request again: the first answer, and no second effect.
-      const done = orderDocSchema.safeParse(await db.collection(ORDERS).doc(orderId).get());
-      if (done.success) return { orderId, pickupCode: done.data.pickupCode, balance: done.data.balanceAfter };
-      const g = goodsDocSchema.safeParse(await db.collection(GOODS).doc(goodsId).get());
-      if (!g.success) throw notFound('商品');
-      const closed = await saleClosedReason(db, g.data, now);
-      if (closed) throw new AppError('CONFLICT', closed);
-      if (qty > g.data.perUserLimit) throw new AppError('LIMIT_REACHED', `每人限兑 ${g.data.perUserLimit} 件`);
-      // Sold out refuses before anything is written; the stock is rechecked atomically when taken.
-      if (g.data.stock < qty) throw soldOut(g.data.stock);
-      const total = g.data.price * qty;
-
-      // 1. The intent and the member's reservation: one transaction on the member's documents.
-      const reserved = await db.runTransaction(async (tx) => {
-        const order = orderDocSchema.safeParse(await tx.collection(ORDERS).doc(orderId).get());
-        if (order.success) return 'answered' as const;
-        if (await tx.collection(INTENTS).doc(intentId).get()) return 'busy' as const;
+    const readGoods = async () => goodsDocSchema.safeParse(await db.collection(GOODS).doc(goodsId).get());
+    return reserve(db, STOCK, {
+      openid, requestId, effectId: orderId, target: goodsId, now,
+      async storedAnswer() {
+        const done = orderDocSchema.safeParse(await db.collection(ORDERS).doc(orderId).get());
+        return done.success ? { orderId, pickupCode: done.data.pickupCode, balance: done.data.balanceAfter } : null;
+      },
+      async prepare() {
+        const g = await readGoods();
+        if (!g.success) throw notFound('商品');
+        const closed = await saleClosedReason(db, g.data, now);
+        if (closed) throw new AppError('CONFLICT', closed);
+        if (qty > g.data.perUserLimit) throw new AppError('LIMIT_REACHED', `每人限兑 ${g.data.perUserLimit} 件`);
+        // Sold out refuses before anything is written; the stock is rechecked atomically when taken.
+        if (g.data.stock < qty) throw soldOut(g.data.stock);
+        return { goods: g.data, total: g.data.price * qty };
+      },
+      holds: ({ total }) => ({ qty, total }),
+      storedIn: async (tx) => orderDocSchema.safeParse(await tx.collection(ORDERS).doc(orderId).get()).success,
+      underWayElsewhere: '该请求正在处理中，请稍后查看结果',
+      async reserveIn(tx, { goods: g, total }) {
         const quota = await tx.collection(GOODS_QUOTAS).doc(quotaId(goodsId, openid)).get();
         const bought = numberOr0(quota?.bought);
         const reserving = numberOr0(quota?.reserved);
-        if (bought + reserving + qty > g.data.perUserLimit) {
-          throw new AppError('LIMIT_REACHED', `每人限兑 ${g.data.perUserLimit} 件，你已兑换 ${bought + reserving} 件`);
+        if (bought + reserving + qty > g.perUserLimit) {
+          throw new AppError('LIMIT_REACHED', `每人限兑 ${g.perUserLimit} 件，你已兑换 ${bought + reserving} 件`);
         }
         const account = await readAccount(tx, openid, ctx.user.branchId);
         if (account.balance - account.held < total) throw new AppError('INSUFFICIENT_POINTS', `积分不足：需要 ${total} 分，当前可用 ${account.balance - account.held} 分`);
         await tx.collection(ACCOUNTS).doc(openid).set({ ...account, held: account.held + total });
         await tx.collection(GOODS_QUOTAS).doc(quotaId(goodsId, openid)).set({ goodsId, openid, bought, reserved: reserving + qty });
-        await tx.collection(INTENTS).add({ _id: intentId, kind: 'redeem', openid, requestId, collection: GOODS, target: goodsId, state: 'open', createdAt: now, qty, total });
-        return 'reserved' as const;
-      }, TX_ATTEMPTS);
-      if (reserved === 'answered') continue;
-      if (reserved === 'busy') {
-        await waitForIntent(db, intentId);
-        continue;
-      }
-
-      // 2. The stock: one conditional update on the hot document, outside any transaction.
-      if (!(await takeStock(db, goodsId, intentId, qty))) {
-        await releaseRedemption(db, intentId);
-        const latest = goodsDocSchema.safeParse(await db.collection(GOODS).doc(goodsId).get());
-        throw soldOut(latest.success ? latest.data.stock : 0);
-      }
-      crashPoint('redeem-after-take');
-
-      // 3. The order, the ledger and the quota: one transaction on the member's documents.
-      let answer: RedeemAnswer;
-      try {
-        answer = await withFreshCode(eightDigits, '取货码', (pickupCode) =>
-          db.runTransaction(async (tx) => {
-            await assertStillOpen(tx, intentId, '兑换超时，请重试');
-            const account = await readAccount(tx, openid, ctx.user.branchId);
-            // The account's order counter moves in the same write as the balance; the hold becomes the debit.
-            const next = await post(tx, { openid, branchId: ctx.user.branchId, amount: -total, kind: 'redeem', reason: `兑换「${g.data.name}」×${qty}`, entryId: `rd_${orderId}`, at: now, orderId }, { ...account, held: Math.max(0, account.held - total), orders: account.orders + 1 });
-            const quota = await tx.collection(GOODS_QUOTAS).doc(quotaId(goodsId, openid)).get();
-            await tx.collection(GOODS_QUOTAS).doc(quotaId(goodsId, openid)).set({ goodsId, openid, bought: numberOr0(quota?.bought) + qty, reserved: Math.max(0, numberOr0(quota?.reserved) - qty) });
-            await tx.collection(PICKUP_CODES).add({ _id: pickupCode, orderId });
-            await tx.collection(ORDERS).add({
-              _id: orderId, openid, seq: next.orders, goodsId, goodsName: g.data.name, qty, price: g.data.price, total,
-              status: 'pending', pickupCode, stationId: g.data.stationId, balanceAfter: next.balance,
-              createdAt: now, expiresAt: now + pickupDays() * DAY_MS, pickedAt: null, pickedBy: null, closedAt: null,
-            });
-            await enqueueExpiryWarning(tx, { orderId, openid, goodsName: g.data.name, qty, pickupCode, expiresAt: now + pickupDays() * DAY_MS }, now);
-            await tx.collection(INTENTS).doc(intentId).update({ state: 'done' });
-            return { orderId, pickupCode, balance: next.balance };
-          }, TX_ATTEMPTS),
-        );
-      } catch (error) {
-        // Not redeemed: the units go back to the shelf once (the reconciliation job repairs a failure here).
-        await rollBackRedemption(db, intentId, goodsId);
-        throw error;
-      }
-      crashPoint('redeem-after-complete');
-      await finish(db, { _id: intentId, collection: GOODS, target: goodsId });
-      return answer;
-    }
+      },
+      take: async (_g, intentId) =>
+        (await take(db, GOODS, goodsId, intentId, { stock: db.command.gte(qty) }, { stock: db.command.inc(-qty), sold: db.command.inc(qty) }, qty)) ? qty : null,
+      async refused() {
+        const latest = await readGoods();
+        return soldOut(latest.success ? latest.data.stock : 0);
+      },
+      code: { draw: eightDigits, name: '取货码' },
+      expired: '兑换超时，请重试',
+      // The order, the ledger and the quota: the member's documents.
+      async completeIn(tx, { goods: g, total }, _taken, pickupCode) {
+        const account = await readAccount(tx, openid, ctx.user.branchId);
+        // The account's order counter moves in the same write as the balance; the hold becomes the debit.
+        const next = await post(tx, { openid, branchId: ctx.user.branchId, amount: -total, kind: 'redeem', reason: `兑换「${g.name}」×${qty}`, entryId: `rd_${orderId}`, at: now, orderId }, { ...account, held: Math.max(0, account.held - total), orders: account.orders + 1 });
+        const quota = await tx.collection(GOODS_QUOTAS).doc(quotaId(goodsId, openid)).get();
+        await tx.collection(GOODS_QUOTAS).doc(quotaId(goodsId, openid)).set({ goodsId, openid, bought: numberOr0(quota?.bought) + qty, reserved: Math.max(0, numberOr0(quota?.reserved) - qty) });
+        await tx.collection(PICKUP_CODES).add({ _id: pickupCode, orderId });
+        const expiresAt = now + pickupDays() * DAY_MS;
+        await tx.collection(ORDERS).add({
+          _id: orderId, openid, seq: next.orders, goodsId, goodsName: g.name, qty, price: g.price, total,
+          status: 'pending', pickupCode, stationId: g.stationId, balanceAfter: next.balance,
+          createdAt: now, expiresAt, pickedAt: null, pickedBy: null, closedAt: null,
+        });
+        await enqueueExpiryWarning(tx, { orderId, openid, goodsName: g.name, qty, pickupCode, expiresAt }, now);
+        return { orderId, pickupCode, balance: next.balance };
+      },
+    });
   },
 });
 
 /** The timer job: repairs redemptions whose process died half-way (see core/intents.ts). */
-export const reconcileRedemptions = (db: Database, now: number) =>
-  reconcile(db, 'redeem', now, stockUndo, (db, intent) => releaseRedemption(db, intent._id));
+export const reconcileRedemptions = (db: Database, now: number) => reconcileResource(db, STOCK, now);
 
 function presentOrder(o: Order) {
   return {
@@ -298,30 +265,25 @@ export async function expireOrders(db: Database, now: number, batch = 200): Prom
   return { expired };
 }
 
+/** Pickup codes open orders. */
+const PICKUP: CodeBook<Order> = { codes: PICKUP_CODES, linkField: 'orderId', collection: ORDERS, schema: orderDocSchema, codeOf: (o) => o.pickupCode, invalid: '取货码无效或已使用' };
+
 export const verifyOrder = action({
   input: z.strictObject({ pickupCode: z.string().trim().regex(/^\d{8}$/, '取货码是 8 位数字') }),
   access: ['staff', 'admin'],
   // An order for pickup at a station is handed over there; goods without a station, anywhere.
   async scope({ pickupCode }, ctx) {
-    const link = await ctx.db.collection(PICKUP_CODES).doc(pickupCode).get();
-    const o = orderDocSchema.safeParse(link ? await ctx.db.collection(ORDERS).doc(String(link.orderId)).get() : null);
-    return o.success && o.data.stationId ? { stationId: o.data.stationId } : null;
+    const o = await findByCode(ctx.db, PICKUP, pickupCode);
+    return o?.stationId ? { stationId: o.stationId } : null;
   },
-  async run({ pickupCode }, ctx) {
-    const link = await ctx.db.collection(PICKUP_CODES).doc(pickupCode).get();
-    if (!link) throw new AppError('NOT_FOUND', '取货码无效或已使用');
-    const orderId = String(link.orderId);
-    return ctx.db.runTransaction(async (tx) => {
-      const o = orderDocSchema.safeParse(await tx.collection(ORDERS).doc(orderId).get());
-      if (!o.success) throw new AppError('NOT_FOUND', '取货码无效或已使用');
-      if (o.data.status !== 'pending') throw new AppError('CONFLICT', `订单${ORDER_STATUS[o.data.status]}`);
+  run: ({ pickupCode }, ctx) =>
+    useCode(ctx.db, PICKUP, pickupCode, async (tx, o) => {
+      if (o.status !== 'pending') throw new AppError('CONFLICT', `订单${ORDER_STATUS[o.status]}`);
       const now = ctx.now();
-      if (o.data.expiresAt < now) throw new AppError('TOO_LATE', '订单已过领取期限');
-      await tx.collection(ORDERS).doc(orderId).update({ status: 'picked', pickedAt: now, pickedBy: ctx.user._id });
-      await tx.collection(PICKUP_CODES).doc(pickupCode).remove();
-      return { orderId, goodsName: o.data.goodsName, qty: o.data.qty, status: 'picked' as const };
-    }, TX_ATTEMPTS);
-  },
+      if (o.expiresAt < now) throw new AppError('TOO_LATE', '订单已过领取期限');
+      await tx.collection(ORDERS).doc(o._id).update({ status: 'picked', pickedAt: now, pickedBy: ctx.user._id });
+      return { orderId: o._id, goodsName: o.goodsName, qty: o.qty, status: 'picked' as const };
+    }),
 });
 
 const optionalDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/, '时间格式应为 YYYY-MM-DD HH:mm').optional();

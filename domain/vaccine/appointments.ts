@@ -1,13 +1,14 @@
 import { z } from 'zod';
-import { DbError, command, type Database, type JsonValue, type Transaction } from '../db';
-import { INTENTS, assertStillOpen, crashPoint, finish, intentDocSchema, isUnfinished, reconcile, rollBack, take, waitForIntent } from '../core/intents';
+import { DbError, command, type Database, type Transaction } from '../db';
+import { reconcileResource, reserve, take, type HotResource } from '../core/intents';
 import { action } from '../core/router';
 import { AppError, notFound } from '../core/errors';
 import { dayOf, inZone } from '../core/time';
 import { DEFAULT_PAGE, pageByNewest } from '../core/paging';
+import { findByCode, useCode, type CodeBook } from '../core/verify';
 import { fields } from '../core/validation';
 import { enqueue } from '../messages/outbox';
-import { TX_ATTEMPTS, derivedId, eightDigits, withFreshCode } from '../core/ids';
+import { TX_ATTEMPTS, derivedId, eightDigits } from '../core/ids';
 import { decrypt, encrypt, keyedHash } from '../privacy/crypto';
 import { MOBILE, ageOn, checkIdNumber } from '../privacy/idnumber';
 import { maskIdNumber, maskName, maskPhone } from '../privacy/mask';
@@ -212,8 +213,6 @@ export function chooseSeat(slot: Slot, age: number, now: number): Appointment['s
   return null;
 }
 
-const appointIntentOf = (appointmentId: string) => derivedId('in', 'appoint', appointmentId);
-
 /**
  * Takes a seat for someone of `age` with one conditional update on the slot, never in a transaction.
  * Each condition is safe on the values read: a general seat needs `booked < capacity - seats + used`,
@@ -240,22 +239,15 @@ async function takeVaccineSeat(db: Database, slotId: string, intentId: string, a
   throw new AppError('CONFLICT', '系统繁忙，请稍后重试');
 }
 
-const seatUndo = (db: Database) => (mark: JsonValue) => ({ booked: db.command.inc(-1), ...(mark === 'general' ? {} : { 'green.used': db.command.inc(-1) }) });
-
-/** Deletes an appointment's open intent (its reservation is the intent itself). */
-async function releaseAppointment(db: Database, intentId: string): Promise<void> {
-  await db.runTransaction(async (tx) => {
-    const intent = intentDocSchema.safeParse(await tx.collection(INTENTS).doc(intentId).get());
-    if (intent.success && isUnfinished(intent.data)) await tx.collection(INTENTS).doc(intentId).remove();
-  }, TX_ATTEMPTS);
-}
-
-const rollBackAppointment = (db: Database, intentId: string, slotId: string) =>
-  rollBack(db, { _id: intentId, collection: SLOTS, target: slotId }, seatUndo(db), () => releaseAppointment(db, intentId));
+/** A slot's seats (green, general or released) are the hot resource; an appointment reserves nothing but its intent. */
+const SEATS: HotResource = {
+  kind: 'appoint',
+  collection: SLOTS,
+  undo: (db, mark) => ({ booked: db.command.inc(-1), ...(mark === 'general' ? {} : { 'green.used': db.command.inc(-1) }) }),
+};
 
 /** The timer job: repairs appointments whose process died half-way (see core/intents.ts). */
-export const reconcileAppointments = (db: Database, now: number) =>
-  reconcile(db, 'appoint', now, seatUndo, (db, intent) => releaseAppointment(db, intent._id));
+export const reconcileAppointments = (db: Database, now: number) => reconcileResource(db, SEATS, now);
 
 export const appoint = action({
   input: z.strictObject({
@@ -274,92 +266,65 @@ export const appoint = action({
     await assertHolder(ctx.db, person.data, ctx.user._id, now);
     const birthDate = birthDateOf(person.data);
     const appointmentId = appointmentIdOf(person.data.idHash, vaccine, dose);
-    const intentId = appointIntentOf(appointmentId);
     const db = ctx.db;
-    for (;;) {
-      const existing = appointmentDocSchema.safeParse(await db.collection(APPOINTMENTS).doc(appointmentId).get());
-      if (existing.success && existing.data.requestId === requestId && existing.data.owner === ctx.user._id) {
-        return { appointmentId, code: existing.data.code };
-      }
-      if (existing.success && existing.data.status !== 'cancelled') {
-        throw new AppError('CONFLICT', existing.data.status === 'completed' ? '该接种人已完成这一剂' : '该接种人已预约这一剂');
-      }
-      const slot = slotDocSchema.safeParse(await db.collection(SLOTS).doc(slotId).get());
-      if (!slot.success) throw notFound('接种时段');
-      const site = siteDocSchema.safeParse(await db.collection(SITES).doc(slot.data.resourceId).get());
-      if (!site.success) throw notFound('接种点');
-      if (site.data.status !== 'open') throw new AppError('CONFLICT', `该接种点暂停接种${site.data.notice ? `：${site.data.notice}` : ''}`);
-      const offer = site.data.vaccines.find((v) => v.code === vaccine);
-      if (!offer) throw new AppError('INVALID_ARGUMENT', '该接种点不提供这种疫苗');
-      if (dose > offer.doses) throw new AppError('INVALID_ARGUMENT', `${offer.name}共 ${offer.doses} 剂，剂次超出范围`);
-      if (slot.data.closed || now >= slot.data.start) throw new AppError('TOO_LATE', '该时段已不可预约');
-      if (dose > 1) {
-        // A completed dose never changes back, so reading it outside the transaction is safe.
-        const previous = appointmentDocSchema.safeParse(await db.collection(APPOINTMENTS).doc(appointmentIdOf(person.data.idHash, vaccine, dose - 1)).get());
-        if (!previous.success || previous.data.status !== 'completed' || previous.data.completedAt === null) {
-          throw new AppError('CONFLICT', `请先完成第 ${dose - 1} 剂接种`);
+    const fullFor = (age: number) => new AppError('SLOT_FULL', age >= ELDER_AGE ? '该时段已约满' : '该时段普通名额已约满（余下为 60 岁以上绿色通道名额）');
+    return reserve(db, SEATS, {
+      openid: ctx.user._id, requestId, effectId: appointmentId, target: slotId, now,
+      async storedAnswer() {
+        const existing = appointmentDocSchema.safeParse(await db.collection(APPOINTMENTS).doc(appointmentId).get());
+        if (existing.success && existing.data.requestId === requestId && existing.data.owner === ctx.user._id) {
+          return { appointmentId, code: existing.data.code };
         }
-        const earliest = previous.data.completedAt + offer.intervalDays * DAY;
-        if (slot.data.start < earliest) throw new AppError('TOO_EARLY', `距上一剂接种不足 ${offer.intervalDays} 天，最早可预约 ${inZone(earliest).format('M月D日')}`);
-      }
-      const age = ageOn(birthDate, slot.data.date);
-      const full = () => new AppError('SLOT_FULL', age >= ELDER_AGE ? '该时段已约满' : '该时段普通名额已约满（余下为 60 岁以上绿色通道名额）');
-      if (!chooseSeat(slot.data, age, now)) throw full();
-
-      // 1. The intent (one per person per dose, whoever books it): the appointment's own documents.
-      const reserved = await db.runTransaction(async (tx) => {
+        if (existing.success && existing.data.status !== 'cancelled') {
+          throw new AppError('CONFLICT', existing.data.status === 'completed' ? '该接种人已完成这一剂' : '该接种人已预约这一剂');
+        }
+        return null;
+      },
+      async prepare() {
+        const slot = slotDocSchema.safeParse(await db.collection(SLOTS).doc(slotId).get());
+        if (!slot.success) throw notFound('接种时段');
+        const site = siteDocSchema.safeParse(await db.collection(SITES).doc(slot.data.resourceId).get());
+        if (!site.success) throw notFound('接种点');
+        if (site.data.status !== 'open') throw new AppError('CONFLICT', `该接种点暂停接种${site.data.notice ? `：${site.data.notice}` : ''}`);
+        const offer = site.data.vaccines.find((v) => v.code === vaccine);
+        if (!offer) throw new AppError('INVALID_ARGUMENT', '该接种点不提供这种疫苗');
+        if (dose > offer.doses) throw new AppError('INVALID_ARGUMENT', `${offer.name}共 ${offer.doses} 剂，剂次超出范围`);
+        if (slot.data.closed || now >= slot.data.start) throw new AppError('TOO_LATE', '该时段已不可预约');
+        if (dose > 1) {
+          // A completed dose never changes back, so reading it outside the transaction is safe.
+          const previous = appointmentDocSchema.safeParse(await db.collection(APPOINTMENTS).doc(appointmentIdOf(person.data.idHash, vaccine, dose - 1)).get());
+          if (!previous.success || previous.data.status !== 'completed' || previous.data.completedAt === null) {
+            throw new AppError('CONFLICT', `请先完成第 ${dose - 1} 剂接种`);
+          }
+          const earliest = previous.data.completedAt + offer.intervalDays * DAY;
+          if (slot.data.start < earliest) throw new AppError('TOO_EARLY', `距上一剂接种不足 ${offer.intervalDays} 天，最早可预约 ${inZone(earliest).format('M月D日')}`);
+        }
+        const age = ageOn(birthDate, slot.data.date);
+        if (!chooseSeat(slot.data, age, now)) throw fullFor(age);
+        return { slot: slot.data, site: site.data, offer, age };
+      },
+      // One intent per person per dose, whoever books it: the appointment's own documents.
+      storedIn: async (tx) => {
         const again = appointmentDocSchema.safeParse(await tx.collection(APPOINTMENTS).doc(appointmentId).get());
-        if (again.success && again.data.status !== 'cancelled') return 'answered' as const;
-        const intent = intentDocSchema.safeParse(await tx.collection(INTENTS).doc(intentId).get());
-        if (intent.success) {
-          if (intent.data.requestId === requestId && intent.data.openid === ctx.user._id) return 'busy' as const;
-          throw new AppError('CONFLICT', '该接种人正在预约这一剂');
-        }
-        await tx.collection(INTENTS).add({ _id: intentId, kind: 'appoint', openid: ctx.user._id, requestId, collection: SLOTS, target: slotId, state: 'open', createdAt: now, qty: 1, total: 0 });
-        return 'reserved' as const;
-      }, TX_ATTEMPTS);
-      if (reserved === 'answered') continue;
-      if (reserved === 'busy') {
-        await waitForIntent(db, intentId);
-        continue;
-      }
-
-      // 2. The seat (green, general or released): a conditional update on the slot, outside any transaction.
-      const seat = await takeVaccineSeat(db, slotId, intentId, age, now).catch(async (error: unknown) => {
-        // The update may have landed before the error: give back by the mark, never just drop the intent.
-        await rollBackAppointment(db, intentId, slotId);
-        throw error;
-      });
-      if (!seat) {
-        await releaseAppointment(db, intentId);
-        throw full();
-      }
-      crashPoint('appoint-after-take');
-
-      // 3. The appointment and its code.
-      let answer: { appointmentId: string; code: string };
-      try {
-        answer = await withFreshCode(eightDigits, '预约码', (code) =>
-          db.runTransaction(async (tx) => {
-            await assertStillOpen(tx, intentId, '预约超时，请重试');
-            await tx.collection(APPOINTMENT_CODES).add({ _id: code, appointmentId });
-            await tx.collection(APPOINTMENTS).doc(appointmentId).set({
-              owner: ctx.user._id, personId, idHash: person.data.idHash, siteId: site.data._id, siteName: site.data.name, slotId,
-              vaccine, vaccineName: offer.name, dose, status: 'active', code, requestId, seat, elder: age >= ELDER_AGE, maskedName: person.data.masked.name,
-              start: slot.data.start, end: slot.data.end, createdAt: now, completedAt: null, closedAt: null,
-            });
-            await enqueueVaccinationReminder(tx, { appointmentId, openid: ctx.user._id, code, vaccineName: offer.name, dose, siteName: site.data.name, start: slot.data.start, end: slot.data.end }, now);
-            await tx.collection(INTENTS).doc(intentId).update({ state: 'done' });
-            return { appointmentId, code };
-          }, TX_ATTEMPTS),
-        );
-      } catch (error) {
-        await rollBackAppointment(db, intentId, slotId);
-        throw error;
-      }
-      await finish(db, { _id: intentId, collection: SLOTS, target: slotId });
-      return answer;
-    }
+        return again.success && again.data.status !== 'cancelled';
+      },
+      underWayElsewhere: '该接种人正在预约这一剂',
+      take: ({ age }, intentId) => takeVaccineSeat(db, slotId, intentId, age, now),
+      refused: ({ age }) => fullFor(age),
+      code: { draw: eightDigits, name: '预约码' },
+      expired: '预约超时，请重试',
+      // The appointment and its code.
+      async completeIn(tx, { slot, site, offer, age }, seat, code) {
+        await tx.collection(APPOINTMENT_CODES).add({ _id: code, appointmentId });
+        await tx.collection(APPOINTMENTS).doc(appointmentId).set({
+          owner: ctx.user._id, personId, idHash: person.data.idHash, siteId: site._id, siteName: site.name, slotId,
+          vaccine, vaccineName: offer.name, dose, status: 'active', code, requestId, seat, elder: age >= ELDER_AGE, maskedName: person.data.masked.name,
+          start: slot.start, end: slot.end, createdAt: now, completedAt: null, closedAt: null,
+        });
+        await enqueueVaccinationReminder(tx, { appointmentId, openid: ctx.user._id, code, vaccineName: offer.name, dose, siteName: site.name, start: slot.start, end: slot.end }, now);
+        return { appointmentId, code };
+      },
+    });
   },
 });
 
@@ -403,28 +368,28 @@ export const cancel = action({
   },
 });
 
+/** Appointment codes open appointments. */
+const APPOINTMENT_CODE: CodeBook<Appointment> = {
+  codes: APPOINTMENT_CODES, linkField: 'appointmentId', collection: APPOINTMENTS, schema: appointmentDocSchema, codeOf: (a) => a.code, invalid: '预约码无效或已使用',
+};
+
 export const verify = action({
   input: z.strictObject({ code: z.string().trim().regex(/^\d{8}$/, '预约码是 8 位数字') }),
   access: ['staff', 'admin'],
   // Staff give doses at their own sites only.
   async scope({ code }, ctx) {
-    const link = await ctx.db.collection(APPOINTMENT_CODES).doc(code).get();
-    const a = appointmentDocSchema.safeParse(link ? await ctx.db.collection(APPOINTMENTS).doc(String(link.appointmentId)).get() : null);
-    return a.success ? { siteId: a.data.siteId } : null;
+    const a = await findByCode(ctx.db, APPOINTMENT_CODE, code);
+    return a ? { siteId: a.siteId } : null;
   },
   async run({ code }, ctx) {
-    const link = await ctx.db.collection(APPOINTMENT_CODES).doc(code).get();
-    if (!link) throw new AppError('NOT_FOUND', '预约码无效或已使用');
     const now = ctx.now();
-    return ctx.db.runTransaction(async (tx) => {
-      const a = appointmentDocSchema.safeParse(await tx.collection(APPOINTMENTS).doc(String(link.appointmentId)).get());
-      if (!a.success || a.data.code !== code || a.data.status !== 'active') throw new AppError('NOT_FOUND', '预约码无效或已使用');
-      if (dayOf(now + verifyEarlyDays() * DAY) < dayOf(a.data.start)) throw new AppError('TOO_EARLY', `请于 ${when(a.data)} 到场接种`);
-      if (now > a.data.end + DAY / 4) throw new AppError('TOO_LATE', '该预约已过期');
-      await tx.collection(APPOINTMENTS).doc(a.data._id).update({ status: 'completed', completedAt: now });
-      await tx.collection(APPOINTMENT_CODES).doc(code).remove();
+    return useCode(ctx.db, APPOINTMENT_CODE, code, async (tx, a) => {
+      if (a.status !== 'active') throw new AppError('NOT_FOUND', APPOINTMENT_CODE.invalid);
+      if (dayOf(now + verifyEarlyDays() * DAY) < dayOf(a.start)) throw new AppError('TOO_EARLY', `请于 ${when(a)} 到场接种`);
+      if (now > a.end + DAY / 4) throw new AppError('TOO_LATE', '该预约已过期');
+      await tx.collection(APPOINTMENTS).doc(a._id).update({ status: 'completed', completedAt: now });
       // Staff see the masked name only.
-      return { appointmentId: a.data._id, name: a.data.maskedName, vaccineName: a.data.vaccineName, dose: a.data.dose, green: a.data.seat === 'green', status: 'completed' as const };
-    }, TX_ATTEMPTS);
+      return { appointmentId: a._id, name: a.maskedName, vaccineName: a.vaccineName, dose: a.dose, green: a.seat === 'green', status: 'completed' as const };
+    });
   },
 });
