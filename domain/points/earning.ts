@@ -1,17 +1,18 @@
 import { randomInt } from 'node:crypto';
 import { z } from 'zod';
-import type { Database, Transaction } from '../db';
+import type { Database } from '../db';
 import { action } from '../core/router';
 import { AppError, invalidField, notFound } from '../core/errors';
-import { atShanghai, dayOf, inZone } from '../core/time';
+import { atShanghai, inZone } from '../core/time';
 import { fields } from '../core/validation';
 import { enqueue } from '../messages/outbox';
 import { USERS, userDocSchema } from '../user/model';
 import { TX_ATTEMPTS, derivedId, withFreshCode } from '../core/ids';
 import { post, readAccount } from './ledger';
+import { capReached, takeFromCap } from './caps';
 import {
-  ACTIVITIES, ACTIVITY_CODES, CAPS, CHECKIN_OPENS_BEFORE_MS, LEDGER, RULES,
-  activityDocSchema, ruleDocSchema, type Activity, type Rule,
+  ACTIVITIES, ACTIVITY_CODES, CHECKIN_OPENS_BEFORE_MS, LEDGER, RULES,
+  activityDocSchema, ruleDocSchema, type Activity,
 } from './model';
 
 const EARNERS = ['member', 'secretary', 'staff', 'admin'] as const;
@@ -66,21 +67,6 @@ export const activities = action({
   },
 });
 
-/** Points a rule may still award now, given its cap; writes the cap counter inside `tx`. */
-async function takeFromCap(tx: Transaction, openid: string, rule: Rule, now: number): Promise<number> {
-  if (!rule.cap) return rule.points;
-  const period = rule.cap.period === 'day' ? dayOf(now) : inZone(now).format('YYYY-MM');
-  const id = `${openid}:${rule._id}:${period}`;
-  const counter = await tx.collection(CAPS).doc(id).get();
-  const used = typeof counter?.earned === 'number' ? counter.earned : 0;
-  const grant = Math.min(rule.points, rule.cap.max - used);
-  if (grant <= 0) {
-    throw new AppError('LIMIT_REACHED', `「${rule.name}」${rule.cap.period === 'day' ? '今日' : '本月'}积分已达上限 ${rule.cap.max} 分`);
-  }
-  await tx.collection(CAPS).doc(id).set({ openid, ruleId: rule._id, period, earned: used + grant });
-  return grant;
-}
-
 export const checkin = action({
   input: z.strictObject({ code: z.string().trim().regex(/^[A-Z0-9]{6}$/i, '签到码是 6 位字母或数字') }),
   access: EARNERS,
@@ -102,6 +88,8 @@ export const checkin = action({
       if (await tx.collection(LEDGER).doc(entryId).get()) throw new AppError('CONFLICT', '你已签到过这个活动');
       const account = await readAccount(tx, openid, ctx.user.branchId);
       const points = await takeFromCap(tx, openid, rule.data, now);
+      // Nothing left under the cap: the check-in is refused (and not recorded), so the member knows why.
+      if (points === 0) throw new AppError('LIMIT_REACHED', capReached(rule.data));
       const next = await post(tx, { openid, branchId: ctx.user.branchId, amount: points, kind: 'checkin', reason: `${rule.data.category}：${a.title}`, entryId, at: now, ruleId: rule.data._id, activityId: a._id }, account);
       return { activityId: a._id, title: a.title, points, balance: next.balance };
     }, TX_ATTEMPTS);

@@ -1,30 +1,19 @@
 /**
- * What a confirmation gives: a party member the 志愿服务 rule's points (within its cap, as check-in
- * does), a registered volunteer who is not a party member the request's hours in the 时间银行. Each
- * posting's id is derived from request + person, so however often confirmation runs, once.
+ * What a confirmation gives: a party member the 志愿服务 rule's points (within its cap, through the
+ * counter check-in uses; over the cap the award is 0 points), a registered volunteer who is not a
+ * party member the request's hours in the 时间银行. Each posting's id is derived from request +
+ * person, so however often confirmation runs, once.
  */
 import type { Database, Transaction } from '../db';
 import { derivedId } from '../core/ids';
-import { dayOf, inZone } from '../core/time';
 import { post } from '../points/ledger';
-import { CAPS, LEDGER, RULES, ruleDocSchema, type Rule } from '../points/model';
+import { takeFromCap } from '../points/caps';
+import { LEDGER, RULES, ruleDocSchema } from '../points/model';
 import { USERS, userDocSchema } from '../user/model';
 import { SERVICE_RULE_ID, TIME_ACCOUNTS, TIME_LEDGER, timeAccountDocSchema, type Award, type RequestDoc, type TimeAccount } from './model';
 
 export const pointsEntryId = (requestId: string, openid: string) => derivedId('rqp', requestId, openid);
 export const hoursEntryId = (requestId: string, openid: string) => derivedId('rqh', requestId, openid);
-
-/** Points the rule may still give today or this month (the same counter document check-in uses). */
-async function takeFromCap(tx: Transaction, openid: string, rule: Rule, now: number): Promise<number> {
-  if (!rule.cap) return rule.points;
-  const period = rule.cap.period === 'day' ? dayOf(now) : inZone(now).format('YYYY-MM');
-  const id = `${openid}:${rule._id}:${period}`;
-  const counter = await tx.collection(CAPS).doc(id).get();
-  const used = typeof counter?.earned === 'number' ? counter.earned : 0;
-  const grant = Math.max(0, Math.min(rule.points, rule.cap.max - used));
-  if (grant > 0) await tx.collection(CAPS).doc(id).set({ openid, ruleId: rule._id, period, earned: used + grant });
-  return grant;
-}
 
 export async function readTimeAccount(tx: Transaction | Pick<Database, 'collection'>, openid: string): Promise<TimeAccount> {
   const parsed = timeAccountDocSchema.safeParse(await tx.collection(TIME_ACCOUNTS).doc(openid).get());
@@ -54,6 +43,7 @@ export async function grantAwards(db: Database, tx: Transaction, req: RequestDoc
         awards.push({ openid: claim.openid, points: 0, hours: 0 });
         continue;
       }
+      // Over the cap the award is 0 points, never a refusal: the resident's confirmation must not fail for it.
       const points = await takeFromCap(tx, claim.openid, rule.data, now);
       if (points > 0) {
         const user = userDocSchema.safeParse(await db.collection(USERS).doc(claim.openid).get());
