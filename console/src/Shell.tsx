@@ -4,20 +4,12 @@ import { Button } from 'tdesign-react/esm/button';
 import { Layout } from 'tdesign-react/esm/layout';
 import { Loading } from 'tdesign-react/esm/loading';
 import { Menu } from 'tdesign-react/esm/menu';
-import { call, messageOf } from './api';
+import { call, messageOf, type Me } from './api';
 import { go, useRoute } from './router';
 import { PageBoundary } from './ui/boundary';
 import { ErrorNotice } from './ui/notice';
 import { formatDateTime } from './ui/format';
 import { getSession } from './session';
-
-interface Me {
-  openid: string;
-  nickname: string;
-  role: string;
-  roleLabel: string;
-  branch?: { name: string } | string | null;
-}
 
 interface PageDef {
   route: string;
@@ -53,7 +45,7 @@ export function Shell({ onSignOut }: { onSignOut(): void }) {
   const current = pages.find((p) => p.route === route) ?? pages[0] ?? null;
 
   useEffect(() => {
-    call<Me>('user', 'me').then(setMe, (e: unknown) => setMeError(messageOf(e)));
+    call('user', 'me').then(setMe, (e: unknown) => setMeError(messageOf(e)));
   }, []);
   useEffect(() => {
     document.title = `${current?.title ?? '管理后台'} · 先锋驿站管理后台`;

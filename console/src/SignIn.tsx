@@ -8,17 +8,13 @@ import { Button } from 'tdesign-react/esm/button';
 import { Card } from 'tdesign-react/esm/card';
 import { Input } from 'tdesign-react/esm/input';
 import { Space } from 'tdesign-react/esm/space';
+import type { ActionOutput } from '../../cloudfunctions/contract';
 import { call, messageOf, transport } from './api';
 import type { ConsoleSession } from './session';
 import { QrImage } from './ui/qr';
 
-interface Ticket {
-  ticketId: string;
-  pollSecret: string;
-  qrText: string;
-  expiresAt: number;
-}
-type Poll = { status: 'waiting' | 'approved' | 'expired'; token?: string; tokenKind?: string; session?: ConsoleSession };
+/** The one-time QR `admin.startConsoleLogin` answers. */
+type Ticket = ActionOutput<'admin', 'startConsoleLogin'>;
 
 const POLL_MS = 2000;
 const DEMO_USERS = [
@@ -45,7 +41,7 @@ export function SignIn({ onSignedIn, notice = null }: { onSignedIn(token: string
     const id = ++generation.current;
     setState('loading');
     setError(null);
-    call<Ticket>('admin', 'startConsoleLogin').then(
+    call('admin', 'startConsoleLogin').then(
       (t) => {
         if (id !== generation.current) return;
         setTicket(t);
@@ -77,7 +73,7 @@ export function SignIn({ onSignedIn, notice = null }: { onSignedIn(token: string
       const left = Math.max(0, Math.round((ticket.expiresAt - Date.now()) / 1000));
       setSecondsLeft(left);
       try {
-        const poll = await call<Poll>('admin', 'pollConsoleLogin', { ticketId: ticket.ticketId, pollSecret: ticket.pollSecret });
+        const poll = await call('admin', 'pollConsoleLogin', { ticketId: ticket.ticketId, pollSecret: ticket.pollSecret });
         if (id !== generation.current) return;
         if (poll.status === 'approved') return onSignedIn(await transport.acceptApproval(poll), poll.session ?? null);
         if (poll.status === 'expired' || left <= 0) return setState('expired');

@@ -1,4 +1,6 @@
 /** The one way pages call the cloud functions: as the signed-in person, errors as CallError in plain Chinese. */
+import type { ActionArgs, ActionInput, ActionName, ActionOutput, FunctionName, ItemOf } from '../../cloudfunctions/contract';
+import type { Role } from '../../domain/core/identity';
 import { readConfig } from './config';
 import { clearToken, getSession, getToken } from './session';
 import { CallError, createTransport, type Transport } from './transport';
@@ -15,9 +17,14 @@ export function onSignedOut(listener: (reason: string) => void): () => void {
   return () => signedOutListeners.delete(listener);
 }
 
-export async function call<T>(fn: string, action: string, input: object = {}): Promise<T> {
-  const envelope = await transport.call<T>(fn, { action, ...input }, getToken());
-  if (envelope.ok) return envelope.data;
+/**
+ * Calls `action` of function `fn`. Names, input and answer are checked against the functions' own action tables
+ * (cloudfunctions/contract.ts, type-only): a wrong name or input shape does not compile.
+ */
+export async function call<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, ...[input]: ActionArgs<F, A>): Promise<ActionOutput<F, A>> {
+  const envelope = await transport.call(fn, { action, ...input }, getToken());
+  // The function answered its own envelope: its data is what the contract says `fn.action` answers.
+  if (envelope.ok) return envelope.data as ActionOutput<F, A>;
   if (envelope.error.code === 'UNAUTHENTICATED' && getToken()) {
     clearToken();
     signedOutListeners.forEach((listener) => listener(envelope.error.message));
@@ -44,47 +51,39 @@ export function newRequestId(prefix = 'console'): string {
   return `${prefix}-${Date.now().toString(36)}-${random[0]!.toString(36)}${random[1]!.toString(36)}`;
 }
 
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
+export type { Page } from '../../domain/core/paging';
+export type { Role };
 
-// ---- shapes of the answers the pages read (agreed API for org/admin; README for the rest) ----
+// ---- the answers the pages read, as the functions declare them (cloudfunctions/contract.ts) ----
 
-export type UnitKind = 'county' | 'committee' | 'alliance' | 'branch';
-export interface Unit {
-  unitId: string;
-  parentId: string | null;
-  kind: UnitKind;
-  name: string;
-  county: string;
-  secretary: { openid: string; nickname: string } | null;
-  memberCount: number;
-}
+export type Unit = ActionOutput<'org', 'tree'>['units'][number];
+export type UnitKind = Unit['kind'];
+// Labels as plain data: the modules that hold them also hold zod schemas, which stay out of the console's bundle.
 export const UNIT_KINDS: Record<UnitKind, string> = { county: '县（市、区）', committee: '街道/社区大党委', alliance: '联盟', branch: '党支部' };
-
-export type Role = 'resident' | 'member' | 'secretary' | 'staff' | 'admin';
 export const ROLE_LABELS: Record<string, string> = { resident: '居民', member: '党员', secretary: '党支部书记', staff: '驿站工作人员', admin: '管理员' };
 
-export interface Member { openid: string; nickname: string; realName: string; phoneMasked?: string; role: string; roleLabel?: string; branchId: string | null; branchName: string; balance?: number }
-export interface Application { applicationId: string; branchId: string; branchName: string; realName: string; phoneMasked: string; status: string; statusLabel?: string; reason?: string | null; matchedRoster?: boolean; createdAt: number }
-
-export interface Goods { goodsId: string; name: string; picture?: string; description?: string; price: number; stock: number; perUserLimit: number; stationId?: string | null; active?: boolean; lowStock?: boolean }
-export interface Rule { ruleId: string; name: string; category: string; points: number; cap: { period: string; max: number } | null; description: string }
-export interface Activity { activityId: string; title: string; ruleId: string; branchId: string | null; place: string; start: number; end: number; state: string }
-export interface Station { stationId: string; name: string; kind: string; kindLabel?: string; county: string; district: string; address: string; openHours?: string; phone?: string; intro?: string; services?: string[] }
-export interface Item { itemId: string; stationId: string; name: string; kind: 'service' | 'room'; serviceCode?: string | null; description?: string; active?: boolean }
-export interface Slot { slotId: string; start: number; end: number; capacity: number; remaining: number; waiting?: number; closed?: boolean; greenRemaining?: number }
-export interface VaccineOffer { code: string; name: string; maker: string; doses: number; intervalDays?: number }
-export interface Site { siteId: string; name: string; county: string; town: string; address: string; openHours?: string; vaccines?: VaccineOffer[]; status?: string; notice?: string; todayRemaining?: number; contact?: string; amenities?: string[]; volunteerBranch?: { name: string; volunteers: number }; dailyCapacity?: number }
-export interface AuditEntry { auditId: string; at: number; actor: string; actorName: string; role: string; fn: string; action: string; targetId: string | null; before: unknown; after: unknown }
-export interface Dashboard {
-  servings: { bookingsCheckedIn: number; dosesGiven: number };
-  pointsEarned: number;
-  pointsSpent: number;
-  ordersPickedUp: number;
-  activeMembers: number;
-  topBranches: { branchId: string; name: string; points: number }[];
-  trend: { date: string; bookingsCheckedIn: number; dosesGiven: number; pointsEarned: number; pointsSpent: number }[];
-}
-export interface FileExport { filename: string; base64: string }
+export type Me = ActionOutput<'user', 'me'>;
+export type Member = ItemOf<ActionOutput<'org', 'members'>>;
+export type Application = ItemOf<ActionOutput<'org', 'applications'>>;
+export type ApplicationStatus = Application['status'];
+export type StaffRow = ItemOf<ActionOutput<'org', 'staff'>>;
+export type RosterImport = ActionOutput<'org', 'importRoster'>;
+export type RequestRow = ItemOf<ActionOutput<'requests', 'queue'>>;
+export type RequestStatus = RequestRow['status'];
+export type RequestStats = ActionOutput<'requests', 'stats'>;
+export type RequestFigures = RequestStats['total'];
+export type Goods = ItemOf<ActionOutput<'points', 'goods'>>;
+export type Rule = ItemOf<ActionOutput<'points', 'rules'>>;
+export type Activity = ItemOf<ActionOutput<'points', 'activities'>>;
+export type Station = ItemOf<ActionOutput<'stations', 'list'>>;
+export type StationDetail = ActionOutput<'stations', 'detail'>;
+export type Item = StationDetail['items'][number];
+export type Slot = ActionOutput<'stations', 'slots'>['slots'][number];
+/** The weekly template both slot generators take (a site's adds its green-channel seats). */
+export type SlotTemplate = ActionInput<'stations', 'generateSlots'>['template'];
+export type Site = ItemOf<ActionOutput<'vaccine', 'sites'>>;
+export type SiteDetail = ActionOutput<'vaccine', 'siteDetail'>['site'];
+export type VaccineSlot = ActionOutput<'vaccine', 'slots'>['slots'][number];
+export type VaccineOffer = SiteDetail['offers'][number];
+export type AuditEntry = ItemOf<ActionOutput<'admin', 'audit'>>;
+export type Dashboard = ActionOutput<'admin', 'dashboard'>;

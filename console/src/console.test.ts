@@ -34,7 +34,7 @@ test('a server refusal goes beside the field it names (its first segment), else 
   expect(fieldOfServerError(new Error('网络不稳定'), ['price'])).toBeNull();
 });
 
-const unit = (unitId: string, parentId: string | null, name: string, kind: Unit['kind'] = 'branch'): Unit => ({ unitId, parentId, kind, name, county: '', secretary: null, memberCount: 0 });
+const unit = (unitId: string, parentId: string | null, name: string, kind: Unit['kind'] = 'branch'): Unit => ({ unitId, parentId, kind, kindLabel: '党支部', name, county: '', secretary: null, memberCount: 0 });
 
 test('units come parents first with their depth; an orphan (parent not visible) is a root', () => {
   const order = inTreeOrder([
@@ -85,7 +85,9 @@ describe('HttpTransport', () => {
       throw new TypeError('Failed to fetch');
     }) as unknown as typeof fetch;
     const t = new HttpTransport({ functionsUrl: '../fn' }, 'http://127.0.0.1:8080/admin/');
-    expect(await t.call('points', { action: 'goods' }, null)).toEqual({ ok: false, error: { code: 'NETWORK', message: '网络不稳定，请检查网络后重试' } });
+    const network = await t.call('points', { action: 'goods' }, null).catch((e: unknown) => e);
+    expect(network).toBeInstanceOf(CallError);
+    expect(network).toMatchObject({ code: 'NETWORK', message: '网络不稳定，请检查网络后重试' });
     global.fetch = jest.fn(async () => new Response('<html>bad gateway</html>', { status: 502 })) as unknown as typeof fetch;
     expect(await t.call('points', { action: 'goods' }, null)).toEqual({ ok: false, error: { code: 'INTERNAL', message: '服务返回了无法识别的结果（HTTP 502）' } });
   });

@@ -10,34 +10,39 @@
  *   `app.callFunction({ name, data })`; CloudBase puts that person's custom uid in the function's context.
  *   No shared secret is ever in the browser: the private key that signs tickets stays in the function.
  */
-import type { ErrorBody, ErrorCode as FunctionErrorCode } from '../../domain/core/errors';
+import type { ActionOutput, FunctionName } from '../../cloudfunctions/contract';
+import type { Envelope, ErrorCode } from '../../domain/core/errors';
 import type { ConsoleConfig } from './config';
 
 /** The functions' codes (domain/core/errors.ts, the one list), and NETWORK when no answer came. */
-export type ErrorCode = FunctionErrorCode | 'NETWORK';
-
-export type Envelope<T> = { ok: true; data: T } | { ok: false; error: Omit<ErrorBody, 'code'> & { code: ErrorCode } };
+export type CallErrorCode = ErrorCode | 'NETWORK';
 
 /** An error fit to show as it is: its message is plain Chinese; `field` is the input's dotted path it concerns. */
 export class CallError extends Error {
-  constructor(readonly code: ErrorCode, message: string, readonly field?: string) {
+  constructor(readonly code: CallErrorCode, message: string, readonly field?: string) {
     super(message);
     this.name = 'CallError';
   }
 }
 
 /** What `admin.pollConsoleLogin` answers once the scan is approved. */
-export interface Approval {
-  token?: string;
-  /** 'bearer' on the local cloud; 'cloudbaseTicket' (a custom-login ticket) on CloudBase. */
-  tokenKind?: string;
-  /** The console session the credential names: checked on every call, 8 hours long, ended from the mini-program. */
-  session?: { sessionId: string; expiresAt: number };
-}
+type ApprovedPoll = Extract<ActionOutput<'admin', 'pollConsoleLogin'>, { status: 'approved' }>;
+/**
+ * The credential an approval carries: `tokenKind` is 'bearer' on the local cloud, 'cloudbaseTicket' (a custom-login
+ * ticket) on CloudBase; `session` is the console session it names (checked on every call, 8 hours long, ended from
+ * the mini-program). Partial: what came over the wire is checked before it is kept.
+ */
+export type Approval = Partial<Pick<ApprovedPoll, 'token' | 'tokenKind' | 'session'>>;
+
+/** What a transport sends: the action's name beside its input. */
+export type CallEvent = { action: string } & Record<string, unknown>;
 
 export interface Transport {
-  /** Calls `action` of function `name` as the signed-in person (or anonymously for public actions). */
-  call<T>(name: string, event: Record<string, unknown>, token: string | null): Promise<Envelope<T>>;
+  /**
+   * Calls `action` of function `name` as the signed-in person (or anonymously for public actions) and answers the
+   * function's envelope as it came (api.ts `call` types its data by the contract); throws CallError('NETWORK') when no answer came.
+   */
+  call(name: FunctionName, event: CallEvent, token: string | null): Promise<Envelope<unknown>>;
   /** Whether a development sign-in exists (the local cloud's `/auth/dev-login`). */
   devLoginAvailable(): Promise<boolean>;
   devLogin(openid: string): Promise<string>;
@@ -47,9 +52,9 @@ export interface Transport {
 
 const NETWORK = '网络不稳定，请检查网络后重试';
 
-async function readEnvelope<T>(res: Response): Promise<Envelope<T>> {
+async function readEnvelope(res: Response): Promise<Envelope<unknown>> {
   try {
-    const body = (await res.json()) as Envelope<T>;
+    const body = (await res.json()) as Envelope<unknown>;
     if (body && typeof body === 'object' && 'ok' in body) return body;
   } catch {
     // fall through: not our envelope
@@ -66,16 +71,16 @@ export class HttpTransport implements Transport {
     this.devLoginUrl = new URL(config.devLoginUrl ?? '../auth/dev-login', base).href;
   }
 
-  async call<T>(name: string, event: Record<string, unknown>, token: string | null): Promise<Envelope<T>> {
+  async call(name: FunctionName, event: CallEvent, token: string | null): Promise<Envelope<unknown>> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (token) headers.authorization = `Bearer ${token}`;
     let res: Response;
     try {
       res = await fetch(new URL(encodeURIComponent(name), this.functionsUrl), { method: 'POST', headers, body: JSON.stringify(event) });
     } catch {
-      return { ok: false, error: { code: 'NETWORK', message: NETWORK } };
+      throw new CallError('NETWORK', NETWORK);
     }
-    return readEnvelope<T>(res);
+    return readEnvelope(res);
   }
 
   /** Probes with an empty body: the local cloud answers 400 (bad openid) when dev sign-in exists, 404 when not. Writes nothing. */
@@ -95,9 +100,11 @@ export class HttpTransport implements Transport {
     } catch {
       throw new CallError('NETWORK', NETWORK);
     }
-    const body = await readEnvelope<{ token: string }>(res);
+    const body = await readEnvelope(res);
     if (!body.ok) throw new CallError(body.error.code, body.error.message, body.error.field);
-    return body.data.token;
+    const { token } = body.data as { token?: unknown };
+    if (typeof token !== 'string') throw new CallError('INTERNAL', '开发登录没有返回登录凭证');
+    return token;
   }
 
   /** Locally the approval carries a normal local-cloud bearer token. */
@@ -118,7 +125,7 @@ export class HttpTransport implements Transport {
 export class CloudBaseTransport implements Transport {
   constructor(private readonly config: { envId: string; region?: string }) {}
 
-  async call<T>(): Promise<Envelope<T>> {
+  async call(): Promise<Envelope<unknown>> {
     return {
       ok: false,
       error: { code: 'INTERNAL', message: `云开发环境 ${this.config.envId} 的调用方式尚未接入：需要 @cloudbase/js-sdk 与自定义登录，见 console/src/transport.ts` },

@@ -10,9 +10,9 @@ import { Space } from 'tdesign-react/esm/space';
 import { Table } from 'tdesign-react/esm/table';
 import { Tabs } from 'tdesign-react/esm/tabs';
 import { Tag } from 'tdesign-react/esm/tag';
-import { call, newRequestId, type Activity, type Page, type Rule } from '../api';
+import { call, newRequestId, type Activity, type Rule } from '../api';
 import { formatDateTime } from '../ui/format';
-import { FormDialog, required, requiredPick, useFormInstance } from '../ui/form';
+import { fieldsOf, FormDialog, required, requiredPick, useFormInstance } from '../ui/form';
 import { ErrorNotice, PagedTable, useAll, usePaged } from '../ui/paged';
 import { UnitSelect } from '../ui/pickers';
 import { QrImage } from '../ui/qr';
@@ -26,7 +26,7 @@ const STATE: Record<string, { label: string; theme: 'primary' | 'success' | 'def
 const DATE_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/;
 
 function RulesTab() {
-  const rules = useAll(async () => (await call<{ items: Rule[] }>('points', 'rules')).items, 'rules');
+  const rules = useAll(async () => (await call('points', 'rules')).items, 'rules');
   const [category, setCategory] = useState('');
   const categories = [...new Set(rules.items.map((r) => r.category))];
   return (
@@ -57,8 +57,8 @@ function RulesTab() {
 }
 
 function ActivitiesTab() {
-  const paged = usePaged<Activity>((cursor) => call<Page<Activity>>('points', 'activities', { cursor, limit: 20 }), 'activities');
-  const rules = useAll(async () => (await call<{ items: Rule[] }>('points', 'rules')).items, 'rules');
+  const paged = usePaged<Activity>((cursor) => call('points', 'activities', { cursor, limit: 20 }), 'activities');
+  const rules = useAll(async () => (await call('points', 'rules')).items, 'rules');
   const [open, setOpen] = useState(false);
   // One id per opening of the dialog: a repeated click or a retry publishes once.
   const [requestId, setRequestId] = useState(() => newRequestId('activity'));
@@ -92,8 +92,9 @@ function ActivitiesTab() {
         confirmText="发布并生成签到码"
         width={620}
         onSubmit={async (v) => {
-          const r = await call<{ activityId: string; code: string }>('points', 'publishActivity', {
-            title: String(v.title).trim(), ruleId: v.ruleId, branchId: (v.branchId as string) || undefined, place: String(v.place ?? '').trim(), start: v.start, end: v.end, requestId,
+          const f = fieldsOf(v);
+          const r = await call('points', 'publishActivity', {
+            title: f.text('title'), ruleId: f.text('ruleId'), branchId: f.optionalText('branchId'), place: f.text('place'), start: f.text('start'), end: f.text('end'), requestId,
           });
           paged.reload();
           setPublished({ title: String(v.title).trim(), place: String(v.place ?? ''), start: String(v.start), code: r.code });

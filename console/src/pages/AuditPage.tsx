@@ -7,7 +7,7 @@ import { Input } from 'tdesign-react/esm/input';
 import { MessagePlugin } from 'tdesign-react/esm/message';
 import { Space } from 'tdesign-react/esm/space';
 import { Tag } from 'tdesign-react/esm/tag';
-import { call, messageOf, ROLE_LABELS, type AuditEntry, type FileExport, type Page } from '../api';
+import { call, messageOf, ROLE_LABELS, type AuditEntry } from '../api';
 import { downloadBase64 } from '../ui/files';
 import { formatDateTime, preview, shanghaiDate } from '../ui/format';
 import { PagedTable, usePaged } from '../ui/paged';
@@ -22,7 +22,7 @@ export default function AuditPage() {
   const [exporting, setExporting] = useState(false);
   const paged = usePaged<AuditEntry>(
     (cursor) =>
-      call<Page<AuditEntry>>('admin', 'audit', {
+      call('admin', 'audit', {
         actor: filters.actor || undefined, operation: filters.action || undefined, targetId: filters.targetId || undefined,
         from: filters.range[0] || undefined, to: filters.range[1] || undefined, cursor,
       }),
@@ -33,10 +33,10 @@ export default function AuditPage() {
 
   async function exportXlsx() {
     if (exporting) return;
-    const [from, to] = filters.range.length === 2 ? filters.range : [shanghaiDate(-30), shanghaiDate()];
+    const [from = shanghaiDate(-30), to = shanghaiDate()] = filters.range.length === 2 ? filters.range : [];
     setExporting(true);
     try {
-      const file = await call<FileExport>('admin', 'auditExport', { from, to });
+      const file = await call('admin', 'auditExport', { from, to });
       downloadBase64(file.filename, file.base64);
       void MessagePlugin.success(`已导出 ${from} 至 ${to} 的操作日志`);
     } catch (e) {

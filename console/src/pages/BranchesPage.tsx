@@ -10,7 +10,7 @@ import { Table } from 'tdesign-react/esm/table';
 import { Tag } from 'tdesign-react/esm/tag';
 import { call, newRequestId, UNIT_KINDS, type Unit, type UnitKind } from '../api';
 import { formatDateTime } from '../ui/format';
-import { FormDialog, required, requiredPick, useFormInstance } from '../ui/form';
+import { fieldsOf, FormDialog, required, requiredPick, useFormInstance } from '../ui/form';
 import { ErrorNotice, useAll } from '../ui/paged';
 import { forgetUnits, inTreeOrder, loadUnits, MemberPicker, UnitSelect } from '../ui/pickers';
 import { QrImage } from '../ui/qr';
@@ -43,7 +43,7 @@ export default function BranchesPage() {
     setInviteBusy(unit.unitId);
     setInviteError(null);
     try {
-      const r = await call<{ code: string; expiresAt: number; qrText?: string }>('org', 'createInvite', { branchId: unit.unitId });
+      const r = await call('org', 'createInvite', { branchId: unit.unitId });
       setInvite({ unit, ...r });
     } catch (e) {
       setInviteError(e instanceof Error ? e.message : String(e));
@@ -116,12 +116,13 @@ export default function BranchesPage() {
         className="unit-dialog"
         initial={editing?.unit ? { name: editing.unit.name, kind: editing.unit.kind, parentId: editing.unit.parentId ?? '' } : { kind: kindOptions[0]?.value, parentId: editing?.parent?.unitId ?? '' }}
         onSubmit={async (v) => {
-          const r = await call<{ unitId: string }>('org', 'saveUnit', {
-            unitId: editing?.unit?.unitId, parentId: (v.parentId as string) || null, kind: v.kind, name: String(v.name).trim(), requestId: editing!.requestId,
-            ...(v.kind === 'county' && !editing?.unit && String(v.county ?? '').trim() ? { county: String(v.county).trim() } : {}),
+          const f = fieldsOf(v);
+          await call('org', 'saveUnit', {
+            unitId: editing?.unit?.unitId, parentId: f.optionalText('parentId') ?? null, kind: f.choice<UnitKind>('kind'), name: f.text('name'), requestId: editing!.requestId,
+            ...(v.kind === 'county' && !editing?.unit && f.text('county') ? { county: f.text('county') } : {}),
           });
           reload();
-          return `已保存「${String(v.name).trim()}」${r?.unitId ? '' : ''}`;
+          return `已保存「${f.text('name')}」`;
         }}
       >
         <FormItem label="上级" name="parentId">
@@ -146,7 +147,7 @@ export default function BranchesPage() {
         form={secretaryForm}
         confirmText="设为书记"
         onSubmit={async (v) => {
-          await call('org', 'setSecretary', { unitId: secretaryOf!.unitId, openid: v.openid });
+          await call('org', 'setSecretary', { unitId: secretaryOf!.unitId, openid: fieldsOf(v).text('openid') });
           reload();
           return '已设置书记';
         }}

@@ -7,7 +7,7 @@ import { MessagePlugin } from 'tdesign-react/esm/message';
 import { Radio } from 'tdesign-react/esm/radio';
 import { Space } from 'tdesign-react/esm/space';
 import { Table } from 'tdesign-react/esm/table';
-import { call, messageOf, type Dashboard, type FileExport } from '../api';
+import { call, messageOf, type Dashboard } from '../api';
 import { downloadBase64 } from '../ui/files';
 import { shanghaiDate } from '../ui/format';
 import { ErrorNotice } from '../ui/paged';
@@ -36,7 +36,7 @@ export default function DashboardPage() {
     let live = true;
     setLoading(true);
     setError(null);
-    call<Dashboard>('admin', 'dashboard', { from, to, unitId: unitId || undefined }).then(
+    call('admin', 'dashboard', { from, to, unitId: unitId || undefined }).then(
       (d) => live && (setData(d), setLoading(false)),
       (e: unknown) => live && (setData(null), setError(messageOf(e)), setLoading(false)),
     );
@@ -49,7 +49,7 @@ export default function DashboardPage() {
     if (exporting || !from || !to) return;
     setExporting(true);
     try {
-      const file = await call<FileExport>('admin', 'dashboardExport', { from, to, unitId: unitId || undefined });
+      const file = await call('admin', 'dashboardExport', { from, to, unitId: unitId || undefined });
       downloadBase64(file.filename, file.base64);
     } catch (e) {
       void MessagePlugin.error(messageOf(e));

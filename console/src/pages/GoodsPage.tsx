@@ -10,14 +10,13 @@ import { Space } from 'tdesign-react/esm/space';
 import { Switch } from 'tdesign-react/esm/switch';
 import { Tag } from 'tdesign-react/esm/tag';
 import { Textarea } from 'tdesign-react/esm/textarea';
-import { call, type Goods, type Page } from '../api';
+import { call, type Goods } from '../api';
 import { formatDateTime } from '../ui/format';
-import { FormDialog, required, type Values, useFormInstance } from '../ui/form';
+import { fieldsOf, FormDialog, required, type Values, useFormInstance } from '../ui/form';
 import { ImageUpload } from '../ui/image-upload';
 import { PagedTable, usePaged } from '../ui/paged';
 import { StationSelect } from '../ui/pickers';
 
-type GoodsRow = Goods & { sold?: number; saleStart?: number | null; saleEnd?: number | null; eventId?: string | null };
 const { FormItem } = Form;
 
 const int = (min: number, max: number, what: string) => ({
@@ -29,28 +28,28 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/;
 export default function GoodsPage() {
   const [lowStockOnly, setLowStockOnly] = useState(false);
   const [keyword, setKeyword] = useState('');
-  const paged = usePaged<GoodsRow>((cursor) => call<Page<GoodsRow>>('points', 'goods', { cursor, limit: 20, lowStockOnly: lowStockOnly || undefined }), String(lowStockOnly));
-  const [editing, setEditing] = useState<GoodsRow | 'new' | null>(null);
-  const [restocking, setRestocking] = useState<GoodsRow | null>(null);
+  const paged = usePaged<Goods>((cursor) => call('points', 'goods', { cursor, limit: 20, lowStockOnly: lowStockOnly || undefined }), String(lowStockOnly));
+  const [editing, setEditing] = useState<Goods | 'new' | null>(null);
+  const [restocking, setRestocking] = useState<Goods | null>(null);
   const form = useFormInstance();
   const restockForm = useFormInstance();
   const shown = keyword.trim() ? paged.items.filter((g) => g.name.includes(keyword.trim())) : paged.items;
 
   async function save(values: Values): Promise<string> {
     const current = editing === 'new' ? null : editing;
-    const text = (k: string) => (typeof values[k] === 'string' && (values[k] as string).trim() ? (values[k] as string).trim() : undefined);
+    const f = fieldsOf(values);
     await call('points', 'saveGoods', {
       goodsId: current?.goodsId,
-      name: text('name'),
-      price: values.price,
-      stock: values.stock,
-      perUserLimit: values.perUserLimit,
-      description: text('description') ?? '',
-      picture: text('picture') ?? '',
-      stationId: text('stationId'),
-      saleStart: text('saleStart'),
-      saleEnd: text('saleEnd'),
-      eventId: text('eventId'),
+      name: f.text('name'),
+      price: f.number('price'),
+      stock: f.number('stock'),
+      perUserLimit: f.number('perUserLimit'),
+      description: f.text('description'),
+      picture: f.text('picture'),
+      stationId: f.optionalText('stationId'),
+      saleStart: f.optionalText('saleStart'),
+      saleEnd: f.optionalText('saleEnd'),
+      eventId: f.optionalText('eventId'),
       active: values.active !== false,
     });
     paged.reload();
@@ -73,7 +72,7 @@ export default function GoodsPage() {
         <Checkbox checked={lowStockOnly} onChange={(v) => setLowStockOnly(Boolean(v))}>只看库存不足</Checkbox>
         <Button className="goods-page__new" onClick={() => setEditing('new')}>新增商品</Button>
       </Space>
-      <PagedTable<GoodsRow>
+      <PagedTable<Goods>
         paged={{ ...paged, items: shown }}
         rowKey="goodsId"
         empty={keyword ? '本页没有名称包含该关键字的商品' : '还没有商品'}
@@ -138,7 +137,7 @@ export default function GoodsPage() {
         confirmText="确认补货"
         initial={{ qty: 10 }}
         onSubmit={async (v) => {
-          const r = await call<{ stock: number }>('points', 'restock', { goodsId: restocking!.goodsId, qty: v.qty });
+          const r = await call('points', 'restock', { goodsId: restocking!.goodsId, qty: fieldsOf(v).number('qty') });
           paged.reload();
           return `已补货 ${String(v.qty)} 件，现库存 ${r.stock}`;
         }}

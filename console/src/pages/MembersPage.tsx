@@ -11,26 +11,27 @@ import { Table } from 'tdesign-react/esm/table';
 import { Tabs } from 'tdesign-react/esm/tabs';
 import { Tag } from 'tdesign-react/esm/tag';
 import { Textarea } from 'tdesign-react/esm/textarea';
-import { call, messageOf, ROLE_LABELS, type Application, type Member, type Page } from '../api';
+import { call, messageOf, ROLE_LABELS, type Application, type ApplicationStatus, type Member, type RosterImport } from '../api';
 import { downloadBase64, fileToBase64 } from '../ui/files';
 import { formatDateTime } from '../ui/format';
-import { FormDialog, required, requiredPick, useFormInstance } from '../ui/form';
+import { fieldsOf, FormDialog, required, requiredPick, useFormInstance } from '../ui/form';
 import { ErrorNotice, PagedTable, usePaged } from '../ui/paged';
 import { UnitSelect } from '../ui/pickers';
 
 const { FormItem } = Form;
-const STATUS: Record<string, { label: string; theme: 'warning' | 'success' | 'danger' | 'default' }> = {
+const STATUS: Record<ApplicationStatus, { label: string; theme: 'warning' | 'success' | 'danger' | 'default' }> = {
   pending: { label: '待审批', theme: 'warning' },
   approved: { label: '已通过', theme: 'success' },
   rejected: { label: '已拒绝', theme: 'danger' },
 };
+const APPLICATION_STATUSES: ApplicationStatus[] = ['pending', 'approved', 'rejected'];
 
 function MembersTab() {
   const [unitId, setUnitId] = useState('');
   const [keywordInput, setKeywordInput] = useState('');
   const [keyword, setKeyword] = useState('');
   const paged = usePaged<Member>(
-    (cursor) => call<Page<Member>>('org', 'members', { unitId: unitId || undefined, keyword: keyword || undefined, cursor, limit: 20 }),
+    (cursor) => call('org', 'members', { unitId: unitId || undefined, keyword: keyword || undefined, cursor, limit: 20 }),
     `${unitId}|${keyword}`,
   );
   const [moving, setMoving] = useState<Member | null>(null);
@@ -65,7 +66,7 @@ function MembersTab() {
         form={moveForm}
         confirmText="确认调动"
         onSubmit={async (v) => {
-          await call('org', 'moveMember', { openid: moving!.openid, branchId: v.branchId });
+          await call('org', 'moveMember', { openid: moving!.openid, branchId: fieldsOf(v).text('branchId') });
           paged.reload();
           return '已调动，积分台账随人保留';
         }}
@@ -79,7 +80,6 @@ function MembersTab() {
   );
 }
 
-interface ImportResult { added: number; unchanged: number; errors: { row: number; reason: string }[] }
 
 /** Roster import: pick a branch and an .xlsx; rows are reported one by one; importing twice changes nothing. */
 function ImportDialog({ visible, onClose }: { visible: boolean; onClose(): void }) {
@@ -87,7 +87,7 @@ function ImportDialog({ visible, onClose }: { visible: boolean; onClose(): void 
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ field: 'branch' | 'file' | 'form'; text: string } | null>(null);
-  const [result, setResult] = useState<ImportResult | null>(null);
+  const [result, setResult] = useState<RosterImport | null>(null);
   const input = useRef<HTMLInputElement>(null);
 
   async function run() {
@@ -99,7 +99,7 @@ function ImportDialog({ visible, onClose }: { visible: boolean; onClose(): void 
     setBusy(true);
     setError(null);
     try {
-      setResult(await call<ImportResult>('org', 'importRoster', { branchId, fileBase64: await fileToBase64(file) }));
+      setResult(await call('org', 'importRoster', { branchId, fileBase64: await fileToBase64(file) }));
     } catch (e) {
       setError({ field: 'form', text: messageOf(e) });
     } finally {
@@ -109,7 +109,7 @@ function ImportDialog({ visible, onClose }: { visible: boolean; onClose(): void 
 
   async function template() {
     try {
-      const t = await call<{ filename: string; base64: string }>('org', 'rosterTemplate');
+      const t = await call('org', 'rosterTemplate');
       downloadBase64(t.filename, t.base64);
     } catch (e) {
       void MessagePlugin.error(messageOf(e));
@@ -156,10 +156,10 @@ function ImportDialog({ visible, onClose }: { visible: boolean; onClose(): void 
 }
 
 function ApplicationsTab() {
-  const [status, setStatus] = useState('pending');
+  const [status, setStatus] = useState<ApplicationStatus | ''>('pending');
   const [branchId, setBranchId] = useState('');
   const paged = usePaged<Application>(
-    (cursor) => call<Page<Application>>('org', 'applications', { status: status || undefined, branchId: branchId || undefined, cursor }),
+    (cursor) => call('org', 'applications', { status: status || undefined, branchId: branchId || undefined, cursor }),
     `${status}|${branchId}`,
   );
   const [busyId, setBusyId] = useState<string | null>(null);
@@ -183,7 +183,7 @@ function ApplicationsTab() {
   return (
     <div className="applications-tab">
       <Space className="filters" align="center">
-        <Select className="filters__status" value={status} onChange={(v) => setStatus(String(v ?? ''))} clearable placeholder="全部状态" options={Object.entries(STATUS).map(([value, s]) => ({ value, label: s.label }))} />
+        <Select className="filters__status" value={status} onChange={(v) => setStatus(APPLICATION_STATUSES.find((s) => s === v) ?? '')} clearable placeholder="全部状态" options={APPLICATION_STATUSES.map((value) => ({ value, label: STATUS[value].label }))} />
         <UnitSelect className="filters__unit" kinds={['branch']} value={branchId} onChange={setBranchId} clearable placeholder="全部支部" />
       </Space>
       <PagedTable<Application>

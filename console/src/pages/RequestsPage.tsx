@@ -3,36 +3,22 @@ import { useState } from 'react';
 import { Radio } from 'tdesign-react/esm/radio';
 import { Space } from 'tdesign-react/esm/space';
 import { Tag } from 'tdesign-react/esm/tag';
-import { call, type Page } from '../api';
+import { call, type RequestRow, type RequestStatus } from '../api';
 import { formatDateTime } from '../ui/format';
 import { PagedTable, usePaged } from '../ui/paged';
 
-interface RequestRow {
-  id: string;
-  kindLabel: string;
-  category: string;
-  title: string;
-  status: string;
-  statusLabel: string;
-  overdue: boolean;
-  createdAt: number;
-  unitName: string;
-  places: number;
-  taken: number;
-}
-
-const STATUSES: [string, string][] = [
+const STATUSES: [RequestStatus | '', string][] = [
   ['', '全部'], ['submitted', '待受理'], ['accepted', '待派单'], ['open', '招募中'], ['inProgress', '办理中'], ['finished', '待确认'], ['confirmed', '已办结'], ['declined', '未受理'],
 ];
 const THEME: Record<string, 'warning' | 'primary' | 'success' | 'default'> = { submitted: 'warning', accepted: 'warning', open: 'primary', inProgress: 'primary', finished: 'primary', confirmed: 'success' };
 
 export default function RequestsPage() {
-  const [status, setStatus] = useState('');
-  const paged = usePaged<RequestRow>((cursor) => call<Page<RequestRow>>('requests', 'queue', { status: status || undefined, cursor }), status);
+  const [status, setStatus] = useState<RequestStatus | ''>('');
+  const paged = usePaged<RequestRow>((cursor) => call('requests', 'queue', { status: status || undefined, cursor }), status);
   return (
     <div className="page requests-page">
       <Space className="filters" align="center" breakLine>
-        <Radio.Group variant="default-filled" value={status} onChange={(v) => setStatus(String(v ?? ''))}>
+        <Radio.Group variant="default-filled" value={status} onChange={(v) => setStatus(STATUSES.find(([value]) => value === v)?.[0] ?? '')}>
           {STATUSES.map(([value, label]) => (
             <Radio.Button key={value || 'all'} value={value}>{label}</Radio.Button>
           ))}

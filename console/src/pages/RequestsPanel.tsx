@@ -2,20 +2,8 @@
 import { useEffect, useState } from 'react';
 import { Card } from 'tdesign-react/esm/card';
 import { Table } from 'tdesign-react/esm/table';
-import { call, messageOf } from '../api';
+import { call, messageOf, type RequestStats } from '../api';
 import { ErrorNotice } from '../ui/paged';
-
-export interface RequestFigures {
-  requests: number;
-  confirmed: number;
-  finishRate: number;
-  avgHours: number;
-  satisfaction: number;
-}
-export interface RequestStats {
-  total: RequestFigures;
-  byBranch: (RequestFigures & { unitId: string; name: string })[];
-}
 
 /** A rate as a percentage, whether the server sends a fraction (0.8) or a percentage (80). */
 export const percent = (n: number | undefined) => (typeof n === 'number' && Number.isFinite(n) ? `${Math.round(n <= 1 ? n * 100 : n)}%` : '—');
@@ -30,7 +18,7 @@ export default function RequestsPanel({ from, to, unitId }: { from: string | und
     let live = true;
     setLoading(true);
     setError(null);
-    call<RequestStats>('requests', 'stats', { from, to, unitId: unitId || undefined }).then(
+    call('requests', 'stats', { from, to, unitId: unitId || undefined }).then(
       (d) => live && (setData(d), setLoading(false)),
       (e: unknown) => live && (setData(null), setError(messageOf(e)), setLoading(false)),
     );

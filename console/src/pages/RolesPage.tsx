@@ -5,28 +5,16 @@ import { Form } from 'tdesign-react/esm/form';
 import { Select } from 'tdesign-react/esm/select';
 import { Space } from 'tdesign-react/esm/space';
 import { Tag } from 'tdesign-react/esm/tag';
-import { call, ROLE_LABELS, type Page } from '../api';
-import { FormDialog, requiredPick, useFormInstance } from '../ui/form';
+import { call, ROLE_LABELS, type Role, type StaffRow } from '../api';
+import { fieldsOf, FormDialog, requiredPick, useFormInstance } from '../ui/form';
 import { PagedTable, usePaged } from '../ui/paged';
 import { MemberPicker, SiteSelect, StationSelect, UnitSelect } from '../ui/pickers';
 
 const { FormItem } = Form;
-interface StaffRow {
-  openid: string;
-  nickname?: string;
-  realName?: string;
-  role?: string;
-  scopeUnitId?: string | null;
-  scopeName?: string;
-  stationIds?: string[];
-  siteIds?: string[];
-  stations?: { stationId: string; name: string }[];
-  sites?: { siteId: string; name: string }[];
-}
 const ROLE_OPTIONS = ['resident', 'member', 'secretary', 'staff', 'admin'].map((value) => ({ value, label: ROLE_LABELS[value] ?? value }));
 
 export default function RolesPage() {
-  const paged = usePaged<StaffRow>((cursor) => call<Page<StaffRow>>('org', 'staff', { cursor }), 'staff');
+  const paged = usePaged<StaffRow>((cursor) => call('org', 'staff', { cursor }), 'staff');
   const [roleOpen, setRoleOpen] = useState(false);
   const [assigning, setAssigning] = useState<StaffRow | 'new' | null>(null);
   const roleForm = useFormInstance();
@@ -44,8 +32,9 @@ export default function RolesPage() {
         rowKey="openid"
         empty="还没有驿站工作人员：先在「设置角色」把人设为驿站工作人员"
         columns={[
-          { colKey: 'name', title: '姓名', cell: ({ row }) => row.realName || row.nickname || row.openid },
-          { colKey: 'role', title: '角色', width: 130, cell: ({ row }) => <Tag variant="light">{ROLE_LABELS[row.role ?? 'staff'] ?? row.role}</Tag> },
+          { colKey: 'name', title: '姓名', cell: ({ row }) => row.nickname || row.openid },
+          // The list is of staff only (org.staff).
+          { colKey: 'role', title: '角色', width: 130, cell: () => <Tag variant="light">{ROLE_LABELS.staff}</Tag> },
           { colKey: 'stations', title: '驿站', cell: ({ row }) => (row.stations?.map((s) => s.name) ?? row.stationIds ?? []).join('、') || '—' },
           { colKey: 'sites', title: '接种点', cell: ({ row }) => (row.sites?.map((s) => s.name) ?? row.siteIds ?? []).join('、') || '—' },
           { colKey: 'op', title: '操作', width: 90, cell: ({ row }) => <Button size="small" variant="text" theme="primary" onClick={() => setAssigning(row)}>分配</Button> },
@@ -58,7 +47,8 @@ export default function RolesPage() {
         form={roleForm}
         confirmText="确认设置"
         onSubmit={async (v) => {
-          await call('org', 'setRole', { openid: v.openid, role: v.role, scopeUnitId: (v.scopeUnitId as string) || undefined });
+          const f = fieldsOf(v);
+          await call('org', 'setRole', { openid: f.text('openid'), role: f.choice<Role>('role'), scopeUnitId: f.optionalText('scopeUnitId') });
           paged.reload();
           return `已设为${ROLE_LABELS[String(v.role)] ?? String(v.role)}`;
         }}
@@ -81,20 +71,21 @@ export default function RolesPage() {
         ) : null}
       </FormDialog>
       <FormDialog
-        header={assigning && assigning !== 'new' ? `分配「${assigning.realName || assigning.nickname || assigning.openid}」` : '分配工作人员'}
+        header={assigning && assigning !== 'new' ? `分配「${assigning.nickname || assigning.openid}」` : '分配工作人员'}
         visible={assigning !== null}
         onClose={() => setAssigning(null)}
         form={assignForm}
         width={640}
         initial={assigning && assigning !== 'new' ? { openid: assigning.openid, stationIds: assigning.stationIds ?? assigning.stations?.map((s) => s.stationId) ?? [], siteIds: assigning.siteIds ?? assigning.sites?.map((s) => s.siteId) ?? [] } : { stationIds: [], siteIds: [] }}
         onSubmit={async (v) => {
-          await call('org', 'assignStaff', { openid: v.openid, stationIds: v.stationIds ?? [], siteIds: v.siteIds ?? [] });
+          const f = fieldsOf(v);
+          await call('org', 'assignStaff', { openid: f.text('openid'), stationIds: f.list('stationIds'), siteIds: f.list('siteIds') });
           paged.reload();
           return '已保存工作人员的驿站和接种点';
         }}
       >
         <FormItem label="工作人员" name="openid" rules={[requiredPick('工作人员')]}>
-          {assigning && assigning !== 'new' ? <span>{assigning.realName || assigning.nickname || assigning.openid}</span> : <MemberPicker />}
+          {assigning && assigning !== 'new' ? <span>{assigning.nickname || assigning.openid}</span> : <MemberPicker />}
         </FormItem>
         <FormItem label="驿站" name="stationIds" help="只能在这些驿站核销、看名单、关闭时段">
           <StationSelect multiple placeholder="不分配驿站" />

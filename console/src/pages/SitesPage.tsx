@@ -12,9 +12,9 @@ import { Table } from 'tdesign-react/esm/table';
 import { Tag } from 'tdesign-react/esm/tag';
 import { Textarea } from 'tdesign-react/esm/textarea';
 import { TimePicker } from 'tdesign-react/esm/time-picker';
-import { call, messageOf, type Page, type Site, type Slot } from '../api';
+import { call, messageOf, type Site, type SiteDetail, type VaccineSlot } from '../api';
 import { formatTime, shanghaiDate } from '../ui/format';
-import { FormDialog, required, requiredPick, useFormInstance } from '../ui/form';
+import { fieldsOf, FormDialog, required, requiredPick, useFormInstance } from '../ui/form';
 import { ErrorNotice, PagedTable, useAll, usePaged } from '../ui/paged';
 import { parseVaccines, vaccinesText } from '../ui/vaccines';
 import { TemplateFields, templateInitial, templateOf, templateRules } from './StationsPage';
@@ -24,7 +24,7 @@ const ID = /^[a-z0-9-]+$/;
 
 function SiteSlots({ site, onClose }: { site: Site; onClose(): void }) {
   const [date, setDate] = useState(shanghaiDate(1));
-  const slots = useAll(async () => (await call<{ slots: Slot[] }>('vaccine', 'slots', { siteId: site.siteId, date })).slots, `${site.siteId}|${date}`);
+  const slots = useAll(async () => (await call('vaccine', 'slots', { siteId: site.siteId, date })).slots, `${site.siteId}|${date}`);
   const [open, setOpen] = useState(false);
   const form = useFormInstance();
   return (
@@ -34,7 +34,7 @@ function SiteSlots({ site, onClose }: { site: Site; onClose(): void }) {
         <Button onClick={() => setOpen(true)}>按周模板生成</Button>
       </Space>
       <ErrorNotice message={slots.error} />
-      <Table<Slot>
+      <Table<VaccineSlot>
         rowKey="slotId"
         size="small"
         loading={slots.loading}
@@ -56,8 +56,9 @@ function SiteSlots({ site, onClose }: { site: Site; onClose(): void }) {
         width={620}
         initial={{ ...templateInitial(), slotMinutes: 30, capacity: 20, greenSeats: 4, releaseTime: '18:00' }}
         onSubmit={async (v) => {
-          const r = await call<{ created: number; existing: number }>('vaccine', 'generateSlots', {
-            siteId: site.siteId, from: v.from, to: v.to, template: { ...templateOf(v), green: { seats: v.greenSeats, releaseTime: v.releaseTime } },
+          const f = fieldsOf(v);
+          const r = await call('vaccine', 'generateSlots', {
+            siteId: site.siteId, from: f.text('from'), to: f.text('to'), template: { ...templateOf(v), green: { seats: f.number('greenSeats'), releaseTime: f.text('releaseTime') } },
           });
           slots.reload();
           return `新建 ${r.created} 个时段，已存在 ${r.existing} 个`;
@@ -77,8 +78,8 @@ function SiteSlots({ site, onClose }: { site: Site; onClose(): void }) {
 
 export default function SitesPage() {
   const [vaccine, setVaccine] = useState('');
-  const paged = usePaged<Site>((cursor) => call<Page<Site>>('vaccine', 'sites', { cursor, limit: 15, vaccine: vaccine.trim() || undefined }), vaccine.trim());
-  const [editing, setEditing] = useState<Site | 'new' | null>(null);
+  const paged = usePaged<Site>((cursor) => call('vaccine', 'sites', { cursor, limit: 15, vaccine: vaccine.trim() || undefined }), vaccine.trim());
+  const [editing, setEditing] = useState<SiteDetail | 'new' | null>(null);
   const [statusOf, setStatusOf] = useState<Site | null>(null);
   const [slotsOf, setSlotsOf] = useState<Site | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -89,8 +90,8 @@ export default function SitesPage() {
   async function edit(site: Site) {
     setLoadError(null);
     try {
-      const d = await call<{ site: Site }>('vaccine', 'siteDetail', { siteId: site.siteId });
-      setEditing({ ...site, ...d.site });
+      const d = await call('vaccine', 'siteDetail', { siteId: site.siteId });
+      setEditing(d.site);
     } catch (e) {
       setLoadError(messageOf(e));
     }
@@ -133,7 +134,7 @@ export default function SitesPage() {
         form={statusForm}
         initial={{ status: statusOf?.status ?? 'open', notice: statusOf?.notice ?? '' }}
         onSubmit={async (v) => {
-          await call('vaccine', 'setStatus', { siteId: statusOf!.siteId, status: v.status, notice: String(v.notice ?? '').trim() || undefined });
+          await call('vaccine', 'setStatus', { siteId: statusOf!.siteId, status: fieldsOf(v).choice<Site['status']>('status'), notice: fieldsOf(v).optionalText('notice') });
           paged.reload();
           return v.status === 'paused' ? '已暂停接种并发布公告' : '已恢复正常接种';
         }}
@@ -153,20 +154,20 @@ export default function SitesPage() {
         width={700}
         initial={s ? {
           siteId: s.siteId, name: s.name, county: s.county, town: s.town, address: s.address, openHours: s.openHours ?? '', contact: s.contact ?? '',
-          vaccines: vaccinesText(s.vaccines), branchName: s.volunteerBranch?.name ?? '', volunteers: s.volunteerBranch?.volunteers ?? 0, dailyCapacity: s.dailyCapacity ?? 0,
+          vaccines: vaccinesText(s.offers), branchName: s.volunteerBranch?.name ?? '', volunteers: s.volunteerBranch?.volunteers ?? 0, dailyCapacity: s.dailyCapacity ?? 0,
         } : { volunteers: 0, dailyCapacity: 0, vaccines: '' }}
         onSubmit={async (v) => {
           const vaccines = parseVaccines(String(v.vaccines ?? ''));
           if (typeof vaccines === 'string') throw new Error(vaccines);
-          const text = (k: string) => String(v[k] ?? '').trim();
+          const f = fieldsOf(v);
           await call('vaccine', 'saveSite', {
-            siteId: text('siteId'), name: text('name'), county: text('county'), town: text('town'), address: text('address'),
-            openHours: text('openHours') || undefined, contact: text('contact') || undefined, vaccines, amenities: s?.amenities ?? [],
-            volunteerBranch: { name: text('branchName'), volunteers: v.volunteers }, dailyCapacity: v.dailyCapacity,
-            ...(s && 'location' in s && (s as { location?: unknown }).location ? { location: (s as { location?: unknown }).location } : {}),
+            siteId: f.text('siteId'), name: f.text('name'), county: f.text('county'), town: f.text('town'), address: f.text('address'),
+            openHours: f.optionalText('openHours'), contact: f.optionalText('contact'), vaccines, amenities: s?.amenities ?? [],
+            volunteerBranch: { name: f.text('branchName'), volunteers: f.number('volunteers') }, dailyCapacity: f.number('dailyCapacity'),
+            ...(s?.location ? { location: s.location } : {}),
           });
           paged.reload();
-          return `已保存「${text('name')}」`;
+          return `已保存「${f.text('name')}」`;
         }}
       >
         <FormItem label="编号" name="siteId" rules={[required('编号'), { pattern: ID, message: '只能包含小写字母、数字和连字符' }]} help={s ? '编号不能修改' : '例如 vs-yf-10'}>

@@ -16,21 +16,19 @@ import { Table } from 'tdesign-react/esm/table';
 import { Tag } from 'tdesign-react/esm/tag';
 import { Textarea } from 'tdesign-react/esm/textarea';
 import { TimePicker } from 'tdesign-react/esm/time-picker';
-import { STATION_KINDS } from '../../../domain/stations/labels';
-import { SERVICE_CATALOGUE } from '../../../domain/stations/labels';
-import { call, messageOf, type Item, type Page, type Slot, type Station } from '../api';
+import { SERVICE_CATALOGUE, STATION_KINDS, type StationKind } from '../../../domain/stations/labels';
+import { call, messageOf, type Item, type Slot, type SlotTemplate, type Station, type StationDetail } from '../api';
 import { formatTime, shanghaiDate } from '../ui/format';
-import { FormDialog, required, requiredPick, type Values, useFormInstance } from '../ui/form';
+import { fieldsOf, FormDialog, required, requiredPick, type Values, useFormInstance } from '../ui/form';
 import { ErrorNotice, PagedTable, useAll, usePaged } from '../ui/paged';
 
 const { FormItem } = Form;
-const KIND_OPTIONS = Object.entries(STATION_KINDS).map(([value, label]) => ({ value, label }));
+const KIND_OPTIONS = (Object.keys(STATION_KINDS) as StationKind[]).map((value) => ({ value, label: STATION_KINDS[value] }));
 const SERVICE_OPTIONS = SERVICE_CATALOGUE.map((s) => ({ value: s.code, label: s.name }));
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: d, label: `周${'一二三四五六日'[d - 1]}` }));
 const ID = /^[a-z0-9-]+$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-interface StationDetail { station: Omit<Station, 'services'> & { services: { code: string; name: string }[] }; items: Item[] }
 
 export const templateRules = {
   weekdays: [{ validator: (v: unknown) => Array.isArray(v) && v.length > 0, message: '请至少选择一天' }],
@@ -68,10 +66,13 @@ export function TemplateFields({ form }: { form: FormInstanceFunctions }) {
 }
 
 export const templateInitial = () => ({ from: shanghaiDate(1), to: shanghaiDate(14), weekdays: [1, 2, 3, 4, 5], start: '09:00', end: '17:00', slotMinutes: 60, capacity: 5 });
-export const templateOf = (v: Values) => ({ weekdays: v.weekdays, start: v.start, end: v.end, slotMinutes: v.slotMinutes, capacity: v.capacity });
+export function templateOf(v: Values): SlotTemplate {
+  const f = fieldsOf(v);
+  return { weekdays: f.numbers('weekdays'), start: f.text('start'), end: f.text('end'), slotMinutes: f.number('slotMinutes'), capacity: f.number('capacity') };
+}
 
 function StationItems({ station, onClose }: { station: Station; onClose(): void }) {
-  const detail = useAll(async () => [await call<StationDetail>('stations', 'detail', { stationId: station.stationId })], station.stationId);
+  const detail = useAll(async () => [await call('stations', 'detail', { stationId: station.stationId })], station.stationId);
   const items = detail.items[0]?.items ?? [];
   const [editing, setEditing] = useState<Item | 'new' | null>(null);
   const [generating, setGenerating] = useState<Item | null>(null);
@@ -81,7 +82,7 @@ function StationItems({ station, onClose }: { station: Station; onClose(): void 
   const itemForm = useFormInstance();
   const templateForm = useFormInstance();
   const closeForm = useFormInstance();
-  const slots = useAll(async () => (viewing ? (await call<{ slots: Slot[] }>('stations', 'slots', { itemId: viewing.itemId, date })).slots : []), `${viewing?.itemId}|${date}`);
+  const slots = useAll(async () => (viewing ? (await call('stations', 'slots', { itemId: viewing.itemId, date })).slots : []), `${viewing?.itemId}|${date}`);
 
   return (
     <Drawer header={`${station.name} · 预约项目`} visible size="880px" onClose={onClose} footer={false} className="station-items">
@@ -141,11 +142,12 @@ function StationItems({ station, onClose }: { station: Station; onClose(): void 
         form={itemForm}
         initial={editing && editing !== 'new' ? { name: editing.name, kind: editing.kind, description: editing.description ?? '' } : { kind: 'service' }}
         onSubmit={async (v) => {
+          const f = fieldsOf(v);
           await call('stations', 'saveItem', {
-            itemId: editing !== 'new' ? editing?.itemId : undefined, stationId: station.stationId, name: String(v.name).trim(), kind: v.kind, description: String(v.description ?? '').trim(),
+            itemId: editing !== 'new' ? editing?.itemId : undefined, stationId: station.stationId, name: f.text('name'), kind: f.choice<Item['kind']>('kind'), description: f.text('description'),
           });
           detail.reload();
-          return `已保存「${String(v.name).trim()}」`;
+          return `已保存「${f.text('name')}」`;
         }}
       >
         <FormItem label="名称" name="name" rules={[required('项目名称'), { min: 2, message: '名称至少 2 个字' }, { max: 40, message: '名称最多 40 个字' }]}>
@@ -167,7 +169,7 @@ function StationItems({ station, onClose }: { station: Station; onClose(): void 
         width={620}
         initial={templateInitial()}
         onSubmit={async (v) => {
-          const r = await call<{ created: number; existing: number }>('stations', 'generateSlots', { itemId: generating!.itemId, from: v.from, to: v.to, template: templateOf(v) });
+          const r = await call('stations', 'generateSlots', { itemId: generating!.itemId, from: fieldsOf(v).text('from'), to: fieldsOf(v).text('to'), template: templateOf(v) });
           slots.reload();
           return `新建 ${r.created} 个时段，已存在 ${r.existing} 个`;
         }}
@@ -182,7 +184,7 @@ function StationItems({ station, onClose }: { station: Station; onClose(): void 
         confirmText="关闭并通知已预约的人"
         initial={{ date: shanghaiDate(1), reason: '' }}
         onSubmit={async (v) => {
-          const r = await call<{ closed: number; cancelled: number }>('stations', 'closeSlots', { itemId: closing!.itemId, date: v.date, reason: String(v.reason).trim() });
+          const r = await call('stations', 'closeSlots', { itemId: closing!.itemId, date: fieldsOf(v).text('date'), reason: fieldsOf(v).text('reason') });
           slots.reload();
           return `已关闭 ${r.closed} 个时段，取消 ${r.cancelled ?? 0} 个预约`;
         }}
@@ -199,11 +201,11 @@ function StationItems({ station, onClose }: { station: Station; onClose(): void 
 }
 
 export default function StationsPage() {
-  const [kind, setKind] = useState('');
+  const [kind, setKind] = useState<StationKind | ''>('');
   const [keywordInput, setKeywordInput] = useState('');
   const [keyword, setKeyword] = useState('');
-  const paged = usePaged<Station>((cursor) => call<Page<Station>>('stations', 'list', { kind: kind || undefined, keyword: keyword || undefined, cursor, limit: 15 }), `${kind}|${keyword}`);
-  const [editing, setEditing] = useState<{ station: Station | null; services: string[] } | null>(null);
+  const paged = usePaged<Station>((cursor) => call('stations', 'list', { kind: kind || undefined, keyword: keyword || undefined, cursor, limit: 15 }), `${kind}|${keyword}`);
+  const [editing, setEditing] = useState<{ station: StationDetail['station'] | null; services: string[] } | null>(null);
   const [itemsOf, setItemsOf] = useState<Station | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const form = useFormInstance();
@@ -211,8 +213,8 @@ export default function StationsPage() {
   async function edit(station: Station) {
     setLoadError(null);
     try {
-      const d = await call<StationDetail>('stations', 'detail', { stationId: station.stationId });
-      setEditing({ station: { ...station, ...d.station, services: [] }, services: d.station.services.map((s) => s.code) });
+      const d = await call('stations', 'detail', { stationId: station.stationId });
+      setEditing({ station: d.station, services: d.station.services.map((s) => s.code) });
     } catch (e) {
       setLoadError(messageOf(e));
     }
@@ -222,7 +224,7 @@ export default function StationsPage() {
   return (
     <div className="page stations-page">
       <Space className="filters" align="center">
-        <Select className="filters__kind" value={kind} onChange={(v) => setKind(String(v ?? ''))} options={KIND_OPTIONS} clearable placeholder="全部类型" />
+        <Select className="filters__kind" value={kind} onChange={(v) => setKind(KIND_OPTIONS.find((o) => o.value === v)?.value ?? '')} options={KIND_OPTIONS} clearable placeholder="全部类型" />
         <Input className="filters__keyword" value={keywordInput} onChange={(v) => setKeywordInput(String(v))} onEnter={() => setKeyword(keywordInput.trim())} placeholder="名称或地址" clearable onClear={() => setKeyword('')} />
         <Button onClick={() => setKeyword(keywordInput.trim())}>搜索</Button>
         <Button variant="outline" onClick={() => setEditing({ station: null, services: [] })}>新增驿站</Button>
@@ -257,14 +259,14 @@ export default function StationsPage() {
         width={680}
         initial={s ? { stationId: s.stationId, name: s.name, kind: s.kind, county: s.county, district: s.district, address: s.address, openHours: s.openHours ?? '', phone: s.phone ?? '', intro: s.intro ?? '', services: editing?.services ?? [] } : { services: [] }}
         onSubmit={async (v) => {
-          const text = (k: string) => String(v[k] ?? '').trim();
+          const f = fieldsOf(v);
           await call('stations', 'saveStation', {
-            stationId: text('stationId'), name: text('name'), kind: v.kind, county: text('county'), district: text('district'), address: text('address'),
-            openHours: text('openHours') || undefined, phone: text('phone') || undefined, intro: text('intro') || undefined, services: v.services ?? [],
-            ...(s && 'location' in s && s.location ? { location: s.location } : {}),
+            stationId: f.text('stationId'), name: f.text('name'), kind: f.choice<StationKind>('kind'), county: f.text('county'), district: f.text('district'), address: f.text('address'),
+            openHours: f.optionalText('openHours'), phone: f.optionalText('phone'), intro: f.optionalText('intro'), services: f.list('services'),
+            ...(s?.location ? { location: s.location } : {}),
           });
           paged.reload();
-          return `已保存「${text('name')}」`;
+          return `已保存「${f.text('name')}」`;
         }}
       >
         <FormItem label="编号" name="stationId" rules={[required('编号'), { pattern: ID, message: '只能包含小写字母、数字和连字符' }, { max: 64, message: '编号最多 64 个字符' }]} help={s ? '编号不能修改' : '例如 st-yf-chengbei'}>

@@ -6,10 +6,14 @@
 import { useRef, useState } from 'react';
 import { Button } from 'tdesign-react/esm/button';
 import { Space } from 'tdesign-react/esm/space';
+import type { ActionInput } from '../../../cloudfunctions/contract';
 import { call, messageOf } from '../api';
 import { fileToBase64 } from './files';
 
-const TYPES = ['image/jpeg', 'image/png', 'image/webp'];
+/** The picture types `admin.uploadImage` takes. */
+type ImageType = ActionInput<'admin', 'uploadImage'>['contentType'];
+const TYPES: readonly string[] = ['image/jpeg', 'image/png', 'image/webp'] satisfies ImageType[];
+const isImageType = (type: string): type is ImageType => TYPES.includes(type);
 const MAX_SOURCE_BYTES = 10 * 1024 * 1024;
 /** Pictures up to this size go as they are; larger ones are scaled down to fit it. */
 const MAX_UPLOAD_BYTES = 400 * 1024;
@@ -39,12 +43,13 @@ export function ImageUpload(props: { value?: string; onChange?: (url: string) =>
   async function pick(file: File | undefined) {
     if (!file) return;
     setError(null);
-    if (!TYPES.includes(file.type)) return setError('只能上传 JPG、PNG 或 WebP 图片');
+    const type = file.type;
+    if (!isImageType(type)) return setError('只能上传 JPG、PNG 或 WebP 图片');
     if (file.size > MAX_SOURCE_BYTES) return setError('图片不能超过 10 MB');
     setBusy(true);
     try {
       const blob = await shrink(file);
-      const uploaded = await call<{ fileId: string; url: string }>('admin', 'uploadImage', { contentType: blob.type || file.type, dataBase64: await fileToBase64(blob) });
+      const uploaded = await call('admin', 'uploadImage', { contentType: isImageType(blob.type) ? blob.type : type, dataBase64: await fileToBase64(blob) });
       props.onChange?.(uploaded.url);
     } catch (e) {
       setError(messageOf(e));

@@ -9,7 +9,7 @@ import { call, messageOf, UNIT_KINDS, type Page, type Site, type Station, type U
 let treeCache: Promise<Unit[]> | null = null;
 /** The organisation tree, fetched once per page load (pages that change it call `forgetUnits`). */
 export function loadUnits(): Promise<Unit[]> {
-  treeCache ??= call<{ units: Unit[] }>('org', 'tree').then((r) => r.units ?? []);
+  treeCache ??= call('org', 'tree').then((r) => r.units ?? []);
   treeCache.catch(() => (treeCache = null));
   return treeCache;
 }
@@ -64,7 +64,7 @@ export function MemberPicker(props: { value?: string; onChange?: (value: string)
     if (!keyword.trim()) return;
     timer.current = setTimeout(() => {
       setLoading(true);
-      call<{ items: { openid: string; nickname: string; realName?: string; branchName?: string }[] }>('org', 'searchMembers', { keyword: keyword.trim() })
+      call('org', 'searchMembers', { keyword: keyword.trim() })
         .then((r) => {
           setOptions(r.items.map((m) => ({ value: m.openid, label: `${m.realName || m.nickname}${m.branchName ? `（${m.branchName}）` : ''}` })));
           setHint(r.items.length ? '' : '没有找到该成员');
