@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { encrypt, keyedHash } from '../privacy/crypto';
 import { maskName, maskPhone } from '../privacy/mask';
 import type { SealedIdentity } from '../user/model';
-import { NAME_PATTERN, NAME_RULE, PHONE_PATTERN, PHONE_RULE } from './rules';
+import { NAME_PATTERN, NAME_RULE, PHONE_PATTERN, PHONE_RULE } from './labels';
 
-export { NAME_RULE, PHONE_RULE, isPhone, isRealName } from './rules';
+export { NAME_RULE, PHONE_RULE, isPhone, isRealName } from './labels';
 
 export const realNameField = z.string().trim().min(1, '请填写真实姓名').max(20, NAME_RULE).regex(NAME_PATTERN, NAME_RULE);
 export const phoneField = z.string().trim().min(1, '请填写手机号').regex(PHONE_PATTERN, PHONE_RULE);

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { isPhone, PHONE_RULE } from '../../../../../domain/org/rules';
+import { isPhone, PHONE_RULE } from '../../../../../domain/org/labels';
 import { ElderPage, ElderToggle, useElderMode } from '../../../../components/elder-mode';
 import FormField, { Field, FormError, useFieldErrors } from '../../../../components/form-field';
 import { useIntention } from '../../../../components/intention';

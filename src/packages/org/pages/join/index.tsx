@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Input, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { NAME_RULE, PHONE_RULE, isPhone, isRealName } from '../../../../../domain/org/rules';
+import { NAME_RULE, PHONE_RULE, isPhone, isRealName } from '../../../../../domain/org/labels';
 import { ElderPage, ElderToggle, useElderMode } from '../../../../components/elder-mode';
 import { applyToJoin, getJoinInfo, listMyApplications, type JoinInfo, type MyApplication } from '../../../../services/org';
 import { newRequestId } from '../../../../services/points';

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import { MOBILE, checkIdNumber } from '../../../../../domain/privacy/idnumber';
+import { MOBILE, checkIdNumber } from '../../../../../domain/privacy/labels';
 import { ElderPage, useElderMode } from '../../../../components/elder-mode';
 import FormField, { FormError, useFieldErrors } from '../../../../components/form-field';
 import { useIntention } from '../../../../components/intention';

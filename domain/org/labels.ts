@@ -1,4 +1,4 @@
-/** What a real name and a phone must look like: shared by the server and the join form (no Node imports here). */
+/** What a real name and a phone must look like: shared by the server and the join, ask and volunteer forms (plain data and regexes: clients import it at run time, so no zod and no Node here). */
 export const NAME_RULE = '姓名应为 2 到 20 个汉字（少数民族姓名可含间隔号「·」）';
 export const PHONE_RULE = '手机号应为 11 位数字，以 1 开头';
 export const NAME_PATTERN = /^[\u3400-\u9fff][\u3400-\u9fff·•]{0,18}[\u3400-\u9fff]$/;
