@@ -4,9 +4,11 @@
  * window, marks it used and deletes the code, in one transaction, so a code is used once however
  * often it is shown. The scope hook finds the same document to say where it lies.
  */
+import { z } from 'zod';
 import type { Database, Transaction } from '../db';
 import { AppError } from './errors';
 import { TX_ATTEMPTS } from './ids';
+import { action, type ScopeTarget, type SignedInContext } from './router';
 
 /** Parses a stored document (a zod schema fits). */
 interface DocSchema<Doc> {
@@ -50,4 +52,31 @@ export async function useCode<Doc, Answer>(db: Database, book: CodeBook<Doc>, co
     await tx.collection(book.codes).doc(code).remove();
     return answer;
   }, TX_ATTEMPTS);
+}
+
+/**
+ * The staff action that verifies a module's codes: the 8-digit code under `field` of the input, the
+ * scope of what it opens (staff verify at their own stations and sites), then `use` once.
+ */
+export function verifyAction<Field extends string, Doc, Answer>(def: {
+  field: Field;
+  book: CodeBook<Doc>;
+  /** What a malformed code is told, e.g. 取货码是 8 位数字. */
+  format: string;
+  /** Where the document lies, or null when it lies anywhere. */
+  scope: (doc: Doc) => ScopeTarget | null;
+  /** Inside the transaction: refusals (state, window) throw, then the document is marked used. */
+  use: (tx: Transaction, doc: Doc, ctx: SignedInContext) => Promise<Answer>;
+}) {
+  // Typed as what it parses to (one string under `field`): TypeScript cannot index a generic object schema's output.
+  const input = z.strictObject({ [def.field]: z.string().trim().regex(/^\d{8}$/, def.format) }) as unknown as z.ZodType<Record<Field, string>, Record<Field, string>>;
+  return action({
+    input,
+    access: ['staff', 'admin'],
+    async scope(given, ctx) {
+      const doc = await findByCode(ctx.db, def.book, given[def.field]);
+      return doc === null ? null : def.scope(doc);
+    },
+    run: (given, ctx) => useCode(ctx.db, def.book, given[def.field], (tx, doc) => def.use(tx, doc, ctx)),
+  });
 }

@@ -5,7 +5,7 @@ import { AppError, notFound } from '../core/errors';
 import { atShanghai, inZone } from '../core/time';
 import { enqueue } from '../messages/outbox';
 import { pageByNewest } from '../core/paging';
-import { findByCode, useCode, type CodeBook } from '../core/verify';
+import { verifyAction, type CodeBook } from '../core/verify';
 import { fields } from '../core/validation';
 import { STATIONS } from '../stations/actions';
 import { TX_ATTEMPTS, derivedId, eightDigits } from '../core/ids';
@@ -268,22 +268,19 @@ export async function expireOrders(db: Database, now: number, batch = 200): Prom
 /** Pickup codes open orders. */
 const PICKUP: CodeBook<Order> = { codes: PICKUP_CODES, linkField: 'orderId', collection: ORDERS, schema: orderDocSchema, codeOf: (o) => o.pickupCode, invalid: '取货码无效或已使用' };
 
-export const verifyOrder = action({
-  input: z.strictObject({ pickupCode: z.string().trim().regex(/^\d{8}$/, '取货码是 8 位数字') }),
-  access: ['staff', 'admin'],
-  // An order for pickup at a station is handed over there; goods without a station, anywhere.
-  async scope({ pickupCode }, ctx) {
-    const o = await findByCode(ctx.db, PICKUP, pickupCode);
-    return o?.stationId ? { stationId: o.stationId } : null;
+// An order for pickup at a station is handed over there; goods without a station, anywhere.
+export const verifyOrder = verifyAction({
+  field: 'pickupCode',
+  book: PICKUP,
+  format: '取货码是 8 位数字',
+  scope: (o) => (o.stationId ? { stationId: o.stationId } : null),
+  async use(tx, o, ctx) {
+    if (o.status !== 'pending') throw new AppError('CONFLICT', `订单${ORDER_STATUS[o.status]}`);
+    const now = ctx.now();
+    if (o.expiresAt < now) throw new AppError('TOO_LATE', '订单已过领取期限');
+    await tx.collection(ORDERS).doc(o._id).update({ status: 'picked', pickedAt: now, pickedBy: ctx.user._id });
+    return { orderId: o._id, goodsName: o.goodsName, qty: o.qty, status: 'picked' as const };
   },
-  run: ({ pickupCode }, ctx) =>
-    useCode(ctx.db, PICKUP, pickupCode, async (tx, o) => {
-      if (o.status !== 'pending') throw new AppError('CONFLICT', `订单${ORDER_STATUS[o.status]}`);
-      const now = ctx.now();
-      if (o.expiresAt < now) throw new AppError('TOO_LATE', '订单已过领取期限');
-      await tx.collection(ORDERS).doc(o._id).update({ status: 'picked', pickedAt: now, pickedBy: ctx.user._id });
-      return { orderId: o._id, goodsName: o.goodsName, qty: o.qty, status: 'picked' as const };
-    }),
 });
 
 const optionalDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/, '时间格式应为 YYYY-MM-DD HH:mm').optional();

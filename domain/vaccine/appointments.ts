@@ -5,7 +5,7 @@ import { action } from '../core/router';
 import { AppError, notFound } from '../core/errors';
 import { dayOf, inZone } from '../core/time';
 import { DEFAULT_PAGE, pageByNewest } from '../core/paging';
-import { findByCode, useCode, type CodeBook } from '../core/verify';
+import { verifyAction, type CodeBook } from '../core/verify';
 import { fields } from '../core/validation';
 import { enqueue } from '../messages/outbox';
 import { TX_ATTEMPTS, derivedId, eightDigits } from '../core/ids';
@@ -373,23 +373,19 @@ const APPOINTMENT_CODE: CodeBook<Appointment> = {
   codes: APPOINTMENT_CODES, linkField: 'appointmentId', collection: APPOINTMENTS, schema: appointmentDocSchema, codeOf: (a) => a.code, invalid: '预约码无效或已使用',
 };
 
-export const verify = action({
-  input: z.strictObject({ code: z.string().trim().regex(/^\d{8}$/, '预约码是 8 位数字') }),
-  access: ['staff', 'admin'],
-  // Staff give doses at their own sites only.
-  async scope({ code }, ctx) {
-    const a = await findByCode(ctx.db, APPOINTMENT_CODE, code);
-    return a ? { siteId: a.siteId } : null;
-  },
-  async run({ code }, ctx) {
+// Staff give doses at their own sites only.
+export const verify = verifyAction({
+  field: 'code',
+  book: APPOINTMENT_CODE,
+  format: '预约码是 8 位数字',
+  scope: (a) => ({ siteId: a.siteId }),
+  async use(tx, a, ctx) {
     const now = ctx.now();
-    return useCode(ctx.db, APPOINTMENT_CODE, code, async (tx, a) => {
-      if (a.status !== 'active') throw new AppError('NOT_FOUND', APPOINTMENT_CODE.invalid);
-      if (dayOf(now + verifyEarlyDays() * DAY) < dayOf(a.start)) throw new AppError('TOO_EARLY', `请于 ${when(a)} 到场接种`);
-      if (now > a.end + DAY / 4) throw new AppError('TOO_LATE', '该预约已过期');
-      await tx.collection(APPOINTMENTS).doc(a._id).update({ status: 'completed', completedAt: now });
-      // Staff see the masked name only.
-      return { appointmentId: a._id, name: a.maskedName, vaccineName: a.vaccineName, dose: a.dose, green: a.seat === 'green', status: 'completed' as const };
-    });
+    if (a.status !== 'active') throw new AppError('NOT_FOUND', APPOINTMENT_CODE.invalid);
+    if (dayOf(now + verifyEarlyDays() * DAY) < dayOf(a.start)) throw new AppError('TOO_EARLY', `请于 ${when(a)} 到场接种`);
+    if (now > a.end + DAY / 4) throw new AppError('TOO_LATE', '该预约已过期');
+    await tx.collection(APPOINTMENTS).doc(a._id).update({ status: 'completed', completedAt: now });
+    // Staff see the masked name only.
+    return { appointmentId: a._id, name: a.maskedName, vaccineName: a.vaccineName, dose: a.dose, green: a.seat === 'green', status: 'completed' as const };
   },
 });
