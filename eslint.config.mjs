@@ -30,6 +30,21 @@ export default tseslint.config(
     },
   },
   {
+    // The mini-program and the console reach server code only through types (cloudfunctions/contract.ts): a value
+    // import from domain/ or cloudfunctions/ would bundle server code (zod, Node) into a client. Zod-free
+    // `labels.ts` files (names, rules, lists the forms show) are the one exception.
+    files: ['src/**/*.{ts,tsx}', 'console/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [{
+          regex: '(^|/)(domain|cloudfunctions)/(?!(.+/)?labels$)',
+          allowTypeImports: true,
+          message: '客户端只能用 import type 引用 domain/ 与 cloudfunctions/（类型契约见 cloudfunctions/contract.ts）；运行时只可引用不含 zod 的 */labels.ts。',
+        }],
+      }],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.cjs'],
     languageOptions: { globals: { module: 'writable', require: 'readonly', __dirname: 'readonly', process: 'readonly' } },
   },
