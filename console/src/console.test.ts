@@ -4,7 +4,8 @@ import { CallError, HttpTransport } from './transport';
 import { fieldOfServerError } from './ui/server-error';
 import { inTreeOrder } from './ui/tree';
 import { parseVaccines, vaccinesText } from './ui/vaccines';
-import type { Unit } from './api';
+import type { call, Unit } from './api';
+import type { callFunction } from '../../src/services/transport';
 
 /** A refusal as the console's `call` throws it, from the real router's answer. */
 async function refusal(fn: string, event: object): Promise<CallError> {
@@ -33,6 +34,30 @@ test('a server refusal goes beside the field it names (its first segment), else 
   expect(fieldOfServerError(missing, ['goodsId', 'qty'])).toBeNull();
   expect(fieldOfServerError(new Error('网络不稳定'), ['price'])).toBeNull();
 });
+
+// Type-level only (never run): `tsc --noEmit` checks that each @ts-expect-error meets an error.
+declare const consoleCall: typeof call;
+declare const appCall: typeof callFunction;
+export function contractRefusals(): void {
+  // @ts-expect-error no such function
+  void consoleCall('pointz', 'goods');
+  // @ts-expect-error no such action of `points`
+  void consoleCall('points', 'goodz');
+  // @ts-expect-error the price is a number
+  void consoleCall('points', 'saveGoods', { name: '党徽', price: '10', stock: 5, perUserLimit: 1 });
+  // @ts-expect-error a field the action does not take
+  void consoleCall('points', 'restock', { goodsId: 'g-1', qty: 1, note: '多余' });
+  // @ts-expect-error the input is required
+  void consoleCall('points', 'restock');
+  // @ts-expect-error `mode: 'assign'` needs an openid
+  void appCall('requests', 'dispatch', { id: 'r-1', mode: 'assign' });
+  // @ts-expect-error no such action of `user`
+  void appCall('user', 'goods');
+  // The answer is the action's own: restock answers the new stock.
+  const restocked: Promise<{ stock: number }> = consoleCall('points', 'restock', { goodsId: 'g-1', qty: 1 });
+  void restocked;
+  void appCall('user', 'me');
+}
 
 const unit = (unitId: string, parentId: string | null, name: string, kind: Unit['kind'] = 'branch'): Unit => ({ unitId, parentId, kind, kindLabel: '党支部', name, county: '', secretary: null, memberCount: 0 });
 
