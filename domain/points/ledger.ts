@@ -7,7 +7,7 @@ import { fields } from '../core/validation';
 import { ACCOUNTS, LEDGER, LEDGER_KINDS, accountDocSchema, ledgerDocSchema, type LedgerKind } from './model';
 
 /**
- * The account as stored, plus `held`: points reserved by redemptions under way (see mall.ts). Held
+ * The account as stored, plus `held`: points reserved by redemptions under way (see redeem.ts). Held
  * points are still in the balance and the ledger; they only cannot be spent twice.
  */
 export const heldAccountSchema = accountDocSchema.extend({ held: z.number().int().min(0).default(0) });

@@ -176,7 +176,7 @@ describe('mall', () => {
       const r = await w.call<{ orderId: string }>('points', { action: 'redeem', goodsId, qty: 1, requestId: `race-${id}` }, id);
       if (r.ok) orderIds.push(r.data.orderId);
     }
-    const { expireOrders } = await import('./mall');
+    const { expireOrders } = await import('./jobs');
     const later = w.now + 8 * DAY;
     await Promise.all([
       expireOrders(w.db, later),

@@ -2,7 +2,12 @@ import { defineFunction } from '../../define';
 import * as earning from '../../../domain/points/earning';
 import { exportLedger } from '../../../domain/points/export';
 import * as ledger from '../../../domain/points/ledger';
-import * as mall from '../../../domain/points/mall';
+import { goods, goodsDetail } from '../../../domain/points/goods';
+import { restock, saveGoods } from '../../../domain/points/goods-admin';
+import { expireOrders, reconcileRedemptions } from '../../../domain/points/jobs';
+import { cancelOrder, orders } from '../../../domain/points/orders';
+import { verifyOrder } from '../../../domain/points/pickup';
+import { redeem } from '../../../domain/points/redeem';
 import { leaderboard } from '../../../domain/points/ranking';
 
 export const router = defineFunction(
@@ -13,18 +18,18 @@ export const router = defineFunction(
     ledger: ledger.ledger,
     activities: earning.activities,
     checkin: earning.checkin,
-    goods: mall.goods,
-    goodsDetail: mall.goodsDetail,
-    redeem: mall.redeem,
-    orders: mall.orders,
-    cancelOrder: mall.cancelOrder,
-    verifyOrder: mall.verifyOrder,
+    goods,
+    goodsDetail,
+    redeem,
+    orders,
+    cancelOrder,
+    verifyOrder,
     leaderboard,
     award: earning.award,
-    saveGoods: mall.saveGoods,
-    restock: mall.restock,
+    saveGoods,
+    restock,
     publishActivity: earning.publishActivity,
     export: exportLedger,
   },
-  { expireOrders: (db, now) => mall.expireOrders(db, now), reconcile: mall.reconcileRedemptions },
+  { expireOrders: (db, now) => expireOrders(db, now), reconcile: reconcileRedemptions },
 );

@@ -1,0 +1,141 @@
+/** Redeeming goods for points: the hot-resource protocol of core/intents.ts on the goods' stock. */
+import { z } from 'zod';
+import type { Database, Transaction } from '../db';
+import { action } from '../core/router';
+import { AppError, notFound } from '../core/errors';
+import { inZone } from '../core/time';
+import { enqueue } from '../messages/outbox';
+import { fields } from '../core/validation';
+import { derivedId, eightDigits } from '../core/ids';
+import { reserve, take, type HotResource } from '../core/intents';
+import { post, readAccount } from './ledger';
+import { quotaId } from './goods';
+import {
+  ACCOUNTS, EVENTS, GOODS, GOODS_QUOTAS, ORDERS, PICKUP_CODES, eventDocSchema, goodsDocSchema, orderDocSchema, pickupDays, type Goods,
+} from './model';
+
+const DAY_MS = 86_400_000;
+
+/** Why goods cannot be redeemed at `now`, or null when they can. */
+async function saleClosedReason(db: Database, g: Goods, now: number): Promise<string | null> {
+  if (!g.active) return '该商品已下架';
+  if (g.saleStart !== null && now < g.saleStart) return '该商品尚未开始兑换';
+  if (g.saleEnd !== null && now > g.saleEnd) return '该商品兑换已结束';
+  if (g.eventId) {
+    const event = eventDocSchema.safeParse(await db.collection(EVENTS).doc(g.eventId).get());
+    if (!event.success || now < event.data.start || now > event.data.end) {
+      return event.success ? `仅限「${event.data.name}」期间兑换` : '该商品仅限积分兑换日兑换';
+    }
+  }
+  return null;
+}
+
+export interface RedeemAnswer {
+  orderId: string;
+  pickupCode: string;
+  balance: number;
+}
+
+const soldOut = (stock: number) => new AppError('SOLD_OUT', stock <= 0 ? '该商品已兑完' : `库存不足，仅剩 ${stock} 件`);
+const numberOr0 = (v: unknown) => (typeof v === 'number' ? v : 0);
+
+/**
+ * The stock of goods is the hot resource (see core/intents.ts). A redemption's reservation is the
+ * quota and the held points; releasing it gives both back.
+ */
+export const STOCK: HotResource = {
+  kind: 'redeem',
+  collection: GOODS,
+  undo: (db, mark) => ({ stock: db.command.inc(Number(mark)), sold: db.command.inc(-Number(mark)) }),
+  async unreserve(tx, { openid, target: goodsId, qty, total }) {
+    const account = await readAccount(tx, openid, null);
+    await tx.collection(ACCOUNTS).doc(openid).update({ held: Math.max(0, account.held - total) });
+    const quota = await tx.collection(GOODS_QUOTAS).doc(quotaId(goodsId, openid)).get();
+    const left = Math.max(0, numberOr0(quota?.reserved) - qty);
+    // A quota that never bought anything goes, so a refused request leaves nothing behind.
+    if (quota && left === 0 && numberOr0(quota.bought) === 0) await tx.collection(GOODS_QUOTAS).doc(quotaId(goodsId, openid)).remove();
+    else if (quota) await tx.collection(GOODS_QUOTAS).doc(quotaId(goodsId, openid)).update({ reserved: left });
+  },
+};
+
+/** A day before an order's pickup time runs out, its owner is told (dropped once it is picked up, cancelled or expired). */
+async function enqueueExpiryWarning(tx: Transaction, o: { orderId: string; openid: string; goodsName: string; qty: number; pickupCode: string; expiresAt: number }, now: number): Promise<void> {
+  const deadline = inZone(o.expiresAt).format('M月D日 HH:mm');
+  await enqueue(tx, {
+    cause: ['points', o.orderId, 'expiring'], openid: o.openid, module: 'points', kind: 'expiring',
+    title: `兑换待领取：${o.goodsName}`,
+    body: `你兑换的「${o.goodsName}」×${o.qty} 请在 ${deadline} 前凭取货码 ${o.pickupCode} 领取，逾期订单将取消、积分退回`,
+    page: '/packages/mall/pages/orders/index', refId: o.orderId, dueAt: Math.max(now, o.expiresAt - DAY_MS),
+    data: { time: deadline, item: o.goodsName, code: o.pickupCode, status: '待领取' },
+    onlyIf: { collection: ORDERS, docId: o.orderId, fields: { status: ['pending'] } },
+  }, now);
+}
+
+export const redeem = action({
+  input: z.strictObject({ goodsId: fields.id, qty: z.number().int('数量必须是整数').min(1).max(99), requestId: fields.requestId }),
+  access: 'signedIn',
+  async run({ goodsId, qty, requestId }, ctx): Promise<RedeemAnswer> {
+    const db = ctx.db;
+    const openid = ctx.user._id;
+    const now = ctx.now();
+    const orderId = derivedId('od', openid, requestId);
+    const readGoods = async () => goodsDocSchema.safeParse(await db.collection(GOODS).doc(goodsId).get());
+    return reserve(db, STOCK, {
+      openid, requestId, effectId: orderId, target: goodsId, now,
+      async storedAnswer() {
+        const done = orderDocSchema.safeParse(await db.collection(ORDERS).doc(orderId).get());
+        return done.success ? { orderId, pickupCode: done.data.pickupCode, balance: done.data.balanceAfter } : null;
+      },
+      async prepare() {
+        const g = await readGoods();
+        if (!g.success) throw notFound('商品');
+        const closed = await saleClosedReason(db, g.data, now);
+        if (closed) throw new AppError('CONFLICT', closed);
+        if (qty > g.data.perUserLimit) throw new AppError('LIMIT_REACHED', `每人限兑 ${g.data.perUserLimit} 件`);
+        // Sold out refuses before anything is written; the stock is rechecked atomically when taken.
+        if (g.data.stock < qty) throw soldOut(g.data.stock);
+        return { goods: g.data, total: g.data.price * qty };
+      },
+      holds: ({ total }) => ({ qty, total }),
+      storedIn: async (tx) => orderDocSchema.safeParse(await tx.collection(ORDERS).doc(orderId).get()).success,
+      underWayElsewhere: '该请求正在处理中，请稍后查看结果',
+      async reserveIn(tx, { goods: g, total }) {
+        const quota = await tx.collection(GOODS_QUOTAS).doc(quotaId(goodsId, openid)).get();
+        const bought = numberOr0(quota?.bought);
+        const reserving = numberOr0(quota?.reserved);
+        if (bought + reserving + qty > g.perUserLimit) {
+          throw new AppError('LIMIT_REACHED', `每人限兑 ${g.perUserLimit} 件，你已兑换 ${bought + reserving} 件`);
+        }
+        const account = await readAccount(tx, openid, ctx.user.branchId);
+        if (account.balance - account.held < total) throw new AppError('INSUFFICIENT_POINTS', `积分不足：需要 ${total} 分，当前可用 ${account.balance - account.held} 分`);
+        await tx.collection(ACCOUNTS).doc(openid).set({ ...account, held: account.held + total });
+        await tx.collection(GOODS_QUOTAS).doc(quotaId(goodsId, openid)).set({ goodsId, openid, bought, reserved: reserving + qty });
+      },
+      take: async (_g, intentId) =>
+        (await take(db, GOODS, goodsId, intentId, { stock: db.command.gte(qty) }, { stock: db.command.inc(-qty), sold: db.command.inc(qty) }, qty)) ? qty : null,
+      async refused() {
+        const latest = await readGoods();
+        return soldOut(latest.success ? latest.data.stock : 0);
+      },
+      code: { draw: eightDigits, name: '取货码' },
+      expired: '兑换超时，请重试',
+      // The order, the ledger and the quota: the member's documents.
+      async completeIn(tx, { goods: g, total }, _taken, pickupCode) {
+        const account = await readAccount(tx, openid, ctx.user.branchId);
+        // The account's order counter moves in the same write as the balance; the hold becomes the debit.
+        const next = await post(tx, { openid, branchId: ctx.user.branchId, amount: -total, kind: 'redeem', reason: `兑换「${g.name}」×${qty}`, entryId: `rd_${orderId}`, at: now, orderId }, { ...account, held: Math.max(0, account.held - total), orders: account.orders + 1 });
+        const quota = await tx.collection(GOODS_QUOTAS).doc(quotaId(goodsId, openid)).get();
+        await tx.collection(GOODS_QUOTAS).doc(quotaId(goodsId, openid)).set({ goodsId, openid, bought: numberOr0(quota?.bought) + qty, reserved: Math.max(0, numberOr0(quota?.reserved) - qty) });
+        await tx.collection(PICKUP_CODES).add({ _id: pickupCode, orderId });
+        const expiresAt = now + pickupDays() * DAY_MS;
+        await tx.collection(ORDERS).add({
+          _id: orderId, openid, seq: next.orders, goodsId, goodsName: g.name, qty, price: g.price, total,
+          status: 'pending', pickupCode, stationId: g.stationId, balanceAfter: next.balance,
+          createdAt: now, expiresAt, pickedAt: null, pickedBy: null, closedAt: null,
+        });
+        await enqueueExpiryWarning(tx, { orderId, openid, goodsName: g.name, qty, pickupCode, expiresAt }, now);
+        return { orderId, pickupCode, balance: next.balance };
+      },
+    });
+  },
+});
