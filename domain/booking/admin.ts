@@ -14,7 +14,8 @@ import { STATION_KINDS, geoPointSchema, stationKindSchema } from '../stations/mo
 import { USERS, userDocSchema } from '../user/model';
 import { SERVICE_CATALOGUE } from '../stations/labels';
 import { TX_ATTEMPTS } from '../core/ids';
-import { cancelBooking, rollBackBooking } from './booking';
+import { rollBackBooking } from './book';
+import { cancelBooking } from './cancel';
 import { marksOf } from '../core/intents';
 import { BOOKINGS, BOOKING_STATUS, ITEMS, bookingDocSchema, itemDocSchema } from './model';
 

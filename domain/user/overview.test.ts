@@ -2,7 +2,7 @@
 import { seededWorld } from '../../test/support/functions';
 import { dayOf } from '../core/time';
 import { STATIONS } from '../seed/data';
-import type { WaitingPlace } from '../booking/booking';
+import type { WaitingPlace } from '../booking/waitlist';
 import type { Overview } from './overview';
 
 jest.setTimeout(120_000);

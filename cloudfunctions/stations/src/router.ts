@@ -1,6 +1,10 @@
 import { defineFunction } from '../../define';
 import * as admin from '../../../domain/booking/admin';
-import * as booking from '../../../domain/booking/booking';
+import { book, reconcileBookings } from '../../../domain/booking/book';
+import { cancel } from '../../../domain/booking/cancel';
+import { verify } from '../../../domain/booking/checkin';
+import { messages, myBookings, slots } from '../../../domain/booking/listings';
+import { joinWaitlist, leaveWaitlist, myWaitlist } from '../../../domain/booking/waitlist';
 import { markNoShows } from '../../../domain/booking/jobs';
 import * as stations from '../../../domain/stations/actions';
 
@@ -9,15 +13,15 @@ export const router = defineFunction(
   {
     list: stations.list,
     detail: stations.detail,
-    slots: booking.slots,
-    book: booking.book,
-    myBookings: booking.myBookings,
-    cancel: booking.cancel,
-    joinWaitlist: booking.joinWaitlist,
-    leaveWaitlist: booking.leaveWaitlist,
-    myWaitlist: booking.myWaitlist,
-    verify: booking.verify,
-    messages: booking.messages,
+    slots,
+    book,
+    myBookings,
+    cancel,
+    joinWaitlist,
+    leaveWaitlist,
+    myWaitlist,
+    verify,
+    messages,
     saveStation: admin.saveStation,
     saveItem: admin.saveItem,
     generateSlots: admin.generateSlots,
@@ -26,5 +30,5 @@ export const router = defineFunction(
     export: admin.exportBookings,
   },
   // Messages (reminders among them) go out from the `user` function's deliverMessages job.
-  { markNoShows: (db, now) => markNoShows(db, now), reconcile: booking.reconcileBookings },
+  { markNoShows: (db, now) => markNoShows(db, now), reconcile: reconcileBookings },
 );
