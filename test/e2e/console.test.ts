@@ -72,6 +72,42 @@ test('every page renders at 1366×768 for a dev-signed-in admin', async () => {
   expect(pageErrors).toEqual([]);
 });
 
+test('a refusal the server names a field for is shown beside that field, not as a banner or a toast', async () => {
+  // The site form leaves 开放时间's length to the server (at most 60 characters): its refusal names `openHours`.
+  // (This seeded site's 23-character branch name also shows TDesign's own max rule no longer counts a Chinese character as two.)
+  const adminToken = await devLogin(cloud.url, 'demo-admin');
+  const site = (await api<{ site: { siteId: string; name: string; openHours: string } }>(adminToken, 'vaccine', { action: 'siteDetail', siteId: 'vs-yf-01' })).site;
+  const tooLong = '周一至周五 08:00-12:00、14:30-17:30；周六 08:00-12:00；法定节假日另行通知，请提前拨打接种点电话咨询当日是否开放';
+  expect(tooLong.length).toBeGreaterThan(60);
+  const refusal = (await (await postJson(`${cloud.url}/fn/vaccine`, { action: 'saveSite', siteId: site.siteId, name: site.name, county: '桂林市永福县', town: '永福镇', address: '永福镇', openHours: tooLong, vaccines: [{ code: 'flu', name: '流感疫苗', maker: '华兰生物', doses: 1, intervalDays: 0 }], volunteerBranch: { name: '志愿服务支部', volunteers: 1 } }, adminToken)).json()) as { ok: boolean; error?: { field?: string; message: string } };
+  expect(refusal.ok).toBe(false);
+  expect(refusal.error?.field).toBe('openHours');
+
+  const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(`${cloud.url}/admin/`);
+  await page.locator('.dev-login--demo-admin').click();
+  await page.locator('.shell__me').waitFor();
+  await page.locator('.menu--sites').click();
+  const row = page.locator('tr', { hasText: site.name });
+  await row.getByText('编辑').click();
+  const dialog = page.locator('.site-dialog');
+  const openHours = dialog.locator('.t-form-item__openHours');
+  await openHours.locator('input').fill(tooLong);
+  await dialog.locator('.form-dialog__confirm').click();
+  // Beside 开放时间, in the server's own words; the dialog stays open with no banner, and no toast says it.
+  await openHours.getByText(refusal.error!.message).waitFor();
+  await shot(page, '12-server-refusal-beside-field.png');
+  expect(await dialog.locator('.error-notice').count()).toBe(0);
+  expect(await page.locator('.t-message', { hasText: refusal.error!.message }).count()).toBe(0);
+  await dialog.getByRole('button', { name: '取消' }).click();
+  // Nothing was written.
+  const after = (await api<{ site: { openHours: string } }>(adminToken, 'vaccine', { action: 'siteDetail', siteId: site.siteId })).site;
+  expect(after.openHours).toBe(site.openHours);
+  await page.close();
+  expect(pageErrors).toEqual([]);
+});
+
 // ---------------------------------------------------------------------------------------------
 // The admin's journey: scan sign-in approved from the H5 app, goods with a picture seen in the mall,
 // a branch, a roster import, an approved application, the audit log and the dashboard's figures.

@@ -12,7 +12,7 @@ import { Tabs } from 'tdesign-react/esm/tabs';
 import { Tag } from 'tdesign-react/esm/tag';
 import { call, newRequestId, type Activity, type Rule } from '../api';
 import { formatDateTime } from '../ui/format';
-import { fieldsOf, FormDialog, required, requiredPick, useFormInstance } from '../ui/form';
+import { fieldsOf, FormDialog, maxChars, minChars, required, requiredPick, useFormInstance } from '../ui/form';
 import { ErrorNotice, PagedTable, useAll, usePaged } from '../ui/paged';
 import { UnitSelect } from '../ui/pickers';
 import { QrImage } from '../ui/qr';
@@ -101,7 +101,7 @@ function ActivitiesTab() {
           return `已发布，签到码 ${r.code}`;
         }}
       >
-        <FormItem label="活动名称" name="title" rules={[required('活动名称'), { min: 2, message: '活动名称至少 2 个字' }, { max: 60, message: '活动名称最多 60 个字' }]}>
+        <FormItem label="活动名称" name="title" rules={[required('活动名称'), minChars(2, '活动名称至少 2 个字'), maxChars(60, '活动名称最多 60 个字')]}>
           <Input placeholder="例如：主题党日 · 社区环境整治" />
         </FormItem>
         <FormItem label="积分细则" name="ruleId" rules={[requiredPick('积分细则')]}>
@@ -110,7 +110,7 @@ function ActivitiesTab() {
         <FormItem label="党支部" name="branchId">
           <UnitSelect kinds={['branch']} clearable placeholder="不限支部" />
         </FormItem>
-        <FormItem label="地点" name="place" rules={[{ max: 100, message: '地点最多 100 个字' }]}>
+        <FormItem label="地点" name="place" rules={[maxChars(100, '地点最多 100 个字')]}>
           <Input />
         </FormItem>
         <FormItem label="开始时间" name="start" rules={[required('开始时间'), { pattern: DATE_TIME, message: '时间格式应为 YYYY-MM-DD HH:mm' }]}>

@@ -10,7 +10,7 @@ import { Table } from 'tdesign-react/esm/table';
 import { Tag } from 'tdesign-react/esm/tag';
 import { call, newRequestId, UNIT_KINDS, type Unit, type UnitKind } from '../api';
 import { formatDateTime } from '../ui/format';
-import { fieldsOf, FormDialog, required, requiredPick, useFormInstance } from '../ui/form';
+import { fieldsOf, FormDialog, maxChars, minChars, required, requiredPick, useFormInstance } from '../ui/form';
 import { ErrorNotice, useAll } from '../ui/paged';
 import { forgetUnits, inTreeOrder, loadUnits, MemberPicker, UnitSelect } from '../ui/pickers';
 import { QrImage } from '../ui/qr';
@@ -131,7 +131,7 @@ export default function BranchesPage() {
         <FormItem label="类型" name="kind" rules={[requiredPick('组织类型')]}>
           <Select options={kindOptions} disabled={Boolean(editing?.unit)} />
         </FormItem>
-        <FormItem label="名称" name="name" rules={[required('名称'), { min: 2, message: '名称至少 2 个字' }, { max: 40, message: '名称最多 40 个字' }]}>
+        <FormItem label="名称" name="name" rules={[required('名称'), minChars(2, '名称至少 2 个字'), maxChars(40, '名称最多 40 个字')]}>
           <Input placeholder="例如：城北社区第一党支部" />
         </FormItem>
         {!editing?.unit && !editing?.parent ? (

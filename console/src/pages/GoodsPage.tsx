@@ -12,7 +12,7 @@ import { Tag } from 'tdesign-react/esm/tag';
 import { Textarea } from 'tdesign-react/esm/textarea';
 import { call, type Goods } from '../api';
 import { formatDateTime } from '../ui/format';
-import { fieldsOf, FormDialog, required, type Values, useFormInstance } from '../ui/form';
+import { fieldsOf, FormDialog, maxChars, required, useFormInstance, type Values } from '../ui/form';
 import { ImageUpload } from '../ui/image-upload';
 import { PagedTable, usePaged } from '../ui/paged';
 import { StationSelect } from '../ui/pickers';
@@ -95,7 +95,7 @@ export default function GoodsPage() {
         ]}
       />
       <FormDialog header={editing === 'new' ? '新增商品' : '编辑商品'} visible={editing !== null} onClose={() => setEditing(null)} form={form} onSubmit={save} initial={initial} width={640} className="goods-dialog">
-        <FormItem label="名称" name="name" rules={[required('商品名称'), { max: 40, message: '名称最多 40 个字' }]}>
+        <FormItem label="名称" name="name" rules={[required('商品名称'), maxChars(40, '名称最多 40 个字')]}>
           <Input placeholder="例如：洗衣液 2kg" />
         </FormItem>
         <FormItem label="图片" name="picture">
@@ -122,7 +122,7 @@ export default function GoodsPage() {
         <FormItem label="积分兑换日" name="eventId" help="兑换日编号，例如 ev-lingchuan-day；后端暂无兑换日列表接口">
           <Input placeholder="不属于兑换日可留空" />
         </FormItem>
-        <FormItem label="说明" name="description" rules={[{ max: 500, message: '说明最多 500 个字' }]}>
+        <FormItem label="说明" name="description" rules={[maxChars(500, '说明最多 500 个字')]}>
           <Textarea autosize={{ minRows: 2, maxRows: 4 }} />
         </FormItem>
         <FormItem label="在售" name="active">

@@ -14,7 +14,7 @@ import { Textarea } from 'tdesign-react/esm/textarea';
 import { call, messageOf, ROLE_LABELS, type Application, type ApplicationStatus, type Member, type RosterImport } from '../api';
 import { downloadBase64, fileToBase64 } from '../ui/files';
 import { formatDateTime } from '../ui/format';
-import { fieldsOf, FormDialog, required, requiredPick, useFormInstance } from '../ui/form';
+import { fieldsOf, FormDialog, maxChars, required, requiredPick, useFormInstance } from '../ui/form';
 import { ErrorNotice, PagedTable, usePaged } from '../ui/paged';
 import { UnitSelect } from '../ui/pickers';
 
@@ -226,7 +226,7 @@ function ApplicationsTab() {
           return '已拒绝该申请';
         }}
       >
-        <FormItem label="原因" name="reason" rules={[required('拒绝原因'), { max: 100, message: '原因最多 100 个字' }]}>
+        <FormItem label="原因" name="reason" rules={[required('拒绝原因'), maxChars(100, '原因最多 100 个字')]}>
           <Textarea placeholder="申请人会看到这条原因" />
         </FormItem>
       </FormDialog>

@@ -14,7 +14,7 @@ import { Textarea } from 'tdesign-react/esm/textarea';
 import { TimePicker } from 'tdesign-react/esm/time-picker';
 import { call, messageOf, type Site, type SiteDetail, type VaccineSlot } from '../api';
 import { formatTime, shanghaiDate } from '../ui/format';
-import { fieldsOf, FormDialog, required, requiredPick, useFormInstance } from '../ui/form';
+import { fieldsOf, FormDialog, maxChars, minChars, required, requiredPick, useFormInstance } from '../ui/form';
 import { ErrorNotice, PagedTable, useAll, usePaged } from '../ui/paged';
 import { parseVaccines, vaccinesText } from '../ui/vaccines';
 import { TemplateFields, templateInitial, templateOf, templateRules } from './StationsPage';
@@ -142,7 +142,7 @@ export default function SitesPage() {
         <FormItem label="状态" name="status" rules={[requiredPick('状态')]}>
           <Select options={[{ value: 'open', label: '正常接种' }, { value: 'paused', label: '暂停接种' }]} />
         </FormItem>
-        <FormItem label="公告" name="notice" rules={[{ validator: (v: unknown) => status !== 'paused' || String(v ?? '').trim().length > 0, message: '暂停接种时请填写公告' }, { max: 100, message: '公告最多 100 个字' }]}>
+        <FormItem label="公告" name="notice" rules={[{ validator: (v: unknown) => status !== 'paused' || String(v ?? '').trim().length > 0, message: '暂停接种时请填写公告' }, maxChars(100, '公告最多 100 个字')]}>
           <Textarea placeholder={status === 'paused' ? '例如：疫苗到货延迟，本周六暂停接种' : '恢复正常后公告会清空'} />
         </FormItem>
       </FormDialog>
@@ -152,6 +152,7 @@ export default function SitesPage() {
         onClose={() => setEditing(null)}
         form={form}
         width={700}
+        className="site-dialog"
         initial={s ? {
           siteId: s.siteId, name: s.name, county: s.county, town: s.town, address: s.address, openHours: s.openHours ?? '', contact: s.contact ?? '',
           vaccines: vaccinesText(s.offers), branchName: s.volunteerBranch?.name ?? '', volunteers: s.volunteerBranch?.volunteers ?? 0, dailyCapacity: s.dailyCapacity ?? 0,
@@ -173,16 +174,16 @@ export default function SitesPage() {
         <FormItem label="编号" name="siteId" rules={[required('编号'), { pattern: ID, message: '只能包含小写字母、数字和连字符' }]} help={s ? '编号不能修改' : '例如 vs-yf-10'}>
           <Input disabled={Boolean(s)} />
         </FormItem>
-        <FormItem label="名称" name="name" rules={[required('名称'), { min: 2, message: '名称至少 2 个字' }, { max: 40, message: '名称最多 40 个字' }]}>
+        <FormItem label="名称" name="name" rules={[required('名称'), minChars(2, '名称至少 2 个字'), maxChars(40, '名称最多 40 个字')]}>
           <Input />
         </FormItem>
-        <FormItem label="县区" name="county" rules={[required('县区'), { min: 2, message: '县区至少 2 个字' }]}>
+        <FormItem label="县区" name="county" rules={[required('县区'), minChars(2, '县区至少 2 个字')]}>
           <Input />
         </FormItem>
         <FormItem label="乡镇" name="town" rules={[required('乡镇')]}>
           <Input />
         </FormItem>
-        <FormItem label="地址" name="address" rules={[required('地址'), { min: 2, message: '地址至少 2 个字' }, { max: 100, message: '地址最多 100 个字' }]}>
+        <FormItem label="地址" name="address" rules={[required('地址'), minChars(2, '地址至少 2 个字'), maxChars(100, '地址最多 100 个字')]}>
           <Input />
         </FormItem>
         <FormItem label="开放时间" name="openHours">
@@ -194,7 +195,7 @@ export default function SitesPage() {
         <FormItem label="疫苗" name="vaccines" rules={[{ validator: (v: unknown) => typeof parseVaccines(String(v ?? '')) !== 'string', message: '每行：编码,名称,厂家,剂次,间隔天数（剂次 1–5）' }]} help="每行一种：编码,名称,厂家,剂次,间隔天数">
           <Textarea autosize={{ minRows: 2, maxRows: 6 }} placeholder="flu,流感疫苗,华兰生物,1,0" />
         </FormItem>
-        <FormItem label="志愿服务支部" name="branchName" rules={[required('志愿服务支部'), { min: 2, message: '至少 2 个字' }, { max: 40, message: '最多 40 个字' }]}>
+        <FormItem label="志愿服务支部" name="branchName" rules={[required('志愿服务支部'), minChars(2, '至少 2 个字'), maxChars(40, '最多 40 个字')]}>
           <Input />
         </FormItem>
         <FormItem label="志愿者人数" name="volunteers" rules={templateRules.int(0, 10_000, '志愿者人数')}>

@@ -19,7 +19,7 @@ import { TimePicker } from 'tdesign-react/esm/time-picker';
 import { SERVICE_CATALOGUE, STATION_KINDS, type StationKind } from '../../../domain/stations/labels';
 import { call, messageOf, type Item, type Slot, type SlotTemplate, type Station, type StationDetail } from '../api';
 import { formatTime, shanghaiDate } from '../ui/format';
-import { fieldsOf, FormDialog, required, requiredPick, type Values, useFormInstance } from '../ui/form';
+import { fieldsOf, FormDialog, maxChars, minChars, required, requiredPick, useFormInstance, type Values } from '../ui/form';
 import { ErrorNotice, PagedTable, useAll, usePaged } from '../ui/paged';
 
 const { FormItem } = Form;
@@ -150,13 +150,13 @@ function StationItems({ station, onClose }: { station: Station; onClose(): void 
           return `已保存「${f.text('name')}」`;
         }}
       >
-        <FormItem label="名称" name="name" rules={[required('项目名称'), { min: 2, message: '名称至少 2 个字' }, { max: 40, message: '名称最多 40 个字' }]}>
+        <FormItem label="名称" name="name" rules={[required('项目名称'), minChars(2, '名称至少 2 个字'), maxChars(40, '名称最多 40 个字')]}>
           <Input placeholder="例如：法律咨询（三官一律）" />
         </FormItem>
         <FormItem label="类型" name="kind" rules={[requiredPick('类型')]}>
           <Select options={[{ value: 'service', label: '服务' }, { value: 'room', label: '场地' }]} />
         </FormItem>
-        <FormItem label="说明" name="description" rules={[{ max: 300, message: '说明最多 300 个字' }]}>
+        <FormItem label="说明" name="description" rules={[maxChars(300, '说明最多 300 个字')]}>
           <Textarea />
         </FormItem>
       </FormDialog>
@@ -192,7 +192,7 @@ function StationItems({ station, onClose }: { station: Station; onClose(): void 
         <FormItem label="日期" name="date" rules={[required('日期'), { pattern: DATE, message: '日期格式应为 YYYY-MM-DD' }]}>
           <DatePicker valueType="YYYY-MM-DD" />
         </FormItem>
-        <FormItem label="原因" name="reason" rules={[required('关闭原因'), { min: 2, message: '关闭原因至少 2 个字' }, { max: 60, message: '关闭原因不能超过 60 个字' }]} help="会通知已预约的居民">
+        <FormItem label="原因" name="reason" rules={[required('关闭原因'), minChars(2, '关闭原因至少 2 个字'), maxChars(60, '关闭原因不能超过 60 个字')]} help="会通知已预约的居民">
           <Input placeholder="例如：场地检修" />
         </FormItem>
       </FormDialog>
@@ -269,25 +269,25 @@ export default function StationsPage() {
           return `已保存「${f.text('name')}」`;
         }}
       >
-        <FormItem label="编号" name="stationId" rules={[required('编号'), { pattern: ID, message: '只能包含小写字母、数字和连字符' }, { max: 64, message: '编号最多 64 个字符' }]} help={s ? '编号不能修改' : '例如 st-yf-chengbei'}>
+        <FormItem label="编号" name="stationId" rules={[required('编号'), { pattern: ID, message: '只能包含小写字母、数字和连字符' }, maxChars(64, '编号最多 64 个字符')]} help={s ? '编号不能修改' : '例如 st-yf-chengbei'}>
           <Input disabled={Boolean(s)} />
         </FormItem>
-        <FormItem label="名称" name="name" rules={[required('名称'), { min: 2, message: '名称至少 2 个字' }, { max: 40, message: '名称最多 40 个字' }]}>
+        <FormItem label="名称" name="name" rules={[required('名称'), minChars(2, '名称至少 2 个字'), maxChars(40, '名称最多 40 个字')]}>
           <Input />
         </FormItem>
         <FormItem label="类型" name="kind" rules={[requiredPick('类型')]}>
           <Select options={KIND_OPTIONS} />
         </FormItem>
-        <FormItem label="县区" name="county" rules={[required('县区'), { min: 2, message: '县区至少 2 个字' }, { max: 20, message: '县区最多 20 个字' }]}>
+        <FormItem label="县区" name="county" rules={[required('县区'), minChars(2, '县区至少 2 个字'), maxChars(20, '县区最多 20 个字')]}>
           <Input placeholder="例如：桂林市永福县" />
         </FormItem>
-        <FormItem label="街道/乡镇" name="district" rules={[required('街道或乡镇'), { max: 20, message: '最多 20 个字' }]}>
+        <FormItem label="街道/乡镇" name="district" rules={[required('街道或乡镇'), maxChars(20, '最多 20 个字')]}>
           <Input />
         </FormItem>
-        <FormItem label="地址" name="address" rules={[required('地址'), { min: 2, message: '地址至少 2 个字' }, { max: 100, message: '地址最多 100 个字' }]}>
+        <FormItem label="地址" name="address" rules={[required('地址'), minChars(2, '地址至少 2 个字'), maxChars(100, '地址最多 100 个字')]}>
           <Input />
         </FormItem>
-        <FormItem label="开放时间" name="openHours" rules={[{ max: 60, message: '最多 60 个字' }]}>
+        <FormItem label="开放时间" name="openHours" rules={[maxChars(60, '最多 60 个字')]}>
           <Input placeholder="例如：周一至周日 08:00-21:00" />
         </FormItem>
         <FormItem label="电话" name="phone" rules={[{ validator: (v: unknown) => !v || /^[0-9-]{7,20}$/.test(String(v).trim()), message: '电话格式不正确' }]}>
@@ -296,7 +296,7 @@ export default function StationsPage() {
         <FormItem label="服务" name="services">
           <Select options={SERVICE_OPTIONS} multiple filterable minCollapsedNum={6} placeholder="选择提供的服务" />
         </FormItem>
-        <FormItem label="简介" name="intro" rules={[{ max: 500, message: '简介最多 500 个字' }]}>
+        <FormItem label="简介" name="intro" rules={[maxChars(500, '简介最多 500 个字')]}>
           <Textarea />
         </FormItem>
       </FormDialog>

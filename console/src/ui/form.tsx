@@ -110,3 +110,10 @@ export function fieldsOf(values: Values) {
     choice: <T extends string>(key: string): T => values[key] as T,
   };
 }
+
+/** Counts characters as the server does (TDesign's own `min`/`max` rules count a Chinese character as two). */
+const characters = (v: unknown) => (typeof v === 'string' ? [...v.trim()].length : 0);
+/** At most `n` characters (an empty field passes: `required` says so). */
+export const maxChars = (n: number, message: string) => ({ validator: (v: unknown) => characters(v) <= n, message });
+/** At least `n` characters once something is typed. */
+export const minChars = (n: number, message: string) => ({ validator: (v: unknown) => characters(v) === 0 || characters(v) >= n, message });
