@@ -18,14 +18,13 @@ import { phoneField, sealIdentity } from '../org/identity';
 import { decodeImage, imageInput } from '../files/actions';
 import { USERS, userDocSchema } from '../user/model';
 import { grantAwards } from './awards';
+import { allows, assertStep } from './status';
 import {
   CATEGORIES, DEFAULT_HOURS, MAX_PHOTOS, MAX_PLACES, PHOTOS, PHOTOS_PER_DAY, PHOTO_QUOTAS, REQUESTS, REQUEST_EVENTS,
-  STATUS_LABELS, WORKING, asksPerDay, eventDocSchema, requestDocSchema, statusSchema, type Claim, type RequestDoc, type RequestStatus,
+  STATUS_LABELS, asksPerDay, eventDocSchema, requestDocSchema, statusSchema, type Claim, type RequestDoc,
 } from './model';
 import {
-  addEvent, assertOwnPhotos, card, claimKey, contactFor, dropHold, managedScope, maySee, notFoundRequest, photoDocId, photoUrls, quoteTitle, readRequest, takeQuota,
-  tell,
-  usePhotos, viewerOf,
+  addEvent, assertOwnPhotos, card, claimKey, contactFor, dropHold, managedScope, maySee, notFoundRequest, photoDocId, photoUrls, quoteTitle, readRequest, takeQuota, tell, usePhotos, viewerOf,
 } from './present';
 
 const STAFF = ['secretary', 'admin'] as const;
@@ -206,14 +205,14 @@ export const detail = action({
         claimed: v.claimant,
         /** False for a claimant from outside the branch: the contact stays masked and the branch puts them in touch. */
         contactShown: !contact.masked,
-        canClaim: req.status === 'open' && v.taker && !v.resident && !v.claimant && req.taken < req.places,
-        canFinish: v.claimant && (req.status === 'open' || req.status === 'inProgress'),
-        canRelease: v.claimant && WORKING.includes(req.status),
-        canWithdraw: staff && WORKING.includes(req.status) && req.taken > 0,
-        canConfirm: v.resident && req.status === 'finished',
-        canCancel: v.resident && CANCELLABLE.includes(req.status),
-        canReview: staff && req.status === 'submitted',
-        canDispatch: staff && req.status === 'accepted',
+        canClaim: allows('claim', req.status) && v.taker && !v.resident && !v.claimant && req.taken < req.places,
+        canFinish: v.claimant && allows('finish', req.status),
+        canRelease: v.claimant && allows('release', req.status),
+        canWithdraw: staff && allows('withdraw', req.status) && req.taken > 0,
+        canConfirm: v.resident && allows('confirm', req.status),
+        canCancel: v.resident && allows('cancel', req.status),
+        canReview: staff && allows('review', req.status),
+        canDispatch: staff && allows('dispatch', req.status),
       },
       timeline,
     };
@@ -245,7 +244,7 @@ export const review = action({
     const now = ctx.now();
     return ctx.db.runTransaction(async (tx) => {
       const req = await txRequest(tx, id);
-      if (req.status !== 'submitted') throw new AppError('CONFLICT', `该请求${STATUS_LABELS[req.status]}，不能再审核`);
+      assertStep('review', req.status);
       const accepted = decision === 'accept';
       const change: { status: 'accepted' | 'declined'; updatedAt: number; acceptedAt?: number; reason?: string; closedAt?: number } = accepted
         ? { status: 'accepted', acceptedAt: now, updatedAt: now }
@@ -286,7 +285,7 @@ export const dispatch = action({
     const hours = input.hours ?? DEFAULT_HOURS;
     return ctx.db.runTransaction(async (tx) => {
       const req = await txRequest(tx, input.id);
-      if (req.status !== 'accepted') throw new AppError('CONFLICT', req.status === 'submitted' ? '请先受理再派单' : `该请求${STATUS_LABELS[req.status]}，不能再派单`);
+      assertStep('dispatch', req.status);
       const _ = ctx.db.command;
       if (assignee) {
         await tx.collection(REQUESTS).doc(req._id).update({
@@ -326,7 +325,7 @@ export const confirm = action({
       const req = await txRequest(tx, id);
       // Sent twice: the first answer again, with nothing awarded a second time.
       if (req.status === 'confirmed') return { id, status: req.status, awards: req.awards };
-      if (req.status !== 'finished') throw new AppError('CONFLICT', `该请求${STATUS_LABELS[req.status]}，不能确认办结`);
+      assertStep('confirm', req.status);
       const awards = await grantAwards(ctx.db, tx, req, now);
       await tx.collection(REQUESTS).doc(id).update({ status: 'confirmed', rating, comment: comment ?? null, confirmedAt: now, closedAt: now, updatedAt: now, awards: ctx.db.command.set(awards) });
       await addEvent(tx, req, { status: 'confirmed', text: `确认办结，评分 ${rating} 星${comment ? `：${comment}` : ''}`, by: '居民' }, now, 'confirmed');
@@ -350,7 +349,7 @@ export const sendBack = action({
     const now = ctx.now();
     return ctx.db.runTransaction(async (tx) => {
       const req = await txRequest(tx, id);
-      if (req.status !== 'finished') throw new AppError('CONFLICT', `该请求${STATUS_LABELS[req.status]}，不能退回`);
+      assertStep('sendBack', req.status);
       const round = String(req.finishedAt ?? now);
       await tx.collection(REQUESTS).doc(id).update({ status: 'inProgress', finishedAt: null, updatedAt: now });
       await addEvent(tx, req, { status: 'inProgress', text: `退回重办：${reason}`, by: '居民' }, now, 'sentBack', round);
@@ -359,12 +358,6 @@ export const sendBack = action({
     }, TX_ATTEMPTS);
   },
 });
-
-/**
- * The resident may cancel until someone reports it done: asked, accepted, in the hall, or held by claimants who
- * have not finished (they are told, and hold it no more). Once finished it is for the resident to confirm or send back.
- */
-export const CANCELLABLE: readonly RequestStatus[] = ['submitted', 'accepted', 'open', 'inProgress'];
 
 export const cancel = action({
   input: requestIdField.strict(),
@@ -377,7 +370,7 @@ export const cancel = action({
     return ctx.db.runTransaction(async (tx) => {
       const req = await txRequest(tx, id);
       if (req.status === 'cancelled') return { id, status: req.status };
-      if (!CANCELLABLE.includes(req.status)) throw new AppError('CONFLICT', req.status === 'finished' ? '已办理完成，请确认办结或退回重办' : `该请求${STATUS_LABELS[req.status]}，不能取消`);
+      assertStep('cancel', req.status);
       const _ = ctx.db.command;
       await tx.collection(REQUESTS).doc(id).update({ status: 'cancelled', closedAt: now, updatedAt: now, taken: 0, claims: _.set({}), claimantIds: _.set([]) });
       await addEvent(tx, req, { status: 'cancelled', text: '居民取消了请求', by: '居民' }, now, 'cancelled');

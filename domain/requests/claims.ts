@@ -21,13 +21,13 @@ import { crashPoint, intentGraceMs } from '../core/intents';
 import type { UserDoc } from '../user/model';
 import { dayOf } from '../core/time';
 import {
-  MAX_PHOTOS, REQUESTS, REQUEST_EVENTS, STATUS_LABELS, WORKING, kindSchema, progressPerDay, requestDocSchema, type Claim, type RequestDoc,
+  MAX_PHOTOS, REQUESTS, REQUEST_EVENTS, kindSchema, progressPerDay, requestDocSchema, type Claim, type RequestDoc,
 } from './model';
 import {
-  addEvent, assertOwnPhotos, card, claimKey, dropHold, isParty, notFoundRequest, quoteTitle, readRequest, readVolunteer, reserveClaim, takeQuota, tell,
-  usePhotos, volunteerRefusal,
+  addEvent, assertOwnPhotos, card, claimKey, dropHold, isParty, notFoundRequest, quoteTitle, readRequest, readVolunteer, reserveClaim, takeQuota, tell, usePhotos, volunteerRefusal,
 } from './present';
 import { placeOfUser } from '../org/scope';
+import { assertStep, refusalOf } from './status';
 import { UNITS, unitDocSchema } from '../org/model';
 
 const photoIds = z.array(z.string().trim().min(1).max(300));
@@ -80,7 +80,7 @@ export const hall = action({
 function refusal(req: RequestDoc): AppError {
   if (req.kind === 'wish' && req.taken >= req.places && req.places > 0) return new AppError('CONFLICT', '该心愿已被认领');
   if (req.status === 'open' || (req.status === 'inProgress' && req.taken >= req.places)) return new AppError('SLOT_FULL', '名额已满');
-  return new AppError('CONFLICT', `该任务${STATUS_LABELS[req.status]}，不能认领`);
+  return refusalOf('claim', req.status);
 }
 
 /**
@@ -185,7 +185,7 @@ export const progress = action({
     return ctx.db.runTransaction(async (tx) => {
       const req = await readRequest(tx, id);
       if (!req || !req.claimantIds.includes(openid)) throw notFoundRequest();
-      if (!(req.status === 'open' || req.status === 'inProgress')) throw new AppError('CONFLICT', `该任务${STATUS_LABELS[req.status]}，不能再报告进展`);
+      assertStep('progress', req.status);
       // The same report sent again: its first answer, not another message.
       if (await tx.collection(REQUEST_EVENTS).doc(derivedId('re', id, 'progress', openid, cause)).get()) return { id, status: req.status };
       const max = progressPerDay();
@@ -214,7 +214,7 @@ export const finish = action({
       const req = await readRequest(tx, id);
       if (!req) throw notFoundRequest();
       if (!req.claimantIds.includes(openid)) throw notFoundRequest();
-      if (!(req.status === 'open' || req.status === 'inProgress')) throw new AppError('CONFLICT', `该任务${STATUS_LABELS[req.status]}，不能提交办结`);
+      assertStep('finish', req.status);
       await usePhotos(tx, openid, photos);
       await tx.collection(REQUESTS).doc(id).update({ status: 'finished', finishedAt: now, updatedAt: now });
       await addEvent(tx, req, { status: 'finished', text: `办理完成：${text}`, by: ctx.user.nickname, photos }, now, 'finished', String(now));
@@ -260,7 +260,7 @@ export const release = action({
     return ctx.db.runTransaction(async (tx) => {
       const req = await readRequest(tx, id);
       if (!req || !req.claimantIds.includes(openid)) throw notFoundRequest();
-      if (!WORKING.includes(req.status)) throw new AppError('CONFLICT', `该任务${STATUS_LABELS[req.status]}，不能放弃认领`);
+      assertStep('release', req.status);
       const status = await dropClaim(ctx.db, tx, req, openid, now);
       const back = status === 'open' ? '名额已回到任务大厅' : '已退回支部重新派单';
       await addEvent(tx, req, { status, text: `${ctx.user.nickname}放弃了认领，${back}`, by: ctx.user.nickname }, now, 'released', openid, String(now));
@@ -290,7 +290,7 @@ export const withdraw = action({
       if (!req) throw notFoundRequest();
       const claim = req.claims[claimKey(openid)];
       if (!claim) throw new AppError('NOT_FOUND', '此人没有认领该任务', 'openid');
-      if (!WORKING.includes(req.status)) throw new AppError('CONFLICT', `该任务${STATUS_LABELS[req.status]}，不能收回认领`);
+      assertStep('withdraw', req.status);
       const status = await dropClaim(ctx.db, tx, req, openid, now);
       await addEvent(tx, req, { status, text: `支部收回了${claim.nickname}的认领：${reason}`, by: req.unitName }, now, 'withdrawn', openid, String(now));
       await tell(tx, req, openid, 'withdrawn', '认领被收回', `${req.unitName}收回了你对${quoteTitle(req)}的认领：${reason}`, now, String(now));
