@@ -19,7 +19,7 @@ export type BookingItem = ItemOf<ActionOutput<'stations', 'myBookings'>>;
 export type RosterAnswer = ActionOutput<'stations', 'roster'>;
 
 export const getStationWithItems = (stationId: string) => callFunction('stations', 'detail', { stationId });
-export const listNearbyStations = (query: StationQuery & { near: { lat: number; lng: number } }) => callFunction('stations', 'list', query);
+export const listNearbyStations = (query: StationQuery & { near: NonNullable<StationQuery['near']> }) => callFunction('stations', 'list', query);
 export const getSlots = (itemId: string, date: string) => callFunction('stations', 'slots', { itemId, date });
 export const bookSlot = (slotId: string, requestId: string) => callFunction('stations', 'book', { slotId, requestId });
 export const joinWaitlist = (slotId: string) => callFunction('stations', 'joinWaitlist', { slotId });
