@@ -2,13 +2,13 @@
  * The signed-in person's token, kept for this browser tab only (sessionStorage), and the console session it
  * stands for (its id and end), so that 退出登录 can end it on the server and the shell can say until when it lasts.
  */
+import type { ActionOutput } from '../../cloudfunctions/contract';
+
 const KEY = 'xfyz-console-token';
 const SESSION_KEY = 'xfyz-console-session';
 
-export interface ConsoleSession {
-  sessionId: string;
-  expiresAt: number;
-}
+/** The console session an approved scan names (`admin.pollConsoleLogin`): its id and end. */
+export type ConsoleSession = Extract<ActionOutput<'admin', 'pollConsoleLogin'>, { status: 'approved' }>['session'];
 
 export function getToken(): string | null {
   try {
