@@ -59,8 +59,8 @@ export type { Role };
 export type Unit = ActionOutput<'org', 'tree'>['units'][number];
 export type UnitKind = Unit['kind'];
 // Labels as plain data: the modules that hold them also hold zod schemas, which stay out of the console's bundle.
-export const UNIT_KINDS: Record<UnitKind, string> = { county: '县（市、区）', committee: '街道/社区大党委', alliance: '联盟', branch: '党支部' };
-export const ROLE_LABELS: Record<string, string> = { resident: '居民', member: '党员', secretary: '党支部书记', staff: '驿站工作人员', admin: '管理员' };
+export { CHILD_KINDS, UNIT_KINDS } from '../../domain/org/labels';
+export { ROLE_LABELS, ROLES, roleLabel } from '../../domain/core/labels';
 
 export type Me = ActionOutput<'user', 'me'>;
 export type Member = ItemOf<ActionOutput<'org', 'members'>>;

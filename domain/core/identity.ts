@@ -5,8 +5,9 @@
  */
 import { z } from 'zod';
 
-export const ROLES = ['resident', 'member', 'secretary', 'staff', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from './labels';
+
+export { ROLES, type Role };
 export const roleSchema = z.enum(ROLES);
 
 export const USERS = 'users';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PARENT_KINDS, UNIT_KINDS, type UnitKind } from './labels';
 import { notClientWritten } from '../user/model';
 
 /** The organisation tree: counties → 街道/社区 大党委 and 联盟 → 党支部. */
@@ -10,17 +11,8 @@ export const APPLICATIONS = 'orgApplications';
 /** Rows of an imported branch roster, waiting for those people to join (`_id` derived from branch + person). */
 export const ROSTER = 'orgRoster';
 
-export const UNIT_KINDS = { county: '县（市、区）', committee: '街道/社区大党委', alliance: '联盟', branch: '党支部' } as const;
-export type UnitKind = keyof typeof UNIT_KINDS;
+export { UNIT_KINDS, PARENT_KINDS, type UnitKind };
 export const unitKindSchema = z.enum(Object.keys(UNIT_KINDS) as [UnitKind, ...UnitKind[]]);
-
-/** Which kinds a unit of each kind may sit under (a county is a root). */
-export const PARENT_KINDS: Record<UnitKind, readonly UnitKind[]> = {
-  county: [],
-  committee: ['county'],
-  alliance: ['county'],
-  branch: ['county', 'committee', 'alliance'],
-};
 
 export const unitDocSchema = z.object({
   _id: z.string(),

@@ -7,7 +7,7 @@ import { Input } from 'tdesign-react/esm/input';
 import { MessagePlugin } from 'tdesign-react/esm/message';
 import { Space } from 'tdesign-react/esm/space';
 import { Tag } from 'tdesign-react/esm/tag';
-import { call, messageOf, ROLE_LABELS, type AuditEntry } from '../api';
+import { call, messageOf, roleLabel, type AuditEntry } from '../api';
 import { downloadBase64 } from '../ui/files';
 import { formatDateTime, preview, shanghaiDate } from '../ui/format';
 import { PagedTable, usePaged } from '../ui/paged';
@@ -65,7 +65,7 @@ export default function AuditPage() {
         columns={[
           { colKey: 'at', title: '时间', width: 150, cell: ({ row }) => formatDateTime(row.at) },
           { colKey: 'actorName', title: '操作人', width: 140, ellipsis: true, cell: ({ row }) => row.actorName || row.actor },
-          { colKey: 'role', title: '角色', width: 110, cell: ({ row }) => ROLE_LABELS[row.role] ?? row.role },
+          { colKey: 'role', title: '角色', width: 110, cell: ({ row }) => roleLabel(row.role) },
           { colKey: 'action', title: '操作', width: 190, cell: ({ row }) => <Tag variant="light" className="audit-action">{row.fn}.{row.action}</Tag> },
           { colKey: 'targetId', title: '对象', width: 170, ellipsis: true, cell: ({ row }) => row.targetId ?? '—' },
           { colKey: 'after', title: '变更后', ellipsis: true, cell: ({ row }) => preview(row.after, 60) },
@@ -75,7 +75,7 @@ export default function AuditPage() {
       <Dialog header="操作详情" visible={shown !== null} onClose={() => setShown(null)} footer={false} width={720}>
         {shown && (
           <div className="audit-detail">
-            <p>{formatDateTime(shown.at)} · {shown.actorName || shown.actor}（{ROLE_LABELS[shown.role] ?? shown.role}）· {shown.fn}.{shown.action} · {shown.targetId ?? '—'}</p>
+            <p>{formatDateTime(shown.at)} · {shown.actorName || shown.actor}（{roleLabel(shown.role)}）· {shown.fn}.{shown.action} · {shown.targetId ?? '—'}</p>
             <div className="audit-detail__grid">
               <div><h4>变更前</h4><pre>{JSON.stringify(shown.before, null, 2) ?? '—'}</pre></div>
               <div><h4>变更后</h4><pre>{JSON.stringify(shown.after, null, 2) ?? '—'}</pre></div>

@@ -8,7 +8,7 @@ import { Select } from 'tdesign-react/esm/select';
 import { Space } from 'tdesign-react/esm/space';
 import { Table } from 'tdesign-react/esm/table';
 import { Tag } from 'tdesign-react/esm/tag';
-import { call, newRequestId, UNIT_KINDS, type Unit, type UnitKind } from '../api';
+import { call, CHILD_KINDS, newRequestId, UNIT_KINDS, type Unit, type UnitKind } from '../api';
 import { formatDateTime } from '../ui/format';
 import { fieldsOf, FormDialog, maxChars, minChars, required, requiredPick, useFormInstance } from '../ui/form';
 import { ErrorNotice, useAll } from '../ui/paged';
@@ -18,7 +18,6 @@ import { QrImage } from '../ui/qr';
 const { FormItem } = Form;
 type Row = Unit & { depth: number };
 /** Which kinds may sit under which (as the org function checks: county → 大党委/联盟 → 党支部, or a branch right under a county). */
-const CHILD_KINDS: Record<UnitKind, UnitKind[]> = { county: ['committee', 'alliance', 'branch'], committee: ['branch'], alliance: ['branch'], branch: [] };
 
 export default function BranchesPage() {
   const [keyword, setKeyword] = useState('');

@@ -11,7 +11,7 @@ import { Table } from 'tdesign-react/esm/table';
 import { Tabs } from 'tdesign-react/esm/tabs';
 import { Tag } from 'tdesign-react/esm/tag';
 import { Textarea } from 'tdesign-react/esm/textarea';
-import { call, messageOf, ROLE_LABELS, type Application, type ApplicationStatus, type Member, type RosterImport } from '../api';
+import { call, messageOf, roleLabel, type Application, type ApplicationStatus, type Member, type RosterImport } from '../api';
 import { downloadBase64, fileToBase64 } from '../ui/files';
 import { formatDateTime } from '../ui/format';
 import { fieldsOf, FormDialog, maxChars, required, requiredPick, useFormInstance } from '../ui/form';
@@ -53,7 +53,7 @@ function MembersTab() {
         columns={[
           { colKey: 'realName', title: '姓名', cell: ({ row }) => row.realName || '—' },
           { colKey: 'nickname', title: '昵称' },
-          { colKey: 'role', title: '角色', cell: ({ row }) => ROLE_LABELS[row.role] ?? row.role },
+          { colKey: 'role', title: '角色', cell: ({ row }) => roleLabel(row.role) },
           { colKey: 'branchName', title: '所在支部', cell: ({ row }) => row.branchName || '—' },
           { colKey: 'balance', title: '积分', width: 80 },
           { colKey: 'op', title: '操作', width: 100, cell: ({ row }) => <Button size="small" variant="text" theme="primary" onClick={() => setMoving(row)}>调动支部</Button> },

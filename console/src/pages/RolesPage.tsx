@@ -5,13 +5,13 @@ import { Form } from 'tdesign-react/esm/form';
 import { Select } from 'tdesign-react/esm/select';
 import { Space } from 'tdesign-react/esm/space';
 import { Tag } from 'tdesign-react/esm/tag';
-import { call, ROLE_LABELS, type Role, type StaffRow } from '../api';
+import { call, ROLE_LABELS, ROLES, roleLabel, type Role, type StaffRow } from '../api';
 import { fieldsOf, FormDialog, requiredPick, useFormInstance } from '../ui/form';
 import { PagedTable, usePaged } from '../ui/paged';
 import { MemberPicker, SiteSelect, StationSelect, UnitSelect } from '../ui/pickers';
 
 const { FormItem } = Form;
-const ROLE_OPTIONS = ['resident', 'member', 'secretary', 'staff', 'admin'].map((value) => ({ value, label: ROLE_LABELS[value] ?? value }));
+const ROLE_OPTIONS = ROLES.map((value) => ({ value, label: ROLE_LABELS[value] }));
 
 export default function RolesPage() {
   const paged = usePaged<StaffRow>((cursor) => call('org', 'staff', { cursor }), 'staff');
@@ -50,7 +50,7 @@ export default function RolesPage() {
           const f = fieldsOf(v);
           await call('org', 'setRole', { openid: f.text('openid'), role: f.choice<Role>('role'), scopeUnitId: f.optionalText('scopeUnitId') });
           paged.reload();
-          return `已设为${ROLE_LABELS[String(v.role)] ?? String(v.role)}`;
+          return `已设为${roleLabel(String(v.role))}`;
         }}
       >
         <FormItem label="人员" name="openid" rules={[requiredPick('人员')]}>
