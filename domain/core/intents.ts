@@ -15,6 +15,9 @@
  * Any refusal after step 2 gives the resource back exactly once: the give-back is conditional on the
  * mark and removes it. A process that dies half-way leaves an intent behind; the `reconcile` timer
  * job finds intents older than the grace period and finishes (done) or rolls them back (open).
+ *
+ * `reserve` runs the three steps and every roll-back; a module (redeem, book, appoint) gives only its
+ * parts: a HotResource (how a unit goes back, what the reservation was) and the steps' bodies.
  */
 import { z } from 'zod';
 import type { Database, JsonValue, QueryDoc, Transaction, UpdateDoc } from '../db';
