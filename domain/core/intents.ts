@@ -21,16 +21,14 @@
  */
 import { z } from 'zod';
 import type { Database, JsonValue, QueryDoc, Transaction, UpdateDoc } from '../db';
+import { setting } from './config';
 import { AppError } from './errors';
 import { TX_ATTEMPTS, derivedId, withFreshCode } from './ids';
 
 export const INTENTS = 'intents';
 
 /** Longer than a function can run (CloudBase stops one at 60 s), so only dead requests' intents are repaired. */
-export const intentGraceMs = (): number => {
-  const ms = Number(process.env.HOTSPOT_INTENT_GRACE_MS ?? 120_000);
-  return Number.isFinite(ms) && ms >= 0 ? ms : 120_000;
-};
+export const intentGraceMs = (): number => setting('HOTSPOT_INTENT_GRACE_MS');
 
 export const INTENT_KINDS = ['redeem', 'book', 'appoint'] as const;
 export type IntentKind = (typeof INTENT_KINDS)[number];
@@ -320,7 +318,7 @@ export async function reserve<Plan, Taken, Answer>(db: Database, resource: HotRe
  */
 const arrivals = new Map<string, number>();
 export function crashPoint(name: string): void {
-  const armed = process.env.HOTSPOT_TEST_KILL_AT;
+  const armed = setting('HOTSPOT_TEST_KILL_AT');
   if (!armed) return;
   const [point, nth] = armed.split(':');
   if (point !== name) return;

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { z } from 'zod';
 import type { Database } from '../db';
+import { setting } from '../core/config';
 import { action } from '../core/router';
 import { AppError, invalidField, notFound } from '../core/errors';
 import { atShanghai, inZone } from '../core/time';
@@ -137,7 +138,7 @@ const published = (doc: Record<string, unknown> | null) =>
  * own transaction, so their number is bounded (env ACTIVITY_MESSAGE_LIMIT, default 100; a branch is
  * rarely larger — members past the bound still see the activity in 积分 → 党员活动).
  */
-export const activityMessageLimit = () => Math.min(500, Math.max(0, Number(process.env.ACTIVITY_MESSAGE_LIMIT ?? 100) || 0));
+export const activityMessageLimit = (): number => setting('ACTIVITY_MESSAGE_LIMIT');
 
 async function branchMembers(db: Database, branchId: string): Promise<string[]> {
   const limit = activityMessageLimit();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { setting } from '../core/config';
 import { notClientWritten, sealedIdentitySchema } from '../user/model';
 
 /**
@@ -46,12 +47,8 @@ export const CLOSED: readonly RequestStatus[] = ['declined', 'confirmed', 'cance
 export const WORKING: readonly RequestStatus[] = ['open', 'inProgress'];
 
 /** Hours limits, overridable for a county's practice: accept within a day, finish within a week. */
-export const acceptHours = (): number => positive(process.env.REQUEST_ACCEPT_HOURS, 24);
-export const finishDays = (): number => positive(process.env.REQUEST_FINISH_DAYS, 7);
-function positive(raw: string | undefined, fallback: number): number {
-  const n = Number(raw ?? fallback);
-  return Number.isFinite(n) && n > 0 ? n : fallback;
-}
+export const acceptHours = (): number => setting('REQUEST_ACCEPT_HOURS');
+export const finishDays = (): number => setting('REQUEST_FINISH_DAYS');
 
 export const MAX_PLACES = 10;
 export const DEFAULT_HOURS = 2;
@@ -62,14 +59,11 @@ export const PHOTOS_PER_DAY = 30;
  * What one person may repeat (issue 19). Asks a day: a resident rarely has more than one or two needs a day, and each
  * ask messages the secretary. Active claims: a person works on a few tasks at a time, so one account cannot take the
  * hall. Progress a claimant a request a day: enough to report every step, too few to spam the resident.
- * Each may be raised for a county's practice (or a test suite about something else) by its variable.
+ * Each may be raised for a county's practice (or a test suite about something else) by its setting (domain/core/config.ts: 5, 3 and 10).
  */
-export const ASKS_PER_DAY = 5;
-export const ACTIVE_CLAIMS = 3;
-export const PROGRESS_PER_DAY = 10;
-export const asksPerDay = (): number => positive(process.env.REQUEST_ASKS_PER_DAY, ASKS_PER_DAY);
-export const activeClaims = (): number => positive(process.env.REQUEST_ACTIVE_CLAIMS, ACTIVE_CLAIMS);
-export const progressPerDay = (): number => positive(process.env.REQUEST_PROGRESS_PER_DAY, PROGRESS_PER_DAY);
+export const asksPerDay = (): number => setting('REQUEST_ASKS_PER_DAY');
+export const activeClaims = (): number => setting('REQUEST_ACTIVE_CLAIMS');
+export const progressPerDay = (): number => setting('REQUEST_PROGRESS_PER_DAY');
 /** Counters per person (`helpPhotoQuotas`): photos, asks and progress a day, and the claims a person holds. */
 export const QUOTAS = PHOTO_QUOTAS;
 /** A photo nobody attached is removed this long after its upload (the `purgePhotos` job). */

@@ -1,11 +1,12 @@
 /** Staff complete an appointment against its code (core/verify.ts). */
+import { setting } from '../core/config';
 import { AppError } from '../core/errors';
 import { dayOf, inZone } from '../core/time';
 import { verifyAction, type CodeBook } from '../core/verify';
 import { APPOINTMENTS, APPOINTMENT_CODES, appointmentDocSchema, type Appointment } from './model';
 
 /** Staff complete an appointment on its own day; `VACCINE_VERIFY_EARLY_DAYS` allows days earlier (demos, tests). */
-const verifyEarlyDays = () => Math.max(0, Number(process.env.VACCINE_VERIFY_EARLY_DAYS ?? 0) || 0);
+const verifyEarlyDays = () => setting('VACCINE_VERIFY_EARLY_DAYS');
 const DAY = 86_400_000;
 const when = (s: { start: number; end: number }) => `${inZone(s.start).format('M月D日 HH:mm')}-${inZone(s.end).format('HH:mm')}`;
 
