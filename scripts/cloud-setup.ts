@@ -19,8 +19,8 @@ import type { Database, Doc, NewDoc } from '../domain/db';
 import { EVENTS, RULES } from '../domain/points/model';
 import { BRANCHES, STATIONS, VACCINE_SITES } from '../domain/seed/data';
 import { POINT_RULES, demoRedemptionEvent } from '../domain/seed/points-data';
-import { STATIONS as STATION_COLLECTION } from '../domain/stations/actions';
-import { BRANCHES as BRANCH_COLLECTION, USERS, userDocSchema } from '../domain/user/model';
+import { STATIONS as STATION_COLLECTION } from '../domain/stations/model';
+import { BRANCHES as BRANCH_COLLECTION, USERS, userDocSchema } from '../domain/core/identity';
 import { SITES } from '../domain/vaccine/actions';
 
 /** The parts of @cloudbase/manager-node 5.6.5 used here; its `CloudBase` instance fits as it is, and so does a test's fake. */

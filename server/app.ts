@@ -9,7 +9,7 @@ import { clock } from '../domain/core/clock';
 import { fail, type ErrorCode } from '../domain/core/errors';
 import type { Database } from '../domain/db';
 import { addIfAbsent } from '../domain/core/ids';
-import { USERS } from '../domain/user/model';
+import { USERS } from '../domain/core/identity';
 import type { HostServices } from '../domain/core/services';
 import { LocalFileStore } from '../domain/files/local';
 import { MAX_IMAGE_BASE64 } from '../domain/files/actions';

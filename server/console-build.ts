@@ -66,7 +66,7 @@ function staticClosure(meta: Metafile, entryOut: string): string[] {
 }
 
 export async function buildConsole(): Promise<ConsoleBuild> {
-  const started = Date.now();
+  const started = performance.now();
   fs.rmSync(CONSOLE_DIR, { recursive: true, force: true });
   const assets = path.join(CONSOLE_DIR, 'assets');
   const result = await build({
@@ -121,6 +121,6 @@ ${preloads}
   fs.writeFileSync(path.join(CONSOLE_DIR, 'config.js'), LOCAL_CONFIG);
   fs.writeFileSync(path.join(CONSOLE_DIR, 'index.html'), html);
   const files = Object.keys(meta.outputs).map(rel);
-  console.log(`管理后台已构建：dist/console（${files.length} 个文件，${Date.now() - started} ms）`);
+  console.log(`管理后台已构建：dist/console（${files.length} 个文件，${Math.round(performance.now() - started)} ms）`);
   return { firstScreen, files };
 }

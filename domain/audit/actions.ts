@@ -5,7 +5,8 @@ import { assertDayRange, breather } from '../core/limits';
 import { action } from '../core/router';
 import { atShanghai, shanghaiClock } from '../core/time';
 import { fields } from '../core/validation';
-import { ROLE_LABELS, type Role } from '../user/model';
+import { type Role } from '../core/identity';
+import { ROLE_LABELS } from '../core/labels';
 import { workbookBase64 } from '../files/xlsx';
 import { AUDIT, auditDocSchema, auditIdAt, type AuditDoc } from './model';
 

@@ -1,7 +1,7 @@
 /** The booking invariants of DESIGN.md over a whole database; each answers how many documents break it. */
 import { clock } from '../core/clock';
 import type { Database } from '../db';
-import { heldBy, readAll, readIntents, type InvariantReport } from '../points/invariants';
+import { heldBy, readAll, readIntents, type InvariantReport } from '../core/invariants';
 import { SLOTS, slotDocSchema } from '../slots/model';
 import { BOOKERS, BOOKINGS, ITEMS, bookerDocSchema, bookingDocSchema } from './model';
 

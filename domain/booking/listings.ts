@@ -6,7 +6,7 @@ import { pageByNewest } from '../core/paging';
 import { inboxPage } from '../messages/inbox';
 import { fields } from '../core/validation';
 import { SLOTS, SLOT_STATES, presentSlot, slotDocSchema, slotState } from '../slots/model';
-import { STATIONS } from '../stations/actions';
+import { STATIONS } from '../stations/model';
 import { BOOKINGS, BOOKING_STATUS, ITEMS, bookingDocSchema, bookingStatusSchema, itemDocSchema, type Booking } from './model';
 import { bookingIdOf } from './seating';
 

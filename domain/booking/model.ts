@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { setting } from '../core/config';
 
-export const ITEMS = 'serviceItems';
 export const BOOKINGS = 'bookings';
 export const BOOKING_CODES = 'bookingCodes';
 export const BOOKERS = 'bookers';
@@ -15,18 +14,7 @@ export const remindBeforeMinutes = () => setting('BOOKING_REMIND_BEFORE_MIN');
 /** Staff may check a booking in from this many minutes before its start until its end (`BOOKING_CHECKIN_EARLY_MIN`). */
 export const checkinEarlyMinutes = () => setting('BOOKING_CHECKIN_EARLY_MIN');
 
-export const ITEM_KINDS = { service: '服务', room: '场地' } as const;
-
-export const itemDocSchema = z.object({
-  _id: z.string(),
-  stationId: z.string(),
-  name: z.string(),
-  kind: z.enum(['service', 'room']),
-  serviceCode: z.string().nullable().catch(null),
-  description: z.string().default(''),
-  active: z.boolean().default(true),
-});
-export type Item = z.output<typeof itemDocSchema>;
+export { ITEMS, ITEM_KINDS, itemDocSchema, type Item } from '../stations/model';
 
 export const BOOKING_STATUS = { active: '待使用', checkedIn: '已签到', cancelled: '已取消', noShow: '未到场' } as const;
 export type BookingStatus = keyof typeof BOOKING_STATUS;

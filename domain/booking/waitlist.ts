@@ -8,7 +8,7 @@ import { enqueue } from '../messages/outbox';
 import { fields } from '../core/validation';
 import { TX_ATTEMPTS, eightDigits as newCode } from '../core/ids';
 import { SLOTS, MAX_QUEUE, slotDocSchema, type Slot } from '../slots/model';
-import { STATIONS } from '../stations/actions';
+import { STATIONS } from '../stations/model';
 import { BOOKINGS, BOOKING_CODES, ITEMS, NOTIFICATION_KINDS, activeLimit, bookingDocSchema } from './model';
 import { MY_BOOKINGS_PAGE, bookIntentOf, bookingIdOf, readBooker, readSlot, seat, when } from './seating';
 

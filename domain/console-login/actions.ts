@@ -3,7 +3,8 @@ import type { Database } from '../db';
 import { AppError } from '../core/errors';
 import { action } from '../core/router';
 import { addIfAbsent } from '../core/ids';
-import { ROLE_LABELS, USERS, userDocSchema } from '../user/model';
+import { USERS, userDocSchema } from '../core/identity';
+import { ROLE_LABELS } from '../core/labels';
 import { clientAddress, describeBrowser, rateKey } from './agent';
 import {
   APPROVE_PAGE, COLLECT_GRACE_MS, CONSOLE_LOGIN_LIMITS, CONSOLE_LOGINS, CONSOLE_ROLES, CONSOLE_SESSION_HOURS, CONSOLE_SESSION_TTL_MS,

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
-import { ROLES, type Role } from '../user/model';
+import { ROLES, type Role } from '../core/identity';
 
 /** `consoleLogins/{ticketId}`: one scan-to-sign-in attempt. Only a hash of the poll secret is kept. */
 export const CONSOLE_LOGINS = 'consoleLogins';

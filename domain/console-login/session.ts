@@ -5,7 +5,7 @@
  */
 import type { Database } from '../db';
 import { AppError } from '../core/errors';
-import type { Role } from '../user/model';
+import type { Role } from '../core/identity';
 import { CONSOLE_ROLES, CONSOLE_SESSIONS, SESSION_ID, sessionDocSchema } from './model';
 
 export const SESSION_GONE = '管理后台登录已失效，请重新扫码登录';

@@ -48,3 +48,10 @@ export const userDocSchema = z.object({
   identity: sealedIdentitySchema.nullable().catch(null).default(null),
 });
 export type UserDoc = z.output<typeof userDocSchema>;
+
+/**
+ * `branches/{id}`: the party branch a user belongs to (`users.branchId`), with its name and county. The scope
+ * checks and every branch ranking read it, so it sits beside the user document; the org module owns the tree.
+ */
+export const BRANCHES = 'branches';
+export const branchDocSchema = z.object({ _id: z.string(), name: z.string(), county: z.string().default('') });

@@ -6,7 +6,7 @@ import { fields } from '../core/validation';
 import type { Database } from '../db';
 import { workbookBase64 } from '../files/xlsx';
 import { AppError } from '../core/errors';
-import { BRANCHES, type UserDoc } from '../user/model';
+import { BRANCHES, type UserDoc } from '../core/identity';
 import { membersOf, placesIn, resolveScope, type Scope } from './scope';
 import { scanRange } from './scan';
 

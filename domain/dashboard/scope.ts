@@ -1,6 +1,6 @@
 import type { Database } from '../db';
 import { notFound } from '../core/errors';
-import { BRANCHES, USERS, branchDocSchema } from '../user/model';
+import { BRANCHES, USERS, branchDocSchema } from '../core/identity';
 import { readUnit } from '../org/scope';
 import { allUnits, branchesUnder } from '../org/units';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { encrypt, keyedHash } from '../privacy/crypto';
 import { maskName, maskPhone } from '../privacy/mask';
-import type { SealedIdentity } from '../user/model';
+import type { SealedIdentity } from '../core/identity';
 import { NAME_PATTERN, NAME_RULE, PHONE_PATTERN, PHONE_RULE } from './labels';
 
 export { NAME_RULE, PHONE_RULE, isPhone, isRealName } from './labels';

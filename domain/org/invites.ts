@@ -8,7 +8,7 @@ import { action, type SignedInContext } from '../core/router';
 import type { AuditNote } from '../audit/record';
 import { fields } from '../core/validation';
 import { decrypt } from '../privacy/crypto';
-import { USERS, userDocSchema, type SealedIdentity } from '../user/model';
+import { USERS, userDocSchema, type SealedIdentity } from '../core/identity';
 import {
   APPLICATIONS, APPLICATION_STATUS, INVITES, INVITE_DAYS, ROSTER, applicationDocSchema, applicationStatusSchema, inviteDocSchema,
   rosterDocSchema, type ApplicationDoc,

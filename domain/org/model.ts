@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PARENT_KINDS, UNIT_KINDS, type UnitKind } from './labels';
-import { notClientWritten } from '../user/model';
+import { notClientWritten } from '../core/identity';
 
 /** The organisation tree: counties → 街道/社区 大党委 and 联盟 → 党支部. */
 export const UNITS = 'orgUnits';

@@ -1,7 +1,7 @@
 import type { Database } from '../db';
 import { AppError } from '../core/errors';
 import type { ScopeTarget } from '../core/router';
-import { BRANCHES, USERS, branchDocSchema, userDocSchema, type UserDoc } from '../user/model';
+import { BRANCHES, USERS, branchDocSchema, userDocSchema, type UserDoc } from '../core/identity';
 import { UNITS, unitDocSchema, type UnitDoc } from './model';
 
 // Collection names are spelled here rather than imported: the router imports this file, and the modules

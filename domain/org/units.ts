@@ -5,7 +5,8 @@ import { action } from '../core/router';
 import { fields } from '../core/validation';
 import type { Database, Query } from '../db';
 import { accountDocSchema } from '../points/model';
-import { BRANCHES, POINT_ACCOUNTS, USERS, userDocSchema, type UserDoc } from '../user/model';
+import { BRANCHES, USERS, userDocSchema, type UserDoc } from '../core/identity';
+import { ACCOUNTS as POINT_ACCOUNTS } from '../points/model';
 import { PARENT_KINDS, UNITS, UNITS_PER_PARENT, UNIT_KINDS, unitDocSchema, unitKindSchema, type UnitDoc } from './model';
 import { adminCounty, readUnit } from './scope';
 

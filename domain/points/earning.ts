@@ -7,7 +7,7 @@ import { AppError, invalidField, notFound } from '../core/errors';
 import { atShanghai, inZone } from '../core/time';
 import { fields } from '../core/validation';
 import { enqueue } from '../messages/outbox';
-import { USERS, userDocSchema } from '../user/model';
+import { USERS, userDocSchema } from '../core/identity';
 import { TX_ATTEMPTS, derivedId, withFreshCode } from '../core/ids';
 import { post, readAccount } from './ledger';
 import { capReached, takeFromCap } from './caps';

@@ -4,7 +4,7 @@ import { action } from '../core/router';
 import { assertDayRange, breather } from '../core/limits';
 import { atShanghai, shanghaiClock } from '../core/time';
 import { fields } from '../core/validation';
-import { USERS, userDocSchema } from '../user/model';
+import { USERS, userDocSchema } from '../core/identity';
 import { LEDGER, LEDGER_KINDS, ledgerDocSchema } from './model';
 
 const date = fields.date;

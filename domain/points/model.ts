@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { setting } from '../core/config';
-import { notClientWritten } from '../user/model';
+import { notClientWritten } from '../core/identity';
 
 export const RULES = 'pointRules';
 export const ACTIVITIES = 'activities';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { action } from '../core/router';
-import { BRANCHES, USERS, branchDocSchema, userDocSchema } from '../user/model';
+import { BRANCHES, USERS, branchDocSchema, userDocSchema } from '../core/identity';
 import { ACCOUNTS, accountDocSchema } from './model';
 
 const PAGE = 1000;

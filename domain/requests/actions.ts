@@ -16,7 +16,7 @@ import { UNITS, unitDocSchema } from '../org/model';
 import { allUnits } from '../org/units';
 import { phoneField, sealIdentity } from '../org/identity';
 import { decodeImage, imageInput } from '../files/actions';
-import { USERS, userDocSchema } from '../user/model';
+import { USERS, userDocSchema } from '../core/identity';
 import { grantAwards } from './awards';
 import { allows, assertStep } from './status';
 import {

@@ -9,7 +9,7 @@ import { derivedId } from '../core/ids';
 import { post } from '../points/ledger';
 import { takeFromCap } from '../points/caps';
 import { LEDGER, RULES, ruleDocSchema } from '../points/model';
-import { USERS, userDocSchema } from '../user/model';
+import { USERS, userDocSchema } from '../core/identity';
 import { SERVICE_RULE_ID, TIME_ACCOUNTS, TIME_LEDGER, timeAccountDocSchema, type Award, type RequestDoc, type TimeAccount } from './model';
 
 export const pointsEntryId = (requestId: string, openid: string) => derivedId('rqp', requestId, openid);

@@ -18,7 +18,7 @@ import { TX_ATTEMPTS, derivedId } from '../core/ids';
 import { pageByNewest } from '../core/paging';
 import { fields } from '../core/validation';
 import { crashPoint, intentGraceMs } from '../core/intents';
-import type { UserDoc } from '../user/model';
+import type { UserDoc } from '../core/identity';
 import { dayOf } from '../core/time';
 import {
   MAX_PHOTOS, REQUESTS, REQUEST_EVENTS, kindSchema, progressPerDay, requestDocSchema, type Claim, type RequestDoc,

@@ -13,7 +13,7 @@ import type { Database } from '../db';
 import type { HostServices } from '../core/services';
 import { LocalFileStore } from '../files/local';
 import { MESSAGES } from '../messages/outbox';
-import { USERS } from '../user/model';
+import { USERS } from '../core/identity';
 import { checkRequestInvariants } from './invariants';
 import { PHOTOS, REQUESTS, VOLUNTEERS } from './model';
 

@@ -6,7 +6,7 @@ import { clock } from '../core/clock';
 import type { Database } from '../db';
 import { derivedId } from '../core/ids';
 import { intentGraceMs } from '../core/intents';
-import { readAll, type InvariantReport } from '../points/invariants';
+import { readAll, type InvariantReport } from '../core/invariants';
 import { LEDGER, ledgerDocSchema } from '../points/model';
 import { hoursEntryId, pointsEntryId } from './awards';
 import { REQUESTS, REQUEST_EVENTS, TIME_ACCOUNTS, TIME_LEDGER, requestDocSchema, timeAccountDocSchema, timeLedgerDocSchema, type RequestDoc } from './model';

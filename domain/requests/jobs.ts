@@ -7,7 +7,7 @@
 import type { Database } from '../db';
 import { TX_ATTEMPTS } from '../core/ids';
 import { readUnit } from '../org/scope';
-import { USERS, userDocSchema } from '../user/model';
+import { USERS, userDocSchema } from '../core/identity';
 import type { HostServices } from '../core/services';
 import { PHOTOS, REQUESTS, REQUEST_EVENTS, UNUSED_PHOTO_MS, acceptHours, finishDays, photoDocSchema, requestDocSchema, type RequestDoc } from './model';
 import { addEvent, quoteTitle, readRequest, tell } from './present';

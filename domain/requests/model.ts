@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { setting } from '../core/config';
-import { notClientWritten, sealedIdentitySchema } from '../user/model';
+import { notClientWritten, sealedIdentitySchema } from '../core/identity';
 
 /**
  * 群众点单 → 支部下单 → 党员接单. A resident's 微心愿 or 诉求 (`helpRequests`), its timeline

@@ -5,7 +5,7 @@ import { enqueue } from '../messages/outbox';
 import { adminCounty } from '../org/scope';
 import { decrypt } from '../privacy/crypto';
 import type { HostServices } from '../core/services';
-import type { UserDoc } from '../user/model';
+import type { UserDoc } from '../core/identity';
 import { intentGraceMs } from '../core/intents';
 import {
   CLOSED, KIND_LABELS, PHOTOS, QUOTAS, REQUESTS, REQUEST_EVENTS, STATUS_LABELS, VOLUNTEERS, WORKING, activeClaims, detailPage, photoDocSchema,

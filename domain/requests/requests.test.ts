@@ -5,7 +5,7 @@
  */
 import { COLLECTIONS } from '../collections';
 import { dump, seededWorld } from '../../test/support/functions';
-import { USERS } from '../user/model';
+import { USERS } from '../core/identity';
 import { LEDGER } from '../points/model';
 import { MESSAGES } from '../messages/outbox';
 import { checkRequestInvariants } from './invariants';

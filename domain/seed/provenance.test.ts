@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seededWorld } from '../../test/support/functions';
 import { datesBetween, planSlots } from '../slots/generate';
-import { parseOpeningHours } from '../stations/hours';
+import { parseOpeningHours } from '../slots/hours';
 import type { Source } from '../stations/model';
 import { DEMO_ITEMS, VACCINE_TEMPLATES } from './booking-data';
 import { ARTICLES, ARTICLE_FIGURES, BRANCHES, SERVICE_CATALOGUE, STATIONS, VACCINE_SITES } from './data';

@@ -2,7 +2,7 @@ import type { Database } from '../db';
 import { addIfAbsent } from '../core/ids';
 import { daySpan } from '../core/limits';
 import { atShanghai, dayjs, ZONE } from '../core/time';
-import { isOpenThroughout, type OpeningHours } from '../stations/hours';
+import { isOpenThroughout, type OpeningHours } from './hours';
 import { SLOTS, slotId, type Template } from './model';
 
 const MINUTE = 60_000;

@@ -6,7 +6,7 @@ import { COLLECTIONS } from '../collections';
 import { dump, seededWorld } from '../../test/support/functions';
 import { atShanghai, inZone } from '../core/time';
 import { slotsForDate } from './generate';
-import { parseOpeningHours } from '../stations/hours';
+import { parseOpeningHours } from '../slots/hours';
 
 jest.setTimeout(120_000);
 

@@ -6,11 +6,9 @@ import { pageByDistance } from '../core/geo';
 import { pageById, type Page } from '../core/paging';
 import { fields } from '../core/validation';
 import { ARTICLE_TITLES, SERVICE_CATALOGUE } from './labels';
-import { ITEMS, ITEM_KINDS, itemDocSchema, type Item } from '../booking/model';
-import { parseOpeningHours, type OpeningHours } from './hours';
-import { STATION_KINDS, geoPointSchema, sourceSchema, stationDocSchema, stationKindSchema, type Source, type Station } from './model';
+import { parseOpeningHours, type OpeningHours } from '../slots/hours';
+import { ITEMS, ITEM_KINDS, STATIONS, STATION_KINDS, geoPointSchema, itemDocSchema, sourceSchema, stationDocSchema, stationKindSchema, type Item, type Source, type Station } from './model';
 
-export const STATIONS = 'stations';
 
 export interface StationSummary {
   stationId: string;

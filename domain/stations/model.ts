@@ -37,3 +37,20 @@ export const stationDocSchema = z.object({
 });
 export type StationDoc = z.input<typeof stationDocSchema>;
 export type Station = z.output<typeof stationDocSchema>;
+
+export const STATIONS = 'stations';
+
+/** What a station offers to book (a service or a room); the booking module books its slots. */
+export const ITEMS = 'serviceItems';
+export const ITEM_KINDS = { service: '服务', room: '场地' } as const;
+
+export const itemDocSchema = z.object({
+  _id: z.string(),
+  stationId: z.string(),
+  name: z.string(),
+  kind: z.enum(['service', 'room']),
+  serviceCode: z.string().nullable().catch(null),
+  description: z.string().default(''),
+  active: z.boolean().default(true),
+});
+export type Item = z.output<typeof itemDocSchema>;

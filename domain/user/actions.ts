@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { addIfAbsent } from '../core/ids';
 import { action, type SignedInContext } from '../core/router';
 import { readUnit } from '../org/scope';
-import { accountDocSchema } from '../points/model';
-import { BRANCHES, POINT_ACCOUNTS, ROLE_LABELS, USERS, branchDocSchema, roleSchema } from './model';
+import { BRANCHES, USERS, branchDocSchema, roleSchema } from '../core/identity';
+import { ROLE_LABELS } from '../core/labels';
+import { ACCOUNTS as POINT_ACCOUNTS, accountDocSchema } from '../points/model';
 
 export interface Me {
   openid: string;

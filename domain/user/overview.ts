@@ -12,7 +12,8 @@ import { unreadCounts, type UnreadCounts } from '../messages/inbox';
 import { SLOTS } from '../slots/model';
 import { APPOINTMENTS, appointmentDocSchema } from '../vaccine/model';
 import { heldPersons } from '../vaccine/persons';
-import { BRANCHES, ROLE_LABELS, branchDocSchema, type Role, type UserDoc } from './model';
+import { BRANCHES, branchDocSchema, type Role, type UserDoc } from '../core/identity';
+import { ROLE_LABELS } from '../core/labels';
 
 /** The soonest booking or vaccination appointment still to come (or under way). */
 export interface NextUp {

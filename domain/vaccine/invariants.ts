@@ -4,7 +4,7 @@ import type { Database } from '../db';
 import { isUnfinished, marksOf, type Intent } from '../core/intents';
 
 const unfinished = (intent: Intent | undefined) => intent !== undefined && isUnfinished(intent);
-import { heldBy, readAll, readIntents, type InvariantReport } from '../points/invariants';
+import { heldBy, readAll, readIntents, type InvariantReport } from '../core/invariants';
 import { SLOTS, slotDocSchema } from '../slots/model';
 import { APPOINTMENTS, SITES, appointmentDocSchema, isElder } from './model';
 
