@@ -1,7 +1,8 @@
 /**
  * The layers, checked by `npm run lint` (dependency-cruiser). From the bottom:
  *   domain/core + domain/db   the router, errors, clock, intents; the storage port and its engines
- *   domain/<module>           one folder per module, over core and db (and each other, without circles)
+ *   domain/<module>           one folder per module, over core and db (and each other, without circles), entered
+ *                             from outside through its index.ts only
  *   domain/seed               demo data and seeding: read by the hosts, never by a module at run time
  *   cloudfunctions/           one router per function over the modules; define.ts composes the router's hooks
  *   server/, scripts/         the local cloud and the tools
@@ -32,6 +33,15 @@ module.exports = {
       comment: 'The storage port and its engines sit beside core at the bottom.',
       from: { path: '^domain/db/', pathNot: TESTS },
       to: { path: '^(domain/(?!core/|db/)|cloudfunctions/|server/|scripts/|src/|console/)' },
+    },
+    {
+      name: 'through-the-door',
+      severity: 'error',
+      comment:
+        'Another module is reached through its index.ts only: what the door does not export is the module\'s own. ' +
+        'core and db are the bottom layer and are imported by file (a door would drag the CloudBase entry and both engines into everything).',
+      from: { path: '^(domain/([^/]+)/|cloudfunctions/|server/|scripts/)', pathNot: TESTS },
+      to: { path: '^domain/(?!core/|db/)[^/]+/(?!index\\.ts$)', pathNot: '^domain/$2/' },
     },
     {
       name: 'domain-imports-no-host',

@@ -4,8 +4,8 @@
  * Every function's router declares itself with this `defineFunction`.
  */
 import { functionFactory } from '../domain/core/router';
-import { runAudited } from '../domain/audit/record';
-import { assertConsoleRole, checkConsoleSession } from '../domain/console-login/session';
-import { assertInScope } from '../domain/org/scope';
+import { runAudited } from '../domain/audit';
+import { assertConsoleRole, checkConsoleSession } from '../domain/console-login';
+import { assertInScope } from '../domain/org';
 
 export const defineFunction = functionFactory({ resolveConsoleSession: checkConsoleSession, assertConsoleRole, assertInScope, runAudited });

@@ -5,12 +5,12 @@
  * named with its line), never reporting 0 violations for data it could not read.
  */
 import path from 'node:path';
-import { checkBookingInvariants } from '../domain/booking/invariants';
+import { checkBookingInvariants } from '../domain/booking';
 import { setting } from '../domain/core/config';
 import { LocalDatabase } from '../domain/db/local/engine';
-import { checkPointsInvariants, type InvariantReport } from '../domain/points/invariants';
-import { checkVaccineInvariants } from '../domain/vaccine/invariants';
-import { checkRequestInvariants } from '../domain/requests/invariants';
+import { checkPointsInvariants, type InvariantReport } from '../domain/points';
+import { checkVaccineInvariants } from '../domain/vaccine';
+import { checkRequestInvariants } from '../domain/requests';
 
 export async function checkAll(db: LocalDatabase): Promise<(InvariantReport & { area: string })[]> {
   const tag = (area: string) => (reports: InvariantReport[]) => reports.map((r) => ({ area, ...r }));

@@ -16,12 +16,11 @@ import { COLLECTIONS, INDEXES, indexName, type AclTag, type IndexSpec } from '..
 import { setting } from '../domain/core/config';
 import { addIfAbsent } from '../domain/core/ids';
 import type { Database, Doc, NewDoc } from '../domain/db';
-import { EVENTS, RULES } from '../domain/points/model';
-import { BRANCHES, STATIONS, VACCINE_SITES } from '../domain/seed/data';
-import { POINT_RULES, demoRedemptionEvent } from '../domain/seed/points-data';
-import { STATIONS as STATION_COLLECTION } from '../domain/stations/model';
+import { EVENTS, RULES } from '../domain/points';
+import { BRANCHES, STATIONS, VACCINE_SITES, POINT_RULES, demoRedemptionEvent } from '../domain/seed';
+import { STATIONS as STATION_COLLECTION } from '../domain/stations';
 import { BRANCHES as BRANCH_COLLECTION, USERS, userDocSchema } from '../domain/core/identity';
-import { SITES } from '../domain/vaccine/actions';
+import { SITES } from '../domain/vaccine';
 
 /** The parts of @cloudbase/manager-node 5.6.5 used here; its `CloudBase` instance fits as it is, and so does a test's fake. */
 export interface ManagerClient {

@@ -11,9 +11,7 @@ import type { Database } from '../domain/db';
 import { addIfAbsent } from '../domain/core/ids';
 import { USERS } from '../domain/core/identity';
 import type { HostServices } from '../domain/core/services';
-import { LocalFileStore } from '../domain/files/local';
-import { MAX_IMAGE_BASE64 } from '../domain/files/actions';
-import { MAX_IMAGE_BYTES } from '../domain/files/image';
+import { LocalFileStore, MAX_IMAGE_BASE64, MAX_IMAGE_BYTES } from '../domain/files';
 import { TokenSigner } from './auth';
 import { isConsolePath, serveConsole } from './console-static';
 

@@ -2,7 +2,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Caller } from '../domain/core/router';
-import { CONSOLE_SESSION_TTL_MS, SESSION_ID } from '../domain/console-login/model';
+import { CONSOLE_SESSION_TTL_MS, SESSION_ID } from '../domain/console-login';
 
 export const DAY_MS = 86_400_000;
 /** How long a sign-in lasts unless `TOKEN_TTL_DAYS` says otherwise. */

@@ -7,7 +7,7 @@ import { atShanghai, shanghaiClock } from '../core/time';
 import { fields } from '../core/validation';
 import { type Role } from '../core/identity';
 import { ROLE_LABELS } from '../core/labels';
-import { workbookBase64 } from '../files/xlsx';
+import { workbookBase64 } from '../files';
 import { AUDIT, auditDocSchema, auditIdAt, type AuditDoc } from './model';
 
 /** Who may read the audit log: admins only (a secretary's or staff member's own trail is theirs to ask for). */

@@ -6,7 +6,7 @@ import { action } from '../core/router';
 import { AppError, notFound } from '../core/errors';
 import { fields } from '../core/validation';
 import { eightDigits as newCode } from '../core/ids';
-import { SLOTS, slotDocSchema } from '../slots/model';
+import { SLOTS, slotDocSchema } from '../slots';
 import { BOOKERS, BOOKINGS, ITEMS, activeLimit, bookingDocSchema, itemDocSchema, type Booking } from './model';
 import { bookingIdOf, readBooker, seat } from './seating';
 

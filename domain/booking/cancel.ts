@@ -5,7 +5,7 @@ import { action } from '../core/router';
 import { AppError, notFound } from '../core/errors';
 import { fields } from '../core/validation';
 import { TX_ATTEMPTS } from '../core/ids';
-import { SLOTS } from '../slots/model';
+import { SLOTS } from '../slots';
 import { BOOKERS, BOOKINGS, BOOKING_CODES, BOOKING_STATUS, bookingDocSchema, cancelBeforeMinutes, type Booking } from './model';
 import { MINUTE, notify, readBooker, readSlot, when } from './seating';
 import { promote } from './waitlist';

@@ -2,7 +2,7 @@
 import { clock } from '../core/clock';
 import type { Database } from '../db';
 import { heldBy, readAll, readIntents, type InvariantReport } from '../core/invariants';
-import { SLOTS, slotDocSchema } from '../slots/model';
+import { SLOTS, slotDocSchema } from '../slots';
 import { BOOKERS, BOOKINGS, ITEMS, bookerDocSchema, bookingDocSchema } from './model';
 
 export async function checkBookingInvariants(db: Database, now = clock.now()): Promise<InvariantReport[]> {

@@ -3,10 +3,10 @@ import { z } from 'zod';
 import { action } from '../core/router';
 import { notFound } from '../core/errors';
 import { pageByNewest } from '../core/paging';
-import { inboxPage } from '../messages/inbox';
+import { inboxPage } from '../messages';
 import { fields } from '../core/validation';
-import { SLOTS, SLOT_STATES, presentSlot, slotDocSchema, slotState } from '../slots/model';
-import { STATIONS } from '../stations/model';
+import { SLOTS, SLOT_STATES, presentSlot, slotDocSchema, slotState } from '../slots';
+import { STATIONS } from '../stations';
 import { BOOKINGS, BOOKING_STATUS, ITEMS, bookingDocSchema, bookingStatusSchema, itemDocSchema, type Booking } from './model';
 import { bookingIdOf } from './seating';
 

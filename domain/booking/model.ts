@@ -14,7 +14,7 @@ export const remindBeforeMinutes = () => setting('BOOKING_REMIND_BEFORE_MIN');
 /** Staff may check a booking in from this many minutes before its start until its end (`BOOKING_CHECKIN_EARLY_MIN`). */
 export const checkinEarlyMinutes = () => setting('BOOKING_CHECKIN_EARLY_MIN');
 
-export { ITEMS, ITEM_KINDS, itemDocSchema, type Item } from '../stations/model';
+export { ITEMS, ITEM_KINDS, itemDocSchema, type Item } from '../stations';
 
 export const BOOKING_STATUS = { active: '待使用', checkedIn: '已签到', cancelled: '已取消', noShow: '未到场' } as const;
 export type BookingStatus = keyof typeof BOOKING_STATUS;

@@ -6,9 +6,9 @@ import type { Transaction } from '../db';
 import { intentIdOf } from '../core/intents';
 import { notFound } from '../core/errors';
 import { inZone } from '../core/time';
-import { enqueue } from '../messages/outbox';
+import { enqueue } from '../messages';
 import { derivedId } from '../core/ids';
-import { SLOTS, slotDocSchema, type Slot } from '../slots/model';
+import { SLOTS, slotDocSchema, type Slot } from '../slots';
 import {
   BOOKERS, BOOKINGS, BOOKING_CODES, NOTIFICATION_KINDS, bookerDocSchema, remindBeforeMinutes, type Booking, type NotificationKind,
 } from './model';

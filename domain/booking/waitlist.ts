@@ -4,11 +4,11 @@ import type { Transaction } from '../db';
 import { markOf } from '../core/intents';
 import { action } from '../core/router';
 import { AppError } from '../core/errors';
-import { enqueue } from '../messages/outbox';
+import { enqueue } from '../messages';
 import { fields } from '../core/validation';
 import { TX_ATTEMPTS, eightDigits as newCode } from '../core/ids';
-import { SLOTS, MAX_QUEUE, slotDocSchema, type Slot } from '../slots/model';
-import { STATIONS } from '../stations/model';
+import { SLOTS, MAX_QUEUE, slotDocSchema, type Slot } from '../slots';
+import { STATIONS } from '../stations';
 import { BOOKINGS, BOOKING_CODES, ITEMS, NOTIFICATION_KINDS, activeLimit, bookingDocSchema } from './model';
 import { MY_BOOKINGS_PAGE, bookIntentOf, bookingIdOf, readBooker, readSlot, seat, when } from './seating';
 

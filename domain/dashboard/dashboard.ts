@@ -4,7 +4,7 @@ import { action } from '../core/router';
 import { atShanghai, dayOf } from '../core/time';
 import { fields } from '../core/validation';
 import type { Database } from '../db';
-import { workbookBase64 } from '../files/xlsx';
+import { workbookBase64 } from '../files';
 import { AppError } from '../core/errors';
 import { BRANCHES, type UserDoc } from '../core/identity';
 import { membersOf, placesIn, resolveScope, type Scope } from './scope';

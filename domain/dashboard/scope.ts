@@ -1,8 +1,7 @@
 import type { Database } from '../db';
 import { notFound } from '../core/errors';
 import { BRANCHES, USERS, branchDocSchema } from '../core/identity';
-import { readUnit } from '../org/scope';
-import { allUnits, branchesUnder } from '../org/units';
+import { readUnit, allUnits, branchesUnder } from '../org';
 
 /**
  * Which part of the organisation a dashboard covers.

@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { encrypt, keyedHash } from '../privacy/crypto';
-import { maskName, maskPhone } from '../privacy/mask';
+import { encrypt, keyedHash, maskName, maskPhone } from '../privacy';
 import type { SealedIdentity } from '../core/identity';
 import { NAME_PATTERN, NAME_RULE, PHONE_PATTERN, PHONE_RULE } from './labels';
 

@@ -5,9 +5,9 @@ import { AppError, invalidField, notFound } from '../core/errors';
 import { addIfAbsent, derivedId, TX_ATTEMPTS, withFreshCode } from '../core/ids';
 import { pageByNewest } from '../core/paging';
 import { action, type SignedInContext } from '../core/router';
-import type { AuditNote } from '../audit/record';
+import type { AuditNote } from '../audit';
 import { fields } from '../core/validation';
-import { decrypt } from '../privacy/crypto';
+import { decrypt } from '../privacy';
 import { USERS, userDocSchema, type SealedIdentity } from '../core/identity';
 import {
   APPLICATIONS, APPLICATION_STATUS, INVITES, INVITE_DAYS, ROSTER, applicationDocSchema, applicationStatusSchema, inviteDocSchema,

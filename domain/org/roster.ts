@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { AppError, invalidField, notFound } from '../core/errors';
-import { readSheet, SheetError, type SheetRefusal, type SheetRows } from '../files/xlsx-read';
+import { readSheet, SheetError, type SheetRefusal, type SheetRows } from '../files';
 import { addIfAbsent } from '../core/ids';
 import { action } from '../core/router';
 import { fields } from '../core/validation';

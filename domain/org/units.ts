@@ -4,9 +4,8 @@ import { AppError, notFound } from '../core/errors';
 import { action } from '../core/router';
 import { fields } from '../core/validation';
 import type { Database, Query } from '../db';
-import { accountDocSchema } from '../points/model';
+import { accountDocSchema, ACCOUNTS as POINT_ACCOUNTS } from '../points';
 import { BRANCHES, USERS, userDocSchema, type UserDoc } from '../core/identity';
-import { ACCOUNTS as POINT_ACCOUNTS } from '../points/model';
 import { PARENT_KINDS, UNITS, UNITS_PER_PARENT, UNIT_KINDS, unitDocSchema, unitKindSchema, type UnitDoc } from './model';
 import { adminCounty, readUnit } from './scope';
 

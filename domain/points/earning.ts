@@ -6,7 +6,7 @@ import { action } from '../core/router';
 import { AppError, invalidField, notFound } from '../core/errors';
 import { atShanghai, inZone } from '../core/time';
 import { fields } from '../core/validation';
-import { enqueue } from '../messages/outbox';
+import { enqueue } from '../messages';
 import { USERS, userDocSchema } from '../core/identity';
 import { TX_ATTEMPTS, derivedId, withFreshCode } from '../core/ids';
 import { post, readAccount } from './ledger';

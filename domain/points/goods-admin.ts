@@ -4,7 +4,7 @@ import { action } from '../core/router';
 import { AppError, notFound } from '../core/errors';
 import { atShanghai } from '../core/time';
 import { fields } from '../core/validation';
-import { STATIONS } from '../stations/model';
+import { STATIONS } from '../stations';
 import { TX_ATTEMPTS } from '../core/ids';
 import { EVENTS, GOODS, goodsDocSchema } from './model';
 

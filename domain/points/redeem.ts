@@ -4,7 +4,7 @@ import type { Database, Transaction } from '../db';
 import { action } from '../core/router';
 import { AppError, notFound } from '../core/errors';
 import { inZone } from '../core/time';
-import { enqueue } from '../messages/outbox';
+import { enqueue } from '../messages';
 import { fields } from '../core/validation';
 import { derivedId, eightDigits } from '../core/ids';
 import { reserve, take, type HotResource } from '../core/intents';

@@ -6,9 +6,7 @@
  */
 import type { Database, Transaction } from '../db';
 import { derivedId } from '../core/ids';
-import { post } from '../points/ledger';
-import { takeFromCap } from '../points/caps';
-import { LEDGER, RULES, ruleDocSchema } from '../points/model';
+import { post, takeFromCap, LEDGER, RULES, ruleDocSchema } from '../points';
 import { USERS, userDocSchema } from '../core/identity';
 import { SERVICE_RULE_ID, TIME_ACCOUNTS, TIME_LEDGER, timeAccountDocSchema, type Award, type RequestDoc, type TimeAccount } from './model';
 

@@ -26,9 +26,8 @@ import {
 import {
   addEvent, assertOwnPhotos, card, claimKey, dropHold, isParty, notFoundRequest, quoteTitle, readRequest, readVolunteer, reserveClaim, takeQuota, tell, usePhotos, volunteerRefusal,
 } from './present';
-import { placeOfUser } from '../org/scope';
+import { placeOfUser, UNITS, unitDocSchema } from '../org';
 import { assertStep, refusalOf } from './status';
-import { UNITS, unitDocSchema } from '../org/model';
 
 const photoIds = z.array(z.string().trim().min(1).max(300));
 

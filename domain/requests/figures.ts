@@ -7,7 +7,7 @@ import { assertDayRange } from '../core/limits';
 import { pageByNewest } from '../core/paging';
 import { atShanghai } from '../core/time';
 import { fields } from '../core/validation';
-import { adminCounty, readUnit } from '../org/scope';
+import { adminCounty, readUnit } from '../org';
 import { REQUESTS, STATUS_LABELS, requestDocSchema, type RequestDoc, type RequestStatus } from './model';
 import { WALL_STATUSES } from './present';
 

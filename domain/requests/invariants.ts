@@ -7,7 +7,7 @@ import type { Database } from '../db';
 import { derivedId } from '../core/ids';
 import { intentGraceMs } from '../core/intents';
 import { readAll, type InvariantReport } from '../core/invariants';
-import { LEDGER, ledgerDocSchema } from '../points/model';
+import { LEDGER, ledgerDocSchema } from '../points';
 import { hoursEntryId, pointsEntryId } from './awards';
 import { REQUESTS, REQUEST_EVENTS, TIME_ACCOUNTS, TIME_LEDGER, requestDocSchema, timeAccountDocSchema, timeLedgerDocSchema, type RequestDoc } from './model';
 import { claimKey } from './present';

@@ -6,7 +6,7 @@
  */
 import type { Database } from '../db';
 import { TX_ATTEMPTS } from '../core/ids';
-import { readUnit } from '../org/scope';
+import { readUnit } from '../org';
 import { USERS, userDocSchema } from '../core/identity';
 import type { HostServices } from '../core/services';
 import { PHOTOS, REQUESTS, REQUEST_EVENTS, UNUSED_PHOTO_MS, acceptHours, finishDays, photoDocSchema, requestDocSchema, type RequestDoc } from './model';

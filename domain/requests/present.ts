@@ -1,9 +1,9 @@
 import type { Database, Transaction } from '../db';
 import { AppError } from '../core/errors';
 import { TX_ATTEMPTS, derivedId } from '../core/ids';
-import { enqueue } from '../messages/outbox';
-import { adminCounty } from '../org/scope';
-import { decrypt } from '../privacy/crypto';
+import { enqueue } from '../messages';
+import { adminCounty } from '../org';
+import { decrypt } from '../privacy';
 import type { HostServices } from '../core/services';
 import type { UserDoc } from '../core/identity';
 import { intentGraceMs } from '../core/intents';

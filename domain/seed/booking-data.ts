@@ -5,8 +5,8 @@
  * 灵川's 主题教育馆); every timetable and capacity is illustrative (示例), and so are the items the
  * articles do not name (永福's 活动室, 法律咨询 and 导游讲解).
  */
-import type { Template } from '../slots/model';
-import type { Source } from '../stations/model';
+import type { Template } from '../slots';
+import type { Source } from '../stations';
 import { ARTICLES } from './data';
 
 const EVERY_DAY = [1, 2, 3, 4, 5, 6, 7];

@@ -10,11 +10,11 @@
  * - addresses, coordinates, opening hours and phone numbers are always illustrative (every phone number
  *   is a fictitious landline), and so are all people.
  */
-import type { Source, StationDoc } from '../stations/model';
-import { ARTICLES, type ServiceCode } from '../stations/labels';
+import type { Source, StationDoc } from '../stations';
+import { ARTICLES, type ServiceCode } from '../stations';
 
-export { ARTICLES, ARTICLE_TITLES, SERVICE_CATALOGUE } from '../stations/labels';
-import type { AMENITIES, SiteDoc, VaccineOffer } from '../vaccine/model';
+export { ARTICLES, ARTICLE_TITLES, SERVICE_CATALOGUE } from '../stations';
+import type { AMENITIES, SiteDoc, VaccineOffer } from '../vaccine';
 
 const yf = (quote: string): Source => ({ article: ARTICLES.yongfu, quote });
 const xf = (quote: string): Source => ({ article: ARTICLES.xiufeng, quote });

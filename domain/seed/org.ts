@@ -2,7 +2,7 @@ import type { Database } from '../db';
 import { addIfAbsent } from '../core/ids';
 import { BRANCHES as BRANCH_DATA, STATIONS as STATION_DATA, VACCINE_SITES } from './data';
 import { USERS } from '../core/identity';
-import { UNITS, type UnitKind } from '../org/model';
+import { UNITS, type UnitKind } from '../org';
 
 interface SeedUnit {
   _id: string;

@@ -5,9 +5,9 @@
 import type { Database } from '../db';
 import { setting } from '../core/config';
 import { addIfAbsent } from '../core/ids';
-import { sealIdentity } from '../org/identity';
+import { sealIdentity } from '../org';
 import { USERS } from '../core/identity';
-import { REQUESTS, REQUEST_EVENTS, VOLUNTEERS, type RequestDoc } from '../requests/model';
+import { REQUESTS, REQUEST_EVENTS, VOLUNTEERS, type RequestDoc } from '../requests';
 
 export const DEMO_VOLUNTEER = { _id: 'demo-volunteer', nickname: '志愿者小张', role: 'resident', branchId: null, scopeUnitId: null, stationIds: [], siteIds: [] } as const;
 

@@ -6,7 +6,7 @@ import { pageByDistance } from '../core/geo';
 import { pageById, type Page } from '../core/paging';
 import { fields } from '../core/validation';
 import { ARTICLE_TITLES, SERVICE_CATALOGUE } from './labels';
-import { parseOpeningHours, type OpeningHours } from '../slots/hours';
+import { parseOpeningHours, type OpeningHours } from '../slots';
 import { ITEMS, ITEM_KINDS, STATIONS, STATION_KINDS, geoPointSchema, itemDocSchema, sourceSchema, stationDocSchema, stationKindSchema, type Item, type Source, type Station } from './model';
 
 

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { addIfAbsent } from '../core/ids';
 import { action, type SignedInContext } from '../core/router';
-import { readUnit } from '../org/scope';
+import { readUnit } from '../org';
 import { BRANCHES, USERS, branchDocSchema, roleSchema } from '../core/identity';
 import { ROLE_LABELS } from '../core/labels';
-import { ACCOUNTS as POINT_ACCOUNTS, accountDocSchema } from '../points/model';
+import { ACCOUNTS as POINT_ACCOUNTS, accountDocSchema } from '../points';
 
 export interface Me {
   openid: string;
@@ -59,4 +59,4 @@ export const me = action({
  * `user.setRole { openid, role }` is the organisation's `setRole` (domain/org/members.ts): the same
  * checks and county scope, with `scopeUnitId` for an admin's county or a secretary's branch.
  */
-export { setRole } from '../org/members';
+export { setRole } from '../org';

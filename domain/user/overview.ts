@@ -5,13 +5,11 @@
  */
 import { z } from 'zod';
 import { action } from '../core/router';
-import { ACCOUNTS, ORDERS, accountDocSchema } from '../points/model';
-import { BOOKINGS, bookingDocSchema } from '../booking/model';
-import { MESSAGES } from '../messages/outbox';
-import { unreadCounts, type UnreadCounts } from '../messages/inbox';
-import { SLOTS } from '../slots/model';
-import { APPOINTMENTS, appointmentDocSchema } from '../vaccine/model';
-import { heldPersons } from '../vaccine/persons';
+import { ACCOUNTS, ORDERS, accountDocSchema } from '../points';
+import { BOOKINGS, bookingDocSchema } from '../booking';
+import { MESSAGES, unreadCounts, type UnreadCounts } from '../messages';
+import { SLOTS } from '../slots';
+import { APPOINTMENTS, appointmentDocSchema, heldPersons } from '../vaccine';
 import { BRANCHES, branchDocSchema, type Role, type UserDoc } from '../core/identity';
 import { ROLE_LABELS } from '../core/labels';
 

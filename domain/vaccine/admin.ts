@@ -1,14 +1,13 @@
 import { toCsv } from '../core/csv';
-import { maskIdNumber } from '../privacy/mask';
+import { maskIdNumber } from '../privacy';
 import { z } from 'zod';
 import { action } from '../core/router';
 import { AppError, notFound } from '../core/errors';
 import { dayOf, shanghaiClock } from '../core/time';
 import { fields } from '../core/validation';
-import { generateSlots as generate } from '../slots/generate';
+import { generateSlots as generate, templateSchema } from '../slots';
 import { LIMITS, assertDayRange, assertSlotCount, breather } from '../core/limits';
-import { templateSchema } from '../slots/model';
-import { geoPointSchema } from '../stations/model';
+import { geoPointSchema } from '../stations';
 import { APPOINTMENTS, APPOINTMENT_STATUS, PERSONS, SITES, appointmentDocSchema, personDocSchema, siteDocSchema, siteStatusSchema, vaccineOfferSchema } from './model';
 
 export const saveSite = action({

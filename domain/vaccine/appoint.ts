@@ -6,11 +6,11 @@ import { action } from '../core/router';
 import { AppError, notFound } from '../core/errors';
 import { inZone } from '../core/time';
 import { fields } from '../core/validation';
-import { enqueue } from '../messages/outbox';
+import { enqueue } from '../messages';
 import { derivedId, eightDigits } from '../core/ids';
-import { ageOn } from '../privacy/idnumber';
+import { ageOn } from '../privacy';
 import { assertHolder, birthDateOf } from './persons';
-import { SLOTS, slotDocSchema, type Slot } from '../slots/model';
+import { SLOTS, slotDocSchema, type Slot } from '../slots';
 import {
   APPOINTMENTS, APPOINTMENT_CODES, ELDER_AGE, PERSONS, SITES, appointmentDocSchema, personDocSchema, siteDocSchema, type Appointment,
 } from './model';

@@ -6,7 +6,7 @@ import { AppError, notFound } from '../core/errors';
 import { fields } from '../core/validation';
 import { TX_ATTEMPTS } from '../core/ids';
 import { holds } from './persons';
-import { SLOTS, slotDocSchema } from '../slots/model';
+import { SLOTS, slotDocSchema } from '../slots';
 import { APPOINTMENTS, APPOINTMENT_CODES, APPOINTMENT_STATUS, appointmentDocSchema, type Appointment } from './model';
 
 async function releaseSeat(tx: Transaction, a: Appointment): Promise<void> {

@@ -5,7 +5,7 @@ import { isUnfinished, marksOf, type Intent } from '../core/intents';
 
 const unfinished = (intent: Intent | undefined) => intent !== undefined && isUnfinished(intent);
 import { heldBy, readAll, readIntents, type InvariantReport } from '../core/invariants';
-import { SLOTS, slotDocSchema } from '../slots/model';
+import { SLOTS, slotDocSchema } from '../slots';
 import { APPOINTMENTS, SITES, appointmentDocSchema, isElder } from './model';
 
 export async function checkVaccineInvariants(db: Database, now = clock.now()): Promise<InvariantReport[]> {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { setting } from '../core/config';
-import { geoPointSchema, sourceSchema } from '../stations/model';
+import { geoPointSchema, sourceSchema } from '../stations';
 
 export const vaccineOfferSchema = z.object({
   code: z.string().min(1),

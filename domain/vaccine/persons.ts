@@ -18,8 +18,7 @@ import { z } from 'zod';
 import type { Database, Transaction } from '../db';
 import { AppError } from '../core/errors';
 import { TX_ATTEMPTS, addIfAbsent, derivedId } from '../core/ids';
-import { decrypt, keyedHash } from '../privacy/crypto';
-import { maskIdNumber } from '../privacy/mask';
+import { decrypt, keyedHash, maskIdNumber } from '../privacy';
 import { OWNERS, PERSONS, personDocSchema, type PersonDoc } from './model';
 
 /** Most accounts that may share one person (a family). */

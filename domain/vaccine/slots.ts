@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { action } from '../core/router';
 import { notFound } from '../core/errors';
 import { fields } from '../core/validation';
-import { SLOTS, seatsLeft, slotDocSchema } from '../slots/model';
+import { SLOTS, seatsLeft, slotDocSchema } from '../slots';
 import { SITES, siteDocSchema } from './model';
 
 export const slots = action({

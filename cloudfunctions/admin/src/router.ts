@@ -1,8 +1,8 @@
 import { defineFunction } from '../../define';
-import * as audit from '../../../domain/audit/actions';
-import * as consoleLogin from '../../../domain/console-login/actions';
-import * as dashboard from '../../../domain/dashboard/dashboard';
-import { fileUrls, uploadImage } from '../../../domain/files/actions';
+import * as audit from '../../../domain/audit';
+import * as consoleLogin from '../../../domain/console-login';
+import * as dashboard from '../../../domain/dashboard';
+import { fileUrls, uploadImage } from '../../../domain/files';
 
 export const router = defineFunction(
   'admin',

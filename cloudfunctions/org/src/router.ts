@@ -1,8 +1,8 @@
 import { defineFunction } from '../../define';
-import * as invites from '../../../domain/org/invites';
-import * as members from '../../../domain/org/members';
-import * as roster from '../../../domain/org/roster';
-import * as units from '../../../domain/org/units';
+import * as invites from '../../../domain/org';
+import * as members from '../../../domain/org';
+import * as roster from '../../../domain/org';
+import * as units from '../../../domain/org';
 
 export const router = defineFunction('org', {
   tree: units.tree,

@@ -1,14 +1,7 @@
 import { defineFunction } from '../../define';
-import * as earning from '../../../domain/points/earning';
-import { exportLedger } from '../../../domain/points/export';
-import * as ledger from '../../../domain/points/ledger';
-import { goods, goodsDetail } from '../../../domain/points/goods';
-import { restock, saveGoods } from '../../../domain/points/goods-admin';
-import { expireOrders, reconcileRedemptions } from '../../../domain/points/jobs';
-import { cancelOrder, orders } from '../../../domain/points/orders';
-import { verifyOrder } from '../../../domain/points/pickup';
-import { redeem } from '../../../domain/points/redeem';
-import { leaderboard } from '../../../domain/points/ranking';
+import * as earning from '../../../domain/points';
+import { exportLedger, goods, goodsDetail, restock, saveGoods, expireOrders, reconcileRedemptions, cancelOrder, orders, verifyOrder, redeem, leaderboard } from '../../../domain/points';
+import * as ledger from '../../../domain/points';
 
 export const router = defineFunction(
   'points',

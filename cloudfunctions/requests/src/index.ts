@@ -1,5 +1,5 @@
 import { cloudMain } from '../../../domain/core/cloud';
-import { CloudBaseFileStore } from '../../../domain/files/cloudbase';
+import { CloudBaseFileStore } from '../../../domain/files';
 import { router } from './router';
 
 /** The photos of requests (uploadPhoto) go to CloudBase storage; the purgePhotos job removes unused ones from it. */

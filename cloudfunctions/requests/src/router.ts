@@ -1,9 +1,9 @@
 import { defineFunction } from '../../define';
-import * as actions from '../../../domain/requests/actions';
-import * as claims from '../../../domain/requests/claims';
-import * as figures from '../../../domain/requests/figures';
-import { markOverdue, purgePhotos } from '../../../domain/requests/jobs';
-import * as volunteers from '../../../domain/requests/volunteers';
+import * as actions from '../../../domain/requests';
+import * as claims from '../../../domain/requests';
+import * as figures from '../../../domain/requests';
+import { markOverdue, purgePhotos } from '../../../domain/requests';
+import * as volunteers from '../../../domain/requests';
 
 /** 群众点单 → 支部下单 → 党员接单 (domain/requests). */
 export const router = defineFunction(

@@ -1,12 +1,7 @@
 import { defineFunction } from '../../define';
-import * as admin from '../../../domain/booking/admin';
-import { book, reconcileBookings } from '../../../domain/booking/book';
-import { cancel } from '../../../domain/booking/cancel';
-import { verify } from '../../../domain/booking/checkin';
-import { messages, myBookings, slots } from '../../../domain/booking/listings';
-import { joinWaitlist, leaveWaitlist, myWaitlist } from '../../../domain/booking/waitlist';
-import { markNoShows } from '../../../domain/booking/jobs';
-import * as stations from '../../../domain/stations/actions';
+import * as admin from '../../../domain/booking';
+import { book, reconcileBookings, cancel, verify, messages, myBookings, slots, joinWaitlist, leaveWaitlist, myWaitlist, markNoShows } from '../../../domain/booking';
+import * as stations from '../../../domain/stations';
 
 export const router = defineFunction(
   'stations',

@@ -1,6 +1,5 @@
 import { cloudMain } from '../../../domain/core/cloud';
-import { CloudBaseSubscribeSender } from '../../../domain/messages/cloudbase';
-import { setMessageSender } from '../../../domain/messages/sender';
+import { CloudBaseSubscribeSender, setMessageSender } from '../../../domain/messages';
 import { router } from './router';
 
 // The deliverMessages job sends subscribe messages through WeChat's subscribeMessage.send (config.json grants it).

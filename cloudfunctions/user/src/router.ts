@@ -1,8 +1,8 @@
 import { defineFunction } from '../../define';
-import * as inbox from '../../../domain/messages/inbox';
-import { deliverMessages } from '../../../domain/messages/deliver';
-import * as user from '../../../domain/user/actions';
-import { overview } from '../../../domain/user/overview';
+import * as inbox from '../../../domain/messages';
+import { deliverMessages } from '../../../domain/messages';
+import * as user from '../../../domain/user';
+import { overview } from '../../../domain/user';
 
 export const router = defineFunction(
   'user',

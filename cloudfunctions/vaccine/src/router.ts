@@ -1,12 +1,7 @@
 import { defineFunction } from '../../define';
-import * as vaccine from '../../../domain/vaccine/actions';
-import * as admin from '../../../domain/vaccine/admin';
-import { appoint, reconcileAppointments } from '../../../domain/vaccine/appoint';
-import { cancel } from '../../../domain/vaccine/cancel';
-import { verify } from '../../../domain/vaccine/completion';
-import { myAppointments } from '../../../domain/vaccine/mine';
-import { addPerson, persons, releasePerson, removePerson } from '../../../domain/vaccine/people';
-import { slots } from '../../../domain/vaccine/slots';
+import * as vaccine from '../../../domain/vaccine';
+import * as admin from '../../../domain/vaccine';
+import { appoint, reconcileAppointments, cancel, verify, myAppointments, addPerson, persons, releasePerson, removePerson, slots } from '../../../domain/vaccine';
 
 export const router = defineFunction('vaccine', {
   sites: vaccine.sites,
