@@ -23,7 +23,8 @@ module.exports = {
     {
       name: 'core-imports-no-module',
       severity: 'error',
-      comment: 'domain/core is the bottom layer: what only a module knows is handed in (cloudfunctions/define.ts), never imported.',
+      comment:
+        'domain/core is the bottom layer: what only a module knows is handed in (cloudfunctions/define.ts), never imported.',
       from: { path: '^domain/core/', pathNot: TESTS },
       to: { path: '^(domain/(?!core/|db/)|cloudfunctions/|server/|scripts/|src/|console/)' },
     },
@@ -38,7 +39,7 @@ module.exports = {
       name: 'through-the-door',
       severity: 'error',
       comment:
-        'Another module is reached through its index.ts only: what the door does not export is the module\'s own. ' +
+        "Another module is reached through its index.ts only: what the door does not export is the module's own. " +
         'core and db are the bottom layer and are imported by file (a door would drag the CloudBase entry and both engines into everything).',
       from: { path: '^(domain/([^/]+)/|cloudfunctions/|server/|scripts/)', pathNot: TESTS },
       to: { path: '^domain/(?!core/|db/)[^/]+/(?!index\\.ts$)', pathNot: '^domain/$2/' },
@@ -77,6 +78,10 @@ module.exports = {
     exclude: { path: '^(node_modules|dist|reports|\\.data)' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+      extensions: ['.ts', '.tsx', '.js', '.mjs', '.cjs', '.json'],
+    },
   },
 };

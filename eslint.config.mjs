@@ -3,7 +3,17 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'reports/', '.data/', 'coverage/', 'cloudfunctions/*/index.js', 'test/components/style-stub.js'] },
+  {
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'reports/',
+      '.data/',
+      'coverage/',
+      'cloudfunctions/*/index.js',
+      'test/components/style-stub.js',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -23,9 +33,16 @@ export default tseslint.config(
     // Elapsed time is performance.now().
     files: ['domain/**/*.ts', 'server/**/*.ts', 'test/node/**/*.ts', 'test/support/**/*.ts', 'bench/**/*.ts'],
     rules: {
-      'no-restricted-syntax': ['error',
-        { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: '读时间请用 domain/core/clock.ts 的 clock.now()（测试与 CI 会设定它）；计时请用 performance.now()。' },
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: '读时间请用 clock.now()：new Date(clock.now())。' },
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: '读时间请用 domain/core/clock.ts 的 clock.now()（测试与 CI 会设定它）；计时请用 performance.now()。',
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: '读时间请用 clock.now()：new Date(clock.now())。',
+        },
       ],
     },
   },
@@ -35,17 +52,25 @@ export default tseslint.config(
     // `labels.ts` files (names, rules, lists the forms show) are the one exception.
     files: ['src/**/*.{ts,tsx}', 'console/**/*.{ts,tsx}'],
     rules: {
-      '@typescript-eslint/no-restricted-imports': ['error', {
-        patterns: [{
-          regex: '(^|/)(domain|cloudfunctions)/(?!(.+/)?labels$)',
-          allowTypeImports: true,
-          message: '客户端只能用 import type 引用 domain/ 与 cloudfunctions/（类型契约见 cloudfunctions/contract.ts）；运行时只可引用不含 zod 的 */labels.ts。',
-        }],
-      }],
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)(domain|cloudfunctions)/(?!(.+/)?labels$)',
+              allowTypeImports: true,
+              message:
+                '客户端只能用 import type 引用 domain/ 与 cloudfunctions/（类型契约见 cloudfunctions/contract.ts）；运行时只可引用不含 zod 的 */labels.ts。',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['**/*.js', '**/*.cjs'],
-    languageOptions: { globals: { module: 'writable', require: 'readonly', __dirname: 'readonly', process: 'readonly' } },
+    languageOptions: {
+      globals: { module: 'writable', require: 'readonly', __dirname: 'readonly', process: 'readonly' },
+    },
   },
 );

@@ -14,7 +14,11 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 function wallMs(cwd: string, script: string): number {
   const started = performance.now();
-  const r = spawnSync(process.execPath, ['-e', script], { cwd, env: { PATH: process.env.PATH ?? '' }, stdio: 'ignore' });
+  const r = spawnSync(process.execPath, ['-e', script], {
+    cwd,
+    env: { PATH: process.env.PATH ?? '' },
+    stdio: 'ignore',
+  });
   if (r.status !== 0) throw new Error(`node -e ${script} exited ${r.status} in ${cwd}`);
   return performance.now() - started;
 }
@@ -34,12 +38,19 @@ export async function benchBundles(record: Record): Promise<void> {
     }
     fs.rmSync(dir, { recursive: true, force: true });
     record(`cloud function ${fn.name}: bundle size`, fn.bytes / 1024, 'KB', 'goal ≤ 600 KB');
-    record(`cloud function ${fn.name}: cold load`, median(loaded) - median(bare), 'ms', `median of ${RUNS}, minus bare node (${median(bare).toFixed(0)} ms); goal ≤ 150 ms`);
+    record(
+      `cloud function ${fn.name}: cold load`,
+      median(loaded) - median(bare),
+      'ms',
+      `median of ${RUNS}, minus bare node (${median(bare).toFixed(0)} ms); goal ≤ 150 ms`,
+    );
   }
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === __filename) {
-  benchBundles((measure, value, unit, note) => console.log(`${measure.padEnd(40)} ${value.toFixed(1).padStart(8)} ${unit.padEnd(3)} ${note ?? ''}`)).catch((error: unknown) => {
+  benchBundles((measure, value, unit, note) =>
+    console.log(`${measure.padEnd(40)} ${value.toFixed(1).padStart(8)} ${unit.padEnd(3)} ${note ?? ''}`),
+  ).catch((error: unknown) => {
     console.error(error);
     process.exit(1);
   });

@@ -11,7 +11,11 @@ import { STORMS, stormProcess, type StormResult } from '../test/support/cloudbas
 
 type Record = (measure: string, value: number, unit: string, note?: string) => void;
 
-const codes = (r: StormResult) => Object.entries(r.codes).sort(([a], [b]) => a.localeCompare(b)).map(([c, n]) => `${c} ${n}`).join(', ');
+const codes = (r: StormResult) =>
+  Object.entries(r.codes)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([c, n]) => `${c} ${n}`)
+    .join(', ');
 
 export async function benchCloudBaseStorms(record: Record): Promise<StormResult[]> {
   const results: StormResult[] = [];
@@ -26,7 +30,12 @@ export async function benchCloudBaseStorms(record: Record): Promise<StormResult[
         const r = ended.result;
         results.push(r);
         const label = `${storm} storm, ${engine === 'cloudbase' ? 'CloudBase double (real SDK)' : 'embedded engine'}`;
-        record(`${label}: throughput`, r.perSecond, 'req/s', `${r.requests} at once; ${codes(r)}${r.violations.length ? `; BROKEN: ${r.violations.join('; ')}` : ''}`);
+        record(
+          `${label}: throughput`,
+          r.perSecond,
+          'req/s',
+          `${r.requests} at once; ${codes(r)}${r.violations.length ? `; BROKEN: ${r.violations.join('; ')}` : ''}`,
+        );
         record(`${label}: p50`, r.p50, 'ms');
         record(`${label}: p99`, r.p99, 'ms');
       } finally {
@@ -38,7 +47,9 @@ export async function benchCloudBaseStorms(record: Record): Promise<StormResult[
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === __filename) {
-  benchCloudBaseStorms((measure, value, unit, note) => console.log(`${measure.padEnd(58)} ${String(value).padStart(8)} ${unit.padEnd(6)} ${note ?? ''}`))
+  benchCloudBaseStorms((measure, value, unit, note) =>
+    console.log(`${measure.padEnd(58)} ${String(value).padStart(8)} ${unit.padEnd(6)} ${note ?? ''}`),
+  )
     .then(() => process.exit(0))
     .catch((error: unknown) => {
       console.error(error);

@@ -15,7 +15,15 @@ import { devLogin, startLocalCloud } from '../test/support/local-cloud';
 
 type Record = (measure: string, value: number, unit: string, note?: string) => void;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const RUNS = 5;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -29,15 +37,34 @@ export function firstScreenFiles(dir = CONSOLE_DIR): { js: string[]; css: string
   };
 }
 
-const gzipped = (dir: string, files: string[]) => files.reduce((sum, f) => sum + zlib.gzipSync(fs.readFileSync(path.join(dir, f)), { level: 9 }).length, 0);
+const gzipped = (dir: string, files: string[]) =>
+  files.reduce((sum, f) => sum + zlib.gzipSync(fs.readFileSync(path.join(dir, f)), { level: 9 }).length, 0);
 
 export async function benchConsole(record: Record): Promise<void> {
   if (consoleIsStale()) await buildConsole();
   const { js, css } = firstScreenFiles();
-  record('console first screen: JavaScript, gzipped', gzipped(CONSOLE_DIR, js) / 1024, 'KB', `${js.length} files (shell, sign-in, React, the TDesign parts they use)`);
-  record('console first screen: CSS, gzipped', gzipped(CONSOLE_DIR, css) / 1024, 'KB', "TDesign's stylesheet, imported once, and the console's");
-  const all = fs.readdirSync(path.join(CONSOLE_DIR, 'assets')).filter((f) => f.endsWith('.js')).map((f) => `assets/${f}`);
-  record('console, every chunk: JavaScript, gzipped', gzipped(CONSOLE_DIR, all) / 1024, 'KB', `${all.length} files; pages and ECharts load on first visit`);
+  record(
+    'console first screen: JavaScript, gzipped',
+    gzipped(CONSOLE_DIR, js) / 1024,
+    'KB',
+    `${js.length} files (shell, sign-in, React, the TDesign parts they use)`,
+  );
+  record(
+    'console first screen: CSS, gzipped',
+    gzipped(CONSOLE_DIR, css) / 1024,
+    'KB',
+    "TDesign's stylesheet, imported once, and the console's",
+  );
+  const all = fs
+    .readdirSync(path.join(CONSOLE_DIR, 'assets'))
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => `assets/${f}`);
+  record(
+    'console, every chunk: JavaScript, gzipped',
+    gzipped(CONSOLE_DIR, all) / 1024,
+    'KB',
+    `${all.length} files; pages and ECharts load on first visit`,
+  );
   if (!fs.existsSync(CHROMIUM)) return record('console /admin time to interactive', 0, 'ms', 'no Chromium');
 
   const cloud = await startLocalCloud();
@@ -57,12 +84,26 @@ export async function benchConsole(record: Record): Promise<void> {
       await page.evaluate((t) => sessionStorage.setItem('xfyz-console-token', t), token);
       await page.goto('about:blank');
       await page.goto(`${cloud.url}/admin/#/dashboard`, { waitUntil: 'commit' });
-      await page.waitForFunction(() => /\d/.test(document.querySelector('.figure--orders .figure__value')?.textContent ?? '') || document.querySelector('.error-notice'));
+      await page.waitForFunction(
+        () =>
+          /\d/.test(document.querySelector('.figure--orders .figure__value')?.textContent ?? '') ||
+          document.querySelector('.error-notice'),
+      );
       dashboard.push(await page.evaluate(() => performance.now()));
       await context.close();
     }
-    record(`console /admin time to interactive (median of ${RUNS})`, median(signIn), 'ms', `goal < 1000 ms; navigation start → sign-in QR and buttons rendered; runs ${signIn.map((t) => t.toFixed(0)).join(', ')}`);
-    record(`console dashboard, signed in (median of ${RUNS})`, median(dashboard), 'ms', 'navigation start → figures shown (page chunk + admin.dashboard)');
+    record(
+      `console /admin time to interactive (median of ${RUNS})`,
+      median(signIn),
+      'ms',
+      `goal < 1000 ms; navigation start → sign-in QR and buttons rendered; runs ${signIn.map((t) => t.toFixed(0)).join(', ')}`,
+    );
+    record(
+      `console dashboard, signed in (median of ${RUNS})`,
+      median(dashboard),
+      'ms',
+      'navigation start → figures shown (page chunk + admin.dashboard)',
+    );
   } finally {
     await browser.close();
     await cloud.stop();
@@ -70,7 +111,9 @@ export async function benchConsole(record: Record): Promise<void> {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === __filename) {
-  benchConsole((measure, value, unit, note) => console.log(`${measure.padEnd(52)} ${value.toFixed(1).padStart(8)} ${unit.padEnd(3)} ${note ?? ''}`)).catch((error: unknown) => {
+  benchConsole((measure, value, unit, note) =>
+    console.log(`${measure.padEnd(52)} ${value.toFixed(1).padStart(8)} ${unit.padEnd(3)} ${note ?? ''}`),
+  ).catch((error: unknown) => {
     console.error(error);
     process.exit(1);
   });

@@ -45,7 +45,11 @@ async function load(total: number, concurrency: number, one: (i: number) => Prom
   return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), perSecond: total / seconds, codes };
 }
 
-const codesText = (codes: { [code: string]: number }) => Object.entries(codes).sort(([a], [b]) => a.localeCompare(b)).map(([c, n]) => `${c} ${n}`).join(', ');
+const codesText = (codes: { [code: string]: number }) =>
+  Object.entries(codes)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([c, n]) => `${c} ${n}`)
+    .join(', ');
 
 /** `wishes` wishes published to the hall by 向阳社区's secretary, then each claimed by 50 volunteers at once. */
 async function benchClaimStorm(record: Record, quick: boolean): Promise<void> {
@@ -57,15 +61,43 @@ async function benchClaimStorm(record: Record, quick: boolean): Promise<void> {
     const call: Call = httpCall(cloud.url);
     const volunteers = Array.from({ length: CLAIMANTS }, (_, i) => `bench-volunteer-${i}`);
     for (const [i, openid] of volunteers.entries()) {
-      await must(call('requests', { action: 'registerVolunteer', realName: `志愿者${'甲乙丙丁戊己庚辛壬癸'[i % 10]}${'甲乙丙丁戊己庚辛壬癸'[Math.floor(i / 10) % 10]}`, phone: `1390773${String(i).padStart(4, '0')}`, inService: i % 3 === 0, unitId: XIANGYANG }, openid), 'registerVolunteer');
-      await must(call('requests', { action: 'reviewVolunteer', openid, decision: 'approve' }, 'demo-secretary'), 'reviewVolunteer');
+      await must(
+        call(
+          'requests',
+          {
+            action: 'registerVolunteer',
+            realName: `志愿者${'甲乙丙丁戊己庚辛壬癸'[i % 10]}${'甲乙丙丁戊己庚辛壬癸'[Math.floor(i / 10) % 10]}`,
+            phone: `1390773${String(i).padStart(4, '0')}`,
+            inService: i % 3 === 0,
+            unitId: XIANGYANG,
+          },
+          openid,
+        ),
+        'registerVolunteer',
+      );
+      await must(
+        call('requests', { action: 'reviewVolunteer', openid, decision: 'approve' }, 'demo-secretary'),
+        'reviewVolunteer',
+      );
     }
     const ids: string[] = [];
-    for (let w = 0; w < wishes; w += 1) ids.push(await requestAt(call, 'open', { resident: `bench-resident-${w % 10}`, secretary: 'demo-secretary' }, { kind: 'wish', requestId: `bench-wish-${w}` }));
+    for (let w = 0; w < wishes; w += 1)
+      ids.push(
+        await requestAt(
+          call,
+          'open',
+          { resident: `bench-resident-${w % 10}`, secretary: 'demo-secretary' },
+          { kind: 'wish', requestId: `bench-wish-${w}` },
+        ),
+      );
     const total = wishes * CLAIMANTS;
     // Consecutive calls go to the same wish: the 50 in flight are the 50 volunteers on one wish.
     const storm = await load(total, CLAIMANTS, async (i) => {
-      const res = await call('requests', { action: 'claim', id: ids[Math.floor(i / CLAIMANTS)]! }, volunteers[i % CLAIMANTS]!);
+      const res = await call(
+        'requests',
+        { action: 'claim', id: ids[Math.floor(i / CLAIMANTS)]! },
+        volunteers[i % CLAIMANTS]!,
+      );
       return res.ok ? 'ok' : res.error.code;
     });
     const note = `${wishes} wishes × ${CLAIMANTS} volunteers; ${codesText(storm.codes)}${storm.codes.ok === wishes ? '' : ` — EXPECTED ok ${wishes}`}`;
@@ -78,7 +110,18 @@ async function benchClaimStorm(record: Record, quick: boolean): Promise<void> {
 }
 
 const COUNTIES = ['桂林市永福县', '桂林市秀峰区', '桂林市灵川县', '玉林市北流市', '三明市泰宁县'];
-const STATUSES: RequestStatus[] = ['open', 'open', 'open', 'inProgress', 'submitted', 'confirmed', 'finished', 'accepted', 'declined', 'cancelled'];
+const STATUSES: RequestStatus[] = [
+  'open',
+  'open',
+  'open',
+  'inProgress',
+  'submitted',
+  'confirmed',
+  'finished',
+  'accepted',
+  'declined',
+  'cancelled',
+];
 
 /** A data folder holding `total` requests across five counties, a third of them open in the hall. */
 async function seedRequests(total: number): Promise<string> {
@@ -95,13 +138,42 @@ async function seedRequests(total: number): Promise<string> {
         const status = STATUSES[i % STATUSES.length]!;
         const county = COUNTIES[i % COUNTIES.length]!;
         const at = start + i * 60_000;
-        const places = status === 'submitted' || status === 'accepted' || status === 'declined' ? 0 : kind === 'wish' ? 1 : 3;
+        const places =
+          status === 'submitted' || status === 'accepted' || status === 'declined' ? 0 : kind === 'wish' ? 1 : 3;
         const doc: RequestDoc = {
-          _id: `rq-bench-${String(i).padStart(6, '0')}`, openid: `bench-resident-${i % 5000}`, requestId: `bench-${i}`, kind, category: CATEGORIES[kind][i % 5]!,
-          title: `基准${kind === 'wish' ? '心愿' : '诉求'}${i}`, text: '基准测试的请求内容。', photos: [], unitId: county === '桂林市永福县' ? XIANGYANG : `br-bench-${i % 40}`,
-          unitName: '基准社区党支部', county, place: null, contact, publicOnWall: i % 2 === 0, status, overdue: false, escalatedAt: null, createdAt: at, updatedAt: at,
-          acceptedAt: places ? at : null, finishedAt: null, confirmedAt: null, closedAt: null, reason: null, mode: places ? 'hall' : null, places, taken: status === 'open' ? 0 : Math.min(places, 1),
-          hours: 2, claims: {}, claimantIds: [], rating: null, comment: null, awards: [],
+          _id: `rq-bench-${String(i).padStart(6, '0')}`,
+          openid: `bench-resident-${i % 5000}`,
+          requestId: `bench-${i}`,
+          kind,
+          category: CATEGORIES[kind][i % 5]!,
+          title: `基准${kind === 'wish' ? '心愿' : '诉求'}${i}`,
+          text: '基准测试的请求内容。',
+          photos: [],
+          unitId: county === '桂林市永福县' ? XIANGYANG : `br-bench-${i % 40}`,
+          unitName: '基准社区党支部',
+          county,
+          place: null,
+          contact,
+          publicOnWall: i % 2 === 0,
+          status,
+          overdue: false,
+          escalatedAt: null,
+          createdAt: at,
+          updatedAt: at,
+          acceptedAt: places ? at : null,
+          finishedAt: null,
+          confirmedAt: null,
+          closedAt: null,
+          reason: null,
+          mode: places ? 'hall' : null,
+          places,
+          taken: status === 'open' ? 0 : Math.min(places, 1),
+          hours: 2,
+          claims: {},
+          claimantIds: [],
+          rating: null,
+          comment: null,
+          awards: [],
         };
         await tx.collection(REQUESTS).add(doc as never);
       }
@@ -135,7 +207,12 @@ async function benchHall(record: Record, quick: boolean): Promise<void> {
         const res = await call('requests', { action: 'figures' }, 'demo-resident');
         return res.ok ? 'ok' : res.error.code;
       });
-      record(`requests.figures (public), ${size.toLocaleString('en')} requests: p50`, fig.p50, 'ms', codesText(fig.codes));
+      record(
+        `requests.figures (public), ${size.toLocaleString('en')} requests: p50`,
+        fig.p50,
+        'ms',
+        codesText(fig.codes),
+      );
     } finally {
       await cloud.stop();
       fs.rmSync(dir, { recursive: true, force: true });
@@ -150,9 +227,13 @@ export async function benchRequests(record: Record, quick = false): Promise<void
 
 if (process.argv[1] && path.resolve(process.argv[1]) === __filename) {
   const rows: { measure: string; value: number; unit: string; note?: string }[] = [];
-  benchRequests((measure, value, unit, note) => rows.push({ measure, value: Math.round(value * 10) / 10, unit, note }), process.argv.includes('--quick'))
+  benchRequests(
+    (measure, value, unit, note) => rows.push({ measure, value: Math.round(value * 10) / 10, unit, note }),
+    process.argv.includes('--quick'),
+  )
     .then(() => {
-      for (const r of rows) console.log(`${r.measure.padEnd(60)} ${String(r.value).padStart(9)} ${r.unit.padEnd(5)} ${r.note ?? ''}`);
+      for (const r of rows)
+        console.log(`${r.measure.padEnd(60)} ${String(r.value).padStart(9)} ${r.unit.padEnd(5)} ${r.note ?? ''}`);
     })
     .catch((error: unknown) => {
       console.error(error);

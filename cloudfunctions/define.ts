@@ -8,4 +8,9 @@ import { runAudited } from '../domain/audit';
 import { assertConsoleRole, checkConsoleSession } from '../domain/console-login';
 import { assertInScope } from '../domain/org';
 
-export const defineFunction = functionFactory({ resolveConsoleSession: checkConsoleSession, assertConsoleRole, assertInScope, runAudited });
+export const defineFunction = functionFactory({
+  resolveConsoleSession: checkConsoleSession,
+  assertConsoleRole,
+  assertInScope,
+  runAudited,
+});

@@ -43,13 +43,22 @@ export const COLLECTIONS = {
   intents: { description: '抢兑、预约、接种占位的意向记录（补偿与对账用）', ...PRIVATE },
   auditLog: { description: '操作日志（只追加：谁、什么角色、做了什么、哪条记录、改前改后、何时）', ...PRIVATE },
   consoleLogins: { description: '管理后台扫码登录票据（只存轮询密钥的哈希；发起的电脑的地址与浏览器）', ...PRIVATE },
-  consoleSessions: { description: '管理后台登录会话（谁、从哪台电脑、何时起、8 小时内有效、可在小程序中退出）', ...PRIVATE },
+  consoleSessions: {
+    description: '管理后台登录会话（谁、从哪台电脑、何时起、8 小时内有效、可在小程序中退出）',
+    ...PRIVATE,
+  },
   consoleLoginLimits: { description: '管理后台扫码登录每个地址每分钟的发起次数（地址只存哈希）', ...PRIVATE },
   helpRequests: { description: '群众点单：微心愿与诉求（联系人姓名、电话加密存储）、认领、评价', ...PRIVATE },
   helpRequestEvents: { description: '群众点单的办理过程（时间线）', ...PRIVATE },
   helpPhotos: { description: '群众点单上传的照片（谁上传的，是否已用；一天未用即删除）', ...PRIVATE },
-  helpPhotoQuotas: { description: '群众点单每人的计数：每天上传照片、点单、报告进展的次数，正在认领的任务', ...PRIVATE },
-  volunteers: { description: '登记的志愿者（姓名、电话加密存储；双报到在职党员；所属社区党支部与审核状态）', ...PRIVATE },
+  helpPhotoQuotas: {
+    description: '群众点单每人的计数：每天上传照片、点单、报告进展的次数，正在认领的任务',
+    ...PRIVATE,
+  },
+  volunteers: {
+    description: '登记的志愿者（姓名、电话加密存储；双报到在职党员；所属社区党支部与审核状态）',
+    ...PRIVATE,
+  },
   timeBankAccounts: { description: '时间银行账户（小时余额）', ...PRIVATE },
   timeBankLedger: { description: '时间银行台账（每一笔变动）', ...PRIVATE },
 } as const;
@@ -67,81 +76,469 @@ export interface IndexSpec {
  * queries (equality fields first, then the sorted or ranged one). Add one here when a query gains a field.
  */
 export const INDEXES: readonly IndexSpec[] = [
-  { collection: 'users', keys: [['branchId', 1], ['role', 1]] },
+  {
+    collection: 'users',
+    keys: [
+      ['branchId', 1],
+      ['role', 1],
+    ],
+  },
   { collection: 'stations', keys: [['kind', 1]] },
   { collection: 'vaccineSites', keys: [['vaccines.code', 1]] },
-  { collection: 'activities', keys: [['end', 1], ['start', 1]] },
-  { collection: 'pointAccounts', keys: [['branchId', 1], ['earned', -1]] },
-  { collection: 'ledger', keys: [['openid', 1], ['seq', -1]] },
-  { collection: 'ledger', keys: [['branchId', 1], ['at', 1]] },
+  {
+    collection: 'activities',
+    keys: [
+      ['end', 1],
+      ['start', 1],
+    ],
+  },
+  {
+    collection: 'pointAccounts',
+    keys: [
+      ['branchId', 1],
+      ['earned', -1],
+    ],
+  },
+  {
+    collection: 'ledger',
+    keys: [
+      ['openid', 1],
+      ['seq', -1],
+    ],
+  },
+  {
+    collection: 'ledger',
+    keys: [
+      ['branchId', 1],
+      ['at', 1],
+    ],
+  },
   { collection: 'ledger', keys: [['at', 1]] },
   { collection: 'goods', keys: [['active', 1]] },
-  { collection: 'orders', keys: [['openid', 1], ['status', 1], ['seq', -1]] },
-  { collection: 'orders', keys: [['status', 1], ['expiresAt', 1]] },
-  { collection: 'serviceItems', keys: [['stationId', 1], ['active', 1]] },
-  { collection: 'slots', keys: [['resourceId', 1], ['date', 1], ['start', 1]] },
+  {
+    collection: 'orders',
+    keys: [
+      ['openid', 1],
+      ['status', 1],
+      ['seq', -1],
+    ],
+  },
+  {
+    collection: 'orders',
+    keys: [
+      ['status', 1],
+      ['expiresAt', 1],
+    ],
+  },
+  {
+    collection: 'serviceItems',
+    keys: [
+      ['stationId', 1],
+      ['active', 1],
+    ],
+  },
+  {
+    collection: 'slots',
+    keys: [
+      ['resourceId', 1],
+      ['date', 1],
+      ['start', 1],
+    ],
+  },
   { collection: 'slots', keys: [['date', 1]] },
-  { collection: 'bookings', keys: [['openid', 1], ['status', 1], ['seq', -1]] },
-  { collection: 'bookings', keys: [['slotId', 1], ['status', 1]] },
-  { collection: 'bookings', keys: [['itemId', 1], ['start', 1]] },
-  { collection: 'bookings', keys: [['status', 1], ['end', 1]] },
-  { collection: 'notifications', keys: [['openid', 1], ['sentAt', 1], ['dueAt', -1]] },
-  { collection: 'notifications', keys: [['sentAt', 1], ['dueAt', 1]] },
-  { collection: 'notifications', keys: [['openid', 1], ['sentAt', -1], ['_id', -1]] },
-  { collection: 'notifications', keys: [['openid', 1], ['module', 1], ['readAt', 1]] },
-  { collection: 'vaccinePersons', keys: [['owner', 1], ['createdAt', 1]] },
-  { collection: 'appointments', keys: [['owner', 1], ['createdAt', -1]] },
-  { collection: 'appointments', keys: [['personId', 1], ['status', 1]] },
-  { collection: 'appointments', keys: [['siteId', 1], ['start', 1]] },
+  {
+    collection: 'bookings',
+    keys: [
+      ['openid', 1],
+      ['status', 1],
+      ['seq', -1],
+    ],
+  },
+  {
+    collection: 'bookings',
+    keys: [
+      ['slotId', 1],
+      ['status', 1],
+    ],
+  },
+  {
+    collection: 'bookings',
+    keys: [
+      ['itemId', 1],
+      ['start', 1],
+    ],
+  },
+  {
+    collection: 'bookings',
+    keys: [
+      ['status', 1],
+      ['end', 1],
+    ],
+  },
+  {
+    collection: 'notifications',
+    keys: [
+      ['openid', 1],
+      ['sentAt', 1],
+      ['dueAt', -1],
+    ],
+  },
+  {
+    collection: 'notifications',
+    keys: [
+      ['sentAt', 1],
+      ['dueAt', 1],
+    ],
+  },
+  {
+    collection: 'notifications',
+    keys: [
+      ['openid', 1],
+      ['sentAt', -1],
+      ['_id', -1],
+    ],
+  },
+  {
+    collection: 'notifications',
+    keys: [
+      ['openid', 1],
+      ['module', 1],
+      ['readAt', 1],
+    ],
+  },
+  {
+    collection: 'vaccinePersons',
+    keys: [
+      ['owner', 1],
+      ['createdAt', 1],
+    ],
+  },
+  {
+    collection: 'appointments',
+    keys: [
+      ['owner', 1],
+      ['createdAt', -1],
+    ],
+  },
+  {
+    collection: 'appointments',
+    keys: [
+      ['personId', 1],
+      ['status', 1],
+    ],
+  },
+  {
+    collection: 'appointments',
+    keys: [
+      ['siteId', 1],
+      ['start', 1],
+    ],
+  },
   { collection: 'vaccinePersons', keys: [['idHash', 1]] },
-  { collection: 'intents', keys: [['kind', 1], ['createdAt', 1]] },
-  { collection: 'helpRequests', keys: [['openid', 1], ['status', 1], ['createdAt', -1]] },
-  { collection: 'helpRequests', keys: [['openid', 1], ['createdAt', -1]] },
-  { collection: 'helpRequests', keys: [['unitId', 1], ['createdAt', -1]] },
-  { collection: 'helpRequests', keys: [['county', 1], ['createdAt', -1]] },
-  { collection: 'helpRequests', keys: [['unitId', 1], ['status', 1], ['createdAt', -1]] },
-  { collection: 'helpRequests', keys: [['county', 1], ['status', 1], ['createdAt', -1]] },
-  { collection: 'helpRequests', keys: [['status', 1], ['county', 1], ['kind', 1], ['createdAt', -1]] },
-  { collection: 'helpRequests', keys: [['status', 1], ['county', 1], ['createdAt', -1]] },
-  { collection: 'helpRequests', keys: [['status', 1], ['createdAt', -1]] },
-  { collection: 'helpRequests', keys: [['claimantIds', 1], ['createdAt', -1]] },
-  { collection: 'helpRequests', keys: [['kind', 1], ['publicOnWall', 1], ['status', 1], ['createdAt', -1]] },
-  { collection: 'helpRequests', keys: [['status', 1], ['overdue', 1], ['createdAt', 1]] },
-  { collection: 'helpRequests', keys: [['status', 1], ['overdue', 1], ['acceptedAt', 1]] },
-  { collection: 'helpRequests', keys: [['status', 1], ['mode', 1], ['updatedAt', -1]] },
+  {
+    collection: 'intents',
+    keys: [
+      ['kind', 1],
+      ['createdAt', 1],
+    ],
+  },
+  {
+    collection: 'helpRequests',
+    keys: [
+      ['openid', 1],
+      ['status', 1],
+      ['createdAt', -1],
+    ],
+  },
+  {
+    collection: 'helpRequests',
+    keys: [
+      ['openid', 1],
+      ['createdAt', -1],
+    ],
+  },
+  {
+    collection: 'helpRequests',
+    keys: [
+      ['unitId', 1],
+      ['createdAt', -1],
+    ],
+  },
+  {
+    collection: 'helpRequests',
+    keys: [
+      ['county', 1],
+      ['createdAt', -1],
+    ],
+  },
+  {
+    collection: 'helpRequests',
+    keys: [
+      ['unitId', 1],
+      ['status', 1],
+      ['createdAt', -1],
+    ],
+  },
+  {
+    collection: 'helpRequests',
+    keys: [
+      ['county', 1],
+      ['status', 1],
+      ['createdAt', -1],
+    ],
+  },
+  {
+    collection: 'helpRequests',
+    keys: [
+      ['status', 1],
+      ['county', 1],
+      ['kind', 1],
+      ['createdAt', -1],
+    ],
+  },
+  {
+    collection: 'helpRequests',
+    keys: [
+      ['status', 1],
+      ['county', 1],
+      ['createdAt', -1],
+    ],
+  },
+  {
+    collection: 'helpRequests',
+    keys: [
+      ['status', 1],
+      ['createdAt', -1],
+    ],
+  },
+  {
+    collection: 'helpRequests',
+    keys: [
+      ['claimantIds', 1],
+      ['createdAt', -1],
+    ],
+  },
+  {
+    collection: 'helpRequests',
+    keys: [
+      ['kind', 1],
+      ['publicOnWall', 1],
+      ['status', 1],
+      ['createdAt', -1],
+    ],
+  },
+  {
+    collection: 'helpRequests',
+    keys: [
+      ['status', 1],
+      ['overdue', 1],
+      ['createdAt', 1],
+    ],
+  },
+  {
+    collection: 'helpRequests',
+    keys: [
+      ['status', 1],
+      ['overdue', 1],
+      ['acceptedAt', 1],
+    ],
+  },
+  {
+    collection: 'helpRequests',
+    keys: [
+      ['status', 1],
+      ['mode', 1],
+      ['updatedAt', -1],
+    ],
+  },
   { collection: 'helpRequests', keys: [['createdAt', -1]] },
-  { collection: 'helpRequestEvents', keys: [['requestId', 1], ['at', 1]] },
+  {
+    collection: 'helpRequestEvents',
+    keys: [
+      ['requestId', 1],
+      ['at', 1],
+    ],
+  },
   { collection: 'helpRequestEvents', keys: [['photos', 1]] },
   { collection: 'helpRequests', keys: [['photos', 1]] },
-  { collection: 'helpPhotos', keys: [['state', 1], ['at', 1]] },
-  { collection: 'volunteers', keys: [['unitId', 1], ['status', 1], ['appliedAt', -1]] },
-  { collection: 'volunteers', keys: [['county', 1], ['status', 1], ['appliedAt', -1]] },
-  { collection: 'volunteers', keys: [['status', 1], ['appliedAt', -1]] },
-  { collection: 'timeBankLedger', keys: [['openid', 1], ['seq', -1]] },
+  {
+    collection: 'helpPhotos',
+    keys: [
+      ['state', 1],
+      ['at', 1],
+    ],
+  },
+  {
+    collection: 'volunteers',
+    keys: [
+      ['unitId', 1],
+      ['status', 1],
+      ['appliedAt', -1],
+    ],
+  },
+  {
+    collection: 'volunteers',
+    keys: [
+      ['county', 1],
+      ['status', 1],
+      ['appliedAt', -1],
+    ],
+  },
+  {
+    collection: 'volunteers',
+    keys: [
+      ['status', 1],
+      ['appliedAt', -1],
+    ],
+  },
+  {
+    collection: 'timeBankLedger',
+    keys: [
+      ['openid', 1],
+      ['seq', -1],
+    ],
+  },
   { collection: 'users', keys: [['role', 1]] },
-  { collection: 'orgInvites', keys: [['branchId', 1], ['expiresAt', -1]] },
-  { collection: 'orgApplications', keys: [['branchId', 1], ['status', 1], ['createdAt', -1]] },
-  { collection: 'orgApplications', keys: [['branchId', 1], ['personHash', 1], ['status', 1]] },
-  { collection: 'orgApplications', keys: [['openid', 1], ['status', 1]] },
-  { collection: 'orgApplications', keys: [['openid', 1], ['requestId', 1]] },
-  { collection: 'orgApplications', keys: [['openid', 1], ['createdAt', -1]] },
-  { collection: 'auditLog', keys: [['actor', 1], ['_id', -1]] },
-  { collection: 'auditLog', keys: [['action', 1], ['_id', -1]] },
-  { collection: 'auditLog', keys: [['op', 1], ['_id', -1]] },
-  { collection: 'auditLog', keys: [['targetId', 1], ['_id', -1]] },
+  {
+    collection: 'orgInvites',
+    keys: [
+      ['branchId', 1],
+      ['expiresAt', -1],
+    ],
+  },
+  {
+    collection: 'orgApplications',
+    keys: [
+      ['branchId', 1],
+      ['status', 1],
+      ['createdAt', -1],
+    ],
+  },
+  {
+    collection: 'orgApplications',
+    keys: [
+      ['branchId', 1],
+      ['personHash', 1],
+      ['status', 1],
+    ],
+  },
+  {
+    collection: 'orgApplications',
+    keys: [
+      ['openid', 1],
+      ['status', 1],
+    ],
+  },
+  {
+    collection: 'orgApplications',
+    keys: [
+      ['openid', 1],
+      ['requestId', 1],
+    ],
+  },
+  {
+    collection: 'orgApplications',
+    keys: [
+      ['openid', 1],
+      ['createdAt', -1],
+    ],
+  },
+  {
+    collection: 'auditLog',
+    keys: [
+      ['actor', 1],
+      ['_id', -1],
+    ],
+  },
+  {
+    collection: 'auditLog',
+    keys: [
+      ['action', 1],
+      ['_id', -1],
+    ],
+  },
+  {
+    collection: 'auditLog',
+    keys: [
+      ['op', 1],
+      ['_id', -1],
+    ],
+  },
+  {
+    collection: 'auditLog',
+    keys: [
+      ['targetId', 1],
+      ['_id', -1],
+    ],
+  },
   { collection: 'consoleLogins', keys: [['expiresAt', 1]] },
-  { collection: 'consoleLogins', keys: [['status', 1], ['expiresAt', 1]] },
-  { collection: 'consoleSessions', keys: [['openid', 1], ['expiresAt', -1]] },
+  {
+    collection: 'consoleLogins',
+    keys: [
+      ['status', 1],
+      ['expiresAt', 1],
+    ],
+  },
+  {
+    collection: 'consoleSessions',
+    keys: [
+      ['openid', 1],
+      ['expiresAt', -1],
+    ],
+  },
   { collection: 'consoleSessions', keys: [['expiresAt', 1]] },
   { collection: 'consoleLoginLimits', keys: [['expiresAt', 1]] },
-  { collection: 'bookings', keys: [['status', 1], ['checkedInAt', 1]] },
-  { collection: 'appointments', keys: [['status', 1], ['completedAt', 1]] },
-  { collection: 'orders', keys: [['status', 1], ['pickedAt', 1]] },
+  {
+    collection: 'bookings',
+    keys: [
+      ['status', 1],
+      ['checkedInAt', 1],
+    ],
+  },
+  {
+    collection: 'appointments',
+    keys: [
+      ['status', 1],
+      ['completedAt', 1],
+    ],
+  },
+  {
+    collection: 'orders',
+    keys: [
+      ['status', 1],
+      ['pickedAt', 1],
+    ],
+  },
   // 我的 (user.overview, stations.myWaitlist): waiting-list places, the next booking, open appointments.
-  { collection: 'slots', keys: [['queue', 1], ['start', 1]] },
-  { collection: 'bookings', keys: [['openid', 1], ['status', 1], ['end', 1]] },
-  { collection: 'appointments', keys: [['owner', 1], ['status', 1]] },
-  { collection: 'appointments', keys: [['idHash', 1], ['status', 1]] },
+  {
+    collection: 'slots',
+    keys: [
+      ['queue', 1],
+      ['start', 1],
+    ],
+  },
+  {
+    collection: 'bookings',
+    keys: [
+      ['openid', 1],
+      ['status', 1],
+      ['end', 1],
+    ],
+  },
+  {
+    collection: 'appointments',
+    keys: [
+      ['owner', 1],
+      ['status', 1],
+    ],
+  },
+  {
+    collection: 'appointments',
+    keys: [
+      ['idHash', 1],
+      ['status', 1],
+    ],
+  },
 ];
 
 /** CloudBase needs a name per index (letters, digits, underscores): e.g. `openid_asc_seq_desc`. */

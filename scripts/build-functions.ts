@@ -28,7 +28,8 @@ export function functionNames(): string[] {
 
 /** Modules of the SDK's dependency tree that no action reaches, and why. */
 export const LEFT_OUT: Record<string, RegExp> = {
-  'node-sdk AI (@cloudbase/ai, @cloudbase/app, web streams)': /[\\/]@cloudbase[\\/]node-sdk[\\/]dist[\\/]ai[\\/]index\.js$/,
+  'node-sdk AI (@cloudbase/ai, @cloudbase/app, web streams)':
+    /[\\/]@cloudbase[\\/]node-sdk[\\/]dist[\\/]ai[\\/]index\.js$/,
   'data models and MySQL (@cloudbase/wx-cloud-client-sdk)': /[\\/]@cloudbase[\\/]wx-cloud-client-sdk[\\/]/,
   'cloud storage XML (xml2js)': /[\\/]node_modules[\\/]xml2js[\\/]/,
   'custom-login tickets (jsonwebtoken)': /[\\/]node_modules[\\/]jsonwebtoken[\\/]/,
@@ -58,7 +59,9 @@ const leaveOut: Plugin = {
       b.onLoad({ filter: pattern }, () => ({ contents: stub(what), loader: 'js' }));
     }
     b.onLoad({ filter: /[\\/]domain[\\/]db[\\/]local[\\/]/ }, (args) => ({
-      errors: [{ text: `the embedded engine must not reach a cloud bundle: ${path.relative(process.cwd(), args.path)}` }],
+      errors: [
+        { text: `the embedded engine must not reach a cloud bundle: ${path.relative(process.cwd(), args.path)}` },
+      ],
     }));
   },
 };
@@ -131,7 +134,8 @@ export function bytesByPackage(metafile: Metafile): [string, number][] {
   const sizes = new Map<string, number>();
   for (const output of Object.values(metafile.outputs)) {
     for (const [file, { bytesInOutput }] of Object.entries(output.inputs)) {
-      const pkg = /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(file)?.[1] ?? file.split(/[\\/]/).slice(0, 2).join('/');
+      const pkg =
+        /node_modules[\\/]((?:@[^\\/]+[\\/])?[^\\/]+)/.exec(file)?.[1] ?? file.split(/[\\/]/).slice(0, 2).join('/');
       sizes.set(pkg, (sizes.get(pkg) ?? 0) + bytesInOutput);
     }
   }
@@ -144,7 +148,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === __filename) {
       for (const r of results) {
         console.log(`cloudfunctions/${r.name}/index.js  ${(r.bytes / 1024).toFixed(0)} KB`);
         if (process.argv.includes('--why')) {
-          for (const [pkg, bytes] of bytesByPackage(r.metafile).slice(0, 15)) console.log(`  ${(bytes / 1024).toFixed(1).padStart(7)} KB  ${pkg}`);
+          for (const [pkg, bytes] of bytesByPackage(r.metafile).slice(0, 15))
+            console.log(`  ${(bytes / 1024).toFixed(1).padStart(7)} KB  ${pkg}`);
         }
       }
     },

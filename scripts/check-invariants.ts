@@ -35,10 +35,15 @@ if (process.argv[1] && path.resolve(process.argv[1]) === __filename) {
   checkAll(db)
     .then(async (reports) => {
       const width = Math.max(...reports.map((r) => r.name.length));
-      for (const r of reports) console.log(`${r.violations === 0 ? 'ok  ' : 'FAIL'}  ${r.area}  ${r.name.padEnd(width)}  ${r.violations}`);
+      for (const r of reports)
+        console.log(`${r.violations === 0 ? 'ok  ' : 'FAIL'}  ${r.area}  ${r.name.padEnd(width)}  ${r.violations}`);
       await db.close();
       const broken = reports.filter((r) => r.violations > 0).length;
-      console.log(broken === 0 ? `\n${reports.length} invariants, 0 violations (${dir})` : `\n${broken} of ${reports.length} invariants broken (${dir})`);
+      console.log(
+        broken === 0
+          ? `\n${reports.length} invariants, 0 violations (${dir})`
+          : `\n${broken} of ${reports.length} invariants broken (${dir})`,
+      );
       process.exit(broken === 0 ? 0 : 1);
     })
     .catch(async (error: unknown) => {

@@ -21,19 +21,29 @@ function sizeOf(dir: string, skip: (rel: string) => boolean, base = dir): number
 
 /** Bytes per package as WeChat counts them (license notes are not shipped). */
 export function packageSizes(): { name: string; bytes: number; budget: number }[] {
-  if (!fs.existsSync(path.join(WEAPP_DIR, 'app.json'))) throw new Error('dist/weapp is missing: run `npm run build:weapp` first');
+  if (!fs.existsSync(path.join(WEAPP_DIR, 'app.json')))
+    throw new Error('dist/weapp is missing: run `npm run build:weapp` first');
   const notShipped = (rel: string) => rel.endsWith('.LICENSE.txt');
-  const app = JSON.parse(fs.readFileSync(path.join(WEAPP_DIR, 'app.json'), 'utf8')) as { subPackages?: { root: string }[] };
+  const app = JSON.parse(fs.readFileSync(path.join(WEAPP_DIR, 'app.json'), 'utf8')) as {
+    subPackages?: { root: string }[];
+  };
   const roots = (app.subPackages ?? []).map((s) => s.root.replace(/\/$/, ''));
   const main = sizeOf(WEAPP_DIR, (rel) => notShipped(rel) || roots.some((r) => rel === r || rel.startsWith(`${r}/`)));
   return [
     { name: 'main', bytes: main, budget: BUDGETS.main },
-    ...roots.map((root) => ({ name: root, bytes: sizeOf(path.join(WEAPP_DIR, root), notShipped), budget: BUDGETS.subpackage })),
+    ...roots.map((root) => ({
+      name: root,
+      bytes: sizeOf(path.join(WEAPP_DIR, root), notShipped),
+      budget: BUDGETS.subpackage,
+    })),
   ];
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === __filename) {
   const sizes = packageSizes();
-  for (const s of sizes) console.log(`${s.bytes <= s.budget ? 'ok  ' : 'OVER'}  ${s.name.padEnd(18)} ${(s.bytes / 1024).toFixed(1).padStart(7)} KB  (budget ${s.budget / 1024} KB)`);
+  for (const s of sizes)
+    console.log(
+      `${s.bytes <= s.budget ? 'ok  ' : 'OVER'}  ${s.name.padEnd(18)} ${(s.bytes / 1024).toFixed(1).padStart(7)} KB  (budget ${s.budget / 1024} KB)`,
+    );
   process.exit(sizes.every((s) => s.bytes <= s.budget) ? 0 : 1);
 }

@@ -26,10 +26,17 @@ import { SITES } from '../domain/vaccine';
 export interface ManagerClient {
   database: {
     createCollectionIfNotExists(name: string): Promise<{ IsCreated: boolean }>;
-    describeCollection(name: string): Promise<{ Indexes?: { Name: string; Keys?: { Name?: string; Direction?: string }[] }[] }>;
+    describeCollection(
+      name: string,
+    ): Promise<{ Indexes?: { Name: string; Keys?: { Name?: string; Direction?: string }[] }[] }>;
     updateCollection(
       name: string,
-      indexes: { CreateIndexes: { IndexName: string; MgoKeySchema: { MgoIndexKeys: { Name: string; Direction: string }[]; MgoIsUnique: boolean } }[] },
+      indexes: {
+        CreateIndexes: {
+          IndexName: string;
+          MgoKeySchema: { MgoIndexKeys: { Name: string; Direction: string }[]; MgoIsUnique: boolean };
+        }[];
+      },
     ): Promise<unknown>;
   };
   commonService(): { call(options: { Action: string; Param: Record<string, unknown> }): Promise<unknown> };
@@ -65,7 +72,8 @@ export function referenceData(now: number): Record<string, readonly object[]> {
   };
 }
 
-const asDoc = (value: object): NewDoc & { _id: string } => JSON.parse(JSON.stringify(value)) as NewDoc & { _id: string };
+const asDoc = (value: object): NewDoc & { _id: string } =>
+  JSON.parse(JSON.stringify(value)) as NewDoc & { _id: string };
 
 const sameKeys = (spec: IndexSpec, keys: { Name?: string; Direction?: string }[] | undefined) =>
   keys !== undefined &&
@@ -73,7 +81,11 @@ const sameKeys = (spec: IndexSpec, keys: { Name?: string; Direction?: string }[]
   spec.keys.every(([field, dir], i) => keys[i]?.Name === field && String(keys[i]?.Direction) === String(dir));
 
 async function currentAcl(manager: ManagerClient, envId: string, collection: string): Promise<string | null> {
-  const res = (await manager.commonService().call({ Action: 'DescribeSafeRule', Param: { CollectionName: collection, EnvId: envId } })) as { AclTag?: unknown } | null;
+  const res = (await manager
+    .commonService()
+    .call({ Action: 'DescribeSafeRule', Param: { CollectionName: collection, EnvId: envId } })) as {
+    AclTag?: unknown;
+  } | null;
   return typeof res?.AclTag === 'string' ? res.AclTag : null;
 }
 
@@ -95,14 +107,30 @@ async function makeAdmin(db: Database, openid: string, now: number): Promise<Set
   return 'promoted';
 }
 
-export async function cloudSetup({ manager, db, envId, adminOpenid, now, log = () => undefined }: SetupOptions): Promise<SetupReport> {
-  const report: SetupReport = { collectionsCreated: [], rulesSet: [], indexesCreated: [], seeded: {}, admin: 'skipped', changes: 0 };
+export async function cloudSetup({
+  manager,
+  db,
+  envId,
+  adminOpenid,
+  now,
+  log = () => undefined,
+}: SetupOptions): Promise<SetupReport> {
+  const report: SetupReport = {
+    collectionsCreated: [],
+    rulesSet: [],
+    indexesCreated: [],
+    seeded: {},
+    admin: 'skipped',
+    changes: 0,
+  };
 
   for (const [name, { acl }] of Object.entries(COLLECTIONS) as [string, { acl: AclTag }][]) {
     const { IsCreated } = await manager.database.createCollectionIfNotExists(name);
     if (IsCreated) report.collectionsCreated.push(name);
     if ((await currentAcl(manager, envId, name)) !== acl) {
-      await manager.commonService().call({ Action: 'ModifySafeRule', Param: { CollectionName: name, EnvId: envId, AclTag: acl } });
+      await manager
+        .commonService()
+        .call({ Action: 'ModifySafeRule', Param: { CollectionName: name, EnvId: envId, AclTag: acl } });
       report.rulesSet.push(name);
     }
     log(`${name}: ${IsCreated ? 'created' : 'exists'}, ${acl}`);
@@ -115,7 +143,13 @@ export async function cloudSetup({ manager, db, envId, adminOpenid, now, log = (
     if (existing.some((i) => i.Name === name || sameKeys(spec, i.Keys))) continue;
     await manager.database.updateCollection(spec.collection, {
       CreateIndexes: [
-        { IndexName: name, MgoKeySchema: { MgoIndexKeys: spec.keys.map(([field, dir]) => ({ Name: field, Direction: String(dir) })), MgoIsUnique: false } },
+        {
+          IndexName: name,
+          MgoKeySchema: {
+            MgoIndexKeys: spec.keys.map(([field, dir]) => ({ Name: field, Direction: String(dir) })),
+            MgoIsUnique: false,
+          },
+        },
       ],
     });
     report.indexesCreated.push(`${spec.collection}.${name}`);
@@ -171,8 +205,14 @@ export function readSetupConfig(env: NodeJS.ProcessEnv): SetupConfig {
   const secretId = read('TCB_SECRET_ID');
   const secretKey = read('TCB_SECRET_KEY');
   const missing: string[] = [];
-  if (!envId) missing.push('ENV_ID（或 TCB_ENV_ID）：云开发环境 ID，在云开发控制台「环境」页可见 / the CloudBase environment id, shown in the console');
-  if (!secretId) missing.push('TCB_SECRET_ID：腾讯云 API 密钥 SecretId（访问管理 → API 密钥管理）/ a Tencent Cloud API key SecretId (CAM → API keys)');
+  if (!envId)
+    missing.push(
+      'ENV_ID（或 TCB_ENV_ID）：云开发环境 ID，在云开发控制台「环境」页可见 / the CloudBase environment id, shown in the console',
+    );
+  if (!secretId)
+    missing.push(
+      'TCB_SECRET_ID：腾讯云 API 密钥 SecretId（访问管理 → API 密钥管理）/ a Tencent Cloud API key SecretId (CAM → API keys)',
+    );
   if (!secretKey) missing.push('TCB_SECRET_KEY：与 SecretId 配对的 SecretKey / the SecretKey paired with it');
   if (missing.length > 0) {
     throw new SetupConfigError(
@@ -192,7 +232,14 @@ async function main(): Promise<void> {
   const { CloudBaseDatabase } = await import('../domain/db/cloudbase');
   const manager = new CloudBase({ secretId: config.secretId, secretKey: config.secretKey, envId: config.envId });
   const db = new CloudBaseDatabase({ env: config.envId, secretId: config.secretId, secretKey: config.secretKey });
-  const report = await cloudSetup({ manager, db, envId: config.envId, adminOpenid: config.adminOpenid, now: Date.now(), log: (line) => console.log(line) });
+  const report = await cloudSetup({
+    manager,
+    db,
+    envId: config.envId,
+    adminOpenid: config.adminOpenid,
+    now: Date.now(),
+    log: (line) => console.log(line),
+  });
   console.log(`\n${report.changes} changes / 处变更`);
   if (!config.adminOpenid) {
     console.log(

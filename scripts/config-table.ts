@@ -17,7 +17,11 @@ const cell = (value: string) => value.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 export function renderConfigTable(): string {
   const rows = settingRows().map((row) => {
     const places = row.places
-      .map((place) => (place === 'cloud' && row.functions.length > 0 ? `${PLACES[place]}（${row.functions.map((f) => `\`${f}\``).join('、')}）` : PLACES[place]))
+      .map((place) =>
+        place === 'cloud' && row.functions.length > 0
+          ? `${PLACES[place]}（${row.functions.map((f) => `\`${f}\``).join('、')}）`
+          : PLACES[place],
+      )
       .join('；');
     const fallback = row.defaultText === '' ? '—' : `\`${row.defaultText}\``;
     return `| \`${row.name}\` | ${cell(places)} | ${cell(fallback)} | ${cell(row.description)} |`;
@@ -46,5 +50,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === __filename) {
   const before = fs.readFileSync(README_PATH, 'utf8');
   const after = withConfigTable(before);
   if (after !== before) fs.writeFileSync(README_PATH, after);
-  console.log(after === before ? 'README.md: the settings table is current' : 'README.md: the settings table rewritten');
+  console.log(
+    after === before ? 'README.md: the settings table is current' : 'README.md: the settings table rewritten',
+  );
 }

@@ -10,7 +10,15 @@
 import nodeFs from 'node:fs';
 import path from 'node:path';
 import {
-  CorruptDataError, JOURNAL, SNAPSHOT, asideName, fsyncDir, liveOwner, readSnapshot, scanJournal, writeNewFile,
+  CorruptDataError,
+  JOURNAL,
+  SNAPSHOT,
+  asideName,
+  fsyncDir,
+  liveOwner,
+  readSnapshot,
+  scanJournal,
+  writeNewFile,
   type JournalFs,
 } from '../domain/db/local/journal';
 
@@ -21,7 +29,10 @@ export interface RepairReport {
   movedTo?: string;
 }
 
-export function repairFolder(dir: string, options: { dryRun?: boolean; fs?: JournalFs; now?: Date } = {}): RepairReport {
+export function repairFolder(
+  dir: string,
+  options: { dryRun?: boolean; fs?: JournalFs; now?: Date } = {},
+): RepairReport {
   const fs = options.fs ?? nodeFs;
   if (!fs.existsSync(dir)) throw new Error(`数据目录不存在：${dir}`);
   const owner = liveOwner(fs, dir);
@@ -32,7 +43,8 @@ export function repairFolder(dir: string, options: { dryRun?: boolean; fs?: Jour
     try {
       documents = readSnapshot(fs.readFileSync(snapshotPath), () => {}, dir);
     } catch (error) {
-      if (error instanceof CorruptDataError) return { status: 'refused', message: `${error.message}（db:repair 不改动快照）` };
+      if (error instanceof CorruptDataError)
+        return { status: 'refused', message: `${error.message}（db:repair 不改动快照）` };
       throw error;
     }
   }
@@ -40,13 +52,22 @@ export function repairFolder(dir: string, options: { dryRun?: boolean; fs?: Jour
   const text = fs.existsSync(journalPath) ? fs.readFileSync(journalPath) : Buffer.alloc(0);
   const scan = scanJournal(text);
   if (!scan.tail) {
-    return { status: 'clean', message: `数据完好：${SNAPSHOT} ${documents} 个文档，${JOURNAL} ${scan.goodLines} 行，未做改动` };
+    return {
+      status: 'clean',
+      message: `数据完好：${SNAPSHOT} ${documents} 个文档，${JOURNAL} ${scan.goodLines} 行，未做改动`,
+    };
   }
   const { line, bytes, reason, validAfter } = scan.tail;
   const name = asideName('bad', options.now);
-  const what = `${JOURNAL} 第 ${line} 行起的 ${bytes} 字节（第 ${line} 行${reason}` +
-    (validAfter > 0 ? `；其后 ${validAfter} 行校验完好，是已确认的提交，随之移出，请人工核对` : '') + '）';
-  if (options.dryRun) return { status: 'would-repair', message: `将把 ${what} 移到 ${name}；保留前 ${scan.goodLines} 行（--dry-run，未做改动）` };
+  const what =
+    `${JOURNAL} 第 ${line} 行起的 ${bytes} 字节（第 ${line} 行${reason}` +
+    (validAfter > 0 ? `；其后 ${validAfter} 行校验完好，是已确认的提交，随之移出，请人工核对` : '') +
+    '）';
+  if (options.dryRun)
+    return {
+      status: 'would-repair',
+      message: `将把 ${what} 移到 ${name}；保留前 ${scan.goodLines} 行（--dry-run，未做改动）`,
+    };
   // The bad bytes are safe in their own file before the journal loses them.
   writeNewFile(fs, dir, name, text.subarray(scan.goodBytes));
   const fd = fs.openSync(journalPath, 'r+');

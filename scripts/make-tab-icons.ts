@@ -13,19 +13,33 @@ const SIZE = 81;
 const OUT = path.resolve(__dirname, '..', 'src', 'assets', 'tab');
 const COLORS = { normal: [0x66, 0x66, 0x66], active: [0xc8, 0x16, 0x1d] } as const;
 
-const inPolygon = (poly: Point[]): Shape => (x, y) => {
-  let inside = false;
-  for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
-    const [xi, yi] = poly[i]!;
-    const [xj, yj] = poly[j]!;
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-};
-const circle = (cx: number, cy: number, r: number): Shape => (x, y) => (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
-const rect = (x0: number, y0: number, x1: number, y1: number): Shape => (x, y) => x >= x0 && x <= x1 && y >= y0 && y <= y1;
-const union = (...shapes: Shape[]): Shape => (x, y) => shapes.some((s) => s(x, y));
-const minus = (a: Shape, b: Shape): Shape => (x, y) => a(x, y) && !b(x, y);
+const inPolygon =
+  (poly: Point[]): Shape =>
+  (x, y) => {
+    let inside = false;
+    for (let i = 0, j = poly.length - 1; i < poly.length; j = i++) {
+      const [xi, yi] = poly[i]!;
+      const [xj, yj] = poly[j]!;
+      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+    }
+    return inside;
+  };
+const circle =
+  (cx: number, cy: number, r: number): Shape =>
+  (x, y) =>
+    (x - cx) ** 2 + (y - cy) ** 2 <= r * r;
+const rect =
+  (x0: number, y0: number, x1: number, y1: number): Shape =>
+  (x, y) =>
+    x >= x0 && x <= x1 && y >= y0 && y <= y1;
+const union =
+  (...shapes: Shape[]): Shape =>
+  (x, y) =>
+    shapes.some((s) => s(x, y));
+const minus =
+  (a: Shape, b: Shape): Shape =>
+  (x, y) =>
+    a(x, y) && !b(x, y);
 
 function star(cx: number, cy: number, outer: number, inner: number): Point[] {
   return Array.from({ length: 10 }, (_, i) => {
@@ -36,9 +50,23 @@ function star(cx: number, cy: number, outer: number, inner: number): Point[] {
 }
 
 const ICONS: Record<string, Shape> = {
-  home: union(inPolygon([[40.5, 10], [72, 38], [9, 38]]), minus(rect(17, 36, 64, 70), rect(34, 50, 47, 70))),
+  home: union(
+    inPolygon([
+      [40.5, 10],
+      [72, 38],
+      [9, 38],
+    ]),
+    minus(rect(17, 36, 64, 70), rect(34, 50, 47, 70)),
+  ),
   points: inPolygon(star(40.5, 43, 33, 14)),
-  stations: union(rect(14, 8, 20, 74), inPolygon([[20, 10], [68, 20], [20, 42]])),
+  stations: union(
+    rect(14, 8, 20, 74),
+    inPolygon([
+      [20, 10],
+      [68, 20],
+      [20, 42],
+    ]),
+  ),
   vaccine: minus(circle(40.5, 40.5, 32), union(rect(35, 20, 46, 61), rect(20, 35, 61, 46))),
   mine: union(circle(40.5, 25, 14), minus(circle(40.5, 78, 32), rect(0, 74, 81, 81))),
 };
@@ -61,7 +89,8 @@ function png(shape: Shape, [r, g, b]: readonly number[]): Buffer {
     const row = Buffer.alloc(1 + SIZE * 4);
     for (let x = 0; x < SIZE; x += 1) {
       let hits = 0;
-      for (let sy = 0; sy < 4; sy += 1) for (let sx = 0; sx < 4; sx += 1) if (shape(x + (sx + 0.5) / 4, y + (sy + 0.5) / 4)) hits += 1;
+      for (let sy = 0; sy < 4; sy += 1)
+        for (let sx = 0; sx < 4; sx += 1) if (shape(x + (sx + 0.5) / 4, y + (sy + 0.5) / 4)) hits += 1;
       row.set([r!, g!, b!, Math.round((hits / 16) * 255)], 1 + x * 4);
     }
     rows.push(row);

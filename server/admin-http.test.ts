@@ -19,7 +19,11 @@ let dataDir: string;
 let files: LocalFileStore;
 
 /** A tiny valid PNG header followed by `size - 8` filler bytes: enough for the type check. */
-const png = (size: number) => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(Math.max(0, size - 8), 7)]);
+const png = (size: number) =>
+  Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    Buffer.alloc(Math.max(0, size - 8), 7),
+  ]);
 
 async function listen(s: http.Server): Promise<string> {
   await new Promise<void>((resolve) => s.listen(0, '127.0.0.1', resolve));
@@ -40,12 +44,18 @@ afterAll(async () => {
 });
 
 const post = (url: string, body: unknown, token?: string) =>
-  fetch(`${base}${url}`, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+  fetch(`${base}${url}`, {
+    method: 'POST',
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+  });
 async function login(openid: string): Promise<string> {
   const res = await post('/auth/dev-login', { openid });
   return ((await res.json()) as { data: { token: string } }).data.token;
 }
-async function json<T = { ok: boolean; data: Record<string, unknown>; error: { code: string; message: string } }>(res: Response): Promise<T> {
+async function json<T = { ok: boolean; data: Record<string, unknown>; error: { code: string; message: string } }>(
+  res: Response,
+): Promise<T> {
   return (await res.json()) as T;
 }
 
@@ -60,27 +70,54 @@ describe('console scan-to-sign-in over HTTP', () => {
     const { ticketId, pollSecret, qrText } = start.data as { ticketId: string; pollSecret: string; qrText: string };
     // The QR opens the H5 app on the address the console used.
     expect(qrText).toBe(`http://${new URL(base).host}/#/packages/console/pages/approve/index?ticket=${ticketId}`);
-    expect((await json(await post('/fn/admin', { action: 'pollConsoleLogin', ticketId, pollSecret }))).data).toEqual({ status: 'waiting' });
+    expect((await json(await post('/fn/admin', { action: 'pollConsoleLogin', ticketId, pollSecret }))).data).toEqual({
+      status: 'waiting',
+    });
 
-    const residentRes = await post('/fn/admin', { action: 'approveConsoleLogin', ticketId }, await login('demo-resident'));
+    const residentRes = await post(
+      '/fn/admin',
+      { action: 'approveConsoleLogin', ticketId },
+      await login('demo-resident'),
+    );
     expect(await json(residentRes)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await json(await post('/fn/admin', { action: 'approveConsoleLogin', ticketId }))).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-    expect(await json(await post('/fn/admin', { action: 'approveConsoleLogin', ticketId }, await login('demo-admin')))).toMatchObject({ ok: true });
+    expect(await json(await post('/fn/admin', { action: 'approveConsoleLogin', ticketId }))).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED' },
+    });
+    expect(
+      await json(await post('/fn/admin', { action: 'approveConsoleLogin', ticketId }, await login('demo-admin'))),
+    ).toMatchObject({ ok: true });
 
-    expect(await json(await post('/fn/admin', { action: 'pollConsoleLogin', ticketId, pollSecret: differentLastChar(pollSecret) }))).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(
+      await json(
+        await post('/fn/admin', { action: 'pollConsoleLogin', ticketId, pollSecret: differentLastChar(pollSecret) }),
+      ),
+    ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     const polled = await json(await post('/fn/admin', { action: 'pollConsoleLogin', ticketId, pollSecret }));
     expect(polled.data).toMatchObject({ status: 'approved', tokenKind: 'bearer', user: { openid: 'demo-admin' } });
     const me = await json(await post('/fn/user', { action: 'me' }, String(polled.data.token)));
     expect(me.data).toMatchObject({ openid: 'demo-admin', role: 'admin' });
-    expect((await json(await post('/fn/admin', { action: 'pollConsoleLogin', ticketId, pollSecret }))).data).toEqual({ status: 'expired' });
+    expect((await json(await post('/fn/admin', { action: 'pollConsoleLogin', ticketId, pollSecret }))).data).toEqual({
+      status: 'expired',
+    });
     // The approval is in the audit log, read with the console's new token.
-    const log = await json(await post('/fn/admin', { action: 'audit', operation: 'approveConsoleLogin' }, String(polled.data.token)));
+    const log = await json(
+      await post('/fn/admin', { action: 'audit', operation: 'approveConsoleLogin' }, String(polled.data.token)),
+    );
     expect(log.data.items).toEqual([expect.objectContaining({ actor: 'demo-admin', targetId: ticketId })]);
     expect(JSON.stringify(log.data)).not.toContain('secretHash');
   });
 
   test('every other admin action, and every other function, still needs a token', async () => {
-    for (const action of ['audit', 'dashboard', 'approveConsoleLogin', 'consoleTicket', 'uploadImage', 'fileUrls', 'nope']) {
+    for (const action of [
+      'audit',
+      'dashboard',
+      'approveConsoleLogin',
+      'consoleTicket',
+      'uploadImage',
+      'fileUrls',
+      'nope',
+    ]) {
       const res = await post('/fn/admin', { action });
       expect([action, res.status]).toEqual([action, action === 'nope' ? 404 : 401]);
     }
@@ -96,7 +133,11 @@ describe('pictures', () => {
   test('an admin uploads a PNG; it is served at /files/<id> with its type and survives a restart of the store', async () => {
     const token = await login('demo-admin');
     const bytes = png(100 * 1024);
-    const res = await post('/fn/admin', { action: 'uploadImage', contentType: 'image/png', dataBase64: bytes.toString('base64') }, token);
+    const res = await post(
+      '/fn/admin',
+      { action: 'uploadImage', contentType: 'image/png', dataBase64: bytes.toString('base64') },
+      token,
+    );
     expect(res.status).toBe(200);
     const body = await json(res);
     expect(body.ok).toBe(true);
@@ -107,8 +148,15 @@ describe('pictures', () => {
     expect(got.headers.get('content-type')).toBe('image/png');
     expect(got.headers.get('x-content-type-options')).toBe('nosniff');
     expect(Buffer.from(await got.arrayBuffer()).equals(bytes)).toBe(true);
-    const urls = await json(await post('/fn/admin', { action: 'fileUrls', fileIds: [fileId, '../auth.key'] }, await login('demo-member')));
-    expect(urls.data).toEqual({ items: [{ fileId, url }, { fileId: '../auth.key', url: '' }] });
+    const urls = await json(
+      await post('/fn/admin', { action: 'fileUrls', fileIds: [fileId, '../auth.key'] }, await login('demo-member')),
+    );
+    expect(urls.data).toEqual({
+      items: [
+        { fileId, url },
+        { fileId: '../auth.key', url: '' },
+      ],
+    });
     // A new store on the same folder (a restart) still has it.
     const again = await new LocalFileStore(path.join(dataDir, 'files')).read(fileId);
     expect(again?.contentType).toBe('image/png');
@@ -126,18 +174,49 @@ describe('pictures', () => {
 
   test('a picture over 2 MB is refused with a clear 413; just under the HTTP limit the domain says the same', async () => {
     const token = await login('demo-admin');
-    const over = await post('/fn/admin', { action: 'uploadImage', contentType: 'image/png', dataBase64: png(MAX_IMAGE_BYTES + 64 * 1024).toString('base64') }, token);
+    const over = await post(
+      '/fn/admin',
+      {
+        action: 'uploadImage',
+        contentType: 'image/png',
+        dataBase64: png(MAX_IMAGE_BYTES + 64 * 1024).toString('base64'),
+      },
+      token,
+    );
     expect(over.status).toBe(413);
     expect(await json(over)).toMatchObject({ ok: false, error: { message: '图片不能超过 2 MB' } });
-    const justOver = await post('/fn/admin', { action: 'uploadImage', contentType: 'image/png', dataBase64: png(MAX_IMAGE_BYTES + 1).toString('base64') }, token);
-    expect(await json(justOver)).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', message: '图片不能超过 2 MB' } });
-    const exactly = await post('/fn/admin', { action: 'uploadImage', contentType: 'image/png', dataBase64: png(MAX_IMAGE_BYTES).toString('base64') }, token);
+    const justOver = await post(
+      '/fn/admin',
+      { action: 'uploadImage', contentType: 'image/png', dataBase64: png(MAX_IMAGE_BYTES + 1).toString('base64') },
+      token,
+    );
+    expect(await json(justOver)).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', message: '图片不能超过 2 MB' },
+    });
+    const exactly = await post(
+      '/fn/admin',
+      { action: 'uploadImage', contentType: 'image/png', dataBase64: png(MAX_IMAGE_BYTES).toString('base64') },
+      token,
+    );
     expect(await json(exactly)).toMatchObject({ ok: true });
   });
 
   test('no token: even a small upload is 401, and a large one is cut at 64 KB', async () => {
-    expect((await post('/fn/admin', { action: 'uploadImage', contentType: 'image/png', dataBase64: png(100).toString('base64') })).status).toBe(401);
-    const big = await post('/fn/admin', { action: 'uploadImage', contentType: 'image/png', dataBase64: png(200 * 1024).toString('base64') });
+    expect(
+      (
+        await post('/fn/admin', {
+          action: 'uploadImage',
+          contentType: 'image/png',
+          dataBase64: png(100).toString('base64'),
+        })
+      ).status,
+    ).toBe(401);
+    const big = await post('/fn/admin', {
+      action: 'uploadImage',
+      contentType: 'image/png',
+      dataBase64: png(200 * 1024).toString('base64'),
+    });
     expect(big.status).toBe(413);
   });
 
@@ -155,14 +234,29 @@ describe('pictures', () => {
       const res = await json(await post('/fn/admin', { action: 'uploadImage', contentType, dataBase64 }, token));
       expect([contentType, res.ok, res.error?.message]).toEqual([contentType, false, expect.stringContaining(message)]);
     }
-    const staff = await json(await post('/fn/admin', { action: 'uploadImage', contentType: 'image/png', dataBase64: png(100).toString('base64') }, await login('demo-staff')));
+    const staff = await json(
+      await post(
+        '/fn/admin',
+        { action: 'uploadImage', contentType: 'image/png', dataBase64: png(100).toString('base64') },
+        await login('demo-staff'),
+      ),
+    );
     expect(staff).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
   test('/files never leaves its folder and never serves anything but a stored picture', async () => {
     fs.writeFileSync(path.join(dataDir, 'files', 'notes.txt'), 'secret');
-    for (const target of ['/files/..%2Fauth.key', '/files/%2e%2e%2fauth.key', '/files/../auth.key', '/files/notes.txt', '/files/', '/files/a/b',
-      `/files/${'0'.repeat(32)}.png`, `/files/${'0'.repeat(32)}.png%00.txt`, `/files/${'A'.repeat(32)}.png`]) {
+    for (const target of [
+      '/files/..%2Fauth.key',
+      '/files/%2e%2e%2fauth.key',
+      '/files/../auth.key',
+      '/files/notes.txt',
+      '/files/',
+      '/files/a/b',
+      `/files/${'0'.repeat(32)}.png`,
+      `/files/${'0'.repeat(32)}.png%00.txt`,
+      `/files/${'A'.repeat(32)}.png`,
+    ]) {
       const res = await fetch(`${base}${target}`);
       expect([target, res.status]).toEqual([target, 404]);
       expect(await res.text()).not.toContain('secret');

@@ -36,7 +36,8 @@ afterAll(async () => {
 });
 
 const JSON_TYPE = { 'content-type': 'application/json' };
-const post = (url: string, body: string, headers: Record<string, string> = {}) => fetch(`${base}${url}`, { method: 'POST', body, headers: { ...JSON_TYPE, ...headers } });
+const post = (url: string, body: string, headers: Record<string, string> = {}) =>
+  fetch(`${base}${url}`, { method: 'POST', body, headers: { ...JSON_TYPE, ...headers } });
 async function login(openid: string): Promise<string> {
   const res = await post('/auth/dev-login', JSON.stringify({ openid }));
   expect(res.status).toBe(200);
@@ -81,15 +82,32 @@ test.each([
 });
 
 /** A request with a chosen Host header (fetch would set its own). */
-function withHost(host: string | null, pathname: string, body = '', headers: Record<string, string> = {}): Promise<{ status: number; json: { ok: boolean; error?: { code: string } } }> {
+function withHost(
+  host: string | null,
+  pathname: string,
+  body = '',
+  headers: Record<string, string> = {},
+): Promise<{ status: number; json: { ok: boolean; error?: { code: string } } }> {
   const { port } = server.address() as AddressInfo;
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path: pathname, method: 'POST', setHost: false, headers: { ...JSON_TYPE, ...(host === null ? {} : { host }), ...headers } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => (text += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, json: JSON.parse(text) as { ok: boolean; error?: { code: string } } }));
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: pathname,
+        method: 'POST',
+        setHost: false,
+        headers: { ...JSON_TYPE, ...(host === null ? {} : { host }), ...headers },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (text += c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, json: JSON.parse(text) as { ok: boolean; error?: { code: string } } }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -100,25 +118,46 @@ test.each(['127.0.0.1', '127.0.0.1:8080', 'localhost', 'LOCALHOST:3000'])('Host 
   expect(res).toMatchObject({ status: 200, json: { ok: true } });
 });
 
-test.each(['evil.example', 'evil.example:8080', '127.0.0.1.evil.example', 'localhost.evil.example', '127.0.0.2', '[::1]', '127.0.0.1:99999', 'a b', ''])(
-  'Host %j is refused with 403 and the envelope, before anything is written',
-  async (host) => {
-    const res = await withHost(host, '/auth/dev-login', '{"openid":"host-intruder"}');
-    expect(res).toMatchObject({ status: 403, json: { ok: false, error: { code: 'FORBIDDEN' } } });
-    expect(await db.collection('users').doc('host-intruder').get()).toBeNull();
-  },
-);
+test.each([
+  'evil.example',
+  'evil.example:8080',
+  '127.0.0.1.evil.example',
+  'localhost.evil.example',
+  '127.0.0.2',
+  '[::1]',
+  '127.0.0.1:99999',
+  'a b',
+  '',
+])('Host %j is refused with 403 and the envelope, before anything is written', async (host) => {
+  const res = await withHost(host, '/auth/dev-login', '{"openid":"host-intruder"}');
+  expect(res).toMatchObject({ status: 403, json: { ok: false, error: { code: 'FORBIDDEN' } } });
+  expect(await db.collection('users').doc('host-intruder').get()).toBeNull();
+});
 
 test('ALLOWED_HOSTS names are accepted, by name or by name and port', async () => {
-  const extra = createLocalCloud({ db, signer: TokenSigner.forDataDir(dataDir), allowedHosts: ['station.example', 'lan.example:8443'] });
+  const extra = createLocalCloud({
+    db,
+    signer: TokenSigner.forDataDir(dataDir),
+    allowedHosts: ['station.example', 'lan.example:8443'],
+  });
   const url = await listen(extra);
   const { port } = extra.address() as AddressInfo;
   const ask = (host: string) =>
     new Promise<number>((resolve, reject) => {
-      const req = http.request({ host: '127.0.0.1', port, path: '/auth/dev-login', method: 'POST', setHost: false, headers: { ...JSON_TYPE, host } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/auth/dev-login',
+          method: 'POST',
+          setHost: false,
+          headers: { ...JSON_TYPE, host },
+        },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on('error', reject);
       req.end('{"openid":"demo-member"}');
     });
@@ -145,22 +184,42 @@ test.each([
   expect(await refused.json()).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
   expect(await db.collection('users').doc('cross-site').get()).toBeNull();
   const token = await login('demo-member');
-  const fn = await fetch(`${base}/fn/user`, { method: 'POST', body: '{"action":"me"}', headers: { ...headers, authorization: `Bearer ${token}` } });
+  const fn = await fetch(`${base}/fn/user`, {
+    method: 'POST',
+    body: '{"action":"me"}',
+    headers: { ...headers, authorization: `Bearer ${token}` },
+  });
   expect(fn.status).toBe(415);
 });
 
-test.each(['application/json', 'application/json; charset=utf-8', 'Application/JSON;charset="UTF-8"', 'application/json ; charset=utf8'])('content type %j is accepted', async (type) => {
-  const res = await fetch(`${base}/auth/dev-login`, { method: 'POST', body: '{"openid":"demo-member"}', headers: { 'content-type': type } });
+test.each([
+  'application/json',
+  'application/json; charset=utf-8',
+  'Application/JSON;charset="UTF-8"',
+  'application/json ; charset=utf8',
+])('content type %j is accepted', async (type) => {
+  const res = await fetch(`${base}/auth/dev-login`, {
+    method: 'POST',
+    body: '{"openid":"demo-member"}',
+    headers: { 'content-type': type },
+  });
   expect(res.status).toBe(200);
 });
 
 test('a compressed body is refused 415 rather than parsed as text', async () => {
-  const res = await post('/fn/user', 'x', { authorization: `Bearer ${await login('demo-member')}`, 'content-encoding': 'gzip' });
+  const res = await post('/fn/user', 'x', {
+    authorization: `Bearer ${await login('demo-member')}`,
+    'content-encoding': 'gzip',
+  });
   expect(res.status).toBe(415);
 });
 
 test('a body that is not UTF-8 is refused 400', async () => {
-  const res = await fetch(`${base}/auth/dev-login`, { method: 'POST', body: Buffer.from([0x7b, 0x22, 0x6f, 0xff, 0xfe, 0x22, 0x7d]), headers: JSON_TYPE });
+  const res = await fetch(`${base}/auth/dev-login`, {
+    method: 'POST',
+    body: Buffer.from([0x7b, 0x22, 0x6f, 0xff, 0xfe, 0x22, 0x7d]),
+    headers: JSON_TYPE,
+  });
   expect(res.status).toBe(400);
   expect(await res.json()).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT' } });
 });
@@ -174,7 +233,9 @@ test.each([
   ['/fn/user/extra', 404, 'NOT_FOUND'],
   ['/auth/other', 405, 'INVALID_ARGUMENT'],
 ])('POST %s → %i %s, never 500', async (target, status, code) => {
-  const res = await withHost('127.0.0.1', target, '{"action":"me"}', { authorization: `Bearer ${await login('demo-member')}` });
+  const res = await withHost('127.0.0.1', target, '{"action":"me"}', {
+    authorization: `Bearer ${await login('demo-member')}`,
+  });
   expect(res).toMatchObject({ status, json: { ok: false, error: { code } } });
 });
 
@@ -196,7 +257,9 @@ test('a forged or tampered token is refused with 401', async () => {
 });
 
 test('an oversized body is refused', async () => {
-  const res = await post('/fn/stations', JSON.stringify({ action: 'list', keyword: 'x'.repeat(70_000) }), { authorization: `Bearer ${await login('demo-member')}` });
+  const res = await post('/fn/stations', JSON.stringify({ action: 'list', keyword: 'x'.repeat(70_000) }), {
+    authorization: `Bearer ${await login('demo-member')}`,
+  });
   expect(res.status).toBe(413);
 });
 
@@ -209,9 +272,17 @@ test('the H5 app is served at /', async () => {
 test('in CloudBase mode there is no dev sign-in', async () => {
   const cloudMode = createLocalCloud({ db, signer: null });
   const url = await listen(cloudMode);
-  const res = await fetch(`${url}/auth/dev-login`, { method: 'POST', body: '{"openid":"demo-admin"}', headers: JSON_TYPE });
+  const res = await fetch(`${url}/auth/dev-login`, {
+    method: 'POST',
+    body: '{"openid":"demo-admin"}',
+    headers: JSON_TYPE,
+  });
   expect(res.status).toBe(404);
-  const fn = await fetch(`${url}/fn/user`, { method: 'POST', body: '{"action":"me"}', headers: { ...JSON_TYPE, authorization: 'Bearer anything' } });
+  const fn = await fetch(`${url}/fn/user`, {
+    method: 'POST',
+    body: '{"action":"me"}',
+    headers: { ...JSON_TYPE, authorization: 'Bearer anything' },
+  });
   expect(fn.status).toBe(401);
   cloudMode.close();
 });

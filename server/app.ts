@@ -38,14 +38,26 @@ const TOO_LARGE = '请求体过大';
  */
 const TOKENLESS: Readonly<Record<string, readonly string[]>> = { admin: ['startConsoleLogin', 'pollConsoleLogin'] };
 const UPLOAD_TOO_LARGE = `图片不能超过 ${MAX_IMAGE_BYTES / 1024 / 1024} MB`;
-const devLoginSchema = z.strictObject({ openid: z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/) });
+const devLoginSchema = z.strictObject({
+  openid: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/),
+});
 /** `application/json`, optionally with a UTF-8 charset: the only body a POST may carry. */
 const JSON_TYPE = /^application\/json\s*(?:;\s*charset\s*=\s*"?utf-?8"?\s*)?$/i;
 const HOST = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?::(\d{1,5}))?$/i;
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 class HttpError extends Error {
-  constructor(readonly status: number, readonly code: ErrorCode, message: string, readonly headers: Record<string, string> = {}) {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
     super(message);
   }
 }
@@ -58,7 +70,12 @@ function send(res: http.ServerResponse, status: number, body: unknown, headers: 
     return;
   }
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(text)), 'cache-control': 'no-store', ...headers });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(text)),
+    'cache-control': 'no-store',
+    ...headers,
+  });
   res.end(text);
 }
 
@@ -89,7 +106,8 @@ function requireJson(req: http.IncomingMessage, maxBody = MAX_BODY): void {
 }
 
 /** Refused before the body is all read: answered at once, the rest read and dropped (lingerAfterRefusal). */
-const tooLarge = (maxBody: number) => new HttpError(413, 'INVALID_ARGUMENT', maxBody > MAX_BODY ? UPLOAD_TOO_LARGE : TOO_LARGE);
+const tooLarge = (maxBody: number) =>
+  new HttpError(413, 'INVALID_ARGUMENT', maxBody > MAX_BODY ? UPLOAD_TOO_LARGE : TOO_LARGE);
 
 /** How much of a refused body the server reads and drops, and for how long, before it cuts the connection. */
 const LINGER_BYTES = 32 * 1024 * 1024;
@@ -219,18 +237,26 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
 export function createLocalCloud(options: LocalCloudOptions): http.Server {
   const now = options.now ?? clock.now;
   const allowedHosts = (options.allowedHosts ?? []).map((h) => h.toLowerCase());
-  const statics = options.staticDir && fs.existsSync(options.staticDir)
-    ? sirv(options.staticDir, { single: false, etag: true, dev: false })
-    : null;
+  const statics =
+    options.staticDir && fs.existsSync(options.staticDir)
+      ? sirv(options.staticDir, { single: false, etag: true, dev: false })
+      : null;
 
   async function devLogin(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     if (!options.signer) throw new HttpError(404, 'NOT_FOUND', '开发登录仅在本地模式可用');
     requireJson(req);
     const parsed = devLoginSchema.safeParse((await readJson(req)).event);
-    if (!parsed.success) throw new HttpError(400, 'INVALID_ARGUMENT', 'openid 必须是 1 到 64 位字母、数字、下划线或连字符');
+    if (!parsed.success)
+      throw new HttpError(400, 'INVALID_ARGUMENT', 'openid 必须是 1 到 64 位字母、数字、下划线或连字符');
     const { openid } = parsed.data;
     // An unknown openid signs in as a new resident.
-    await addIfAbsent(options.db, USERS, { _id: openid, nickname: '新居民', role: 'resident', branchId: null, createdAt: now() });
+    await addIfAbsent(options.db, USERS, {
+      _id: openid,
+      nickname: '新居民',
+      role: 'resident',
+      branchId: null,
+      createdAt: now(),
+    });
     send(res, 200, { ok: true, data: { token: options.signer.issue(openid, now()) } });
   }
 
@@ -238,7 +264,14 @@ export function createLocalCloud(options: LocalCloudOptions): http.Server {
   /** The ports the domain borrows: the picture folder and the signer (the domain never holds the key). */
   const servicesFor = (req: http.IncomingMessage): HostServices => ({
     files: options.files,
-    credentials: signer ? { issue: async (openid, _at, session) => ({ token: signer.issueSession(openid, session.sessionId, session.expiresAt), kind: 'bearer' }) } : undefined,
+    credentials: signer
+      ? {
+          issue: async (openid, _at, session) => ({
+            token: signer.issueSession(openid, session.sessionId, session.expiresAt),
+            kind: 'bearer',
+          }),
+        }
+      : undefined,
     // The console approve page names this: the socket's own peer (never X-Forwarded-For, which any client writes).
     client: { address: req.socket.remoteAddress ?? null, userAgent: req.headers['user-agent'] ?? null },
     // The Host was checked against the allowlist: the console's QR opens the H5 app on the same address.
@@ -265,7 +298,11 @@ export function createLocalCloud(options: LocalCloudOptions): http.Server {
     if (typeof action === 'string' && !Object.hasOwn(router.actions, action)) {
       throw new HttpError(404, 'NOT_FOUND', `未知的操作：${action.slice(0, 40)}`);
     }
-    if (!openid && !(typeof action === 'string' && tokenless.includes(action) && router.actions[action]!.access === 'public')) throw refuse();
+    if (
+      !openid &&
+      !(typeof action === 'string' && tokenless.includes(action) && router.actions[action]!.access === 'public')
+    )
+      throw refuse();
     if (size > MAX_BODY && action !== uploadAction) throw tooLarge(MAX_BODY);
     const answer = await router.handle(event, { db: options.db, caller, now, services: servicesFor(req) });
     // A console session ended or expired is a sign-in gone, as an expired token is: 401.
@@ -296,10 +333,14 @@ export function createLocalCloud(options: LocalCloudOptions): http.Server {
     if (pathname === '/auth/dev-login' && req.method === 'POST') return devLogin(req, res);
     const fn = /^\/fn\/([^/]+)$/.exec(pathname);
     if (fn && req.method === 'POST') return callFunction(decodeName(fn[1]!), req, res);
-    if (fn || pathname.startsWith('/auth/')) throw new HttpError(405, 'INVALID_ARGUMENT', '请使用 POST', { allow: 'POST' });
+    if (fn || pathname.startsWith('/auth/'))
+      throw new HttpError(405, 'INVALID_ARGUMENT', '请使用 POST', { allow: 'POST' });
     const file = /^\/files\/([^/]*)$/.exec(pathname);
     if (file && (req.method === 'GET' || req.method === 'HEAD')) return serveFile(decodeName(file[1]!), req, res);
-    if (file || pathname.startsWith('/files/')) throw file ? new HttpError(405, 'INVALID_ARGUMENT', '请使用 GET', { allow: 'GET, HEAD' }) : new HttpError(404, 'NOT_FOUND', '文件不存在');
+    if (file || pathname.startsWith('/files/'))
+      throw file
+        ? new HttpError(405, 'INVALID_ARGUMENT', '请使用 GET', { allow: 'GET, HEAD' })
+        : new HttpError(404, 'NOT_FOUND', '文件不存在');
     if (statics && (req.method === 'GET' || req.method === 'HEAD')) {
       return statics(req, res, () => send(res, 404, fail('NOT_FOUND', '页面不存在')));
     }
@@ -315,7 +356,12 @@ export function createLocalCloud(options: LocalCloudOptions): http.Server {
       try {
         if (error instanceof HttpError && error.status === 413) lingerAfterRefusal(req);
         if (error instanceof HttpError) return send(res, error.status, fail(error.code, error.message), error.headers);
-        console.error(JSON.stringify({ http: (req.url ?? '').slice(0, 80), error: error instanceof Error ? error.name : 'unknown' }));
+        console.error(
+          JSON.stringify({
+            http: (req.url ?? '').slice(0, 80),
+            error: error instanceof Error ? error.name : 'unknown',
+          }),
+        );
         send(res, 500, fail('INTERNAL', '服务暂时不可用，请稍后再试'));
       } catch {
         res.destroy();

@@ -32,7 +32,8 @@ test('the lifetime is configurable (TOKEN_TTL_DAYS)', () => {
   expect(signer.verify(token, NOW + DAY_MS - 1)).toBe('demo-member');
   expect(signer.verify(token, NOW + DAY_MS)).toBeNull();
   expect(readConfig({}).tokenTtlMs).toBe(7 * DAY_MS);
-  for (const bad of ['0', '-1', 'abc', 'Infinity', '366']) expect(() => readConfig({ TOKEN_TTL_DAYS: bad })).toThrow('TOKEN_TTL_DAYS');
+  for (const bad of ['0', '-1', 'abc', 'Infinity', '366'])
+    expect(() => readConfig({ TOKEN_TTL_DAYS: bad })).toThrow('TOKEN_TTL_DAYS');
 });
 
 test.each([
@@ -72,9 +73,17 @@ test('over HTTP the expiry is checked on every call: the same token answers 200,
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const call = (token: string) =>
-    fetch(`${base}/fn/user`, { method: 'POST', body: '{"action":"me"}', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } });
+    fetch(`${base}/fn/user`, {
+      method: 'POST',
+      body: '{"action":"me"}',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    });
   try {
-    const login = await fetch(`${base}/auth/dev-login`, { method: 'POST', body: '{"openid":"expiring"}', headers: { 'content-type': 'application/json' } });
+    const login = await fetch(`${base}/auth/dev-login`, {
+      method: 'POST',
+      body: '{"openid":"expiring"}',
+      headers: { 'content-type': 'application/json' },
+    });
     const { data } = (await login.json()) as { data: { token: string } };
     expect((await call(data.token)).status).toBe(200);
     now = NOW + 7 * DAY_MS;
@@ -82,7 +91,8 @@ test('over HTTP the expiry is checked on every call: the same token answers 200,
     expect(expired.status).toBe(401);
     expect(await expired.json()).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     now = NOW;
-    for (const expiry of ['Infinity', String(NOW + 30 * DAY_MS), 'never']) expect((await call(signed('expiring', expiry))).status).toBe(401);
+    for (const expiry of ['Infinity', String(NOW + 30 * DAY_MS), 'never'])
+      expect((await call(signed('expiring', expiry))).status).toBe(401);
   } finally {
     server.close();
     await db.close();

@@ -16,7 +16,11 @@ const EXPIRY = /^[0-9]{1,15}$/;
  * router checks on every call (so it can be ended, and lasts its session's 8 hours, not TOKEN_TTL_DAYS).
  */
 export class TokenSigner {
-  constructor(private readonly key: Buffer, readonly ttlMs: number = DEFAULT_TOKEN_TTL_MS, readonly sessionTtlMs: number = CONSOLE_SESSION_TTL_MS) {
+  constructor(
+    private readonly key: Buffer,
+    readonly ttlMs: number = DEFAULT_TOKEN_TTL_MS,
+    readonly sessionTtlMs: number = CONSOLE_SESSION_TTL_MS,
+  ) {
     if (!Number.isSafeInteger(ttlMs) || ttlMs <= 0) throw new Error(`令牌有效期不正确：${ttlMs}`);
   }
 

@@ -94,13 +94,18 @@ export async function buildConsole(): Promise<ConsoleBuild> {
   const meta = result.metafile;
   const rel = (file: string) => path.relative(CONSOLE_DIR, path.resolve(ROOT, file)).split(path.sep).join('/');
   const entryKey = path.relative(ROOT, ENTRY).split(path.sep).join('/');
-  const entryOut = Object.keys(meta.outputs).find((out) => meta.outputs[out]!.entryPoint === entryKey && out.endsWith('.js'));
+  const entryOut = Object.keys(meta.outputs).find(
+    (out) => meta.outputs[out]!.entryPoint === entryKey && out.endsWith('.js'),
+  );
   if (!entryOut) throw new Error('esbuild produced no entry script');
   const css = meta.outputs[entryOut]!.cssBundle;
   const closure = staticClosure(meta, entryOut);
   const firstScreen = { js: closure.map(rel), css: css ? [rel(css)] : [] };
   // Chunks the entry imports statically are preloaded, so the browser fetches them in parallel.
-  const preloads = firstScreen.js.slice(1).map((f) => `  <link rel="modulepreload" href="./${f}">`).join('\n');
+  const preloads = firstScreen.js
+    .slice(1)
+    .map((f) => `  <link rel="modulepreload" href="./${f}">`)
+    .join('\n');
   const html = `<!doctype html>
 <html lang="zh-CN">
 <head>

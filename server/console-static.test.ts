@@ -28,7 +28,10 @@ afterAll(async () => {
 });
 
 /** A raw request, so paths like /admin/../x reach the server as written (fetch would normalise them). */
-function raw(method: string, target: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+function raw(
+  method: string,
+  target: string,
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(`${base}/`, { method, path: target }, (res) => {
       let body = '';

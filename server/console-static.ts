@@ -20,11 +20,23 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 /** The console loads only its own files and calls only this origin; TDesign sets inline styles. */
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'none'";
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'none'";
 
-function answer(res: http.ServerResponse, status: number, code: string, message: string, headers: Record<string, string> = {}): void {
+function answer(
+  res: http.ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
   const body = JSON.stringify({ ok: false, error: { code, message } });
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(body)), 'cache-control': 'no-store', ...headers });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(body)),
+    'cache-control': 'no-store',
+    ...headers,
+  });
   res.end(body);
 }
 
@@ -34,12 +46,22 @@ export function isConsolePath(pathname: string): boolean {
 }
 
 /** Serves one request under `/admin`; `dir` is the built console (dist/console). */
-export async function serveConsole(req: http.IncomingMessage, res: http.ServerResponse, pathname: string, dir = CONSOLE_DIR): Promise<void> {
-  if (req.method !== 'GET' && req.method !== 'HEAD') return answer(res, 405, 'INVALID_ARGUMENT', '请使用 GET', { allow: 'GET, HEAD' });
+export async function serveConsole(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  pathname: string,
+  dir = CONSOLE_DIR,
+): Promise<void> {
+  if (req.method !== 'GET' && req.method !== 'HEAD')
+    return answer(res, 405, 'INVALID_ARGUMENT', '请使用 GET', { allow: 'GET, HEAD' });
   if (pathname === '/admin') {
     // Relative asset paths need the trailing slash.
     const query = (req.url ?? '').slice(pathname.length).split('#', 1)[0] ?? '';
-    res.writeHead(301, { location: `/admin/${query.startsWith('?') ? query : ''}`, 'content-length': '0', 'cache-control': 'no-store' });
+    res.writeHead(301, {
+      location: `/admin/${query.startsWith('?') ? query : ''}`,
+      'content-length': '0',
+      'cache-control': 'no-store',
+    });
     return void res.end();
   }
   let name: string;

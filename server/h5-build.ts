@@ -46,6 +46,8 @@ export function buildH5Async(onChild: (child: ChildProcess) => void = () => unde
   onChild(child);
   return new Promise((resolve, reject) => {
     child.once('error', reject);
-    child.once('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(signal ? `H5 构建被 ${signal} 中止` : 'H5 构建失败'))));
+    child.once('exit', (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(signal ? `H5 构建被 ${signal} 中止` : 'H5 构建失败')),
+    );
   });
 }

@@ -29,35 +29,39 @@ function isAlive(pid: number): boolean {
   }
 }
 
-test.each(['SIGTERM', 'SIGINT'] as const)('%s to a background `npm run serve` stops its server and releases the LOCK', async (signal) => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xfyz-npm-'));
-  const npm = spawn('npm', ['run', 'serve'], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: '0', DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true, // as `npm run serve &`: its own process group, so only npm gets the signal
-  });
-  const exited = new Promise<number | null>((resolve) => npm.once('exit', (code) => resolve(code)));
-  let output = '';
-  const port = await new Promise<number>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(output);
-      if (match) resolve(Number(match[1]));
-    };
-    npm.stdout!.on('data', onData);
-    npm.stderr!.on('data', onData);
-    void exited.then(() => reject(new Error(`npm run serve exited early:\n${output}`)));
-  });
-  const lock = path.join(dataDir, 'LOCK');
-  const serverPid = Number(fs.readFileSync(lock, 'utf8'));
-  expect(serverPid).toBeGreaterThan(0);
-  expect(serverPid).not.toBe(npm.pid);
+test.each(['SIGTERM', 'SIGINT'] as const)(
+  '%s to a background `npm run serve` stops its server and releases the LOCK',
+  async (signal) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xfyz-npm-'));
+    const npm = spawn('npm', ['run', 'serve'], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: '0', DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true, // as `npm run serve &`: its own process group, so only npm gets the signal
+    });
+    const exited = new Promise<number | null>((resolve) => npm.once('exit', (code) => resolve(code)));
+    let output = '';
+    const port = await new Promise<number>((resolve, reject) => {
+      const onData = (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(output);
+        if (match) resolve(Number(match[1]));
+      };
+      npm.stdout!.on('data', onData);
+      npm.stderr!.on('data', onData);
+      void exited.then(() => reject(new Error(`npm run serve exited early:\n${output}`)));
+    });
+    const lock = path.join(dataDir, 'LOCK');
+    const serverPid = Number(fs.readFileSync(lock, 'utf8'));
+    expect(serverPid).toBeGreaterThan(0);
+    expect(serverPid).not.toBe(npm.pid);
 
-  npm.kill(signal);
-  await exited;
-  // npm has exited only after its child did: nothing is left listening or holding the data folder.
-  expect(isAlive(serverPid)).toBe(false);
-  expect(await refusesConnections(port)).toBe(true);
-  expect(fs.existsSync(lock)).toBe(false);
-}, 90_000);
+    npm.kill(signal);
+    await exited;
+    // npm has exited only after its child did: nothing is left listening or holding the data folder.
+    expect(isAlive(serverPid)).toBe(false);
+    expect(await refusesConnections(port)).toBe(true);
+    expect(fs.existsSync(lock)).toBe(false);
+  },
+  90_000,
+);

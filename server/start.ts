@@ -65,7 +65,11 @@ async function start(): Promise<void> {
   let signer: TokenSigner | null = null;
   let files: LocalFileStore | undefined;
   if (config.mode === 'cloudbase') {
-    db = new CloudBaseDatabase({ env: setting('TCB_ENV_ID'), secretId: setting('TCB_SECRET_ID'), secretKey: setting('TCB_SECRET_KEY') });
+    db = new CloudBaseDatabase({
+      env: setting('TCB_ENV_ID'),
+      secretId: setting('TCB_SECRET_ID'),
+      secretKey: setting('TCB_SECRET_KEY'),
+    });
   } else {
     const local = LocalDatabase.open(config.dataDir);
     shutdown = () => local.close();
@@ -77,7 +81,8 @@ async function start(): Promise<void> {
   }
 
   const server = createLocalCloud({ db, signer, staticDir: H5_DIR, allowedHosts: config.allowedHosts, files });
-  const stopJobs = config.mode === 'local' ? startJobs(db, config.jobIntervalMs, clock.now, { files }) : async () => undefined;
+  const stopJobs =
+    config.mode === 'local' ? startJobs(db, config.jobIntervalMs, clock.now, { files }) : async () => undefined;
   shutdown = async () => {
     server.close();
     server.closeAllConnections();
@@ -91,7 +96,9 @@ async function start(): Promise<void> {
   server.listen(config.port, '127.0.0.1', () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
-    console.log(`先锋驿站 local cloud: http://127.0.0.1:${port}/  (${config.mode === 'local' ? `数据目录 ${config.dataDir}` : 'CloudBase'})`);
+    console.log(
+      `先锋驿站 local cloud: http://127.0.0.1:${port}/  (${config.mode === 'local' ? `数据目录 ${config.dataDir}` : 'CloudBase'})`,
+    );
   });
 }
 

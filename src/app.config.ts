@@ -1,16 +1,41 @@
 // Every page below has its name in src/routes.ts; test/node/routes.test.ts checks the two agree.
 export default defineAppConfig({
-  pages: ['pages/index/index', 'pages/points/index', 'pages/stations/index', 'pages/vaccine/index', 'pages/mine/index', 'pages/login/index'],
+  pages: [
+    'pages/index/index',
+    'pages/points/index',
+    'pages/stations/index',
+    'pages/vaccine/index',
+    'pages/mine/index',
+    'pages/login/index',
+  ],
   subPackages: [
     { root: 'packages/booking', pages: ['pages/station/index', 'pages/item/index', 'pages/mine/index'] },
     { root: 'packages/messages', pages: ['pages/inbox/index'] },
-    { root: 'packages/vaccine', pages: ['pages/site/index', 'pages/appoint/index', 'pages/people/index', 'pages/mine/index'] },
-    { root: 'packages/mall', pages: ['pages/goods/index', 'pages/detail/index', 'pages/orders/index', 'pages/ranking/index'] },
+    {
+      root: 'packages/vaccine',
+      pages: ['pages/site/index', 'pages/appoint/index', 'pages/people/index', 'pages/mine/index'],
+    },
+    {
+      root: 'packages/mall',
+      pages: ['pages/goods/index', 'pages/detail/index', 'pages/orders/index', 'pages/ranking/index'],
+    },
     { root: 'packages/admin', pages: ['pages/points/index', 'pages/slots/index'] },
     { root: 'packages/staff', pages: ['pages/verify/index', 'pages/roster/index', 'pages/vaccine-roster/index'] },
     { root: 'packages/org', pages: ['pages/join/index', 'pages/applications/index'] },
     { root: 'packages/console', pages: ['pages/approve/index', 'pages/sessions/index'] },
-    { root: 'packages/help', pages: ['pages/ask/index', 'pages/mine/index', 'pages/detail/index', 'pages/queue/index', 'pages/hall/index', 'pages/tasks/index', 'pages/wall/index', 'pages/volunteer/index'] },
+    {
+      root: 'packages/help',
+      pages: [
+        'pages/ask/index',
+        'pages/mine/index',
+        'pages/detail/index',
+        'pages/queue/index',
+        'pages/hall/index',
+        'pages/tasks/index',
+        'pages/wall/index',
+        'pages/volunteer/index',
+      ],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',
@@ -27,11 +52,36 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/index/index', text: '首页', iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
-      { pagePath: 'pages/points/index', text: '积分', iconPath: 'assets/tab/points.png', selectedIconPath: 'assets/tab/points-active.png' },
-      { pagePath: 'pages/stations/index', text: '驿站', iconPath: 'assets/tab/stations.png', selectedIconPath: 'assets/tab/stations-active.png' },
-      { pagePath: 'pages/vaccine/index', text: '疫苗', iconPath: 'assets/tab/vaccine.png', selectedIconPath: 'assets/tab/vaccine-active.png' },
-      { pagePath: 'pages/mine/index', text: '我的', iconPath: 'assets/tab/mine.png', selectedIconPath: 'assets/tab/mine-active.png' },
+      {
+        pagePath: 'pages/index/index',
+        text: '首页',
+        iconPath: 'assets/tab/home.png',
+        selectedIconPath: 'assets/tab/home-active.png',
+      },
+      {
+        pagePath: 'pages/points/index',
+        text: '积分',
+        iconPath: 'assets/tab/points.png',
+        selectedIconPath: 'assets/tab/points-active.png',
+      },
+      {
+        pagePath: 'pages/stations/index',
+        text: '驿站',
+        iconPath: 'assets/tab/stations.png',
+        selectedIconPath: 'assets/tab/stations-active.png',
+      },
+      {
+        pagePath: 'pages/vaccine/index',
+        text: '疫苗',
+        iconPath: 'assets/tab/vaccine.png',
+        selectedIconPath: 'assets/tab/vaccine-active.png',
+      },
+      {
+        pagePath: 'pages/mine/index',
+        text: '我的',
+        iconPath: 'assets/tab/mine.png',
+        selectedIconPath: 'assets/tab/mine-active.png',
+      },
     ],
   },
   permission: {

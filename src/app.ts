@@ -11,7 +11,10 @@ import './app.scss';
  */
 function fitH5(): void {
   const name = () => {
-    for (const [selector, label] of [['.taro-navigation-bar-back', '返回'], ['.taro-navigation-bar-home', '回到首页']] as const) {
+    for (const [selector, label] of [
+      ['.taro-navigation-bar-back', '返回'],
+      ['.taro-navigation-bar-home', '回到首页'],
+    ] as const) {
       const el = document.querySelector(selector);
       if (el && !el.getAttribute('role')) {
         el.setAttribute('role', 'button');
@@ -25,7 +28,10 @@ function fitH5(): void {
   };
   // A page and a horizontal scroller scroll: a keyboard user must be able to reach them (axe: scrollable-region-focusable).
   const focusable = () => {
-    for (const el of Array.from(document.querySelectorAll('.taro_page:not([tabindex]), taro-scroll-view-core:not([tabindex])'))) el.setAttribute('tabindex', '0');
+    for (const el of Array.from(
+      document.querySelectorAll('.taro_page:not([tabindex]), taro-scroll-view-core:not([tabindex])'),
+    ))
+      el.setAttribute('tabindex', '0');
   };
   let queued = false;
   const fit = () => {
@@ -39,7 +45,9 @@ function fitH5(): void {
   };
   fit();
   new MutationObserver(fit).observe(document.body, { childList: true, subtree: true });
-  const taro = Taro as unknown as { openLocation: (o: { latitude: number; longitude: number; name?: string; address?: string }) => Promise<unknown> };
+  const taro = Taro as unknown as {
+    openLocation: (o: { latitude: number; longitude: number; name?: string; address?: string }) => Promise<unknown>;
+  };
   taro.openLocation = async (o) => {
     openMap({ lat: o.latitude, lng: o.longitude, name: o.name ?? '目的地', address: o.address });
     return { errMsg: 'openLocation:ok' };

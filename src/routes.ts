@@ -48,6 +48,8 @@ export const TAB_ROUTES: readonly string[] = [ROUTES.home, ROUTES.points, ROUTES
 
 /** A page's URL with a query: each value encoded, undefined ones left out. */
 export function routeUrl(name: RouteName, query: Record<string, string | number | undefined> = {}): string {
-  const pairs = Object.entries(query).flatMap(([key, value]) => (value === undefined ? [] : [`${key}=${encodeURIComponent(String(value))}`]));
+  const pairs = Object.entries(query).flatMap(([key, value]) =>
+    value === undefined ? [] : [`${key}=${encodeURIComponent(String(value))}`],
+  );
   return pairs.length === 0 ? ROUTES[name] : `${ROUTES[name]}?${pairs.join('&')}`;
 }

@@ -26,11 +26,21 @@ const ADMIN_STAFF = ['admin', 'staff'] as const;
 export const PAGES: PageDef[] = [
   { route: 'dashboard', title: '数据看板', page: lazy(() => import('./pages/DashboardPage')), roles: ADMIN_SECRETARY },
   { route: 'requests', title: '群众点单', page: lazy(() => import('./pages/RequestsPage')), roles: ADMIN_SECRETARY },
-  { route: 'members', title: '党员与入党申请', page: lazy(() => import('./pages/MembersPage')), roles: ADMIN_SECRETARY },
+  {
+    route: 'members',
+    title: '党员与入党申请',
+    page: lazy(() => import('./pages/MembersPage')),
+    roles: ADMIN_SECRETARY,
+  },
   { route: 'branches', title: '组织架构', page: lazy(() => import('./pages/BranchesPage')), roles: ADMIN_SECRETARY },
   { route: 'roles', title: '角色与工作人员', page: lazy(() => import('./pages/RolesPage')), roles: ADMIN },
   { route: 'goods', title: '积分商品', page: lazy(() => import('./pages/GoodsPage')), roles: ADMIN },
-  { route: 'activities', title: '积分细则与活动', page: lazy(() => import('./pages/ActivitiesPage')), roles: ADMIN_SECRETARY },
+  {
+    route: 'activities',
+    title: '积分细则与活动',
+    page: lazy(() => import('./pages/ActivitiesPage')),
+    roles: ADMIN_SECRETARY,
+  },
   { route: 'stations', title: '驿站与预约项目', page: lazy(() => import('./pages/StationsPage')), roles: ADMIN_STAFF },
   { route: 'sites', title: '疫苗接种点', page: lazy(() => import('./pages/SitesPage')), roles: ADMIN_STAFF },
   { route: 'audit', title: '操作日志', page: lazy(() => import('./pages/AuditPage')), roles: ADMIN },
@@ -56,7 +66,9 @@ export function Shell({ onSignOut }: { onSignOut(): void }) {
   return (
     <Layout className="shell">
       <Layout.Aside className="shell__aside" width="208px">
-        <div className="shell__brand">先锋驿站<span>管理后台</span></div>
+        <div className="shell__brand">
+          先锋驿站<span>管理后台</span>
+        </div>
         <Menu value={current?.route} onChange={(v) => go(String(v))} width="208px" className="shell__menu">
           {pages.map((p) => (
             <Menu.MenuItem key={p.route} value={p.route} className={`menu--${p.route}`}>
@@ -75,8 +87,15 @@ export function Shell({ onSignOut }: { onSignOut(): void }) {
                 <span className="shell__role">{me.roleLabel}</span>
               </span>
             ) : null}
-            {session ? <span className="shell__session" title="每次扫码登录有效 8 小时，可在小程序「我的 → 管理后台登录」中退出">{`登录有效至 ${formatDateTime(session.expiresAt)}`}</span> : null}
-            <Button variant="text" className="shell__sign-out" onClick={onSignOut}>退出登录</Button>
+            {session ? (
+              <span
+                className="shell__session"
+                title="每次扫码登录有效 8 小时，可在小程序「我的 → 管理后台登录」中退出"
+              >{`登录有效至 ${formatDateTime(session.expiresAt)}`}</span>
+            ) : null}
+            <Button variant="text" className="shell__sign-out" onClick={onSignOut}>
+              退出登录
+            </Button>
           </div>
         </Layout.Header>
         <Layout.Content className="shell__content">
@@ -88,7 +107,10 @@ export function Shell({ onSignOut }: { onSignOut(): void }) {
               </Suspense>
             </PageBoundary>
           ) : (
-            <ErrorNotice title="没有可用的页面" message={`当前账号（${me?.roleLabel ?? ''}）没有管理后台权限，请让管理员设置角色后重新登录。`} />
+            <ErrorNotice
+              title="没有可用的页面"
+              message={`当前账号（${me?.roleLabel ?? ''}）没有管理后台权限，请让管理员设置角色后重新登录。`}
+            />
           )}
         </Layout.Content>
       </Layout>

@@ -26,7 +26,13 @@ const DEMO_USERS = [
  * `notice`: why the console is signed out, when it was signed in before (the session expired after its 8 hours,
  * was ended in the mini-program, or the person signed out), shown above the QR.
  */
-export function SignIn({ onSignedIn, notice = null }: { onSignedIn(token: string, session?: ConsoleSession | null): void; notice?: string | null }) {
+export function SignIn({
+  onSignedIn,
+  notice = null,
+}: {
+  onSignedIn(token: string, session?: ConsoleSession | null): void;
+  notice?: string | null;
+}) {
   const [ticket, setTicket] = useState<Ticket | null>(null);
   const [state, setState] = useState<'loading' | 'waiting' | 'expired' | 'error'>('loading');
   const [error, setError] = useState<string | null>(null);
@@ -73,7 +79,10 @@ export function SignIn({ onSignedIn, notice = null }: { onSignedIn(token: string
       const left = Math.max(0, Math.round((ticket.expiresAt - Date.now()) / 1000));
       setSecondsLeft(left);
       try {
-        const poll = await call('admin', 'pollConsoleLogin', { ticketId: ticket.ticketId, pollSecret: ticket.pollSecret });
+        const poll = await call('admin', 'pollConsoleLogin', {
+          ticketId: ticket.ticketId,
+          pollSecret: ticket.pollSecret,
+        });
         if (id !== generation.current) return;
         if (poll.status === 'approved') return onSignedIn(await transport.acceptApproval(poll), poll.session ?? null);
         if (poll.status === 'expired' || left <= 0) return setState('expired');
@@ -117,20 +126,28 @@ export function SignIn({ onSignedIn, notice = null }: { onSignedIn(token: string
           {state === 'waiting' && ticket && (
             <>
               <QrImage className="sign-in__qr-image" text={ticket.qrText} size={220} />
-              <div className="sign-in__status">等待扫码确认… {secondsLeft > 0 ? `（${secondsLeft} 秒内有效）` : ''}</div>
-              <div className="sign-in__qr-text" data-qr-text={ticket.qrText}>{ticket.qrText}</div>
+              <div className="sign-in__status">
+                等待扫码确认… {secondsLeft > 0 ? `（${secondsLeft} 秒内有效）` : ''}
+              </div>
+              <div className="sign-in__qr-text" data-qr-text={ticket.qrText}>
+                {ticket.qrText}
+              </div>
             </>
           )}
           {state === 'expired' && (
             <div className="sign-in__placeholder">
               二维码已过期
-              <Button className="sign-in__refresh" onClick={start}>刷新二维码</Button>
+              <Button className="sign-in__refresh" onClick={start}>
+                刷新二维码
+              </Button>
             </div>
           )}
           {state === 'error' && (
             <div className="sign-in__placeholder sign-in__placeholder--error">
               无法生成登录二维码：{error}
-              <Button className="sign-in__refresh" onClick={start}>重试</Button>
+              <Button className="sign-in__refresh" onClick={start}>
+                重试
+              </Button>
             </div>
           )}
         </div>
@@ -140,14 +157,22 @@ export function SignIn({ onSignedIn, notice = null }: { onSignedIn(token: string
             <div className="sign-in__dev-title">开发登录（仅本地云可用）</div>
             <Space>
               {DEMO_USERS.map((u) => (
-                <Button key={u.openid} className={`dev-login--${u.openid}`} variant="outline" disabled={devBusy} onClick={() => void devSignIn(u.openid)}>
+                <Button
+                  key={u.openid}
+                  className={`dev-login--${u.openid}`}
+                  variant="outline"
+                  disabled={devBusy}
+                  onClick={() => void devSignIn(u.openid)}
+                >
                   {u.label}
                 </Button>
               ))}
             </Space>
             <Space className="sign-in__dev-custom">
               <Input value={devOpenid} onChange={(v) => setDevOpenid(String(v))} placeholder="其他 openid" />
-              <Button disabled={devBusy || !devOpenid.trim()} onClick={() => void devSignIn(devOpenid.trim())}>登录</Button>
+              <Button disabled={devBusy || !devOpenid.trim()} onClick={() => void devSignIn(devOpenid.trim())}>
+                登录
+              </Button>
             </Space>
             {devError ? <div className="field-error">{devError}</div> : null}
           </div>

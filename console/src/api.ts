@@ -1,5 +1,12 @@
 /** The one way pages call the cloud functions: as the signed-in person, errors as CallError in plain Chinese. */
-import type { ActionArgs, ActionInput, ActionName, ActionOutput, FunctionName, ItemOf } from '../../cloudfunctions/contract';
+import type {
+  ActionArgs,
+  ActionInput,
+  ActionName,
+  ActionOutput,
+  FunctionName,
+  ItemOf,
+} from '../../cloudfunctions/contract';
 import type { Role } from '../../domain/core/identity';
 import { readConfig } from './config';
 import { clearToken, getSession, getToken } from './session';
@@ -21,7 +28,11 @@ export function onSignedOut(listener: (reason: string) => void): () => void {
  * Calls `action` of function `fn`. Names, input and answer are checked against the functions' own action tables
  * (cloudfunctions/contract.ts, type-only): a wrong name or input shape does not compile.
  */
-export async function call<F extends FunctionName, A extends ActionName<F>>(fn: F, action: A, ...[input]: ActionArgs<F, A>): Promise<ActionOutput<F, A>> {
+export async function call<F extends FunctionName, A extends ActionName<F>>(
+  fn: F,
+  action: A,
+  ...[input]: ActionArgs<F, A>
+): Promise<ActionOutput<F, A>> {
   const envelope = await transport.call(fn, { action, ...input }, getToken());
   // The function answered its own envelope: its data is what the contract says `fn.action` answers.
   if (envelope.ok) return envelope.data as ActionOutput<F, A>;
@@ -37,7 +48,9 @@ export async function endConsoleSession(): Promise<void> {
   const session = getSession();
   const token = getToken();
   if (!session || !token) return;
-  await transport.call('admin', { action: 'revokeConsoleSession', sessionId: session.sessionId }, token).catch(() => undefined);
+  await transport
+    .call('admin', { action: 'revokeConsoleSession', sessionId: session.sessionId }, token)
+    .catch(() => undefined);
 }
 
 export function messageOf(error: unknown): string {

@@ -22,11 +22,17 @@ test('a server refusal goes beside the field it names (its first segment), else 
   expect(fieldOfServerError(price, ['name', 'price', 'stock'])).toEqual({ field: 'price', text: price.message });
   expect(price.message).not.toMatch(/price|参数/);
   const capacity = await refusal('stations', {
-    action: 'generateSlots', itemId: 'it-yf-center-room', from: '2026-12-01', to: '2026-12-02',
+    action: 'generateSlots',
+    itemId: 'it-yf-center-room',
+    from: '2026-12-01',
+    to: '2026-12-02',
     template: { weekdays: [1], start: '09:00', end: '10:00', slotMinutes: 60, capacity: 0 },
   });
   expect(capacity.field).toBe('template.capacity');
-  expect(fieldOfServerError(capacity, ['itemId', 'from', 'to', 'template'])).toEqual({ field: 'template', text: capacity.message });
+  expect(fieldOfServerError(capacity, ['itemId', 'from', 'to', 'template'])).toEqual({
+    field: 'template',
+    text: capacity.message,
+  });
   // Not a field of this form, or no field at all: a banner.
   expect(fieldOfServerError(price, ['name'])).toBeNull();
   const missing = await refusal('points', { action: 'restock', goodsId: 'g-nowhere', qty: 1 });
@@ -59,15 +65,33 @@ export function contractRefusals(): void {
   void appCall('user', 'me');
 }
 
-const unit = (unitId: string, parentId: string | null, name: string, kind: Unit['kind'] = 'branch'): Unit => ({ unitId, parentId, kind, kindLabel: '党支部', name, county: '', secretary: null, memberCount: 0 });
+const unit = (unitId: string, parentId: string | null, name: string, kind: Unit['kind'] = 'branch'): Unit => ({
+  unitId,
+  parentId,
+  kind,
+  kindLabel: '党支部',
+  name,
+  county: '',
+  secretary: null,
+  memberCount: 0,
+});
 
 test('units come parents first with their depth; an orphan (parent not visible) is a root', () => {
   const order = inTreeOrder([
-    unit('b2', 'c1', '乙支部'), unit('c1', null, '永福县', 'county'), unit('m1', 'c1', '甲大党委', 'committee'),
-    unit('b1', 'm1', '丙支部'), unit('x', 'hidden', '看得见的支部'),
+    unit('b2', 'c1', '乙支部'),
+    unit('c1', null, '永福县', 'county'),
+    unit('m1', 'c1', '甲大党委', 'committee'),
+    unit('b1', 'm1', '丙支部'),
+    unit('x', 'hidden', '看得见的支部'),
   ]);
   // Siblings by pinyin: 看 before 永, 甲 before 乙.
-  expect(order.map((u) => [u.unitId, u.depth])).toEqual([['x', 0], ['c1', 0], ['m1', 1], ['b1', 2], ['b2', 1]]);
+  expect(order.map((u) => [u.unitId, u.depth])).toEqual([
+    ['x', 0],
+    ['c1', 0],
+    ['m1', 1],
+    ['b1', 2],
+    ['b2', 1],
+  ]);
 });
 
 test('units in a cycle (no root) are left out instead of hanging the page', () => {
@@ -113,15 +137,26 @@ describe('HttpTransport', () => {
     const network = await t.call('points', { action: 'goods' }, null).catch((e: unknown) => e);
     expect(network).toBeInstanceOf(CallError);
     expect(network).toMatchObject({ code: 'NETWORK', message: '网络不稳定，请检查网络后重试' });
-    global.fetch = jest.fn(async () => new Response('<html>bad gateway</html>', { status: 502 })) as unknown as typeof fetch;
-    expect(await t.call('points', { action: 'goods' }, null)).toEqual({ ok: false, error: { code: 'INTERNAL', message: '服务返回了无法识别的结果（HTTP 502）' } });
+    global.fetch = jest.fn(
+      async () => new Response('<html>bad gateway</html>', { status: 502 }),
+    ) as unknown as typeof fetch;
+    expect(await t.call('points', { action: 'goods' }, null)).toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: '服务返回了无法识别的结果（HTTP 502）' },
+    });
   });
 
   test('dev sign-in is offered only when the local cloud answers the empty probe with 400', async () => {
     const t = new HttpTransport({ functionsUrl: '../fn' }, 'http://127.0.0.1:8080/admin/');
-    global.fetch = answer(400, { ok: false, error: { code: 'INVALID_ARGUMENT', message: 'openid 必须是…' } }) as unknown as typeof fetch;
+    global.fetch = answer(400, {
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', message: 'openid 必须是…' },
+    }) as unknown as typeof fetch;
     expect(await t.devLoginAvailable()).toBe(true);
-    global.fetch = answer(404, { ok: false, error: { code: 'NOT_FOUND', message: '开发登录仅在本地模式可用' } }) as unknown as typeof fetch;
+    global.fetch = answer(404, {
+      ok: false,
+      error: { code: 'NOT_FOUND', message: '开发登录仅在本地模式可用' },
+    }) as unknown as typeof fetch;
     expect(await t.devLoginAvailable()).toBe(false);
   });
 

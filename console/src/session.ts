@@ -28,7 +28,9 @@ export function setToken(token: string, session?: ConsoleSession | null): void {
 export function getSession(): ConsoleSession | null {
   try {
     const parsed = JSON.parse(sessionStorage.getItem(SESSION_KEY) ?? 'null') as Partial<ConsoleSession> | null;
-    return parsed && typeof parsed.sessionId === 'string' && typeof parsed.expiresAt === 'number' ? { sessionId: parsed.sessionId, expiresAt: parsed.expiresAt } : null;
+    return parsed && typeof parsed.sessionId === 'string' && typeof parsed.expiresAt === 'number'
+      ? { sessionId: parsed.sessionId, expiresAt: parsed.expiresAt }
+      : null;
   } catch {
     return null;
   }

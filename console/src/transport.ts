@@ -19,7 +19,11 @@ export type CallErrorCode = ErrorCode | 'NETWORK';
 
 /** An error fit to show as it is: its message is plain Chinese; `field` is the input's dotted path it concerns. */
 export class CallError extends Error {
-  constructor(readonly code: CallErrorCode, message: string, readonly field?: string) {
+  constructor(
+    readonly code: CallErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
     super(message);
     this.name = 'CallError';
   }
@@ -76,7 +80,11 @@ export class HttpTransport implements Transport {
     if (token) headers.authorization = `Bearer ${token}`;
     let res: Response;
     try {
-      res = await fetch(new URL(encodeURIComponent(name), this.functionsUrl), { method: 'POST', headers, body: JSON.stringify(event) });
+      res = await fetch(new URL(encodeURIComponent(name), this.functionsUrl), {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(event),
+      });
     } catch {
       throw new CallError('NETWORK', NETWORK);
     }
@@ -86,7 +94,11 @@ export class HttpTransport implements Transport {
   /** Probes with an empty body: the local cloud answers 400 (bad openid) when dev sign-in exists, 404 when not. Writes nothing. */
   async devLoginAvailable(): Promise<boolean> {
     try {
-      const res = await fetch(this.devLoginUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      const res = await fetch(this.devLoginUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
       return res.status === 400;
     } catch {
       return false;
@@ -96,7 +108,11 @@ export class HttpTransport implements Transport {
   async devLogin(openid: string): Promise<string> {
     let res: Response;
     try {
-      res = await fetch(this.devLoginUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ openid }) });
+      res = await fetch(this.devLoginUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ openid }),
+      });
     } catch {
       throw new CallError('NETWORK', NETWORK);
     }
@@ -110,7 +126,8 @@ export class HttpTransport implements Transport {
   /** Locally the approval carries a normal local-cloud bearer token. */
   async acceptApproval(approved: Approval): Promise<string> {
     if (!approved.token) throw new CallError('INTERNAL', '扫码确认后没有收到登录凭证，请重新扫码');
-    if (approved.tokenKind && approved.tokenKind !== 'bearer') throw new CallError('INTERNAL', '登录凭证类型与本地云不符，请检查 config.js 的 transport 设置');
+    if (approved.tokenKind && approved.tokenKind !== 'bearer')
+      throw new CallError('INTERNAL', '登录凭证类型与本地云不符，请检查 config.js 的 transport 设置');
     // The token names the console session; the server checks it on every call and answers 401 once it is over.
     return approved.token;
   }
@@ -128,7 +145,10 @@ export class CloudBaseTransport implements Transport {
   async call(): Promise<Envelope<unknown>> {
     return {
       ok: false,
-      error: { code: 'INTERNAL', message: `云开发环境 ${this.config.envId} 的调用方式尚未接入：需要 @cloudbase/js-sdk 与自定义登录，见 console/src/transport.ts` },
+      error: {
+        code: 'INTERNAL',
+        message: `云开发环境 ${this.config.envId} 的调用方式尚未接入：需要 @cloudbase/js-sdk 与自定义登录，见 console/src/transport.ts`,
+      },
     };
   }
 

@@ -33,8 +33,17 @@ export interface AuditItem {
 }
 
 const present = (d: AuditDoc): AuditItem => ({
-  auditId: d._id, at: d.at, actor: d.actor, actorName: d.actorName, role: d.role,
-  roleLabel: ROLE_LABELS[d.role as Role] ?? d.role, fn: d.fn, action: d.action, targetId: d.targetId, before: d.before, after: d.after,
+  auditId: d._id,
+  at: d.at,
+  actor: d.actor,
+  actorName: d.actorName,
+  role: d.role,
+  roleLabel: ROLE_LABELS[d.role as Role] ?? d.role,
+  fn: d.fn,
+  action: d.action,
+  targetId: d.targetId,
+  before: d.before,
+  after: d.after,
 });
 
 /** `_id` bounds of a period of Shanghai days, [from 00:00, the day after `to` 00:00). */
@@ -52,11 +61,20 @@ const searchInput = z.strictObject({
    * `saveGoods`, or `points.saveGoods` to name the function too. Not called `action`: that field of every
    * event names the action being called (`{ action: 'audit', operation: 'saveGoods' }`).
    */
-  operation: z.string().trim().min(1).max(80).regex(/^[A-Za-z0-9_.-]+$/, '只能包含字母、数字、点和下划线').optional(),
+  operation: z
+    .string()
+    .trim()
+    .min(1)
+    .max(80)
+    .regex(/^[A-Za-z0-9_.-]+$/, '只能包含字母、数字、点和下划线')
+    .optional(),
   targetId: fields.id.optional(),
   from: fields.date.optional(),
   to: fields.date.optional(),
-  cursor: z.string().regex(/^\d{15}-[0-9a-f]{10}$/, '格式不正确').optional(),
+  cursor: z
+    .string()
+    .regex(/^\d{15}-[0-9a-f]{10}$/, '格式不正确')
+    .optional(),
   limit: fields.limit,
 });
 
@@ -71,13 +89,19 @@ export const audit = action({
     const range = idRange(input.from, input.to);
     const conditions: Query[] = [];
     if (input.actor) conditions.push({ actor: input.actor });
-    if (input.operation) conditions.push(input.operation.includes('.') ? { op: input.operation } : { action: input.operation });
+    if (input.operation)
+      conditions.push(input.operation.includes('.') ? { op: input.operation } : { action: input.operation });
     if (input.targetId) conditions.push({ targetId: input.targetId });
     if (range.gte) conditions.push({ _id: _.gte(range.gte) });
     const upper = input.cursor && (!range.lt || input.cursor < range.lt) ? input.cursor : range.lt;
     if (upper) conditions.push({ _id: _.lt(upper) });
     const limit = input.limit ?? PAGE;
-    const raw = await ctx.db.collection(AUDIT).where(conditions.length > 0 ? _.and(conditions) : {}).orderBy('_id', 'desc').limit(limit + 1).get();
+    const raw = await ctx.db
+      .collection(AUDIT)
+      .where(conditions.length > 0 ? _.and(conditions) : {})
+      .orderBy('_id', 'desc')
+      .limit(limit + 1)
+      .get();
     const page = raw.slice(0, limit);
     const items = page.flatMap((doc) => {
       const parsed = auditDocSchema.safeParse(doc);
@@ -105,28 +129,55 @@ export const auditExport = action({
     let cursor = range.gte;
     let first = true;
     while (rows.length < AUDIT_EXPORT_MAX_ROWS) {
-      const page = await ctx.db.collection(AUDIT)
+      const page = await ctx.db
+        .collection(AUDIT)
         .where(_.and([{ _id: first ? _.gte(cursor) : _.gt(cursor) }, { _id: _.lt(range.lt) }]))
-        .orderBy('_id', 'asc').limit(Math.min(1000, AUDIT_EXPORT_MAX_ROWS - rows.length)).get();
+        .orderBy('_id', 'asc')
+        .limit(Math.min(1000, AUDIT_EXPORT_MAX_ROWS - rows.length))
+        .get();
       first = false;
       for (const doc of page) {
         await breathe();
         const parsed = auditDocSchema.safeParse(doc);
         if (!parsed.success) continue;
         const d = present(parsed.data);
-        rows.push([shanghaiClock(d.at, true), d.actorName, d.actor, d.roleLabel, d.fn, d.action, d.targetId ?? '', json(d.before), json(d.after)]);
+        rows.push([
+          shanghaiClock(d.at, true),
+          d.actorName,
+          d.actor,
+          d.roleLabel,
+          d.fn,
+          d.action,
+          d.targetId ?? '',
+          json(d.before),
+          json(d.after),
+        ]);
       }
       if (page.length === 0 || page.length < 1000) break;
       cursor = page[page.length - 1]!._id;
     }
-    const base64 = await workbookBase64([{
-      name: '操作日志',
-      columns: [
-        { header: '时间', width: 20 }, { header: '操作人' }, { header: 'openid', width: 24 }, { header: '角色' }, { header: '云函数' },
-        { header: '操作' }, { header: '对象', width: 24 }, { header: '修改前', width: 50 }, { header: '修改后', width: 50 },
-      ],
-      rows,
-    }]);
-    return { filename: `操作日志_${from}_${to}.xlsx`, rows: rows.length, truncated: rows.length >= AUDIT_EXPORT_MAX_ROWS, base64 };
+    const base64 = await workbookBase64([
+      {
+        name: '操作日志',
+        columns: [
+          { header: '时间', width: 20 },
+          { header: '操作人' },
+          { header: 'openid', width: 24 },
+          { header: '角色' },
+          { header: '云函数' },
+          { header: '操作' },
+          { header: '对象', width: 24 },
+          { header: '修改前', width: 50 },
+          { header: '修改后', width: 50 },
+        ],
+        rows,
+      },
+    ]);
+    return {
+      filename: `操作日志_${from}_${to}.xlsx`,
+      rows: rows.length,
+      truncated: rows.length >= AUDIT_EXPORT_MAX_ROWS,
+      base64,
+    };
   },
 });

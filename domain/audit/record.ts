@@ -68,8 +68,14 @@ export async function runAudited<R>(
   const note: AuditNote = {};
   const data = await run({ ...ctx, audit: (n) => Object.assign(note, n) });
   try {
-    const targetId = note.targetId !== undefined ? note.targetId : target ? inputId ?? idIn(data, target.idField) : firstId(call.input, data);
-    const after = note.after !== undefined ? note.after : target ? await readDoc(ctx.db, target.collection, targetId) : call.input;
+    const targetId =
+      note.targetId !== undefined
+        ? note.targetId
+        : target
+          ? (inputId ?? idIn(data, target.idField))
+          : firstId(call.input, data);
+    const after =
+      note.after !== undefined ? note.after : target ? await readDoc(ctx.db, target.collection, targetId) : call.input;
     const at = ctx.now();
     await ctx.db.collection(AUDIT).add({
       _id: newAuditId(at),
@@ -86,7 +92,12 @@ export async function runAudited<R>(
       after: redact(after) as JsonValue,
     });
   } catch (error) {
-    auditLogger({ fn: call.fn, action: call.action, code: 'AUDIT_FAILED', error: error instanceof Error ? error.name : typeof error });
+    auditLogger({
+      fn: call.fn,
+      action: call.action,
+      code: 'AUDIT_FAILED',
+      error: error instanceof Error ? error.name : typeof error,
+    });
   }
   return data;
 }

@@ -5,7 +5,8 @@ import type { JsonValue } from '../db';
  * data, a file's bytes or a secret. Fields are dropped by name, and any string that still looks like an
  * ID number or a mobile number is masked wherever it sits; large values are cut short.
  */
-const SECRET_FIELD = /(id_?number|id_?card|hash$|phone|mobile|tel$|sealed|base64|secret(?!ary)|password|token|ticket_?hash|secrethash|realname_?sealed|^_openid$)/i;
+const SECRET_FIELD =
+  /(id_?number|id_?card|hash$|phone|mobile|tel$|sealed|base64|secret(?!ary)|password|token|ticket_?hash|secrethash|realname_?sealed|^_openid$)/i;
 /** A value sealed by domain/privacy/crypto.ts (`v1:iv:tag:body`), wherever it sits and whatever its field is called. */
 const SEALED = /^v1:[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]+:[A-Za-z0-9+/=]*$/;
 /** 18-digit resident ID (last may be X), 15-digit old ID, or a mainland mobile number, as a whole run of digits. */
@@ -27,7 +28,9 @@ const halfWidth = (text: string) => text.replace(/[０-９Ｘｘ]/g, (c) => Stri
 export function scrubText(text: string): string {
   if (SEALED.test(text)) return '[已加密]';
   const cleaned = text.replace(DIGIT_RUN, (run) => {
-    const digits = halfWidth(run).replace(/[^0-9Xx]/g, '').toUpperCase();
+    const digits = halfWidth(run)
+      .replace(/[^0-9Xx]/g, '')
+      .toUpperCase();
     if (ID_NUMBER.test(digits)) return '[证件号已隐藏]';
     if (MOBILE.test(digits)) return '[手机号已隐藏]';
     return run;

@@ -29,8 +29,22 @@ export const AUDIT_TARGETS: Record<string, AuditTarget> = {
 
 /** When an action has no target above, the first of these found in the input, then the result, names the document. */
 export const ID_FIELDS = [
-  'goodsId', 'stationId', 'itemId', 'siteId', 'slotId', 'orderId', 'bookingId', 'appointmentId', 'activityId', 'applicationId',
-  'unitId', 'branchId', 'ticketId', 'fileId', 'openid', 'entryId',
+  'goodsId',
+  'stationId',
+  'itemId',
+  'siteId',
+  'slotId',
+  'orderId',
+  'bookingId',
+  'appointmentId',
+  'activityId',
+  'applicationId',
+  'unitId',
+  'branchId',
+  'ticketId',
+  'fileId',
+  'openid',
+  'entryId',
 ] as const;
 
 /**
@@ -39,6 +53,12 @@ export const ID_FIELDS = [
  * reads of members' real names (org.members, org.searchMembers).
  */
 export const UNAUDITED = new Set([
-  'admin.audit', 'admin.dashboard', 'admin.consoleTicket', 'admin.consoleSessions',
-  'org.tree', 'org.applications', 'org.staff', 'org.rosterTemplate',
+  'admin.audit',
+  'admin.dashboard',
+  'admin.consoleTicket',
+  'admin.consoleSessions',
+  'org.tree',
+  'org.applications',
+  'org.staff',
+  'org.rosterTemplate',
 ]);

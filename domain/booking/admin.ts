@@ -5,9 +5,23 @@ import { AppError, notFound } from '../core/errors';
 import { dayOf, inZone, shanghaiClock } from '../core/time';
 import { fields } from '../core/validation';
 import { maskName, maskPhone } from '../privacy';
-import { generateSlots as generate, planSlots, describeOpeningHours, SLOTS, slotDocSchema, templateSchema } from '../slots';
+import {
+  generateSlots as generate,
+  planSlots,
+  describeOpeningHours,
+  SLOTS,
+  slotDocSchema,
+  templateSchema,
+} from '../slots';
 import { LIMITS, assertDayRange, assertSlotCount, breather } from '../core/limits';
-import { STATIONS, stationHours, STATION_KINDS, geoPointSchema, stationKindSchema, SERVICE_CATALOGUE } from '../stations';
+import {
+  STATIONS,
+  stationHours,
+  STATION_KINDS,
+  geoPointSchema,
+  stationKindSchema,
+  SERVICE_CATALOGUE,
+} from '../stations';
 import { USERS, userDocSchema } from '../core/identity';
 import { TX_ATTEMPTS } from '../core/ids';
 import { rollBackBooking } from './book';
@@ -27,7 +41,11 @@ export const saveStation = action({
     address: z.string().trim().min(2).max(100),
     location: geoPointSchema.optional(),
     openHours: z.string().trim().max(60).optional(),
-    phone: z.string().trim().regex(/^[0-9-]{7,20}$/, '电话格式不正确').optional(),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^[0-9-]{7,20}$/, '电话格式不正确')
+      .optional(),
     intro: z.string().trim().max(500).optional(),
     services: z.array(z.string().max(20)).max(40).optional(),
   }),
@@ -38,9 +56,17 @@ export const saveStation = action({
     const unknown = (input.services ?? []).filter((c) => !known.has(c));
     if (unknown.length > 0) throw new AppError('INVALID_ARGUMENT', `未知的服务类型：${unknown.slice(0, 3).join('、')}`);
     const { stationId, ...fieldsToSave } = input;
-    await ctx.db.collection(STATIONS).doc(stationId).set({
-      ...fieldsToSave, openHours: input.openHours ?? '', phone: input.phone ?? '', intro: input.intro ?? '', services: input.services ?? [], pictures: [],
-    });
+    await ctx.db
+      .collection(STATIONS)
+      .doc(stationId)
+      .set({
+        ...fieldsToSave,
+        openHours: input.openHours ?? '',
+        phone: input.phone ?? '',
+        intro: input.intro ?? '',
+        services: input.services ?? [],
+        pictures: [],
+      });
     return { stationId, kindLabel: STATION_KINDS[input.kind] };
   },
 });
@@ -59,12 +85,20 @@ export const saveItem = action({
   scope: ({ stationId, itemId }) => [{ stationId }, ...(itemId ? [{ itemId }] : [])],
   async run(input, ctx) {
     if (!(await ctx.db.collection(STATIONS).doc(input.stationId).get())) throw notFound('驿站');
-    if (input.serviceCode && !SERVICE_CATALOGUE.some((s) => s.code === input.serviceCode)) throw new AppError('INVALID_ARGUMENT', '未知的服务类型');
+    if (input.serviceCode && !SERVICE_CATALOGUE.some((s) => s.code === input.serviceCode))
+      throw new AppError('INVALID_ARGUMENT', '未知的服务类型');
     const itemId = input.itemId ?? `it-${input.stationId}-${ctx.now().toString(36)}`;
-    await ctx.db.collection(ITEMS).doc(itemId).set({
-      stationId: input.stationId, name: input.name, kind: input.kind, serviceCode: input.serviceCode ?? null,
-      description: input.description ?? '', active: input.active ?? true,
-    });
+    await ctx.db
+      .collection(ITEMS)
+      .doc(itemId)
+      .set({
+        stationId: input.stationId,
+        name: input.name,
+        kind: input.kind,
+        serviceCode: input.serviceCode ?? null,
+        description: input.description ?? '',
+        active: input.active ?? true,
+      });
     return { itemId };
   },
 });
@@ -82,15 +116,35 @@ export const generateSlots = action({
     const hours = await stationHours(ctx.db, item.data.stationId);
     const plan = planSlots(template, from, to, hours?.hours ?? null);
     if (hours && plan.inside === 0 && plan.outside > 0) {
-      throw new AppError('INVALID_ARGUMENT', `所选时段都不在「${hours.name}」的开放时间（${describeOpeningHours(hours.hours)}）内，未生成任何时段`);
+      throw new AppError(
+        'INVALID_ARGUMENT',
+        `所选时段都不在「${hours.name}」的开放时间（${describeOpeningHours(hours.hours)}）内，未生成任何时段`,
+      );
     }
-    const made = await generate(ctx.db, { resourceId: itemId, stationId: item.data.stationId }, from, to, template, hours?.hours ?? null);
-    return { ...made, skippedReason: made.skipped > 0 && hours ? `${made.skipped} 个时段不在「${hours.name}」的开放时间（${describeOpeningHours(hours.hours)}）内，已跳过` : null };
+    const made = await generate(
+      ctx.db,
+      { resourceId: itemId, stationId: item.data.stationId },
+      from,
+      to,
+      template,
+      hours?.hours ?? null,
+    );
+    return {
+      ...made,
+      skippedReason:
+        made.skipped > 0 && hours
+          ? `${made.skipped} 个时段不在「${hours.name}」的开放时间（${describeOpeningHours(hours.hours)}）内，已跳过`
+          : null,
+    };
   },
 });
 
 /** What a resident is told when the day of their booking is closed: the place, the item, the date and the slot. */
-export function closureMessage(b: { itemName: string; start: number; end: number }, stationName: string | null, reason: string): string {
+export function closureMessage(
+  b: { itemName: string; start: number; end: number },
+  stationName: string | null,
+  reason: string,
+): string {
   const what = stationName ? `${stationName}「${b.itemName}」` : `「${b.itemName}」`;
   const slot = `${inZone(b.start).format('M月D日')} ${inZone(b.start).format('HH:mm')}-${inZone(b.end).format('HH:mm')}`;
   return `因${reason}，你预约的${what} ${slot} 时段已关闭，预约已取消，敬请谅解。可另选其他时段预约。`;
@@ -102,7 +156,11 @@ export const closeSlots = action({
     date,
     slotIds: z.array(fields.id.max(80)).max(50).optional(),
     // Residents are told why their booking was cancelled: a reason is required.
-    reason: z.string({ error: '请填写关闭原因（会通知已预约的居民）' }).trim().min(2, '请填写关闭原因（会通知已预约的居民）').max(60, '关闭原因不能超过 60 个字'),
+    reason: z
+      .string({ error: '请填写关闭原因（会通知已预约的居民）' })
+      .trim()
+      .min(2, '请填写关闭原因（会通知已预约的居民）')
+      .max(60, '关闭原因不能超过 60 个字'),
   }),
   // Staff close days at their own stations; a county admin in their county.
   access: ['staff', 'admin'],
@@ -124,9 +182,14 @@ export const closeSlots = action({
       // Bookings under way took their seat before the close: roll them back (a completed one is
       // finished instead and cancelled below with the rest), so none lands on a closed slot.
       const closedSlot = await ctx.db.collection(SLOTS).doc(slot._id).get();
-      for (const intentId of Object.keys(closedSlot ? marksOf(closedSlot) : {})) await rollBackBooking(ctx.db, intentId, slot._id);
+      for (const intentId of Object.keys(closedSlot ? marksOf(closedSlot) : {}))
+        await rollBackBooking(ctx.db, intentId, slot._id);
       // Bookings already made are cancelled and their holders told why, and which booking.
-      const bookings = await ctx.db.collection(BOOKINGS).where({ slotId: slot._id, status: 'active' }).limit(1000).get();
+      const bookings = await ctx.db
+        .collection(BOOKINGS)
+        .where({ slotId: slot._id, status: 'active' })
+        .limit(1000)
+        .get();
       for (const doc of bookings) {
         const done = await ctx.db.runTransaction(async (tx) => {
           const b = bookingDocSchema.safeParse(await tx.collection(BOOKINGS).doc(doc._id).get());
@@ -144,7 +207,16 @@ export const closeSlots = action({
 async function rosterRows(ctx: { db: import('../db').Database }, itemId: string, from: string, to: string) {
   const _ = ctx.db.command;
   const rows = [];
-  const bookings = await ctx.db.collection(BOOKINGS).where({ itemId, start: _.gte(Date.parse(`${from}T00:00:00+08:00`)), end: _.lte(Date.parse(`${to}T23:59:59+08:00`)) }).orderBy('start', 'asc').limit(1000).get();
+  const bookings = await ctx.db
+    .collection(BOOKINGS)
+    .where({
+      itemId,
+      start: _.gte(Date.parse(`${from}T00:00:00+08:00`)),
+      end: _.lte(Date.parse(`${to}T23:59:59+08:00`)),
+    })
+    .orderBy('start', 'asc')
+    .limit(1000)
+    .get();
   const breathe = breather();
   for (const doc of bookings) {
     await breathe();
@@ -184,7 +256,10 @@ export const exportBookings = action({
     assertDayRange(from, to, LIMITS.exportDays, '导出');
     if (!itemDocSchema.safeParse(await ctx.db.collection(ITEMS).doc(itemId).get()).success) throw notFound('预约项目');
     const rows = await rosterRows(ctx, itemId, from, to);
-    const csv = await toCsv(['时段', '姓名', '电话', '状态', '方式'], rows.map((r) => [r.time, r.name, r.phone, r.statusLabel, r.via]));
+    const csv = await toCsv(
+      ['时段', '姓名', '电话', '状态', '方式'],
+      rows.map((r) => [r.time, r.name, r.phone, r.statusLabel, r.via]),
+    );
     return { filename: `预约名单_${itemId}_${from}_${to}.csv`, rows: rows.length, csv };
   },
 });

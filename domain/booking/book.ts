@@ -22,12 +22,16 @@ const SEATS: HotResource = {
   undo: (db) => ({ booked: db.command.inc(-1) }),
   async unreserve(tx, { openid }) {
     const booker = await readBooker(tx, openid);
-    await tx.collection(BOOKERS).doc(openid).set({ active: Math.max(0, booker.active - 1), seq: booker.seq });
+    await tx
+      .collection(BOOKERS)
+      .doc(openid)
+      .set({ active: Math.max(0, booker.active - 1), seq: booker.seq });
   },
 };
 
 /** Undoes a booking under way on `slotId` (its seat by the mark, then the reservation); used by closeSlots too. */
-export const rollBackBooking = (db: Database, intentId: string, slotId: string) => rollBackIntent(db, SEATS, intentId, slotId);
+export const rollBackBooking = (db: Database, intentId: string, slotId: string) =>
+  rollBackIntent(db, SEATS, intentId, slotId);
 
 const holdsSlot = (b: Booking) => b.status === 'active' || b.status === 'checkedIn';
 
@@ -47,7 +51,11 @@ export const book = action({
       return null;
     };
     return reserve(db, SEATS, {
-      openid, requestId, effectId: bookingId, target: slotId, now,
+      openid,
+      requestId,
+      effectId: bookingId,
+      target: slotId,
+      now,
       async storedAnswer() {
         const existing = stored(await db.collection(BOOKINGS).doc(bookingId).get());
         return existing ? { bookingId, code: existing.code } : null;
@@ -65,11 +73,25 @@ export const book = action({
       underWayElsewhere: '你正在预约该时段',
       async reserveIn(tx) {
         const booker = await readBooker(tx, openid);
-        if (booker.active >= activeLimit()) throw new AppError('LIMIT_REACHED', `每人最多同时持有 ${activeLimit()} 个有效预约`);
-        await tx.collection(BOOKERS).doc(openid).set({ active: booker.active + 1, seq: booker.seq });
+        if (booker.active >= activeLimit())
+          throw new AppError('LIMIT_REACHED', `每人最多同时持有 ${activeLimit()} 个有效预约`);
+        await tx
+          .collection(BOOKERS)
+          .doc(openid)
+          .set({ active: booker.active + 1, seq: booker.seq });
       },
       take: async (slot, intentId) =>
-        (await take(db, SLOTS, slotId, intentId, { closed: db.command.neq(true), capacity: slot.capacity, booked: db.command.lt(slot.capacity) }, { booked: db.command.inc(1), queue: db.command.pull(openid) }, 1)) ? 1 : null,
+        (await take(
+          db,
+          SLOTS,
+          slotId,
+          intentId,
+          { closed: db.command.neq(true), capacity: slot.capacity, booked: db.command.lt(slot.capacity) },
+          { booked: db.command.inc(1), queue: db.command.pull(openid) },
+          1,
+        ))
+          ? 1
+          : null,
       async refused() {
         const latest = slotDocSchema.safeParse(await db.collection(SLOTS).doc(slotId).get());
         if (latest.success && latest.data.closed) return new AppError('TOO_LATE', '该时段已关闭预约');
@@ -82,7 +104,16 @@ export const book = action({
         // The waiting list may have seated them meanwhile: one booking per person per slot, so this seat goes back.
         const promoted = bookingDocSchema.safeParse(await tx.collection(BOOKINGS).doc(bookingId).get());
         if (promoted.success && holdsSlot(promoted.data)) throw new AppError('CONFLICT', '你已预约该时段');
-        const booking = await seat(tx, slot, openid, requestId, 'direct', await itemName(tx, slot.resourceId), now, code);
+        const booking = await seat(
+          tx,
+          slot,
+          openid,
+          requestId,
+          'direct',
+          await itemName(tx, slot.resourceId),
+          now,
+          code,
+        );
         return { bookingId: booking._id, code: booking.code };
       },
     });

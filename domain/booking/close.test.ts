@@ -20,15 +20,31 @@ async function bookedDay() {
   days += 1;
   const n = days;
   const itemId = `it-close-${n}`;
-  expect((await w.call('stations', { action: 'saveItem', itemId, stationId: 'st-yf-center', name: `政策咨询${n}`, kind: 'service' }, 'demo-admin')).ok).toBe(true);
+  expect(
+    (
+      await w.call(
+        'stations',
+        { action: 'saveItem', itemId, stationId: 'st-yf-center', name: `政策咨询${n}`, kind: 'service' },
+        'demo-admin',
+      )
+    ).ok,
+  ).toBe(true);
   const date = dayOf(w.now + DAY);
   const template = { weekdays: [1, 2, 3, 4, 5, 6, 7], start: '10:00', end: '11:00', slotMinutes: 30, capacity: 3 };
-  expect(await w.call('stations', { action: 'generateSlots', itemId, from: date, to: date, template }, 'demo-admin')).toMatchObject({ ok: true, data: { created: 2, existing: 0 } });
+  expect(
+    await w.call('stations', { action: 'generateSlots', itemId, from: date, to: date, template }, 'demo-admin'),
+  ).toMatchObject({ ok: true, data: { created: 2, existing: 0 } });
   const slots = await w.call<{ slots: { slotId: string }[] }>('stations', { action: 'slots', itemId, date });
   if (!slots.ok) throw new Error(slots.error.message);
   const resident = `close-resident-${n}`;
-  await w.db.collection('users').add({ _id: resident, nickname: '居民', role: 'resident', branchId: null, createdAt: w.now });
-  const booked = await w.call('stations', { action: 'book', slotId: slots.data.slots[0]!.slotId, requestId: `close-book-${n}` }, resident);
+  await w.db
+    .collection('users')
+    .add({ _id: resident, nickname: '居民', role: 'resident', branchId: null, createdAt: w.now });
+  const booked = await w.call(
+    'stations',
+    { action: 'book', slotId: slots.data.slots[0]!.slotId, requestId: `close-book-${n}` },
+    resident,
+  );
   expect(booked.ok).toBe(true);
   return { itemId, date, resident };
 }
@@ -49,11 +65,20 @@ test.each([
 
 test('the cancelled resident is told the station, the item, the date, the slot and the reason', async () => {
   const { itemId, date, resident } = await bookedDay();
-  expect(await w.call('stations', { action: 'closeSlots', itemId, date, reason: '设备检修' }, 'demo-admin')).toEqual({ ok: true, data: { closed: 2, cancelled: 1 } });
-  const msgs = await w.call<{ items: { kind: string; title: string; body: string }[] }>('stations', { action: 'messages' }, resident);
+  expect(await w.call('stations', { action: 'closeSlots', itemId, date, reason: '设备检修' }, 'demo-admin')).toEqual({
+    ok: true,
+    data: { closed: 2, cancelled: 1 },
+  });
+  const msgs = await w.call<{ items: { kind: string; title: string; body: string }[] }>(
+    'stations',
+    { action: 'messages' },
+    resident,
+  );
   if (!msgs.ok) throw new Error(msgs.error.message);
   const cancelled = msgs.data.items.find((m) => m.kind === 'cancelled' && m.title.includes(`政策咨询${days}`));
   const [, month, day] = date.split('-').map(Number);
-  expect(cancelled?.body).toBe(`因设备检修，你预约的永福县党群服务中心「政策咨询${days}」 ${month}月${day}日 10:00-10:30 时段已关闭，预约已取消，敬请谅解。可另选其他时段预约。`);
+  expect(cancelled?.body).toBe(
+    `因设备检修，你预约的永福县党群服务中心「政策咨询${days}」 ${month}月${day}日 10:00-10:30 时段已关闭，预约已取消，敬请谅解。可另选其他时段预约。`,
+  );
   for (const r of await checkBookingInvariants(w.db)) expect(`${r.name}: ${r.violations}`).toBe(`${r.name}: 0`);
 });

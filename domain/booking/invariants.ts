@@ -27,11 +27,25 @@ export async function checkBookingInvariants(db: Database, now = clock.now()): P
   const people = new Set([...bookers.map((b) => b._id), ...reserving.keys()]);
   return [
     { name: 'bookings never exceed capacity', violations: slots.filter((s) => s.booked > s.capacity).length },
-    { name: 'a slot counts exactly its seated bookings and the bookings under way', violations: slots.filter((s) => s.booked !== (seatsTaken.get(s._id) ?? 0) + (holds.get(s._id)?.held ?? 0)).length },
-    { name: 'every mark on a slot belongs to an intent', violations: slots.reduce((n, s) => n + (holds.get(s._id)?.orphans ?? 0), 0) },
+    {
+      name: 'a slot counts exactly its seated bookings and the bookings under way',
+      violations: slots.filter((s) => s.booked !== (seatsTaken.get(s._id) ?? 0) + (holds.get(s._id)?.held ?? 0)).length,
+    },
+    {
+      name: 'every mark on a slot belongs to an intent',
+      violations: slots.reduce((n, s) => n + (holds.get(s._id)?.orphans ?? 0), 0),
+    },
     { name: 'one booking per person per slot', violations: pairs.length - new Set(pairs).size },
-    { name: 'nobody both seated and waiting in a slot', violations: slots.filter((s) => s.queue.some((o) => pairs.includes(`${s._id}|${o}`))).length },
-    { name: "each person's active count matches their bookings and the bookings under way", violations: [...people].filter((id) => (bookers.find((b) => b._id === id)?.active ?? 0) !== (activeOf.get(id) ?? 0) + (reserving.get(id) ?? 0)).length },
+    {
+      name: 'nobody both seated and waiting in a slot',
+      violations: slots.filter((s) => s.queue.some((o) => pairs.includes(`${s._id}|${o}`))).length,
+    },
+    {
+      name: "each person's active count matches their bookings and the bookings under way",
+      violations: [...people].filter(
+        (id) => (bookers.find((b) => b._id === id)?.active ?? 0) !== (activeOf.get(id) ?? 0) + (reserving.get(id) ?? 0),
+      ).length,
+    },
     intents.report,
   ];
 }

@@ -5,7 +5,12 @@ import { BOOKERS, BOOKINGS, BOOKING_CODES, bookingDocSchema } from './model';
 /** After a slot ends, a booking never checked in becomes a no-show and stops counting against the person's limit. */
 export async function markNoShows(db: Database, now: number, batch = 200): Promise<{ marked: number }> {
   const _ = db.command;
-  const ended = await db.collection(BOOKINGS).where({ status: 'active', end: _.lt(now) }).orderBy('end', 'asc').limit(batch).get();
+  const ended = await db
+    .collection(BOOKINGS)
+    .where({ status: 'active', end: _.lt(now) })
+    .orderBy('end', 'asc')
+    .limit(batch)
+    .get();
   let marked = 0;
   for (const doc of ended) {
     const done = await db.runTransaction(async (tx) => {
@@ -13,7 +18,10 @@ export async function markNoShows(db: Database, now: number, batch = 200): Promi
       if (!b.success || b.data.status !== 'active' || b.data.end >= now) return false;
       const booker = await tx.collection(BOOKERS).doc(b.data.openid).get();
       await tx.collection(BOOKINGS).doc(b.data._id).update({ status: 'noShow', closedAt: now });
-      await tx.collection(BOOKERS).doc(b.data.openid).update({ active: Math.max(0, Number(booker?.active ?? 1) - 1) });
+      await tx
+        .collection(BOOKERS)
+        .doc(b.data.openid)
+        .update({ active: Math.max(0, Number(booker?.active ?? 1) - 1) });
       await tx.collection(BOOKING_CODES).doc(b.data.code).remove();
       return true;
     }, TX_ATTEMPTS);

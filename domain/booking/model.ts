@@ -44,8 +44,17 @@ export const bookingDocSchema = z.object({
 export type Booking = z.output<typeof bookingDocSchema>;
 
 /** `bookers/{openid}`: the person's active-booking count (the limit) and booking sequence (paging). */
-export const bookerDocSchema = z.object({ _id: z.string(), active: z.number().int().min(0), seq: z.number().int().min(0) });
+export const bookerDocSchema = z.object({
+  _id: z.string(),
+  active: z.number().int().min(0),
+  seq: z.number().int().min(0),
+});
 
-export const NOTIFICATION_KINDS = { booked: '预约成功', promoted: '候补成功', reminder: '预约提醒', cancelled: '预约已取消', waitlistHeld: '候补保留' } as const;
+export const NOTIFICATION_KINDS = {
+  booked: '预约成功',
+  promoted: '候补成功',
+  reminder: '预约提醒',
+  cancelled: '预约已取消',
+  waitlistHeld: '候补保留',
+} as const;
 export type NotificationKind = keyof typeof NOTIFICATION_KINDS;
-

@@ -10,12 +10,20 @@ import { enqueue } from '../messages';
 import { derivedId } from '../core/ids';
 import { SLOTS, slotDocSchema, type Slot } from '../slots';
 import {
-  BOOKERS, BOOKINGS, BOOKING_CODES, NOTIFICATION_KINDS, bookerDocSchema, remindBeforeMinutes, type Booking, type NotificationKind,
+  BOOKERS,
+  BOOKINGS,
+  BOOKING_CODES,
+  NOTIFICATION_KINDS,
+  bookerDocSchema,
+  remindBeforeMinutes,
+  type Booking,
+  type NotificationKind,
 } from './model';
 
 export const MINUTE = 60_000;
 export const bookingIdOf = (slotId: string, openid: string) => derivedId('bk', slotId, openid);
-export const when = (s: { start: number; end: number }) => `${inZone(s.start).format('M月D日 HH:mm')}-${inZone(s.end).format('HH:mm')}`;
+export const when = (s: { start: number; end: number }) =>
+  `${inZone(s.start).format('M月D日 HH:mm')}-${inZone(s.end).format('HH:mm')}`;
 
 export async function readSlot(tx: Transaction, slotId: string): Promise<Slot> {
   const slot = slotDocSchema.safeParse(await tx.collection(SLOTS).doc(slotId).get());
@@ -31,37 +39,93 @@ export async function readBooker(tx: Transaction, openid: string) {
 export const MY_BOOKINGS_PAGE = '/packages/booking/pages/mine/index';
 
 /** A booking's message, through the one outbox (module `booking`); a reminder is dropped once the booking is no longer active. */
-export async function notify(tx: Transaction, openid: string, kind: NotificationKind, booking: Pick<Booking, '_id' | 'itemName' | 'start' | 'end' | 'seq'> & { code?: string }, now: number, body: string): Promise<void> {
+export async function notify(
+  tx: Transaction,
+  openid: string,
+  kind: NotificationKind,
+  booking: Pick<Booking, '_id' | 'itemName' | 'start' | 'end' | 'seq'> & { code?: string },
+  now: number,
+  body: string,
+): Promise<void> {
   const reminder = kind === 'reminder';
-  await enqueue(tx, {
-    // The ids older notifications had, so a change retried across the upgrade still writes one message.
-    cause: [booking._id, kind, String(booking.seq)],
-    openid, module: 'booking', kind, title: `${NOTIFICATION_KINDS[kind]}：${booking.itemName}`, body, page: MY_BOOKINGS_PAGE, refId: booking._id,
-    dueAt: reminder ? Math.max(now, booking.start - remindBeforeMinutes() * MINUTE) : now,
-    data: { time: when(booking), item: booking.itemName, status: NOTIFICATION_KINDS[kind], code: kind === 'cancelled' ? '' : (booking.code ?? '') },
-    onlyIf: reminder ? { collection: BOOKINGS, docId: booking._id, fields: { status: ['active'], seq: [String(booking.seq)] } } : null,
-  }, now);
+  await enqueue(
+    tx,
+    {
+      // The ids older notifications had, so a change retried across the upgrade still writes one message.
+      cause: [booking._id, kind, String(booking.seq)],
+      openid,
+      module: 'booking',
+      kind,
+      title: `${NOTIFICATION_KINDS[kind]}：${booking.itemName}`,
+      body,
+      page: MY_BOOKINGS_PAGE,
+      refId: booking._id,
+      dueAt: reminder ? Math.max(now, booking.start - remindBeforeMinutes() * MINUTE) : now,
+      data: {
+        time: when(booking),
+        item: booking.itemName,
+        status: NOTIFICATION_KINDS[kind],
+        code: kind === 'cancelled' ? '' : (booking.code ?? ''),
+      },
+      onlyIf: reminder
+        ? { collection: BOOKINGS, docId: booking._id, fields: { status: ['active'], seq: [String(booking.seq)] } }
+        : null,
+    },
+    now,
+  );
 }
 
 /**
  * Gives `openid` a seat in `slot` inside `tx` (the caller took or checked the seat); answers the
  * booking. A direct booking's reservation already counts in the person's active bookings.
  */
-export async function seat(tx: Transaction, slot: Slot, openid: string, requestId: string, via: Booking['via'], itemName: string, now: number, code: string): Promise<Booking> {
+export async function seat(
+  tx: Transaction,
+  slot: Slot,
+  openid: string,
+  requestId: string,
+  via: Booking['via'],
+  itemName: string,
+  now: number,
+  code: string,
+): Promise<Booking> {
   const reserved = await readBooker(tx, openid);
   const booker = via === 'direct' ? { ...reserved, active: Math.max(0, reserved.active - 1) } : reserved;
   const booking: Booking = {
-    _id: bookingIdOf(slot._id, openid), slotId: slot._id, itemId: slot.resourceId, itemName, stationId: slot.stationId, openid,
-    status: 'active', code, requestId, seq: booker.seq + 1, start: slot.start, end: slot.end, via, createdAt: now,
-    closedAt: null, checkedInAt: null, checkedInBy: null,
+    _id: bookingIdOf(slot._id, openid),
+    slotId: slot._id,
+    itemId: slot.resourceId,
+    itemName,
+    stationId: slot.stationId,
+    openid,
+    status: 'active',
+    code,
+    requestId,
+    seq: booker.seq + 1,
+    start: slot.start,
+    end: slot.end,
+    via,
+    createdAt: now,
+    closedAt: null,
+    checkedInAt: null,
+    checkedInBy: null,
   };
-  await tx.collection(BOOKERS).doc(openid).set({ active: booker.active + 1, seq: booker.seq + 1 });
+  await tx
+    .collection(BOOKERS)
+    .doc(openid)
+    .set({ active: booker.active + 1, seq: booker.seq + 1 });
   await tx.collection(BOOKINGS).doc(booking._id).set(booking);
   await tx.collection(BOOKING_CODES).add({ _id: code, bookingId: booking._id });
-  await notify(tx, openid, via === 'waitlist' ? 'promoted' : 'booked', booking, now, `${when(slot)}，到场后向工作人员出示预约码 ${code}`);
+  await notify(
+    tx,
+    openid,
+    via === 'waitlist' ? 'promoted' : 'booked',
+    booking,
+    now,
+    `${when(slot)}，到场后向工作人员出示预约码 ${code}`,
+  );
   await notify(tx, openid, 'reminder', booking, now, `你预约的「${itemName}」将于 ${when(slot)} 开始，请准时到场`);
   return booking;
 }
-
 
 export const bookIntentOf = (bookingId: string) => intentIdOf('book', bookingId);

@@ -7,9 +7,28 @@ import { USERS, userDocSchema } from '../core/identity';
 import { ROLE_LABELS } from '../core/labels';
 import { clientAddress, describeBrowser, rateKey } from './agent';
 import {
-  APPROVE_PAGE, COLLECT_GRACE_MS, CONSOLE_LOGIN_LIMITS, CONSOLE_LOGINS, CONSOLE_ROLES, CONSOLE_SESSION_HOURS, CONSOLE_SESSION_TTL_MS,
-  CONSOLE_SESSIONS, MAX_WAITING_TICKETS, PURGE_AFTER_MS, SESSION_ID, SESSION_KEEP_MS, TICKET_TTL_MS, TICKETS_PER_ADDRESS_PER_MINUTE,
-  hashSecret, newPollSecret, newSessionId, newTicketId, secretMatches, sessionDocSchema, ticketDocSchema, type TicketDoc,
+  APPROVE_PAGE,
+  COLLECT_GRACE_MS,
+  CONSOLE_LOGIN_LIMITS,
+  CONSOLE_LOGINS,
+  CONSOLE_ROLES,
+  CONSOLE_SESSION_HOURS,
+  CONSOLE_SESSION_TTL_MS,
+  CONSOLE_SESSIONS,
+  MAX_WAITING_TICKETS,
+  PURGE_AFTER_MS,
+  SESSION_ID,
+  SESSION_KEEP_MS,
+  TICKET_TTL_MS,
+  TICKETS_PER_ADDRESS_PER_MINUTE,
+  hashSecret,
+  newPollSecret,
+  newSessionId,
+  newTicketId,
+  secretMatches,
+  sessionDocSchema,
+  ticketDocSchema,
+  type TicketDoc,
 } from './model';
 
 const ticketId = z.string().regex(/^cl[0-9a-f]{24}$/, '登录二维码不正确');
@@ -33,7 +52,10 @@ async function takeTicketAllowance(db: Database, address: string | null, now: nu
   const minute = Math.floor(now / 60_000);
   const id = `${minute}_${rateKey(address)}`;
   await addIfAbsent(db, CONSOLE_LOGIN_LIMITS, { _id: id, count: 0, expiresAt: (minute + 1) * 60_000 });
-  const { updated } = await db.collection(CONSOLE_LOGIN_LIMITS).where({ _id: id, count: _.lt(TICKETS_PER_ADDRESS_PER_MINUTE) }).update({ count: _.inc(1) });
+  const { updated } = await db
+    .collection(CONSOLE_LOGIN_LIMITS)
+    .where({ _id: id, count: _.lt(TICKETS_PER_ADDRESS_PER_MINUTE) })
+    .update({ count: _.inc(1) });
   if (updated === 0) throw new AppError('LIMIT_REACHED', TOO_MANY);
 }
 
@@ -51,19 +73,36 @@ export const startConsoleLogin = action({
     const now = ctx.now();
     const address = clientAddress(ctx.services?.client?.address);
     // The overall cap first (a read): a flood from many addresses is refused before any counter is written.
-    const waiting = await ctx.db.collection(CONSOLE_LOGINS).where({ status: 'waiting', expiresAt: _.gt(now) }).count();
+    const waiting = await ctx.db
+      .collection(CONSOLE_LOGINS)
+      .where({ status: 'waiting', expiresAt: _.gt(now) })
+      .count();
     if (waiting >= MAX_WAITING_TICKETS) throw new AppError('LIMIT_REACHED', TOO_MANY_WAITING);
     await takeTicketAllowance(ctx.db, address, now);
     const id = newTicketId();
     const pollSecret = newPollSecret();
     const expiresAt = now + TICKET_TTL_MS;
     await ctx.db.collection(CONSOLE_LOGINS).add({
-      _id: id, secretHash: hashSecret(pollSecret), status: 'waiting', createdAt: now, expiresAt, approvedBy: null, approvedAt: null, consumedAt: null,
-      address, browser: describeBrowser(ctx.services?.client?.userAgent),
+      _id: id,
+      secretHash: hashSecret(pollSecret),
+      status: 'waiting',
+      createdAt: now,
+      expiresAt,
+      approvedBy: null,
+      approvedAt: null,
+      consumedAt: null,
+      address,
+      browser: describeBrowser(ctx.services?.client?.userAgent),
     });
     const path = `/${APPROVE_PAGE}?ticket=${id}`;
     const qrBase = ctx.services?.qrBase ?? '';
-    return { ticketId: id, pollSecret, qrText: qrBase ? `${qrBase}${APPROVE_PAGE}?ticket=${id}` : path, path, expiresAt };
+    return {
+      ticketId: id,
+      pollSecret,
+      qrText: qrBase ? `${qrBase}${APPROVE_PAGE}?ticket=${id}` : path,
+      path,
+      expiresAt,
+    };
   },
 });
 
@@ -94,7 +133,8 @@ export const approveConsoleLogin = action({
   async run(input, ctx) {
     const _ = ctx.db.command;
     const now = ctx.now();
-    const { updated } = await ctx.db.collection(CONSOLE_LOGINS)
+    const { updated } = await ctx.db
+      .collection(CONSOLE_LOGINS)
       .where({ _id: input.ticketId, status: 'waiting', expiresAt: _.gt(now) })
       .update({ status: 'approved', approvedBy: ctx.user._id, approvedAt: now });
     if (updated === 0) {
@@ -118,14 +158,17 @@ export const pollConsoleLogin = action({
     const now = ctx.now();
     const t = await readTicket(ctx.db, input.ticketId);
     if (!t || !secretMatches(input.pollSecret, t.secretHash)) throw new AppError('NOT_FOUND', GONE);
-    if (t.status === 'waiting') return { status: now < t.expiresAt ? 'waiting' as const : 'expired' as const };
-    if (t.status === 'consumed' || now >= t.expiresAt + COLLECT_GRACE_MS || !t.approvedBy) return { status: 'expired' as const };
+    if (t.status === 'waiting') return { status: now < t.expiresAt ? ('waiting' as const) : ('expired' as const) };
+    if (t.status === 'consumed' || now >= t.expiresAt + COLLECT_GRACE_MS || !t.approvedBy)
+      return { status: 'expired' as const };
     const issuer = ctx.services?.credentials;
     if (!issuer) throw new AppError('INTERNAL', '此环境未配置管理后台登录凭证');
     // The approver must still be allowed in the console now (a role may have been taken away meanwhile).
     const approver = userDocSchema.safeParse(await ctx.db.collection(USERS).doc(t.approvedBy).get());
-    if (!approver.success || !CONSOLE_ROLES.includes(approver.data.role)) throw new AppError('FORBIDDEN', '确认登录的账号已没有管理后台权限');
-    const { updated } = await ctx.db.collection(CONSOLE_LOGINS)
+    if (!approver.success || !CONSOLE_ROLES.includes(approver.data.role))
+      throw new AppError('FORBIDDEN', '确认登录的账号已没有管理后台权限');
+    const { updated } = await ctx.db
+      .collection(CONSOLE_LOGINS)
       .where({ _id: t._id, status: 'approved' })
       .update({ status: 'consumed', consumedAt: now });
     if (updated === 0) return { status: 'expired' as const };
@@ -133,8 +176,15 @@ export const pollConsoleLogin = action({
     const sessionId = newSessionId();
     const sessionExpiresAt = now + CONSOLE_SESSION_TTL_MS;
     await ctx.db.collection(CONSOLE_SESSIONS).add({
-      _id: sessionId, openid: t.approvedBy, ticketId: t._id, address: t.address, browser: t.browser, startedAt: t.createdAt, createdAt: now,
-      expiresAt: sessionExpiresAt, revokedAt: null,
+      _id: sessionId,
+      openid: t.approvedBy,
+      ticketId: t._id,
+      address: t.address,
+      browser: t.browser,
+      startedAt: t.createdAt,
+      createdAt: now,
+      expiresAt: sessionExpiresAt,
+      revokedAt: null,
     });
     const credential = await issuer.issue(t.approvedBy, now, { sessionId, expiresAt: sessionExpiresAt });
     return {
@@ -142,7 +192,12 @@ export const pollConsoleLogin = action({
       token: credential.token,
       tokenKind: credential.kind,
       session: { sessionId, expiresAt: sessionExpiresAt },
-      user: { openid: approver.data._id, nickname: approver.data.nickname, role: approver.data.role, roleLabel: ROLE_LABELS[approver.data.role] },
+      user: {
+        openid: approver.data._id,
+        nickname: approver.data.nickname,
+        role: approver.data.role,
+        roleLabel: ROLE_LABELS[approver.data.role],
+      },
     };
   },
 });
@@ -158,12 +213,27 @@ export const consoleSessions = action({
   async run(_input, ctx) {
     const _ = ctx.db.command;
     const now = ctx.now();
-    const docs = await ctx.db.collection(CONSOLE_SESSIONS).where({ openid: ctx.user._id, expiresAt: _.gt(now) }).orderBy('expiresAt', 'desc').limit(SESSION_LIST_LIMIT).get();
+    const docs = await ctx.db
+      .collection(CONSOLE_SESSIONS)
+      .where({ openid: ctx.user._id, expiresAt: _.gt(now) })
+      .orderBy('expiresAt', 'desc')
+      .limit(SESSION_LIST_LIMIT)
+      .get();
     const items = docs.flatMap((doc) => {
       const s = sessionDocSchema.safeParse(doc);
       if (!s.success || s.data.revokedAt !== null) return [];
       const { _id, address, browser, startedAt, createdAt, expiresAt } = s.data;
-      return [{ sessionId: _id, address, browser, startedAt, signedInAt: createdAt, expiresAt, current: ctx.caller?.consoleSession === _id }];
+      return [
+        {
+          sessionId: _id,
+          address,
+          browser,
+          startedAt,
+          signedInAt: createdAt,
+          expiresAt,
+          current: ctx.caller?.consoleSession === _id,
+        },
+      ];
     });
     return { items };
   },
@@ -191,10 +261,22 @@ export const revokeConsoleSession = action({
  * hash, an address and a browser name), with the per-minute counters past their minute and console sessions a
  * day after they ended or expired.
  */
-export async function purgeConsoleLogins(db: Database, now: number): Promise<{ removed: number; counters: number; sessions: number }> {
+export async function purgeConsoleLogins(
+  db: Database,
+  now: number,
+): Promise<{ removed: number; counters: number; sessions: number }> {
   const _ = db.command;
-  const { deleted } = await db.collection(CONSOLE_LOGINS).where({ expiresAt: _.lt(now - PURGE_AFTER_MS) }).remove();
-  const counters = await db.collection(CONSOLE_LOGIN_LIMITS).where({ expiresAt: _.lt(now) }).remove();
-  const sessions = await db.collection(CONSOLE_SESSIONS).where({ expiresAt: _.lt(now - SESSION_KEEP_MS) }).remove();
+  const { deleted } = await db
+    .collection(CONSOLE_LOGINS)
+    .where({ expiresAt: _.lt(now - PURGE_AFTER_MS) })
+    .remove();
+  const counters = await db
+    .collection(CONSOLE_LOGIN_LIMITS)
+    .where({ expiresAt: _.lt(now) })
+    .remove();
+  const sessions = await db
+    .collection(CONSOLE_SESSIONS)
+    .where({ expiresAt: _.lt(now - SESSION_KEEP_MS) })
+    .remove();
   return { removed: deleted, counters: counters.deleted, sessions: sessions.deleted };
 }

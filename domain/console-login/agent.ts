@@ -47,7 +47,7 @@ export function clientAddress(raw: string | null | undefined): string | null {
 
 /** The eight groups of an IPv6 address, `::` expanded. */
 function ipv6Groups(address: string): string[] {
-  const [head, tail] = address.includes('::') ? address.split('::') as [string, string] : [address, null];
+  const [head, tail] = address.includes('::') ? (address.split('::') as [string, string]) : [address, null];
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];
   const fill = tail === null ? [] : Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0');
@@ -59,6 +59,14 @@ function ipv6Groups(address: string): string[] {
  * a whole /64, so counting single IPv6 addresses would count nothing). Hashed: the limiter keeps no address.
  */
 export function rateKey(address: string | null): string {
-  const key = address === null ? 'unknown' : isIP(address) === 6 ? `${ipv6Groups(address).slice(0, 4).map((g) => g.padStart(4, '0')).join(':')}::/64` : address;
+  const key =
+    address === null
+      ? 'unknown'
+      : isIP(address) === 6
+        ? `${ipv6Groups(address)
+            .slice(0, 4)
+            .map((g) => g.padStart(4, '0'))
+            .join(':')}::/64`
+        : address;
   return createHash('sha256').update(`console-login\u0000${key}`).digest('hex').slice(0, 24);
 }

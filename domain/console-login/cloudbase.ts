@@ -17,8 +17,13 @@ const CUSTOM_UID = /^[A-Za-z0-9_-]{4,32}$/;
 export class CloudBaseCredentialIssuer implements CredentialIssuer {
   private readonly app: ReturnType<typeof tcb.init>;
 
-  constructor(options: { env?: string; credentials?: { private_key_id: string; private_key: string; env_id: string } } = {}) {
-    this.app = tcb.init({ env: options.env ?? tcb.SYMBOL_CURRENT_ENV, ...(options.credentials ? { credentials: options.credentials } : {}) });
+  constructor(
+    options: { env?: string; credentials?: { private_key_id: string; private_key: string; env_id: string } } = {},
+  ) {
+    this.app = tcb.init({
+      env: options.env ?? tcb.SYMBOL_CURRENT_ENV,
+      ...(options.credentials ? { credentials: options.credentials } : {}),
+    });
   }
 
   async issue(_openid: string, _now: number, session: ConsoleSessionRef): Promise<Credential> {
@@ -30,12 +35,18 @@ export class CloudBaseCredentialIssuer implements CredentialIssuer {
 }
 
 /** The custom-login private key, when the environment provides one (`CONSOLE_LOGIN_KEY`, the JSON the CloudBase console downloads). */
-export function customLoginCredentials(env: NodeJS.ProcessEnv = process.env): { private_key_id: string; private_key: string; env_id: string } | undefined {
+export function customLoginCredentials(
+  env: NodeJS.ProcessEnv = process.env,
+): { private_key_id: string; private_key: string; env_id: string } | undefined {
   const raw = setting('CONSOLE_LOGIN_KEY', env);
   if (!raw) return undefined;
   try {
     const parsed = JSON.parse(raw) as { private_key_id?: unknown; private_key?: unknown; env_id?: unknown };
-    if (typeof parsed.private_key_id === 'string' && typeof parsed.private_key === 'string' && typeof parsed.env_id === 'string') {
+    if (
+      typeof parsed.private_key_id === 'string' &&
+      typeof parsed.private_key === 'string' &&
+      typeof parsed.env_id === 'string'
+    ) {
       return { private_key_id: parsed.private_key_id, private_key: parsed.private_key, env_id: parsed.env_id };
     }
   } catch {

@@ -2,7 +2,15 @@
  * The console-login module's door: what other modules, the functions and the hosts may use. Scan-to-sign-in for the desktop console: tickets, approval, sessions and the credential port.
  * Anything not exported here is the module's own (lint refuses an import of an inner file from outside).
  */
-export { startConsoleLogin, consoleTicket, approveConsoleLogin, pollConsoleLogin, consoleSessions, revokeConsoleSession, purgeConsoleLogins } from './actions';
+export {
+  startConsoleLogin,
+  consoleTicket,
+  approveConsoleLogin,
+  pollConsoleLogin,
+  consoleSessions,
+  revokeConsoleSession,
+  purgeConsoleLogins,
+} from './actions';
 export { CloudBaseCredentialIssuer, customLoginCredentials } from './cloudbase';
 export { CONSOLE_SESSION_TTL_MS, SESSION_ID } from './model';
 export { assertConsoleRole, checkConsoleSession } from './session';

@@ -14,11 +14,17 @@ export const SESSION_EXPIRED = '管理后台登录已过期（每次登录有效
 export const SESSION_NO_ROLE = '确认登录的账号已没有管理后台权限，请重新扫码登录';
 
 /** The caller a console session stands for: its owner's openid. Throws UNAUTHENTICATED in plain Chinese otherwise. */
-export async function checkConsoleSession(db: Database, sessionId: string, claimedOpenid: string, now: number): Promise<{ openid: string; consoleSession: string }> {
+export async function checkConsoleSession(
+  db: Database,
+  sessionId: string,
+  claimedOpenid: string,
+  now: number,
+): Promise<{ openid: string; consoleSession: string }> {
   if (!SESSION_ID.test(sessionId)) throw new AppError('UNAUTHENTICATED', SESSION_GONE);
   const parsed = sessionDocSchema.safeParse(await db.collection(CONSOLE_SESSIONS).doc(sessionId).get());
   // The credential's openid (the local token carries one; a CloudBase custom uid is the session id alone) must match.
-  if (!parsed.success || (claimedOpenid !== '' && parsed.data.openid !== claimedOpenid)) throw new AppError('UNAUTHENTICATED', SESSION_GONE);
+  if (!parsed.success || (claimedOpenid !== '' && parsed.data.openid !== claimedOpenid))
+    throw new AppError('UNAUTHENTICATED', SESSION_GONE);
   if (parsed.data.revokedAt !== null) throw new AppError('UNAUTHENTICATED', SESSION_REVOKED);
   if (now >= parsed.data.expiresAt) throw new AppError('UNAUTHENTICATED', SESSION_EXPIRED);
   return { openid: parsed.data.openid, consoleSession: sessionId };

@@ -23,7 +23,9 @@ test('the setting travels in one environment variable, anchored, so a child foll
   expect(process.env[CLOCK_ENV]).toMatch(/^2027-01-31T15:59:25\.000Z@\d+$/);
   const before = clock.now();
   const script = `const { clock } = require(${JSON.stringify(path.join(__dirname, 'clock.ts'))}); process.stdout.write(String(clock.now()));`;
-  const child = Number(execFileSync(process.execPath, ['--import', 'tsx', '-e', script], { env: process.env, encoding: 'utf8' }));
+  const child = Number(
+    execFileSync(process.execPath, ['--import', 'tsx', '-e', script], { env: process.env, encoding: 'utf8' }),
+  );
   const after = clock.now();
   // The child read the clock between the parent's two readings: it did not start again at the instant.
   expect(child).toBeGreaterThanOrEqual(before);

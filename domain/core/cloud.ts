@@ -43,10 +43,15 @@ export function platformOpenid(context: unknown): string {
  * against a real environment here.
  */
 export function platformClient(context: unknown): ClientInfo {
-  const fromContext = invocationContext(context) as ReturnType<typeof tcb.getCloudbaseContext> & { TCB_SOURCE_IP?: string; TCB_HTTP_CONTEXT?: string };
+  const fromContext = invocationContext(context) as ReturnType<typeof tcb.getCloudbaseContext> & {
+    TCB_SOURCE_IP?: string;
+    TCB_HTTP_CONTEXT?: string;
+  };
   let userAgent: string | null = null;
   try {
-    const http = fromContext.TCB_HTTP_CONTEXT ? (JSON.parse(fromContext.TCB_HTTP_CONTEXT) as { headers?: Record<string, unknown> }) : null;
+    const http = fromContext.TCB_HTTP_CONTEXT
+      ? (JSON.parse(fromContext.TCB_HTTP_CONTEXT) as { headers?: Record<string, unknown> })
+      : null;
     const header = http?.headers?.['user-agent'] ?? http?.headers?.['User-Agent'];
     userAgent = typeof header === 'string' ? header : null;
   } catch {
@@ -66,7 +71,12 @@ function timerName(event: unknown): string | null {
  * Runs the jobs due on this tick of the function's one timer, each on its own: one failing does not stop
  * the others, and the invocation still fails afterwards so that the platform's log shows it.
  */
-export async function runTimer(router: FunctionRouter, db: Database, now: number, services?: HostServices): Promise<{ jobs: string[] }> {
+export async function runTimer(
+  router: FunctionRouter,
+  db: Database,
+  now: number,
+  services?: HostServices,
+): Promise<{ jobs: string[] }> {
   const due = dueJobs(Object.keys(router.jobs), now);
   const failed: string[] = [];
   for (const job of due) {
@@ -74,7 +84,14 @@ export async function runTimer(router: FunctionRouter, db: Database, now: number
       await router.jobs[job]!(db, now, services);
     } catch (error) {
       failed.push(job);
-      console.error(JSON.stringify({ fn: router.name, job, code: 'INTERNAL', error: error instanceof Error ? error.name : typeof error }));
+      console.error(
+        JSON.stringify({
+          fn: router.name,
+          job,
+          code: 'INTERNAL',
+          error: error instanceof Error ? error.name : typeof error,
+        }),
+      );
     }
   }
   if (failed.length > 0) throw new Error(`定时任务失败 / jobs failed: ${failed.join(', ')}`);
@@ -96,6 +113,11 @@ export function cloudMain(router: FunctionRouter, hostServices?: () => HostServi
     if (timer === TIMER_NAME && !caller && Object.keys(router.jobs).length > 0) {
       return { ok: true, data: await runTimer(router, db, clock.now(), services) };
     }
-    return router.handle(event, { db, caller, now: clock.now, services: { ...services, client: platformClient(context) } });
+    return router.handle(event, {
+      db,
+      caller,
+      now: clock.now,
+      services: { ...services, client: platformClient(context) },
+    });
   };
 }

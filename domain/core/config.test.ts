@@ -12,16 +12,27 @@ test('unset or blank settings take their defaults', () => {
 test('values are parsed by their schema', () => {
   expect(setting('PORT', { PORT: '0' })).toBe(0);
   expect(setting('TOKEN_TTL_DAYS', { TOKEN_TTL_DAYS: '0.5' })).toBe(0.5);
-  expect(setting('ALLOWED_HOSTS', { ALLOWED_HOSTS: ' A.example , ,b.example:8080' })).toEqual(['a.example', 'b.example:8080']);
+  expect(setting('ALLOWED_HOSTS', { ALLOWED_HOSTS: ' A.example , ,b.example:8080' })).toEqual([
+    'a.example',
+    'b.example:8080',
+  ]);
   expect(setting('CLOUD_MODE', { CLOUD_MODE: 'cloudbase' })).toBe('cloudbase');
   expect(setting('HOTSPOT_TEST_KILL_AT', { HOTSPOT_TEST_KILL_AT: 'redeem.taken:3' })).toBe('redeem.taken:3');
 });
 
 test('a value that does not fit is refused with an error naming the setting', () => {
   const bad: [keyof typeof SETTINGS, string][] = [
-    ['VACCINE_MAX_PERSONS', 'abc'], ['VACCINE_MAX_PERSONS', '0'], ['VACCINE_MAX_PERSONS', '2.5'], ['PORT', '70000'],
-    ['CLOUD_MODE', 'cloud'], ['TOKEN_TTL_DAYS', 'Infinity'], ['JOB_INTERVAL_MS', '50'], ['MESSAGE_MINIPROGRAM_STATE', 'beta'],
-    ['ADMIN_OPENID', 'not an openid!'], ['HOTSPOT_TEST_KILL_AT', 'point:0'], ['PII_KEY', 'c2hvcnQ='],
+    ['VACCINE_MAX_PERSONS', 'abc'],
+    ['VACCINE_MAX_PERSONS', '0'],
+    ['VACCINE_MAX_PERSONS', '2.5'],
+    ['PORT', '70000'],
+    ['CLOUD_MODE', 'cloud'],
+    ['TOKEN_TTL_DAYS', 'Infinity'],
+    ['JOB_INTERVAL_MS', '50'],
+    ['MESSAGE_MINIPROGRAM_STATE', 'beta'],
+    ['ADMIN_OPENID', 'not an openid!'],
+    ['HOTSPOT_TEST_KILL_AT', 'point:0'],
+    ['PII_KEY', 'c2hvcnQ='],
   ];
   for (const [name, value] of bad) {
     let thrown: unknown;

@@ -1,7 +1,17 @@
 /** The stable error codes every function answers with (documented in README). */
 export const ERROR_CODES = [
-  'INVALID_ARGUMENT', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'SOLD_OUT',
-  'INSUFFICIENT_POINTS', 'SLOT_FULL', 'LIMIT_REACHED', 'TOO_EARLY', 'TOO_LATE', 'INTERNAL',
+  'INVALID_ARGUMENT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'SOLD_OUT',
+  'INSUFFICIENT_POINTS',
+  'SLOT_FULL',
+  'LIMIT_REACHED',
+  'TOO_EARLY',
+  'TOO_LATE',
+  'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -11,7 +21,11 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
  * show the message beside that field.
  */
 export class AppError extends Error {
-  constructor(readonly code: ErrorCode, message: string, readonly field?: string) {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
     super(message);
     this.name = 'AppError';
   }
@@ -30,5 +44,7 @@ export interface ErrorBody {
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
 
 export const ok = <T>(data: T): Envelope<T> => ({ ok: true, data });
-export const fail = (code: ErrorCode, message: string, field?: string): Envelope<never> =>
-  ({ ok: false, error: field ? { code, message, field } : { code, message } });
+export const fail = (code: ErrorCode, message: string, field?: string): Envelope<never> => ({
+  ok: false,
+  error: field ? { code, message, field } : { code, message },
+});

@@ -22,7 +22,8 @@ export function pageByDistance<T>(
   options: { cursor?: string; limit: number },
 ): Page<T & { distance: number | null }> {
   const offset = options.cursor === undefined ? 0 : Number(options.cursor);
-  if (!(Number.isInteger(offset) && offset >= 0)) throw new AppError('INVALID_ARGUMENT', '翻页位置不正确，请刷新后重试', 'cursor');
+  if (!(Number.isInteger(offset) && offset >= 0))
+    throw new AppError('INVALID_ARGUMENT', '翻页位置不正确，请刷新后重试', 'cursor');
   const sorted = places
     .map((p) => ({ id: p.id, distance: p.location ? distanceMetres(near, p.location) : null, item: p.item }))
     .sort((a, b) => (a.distance ?? Infinity) - (b.distance ?? Infinity) || a.id.localeCompare(b.id));

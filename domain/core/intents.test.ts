@@ -4,7 +4,17 @@ import os from 'node:os';
 import path from 'node:path';
 import { openTestDatabase, type TestDatabase } from '../../test/support/engine';
 import { AppError } from './errors';
-import { INTENTS, intentDocSchema, markOf, marksOf, reserve, rollBack, take, type HotResource, type Reservation } from './intents';
+import {
+  INTENTS,
+  intentDocSchema,
+  markOf,
+  marksOf,
+  reserve,
+  rollBack,
+  take,
+  type HotResource,
+  type Reservation,
+} from './intents';
 
 const GOODS = 'goods';
 let db: TestDatabase;
@@ -23,7 +33,18 @@ async function takenOnce(stock: number) {
   const goodsId = `g-intent-${n}`;
   const intentId = `in-${n}`;
   await db.collection(GOODS).add({ _id: goodsId, stock });
-  await db.collection(INTENTS).add({ _id: intentId, kind: 'redeem', openid: 'm1', requestId: `r${n}`, collection: GOODS, target: goodsId, state: 'open', createdAt: 0, qty: 1, total: 10 });
+  await db.collection(INTENTS).add({
+    _id: intentId,
+    kind: 'redeem',
+    openid: 'm1',
+    requestId: `r${n}`,
+    collection: GOODS,
+    target: goodsId,
+    state: 'open',
+    createdAt: 0,
+    qty: 1,
+    total: 10,
+  });
   const _ = db.command;
   expect(await take(db, GOODS, goodsId, intentId, { stock: _.gte(1) }, { stock: _.inc(-1) }, 1)).toBe(true);
   const released = { count: 0 };
@@ -86,7 +107,11 @@ test('a claimed intent is never completed again, and roll-backs racing give back
   const t = await takenOnce(1);
   await db.collection(INTENTS).where({ _id: t.intentId, state: 'open' }).update({ state: 'aborting' });
   await expect(t.complete()).rejects.toMatchObject({ code: 'CONFLICT' });
-  await Promise.all([rollBack(db, t.intent, t.undo, t.release), rollBack(db, t.intent, t.undo, t.release), rollBack(db, t.intent, t.undo, t.release)]);
+  await Promise.all([
+    rollBack(db, t.intent, t.undo, t.release),
+    rollBack(db, t.intent, t.undo, t.release),
+    rollBack(db, t.intent, t.undo, t.release),
+  ]);
   expect(await t.stockOf()).toBe(1);
 });
 
@@ -102,7 +127,10 @@ describe('reserve: the three steps and every roll-back', () => {
     undo: (db, mark) => ({ stock: db.command.inc(Number(mark)) }),
     async unreserve(tx, intent) {
       const holds = await tx.collection(HOLDS).doc(intent.openid).get();
-      await tx.collection(HOLDS).doc(intent.openid).set({ held: Number(holds?.held ?? 0) - intent.qty });
+      await tx
+        .collection(HOLDS)
+        .doc(intent.openid)
+        .set({ held: Number(holds?.held ?? 0) - intent.qty });
     },
   };
   let codes = 10_000_000;
@@ -115,16 +143,30 @@ describe('reserve: the three steps and every roll-back', () => {
     const state = async () => {
       const goods = await db.collection(GOODS).doc(goodsId).get();
       const intents = await db.collection(INTENTS).where({ target: goodsId }).get();
-      return { stock: goods?.stock, marks: Object.keys(marksOf(goods ?? {})).length, intents: intents.length, held: await heldBy(openid) };
+      return {
+        stock: goods?.stock,
+        marks: Object.keys(marksOf(goods ?? {})).length,
+        intents: intents.length,
+        held: await heldBy(openid),
+      };
     };
     return { goodsId, openid, state };
   }
 
   type Answer = { code: string };
-  function request(s: { goodsId: string; openid: string }, requestId: string, change: Partial<Reservation<null, number, Answer>> = {}, effectId = `ef-${s.openid}-${requestId}`) {
+  function request(
+    s: { goodsId: string; openid: string },
+    requestId: string,
+    change: Partial<Reservation<null, number, Answer>> = {},
+    effectId = `ef-${s.openid}-${requestId}`,
+  ) {
     const _ = db.command;
     return reserve<null, number, Answer>(db, STOCK, {
-      openid: s.openid, requestId, effectId, target: s.goodsId, now: 0,
+      openid: s.openid,
+      requestId,
+      effectId,
+      target: s.goodsId,
+      now: 0,
       async storedAnswer() {
         const effect = await db.collection(EFFECTS).doc(effectId).get();
         return effect ? { code: String(effect.code) } : null;
@@ -134,16 +176,23 @@ describe('reserve: the three steps and every roll-back', () => {
       underWayElsewhere: '正在处理另一个请求',
       async reserveIn(tx) {
         const holds = await tx.collection(HOLDS).doc(s.openid).get();
-        await tx.collection(HOLDS).doc(s.openid).set({ held: Number(holds?.held ?? 0) + 1 });
+        await tx
+          .collection(HOLDS)
+          .doc(s.openid)
+          .set({ held: Number(holds?.held ?? 0) + 1 });
       },
-      take: async (_plan, intentId) => ((await take(db, GOODS, s.goodsId, intentId, { stock: _.gte(1) }, { stock: _.inc(-1) }, 1)) ? 1 : null),
+      take: async (_plan, intentId) =>
+        (await take(db, GOODS, s.goodsId, intentId, { stock: _.gte(1) }, { stock: _.inc(-1) }, 1)) ? 1 : null,
       refused: () => new AppError('SOLD_OUT', '已兑完'),
       code: { draw: () => String((codes += 1)), name: '测试码' },
       expired: '超时，请重试',
       async completeIn(tx, _plan, _taken, code) {
         // The hold becomes the effect.
         const holds = await tx.collection(HOLDS).doc(s.openid).get();
-        await tx.collection(HOLDS).doc(s.openid).set({ held: Number(holds?.held ?? 0) - 1 });
+        await tx
+          .collection(HOLDS)
+          .doc(s.openid)
+          .set({ held: Number(holds?.held ?? 0) - 1 });
         await tx.collection(EFFECTS).add({ _id: effectId, code });
         return { code };
       },
@@ -183,7 +232,10 @@ describe('reserve: the three steps and every roll-back', () => {
     const refusing = async () => {
       throw new AppError('CONFLICT', '你已预约该时段');
     };
-    await expect(request(s, 'r1', { completeIn: refusing })).rejects.toMatchObject({ code: 'CONFLICT', message: '你已预约该时段' });
+    await expect(request(s, 'r1', { completeIn: refusing })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: '你已预约该时段',
+    });
     expect(await s.state()).toEqual({ stock: 1, marks: 0, intents: 0, held: 0 });
   });
 
@@ -206,16 +258,24 @@ describe('reserve: the three steps and every roll-back', () => {
       const _ = db.command;
       return (await take(db, GOODS, s.goodsId, intentId, { stock: _.gte(1) }, { stock: _.inc(-1) }, 1)) ? 1 : null;
     };
-    const first = request(s, 'r1', {
-      take: async (plan, intentId) => {
-        const taken = await counted(plan, intentId);
-        await gate;
-        return taken;
+    const first = request(
+      s,
+      'r1',
+      {
+        take: async (plan, intentId) => {
+          const taken = await counted(plan, intentId);
+          await gate;
+          return taken;
+        },
       },
-    }, 'ef-shared');
+      'ef-shared',
+    );
     while ((await s.state()).marks === 0) await new Promise((resolve) => setTimeout(resolve, 5));
     const twin = request(s, 'r1', { take: counted }, 'ef-shared');
-    await expect(request(s, 'r2', { take: counted }, 'ef-shared')).rejects.toMatchObject({ code: 'CONFLICT', message: '正在处理另一个请求' });
+    await expect(request(s, 'r2', { take: counted }, 'ef-shared')).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: '正在处理另一个请求',
+    });
     await new Promise((resolve) => setTimeout(resolve, 30));
     openGate();
     const [a, b] = await Promise.all([first, twin]);

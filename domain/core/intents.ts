@@ -68,7 +68,9 @@ export function markOf(doc: Record<string, unknown> | null, intentId: string): J
 /** Every mark on a hot document: intent id → mark. */
 export function marksOf(doc: Record<string, unknown>): Record<string, JsonValue> {
   const holds = doc.holds;
-  return typeof holds === 'object' && holds !== null && !Array.isArray(holds) ? (holds as Record<string, JsonValue>) : {};
+  return typeof holds === 'object' && holds !== null && !Array.isArray(holds)
+    ? (holds as Record<string, JsonValue>)
+    : {};
 }
 
 /**
@@ -76,18 +78,38 @@ export function marksOf(doc: Record<string, unknown>): Record<string, JsonValue>
  * conditional update, outside any transaction. `updated` > 0 can only mean the condition held and
  * the document changed (the mark is new), whether the database counts matched or modified documents.
  */
-export async function take(db: Database, collection: string, id: string, intentId: string, condition: QueryDoc, change: UpdateDoc, mark: string | number): Promise<boolean> {
+export async function take(
+  db: Database,
+  collection: string,
+  id: string,
+  intentId: string,
+  condition: QueryDoc,
+  change: UpdateDoc,
+  mark: string | number,
+): Promise<boolean> {
   const _ = db.command;
-  const { updated } = await db.collection(collection).where({ ...condition, _id: id, [holdPath(intentId)]: _.exists(false) }).update({ ...change, [holdPath(intentId)]: mark });
+  const { updated } = await db
+    .collection(collection)
+    .where({ ...condition, _id: id, [holdPath(intentId)]: _.exists(false) })
+    .update({ ...change, [holdPath(intentId)]: mark });
   return updated > 0;
 }
 
 /** Gives back what `intentId` took, exactly once: conditional on the mark, which it removes. */
-export async function giveBack(db: Database, collection: string, id: string, intentId: string, undo: (mark: JsonValue) => UpdateDoc): Promise<boolean> {
+export async function giveBack(
+  db: Database,
+  collection: string,
+  id: string,
+  intentId: string,
+  undo: (mark: JsonValue) => UpdateDoc,
+): Promise<boolean> {
   const mark = markOf(await db.collection(collection).doc(id).get(), intentId);
   if (mark === undefined) return false;
   const _ = db.command;
-  const { updated } = await db.collection(collection).where({ _id: id, [holdPath(intentId)]: mark }).update({ ...undo(mark), [holdPath(intentId)]: _.remove() });
+  const { updated } = await db
+    .collection(collection)
+    .where({ _id: id, [holdPath(intentId)]: mark })
+    .update({ ...undo(mark), [holdPath(intentId)]: _.remove() });
   return updated > 0;
 }
 
@@ -103,7 +125,10 @@ export async function assertStillOpen(tx: Transaction, intentId: string, expired
 /** Removes the mark once the effect is recorded elsewhere; the resource stays taken. */
 export async function settle(db: Database, collection: string, id: string, intentId: string): Promise<void> {
   const _ = db.command;
-  await db.collection(collection).where({ _id: id, [holdPath(intentId)]: _.exists(true) }).update({ [holdPath(intentId)]: _.remove() });
+  await db
+    .collection(collection)
+    .where({ _id: id, [holdPath(intentId)]: _.exists(true) })
+    .update({ [holdPath(intentId)]: _.remove() });
 }
 
 /** Settles a completed intent: the mark goes, then the intent. */
@@ -117,7 +142,12 @@ export async function finish(db: Database, intent: Pick<Intent, '_id' | 'collect
  * `release` (the per-person reservation; it deletes the intent). An intent found done, because its
  * completing transaction did commit after all, is finished instead. Safe to repeat and to race.
  */
-export async function rollBack(db: Database, intent: Pick<Intent, '_id' | 'collection' | 'target'>, undo: (mark: JsonValue) => UpdateDoc, release: () => Promise<void>): Promise<'finished' | 'rolledBack'> {
+export async function rollBack(
+  db: Database,
+  intent: Pick<Intent, '_id' | 'collection' | 'target'>,
+  undo: (mark: JsonValue) => UpdateDoc,
+  release: () => Promise<void>,
+): Promise<'finished' | 'rolledBack'> {
   // Claim it first: a completing transaction still under way (it writes the intent) then conflicts
   // and finds it no longer open, so it can never commit beside the give-back.
   await db.collection(INTENTS).where({ _id: intent._id, state: 'open' }).update({ state: 'aborting' });
@@ -136,7 +166,13 @@ export async function rollBack(db: Database, intent: Pick<Intent, '_id' | 'colle
  * be repaired now (a dead request's transaction still holds a document until the database aborts
  * it) is counted as `left` and repaired by a later run.
  */
-export async function reconcile(db: Database, kind: IntentKind, now: number, undo: (db: Database, intent: Intent) => (mark: JsonValue) => UpdateDoc, release: (db: Database, intent: Intent) => Promise<void>): Promise<{ finished: number; rolledBack: number; left: number }> {
+export async function reconcile(
+  db: Database,
+  kind: IntentKind,
+  now: number,
+  undo: (db: Database, intent: Intent) => (mark: JsonValue) => UpdateDoc,
+  release: (db: Database, intent: Intent) => Promise<void>,
+): Promise<{ finished: number; rolledBack: number; left: number }> {
   const counts = { finished: 0, rolledBack: 0, left: 0 };
   for (const intent of await staleIntents(db, kind, now)) {
     try {
@@ -165,7 +201,12 @@ export async function waitForIntent(db: Database, intentId: string, timeoutMs = 
 /** Intents of `kind` older than the grace period, oldest first: the reconciliation job's work. */
 export async function staleIntents(db: Database, kind: IntentKind, now: number, batch = 200): Promise<Intent[]> {
   const _ = db.command;
-  const docs = await db.collection(INTENTS).where({ kind, createdAt: _.lt(now - intentGraceMs()) }).orderBy('createdAt', 'asc').limit(batch).get();
+  const docs = await db
+    .collection(INTENTS)
+    .where({ kind, createdAt: _.lt(now - intentGraceMs()) })
+    .orderBy('createdAt', 'asc')
+    .limit(batch)
+    .get();
   return docs.flatMap((d) => {
     const parsed = intentDocSchema.safeParse(d);
     return parsed.success ? [parsed.data] : [];
@@ -201,12 +242,28 @@ export async function releaseIntent(db: Database, resource: HotResource, intentI
 }
 
 /** Undoes an intent under way on `target`: what it took (by its mark), then its reservation (see rollBack). */
-export const rollBackIntent = (db: Database, resource: HotResource, intentId: string, target: string): Promise<'finished' | 'rolledBack'> =>
-  rollBack(db, { _id: intentId, collection: resource.collection, target }, (mark) => resource.undo(db, mark), () => releaseIntent(db, resource, intentId));
+export const rollBackIntent = (
+  db: Database,
+  resource: HotResource,
+  intentId: string,
+  target: string,
+): Promise<'finished' | 'rolledBack'> =>
+  rollBack(
+    db,
+    { _id: intentId, collection: resource.collection, target },
+    (mark) => resource.undo(db, mark),
+    () => releaseIntent(db, resource, intentId),
+  );
 
 /** The timer job of one resource: repairs the intents whose process died half-way. */
 export const reconcileResource = (db: Database, resource: HotResource, now: number) =>
-  reconcile(db, resource.kind, now, (db) => (mark) => resource.undo(db, mark), (db, intent) => releaseIntent(db, resource, intent._id));
+  reconcile(
+    db,
+    resource.kind,
+    now,
+    (db) => (mark) => resource.undo(db, mark),
+    (db, intent) => releaseIntent(db, resource, intent._id),
+  );
 
 /** What `reserve` runs for one request; everything else (the order of steps, every roll-back) is the protocol's. */
 export interface Reservation<Plan, Taken, Answer> {
@@ -247,7 +304,11 @@ export interface Reservation<Plan, Taken, Answer> {
  * gives back by the mark and releases. A twin request waits for the first and answers what it stored.
  * Crash points `<kind>-after-take` and `<kind>-after-complete` let crash tests stop it half-way.
  */
-export async function reserve<Plan, Taken, Answer>(db: Database, resource: HotResource, r: Reservation<Plan, Taken, Answer>): Promise<Answer> {
+export async function reserve<Plan, Taken, Answer>(
+  db: Database,
+  resource: HotResource,
+  r: Reservation<Plan, Taken, Answer>,
+): Promise<Answer> {
   const intentId = intentIdOf(resource.kind, r.effectId);
   for (;;) {
     // The same request again: the first answer, and no second effect.
@@ -266,8 +327,16 @@ export async function reserve<Plan, Taken, Answer>(db: Database, resource: HotRe
       await r.reserveIn?.(tx, plan);
       const { qty, total } = r.holds?.(plan) ?? { qty: 1, total: 0 };
       await tx.collection(INTENTS).add({
-        _id: intentId, kind: resource.kind, openid: r.openid, requestId: r.requestId, collection: resource.collection, target: r.target,
-        state: 'open', createdAt: r.now, qty, total,
+        _id: intentId,
+        kind: resource.kind,
+        openid: r.openid,
+        requestId: r.requestId,
+        collection: resource.collection,
+        target: r.target,
+        state: 'open',
+        createdAt: r.now,
+        qty,
+        total,
       });
       return 'reserved' as const;
     }, TX_ATTEMPTS);

@@ -3,7 +3,15 @@
  * for intents (domain/core/intents.ts). The checkers live in their modules (points, booking, vaccine, requests).
  */
 import type { Database, Doc } from '../db';
-import { INTENTS, intentDocSchema, intentGraceMs, isUnfinished, marksOf, type Intent, type IntentKind } from './intents';
+import {
+  INTENTS,
+  intentDocSchema,
+  intentGraceMs,
+  isUnfinished,
+  marksOf,
+  type Intent,
+  type IntentKind,
+} from './intents';
 
 const PAGE = 1000;
 
@@ -33,7 +41,10 @@ export async function readIntents(db: Database, kind: IntentKind, now: number) {
   const byId = new Map(all.map((i) => [i._id, i]));
   const open = all.filter(isUnfinished);
   const stale = all.filter((i) => i.createdAt < now - intentGraceMs()).length;
-  const report: InvariantReport = { name: `no ${kind} intent left past the grace period (in flight now: ${all.length - stale})`, violations: stale };
+  const report: InvariantReport = {
+    name: `no ${kind} intent left past the grace period (in flight now: ${all.length - stale})`,
+    violations: stale,
+  };
   return { byId, open, report };
 }
 
@@ -48,4 +59,3 @@ export function heldBy(doc: Doc, intents: Map<string, Intent>): { held: number; 
   }
   return { held, orphans };
 }
-

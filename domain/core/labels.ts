@@ -11,4 +11,5 @@ export const ROLE_LABELS: Record<Role, string> = {
 };
 
 /** A role's name, for a value read from a document or a list (an unknown one is shown as it is). */
-export const roleLabel = (role: string): string => (Object.hasOwn(ROLE_LABELS, role) ? ROLE_LABELS[role as Role] : role);
+export const roleLabel = (role: string): string =>
+  Object.hasOwn(ROLE_LABELS, role) ? ROLE_LABELS[role as Role] : role;

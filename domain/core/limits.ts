@@ -36,12 +36,18 @@ const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.
  * The most slots a weekly template can make over `days` days (every day counted as a working day:
  * an upper bound, computed without walking the dates); refused above `LIMITS.generateSlots`.
  */
-export function assertSlotCount(days: number, template: { start: string; end: string; slotMinutes: number; weekdays: number[] }): number {
+export function assertSlotCount(
+  days: number,
+  template: { start: string; end: string; slotMinutes: number; weekdays: number[] },
+): number {
   const perDay = Math.max(0, Math.floor((minutesOf(template.end) - minutesOf(template.start)) / template.slotMinutes));
   const weeks = Math.ceil(days / 7);
   const most = Math.min(days, weeks * template.weekdays.length) * perDay;
   if (most > LIMITS.generateSlots) {
-    throw new AppError('INVALID_ARGUMENT', `一次最多生成 ${LIMITS.generateSlots} 个时段（本次最多会生成 ${most} 个），请缩短日期范围或加长时段`);
+    throw new AppError(
+      'INVALID_ARGUMENT',
+      `一次最多生成 ${LIMITS.generateSlots} 个时段（本次最多会生成 ${most} 个），请缩短日期范围或加长时段`,
+    );
   }
   return most;
 }

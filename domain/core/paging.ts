@@ -25,7 +25,11 @@ export async function pageById<S extends z.ZodType, T>(
 ): Promise<Page<T>> {
   const limit = options.limit ?? DEFAULT_PAGE;
   const where = options.cursor ? command.and([query, { _id: command.gt(options.cursor) }]) : query;
-  const raw = await source.where(where).orderBy('_id', 'asc').limit(limit + 1).get();
+  const raw = await source
+    .where(where)
+    .orderBy('_id', 'asc')
+    .limit(limit + 1)
+    .get();
   const pageDocs = raw.slice(0, limit);
   const items: T[] = [];
   for (const doc of pageDocs) {
@@ -50,10 +54,15 @@ export async function pageByNewest<S extends z.ZodType, T>(
   present: (doc: z.output<S>) => T,
 ): Promise<Page<T>> {
   const before = options.cursor === undefined ? undefined : Number(options.cursor);
-  if (before !== undefined && !(Number.isFinite(before) && before > 0)) throw new AppError('INVALID_ARGUMENT', '翻页位置不正确，请刷新后重试', 'cursor');
+  if (before !== undefined && !(Number.isFinite(before) && before > 0))
+    throw new AppError('INVALID_ARGUMENT', '翻页位置不正确，请刷新后重试', 'cursor');
   const limit = options.limit ?? DEFAULT_PAGE;
   const where = before === undefined ? query : { ...query, [field]: command.lt(before) };
-  const raw = await source.where(where).orderBy(field, 'desc').limit(limit + 1).get();
+  const raw = await source
+    .where(where)
+    .orderBy(field, 'desc')
+    .limit(limit + 1)
+    .get();
   const page = raw.slice(0, limit);
   const items = page.flatMap((doc) => {
     const parsed = schema.safeParse(doc);

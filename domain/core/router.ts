@@ -134,7 +134,11 @@ export interface RouterHooks {
   /** Throws FORBIDDEN unless every target lies in the user's scope. */
   assertInScope(db: Database, user: UserDoc, targets: ScopeTarget | readonly ScopeTarget[] | null): Promise<void>;
   /** Runs the action and, for a staff or admin one that succeeded, writes its audit entry. */
-  runAudited<R>(call: { fn: string; action: string; access: unknown; input: unknown }, ctx: ActionContext, run: (ctx: ActionContext) => Promise<R>): Promise<R>;
+  runAudited<R>(
+    call: { fn: string; action: string; access: unknown; input: unknown },
+    ctx: ActionContext,
+    run: (ctx: ActionContext) => Promise<R>,
+  ): Promise<R>;
 }
 
 export type Logger = (entry: { fn: string; action: string; code: string; error?: string }) => void;
@@ -152,15 +156,27 @@ export async function loadUser(ctx: RequestContext): Promise<UserDoc | null> {
     const parsed = userDocSchema.safeParse(doc);
     if (parsed.success) return parsed.data;
   }
-  return userDocSchema.parse({ _id: ctx.caller.openid, nickname: '微信用户', role: 'resident', branchId: null, createdAt: ctx.now() });
+  return userDocSchema.parse({
+    _id: ctx.caller.openid,
+    nickname: '微信用户',
+    role: 'resident',
+    branchId: null,
+    createdAt: ctx.now(),
+  });
 }
 
 /** Binds the hooks once; the answer declares a cloud function: routes on `event.action`, checks access, validates, answers the envelope. */
 export function functionFactory(hooks: RouterHooks) {
-  return <A extends ActionTable>(name: string, actions: A, jobs: Record<string, Job> = {}): FunctionRouter<A> => routerOf(hooks, name, actions, jobs);
+  return <A extends ActionTable>(name: string, actions: A, jobs: Record<string, Job> = {}): FunctionRouter<A> =>
+    routerOf(hooks, name, actions, jobs);
 }
 
-function routerOf<A extends ActionTable>(hooks: RouterHooks, name: string, actions: A, jobs: Record<string, Job>): FunctionRouter<A> {
+function routerOf<A extends ActionTable>(
+  hooks: RouterHooks,
+  name: string,
+  actions: A,
+  jobs: Record<string, Job>,
+): FunctionRouter<A> {
   const { resolveConsoleSession, assertConsoleRole, assertInScope, runAudited } = hooks;
   return {
     name,
@@ -174,14 +190,18 @@ function routerOf<A extends ActionTable>(hooks: RouterHooks, name: string, actio
         }
         const { action: requested, ...rest } = event as Record<string, unknown>;
         if (typeof requested !== 'string' || !Object.hasOwn(actions, requested)) {
-          throw new AppError('NOT_FOUND', typeof requested === 'string' ? `未知的操作：${requested.slice(0, 40)}` : '缺少 action 参数');
+          throw new AppError(
+            'NOT_FOUND',
+            typeof requested === 'string' ? `未知的操作：${requested.slice(0, 40)}` : '缺少 action 参数',
+          );
         }
         actionName = requested;
         const def = actions[requested]!;
         for (const field of PLATFORM_FIELDS) delete rest[field];
         // A console call is only as good as its session: ended, expired or someone else's, it is no sign-in at all.
         const session = ctx.caller?.consoleSession;
-        if (ctx.caller && session !== undefined) ctx = { ...ctx, caller: await resolveConsoleSession(ctx.db, session, ctx.caller.openid, ctx.now()) };
+        if (ctx.caller && session !== undefined)
+          ctx = { ...ctx, caller: await resolveConsoleSession(ctx.db, session, ctx.caller.openid, ctx.now()) };
         if (def.access !== 'public' && !ctx.caller?.openid) throw new AppError('UNAUTHENTICATED', '请先登录');
         const user = await loadUser(ctx);
         if (session !== undefined) assertConsoleRole(user?.role);
@@ -191,7 +211,11 @@ function routerOf<A extends ActionTable>(hooks: RouterHooks, name: string, actio
         const input = parseInput(def.input, rest);
         if (def.scope && user) await assertInScope(ctx.db, user, await def.scope(input, { ...ctx, user }));
         // Staff and admin actions leave an audit entry once they succeed (the audit hook: domain/audit/record.ts).
-        const data = await runAudited({ fn: name, action: requested, access: def.access, input }, { ...ctx, user }, (c) => def.run(input, c));
+        const data = await runAudited(
+          { fn: name, action: requested, access: def.access, input },
+          { ...ctx, user },
+          (c) => def.run(input, c),
+        );
         // Even a read may have seen a commit still on its way to disk: answer only once it is there.
         await ctx.db.sync();
         return ok(data);
@@ -201,7 +225,12 @@ function routerOf<A extends ActionTable>(hooks: RouterHooks, name: string, actio
         if (error instanceof DbError && error.code === 'TRANSACTION_CONFLICT') return fail('CONFLICT', BUSY_MESSAGE);
         // The disk refused the write (nothing was saved): say so plainly rather than a generic failure.
         const storage = error instanceof DbError && STORAGE_ERROR_CODES.includes(error.code);
-        logger({ fn: name, action: actionName, code: storage ? error.code : 'INTERNAL', error: error instanceof Error ? error.name : typeof error });
+        logger({
+          fn: name,
+          action: actionName,
+          code: storage ? error.code : 'INTERNAL',
+          error: error instanceof Error ? error.name : typeof error,
+        });
         if (storage) return fail('INTERNAL', error.message);
         return fail('INTERNAL', '服务暂时不可用，请稍后再试');
       }

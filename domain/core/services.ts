@@ -1,4 +1,3 @@
-
 /**
  * What the host (the local cloud, or a CloudBase function's entry) lends the domain for one request:
  * ports onto things the domain must not hold itself (a storage bucket, the key that signs sign-ins).

@@ -29,8 +29,18 @@ export const FIELD_WORDS: Record<string, FieldWords> = {
   to: { label: '结束日期' },
   date: { label: '日期' },
   weekdays: { label: '星期' },
-  slotMinutes: { label: '每段时长', unit: '分钟', atLeast: (n) => `每个时段至少 ${n} 分钟`, atMost: (n) => `每个时段最多 ${n} 分钟` },
-  capacity: { label: '每段人数', unit: '人', atLeast: (n) => `每个时段至少 ${n} 人`, atMost: (n) => `每个时段最多 ${n} 人` },
+  slotMinutes: {
+    label: '每段时长',
+    unit: '分钟',
+    atLeast: (n) => `每个时段至少 ${n} 分钟`,
+    atMost: (n) => `每个时段最多 ${n} 分钟`,
+  },
+  capacity: {
+    label: '每段人数',
+    unit: '人',
+    atLeast: (n) => `每个时段至少 ${n} 人`,
+    atMost: (n) => `每个时段最多 ${n} 人`,
+  },
   seats: { label: '绿色通道名额', unit: '个' },
   releaseTime: { label: '放号时间' },
   itemId: { label: '预约项目' },
@@ -70,7 +80,8 @@ export function fieldWords(path: readonly PropertyKey[]): FieldWords {
 
 type Issue = z.core.$ZodRawIssue;
 
-const present = (input: unknown) => !(input === undefined || input === null || (typeof input === 'string' && input.trim() === ''));
+const present = (input: unknown) =>
+  !(input === undefined || input === null || (typeof input === 'string' && input.trim() === ''));
 
 /** One zod issue in words a resident understands: no 「参数 x」, no type names. */
 export function plainMessage(issue: Issue): string {
@@ -87,8 +98,10 @@ export function plainMessage(issue: Issue): string {
       return `${label}的格式不正确`;
     case 'too_small': {
       const n = Number(issue.minimum);
-      if (issue.origin === 'string') return n <= 1 || !present(issue.input) ? `请填写${label}` : `${label}至少 ${n} 个字`;
-      if (issue.origin === 'array' || issue.origin === 'set') return n <= 1 ? `请选择${label}` : `${label}至少选择 ${n} 项`;
+      if (issue.origin === 'string')
+        return n <= 1 || !present(issue.input) ? `请填写${label}` : `${label}至少 ${n} 个字`;
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return n <= 1 ? `请选择${label}` : `${label}至少选择 ${n} 项`;
       if (words.atLeast && issue.inclusive !== false) return words.atLeast(n);
       return issue.inclusive === false ? `${label}必须大于 ${n}${unit}` : `${label}不能少于 ${n}${unit}`;
     }
@@ -133,7 +146,12 @@ export const fields = {
   cursor: z.string().min(1).max(200).optional(),
   limit: z.number().int().min(1).max(50).optional(),
   keyword: z.string().trim().max(30).optional(),
-  requestId: z.string().trim().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/, '请求编号只能包含字母、数字、下划线和连字符'),
+  requestId: z
+    .string()
+    .trim()
+    .min(8)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/, '请求编号只能包含字母、数字、下划线和连字符'),
   name: z.string().trim().min(1).max(40),
   /** A calendar date that exists, 'YYYY-MM-DD'. */
   date: z

@@ -11,9 +11,21 @@ import { findByCode, useCode, type CodeBook } from './verify';
 // Collections every engine has (the CloudBase double only knows the product's), holding toy documents.
 const CODES = 'pickupCodes';
 const TICKETS = 'orders';
-const ticketSchema = z.object({ _id: z.string(), code: z.string(), status: z.enum(['open', 'used']), place: z.string() });
+const ticketSchema = z.object({
+  _id: z.string(),
+  code: z.string(),
+  status: z.enum(['open', 'used']),
+  place: z.string(),
+});
 type Ticket = z.output<typeof ticketSchema>;
-const BOOK: CodeBook<Ticket> = { codes: CODES, linkField: 'ticketId', collection: TICKETS, schema: ticketSchema, codeOf: (t) => t.code, invalid: '码无效或已使用' };
+const BOOK: CodeBook<Ticket> = {
+  codes: CODES,
+  linkField: 'ticketId',
+  collection: TICKETS,
+  schema: ticketSchema,
+  codeOf: (t) => t.code,
+  invalid: '码无效或已使用',
+};
 
 let db: TestDatabase;
 let n = 0;
@@ -52,7 +64,10 @@ test('a code is used once: marked used, its code deleted, a second use NOT_FOUND
   expect(both.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
   expect((await db.collection(TICKETS).doc(t.ticketId).get())?.status).toBe('used');
   expect(await db.collection(CODES).doc(t.code).get()).toBeNull();
-  await expect(useCode(db, BOOK, t.code, markUsed)).rejects.toMatchObject({ code: 'NOT_FOUND', message: '码无效或已使用' });
+  await expect(useCode(db, BOOK, t.code, markUsed)).rejects.toMatchObject({
+    code: 'NOT_FOUND',
+    message: '码无效或已使用',
+  });
 });
 
 test('a refusal keeps the code, and a link to a document that carries another code opens nothing', async () => {

@@ -33,7 +33,9 @@ export interface CodeBook<Doc> {
 /** The document `code` links to, or null: for scope hooks, which answer null (nothing to check) for an unknown code. */
 export async function findByCode<Doc>(db: Database, book: CodeBook<Doc>, code: string): Promise<Doc | null> {
   const link = await db.collection(book.codes).doc(code).get();
-  const doc = book.schema.safeParse(link ? await db.collection(book.collection).doc(String(link[book.linkField])).get() : null);
+  const doc = book.schema.safeParse(
+    link ? await db.collection(book.collection).doc(String(link[book.linkField])).get() : null,
+  );
   return doc.success ? doc.data : null;
 }
 
@@ -41,7 +43,12 @@ export async function findByCode<Doc>(db: Database, book: CodeBook<Doc>, code: s
  * Uses `code` once: inside one transaction `use` checks the document it opens (state, window;
  * refusals throw) and marks it used, then the code is deleted. Unknown or used codes are NOT_FOUND.
  */
-export async function useCode<Doc, Answer>(db: Database, book: CodeBook<Doc>, code: string, use: (tx: Transaction, doc: Doc) => Promise<Answer>): Promise<Answer> {
+export async function useCode<Doc, Answer>(
+  db: Database,
+  book: CodeBook<Doc>,
+  code: string,
+  use: (tx: Transaction, doc: Doc) => Promise<Answer>,
+): Promise<Answer> {
   const link = await db.collection(book.codes).doc(code).get();
   if (!link) throw new AppError('NOT_FOUND', book.invalid);
   const docId = String(link[book.linkField]);
@@ -69,7 +76,12 @@ export function verifyAction<Field extends string, Doc, Answer>(def: {
   use: (tx: Transaction, doc: Doc, ctx: SignedInContext) => Promise<Answer>;
 }) {
   // Typed as what it parses to (one string under `field`): TypeScript cannot index a generic object schema's output.
-  const input = z.strictObject({ [def.field]: z.string().trim().regex(/^\d{8}$/, def.format) }) as unknown as z.ZodType<Record<Field, string>, Record<Field, string>>;
+  const input = z.strictObject({
+    [def.field]: z
+      .string()
+      .trim()
+      .regex(/^\d{8}$/, def.format),
+  }) as unknown as z.ZodType<Record<Field, string>, Record<Field, string>>;
   return action({
     input,
     access: ['staff', 'admin'],

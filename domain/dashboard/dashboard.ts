@@ -54,7 +54,14 @@ export async function computeDashboard(db: Database, input: z.output<typeof dash
   const range = { start: atShanghai(`${input.from} 00:00`), end: atShanghai(`${input.to} 00:00`) + DAY };
   const trend: TrendDay[] = [];
   for (let i = 0; i < days; i += 1) {
-    trend.push({ date: dayOf(range.start + i * DAY + 12 * 3_600_000), bookingsCheckedIn: 0, dosesGiven: 0, pointsEarned: 0, pointsSpent: 0, ordersPickedUp: 0 });
+    trend.push({
+      date: dayOf(range.start + i * DAY + 12 * 3_600_000),
+      bookingsCheckedIn: 0,
+      dosesGiven: 0,
+      pointsEarned: 0,
+      pointsSpent: 0,
+      ordersPickedUp: 0,
+    });
   }
   // The day by arithmetic (Shanghai has no daylight saving): the zone plugin costs ~0.15 ms a call, per document.
   const dayRow = (at: unknown) => (typeof at === 'number' ? trend[Math.floor((at - range.start) / DAY)] : undefined);
@@ -89,23 +96,39 @@ export async function computeDashboard(db: Database, input: z.output<typeof dash
 
   // 服务人次: bookings checked in (at the scope's stations, or by its members), doses given.
   let bookingsCheckedIn = 0;
-  const bookings = await scanRange(db, 'bookings', { status: 'checkedIn' }, 'checkedInAt', range, DASHBOARD_MAX_ROWS, (doc) => {
-    if (stations && !(typeof doc.stationId === 'string' && stations.has(doc.stationId))) return;
-    if (scope.byMembers && !byPerson(doc.openid)) return;
-    bookingsCheckedIn += 1;
-    const row = dayRow(doc.checkedInAt);
-    if (row) row.bookingsCheckedIn += 1;
-  });
+  const bookings = await scanRange(
+    db,
+    'bookings',
+    { status: 'checkedIn' },
+    'checkedInAt',
+    range,
+    DASHBOARD_MAX_ROWS,
+    (doc) => {
+      if (stations && !(typeof doc.stationId === 'string' && stations.has(doc.stationId))) return;
+      if (scope.byMembers && !byPerson(doc.openid)) return;
+      bookingsCheckedIn += 1;
+      const row = dayRow(doc.checkedInAt);
+      if (row) row.bookingsCheckedIn += 1;
+    },
+  );
   truncated ||= bookings.truncated;
 
   let dosesGiven = 0;
-  const doses = await scanRange(db, 'appointments', { status: 'completed' }, 'completedAt', range, DASHBOARD_MAX_ROWS, (doc) => {
-    if (sites && !(typeof doc.siteId === 'string' && sites.has(doc.siteId))) return;
-    if (scope.byMembers && !byPerson(doc.owner)) return;
-    dosesGiven += 1;
-    const row = dayRow(doc.completedAt);
-    if (row) row.dosesGiven += 1;
-  });
+  const doses = await scanRange(
+    db,
+    'appointments',
+    { status: 'completed' },
+    'completedAt',
+    range,
+    DASHBOARD_MAX_ROWS,
+    (doc) => {
+      if (sites && !(typeof doc.siteId === 'string' && sites.has(doc.siteId))) return;
+      if (scope.byMembers && !byPerson(doc.owner)) return;
+      dosesGiven += 1;
+      const row = dayRow(doc.completedAt);
+      if (row) row.dosesGiven += 1;
+    },
+  );
   truncated ||= doses.truncated;
 
   let ordersPickedUp = 0;
@@ -117,7 +140,10 @@ export async function computeDashboard(db: Database, input: z.output<typeof dash
   });
   truncated ||= orders.truncated;
 
-  const ranked = [...perBranch.entries()].filter(([, points]) => points > 0).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, TOP_BRANCHES);
+  const ranked = [...perBranch.entries()]
+    .filter(([, points]) => points > 0)
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, TOP_BRANCHES);
   const topBranches = [];
   for (const [branchId, points] of ranked) {
     const doc = await db.collection(BRANCHES).doc(branchId).get();
@@ -151,7 +177,8 @@ function withOwnUnit(input: z.output<typeof dashboardInput>, user: UserDoc): z.o
 }
 // `unitOrCounty`: the dashboard also takes a county by its full name (桂林市永福县), which is no unit id:
 // as `{ unitId }` it would resolve to nothing and pass, showing a county admin another county's figures.
-const dashboardScope = (input: z.output<typeof dashboardInput>) => (input.unitId ? { unitOrCounty: input.unitId } : null);
+const dashboardScope = (input: z.output<typeof dashboardInput>) =>
+  input.unitId ? { unitOrCounty: input.unitId } : null;
 
 export const dashboard = action({
   input: dashboardInput,
@@ -169,18 +196,41 @@ export const dashboardExport = action({
     const base64 = await workbookBase64([
       {
         name: '概览',
-        columns: [{ header: '指标', width: 24 }, { header: '数值', width: 16 }],
+        columns: [
+          { header: '指标', width: 24 },
+          { header: '数值', width: 16 },
+        ],
         rows: [
-          ['统计范围', d.scope.name], ['开始日期', d.from], ['结束日期', d.to],
-          ['服务人次：预约签到', d.servings.bookingsCheckedIn], ['服务人次：疫苗接种', d.servings.dosesGiven],
-          ['获得积分', d.pointsEarned], ['使用积分', d.pointsSpent], ['已领取订单', d.ordersPickedUp], ['活跃党员', d.activeMembers],
+          ['统计范围', d.scope.name],
+          ['开始日期', d.from],
+          ['结束日期', d.to],
+          ['服务人次：预约签到', d.servings.bookingsCheckedIn],
+          ['服务人次：疫苗接种', d.servings.dosesGiven],
+          ['获得积分', d.pointsEarned],
+          ['使用积分', d.pointsSpent],
+          ['已领取订单', d.ordersPickedUp],
+          ['活跃党员', d.activeMembers],
           ...(d.truncated ? [['说明', '数据量超过上限，数字为下限'] as (string | number)[]] : []),
         ],
       },
       {
         name: '每日趋势',
-        columns: [{ header: '日期', width: 14 }, { header: '预约签到' }, { header: '疫苗接种' }, { header: '获得积分' }, { header: '使用积分' }, { header: '已领取订单' }],
-        rows: d.trend.map((t) => [t.date, t.bookingsCheckedIn, t.dosesGiven, t.pointsEarned, t.pointsSpent, t.ordersPickedUp]),
+        columns: [
+          { header: '日期', width: 14 },
+          { header: '预约签到' },
+          { header: '疫苗接种' },
+          { header: '获得积分' },
+          { header: '使用积分' },
+          { header: '已领取订单' },
+        ],
+        rows: d.trend.map((t) => [
+          t.date,
+          t.bookingsCheckedIn,
+          t.dosesGiven,
+          t.pointsEarned,
+          t.pointsSpent,
+          t.ordersPickedUp,
+        ]),
       },
       {
         name: '支部积分排行',

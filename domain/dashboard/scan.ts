@@ -26,8 +26,18 @@ export async function scanRange(
   for (;;) {
     const limit = Math.min(pageSize, max - read);
     if (limit <= 0) return { read, truncated: true };
-    const conditions: Query[] = [match, { [field]: _.gte(range.start) }, { [field]: _.lt(range.end) }, ...(cursor === null ? [] : [{ _id: _.gt(cursor) }])];
-    const page: Doc[] = await db.collection(collection).where(_.and(conditions)).orderBy('_id', 'asc').limit(limit).get();
+    const conditions: Query[] = [
+      match,
+      { [field]: _.gte(range.start) },
+      { [field]: _.lt(range.end) },
+      ...(cursor === null ? [] : [{ _id: _.gt(cursor) }]),
+    ];
+    const page: Doc[] = await db
+      .collection(collection)
+      .where(_.and(conditions))
+      .orderBy('_id', 'asc')
+      .limit(limit)
+      .get();
     for (const doc of page) onDoc(doc);
     read += page.length;
     if (page.length < limit) return { read, truncated: false };

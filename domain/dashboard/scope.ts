@@ -38,9 +38,11 @@ export async function resolveScope(db: Database, unitId: string | undefined): Pr
     return { unitId, name: unit.name, county: unit.county || null, branchIds, byMembers: true };
   }
   const branch = branchDocSchema.safeParse(await db.collection(BRANCHES).doc(unitId).get());
-  if (branch.success) return { unitId, name: branch.data.name, county: branch.data.county || null, branchIds: [unitId], byMembers: true };
+  if (branch.success)
+    return { unitId, name: branch.data.name, county: branch.data.county || null, branchIds: [unitId], byMembers: true };
   const inCounty = await db.collection(BRANCHES).where({ county: unitId }).limit(1000).get();
-  const stationsThere = inCounty.length > 0 ? 1 : await db.collection('stations').where({ county: unitId }).limit(1).count();
+  const stationsThere =
+    inCounty.length > 0 ? 1 : await db.collection('stations').where({ county: unitId }).limit(1).count();
   if (inCounty.length === 0 && stationsThere === 0) throw notFound('该组织');
   return { unitId, name: unitId, county: unitId, branchIds: inCounty.map((b) => b._id), byMembers: false };
 }
@@ -52,7 +54,12 @@ export async function membersOf(db: Database, branchIds: string[], max = 50_000)
   if (branchIds.length === 0) return members;
   let cursor = '';
   while (members.size < max) {
-    const page = await db.collection(USERS).where(_.and([{ branchId: _.in(branchIds) }, { _id: _.gt(cursor) }])).orderBy('_id', 'asc').limit(1000).get();
+    const page = await db
+      .collection(USERS)
+      .where(_.and([{ branchId: _.in(branchIds) }, { _id: _.gt(cursor) }]))
+      .orderBy('_id', 'asc')
+      .limit(1000)
+      .get();
     for (const doc of page) members.add(doc._id);
     if (page.length < 1000) break;
     cursor = page[page.length - 1]!._id;
@@ -61,12 +68,21 @@ export async function membersOf(db: Database, branchIds: string[], max = 50_000)
 }
 
 /** Ids of a county's stations or sites (directories of a few hundred at most). */
-export async function placesIn(db: Database, collection: 'stations' | 'vaccineSites', county: string): Promise<Set<string>> {
+export async function placesIn(
+  db: Database,
+  collection: 'stations' | 'vaccineSites',
+  county: string,
+): Promise<Set<string>> {
   const ids = new Set<string>();
   let cursor = '';
   for (;;) {
     const _ = db.command;
-    const page = await db.collection(collection).where(_.and([{ county }, { _id: _.gt(cursor) }])).orderBy('_id', 'asc').limit(1000).get();
+    const page = await db
+      .collection(collection)
+      .where(_.and([{ county }, { _id: _.gt(cursor) }]))
+      .orderBy('_id', 'asc')
+      .limit(1000)
+      .get();
     for (const doc of page) ids.add(doc._id);
     if (page.length < 1000) return ids;
     cursor = page[page.length - 1]!._id;

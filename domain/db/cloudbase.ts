@@ -5,9 +5,18 @@
 import tcb from '@cloudbase/node-sdk';
 import { Op, command, type Query, type QueryValue, type UpdateDoc, type UpdateValue } from './command';
 import {
-  DbError, MAX_LIMIT,
-  type CollectionRef, type Database, type Doc, type DocRef, type NewDoc, type QueryRef,
-  type SortDirection, type Transaction, type TxCollectionRef, type TxDocRef,
+  DbError,
+  MAX_LIMIT,
+  type CollectionRef,
+  type Database,
+  type Doc,
+  type DocRef,
+  type NewDoc,
+  type QueryRef,
+  type SortDirection,
+  type Transaction,
+  type TxCollectionRef,
+  type TxDocRef,
 } from './types';
 
 /** The parts of the SDK used here, typed narrowly so that nothing untyped crosses this seam. */
@@ -131,7 +140,15 @@ export class CloudBaseDatabase implements Database {
       case 'and':
       case 'or':
         return _[value.kind]!((value.value as Query[]).map((q) => this.query(q)));
-      case 'eq': case 'neq': case 'gt': case 'gte': case 'lt': case 'lte': case 'in': case 'nin': case 'exists':
+      case 'eq':
+      case 'neq':
+      case 'gt':
+      case 'gte':
+      case 'lt':
+      case 'lte':
+      case 'in':
+      case 'nin':
+      case 'exists':
         return _[value.kind]!(value.value);
       default:
         throw new DbError('INVALID_QUERY', `查询中不能使用 ${value.kind}`);
@@ -153,10 +170,12 @@ export class CloudBaseDatabase implements Database {
     const convert = (value: UpdateValue): unknown => {
       if (value instanceof Op) {
         if (value.kind === 'remove') return _.remove!();
-        if (value.kind === 'inc' || value.kind === 'set' || value.kind === 'push' || value.kind === 'pull') return _[value.kind]!(value.value);
+        if (value.kind === 'inc' || value.kind === 'set' || value.kind === 'push' || value.kind === 'pull')
+          return _[value.kind]!(value.value);
         throw new DbError('INVALID_QUERY', `更新中不能使用 ${value.kind}`);
       }
-      if (isPlain(value)) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, convert(v as UpdateValue)]));
+      if (isPlain(value))
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, convert(v as UpdateValue)]));
       return value;
     };
     if ('_id' in update) throw new DbError('INVALID_QUERY', '不能修改 _id');
@@ -198,7 +217,10 @@ function firstDoc(data: Doc[] | Doc | null): Doc | null {
 }
 
 class CloudQuery implements QueryRef {
-  constructor(protected readonly db: CloudBaseDatabase, protected readonly q: SdkQuery) {}
+  constructor(
+    protected readonly db: CloudBaseDatabase,
+    protected readonly q: SdkQuery,
+  ) {}
 
   orderBy(field: string, direction: SortDirection): QueryRef {
     return new CloudQuery(this.db, this.q.orderBy(field, direction));
@@ -225,7 +247,11 @@ class CloudQuery implements QueryRef {
 
 class CloudCollection extends CloudQuery implements CollectionRef {
   // No forced limit: the SDK's get already defaults to DEFAULT_LIMIT, and a limit on remove() only draws its warning.
-  constructor(db: CloudBaseDatabase, private readonly col: SdkCollection, base: SdkQuery) {
+  constructor(
+    db: CloudBaseDatabase,
+    private readonly col: SdkCollection,
+    base: SdkQuery,
+  ) {
     super(db, base);
   }
   doc(id: string): DocRef {
@@ -257,7 +283,10 @@ function cloudDoc(db: CloudBaseDatabase, ref: SdkDoc): DocRef & TxDocRef {
 }
 
 class CloudTransaction implements Transaction {
-  constructor(private readonly db: CloudBaseDatabase, private readonly sdkTx: SdkTransaction) {}
+  constructor(
+    private readonly db: CloudBaseDatabase,
+    private readonly sdkTx: SdkTransaction,
+  ) {}
 
   collection(name: string): TxCollectionRef {
     const col = this.sdkTx.collection(name);

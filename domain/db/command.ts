@@ -6,9 +6,23 @@
 export type Comparable = string | number | boolean | null;
 
 export type OpKind =
-  | 'eq' | 'neq' | 'gt' | 'gte' | 'lt' | 'lte' | 'in' | 'nin' | 'exists' | 'regex'
-  | 'and' | 'or'
-  | 'inc' | 'set' | 'remove' | 'push' | 'pull';
+  | 'eq'
+  | 'neq'
+  | 'gt'
+  | 'gte'
+  | 'lt'
+  | 'lte'
+  | 'in'
+  | 'nin'
+  | 'exists'
+  | 'regex'
+  | 'and'
+  | 'or'
+  | 'inc'
+  | 'set'
+  | 'remove'
+  | 'push'
+  | 'pull';
 
 export class Op {
   constructor(

@@ -25,7 +25,9 @@ export function storageContract(target: ContractTarget): void {
   test('add then doc().get returns the document; a taken _id is refused', async () => {
     await db.collection(col('goods')).add({ _id: 'g1', name: '党建读本', stock: 5 });
     expect(await db.collection(col('goods')).doc('g1').get()).toEqual({ _id: 'g1', name: '党建读本', stock: 5 });
-    await expect(db.collection(col('goods')).add({ _id: 'g1', name: 'other', stock: 1 })).rejects.toMatchObject({ code: 'DUPLICATE_KEY' });
+    await expect(db.collection(col('goods')).add({ _id: 'g1', name: 'other', stock: 1 })).rejects.toMatchObject({
+      code: 'DUPLICATE_KEY',
+    });
     expect((await db.collection(col('goods')).doc('g1').get())?.name).toBe('党建读本');
   });
 
@@ -65,8 +67,14 @@ export function storageContract(target: ContractTarget): void {
     await db.collection(col('accounts')).add({ _id: 'b', balance: 0 });
     await db.runTransaction(async (tx) => {
       const a = await tx.collection(col('accounts')).doc('a').get();
-      await tx.collection(col('accounts')).doc('a').update({ balance: db.command.inc(-4) });
-      await tx.collection(col('accounts')).doc('b').update({ balance: db.command.inc(4) });
+      await tx
+        .collection(col('accounts'))
+        .doc('a')
+        .update({ balance: db.command.inc(-4) });
+      await tx
+        .collection(col('accounts'))
+        .doc('b')
+        .update({ balance: db.command.inc(4) });
       await tx.collection(col('ledger')).add({ _id: 't1', amount: 4, before: Number(a?.balance) });
     });
     expect((await db.collection(col('accounts')).doc('a').get())?.balance).toBe(6);
@@ -77,7 +85,10 @@ export function storageContract(target: ContractTarget): void {
   test('an error inside a transaction rolls every write back', async () => {
     await expect(
       db.runTransaction(async (tx) => {
-        await tx.collection(col('accounts')).doc('a').update({ balance: db.command.inc(-1) });
+        await tx
+          .collection(col('accounts'))
+          .doc('a')
+          .update({ balance: db.command.inc(-1) });
         await tx.collection(col('ledger')).add({ _id: 't2', amount: 1 });
         throw new Error('余额不足');
       }),
@@ -93,8 +104,14 @@ export function storageContract(target: ContractTarget): void {
         runs += 1;
         const a = await tx.collection(col('accounts')).doc('a').get();
         // A write outside the transaction, after it read the document.
-        await db.collection(col('accounts')).doc('a').update({ balance: db.command.inc(100) });
-        await tx.collection(col('accounts')).doc('a').update({ balance: Number(a?.balance) - 1 });
+        await db
+          .collection(col('accounts'))
+          .doc('a')
+          .update({ balance: db.command.inc(100) });
+        await tx
+          .collection(col('accounts'))
+          .doc('a')
+          .update({ balance: Number(a?.balance) - 1 });
       }, 2),
     ).rejects.toMatchObject({ code: 'TRANSACTION_CONFLICT' });
     expect(runs).toBe(2);
@@ -108,7 +125,10 @@ export function storageContract(target: ContractTarget): void {
       Array.from({ length: 25 }, () =>
         db.runTransaction(async (tx) => {
           const c = await tx.collection(col('accounts')).doc('c').get();
-          await tx.collection(col('accounts')).doc('c').set({ balance: Number(c?.balance) + 1 });
+          await tx
+            .collection(col('accounts'))
+            .doc('c')
+            .set({ balance: Number(c?.balance) + 1 });
         }, 20),
       ),
     );
@@ -118,7 +138,10 @@ export function storageContract(target: ContractTarget): void {
   test('where inside a transaction is rejected and writes nothing', async () => {
     await expect(
       db.runTransaction(async (tx) => {
-        await tx.collection(col('accounts')).doc('b').update({ balance: db.command.inc(1) });
+        await tx
+          .collection(col('accounts'))
+          .doc('b')
+          .update({ balance: db.command.inc(1) });
         const unsafe = tx.collection(col('accounts')) as unknown as { where(q: object): unknown };
         unsafe.where({ _id: 'b' });
       }),
@@ -131,7 +154,12 @@ export function storageContract(target: ContractTarget): void {
     for (let i = 0; i < 1100; i += 1) await items.add({ _id: `m${String(i).padStart(4, '0')}`, n: i });
     expect(await items.get()).toHaveLength(100);
     expect(await items.limit(5000).get()).toHaveLength(MAX_LIMIT);
-    const page = await items.where({ n: db.command.gte(1000) }).orderBy('n', 'desc').skip(10).limit(20).get();
+    const page = await items
+      .where({ n: db.command.gte(1000) })
+      .orderBy('n', 'desc')
+      .skip(10)
+      .limit(20)
+      .get();
     expect(page.map((d) => d.n)).toEqual(Array.from({ length: 20 }, (_, i) => 1089 - i));
     expect(await items.where({ n: db.command.lt(10) }).count()).toBe(10);
   });

@@ -68,7 +68,12 @@ export interface Database {
 }
 
 export type DbErrorCode =
-  | 'DUPLICATE_KEY' | 'TRANSACTION_CONFLICT' | 'WHERE_IN_TRANSACTION' | 'INVALID_QUERY' | 'CLOSED' | 'READ_ONLY'
+  | 'DUPLICATE_KEY'
+  | 'TRANSACTION_CONFLICT'
+  | 'WHERE_IN_TRANSACTION'
+  | 'INVALID_QUERY'
+  | 'CLOSED'
+  | 'READ_ONLY'
   /** The disk refused a write (full): the operation was not saved. */
   | 'STORAGE_FULL'
   /** The disk failed a write or sync for another reason: the operation was not saved. */
@@ -78,7 +83,10 @@ export type DbErrorCode =
 export const STORAGE_ERROR_CODES: readonly DbErrorCode[] = ['STORAGE_FULL', 'STORAGE_FAILED'];
 
 export class DbError extends Error {
-  constructor(readonly code: DbErrorCode, message: string) {
+  constructor(
+    readonly code: DbErrorCode,
+    message: string,
+  ) {
     super(message);
     this.name = 'DbError';
   }

@@ -15,11 +15,17 @@ const TYPE_NAMES = 'JPG、PNG 或 WebP';
 /** The input of every picture upload (admin.uploadImage, requests.uploadPhoto). */
 export const imageInput = z.strictObject({
   contentType: z.enum(IMAGE_TYPES, { error: `图片格式只能是 ${TYPE_NAMES}` }),
-  dataBase64: z.string().min(1, '请选择图片').max(MAX_IMAGE_BASE64 + 100, TOO_BIG),
+  dataBase64: z
+    .string()
+    .min(1, '请选择图片')
+    .max(MAX_IMAGE_BASE64 + 100, TOO_BIG),
 });
 
 /** Decodes and checks an uploaded picture by its real bytes (type) and size; answers it with the host's store. */
-export function decodeImage({ contentType, dataBase64 }: z.output<typeof imageInput>, ctx: Pick<ActionContext, 'services'>) {
+export function decodeImage(
+  { contentType, dataBase64 }: z.output<typeof imageInput>,
+  ctx: Pick<ActionContext, 'services'>,
+) {
   const text = dataBase64.replace(/^data:[^,]{1,80},/, '');
   if (!BASE64.test(text) || text.length % 4 !== 0) throw new AppError('INVALID_ARGUMENT', '图片数据不是合法的 base64');
   const bytes = Buffer.from(text, 'base64');
@@ -27,7 +33,8 @@ export function decodeImage({ contentType, dataBase64 }: z.output<typeof imageIn
   if (bytes.length > MAX_IMAGE_BYTES) throw new AppError('INVALID_ARGUMENT', TOO_BIG);
   const actual = sniffImage(bytes);
   if (!actual) throw new AppError('INVALID_ARGUMENT', `文件不是图片，请上传 ${TYPE_NAMES}`);
-  if (actual !== contentType) throw new AppError('INVALID_ARGUMENT', `图片格式与声明不符（实际是 ${actual.slice(6).toUpperCase()}）`);
+  if (actual !== contentType)
+    throw new AppError('INVALID_ARGUMENT', `图片格式与声明不符（实际是 ${actual.slice(6).toUpperCase()}）`);
   const store = ctx.services?.files;
   if (!store) throw new AppError('INTERNAL', '此环境未配置文件存储');
   return { bytes, actual, store };

@@ -27,7 +27,8 @@ export class CloudBaseFileStore implements FileStore {
     const res = await this.app.deleteFile({ fileList: [fileId] });
     const info = res.fileList[0];
     // A file already gone is no error (the job may run twice); anything else is tried again on the next run.
-    if (info && info.code !== 'SUCCESS' && !/NOT_EXIST|NOTEXIST|not exist/i.test(`${info.code}`)) throw new Error(`deleteFile: ${info.code}`);
+    if (info && info.code !== 'SUCCESS' && !/NOT_EXIST|NOTEXIST|not exist/i.test(`${info.code}`))
+      throw new Error(`deleteFile: ${info.code}`);
   }
 
   async url(fileId: string): Promise<string> {

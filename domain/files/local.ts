@@ -43,7 +43,10 @@ export class LocalFileStore implements FileStore {
     const match = LOCAL_FILE_ID.exec(fileId);
     if (!match) return null;
     try {
-      return { bytes: await fs.promises.readFile(path.join(this.dir, fileId)), contentType: TYPE_OF_EXTENSION[match[1]!]! };
+      return {
+        bytes: await fs.promises.readFile(path.join(this.dir, fileId)),
+        contentType: TYPE_OF_EXTENSION[match[1]!]!,
+      };
     } catch {
       return null;
     }

@@ -61,7 +61,8 @@ function unzipParts(zip: Uint8Array, wanted: (name: string) => boolean, maxBytes
     file.start();
   };
   try {
-    for (let at = 0; at < zip.length && !failure; at += STEP) unzip.push(zip.subarray(at, at + STEP), at + STEP >= zip.length);
+    for (let at = 0; at < zip.length && !failure; at += STEP)
+      unzip.push(zip.subarray(at, at + STEP), at + STEP >= zip.length);
   } catch {
     throw new SheetError('unreadable');
   }
@@ -70,7 +71,10 @@ function unzipParts(zip: Uint8Array, wanted: (name: string) => boolean, maxBytes
 }
 
 /** Runs saxes over `bytes`, calling `open`/`close`/`text` as elements go by; a malformed document is unreadable. */
-function walkXml(bytes: Uint8Array | undefined, handlers: { open?: (tag: SaxesTagPlain) => void; close?: (name: string) => void; text?: (text: string) => void }): void {
+function walkXml(
+  bytes: Uint8Array | undefined,
+  handlers: { open?: (tag: SaxesTagPlain) => void; close?: (name: string) => void; text?: (text: string) => void },
+): void {
   if (!bytes) return;
   const parser = new SaxesParser();
   if (handlers.open) parser.on('opentag', handlers.open);
@@ -96,9 +100,15 @@ const attr = (tag: SaxesTagPlain, name: string): string | undefined => {
 /** The zip path of the sheet named `sheetName`, else of the first sheet. */
 function sheetPath(parts: Map<string, Uint8Array>, sheetName: string): string {
   const sheets: { name: string; rid: string }[] = [];
-  walkXml(parts.get(WORKBOOK), { open: (tag) => void (local(tag.name) === 'sheet' && sheets.push({ name: attr(tag, 'name') ?? '', rid: attr(tag, 'id') ?? '' })) });
+  walkXml(parts.get(WORKBOOK), {
+    open: (tag) =>
+      void (local(tag.name) === 'sheet' && sheets.push({ name: attr(tag, 'name') ?? '', rid: attr(tag, 'id') ?? '' })),
+  });
   const targets = new Map<string, string>();
-  walkXml(parts.get(WORKBOOK_RELS), { open: (tag) => void (local(tag.name) === 'Relationship' && targets.set(attr(tag, 'Id') ?? '', attr(tag, 'Target') ?? '')) });
+  walkXml(parts.get(WORKBOOK_RELS), {
+    open: (tag) =>
+      void (local(tag.name) === 'Relationship' && targets.set(attr(tag, 'Id') ?? '', attr(tag, 'Target') ?? '')),
+  });
   const sheet = sheets.find((s) => s.name === sheetName) ?? sheets[0];
   const target = sheet ? targets.get(sheet.rid) : undefined;
   if (!target) throw new SheetError('no-sheet');
@@ -195,7 +205,12 @@ export function readSheet(file: Uint8Array, sheetName: string, limits: SheetLimi
           break;
         case 'c':
           if (cell && row) {
-            const text = cell.type === 's' ? (strings[Number(cell.value)] ?? '') : cell.type === 'n' ? numberText(cell.value) : cell.value;
+            const text =
+              cell.type === 's'
+                ? (strings[Number(cell.value)] ?? '')
+                : cell.type === 'n'
+                  ? numberText(cell.value)
+                  : cell.value;
             if (text.trim() !== '') row.cells.set(cell.column, text.trim());
           }
           cell = null;

@@ -31,18 +31,28 @@ export class CloudBaseSubscribeSender implements MessageSender {
       res = await this.app.callWxOpenApi({
         apiName: 'subscribeMessage.send',
         requestData: {
-          touser: message.touser, template_id: message.templateId, data: message.data, miniprogram_state: miniprogramState, lang: 'zh_CN',
+          touser: message.touser,
+          template_id: message.templateId,
+          data: message.data,
+          miniprogram_state: miniprogramState,
+          lang: 'zh_CN',
           ...(message.page ? { page: message.page } : {}),
         },
       });
     } catch (error) {
       // A network failure or an SDK error: worth another try.
-      const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : 'NETWORK';
+      const code =
+        typeof error === 'object' && error !== null && 'code' in error
+          ? String((error as { code: unknown }).code)
+          : 'NETWORK';
       return { ok: false, code, permanent: false };
     }
     // A CloudBase-level refusal (no permission, bad environment) comes back as `{ code, message }`.
     if (res.code) return { ok: false, code: String(res.code), permanent: res.code === 'PERMISSION_DENIED' };
-    const result = (typeof res.result === 'object' && res.result !== null ? res.result : {}) as { errcode?: unknown; errCode?: unknown };
+    const result = (typeof res.result === 'object' && res.result !== null ? res.result : {}) as {
+      errcode?: unknown;
+      errCode?: unknown;
+    };
     const errcode = Number(result.errcode ?? result.errCode ?? 0);
     if (!errcode) return { ok: true };
     return { ok: false, code: String(errcode), permanent: PERMANENT_WECHAT_ERRORS.has(String(errcode)) };

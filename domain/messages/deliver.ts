@@ -39,10 +39,20 @@ async function stillHolds(db: Database, m: MessageDoc): Promise<boolean> {
  * Everything else goes straight to the inbox. A message whose condition no longer holds (a reminder of
  * a cancelled booking, appointment or order) is dropped.
  */
-export async function deliverMessages(db: Database, now: number, sender: MessageSender | null = messageSender(), batch = 100): Promise<DeliveryReport> {
+export async function deliverMessages(
+  db: Database,
+  now: number,
+  sender: MessageSender | null = messageSender(),
+  batch = 100,
+): Promise<DeliveryReport> {
   const _ = db.command;
   const report: DeliveryReport = { inbox: 0, wechat: 0, retried: 0, gaveUp: 0, dropped: 0 };
-  const due = await db.collection(MESSAGES).where({ sentAt: null, dueAt: _.lte(now) }).orderBy('dueAt', 'asc').limit(batch).get();
+  const due = await db
+    .collection(MESSAGES)
+    .where({ sentAt: null, dueAt: _.lte(now) })
+    .orderBy('dueAt', 'asc')
+    .limit(batch)
+    .get();
   for (const doc of due) {
     const parsed = messageDocSchema.safeParse(doc);
     if (!parsed.success) {
@@ -66,8 +76,15 @@ export async function deliverMessages(db: Database, now: number, sender: Message
     let result: SendResult;
     try {
       result = await sender.send({
-        touser: m.openid, templateId: template.templateId, page: m.page ? m.page.replace(/^\//, '') : null,
-        data: templateData(template, { title: m.title, body: m.body, moduleLabel: MESSAGE_MODULES[m.module], data: m.data }),
+        touser: m.openid,
+        templateId: template.templateId,
+        page: m.page ? m.page.replace(/^\//, '') : null,
+        data: templateData(template, {
+          title: m.title,
+          body: m.body,
+          moduleLabel: MESSAGE_MODULES[m.module],
+          data: m.data,
+        }),
       });
     } catch {
       result = { ok: false, code: 'SEND_FAILED', permanent: false };

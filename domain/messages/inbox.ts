@@ -8,7 +8,14 @@ import { AppError } from '../core/errors';
 import { action } from '../core/router';
 import { fields } from '../core/validation';
 import { DEFAULT_PAGE, type Page } from '../core/paging';
-import { MESSAGES, MESSAGE_MODULES, messageDocSchema, messageModuleSchema, type MessageDoc, type MessageModule } from './outbox';
+import {
+  MESSAGES,
+  MESSAGE_MODULES,
+  messageDocSchema,
+  messageModuleSchema,
+  type MessageDoc,
+  type MessageModule,
+} from './outbox';
 
 export interface InboxItem {
   messageId: string;
@@ -26,13 +33,25 @@ export interface InboxItem {
 }
 
 export const presentMessage = (m: MessageDoc): InboxItem => ({
-  messageId: m._id, module: m.module, moduleLabel: MESSAGE_MODULES[m.module], kind: m.kind, title: m.title, body: m.body,
-  page: m.page, refId: m.refId ?? m.bookingId, at: m.sentAt ?? m.dueAt, unread: m.readAt === null,
+  messageId: m._id,
+  module: m.module,
+  moduleLabel: MESSAGE_MODULES[m.module],
+  kind: m.kind,
+  title: m.title,
+  body: m.body,
+  page: m.page,
+  refId: m.refId ?? m.bookingId,
+  at: m.sentAt ?? m.dueAt,
+  unread: m.readAt === null,
 });
 
 /** Older booking messages carry no module: asking for `booking` finds them too. */
 const ofModule = (module: MessageModule | undefined): Query | null =>
-  module === undefined ? null : module === 'booking' ? command.or([{ module: 'booking' }, { module: command.exists(false) }]) : { module };
+  module === undefined
+    ? null
+    : module === 'booking'
+      ? command.or([{ module: 'booking' }, { module: command.exists(false) }])
+      : { module };
 
 function delivered(openid: string, module?: MessageModule, extra: QueryDoc = {}): Query {
   const base: QueryDoc = { openid, sentAt: command.gt(0), ...extra };
@@ -43,18 +62,29 @@ function delivered(openid: string, module?: MessageModule, extra: QueryDoc = {})
 /** The cursor is `<sentAt>:<id>` of the last item: messages delivered in one job share a `sentAt`. */
 function parseCursor(cursor: string): { at: number; id: string } {
   const [at, id] = [Number(cursor.slice(0, cursor.indexOf(':'))), cursor.slice(cursor.indexOf(':') + 1)];
-  if (!(Number.isFinite(at) && at > 0 && id && cursor.includes(':'))) throw new AppError('INVALID_ARGUMENT', '翻页位置不正确，请刷新后重试', 'cursor');
+  if (!(Number.isFinite(at) && at > 0 && id && cursor.includes(':')))
+    throw new AppError('INVALID_ARGUMENT', '翻页位置不正确，请刷新后重试', 'cursor');
   return { at, id };
 }
 
-export async function inboxPage(db: Database, openid: string, options: { module?: MessageModule; cursor?: string; limit?: number }): Promise<Page<InboxItem>> {
+export async function inboxPage(
+  db: Database,
+  openid: string,
+  options: { module?: MessageModule; cursor?: string; limit?: number },
+): Promise<Page<InboxItem>> {
   const limit = options.limit ?? DEFAULT_PAGE;
   let query = delivered(openid, options.module);
   if (options.cursor) {
     const { at, id } = parseCursor(options.cursor);
     query = command.and([query, command.or([{ sentAt: command.lt(at) }, { sentAt: at, _id: command.lt(id) }])]);
   }
-  const raw = await db.collection(MESSAGES).where(query).orderBy('sentAt', 'desc').orderBy('_id', 'desc').limit(limit + 1).get();
+  const raw = await db
+    .collection(MESSAGES)
+    .where(query)
+    .orderBy('sentAt', 'desc')
+    .orderBy('_id', 'desc')
+    .limit(limit + 1)
+    .get();
   const page = raw.slice(0, limit);
   const items = page.flatMap((doc) => {
     const parsed = messageDocSchema.safeParse(doc);
@@ -69,8 +99,18 @@ export type UnreadCounts = { total: number } & Record<MessageModule, number>;
 export async function unreadCounts(db: Database, openid: string): Promise<UnreadCounts> {
   const modules = Object.keys(MESSAGE_MODULES) as MessageModule[];
   const [total, ...others] = await Promise.all([
-    db.collection(MESSAGES).where(delivered(openid, undefined, { readAt: null })).count(),
-    ...modules.filter((m) => m !== 'booking').map((m) => db.collection(MESSAGES).where(delivered(openid, m, { readAt: null })).count()),
+    db
+      .collection(MESSAGES)
+      .where(delivered(openid, undefined, { readAt: null }))
+      .count(),
+    ...modules
+      .filter((m) => m !== 'booking')
+      .map((m) =>
+        db
+          .collection(MESSAGES)
+          .where(delivered(openid, m, { readAt: null }))
+          .count(),
+      ),
   ]);
   const counts = { total } as UnreadCounts;
   let i = 0;
@@ -99,7 +139,10 @@ export const markRead = action({
     const now = ctx.now();
     const which = messageIds ? { _id: command.in([...new Set(messageIds)]) } : {};
     // Only the caller's own delivered messages: someone else's id marks nothing.
-    const { updated } = await ctx.db.collection(MESSAGES).where(delivered(ctx.user._id, undefined, { ...which, readAt: null })).update({ readAt: now });
+    const { updated } = await ctx.db
+      .collection(MESSAGES)
+      .where(delivered(ctx.user._id, undefined, { ...which, readAt: null }))
+      .update({ readAt: now });
     return { marked: updated, unread: await unreadCounts(ctx.db, ctx.user._id) };
   },
 });

@@ -17,7 +17,13 @@ import { templateFor } from './templates';
  */
 export const MESSAGES = 'notifications';
 
-export const MESSAGE_MODULES = { booking: '驿站预约', vaccine: '疫苗接种', points: '积分兑换', requests: '群众点单', activities: '党员活动' } as const;
+export const MESSAGE_MODULES = {
+  booking: '驿站预约',
+  vaccine: '疫苗接种',
+  points: '积分兑换',
+  requests: '群众点单',
+  activities: '党员活动',
+} as const;
 export type MessageModule = keyof typeof MESSAGE_MODULES;
 export const messageModuleSchema = z.enum(Object.keys(MESSAGE_MODULES) as [MessageModule, ...MessageModule[]]);
 
@@ -25,7 +31,11 @@ export const messageModuleSchema = z.enum(Object.keys(MESSAGE_MODULES) as [Messa
  * A message that only still makes sense while a document's fields each have one of the values given
  * (a reminder: `{ status: ['active'], code: [the code it was booked with] }`).
  */
-export const onlyIfSchema = z.object({ collection: z.string(), docId: z.string(), fields: z.record(z.string(), z.array(z.string()).min(1)) });
+export const onlyIfSchema = z.object({
+  collection: z.string(),
+  docId: z.string(),
+  fields: z.record(z.string(), z.array(z.string()).min(1)),
+});
 export type OnlyIf = z.output<typeof onlyIfSchema>;
 
 export const messageDocSchema = z.object({
@@ -89,17 +99,36 @@ export async function enqueue(writer: Writer, m: OutgoingMessage, now: number): 
   const dueAt = m.dueAt ?? now;
   // Nothing to wait for and nothing to send to WeChat: in the inbox at once.
   const direct = dueAt <= now && !m.onlyIf && !templateFor(m.module, m.kind);
-  await writer.collection(MESSAGES).doc(id).set({
-    openid: m.openid, module: m.module, kind: m.kind, title: m.title, body: m.body, page: m.page ?? null, refId: m.refId ?? null,
-    bookingId: null, data: m.data ?? {}, onlyIf: m.onlyIf ?? null, createdAt: now, dueAt, sentAt: direct ? now : null, readAt: null,
-    channel: direct ? 'inbox' : null, attempts: 0, lastError: null, nextAttemptAt: null,
-  });
+  await writer
+    .collection(MESSAGES)
+    .doc(id)
+    .set({
+      openid: m.openid,
+      module: m.module,
+      kind: m.kind,
+      title: m.title,
+      body: m.body,
+      page: m.page ?? null,
+      refId: m.refId ?? null,
+      bookingId: null,
+      data: m.data ?? {},
+      onlyIf: m.onlyIf ?? null,
+      createdAt: now,
+      dueAt,
+      sentAt: direct ? now : null,
+      readAt: null,
+      channel: direct ? 'inbox' : null,
+      attempts: 0,
+      lastError: null,
+      nextAttemptAt: null,
+    });
   return id;
 }
 
 /** The condition a message is delivered under, older booking reminders included. */
 export function guardOf(m: MessageDoc): OnlyIf | null {
   if (m.onlyIf) return m.onlyIf;
-  if (m.module === 'booking' && m.kind === 'reminder' && m.bookingId) return { collection: 'bookings', docId: m.bookingId, fields: { status: ['active'] } };
+  if (m.module === 'booking' && m.kind === 'reminder' && m.bookingId)
+    return { collection: 'bookings', docId: m.bookingId, fields: { status: ['active'] } };
   return null;
 }

@@ -9,7 +9,7 @@ const CONFIG = {
   'requests.*': { templateId: 'tpl-progress', fields: { thing1: 'title' } },
 };
 
-test('a kind finds its own template, else its module\'s, else none; bad configuration counts as none', () => {
+test("a kind finds its own template, else its module's, else none; bad configuration counts as none", () => {
   const raw = JSON.stringify(CONFIG);
   expect(messageTemplates(raw)['booking.reminder']!.templateId).toBe('tpl-remind');
   process.env.MESSAGE_TEMPLATES = raw;
@@ -27,9 +27,11 @@ test('a kind finds its own template, else its module\'s, else none; bad configur
   errors.mockRestore();
 });
 
-test('template data fills every keyword within its type\'s length', () => {
+test("template data fills every keyword within its type's length", () => {
   const data = templateData(CONFIG['booking.reminder'], {
-    title: '预约提醒', body: '你预约的「多功能活动室（二楼大会议室）」将于 11月24日 10:00 开始，请准时到场', moduleLabel: '驿站预约',
+    title: '预约提醒',
+    body: '你预约的「多功能活动室（二楼大会议室）」将于 11月24日 10:00 开始，请准时到场',
+    moduleLabel: '驿站预约',
     data: { item: '多功能活动室', time: '11月24日 10:00-11:00' },
   });
   expect(data.thing1).toEqual({ value: '多功能活动室' });
@@ -37,12 +39,17 @@ test('template data fills every keyword within its type\'s length', () => {
   expect([...data.thing3!.value]).toHaveLength(20);
   expect(data.thing3!.value.endsWith('…')).toBe(true);
   // A missing value is never empty (WeChat refuses an empty keyword).
-  expect(templateData(CONFIG['booking.*'], { title: 't', body: 'b', moduleLabel: 'm', data: {} }).phrase2).toEqual({ value: '无' });
+  expect(templateData(CONFIG['booking.*'], { title: 't', body: 'b', moduleLabel: 'm', data: {} }).phrase2).toEqual({
+    value: '无',
+  });
 });
 
 test('the weapp build asks for at most three distinct template ids per module; H5 for none', () => {
   const env = { MESSAGE_TEMPLATES: JSON.stringify(CONFIG) } as NodeJS.ProcessEnv;
-  expect(subscribeTemplates(env, 'weapp')).toEqual({ booking: ['tpl-remind', 'tpl-booking'], requests: ['tpl-progress'] });
+  expect(subscribeTemplates(env, 'weapp')).toEqual({
+    booking: ['tpl-remind', 'tpl-booking'],
+    requests: ['tpl-progress'],
+  });
   expect(subscribeTemplates(env, 'h5')).toEqual({});
   expect(subscribeTemplates({} as NodeJS.ProcessEnv, 'weapp')).toEqual({});
 });

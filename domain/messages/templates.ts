@@ -38,8 +38,16 @@ export function templateFor(module: string, kind: string): MessageTemplate | nul
 
 /** WeChat's length limits per keyword type (longer values are refused with 47003). */
 const LIMITS: [prefix: string, max: number][] = [
-  ['character_string', 32], ['phrase', 5], ['thing', 20], ['name', 10], ['number', 32], ['letter', 32], ['symbol', 5],
-  ['car_number', 8], ['phone_number', 17], ['amount', 10],
+  ['character_string', 32],
+  ['phrase', 5],
+  ['thing', 20],
+  ['name', 10],
+  ['number', 32],
+  ['letter', 32],
+  ['symbol', 5],
+  ['car_number', 8],
+  ['phone_number', 17],
+  ['amount', 10],
 ];
 
 function fit(keyword: string, value: string): string {
@@ -60,7 +68,14 @@ export interface TemplateSource {
 export function templateData(template: MessageTemplate, m: TemplateSource): Record<string, { value: string }> {
   const out: Record<string, { value: string }> = {};
   for (const [keyword, source] of Object.entries(template.fields)) {
-    const value = source === 'title' ? m.title : source === 'body' ? m.body : source === 'module' ? m.moduleLabel : (m.data[source] ?? '');
+    const value =
+      source === 'title'
+        ? m.title
+        : source === 'body'
+          ? m.body
+          : source === 'module'
+            ? m.moduleLabel
+            : (m.data[source] ?? '');
     out[keyword] = { value: fit(keyword, value) };
   }
   return out;

@@ -10,8 +10,16 @@ import { fields } from '../core/validation';
 import { decrypt } from '../privacy';
 import { USERS, userDocSchema, type SealedIdentity } from '../core/identity';
 import {
-  APPLICATIONS, APPLICATION_STATUS, INVITES, INVITE_DAYS, ROSTER, applicationDocSchema, applicationStatusSchema, inviteDocSchema,
-  rosterDocSchema, type ApplicationDoc,
+  APPLICATIONS,
+  APPLICATION_STATUS,
+  INVITES,
+  INVITE_DAYS,
+  ROSTER,
+  applicationDocSchema,
+  applicationStatusSchema,
+  inviteDocSchema,
+  rosterDocSchema,
+  type ApplicationDoc,
 } from './model';
 import { phoneField, realNameField, sealIdentity } from './identity';
 import { readUnit } from './scope';
@@ -20,7 +28,11 @@ import { setBranchOf, visibleBranches } from './units';
 const DAY = 86_400_000;
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const newInviteCode = () => Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
-const inviteCode = z.string().trim().toUpperCase().regex(/^[A-Z0-9]{8}$/, '邀请码是 8 位字母或数字');
+const inviteCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z0-9]{8}$/, '邀请码是 8 位字母或数字');
 
 /** What the mini-program opens when the invite QR is scanned (and what the QR encodes). */
 export const joinPath = (code: string) => `/packages/org/pages/join/index?code=${code}`;
@@ -41,10 +53,21 @@ export const createInvite = action({
   async run({ branchId, renew }, ctx) {
     const unit = await branchUnit(ctx.db, branchId);
     const now = ctx.now();
-    const present = (code: string, expiresAt: number) => ({ code, expiresAt, branchId, branchName: unit.name, qrText: joinPath(code) });
+    const present = (code: string, expiresAt: number) => ({
+      code,
+      expiresAt,
+      branchId,
+      branchName: unit.name,
+      qrText: joinPath(code),
+    });
     if (!renew) {
       // A printed QR stays valid: the branch's live code is given again while it has a week left.
-      const live = await ctx.db.collection(INVITES).where({ branchId, expiresAt: ctx.db.command.gt(now + 7 * DAY) }).orderBy('expiresAt', 'desc').limit(1).get();
+      const live = await ctx.db
+        .collection(INVITES)
+        .where({ branchId, expiresAt: ctx.db.command.gt(now + 7 * DAY) })
+        .orderBy('expiresAt', 'desc')
+        .limit(1)
+        .get();
       const invite = inviteDocSchema.safeParse(live[0]);
       if (invite.success) return present(invite.data._id, invite.data.expiresAt);
     }
@@ -62,7 +85,10 @@ export const createInvite = action({
 /** Expires every live code of `branchId` but `keep`, in one conditional update. */
 async function endOlderInvites(db: Database, branchId: string, keep: string, by: string, now: number): Promise<void> {
   const _ = db.command;
-  await db.collection(INVITES).where({ branchId, expiresAt: _.gt(now), _id: _.neq(keep) }).update({ expiresAt: now, revokedAt: now, revokedBy: by });
+  await db
+    .collection(INVITES)
+    .where({ branchId, expiresAt: _.gt(now), _id: _.neq(keep) })
+    .update({ expiresAt: now, revokedAt: now, revokedBy: by });
 }
 
 /** The branch's managers stop a code at once (a QR posted where it should not be). */
@@ -90,10 +116,12 @@ export const revokeInvite = action({
 async function liveInvite(db: Database, code: string, now: number) {
   const invite = inviteDocSchema.safeParse(await db.collection(INVITES).doc(code).get());
   if (!invite.success) throw new AppError('NOT_FOUND', '邀请码无效，请核对后重试');
-  if (invite.data.revokedAt !== null && invite.data.expiresAt <= now) throw new AppError('TOO_LATE', '邀请码已停用，请向支部书记索取新的邀请码');
+  if (invite.data.revokedAt !== null && invite.data.expiresAt <= now)
+    throw new AppError('TOO_LATE', '邀请码已停用，请向支部书记索取新的邀请码');
   if (invite.data.expiresAt <= now) throw new AppError('TOO_LATE', '邀请码已过期，请向支部书记索取新的邀请码');
   const unit = await readUnit(db, invite.data.branchId);
-  if (!unit || unit.kind !== 'branch' || unit.archivedAt !== null) throw new AppError('NOT_FOUND', '该党支部已不存在或已撤销');
+  if (!unit || unit.kind !== 'branch' || unit.archivedAt !== null)
+    throw new AppError('NOT_FOUND', '该党支部已不存在或已撤销');
   return { invite: invite.data, unit };
 }
 
@@ -114,20 +142,37 @@ async function join(tx: Transaction, app: ApplicationDoc, by: string, now: numbe
   const user = userDocSchema.safeParse(await tx.collection(USERS).doc(app.openid).get());
   if (!user.success) throw notFound('申请人');
   const role = user.data.role;
-  if (role !== 'resident' && role !== 'member') throw new AppError('CONFLICT', '申请人现为管理员、书记或工作人员，其身份请由管理员调整');
-  const identity: SealedIdentity = { name: app.sealedName, phone: app.sealedPhone, maskedName: app.maskedName, maskedPhone: app.maskedPhone, personHash: app.personHash };
-  await tx.collection(USERS).doc(app.openid).update({ role: 'member', branchId: app.branchId, identity, updatedBy: by, updatedAt: now });
+  if (role !== 'resident' && role !== 'member')
+    throw new AppError('CONFLICT', '申请人现为管理员、书记或工作人员，其身份请由管理员调整');
+  const identity: SealedIdentity = {
+    name: app.sealedName,
+    phone: app.sealedPhone,
+    maskedName: app.maskedName,
+    maskedPhone: app.maskedPhone,
+    personHash: app.personHash,
+  };
+  await tx
+    .collection(USERS)
+    .doc(app.openid)
+    .update({ role: 'member', branchId: app.branchId, identity, updatedBy: by, updatedAt: now });
   await setBranchOf(tx, app.openid, app.branchId);
   const rowId = rosterRowId(app.branchId, app.personHash);
   const row = rosterDocSchema.safeParse(await tx.collection(ROSTER).doc(rowId).get());
-  if (row.success && row.data.matchedOpenid === null) await tx.collection(ROSTER).doc(rowId).update({ matchedOpenid: app.openid });
+  if (row.success && row.data.matchedOpenid === null)
+    await tx.collection(ROSTER).doc(rowId).update({ matchedOpenid: app.openid });
 }
 
 /**
  * Approves a pending application (the secretary's or an admin's review). A match with the imported roster is
  * only a hint beside it: someone who knows a listed name and phone is not let in on that alone.
  */
-export async function approve(db: Database, applicationId: string, by: string, now: number, audit?: (note: AuditNote) => void) {
+export async function approve(
+  db: Database,
+  applicationId: string,
+  by: string,
+  now: number,
+  audit?: (note: AuditNote) => void,
+) {
   return db.runTransaction(async (tx) => {
     const app = applicationDocSchema.safeParse(await tx.collection(APPLICATIONS).doc(applicationId).get());
     if (!app.success) throw notFound('申请');
@@ -143,7 +188,10 @@ export async function approve(db: Database, applicationId: string, by: string, n
 /** Marks pending applications to `branchId` by this person as matching its roster: the secretary confirms them. */
 export async function flagRosterMatches(db: Database, branchId: string, personHash: string): Promise<number> {
   const _ = db.command;
-  const { updated } = await db.collection(APPLICATIONS).where({ branchId, personHash, status: 'pending', matchedRoster: _.neq(true) }).update({ matchedRoster: true });
+  const { updated } = await db
+    .collection(APPLICATIONS)
+    .where({ branchId, personHash, status: 'pending', matchedRoster: _.neq(true) })
+    .update({ matchedRoster: true });
   return updated;
 }
 
@@ -161,12 +209,22 @@ export const apply = action({
     // so two taps (or two codes) at once cannot both land; after a decision the next one gets a new id.
     const present = async (app: ApplicationDoc) => {
       const unit = await readUnit(ctx.db, app.branchId);
-      return { applicationId: app._id, status: app.status, statusLabel: APPLICATION_STATUS[app.status], branchName: unit?.name ?? '' };
+      return {
+        applicationId: app._id,
+        status: app.status,
+        statusLabel: APPLICATION_STATUS[app.status],
+        branchName: unit?.name ?? '',
+      };
     };
     // The same tap sent again (even after a decision) gets its answer.
-    const same = applicationDocSchema.safeParse((await ctx.db.collection(APPLICATIONS).where({ openid: ctx.user._id, requestId }).limit(1).get())[0]);
+    const same = applicationDocSchema.safeParse(
+      (await ctx.db.collection(APPLICATIONS).where({ openid: ctx.user._id, requestId }).limit(1).get())[0],
+    );
     if (same.success) return present(same.data);
-    const decided = await ctx.db.collection(APPLICATIONS).where({ openid: ctx.user._id, status: _.in(['approved', 'rejected']) }).count();
+    const decided = await ctx.db
+      .collection(APPLICATIONS)
+      .where({ openid: ctx.user._id, status: _.in(['approved', 'rejected']) })
+      .count();
     const applicationId = derivedId('ap', ctx.user._id, String(decided));
     const answer = async () => {
       const app = applicationDocSchema.parse(await ctx.db.collection(APPLICATIONS).doc(applicationId).get());
@@ -176,18 +234,34 @@ export const apply = action({
     if (await ctx.db.collection(APPLICATIONS).doc(applicationId).get()) return answer();
     const { unit } = await liveInvite(ctx.db, code, now);
     const { role, branchId } = ctx.user;
-    if (role !== 'resident' && role !== 'member') throw new AppError('CONFLICT', '你当前的身份由管理员设置，不能通过邀请码加入党支部');
+    if (role !== 'resident' && role !== 'member')
+      throw new AppError('CONFLICT', '你当前的身份由管理员设置，不能通过邀请码加入党支部');
     if (branchId === unit._id) throw new AppError('CONFLICT', `你已是${unit.name}党员`);
     await ensureUser(ctx);
     const sealed = sealIdentity(realName, phone);
     const added = await addIfAbsent(ctx.db, APPLICATIONS, {
-      _id: applicationId, openid: ctx.user._id, branchId: unit._id, code, requestId, sealedName: sealed.name, sealedPhone: sealed.phone,
-      maskedName: sealed.maskedName, maskedPhone: sealed.maskedPhone, personHash: sealed.personHash, status: 'pending', createdAt: now,
-      reviewedBy: null, reviewedAt: null, reason: '', matchedRoster: false,
+      _id: applicationId,
+      openid: ctx.user._id,
+      branchId: unit._id,
+      code,
+      requestId,
+      sealedName: sealed.name,
+      sealedPhone: sealed.phone,
+      maskedName: sealed.maskedName,
+      maskedPhone: sealed.maskedPhone,
+      personHash: sealed.personHash,
+      status: 'pending',
+      createdAt: now,
+      reviewedBy: null,
+      reviewedAt: null,
+      reason: '',
+      matchedRoster: false,
     });
     if (!added) return answer();
     // Named in the branch's imported roster: flagged for the secretary, who confirms with one tap.
-    const row = rosterDocSchema.safeParse(await ctx.db.collection(ROSTER).doc(rosterRowId(unit._id, sealed.personHash)).get());
+    const row = rosterDocSchema.safeParse(
+      await ctx.db.collection(ROSTER).doc(rosterRowId(unit._id, sealed.personHash)).get(),
+    );
     if (row.success && row.data.matchedOpenid === null) await flagRosterMatches(ctx.db, unit._id, sealed.personHash);
     return answer();
   },
@@ -197,27 +271,51 @@ export const myApplications = action({
   input: z.strictObject({}),
   access: 'signedIn',
   async run(_input, ctx) {
-    const docs = await ctx.db.collection(APPLICATIONS).where({ openid: ctx.user._id }).orderBy('createdAt', 'desc').limit(10).get();
+    const docs = await ctx.db
+      .collection(APPLICATIONS)
+      .where({ openid: ctx.user._id })
+      .orderBy('createdAt', 'desc')
+      .limit(10)
+      .get();
     const items = [];
     for (const d of docs) {
       const a = applicationDocSchema.safeParse(d);
       if (!a.success) continue;
       const unit = await readUnit(ctx.db, a.data.branchId);
-      items.push({ applicationId: a.data._id, branchName: unit?.name ?? '', status: a.data.status, statusLabel: APPLICATION_STATUS[a.data.status], reason: a.data.reason, createdAt: a.data.createdAt });
+      items.push({
+        applicationId: a.data._id,
+        branchName: unit?.name ?? '',
+        status: a.data.status,
+        statusLabel: APPLICATION_STATUS[a.data.status],
+        reason: a.data.reason,
+        createdAt: a.data.createdAt,
+      });
     }
     return { items };
   },
 });
 
 export const applications = action({
-  input: z.strictObject({ branchId: fields.id.optional(), status: applicationStatusSchema.optional(), cursor: fields.cursor, limit: fields.limit }),
+  input: z.strictObject({
+    branchId: fields.id.optional(),
+    status: applicationStatusSchema.optional(),
+    cursor: fields.cursor,
+    limit: fields.limit,
+  }),
   access: ['admin', 'secretary'],
   scope: ({ branchId }) => (branchId ? { branchId } : null),
   async run({ branchId, status, cursor, limit }, ctx) {
     const _ = ctx.db.command;
     const { ids, names } = await visibleBranches(ctx.db, ctx.user);
     const branchFilter = branchId ? { branchId } : { branchId: _.in(ids) };
-    const page = await pageByNewest(ctx.db.collection(APPLICATIONS), { ...branchFilter, ...(status ? { status } : {}) }, 'createdAt', { cursor, limit }, applicationDocSchema, (a) => a);
+    const page = await pageByNewest(
+      ctx.db.collection(APPLICATIONS),
+      { ...branchFilter, ...(status ? { status } : {}) },
+      'createdAt',
+      { cursor, limit },
+      applicationDocSchema,
+      (a) => a,
+    );
     return {
       items: page.items.map((a) => ({
         applicationId: a._id,
@@ -247,7 +345,11 @@ export function safeDecrypt(sealed: string, masked: string): string {
 }
 
 export const review = action({
-  input: z.strictObject({ applicationId: fields.id, decision: z.enum(['approve', 'reject']), reason: z.string().trim().max(100).optional() }),
+  input: z.strictObject({
+    applicationId: fields.id,
+    decision: z.enum(['approve', 'reject']),
+    reason: z.string().trim().max(100).optional(),
+  }),
   access: ['admin', 'secretary'],
   async scope({ applicationId }, ctx) {
     const app = applicationDocSchema.safeParse(await ctx.db.collection(APPLICATIONS).doc(applicationId).get());

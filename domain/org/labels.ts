@@ -11,7 +11,12 @@ export const isRealName = (name: string): boolean => NAME_PATTERN.test(name);
 export const isPhone = (phone: string): boolean => PHONE_PATTERN.test(phone);
 
 /** The kinds of unit in the organisation tree. */
-export const UNIT_KINDS = { county: '县（市、区）', committee: '街道/社区大党委', alliance: '联盟', branch: '党支部' } as const;
+export const UNIT_KINDS = {
+  county: '县（市、区）',
+  committee: '街道/社区大党委',
+  alliance: '联盟',
+  branch: '党支部',
+} as const;
 export type UnitKind = keyof typeof UNIT_KINDS;
 
 /** Which kinds a unit of each kind may sit under (a county is a root). */
@@ -23,7 +28,8 @@ export const PARENT_KINDS: Record<UnitKind, readonly UnitKind[]> = {
 };
 
 /** Which kinds may be added under a unit of each kind: PARENT_KINDS read the other way. */
-const childKinds = (kind: UnitKind): UnitKind[] => (Object.keys(PARENT_KINDS) as UnitKind[]).filter((child) => PARENT_KINDS[child].includes(kind));
+const childKinds = (kind: UnitKind): UnitKind[] =>
+  (Object.keys(PARENT_KINDS) as UnitKind[]).filter((child) => PARENT_KINDS[child].includes(kind));
 export const CHILD_KINDS: Record<UnitKind, readonly UnitKind[]> = {
   county: childKinds('county'),
   committee: childKinds('committee'),

@@ -34,7 +34,10 @@ interface MemberRow {
  * Members of the branches the caller may see, by openid, filtered by a keyword on the nickname or the
  * real name (sealed, so matched after opening it: a branch's roster is small). Keyset paging on `_id`.
  */
-async function scanMembers(ctx: SignedInContext, opts: { unitId?: string; keyword?: string; cursor?: string; limit: number }) {
+async function scanMembers(
+  ctx: SignedInContext,
+  opts: { unitId?: string; keyword?: string; cursor?: string; limit: number },
+) {
   const _ = ctx.db.command;
   const { ids, names } = await visibleBranches(ctx.db, ctx.user, opts.unitId);
   const items: MemberRow[] = [];
@@ -55,8 +58,14 @@ async function scanMembers(ctx: SignedInContext, opts: { unitId?: string; keywor
       const realName = u.data.identity ? safeDecrypt(u.data.identity.name, u.data.identity.maskedName) : '';
       if (keyword && !u.data.nickname.includes(keyword) && !realName.includes(keyword)) continue;
       items.push({
-        openid: u.data._id, nickname: u.data.nickname, realName, phoneMasked: u.data.identity?.maskedPhone ?? '', role: u.data.role,
-        roleLabel: ROLE_LABELS[u.data.role], branchId: u.data.branchId, branchName: u.data.branchId ? (names.get(u.data.branchId) ?? '') : '',
+        openid: u.data._id,
+        nickname: u.data.nickname,
+        realName,
+        phoneMasked: u.data.identity?.maskedPhone ?? '',
+        role: u.data.role,
+        roleLabel: ROLE_LABELS[u.data.role],
+        branchId: u.data.branchId,
+        branchName: u.data.branchId ? (names.get(u.data.branchId) ?? '') : '',
       });
       if (items.length >= opts.limit) {
         more = index < batch.length - 1 || batch.length === SCAN_BATCH;
@@ -76,7 +85,12 @@ async function balanceOf(db: Database, openid: string): Promise<number> {
 }
 
 export const members = action({
-  input: z.strictObject({ unitId: fields.id.optional(), keyword: fields.keyword, cursor: fields.cursor, limit: fields.limit }),
+  input: z.strictObject({
+    unitId: fields.id.optional(),
+    keyword: fields.keyword,
+    cursor: fields.cursor,
+    limit: fields.limit,
+  }),
   access: ['admin', 'secretary'],
   scope: ({ unitId }) => (unitId ? { unitId } : null),
   async run({ unitId, keyword, cursor, limit }, ctx) {
@@ -84,20 +98,40 @@ export const members = action({
     const items = [];
     for (const m of page.items) items.push({ ...m, balance: await balanceOf(ctx.db, m.openid) });
     // Real names were read: who looked, where, for what, and how many.
-    ctx.audit?.({ targetId: unitId ?? null, before: null, after: { unitId: unitId ?? null, keyword: keyword ?? null, cursor: cursor ?? null, returned: items.length } });
+    ctx.audit?.({
+      targetId: unitId ?? null,
+      before: null,
+      after: { unitId: unitId ?? null, keyword: keyword ?? null, cursor: cursor ?? null, returned: items.length },
+    });
     return { items, nextCursor: page.nextCursor };
   },
 });
 
 /** The member picker (award points, set a secretary): members in the caller's scope whose names match. */
 export const searchMembers = action({
-  input: z.strictObject({ keyword: z.string().trim().min(1, '请输入姓名或昵称').max(30), unitId: fields.id.optional() }),
+  input: z.strictObject({
+    keyword: z.string().trim().min(1, '请输入姓名或昵称').max(30),
+    unitId: fields.id.optional(),
+  }),
   access: ['admin', 'secretary'],
   scope: ({ unitId }) => (unitId ? { unitId } : null),
   async run({ keyword, unitId }, ctx) {
     const page = await scanMembers(ctx, { keyword, unitId, limit: 20 });
-    ctx.audit?.({ targetId: unitId ?? null, before: null, after: { unitId: unitId ?? null, keyword, returned: page.items.length } });
-    return { items: page.items.map(({ openid, nickname, realName, branchId, branchName, roleLabel }) => ({ openid, nickname, realName, branchId, branchName, roleLabel })) };
+    ctx.audit?.({
+      targetId: unitId ?? null,
+      before: null,
+      after: { unitId: unitId ?? null, keyword, returned: page.items.length },
+    });
+    return {
+      items: page.items.map(({ openid, nickname, realName, branchId, branchName, roleLabel }) => ({
+        openid,
+        nickname,
+        realName,
+        branchId,
+        branchName,
+        roleLabel,
+      })),
+    };
   },
 });
 
@@ -144,10 +178,13 @@ export const setRole = action({
     if (openid === ctx.user._id) throw new AppError('CONFLICT', '不能更改自己的角色，请让另一位管理员操作');
     const unit = scopeUnitId ? await readUnit(ctx.db, scopeUnitId) : null;
     if (scopeUnitId && !unit) throw notFound('组织');
-    if (role === 'admin' && unit && unit.kind !== 'county') throw new AppError('INVALID_ARGUMENT', '管理员的范围应为一个县（市、区），不填则为全系统');
-    if ((role === 'secretary' || role === 'member') && unit && unit.kind !== 'branch') throw new AppError('INVALID_ARGUMENT', '请选择一个党支部');
+    if (role === 'admin' && unit && unit.kind !== 'county')
+      throw new AppError('INVALID_ARGUMENT', '管理员的范围应为一个县（市、区），不填则为全系统');
+    if ((role === 'secretary' || role === 'member') && unit && unit.kind !== 'branch')
+      throw new AppError('INVALID_ARGUMENT', '请选择一个党支部');
     if (role === 'secretary' && !unit) throw new AppError('INVALID_ARGUMENT', '设为书记时请选择党支部');
-    if ((role === 'staff' || role === 'resident') && unit) throw new AppError('INVALID_ARGUMENT', '该角色不需要选择组织');
+    if ((role === 'staff' || role === 'resident') && unit)
+      throw new AppError('INVALID_ARGUMENT', '该角色不需要选择组织');
     return ctx.db.runTransaction(async (tx) => {
       const target = userDocSchema.safeParse(await tx.collection(USERS).doc(openid).get());
       if (!target.success) throw notFound('该用户');
@@ -189,7 +226,11 @@ const idList = z.array(fields.id).max(100);
 export const assignStaff = action({
   input: z.strictObject({ openid: fields.id, stationIds: idList, siteIds: idList }),
   access: ['admin'],
-  scope: ({ openid, stationIds, siteIds }) => [{ openid }, ...stationIds.map((stationId) => ({ stationId })), ...siteIds.map((siteId) => ({ siteId }))],
+  scope: ({ openid, stationIds, siteIds }) => [
+    { openid },
+    ...stationIds.map((stationId) => ({ stationId })),
+    ...siteIds.map((siteId) => ({ siteId })),
+  ],
   async run({ openid, stationIds, siteIds }, ctx) {
     for (const id of stationIds) if (!(await ctx.db.collection(STATIONS).doc(id).get())) throw notFound(`驿站 ${id}`);
     for (const id of siteIds) if (!(await ctx.db.collection(SITES).doc(id).get())) throw notFound(`接种点 ${id}`);
@@ -199,10 +240,14 @@ export const assignStaff = action({
       if (target.data.role !== 'staff') throw new AppError('CONFLICT', '请先把该用户的角色设为驿站工作人员');
       // A county admin replaces the assignments in their county; those elsewhere stay.
       const keptStations = [];
-      for (const id of target.data.stationIds) if (!(await inScope(ctx.db, ctx.user, { stationId: id }))) keptStations.push(id);
+      for (const id of target.data.stationIds)
+        if (!(await inScope(ctx.db, ctx.user, { stationId: id }))) keptStations.push(id);
       const keptSites = [];
       for (const id of target.data.siteIds) if (!(await inScope(ctx.db, ctx.user, { siteId: id }))) keptSites.push(id);
-      const next = { stationIds: [...new Set([...keptStations, ...stationIds])], siteIds: [...new Set([...keptSites, ...siteIds])] };
+      const next = {
+        stationIds: [...new Set([...keptStations, ...stationIds])],
+        siteIds: [...new Set([...keptSites, ...siteIds])],
+      };
       const change = { ...next, updatedBy: ctx.user._id, updatedAt: ctx.now() };
       await tx.collection(USERS).doc(openid).update(change);
       ctx.audit?.({ targetId: openid, before: target.data, after: { ...target.data, ...change } });
@@ -215,7 +260,11 @@ async function namesOf(db: Database, collection: string, ids: readonly string[])
   const out = [];
   for (const id of ids) {
     const doc = await db.collection(collection).doc(id).get();
-    out.push({ id, name: typeof doc?.name === 'string' ? doc.name : '（已删除）', county: typeof doc?.county === 'string' ? doc.county : '' });
+    out.push({
+      id,
+      name: typeof doc?.name === 'string' ? doc.name : '（已删除）',
+      county: typeof doc?.county === 'string' ? doc.county : '',
+    });
   }
   return out;
 }
@@ -228,7 +277,12 @@ export const staff = action({
     const county = await adminCounty(ctx.db, ctx.user);
     const size = limit ?? 20;
     const query: Query = cursor ? _.and([{ role: 'staff' }, { _id: _.gt(cursor) }]) : { role: 'staff' };
-    const raw = await ctx.db.collection(USERS).where(query).orderBy('_id', 'asc').limit(size + 1).get();
+    const raw = await ctx.db
+      .collection(USERS)
+      .where(query)
+      .orderBy('_id', 'asc')
+      .limit(size + 1)
+      .get();
     const items = [];
     for (const doc of raw.slice(0, size)) {
       const u = userDocSchema.safeParse(doc);
@@ -236,12 +290,18 @@ export const staff = action({
       const stations = await namesOf(ctx.db, STATIONS, u.data.stationIds);
       const sites = await namesOf(ctx.db, SITES, u.data.siteIds);
       // A county admin sees staff working in their county, and staff not yet assigned anywhere.
-      const inCounty = county === null || [...stations, ...sites].length === 0 || [...stations, ...sites].some((s) => s.county === county);
+      const inCounty =
+        county === null ||
+        [...stations, ...sites].length === 0 ||
+        [...stations, ...sites].some((s) => s.county === county);
       if (!inCounty) continue;
       items.push({
-        openid: u.data._id, nickname: u.data.nickname,
-        stations: stations.map(({ id, name }) => ({ stationId: id, name })), sites: sites.map(({ id, name }) => ({ siteId: id, name })),
-        stationIds: u.data.stationIds, siteIds: u.data.siteIds,
+        openid: u.data._id,
+        nickname: u.data.nickname,
+        stations: stations.map(({ id, name }) => ({ stationId: id, name })),
+        sites: sites.map(({ id, name }) => ({ siteId: id, name })),
+        stationIds: u.data.stationIds,
+        siteIds: u.data.siteIds,
       });
     }
     const last = raw.slice(0, size).at(-1);

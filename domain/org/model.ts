@@ -46,7 +46,9 @@ export const inviteDocSchema = z.object({
 
 export const APPLICATION_STATUS = { pending: '待审核', approved: '已通过', rejected: '未通过' } as const;
 export type ApplicationStatus = keyof typeof APPLICATION_STATUS;
-export const applicationStatusSchema = z.enum(Object.keys(APPLICATION_STATUS) as [ApplicationStatus, ...ApplicationStatus[]]);
+export const applicationStatusSchema = z.enum(
+  Object.keys(APPLICATION_STATUS) as [ApplicationStatus, ...ApplicationStatus[]],
+);
 
 export const applicationDocSchema = z.object({
   _id: z.string(),

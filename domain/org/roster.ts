@@ -34,7 +34,8 @@ export const rosterTemplate = action({
       `3. 一次最多 ${ROSTER_MAX_ROWS} 行；同一人不要重复填写。`,
       '4. 导入后，名单上的党员用支部邀请码申请加入、填写相同的姓名和手机号时，申请会标注「与花名册一致」，由支部书记一键确认。',
       '5. 重复导入同一份名单不会重复登记。',
-    ]) help.addRow([line]);
+    ])
+      help.addRow([line]);
     help.getColumn(1).width = 90;
     const buffer = Buffer.from(await book.xlsx.writeBuffer());
     return { filename: '党支部花名册模板.xlsx', base64: buffer.toString('base64') };
@@ -53,7 +54,11 @@ const SHEET_REFUSALS: Record<SheetRefusal, string> = {
 /** The roster sheet's rows, bounded (domain/files/xlsx-read.ts); a refusal names the file field. */
 function readRosterSheet(fileBase64: string): SheetRows {
   try {
-    return readSheet(Buffer.from(fileBase64, 'base64'), ROSTER_SHEET, { maxInflatedBytes: MAX_INFLATED_BYTES, maxRow: ROSTER_MAX_ROWS + 1, maxColumn: 64 });
+    return readSheet(Buffer.from(fileBase64, 'base64'), ROSTER_SHEET, {
+      maxInflatedBytes: MAX_INFLATED_BYTES,
+      maxRow: ROSTER_MAX_ROWS + 1,
+      maxColumn: 64,
+    });
   } catch (error) {
     if (error instanceof SheetError) throw invalidField('fileBase64', SHEET_REFUSALS[error.reason]);
     throw error;
@@ -66,7 +71,10 @@ interface RowError {
 }
 
 export const importRoster = action({
-  input: z.strictObject({ branchId: fields.id, fileBase64: z.string().min(1, '请选择要导入的文件').max(MAX_BASE64, '文件太大：一次最多导入 1000 行') }),
+  input: z.strictObject({
+    branchId: fields.id,
+    fileBase64: z.string().min(1, '请选择要导入的文件').max(MAX_BASE64, '文件太大：一次最多导入 1000 行'),
+  }),
   access: ['admin', 'secretary'],
   scope: ({ branchId }) => ({ branchId }),
   async run({ branchId, fileBase64 }, ctx) {
@@ -80,7 +88,8 @@ export const importRoster = action({
       if (text === '姓名') nameCol = col;
       if (['手机号', '手机', '手机号码', '电话'].includes(text)) phoneCol = col;
     }
-    if (!nameCol || !phoneCol) throw new AppError('INVALID_ARGUMENT', '第 1 行应为表头，包含「姓名」和「手机号」两列（请使用模板）');
+    if (!nameCol || !phoneCol)
+      throw new AppError('INVALID_ARGUMENT', '第 1 行应为表头，包含「姓名」和「手机号」两列（请使用模板）');
 
     const errors: RowError[] = [];
     const good: { row: number; name: string; phone: string }[] = [];
@@ -113,8 +122,16 @@ export const importRoster = action({
       const sealed = sealIdentity(name, phone);
       const rowId = rosterRowId(branchId, sealed.personHash);
       const fresh = await addIfAbsent(ctx.db, ROSTER, {
-        _id: rowId, branchId, personHash: sealed.personHash, sealedName: sealed.name, sealedPhone: sealed.phone,
-        maskedName: sealed.maskedName, maskedPhone: sealed.maskedPhone, importedBy: ctx.user._id, importedAt: now, matchedOpenid: null,
+        _id: rowId,
+        branchId,
+        personHash: sealed.personHash,
+        sealedName: sealed.name,
+        sealedPhone: sealed.phone,
+        maskedName: sealed.maskedName,
+        maskedPhone: sealed.maskedPhone,
+        importedBy: ctx.user._id,
+        importedAt: now,
+        matchedOpenid: null,
       });
       if (!fresh) {
         unchanged += 1;

@@ -63,7 +63,8 @@ export async function placeOfUser(db: Database, user: UserDoc): Promise<Place> {
     const county = str((await db.collection(SITES).doc(siteId).get())?.county);
     if (county) counties.add(county);
   }
-  if (user.branchId) return { branchId: user.branchId, county: await countyOfBranch(db, user.branchId), counties: [...counties] };
+  if (user.branchId)
+    return { branchId: user.branchId, county: await countyOfBranch(db, user.branchId), counties: [...counties] };
   return counties.size > 0 ? { counties: [...counties] } : { unaffiliated: true };
 }
 
@@ -131,13 +132,18 @@ function allows(user: UserDoc, county: string | null, place: Place): boolean {
 }
 
 /** Refuses (FORBIDDEN) unless every target lies in the caller's scope. */
-export async function assertInScope(db: Database, user: UserDoc, targets: ScopeTarget | readonly ScopeTarget[] | null): Promise<void> {
+export async function assertInScope(
+  db: Database,
+  user: UserDoc,
+  targets: ScopeTarget | readonly ScopeTarget[] | null,
+): Promise<void> {
   if (targets === null) return;
   const list: readonly ScopeTarget[] = Array.isArray(targets) ? targets : [targets as ScopeTarget];
   if (user.role === 'admin' && !user.scopeUnitId) return;
   const county = await adminCounty(db, user);
   for (const target of list) {
-    if (!allows(user, county, await resolve(db, target))) throw new AppError('FORBIDDEN', SCOPE_MESSAGE[user.role] ?? '没有权限执行此操作');
+    if (!allows(user, county, await resolve(db, target)))
+      throw new AppError('FORBIDDEN', SCOPE_MESSAGE[user.role] ?? '没有权限执行此操作');
   }
 }
 

@@ -6,7 +6,15 @@ import { fields } from '../core/validation';
 import type { Database, Query } from '../db';
 import { accountDocSchema, ACCOUNTS as POINT_ACCOUNTS } from '../points';
 import { BRANCHES, USERS, userDocSchema, type UserDoc } from '../core/identity';
-import { PARENT_KINDS, UNITS, UNITS_PER_PARENT, UNIT_KINDS, unitDocSchema, unitKindSchema, type UnitDoc } from './model';
+import {
+  PARENT_KINDS,
+  UNITS,
+  UNITS_PER_PARENT,
+  UNIT_KINDS,
+  unitDocSchema,
+  unitKindSchema,
+  type UnitDoc,
+} from './model';
 import { adminCounty, readUnit } from './scope';
 
 /** The most one read returns (CloudBase's own limit). */
@@ -18,15 +26,21 @@ const MAX_UNITS = 50_000;
  * Units of the tree, paged through by `_id` (never just the first page): those of one county when `county` is
  * given, else all. Archived units only on request.
  */
-export async function allUnits(db: Database, options: { county?: string; includeArchived?: boolean } = {}): Promise<UnitDoc[]> {
+export async function allUnits(
+  db: Database,
+  options: { county?: string; includeArchived?: boolean } = {},
+): Promise<UnitDoc[]> {
   const _ = db.command;
   const out: UnitDoc[] = [];
   let after: string | undefined;
-  for (let read = 0; read < MAX_UNITS; ) {
+  for (let read = 0; read < MAX_UNITS;) {
     const filters: Query[] = [];
     if (options.county !== undefined) filters.push({ county: options.county });
     if (after !== undefined) filters.push({ _id: _.gt(after) });
-    const query = filters.length === 0 ? db.collection(UNITS) : db.collection(UNITS).where(filters.length === 1 ? filters[0]! : _.and(filters));
+    const query =
+      filters.length === 0
+        ? db.collection(UNITS)
+        : db.collection(UNITS).where(filters.length === 1 ? filters[0]! : _.and(filters));
     const page = await query.orderBy('_id', 'asc').limit(UNIT_PAGE).get();
     read += page.length;
     for (const doc of page) {
@@ -64,10 +78,17 @@ export function branchesUnder(units: readonly UnitDoc[], unitId: string): string
  * The branches whose members the caller may see: a secretary their own; a county admin their county's;
  * a system admin every branch. `unitId` narrows it (already checked to be in scope by the router).
  */
-export async function visibleBranches(db: Database, user: UserDoc, unitId?: string): Promise<{ ids: string[]; names: Map<string, string> }> {
+export async function visibleBranches(
+  db: Database,
+  user: UserDoc,
+  unitId?: string,
+): Promise<{ ids: string[]; names: Map<string, string> }> {
   if (user.role === 'secretary') {
     const own = user.branchId ? await readUnit(db, user.branchId) : null;
-    const mine = own && own.archivedAt === null && (!unitId || branchesUnder(await allUnits(db, { county: own.county }), unitId).includes(own._id));
+    const mine =
+      own &&
+      own.archivedAt === null &&
+      (!unitId || branchesUnder(await allUnits(db, { county: own.county }), unitId).includes(own._id));
     return { ids: mine ? [own._id] : [], names: new Map(own ? [[own._id, own.name]] : []) };
   }
   // A unit narrows the read to its county; otherwise the caller's county, or every county for a system admin.
@@ -79,9 +100,14 @@ export async function visibleBranches(db: Database, user: UserDoc, unitId?: stri
 }
 
 /** Moves a person's membership (and their account's branch, for rankings); their ledger stays as it was. */
-export async function setBranchOf(tx: import('../db').Transaction, openid: string, branchId: string | null): Promise<void> {
+export async function setBranchOf(
+  tx: import('../db').Transaction,
+  openid: string,
+  branchId: string | null,
+): Promise<void> {
   const account = accountDocSchema.safeParse(await tx.collection(POINT_ACCOUNTS).doc(openid).get());
-  if (account.success && account.data.branchId !== branchId) await tx.collection(POINT_ACCOUNTS).doc(openid).update({ branchId });
+  if (account.success && account.data.branchId !== branchId)
+    await tx.collection(POINT_ACCOUNTS).doc(openid).update({ branchId });
 }
 
 export const tree = action({
@@ -101,7 +127,8 @@ export const tree = action({
       visible = await unitsFor(ctx.db, ctx.user);
     }
     const counts = new Map<string, number>();
-    for (const u of visible.filter((v) => v.kind === 'branch')) counts.set(u._id, await ctx.db.collection(USERS).where({ branchId: u._id }).count());
+    for (const u of visible.filter((v) => v.kind === 'branch'))
+      counts.set(u._id, await ctx.db.collection(USERS).where({ branchId: u._id }).count());
     const nicknames = new Map<string, string>();
     for (const u of visible) {
       if (!u.secretary || nicknames.has(u.secretary)) continue;
@@ -137,14 +164,18 @@ export const saveUnit = action({
   }),
   access: ['admin'],
   // A county is made by a system admin; anything else under a unit in the caller's county.
-  scope: ({ unitId, parentId }) => [parentId ? { unitId: parentId } : { system: true as const }, ...(unitId ? [{ unitId }] : [])],
+  scope: ({ unitId, parentId }) => [
+    parentId ? { unitId: parentId } : { system: true as const },
+    ...(unitId ? [{ unitId }] : []),
+  ],
   async run(input, ctx) {
     let county: string;
     if (input.kind === 'county') {
       if (input.parentId !== null) throw new AppError('INVALID_ARGUMENT', '县（市、区）是最上一级，不能有上级组织');
       county = input.county ?? input.name;
     } else {
-      if (input.county !== undefined) throw new AppError('INVALID_ARGUMENT', '只有县（市、区）可以填写县名，其他组织随上级');
+      if (input.county !== undefined)
+        throw new AppError('INVALID_ARGUMENT', '只有县（市、区）可以填写县名，其他组织随上级');
       if (!input.parentId) throw new AppError('INVALID_ARGUMENT', `请选择${UNIT_KINDS[input.kind]}的上级组织`);
       const parent = await readUnit(ctx.db, input.parentId);
       if (!parent) throw notFound('上级组织');
@@ -154,8 +185,9 @@ export const saveUnit = action({
       }
       county = parent.county;
     }
-    const siblings = (await ctx.db.collection(UNITS).where({ parentId: input.parentId, name: input.name }).limit(10).get())
-      .filter((u) => u._id !== input.unitId && unitDocSchema.safeParse(u).data?.archivedAt === null);
+    const siblings = (
+      await ctx.db.collection(UNITS).where({ parentId: input.parentId, name: input.name }).limit(10).get()
+    ).filter((u) => u._id !== input.unitId && unitDocSchema.safeParse(u).data?.archivedAt === null);
     const now = ctx.now();
     if (input.unitId) {
       const unitId = input.unitId;
@@ -165,7 +197,10 @@ export const saveUnit = action({
       if (existing.county !== county) throw new AppError('CONFLICT', '不能把组织移到另一个县（市、区）');
       if (siblings.length > 0) throw new AppError('CONFLICT', `同一上级下已有「${input.name}」`);
       await ctx.db.runTransaction(async (tx) => {
-        await tx.collection(UNITS).doc(unitId).update({ name: input.name, parentId: input.parentId, updatedBy: ctx.user._id, updatedAt: now });
+        await tx
+          .collection(UNITS)
+          .doc(unitId)
+          .update({ name: input.name, parentId: input.parentId, updatedBy: ctx.user._id, updatedAt: now });
         if (existing.kind === 'branch') await tx.collection(BRANCHES).doc(unitId).set({ name: input.name, county });
       }, TX_ATTEMPTS);
       return { unitId, created: false };
@@ -174,7 +209,10 @@ export const saveUnit = action({
     // A retried request finds its unit already made: the same answer, nothing written twice.
     if (await readUnit(ctx.db, unitId)) return { unitId, created: false };
     if (siblings.length > 0) throw new AppError('CONFLICT', `同一上级下已有「${input.name}」`);
-    if (input.kind === 'county' && (await ctx.db.collection(UNITS).where({ kind: 'county', county }).limit(1).get()).length > 0) {
+    if (
+      input.kind === 'county' &&
+      (await ctx.db.collection(UNITS).where({ kind: 'county', county }).limit(1).get()).length > 0
+    ) {
       throw new AppError('CONFLICT', `已有「${county}」`);
     }
     // Bounded before anything is written: one parent holds at most UNITS_PER_PARENT units (archived ones count).
@@ -182,7 +220,16 @@ export const saveUnit = action({
       throw new AppError('LIMIT_REACHED', `同一上级下最多 ${UNITS_PER_PARENT} 个组织，请先撤销不再使用的组织`);
     }
     if (input.kind === 'branch') await addIfAbsent(ctx.db, BRANCHES, { _id: unitId, name: input.name, county });
-    await addIfAbsent(ctx.db, UNITS, { _id: unitId, parentId: input.parentId, kind: input.kind, name: input.name, county, secretary: null, createdAt: now, createdBy: ctx.user._id });
+    await addIfAbsent(ctx.db, UNITS, {
+      _id: unitId,
+      parentId: input.parentId,
+      kind: input.kind,
+      name: input.name,
+      county,
+      secretary: null,
+      createdAt: now,
+      createdBy: ctx.user._id,
+    });
     return { unitId, created: true };
   },
 });
@@ -204,12 +251,21 @@ export const setSecretary = action({
       if (previous && previous !== openid) {
         const old = userDocSchema.safeParse(await tx.collection(USERS).doc(previous).get());
         // The former secretary stays a member of the branch.
-        if (old.success && old.data.role === 'secretary' && old.data.branchId === unitId) await tx.collection(USERS).doc(previous).update({ role: 'member' });
+        if (old.success && old.data.role === 'secretary' && old.data.branchId === unitId)
+          await tx.collection(USERS).doc(previous).update({ role: 'member' });
       }
       if (target.data.role === 'secretary' && target.data.branchId && target.data.branchId !== unitId) {
         await tx.collection(UNITS).doc(target.data.branchId).update({ secretary: null });
       }
-      const change = { role: 'secretary' as const, branchId: unitId, stationIds: [], siteIds: [], scopeUnitId: null, updatedBy: ctx.user._id, updatedAt: ctx.now() };
+      const change = {
+        role: 'secretary' as const,
+        branchId: unitId,
+        stationIds: [],
+        siteIds: [],
+        scopeUnitId: null,
+        updatedBy: ctx.user._id,
+        updatedAt: ctx.now(),
+      };
       await tx.collection(USERS).doc(openid).update(change);
       await setBranchOf(tx, openid, unitId);
       await tx.collection(UNITS).doc(unitId).update({ secretary: openid });
@@ -238,16 +294,23 @@ export const archiveUnit = action({
     if (!unit) throw notFound('组织');
     if (archived) {
       const children = await ctx.db.collection(UNITS).where({ parentId: unitId }).limit(UNITS_PER_PARENT).get();
-      if (children.some((c) => unitDocSchema.safeParse(c).data?.archivedAt === null)) throw new AppError('CONFLICT', `「${unit.name}」下还有组织，请先撤销或移走它们`);
-      if ((await ctx.db.collection(USERS).where({ branchId: unitId }).count()) > 0) throw new AppError('CONFLICT', `「${unit.name}」还有党员，请先把他们转到其他支部`);
+      if (children.some((c) => unitDocSchema.safeParse(c).data?.archivedAt === null))
+        throw new AppError('CONFLICT', `「${unit.name}」下还有组织，请先撤销或移走它们`);
+      if ((await ctx.db.collection(USERS).where({ branchId: unitId }).count()) > 0)
+        throw new AppError('CONFLICT', `「${unit.name}」还有党员，请先把他们转到其他支部`);
     } else if (unit.parentId) {
       const parent = await readUnit(ctx.db, unit.parentId);
-      if (parent && parent.archivedAt !== null) throw new AppError('CONFLICT', `上级组织「${parent.name}」已撤销，请先恢复它`);
+      if (parent && parent.archivedAt !== null)
+        throw new AppError('CONFLICT', `上级组织「${parent.name}」已撤销，请先恢复它`);
     }
     return ctx.db.runTransaction(async (tx) => {
       const before = unitDocSchema.safeParse(await tx.collection(UNITS).doc(unitId).get());
       if (!before.success) throw notFound('组织');
-      const change = { archivedAt: archived ? (before.data.archivedAt ?? now) : null, updatedBy: ctx.user._id, updatedAt: now };
+      const change = {
+        archivedAt: archived ? (before.data.archivedAt ?? now) : null,
+        updatedBy: ctx.user._id,
+        updatedAt: now,
+      };
       await tx.collection(UNITS).doc(unitId).update(change);
       ctx.audit?.({ targetId: unitId, before: before.data, after: { ...before.data, ...change } });
       return { unitId, archived };

@@ -14,14 +14,25 @@ afterAll(async () => {
   await db.close();
 });
 
-const rule = (cap: Rule['cap']): Rule => ({ _id: `r-cap-${cap?.period ?? 'none'}`, name: '学习', category: '学习教育', points: 4, cap, description: '' });
+const rule = (cap: Rule['cap']): Rule => ({
+  _id: `r-cap-${cap?.period ?? 'none'}`,
+  name: '学习',
+  category: '学习教育',
+  points: 4,
+  cap,
+  description: '',
+});
 const at = (time: string) => Date.parse(`${time}+08:00`);
 const grant = (openid: string, r: Rule, now: number) => db.runTransaction((tx) => takeFromCap(tx, openid, r, now));
 
 test('near the cap a rule gives what is left, at the cap 0 and writes nothing', async () => {
   const daily = rule({ period: 'day', max: 10 });
   const morning = at('2026-11-24T09:00:00');
-  expect([await grant('c1', daily, morning), await grant('c1', daily, morning), await grant('c1', daily, morning)]).toEqual([4, 4, 2]);
+  expect([
+    await grant('c1', daily, morning),
+    await grant('c1', daily, morning),
+    await grant('c1', daily, morning),
+  ]).toEqual([4, 4, 2]);
   const writes = db.writes;
   expect(await grant('c1', daily, morning)).toBe(0);
   expect(db.writes).toBe(writes);

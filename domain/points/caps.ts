@@ -19,7 +19,11 @@ export async function takeFromCap(tx: Transaction, openid: string, rule: Rule, n
   const counter = await tx.collection(CAPS).doc(id).get();
   const used = typeof counter?.earned === 'number' ? counter.earned : 0;
   const grant = Math.max(0, Math.min(rule.points, rule.cap.max - used));
-  if (grant > 0) await tx.collection(CAPS).doc(id).set({ openid, ruleId: rule._id, period, earned: used + grant });
+  if (grant > 0)
+    await tx
+      .collection(CAPS)
+      .doc(id)
+      .set({ openid, ruleId: rule._id, period, earned: used + grant });
   return grant;
 }
 

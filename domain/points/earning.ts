@@ -12,8 +12,14 @@ import { TX_ATTEMPTS, derivedId, withFreshCode } from '../core/ids';
 import { post, readAccount } from './ledger';
 import { capReached, takeFromCap } from './caps';
 import {
-  ACTIVITIES, ACTIVITY_CODES, CHECKIN_OPENS_BEFORE_MS, LEDGER, RULES,
-  activityDocSchema, ruleDocSchema, type Activity,
+  ACTIVITIES,
+  ACTIVITY_CODES,
+  CHECKIN_OPENS_BEFORE_MS,
+  LEDGER,
+  RULES,
+  activityDocSchema,
+  ruleDocSchema,
+  type Activity,
 } from './model';
 
 const EARNERS = ['member', 'secretary', 'staff', 'admin'] as const;
@@ -26,7 +32,18 @@ export const rules = action({
     return {
       items: docs.flatMap((d) => {
         const r = ruleDocSchema.safeParse(d);
-        return r.success ? [{ ruleId: r.data._id, name: r.data.name, category: r.data.category, points: r.data.points, cap: r.data.cap, description: r.data.description }] : [];
+        return r.success
+          ? [
+              {
+                ruleId: r.data._id,
+                name: r.data.name,
+                category: r.data.category,
+                points: r.data.points,
+                cap: r.data.cap,
+                description: r.data.description,
+              },
+            ]
+          : [];
       }),
     };
   },
@@ -55,9 +72,18 @@ export const activities = action({
     const now = ctx.now();
     const after = cursor ? cursor.split(':') : null;
     const where = after
-      ? _.and([{ end: _.gte(now) }, _.or([{ start: _.gt(Number(after[0])) }, { start: Number(after[0]), _id: _.gt(after[1] ?? '') }])])
+      ? _.and([
+          { end: _.gte(now) },
+          _.or([{ start: _.gt(Number(after[0])) }, { start: Number(after[0]), _id: _.gt(after[1] ?? '') }]),
+        ])
       : { end: _.gte(now) };
-    const raw = await ctx.db.collection(ACTIVITIES).where(where).orderBy('start', 'asc').orderBy('_id', 'asc').limit(limit + 1).get();
+    const raw = await ctx.db
+      .collection(ACTIVITIES)
+      .where(where)
+      .orderBy('start', 'asc')
+      .orderBy('_id', 'asc')
+      .limit(limit + 1)
+      .get();
     const page = raw.slice(0, limit);
     const items = page.flatMap((d) => {
       const a = activityDocSchema.safeParse(d);
@@ -69,16 +95,26 @@ export const activities = action({
 });
 
 export const checkin = action({
-  input: z.strictObject({ code: z.string().trim().regex(/^[A-Z0-9]{6}$/i, '签到码是 6 位字母或数字') }),
+  input: z.strictObject({
+    code: z
+      .string()
+      .trim()
+      .regex(/^[A-Z0-9]{6}$/i, '签到码是 6 位字母或数字'),
+  }),
   access: EARNERS,
   async run({ code }, ctx) {
     const now = ctx.now();
     const link = await ctx.db.collection(ACTIVITY_CODES).doc(code.toUpperCase()).get();
-    const activity = activityDocSchema.safeParse(link ? await ctx.db.collection(ACTIVITIES).doc(String(link.activityId)).get() : null);
+    const activity = activityDocSchema.safeParse(
+      link ? await ctx.db.collection(ACTIVITIES).doc(String(link.activityId)).get() : null,
+    );
     if (!activity.success) throw new AppError('NOT_FOUND', '签到码无效，请核对后重试');
     const a = activity.data;
     if (now < a.start - CHECKIN_OPENS_BEFORE_MS) {
-      throw new AppError('TOO_EARLY', `签到将于 ${inZone(a.start - CHECKIN_OPENS_BEFORE_MS).format('M月D日 HH:mm')} 开始`);
+      throw new AppError(
+        'TOO_EARLY',
+        `签到将于 ${inZone(a.start - CHECKIN_OPENS_BEFORE_MS).format('M月D日 HH:mm')} 开始`,
+      );
     }
     if (now > a.end) throw new AppError('TOO_LATE', '活动已结束，签到已关闭');
     const rule = ruleDocSchema.safeParse(await ctx.db.collection(RULES).doc(a.ruleId).get());
@@ -91,7 +127,21 @@ export const checkin = action({
       const points = await takeFromCap(tx, openid, rule.data, now);
       // Nothing left under the cap: the check-in is refused (and not recorded), so the member knows why.
       if (points === 0) throw new AppError('LIMIT_REACHED', capReached(rule.data));
-      const next = await post(tx, { openid, branchId: ctx.user.branchId, amount: points, kind: 'checkin', reason: `${rule.data.category}：${a.title}`, entryId, at: now, ruleId: rule.data._id, activityId: a._id }, account);
+      const next = await post(
+        tx,
+        {
+          openid,
+          branchId: ctx.user.branchId,
+          amount: points,
+          kind: 'checkin',
+          reason: `${rule.data.category}：${a.title}`,
+          entryId,
+          at: now,
+          ruleId: rule.data._id,
+          activityId: a._id,
+        },
+        account,
+      );
       return { activityId: a._id, title: a.title, points, balance: next.balance };
     }, TX_ATTEMPTS);
   },
@@ -100,7 +150,12 @@ export const checkin = action({
 export const award = action({
   input: z.strictObject({
     openid: fields.id,
-    points: z.number().int('积分必须是整数').min(-1000).max(1000).refine((n) => n !== 0, '积分不能为 0'),
+    points: z
+      .number()
+      .int('积分必须是整数')
+      .min(-1000)
+      .max(1000)
+      .refine((n) => n !== 0, '积分不能为 0'),
     reason: z.string().trim().min(2).max(100),
     requestId: fields.requestId,
   }),
@@ -114,8 +169,23 @@ export const award = action({
     return ctx.db.runTransaction(async (tx) => {
       const done = await tx.collection(LEDGER).doc(entryId).get();
       // A retried request: the same answer, and no second posting.
-      if (done) return { entryId, openid: String(done.openid), points: Number(done.amount), balance: Number(done.balanceAfter) };
-      const next = await post(tx, { openid, branchId: target.data.branchId, amount: points, kind: points > 0 ? 'award' : 'correction', reason, entryId, at: ctx.now(), adminId: ctx.user._id });
+      if (done)
+        return {
+          entryId,
+          openid: String(done.openid),
+          points: Number(done.amount),
+          balance: Number(done.balanceAfter),
+        };
+      const next = await post(tx, {
+        openid,
+        branchId: target.data.branchId,
+        amount: points,
+        kind: points > 0 ? 'award' : 'correction',
+        reason,
+        entryId,
+        at: ctx.now(),
+        adminId: ctx.user._id,
+      });
       return { entryId, openid, points, balance: next.balance };
     }, TX_ATTEMPTS);
   },
@@ -178,16 +248,35 @@ export const publishActivity = action({
         if (raced) return raced;
         await tx.collection(ACTIVITY_CODES).add({ _id: code, activityId });
         await tx.collection(ACTIVITIES).add({
-          _id: activityId, title: input.title, ruleId: input.ruleId, branchId: input.branchId ?? null, place: input.place,
-          start, end, code, createdBy: ctx.user._id, createdAt: ctx.now(), requestId: input.requestId,
+          _id: activityId,
+          title: input.title,
+          ruleId: input.ruleId,
+          branchId: input.branchId ?? null,
+          place: input.place,
+          start,
+          end,
+          code,
+          createdBy: ctx.user._id,
+          createdAt: ctx.now(),
+          requestId: input.requestId,
         });
         const time = `${inZone(start).format('M月D日 HH:mm')}-${inZone(end).format('HH:mm')}`;
         for (const openid of members) {
-          await enqueue(tx, {
-            cause: ['activities', activityId, openid], openid, module: 'activities', kind: 'published',
-            title: `党员活动：${input.title}`, body: `${time}${input.place ? ` 在「${input.place}」` : ''}，到场后扫码或输入签到码签到，可得积分`,
-            page: '/pages/points/index', refId: activityId, data: { time, item: input.title, place: input.place, status: '报名中' },
-          }, ctx.now());
+          await enqueue(
+            tx,
+            {
+              cause: ['activities', activityId, openid],
+              openid,
+              module: 'activities',
+              kind: 'published',
+              title: `党员活动：${input.title}`,
+              body: `${time}${input.place ? ` 在「${input.place}」` : ''}，到场后扫码或输入签到码签到，可得积分`,
+              page: '/pages/points/index',
+              refId: activityId,
+              data: { time, item: input.title, place: input.place, status: '报名中' },
+            },
+            ctx.now(),
+          );
         }
         return { activityId, code };
       }, TX_ATTEMPTS),

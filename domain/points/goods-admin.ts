@@ -8,7 +8,10 @@ import { STATIONS } from '../stations';
 import { TX_ATTEMPTS } from '../core/ids';
 import { EVENTS, GOODS, goodsDocSchema } from './model';
 
-const optionalDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/, '时间格式应为 YYYY-MM-DD HH:mm').optional();
+const optionalDateTime = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/, '时间格式应为 YYYY-MM-DD HH:mm')
+  .optional();
 
 export const saveGoods = action({
   input: z.strictObject({
@@ -26,20 +29,35 @@ export const saveGoods = action({
     active: z.boolean().optional(),
   }),
   access: ['admin'],
-  scope: ({ goodsId, stationId }) => [...(goodsId ? [{ goodsId }] : []), stationId ? { stationId } : { system: true as const }],
+  scope: ({ goodsId, stationId }) => [
+    ...(goodsId ? [{ goodsId }] : []),
+    stationId ? { stationId } : { system: true as const },
+  ],
   async run(input, ctx) {
     const saleStart = input.saleStart ? atShanghai(input.saleStart) : null;
     const saleEnd = input.saleEnd ? atShanghai(input.saleEnd) : null;
-    if (saleStart !== null && saleEnd !== null && saleEnd <= saleStart) throw new AppError('INVALID_ARGUMENT', '兑换结束时间必须晚于开始时间');
+    if (saleStart !== null && saleEnd !== null && saleEnd <= saleStart)
+      throw new AppError('INVALID_ARGUMENT', '兑换结束时间必须晚于开始时间');
     if (input.stationId && !(await ctx.db.collection(STATIONS).doc(input.stationId).get())) throw notFound('领取驿站');
     if (input.eventId && !(await ctx.db.collection(EVENTS).doc(input.eventId).get())) throw notFound('积分兑换日');
     const fieldsToSave = {
-      name: input.name, picture: input.picture ?? '', description: input.description ?? '', price: input.price,
-      perUserLimit: input.perUserLimit, stationId: input.stationId ?? null, saleStart, saleEnd, eventId: input.eventId ?? null,
-      active: input.active ?? true, updatedAt: ctx.now(), updatedBy: ctx.user._id,
+      name: input.name,
+      picture: input.picture ?? '',
+      description: input.description ?? '',
+      price: input.price,
+      perUserLimit: input.perUserLimit,
+      stationId: input.stationId ?? null,
+      saleStart,
+      saleEnd,
+      eventId: input.eventId ?? null,
+      active: input.active ?? true,
+      updatedAt: ctx.now(),
+      updatedBy: ctx.user._id,
     };
     if (!input.goodsId) {
-      const { id } = await ctx.db.collection(GOODS).add({ ...fieldsToSave, stock: input.stock, sold: 0, stocked: input.stock, lowStockAt: 5 });
+      const { id } = await ctx.db
+        .collection(GOODS)
+        .add({ ...fieldsToSave, stock: input.stock, sold: 0, stocked: input.stock, lowStockAt: 5 });
       return { goodsId: id };
     }
     const goodsId = input.goodsId;
@@ -47,7 +65,10 @@ export const saveGoods = action({
       const g = goodsDocSchema.safeParse(await tx.collection(GOODS).doc(goodsId).get());
       if (!g.success) throw notFound('商品');
       // Stock is set here as the units on the shelf now; `stocked` moves with it so stock + sold = stocked.
-      await tx.collection(GOODS).doc(goodsId).update({ ...fieldsToSave, stock: input.stock, stocked: g.data.stocked + (input.stock - g.data.stock) });
+      await tx
+        .collection(GOODS)
+        .doc(goodsId)
+        .update({ ...fieldsToSave, stock: input.stock, stocked: g.data.stocked + (input.stock - g.data.stock) });
       return { goodsId };
     }, TX_ATTEMPTS);
   },
@@ -60,7 +81,10 @@ export const restock = action({
   async run({ goodsId, qty }, ctx) {
     const _ = ctx.db.command;
     // One atomic increment on the hot document: it never conflicts with a storm of redemptions.
-    const { updated } = await ctx.db.collection(GOODS).where({ _id: goodsId }).update({ stock: _.inc(qty), stocked: _.inc(qty) });
+    const { updated } = await ctx.db
+      .collection(GOODS)
+      .where({ _id: goodsId })
+      .update({ stock: _.inc(qty), stocked: _.inc(qty) });
     if (updated === 0) throw notFound('商品');
     const g = goodsDocSchema.safeParse(await ctx.db.collection(GOODS).doc(goodsId).get());
     return { goodsId, stock: g.success ? g.data.stock : qty };

@@ -33,7 +33,12 @@ export const goods = action({
     const admin = ctx.user.role === 'admin';
     const base = admin ? {} : { active: true };
     const where = cursor ? _.and([base, { _id: _.gt(cursor) }]) : base;
-    const raw = await ctx.db.collection(GOODS).where(where).orderBy('_id', 'asc').limit(limit + 1).get();
+    const raw = await ctx.db
+      .collection(GOODS)
+      .where(where)
+      .orderBy('_id', 'asc')
+      .limit(limit + 1)
+      .get();
     const page = raw.slice(0, limit);
     const items = page.flatMap((d) => {
       const g = goodsDocSchema.safeParse(d);
@@ -51,11 +56,15 @@ export const goodsDetail = action({
   async run({ goodsId }, ctx) {
     const g = goodsDocSchema.safeParse(await ctx.db.collection(GOODS).doc(goodsId).get());
     if (!g.success || (!g.data.active && ctx.user.role !== 'admin')) throw notFound('商品');
-    const event = g.data.eventId ? eventDocSchema.safeParse(await ctx.db.collection(EVENTS).doc(g.data.eventId).get()) : null;
+    const event = g.data.eventId
+      ? eventDocSchema.safeParse(await ctx.db.collection(EVENTS).doc(g.data.eventId).get())
+      : null;
     const quota = await ctx.db.collection(GOODS_QUOTAS).doc(quotaId(goodsId, ctx.user._id)).get();
     return {
       goods: presentGoods(g.data, ctx.user.role === 'admin'),
-      event: event?.success ? { eventId: event.data._id, name: event.data.name, start: event.data.start, end: event.data.end } : null,
+      event: event?.success
+        ? { eventId: event.data._id, name: event.data.name, start: event.data.start, end: event.data.end }
+        : null,
       myBought: typeof quota?.bought === 'number' ? quota.bought : 0,
     };
   },

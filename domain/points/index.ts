@@ -10,7 +10,19 @@ export { restock, saveGoods } from './goods-admin';
 export { checkPointsInvariants, type InvariantReport } from './invariants';
 export { expireOrders, reconcileRedemptions } from './jobs';
 export { summary, ledger, post } from './ledger';
-export { ACCOUNTS, ACTIVITIES, ACTIVITY_CODES, EVENTS, GOODS, LEDGER, ORDERS, RULES, accountDocSchema, ledgerDocSchema, ruleDocSchema } from './model';
+export {
+  ACCOUNTS,
+  ACTIVITIES,
+  ACTIVITY_CODES,
+  EVENTS,
+  GOODS,
+  LEDGER,
+  ORDERS,
+  RULES,
+  accountDocSchema,
+  ledgerDocSchema,
+  ruleDocSchema,
+} from './model';
 export { cancelOrder, orders } from './orders';
 export { verifyOrder } from './pickup';
 export { leaderboard } from './ranking';

@@ -6,7 +6,16 @@ import { clock } from '../core/clock';
 import type { Database } from '../db';
 import { heldBy, readAll, readIntents, type InvariantReport } from '../core/invariants';
 import { heldAccountSchema } from './ledger';
-import { ACCOUNTS, GOODS, GOODS_QUOTAS, LEDGER, ORDERS, goodsDocSchema, ledgerDocSchema, orderDocSchema } from './model';
+import {
+  ACCOUNTS,
+  GOODS,
+  GOODS_QUOTAS,
+  LEDGER,
+  ORDERS,
+  goodsDocSchema,
+  ledgerDocSchema,
+  orderDocSchema,
+} from './model';
 
 export async function checkPointsInvariants(db: Database, now = clock.now()): Promise<InvariantReport[]> {
   const accounts = (await readAll(db, ACCOUNTS)).map((d) => heldAccountSchema.parse(d));
@@ -42,17 +51,51 @@ export async function checkPointsInvariants(db: Database, now = clock.now()): Pr
   const limitOf = new Map(goods.map((g) => [g._id, g.perUserLimit]));
 
   return [
-    { name: 'ledger sums equal balances', violations: accounts.filter((a) => (sums.get(a._id) ?? 0) !== a.balance).length + [...sums.keys()].filter((id) => !accounts.some((a) => a._id === id)).length },
+    {
+      name: 'ledger sums equal balances',
+      violations:
+        accounts.filter((a) => (sums.get(a._id) ?? 0) !== a.balance).length +
+        [...sums.keys()].filter((id) => !accounts.some((a) => a._id === id)).length,
+    },
     { name: 'no negative balance', violations: accounts.filter((a) => a.balance < 0).length },
-    { name: 'stock + sold = stocked', violations: goods.filter((g) => g.stock + g.sold !== g.stocked || g.stock < 0).length },
-    { name: 'sold equals the units of live orders and of redemptions under way', violations: goods.filter((g) => g.sold !== (soldByGoods.get(g._id) ?? 0) + (holds.get(g._id)?.held ?? 0)).length },
-    { name: 'every mark on goods belongs to an intent', violations: [...holds.values()].reduce((n, h) => n + h.orphans, 0) },
-    { name: 'per-user limit holds', violations: [...boughtByQuota.entries()].filter(([k, n]) => n > (limitOf.get(k.split(':')[0]!) ?? Infinity)).length + quotas.filter((q) => q.bought !== (boughtByQuota.get(q._id) ?? 0)).length },
-    { name: 'units reserved equal the redemptions under way', violations: quotas.filter((q) => (typeof q.reserved === 'number' ? q.reserved : 0) !== (reservedUnits.get(q._id) ?? 0)).length + [...reservedUnits.keys()].filter((k) => !quotas.some((q) => q._id === k)).length },
-    { name: 'points held equal the redemptions under way', violations: accounts.filter((a) => a.held !== (heldPoints.get(a._id) ?? 0)).length + [...heldPoints.keys()].filter((id) => !accounts.some((a) => a._id === id)).length },
+    {
+      name: 'stock + sold = stocked',
+      violations: goods.filter((g) => g.stock + g.sold !== g.stocked || g.stock < 0).length,
+    },
+    {
+      name: 'sold equals the units of live orders and of redemptions under way',
+      violations: goods.filter((g) => g.sold !== (soldByGoods.get(g._id) ?? 0) + (holds.get(g._id)?.held ?? 0)).length,
+    },
+    {
+      name: 'every mark on goods belongs to an intent',
+      violations: [...holds.values()].reduce((n, h) => n + h.orphans, 0),
+    },
+    {
+      name: 'per-user limit holds',
+      violations:
+        [...boughtByQuota.entries()].filter(([k, n]) => n > (limitOf.get(k.split(':')[0]!) ?? Infinity)).length +
+        quotas.filter((q) => q.bought !== (boughtByQuota.get(q._id) ?? 0)).length,
+    },
+    {
+      name: 'units reserved equal the redemptions under way',
+      violations:
+        quotas.filter((q) => (typeof q.reserved === 'number' ? q.reserved : 0) !== (reservedUnits.get(q._id) ?? 0))
+          .length + [...reservedUnits.keys()].filter((k) => !quotas.some((q) => q._id === k)).length,
+    },
+    {
+      name: 'points held equal the redemptions under way',
+      violations:
+        accounts.filter((a) => a.held !== (heldPoints.get(a._id) ?? 0)).length +
+        [...heldPoints.keys()].filter((id) => !accounts.some((a) => a._id === id)).length,
+    },
     intents.report,
     { name: 'every order paid exactly once', violations: orders.filter((o) => redemptions.get(o._id) !== 1).length },
-    { name: 'exactly one refund per cancelled or expired order, none otherwise', violations: orders.filter((o) => (refunds.get(o._id) ?? 0) !== (o.status === 'cancelled' || o.status === 'expired' ? 1 : 0)).length },
+    {
+      name: 'exactly one refund per cancelled or expired order, none otherwise',
+      violations: orders.filter(
+        (o) => (refunds.get(o._id) ?? 0) !== (o.status === 'cancelled' || o.status === 'expired' ? 1 : 0),
+      ).length,
+    },
   ];
 }
 

@@ -9,7 +9,12 @@ import { ORDERS, orderDocSchema } from './model';
 /** The timer job: expires and refunds pending orders past their pickup time. Safe to run twice at once. */
 export async function expireOrders(db: Database, now: number, batch = 200): Promise<{ expired: number }> {
   const _ = db.command;
-  const due = await db.collection(ORDERS).where({ status: 'pending', expiresAt: _.lt(now) }).orderBy('expiresAt', 'asc').limit(batch).get();
+  const due = await db
+    .collection(ORDERS)
+    .where({ status: 'pending', expiresAt: _.lt(now) })
+    .orderBy('expiresAt', 'asc')
+    .limit(batch)
+    .get();
   let expired = 0;
   for (const doc of due) {
     const done = await db.runTransaction(async (tx) => {

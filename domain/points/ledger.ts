@@ -47,7 +47,12 @@ export async function post(tx: Transaction, p: Posting, account?: HeldAccount): 
   // Points held for a redemption under way are not spendable (a redemption's own hold is released by its caller).
   if (balance < 0 || (p.amount < 0 && balance < current.held)) {
     const available = current.balance - current.held;
-    throw new AppError('INSUFFICIENT_POINTS', p.kind === 'redeem' ? `积分不足：需要 ${-p.amount} 分，当前可用 ${available} 分` : `扣减后积分不能为负（当前可用 ${available} 分）`);
+    throw new AppError(
+      'INSUFFICIENT_POINTS',
+      p.kind === 'redeem'
+        ? `积分不足：需要 ${-p.amount} 分，当前可用 ${available} 分`
+        : `扣减后积分不能为负（当前可用 ${available} 分）`,
+    );
   }
   const spends = p.kind === 'redeem' || p.kind === 'refund';
   const next: HeldAccount = {
@@ -93,8 +98,23 @@ export const ledger = action({
   input: z.strictObject({ cursor: fields.cursor, limit: fields.limit }),
   access: 'signedIn',
   run: ({ cursor, limit }, ctx) =>
-    pageByNewest(ctx.db.collection(LEDGER), { openid: ctx.user._id }, 'seq', { cursor, limit }, ledgerDocSchema, (e) => ({
-      entryId: e._id, seq: e.seq, amount: e.amount, balanceAfter: e.balanceAfter, kind: e.kind, kindLabel: LEDGER_KINDS[e.kind],
-      reason: e.reason, ruleId: e.ruleId, orderId: e.orderId, at: e.at,
-    })),
+    pageByNewest(
+      ctx.db.collection(LEDGER),
+      { openid: ctx.user._id },
+      'seq',
+      { cursor, limit },
+      ledgerDocSchema,
+      (e) => ({
+        entryId: e._id,
+        seq: e.seq,
+        amount: e.amount,
+        balanceAfter: e.balanceAfter,
+        kind: e.kind,
+        kindLabel: LEDGER_KINDS[e.kind],
+        reason: e.reason,
+        ruleId: e.ruleId,
+        orderId: e.orderId,
+        at: e.at,
+      }),
+    ),
 });

@@ -19,14 +19,29 @@ export const pickupDays = (): number => setting('POINTS_PICKUP_DAYS');
 /** Check-in opens this long before an activity starts (the 71cms window). */
 export const CHECKIN_OPENS_BEFORE_MS = 10 * 60_000;
 
-export const CATEGORIES = ['三会一课', '主题党日', '组织生活会', '政治生日', '志愿服务', '双报到双服务', '学习', '入户走访', '政策宣讲', '夜巡', '垃圾分类劝导'] as const;
+export const CATEGORIES = [
+  '三会一课',
+  '主题党日',
+  '组织生活会',
+  '政治生日',
+  '志愿服务',
+  '双报到双服务',
+  '学习',
+  '入户走访',
+  '政策宣讲',
+  '夜巡',
+  '垃圾分类劝导',
+] as const;
 
 export const ruleDocSchema = z.object({
   _id: z.string(),
   name: z.string(),
   category: z.string(),
   points: z.number().int().positive(),
-  cap: z.object({ period: z.enum(['day', 'month']), max: z.number().int().positive() }).nullable().catch(null),
+  cap: z
+    .object({ period: z.enum(['day', 'month']), max: z.number().int().positive() })
+    .nullable()
+    .catch(null),
   description: z.string().default(''),
 });
 export type Rule = z.output<typeof ruleDocSchema>;
@@ -61,7 +76,14 @@ export const accountDocSchema = z.object({
 });
 export type Account = z.output<typeof accountDocSchema>;
 
-export const LEDGER_KINDS = { checkin: '活动签到', award: '管理员奖励', correction: '管理员更正', redeem: '积分兑换', refund: '兑换退还', service: '志愿服务（群众点单）' } as const;
+export const LEDGER_KINDS = {
+  checkin: '活动签到',
+  award: '管理员奖励',
+  correction: '管理员更正',
+  redeem: '积分兑换',
+  refund: '兑换退还',
+  service: '志愿服务（群众点单）',
+} as const;
 export type LedgerKind = keyof typeof LEDGER_KINDS;
 
 export const ledgerDocSchema = z.object({

@@ -8,13 +8,31 @@ import { fields } from '../core/validation';
 import { TX_ATTEMPTS } from '../core/ids';
 import { post, readAccount } from './ledger';
 import { quotaId } from './goods';
-import { GOODS, GOODS_QUOTAS, ORDERS, ORDER_STATUS, PICKUP_CODES, orderDocSchema, orderStatusSchema, type Order } from './model';
+import {
+  GOODS,
+  GOODS_QUOTAS,
+  ORDERS,
+  ORDER_STATUS,
+  PICKUP_CODES,
+  orderDocSchema,
+  orderStatusSchema,
+  type Order,
+} from './model';
 
 function presentOrder(o: Order) {
   return {
-    orderId: o._id, goodsId: o.goodsId, goodsName: o.goodsName, qty: o.qty, total: o.total, status: o.status,
-    statusLabel: ORDER_STATUS[o.status], pickupCode: o.status === 'pending' ? o.pickupCode : null, stationId: o.stationId,
-    createdAt: o.createdAt, expiresAt: o.expiresAt, pickedAt: o.pickedAt,
+    orderId: o._id,
+    goodsId: o.goodsId,
+    goodsName: o.goodsName,
+    qty: o.qty,
+    total: o.total,
+    status: o.status,
+    statusLabel: ORDER_STATUS[o.status],
+    pickupCode: o.status === 'pending' ? o.pickupCode : null,
+    stationId: o.stationId,
+    createdAt: o.createdAt,
+    expiresAt: o.expiresAt,
+    pickedAt: o.pickedAt,
   };
 }
 
@@ -22,23 +40,53 @@ export const orders = action({
   input: z.strictObject({ status: orderStatusSchema.optional(), cursor: fields.cursor, limit: fields.limit }),
   access: 'signedIn',
   run: ({ status, cursor, limit }, ctx) =>
-    pageByNewest(ctx.db.collection(ORDERS), { openid: ctx.user._id, status }, 'seq', { cursor, limit }, orderDocSchema, presentOrder),
+    pageByNewest(
+      ctx.db.collection(ORDERS),
+      { openid: ctx.user._id, status },
+      'seq',
+      { cursor, limit },
+      orderDocSchema,
+      presentOrder,
+    ),
 });
 
 /**
  * Closes a pending order and refunds it, inside `tx`. The refund's ledger id is derived from the
  * order, and the order must still be pending: a cancel racing an expiry refunds exactly once.
  */
-export async function closeAndRefund(tx: Transaction, order: Order, status: 'cancelled' | 'expired', now: number): Promise<number> {
+export async function closeAndRefund(
+  tx: Transaction,
+  order: Order,
+  status: 'cancelled' | 'expired',
+  now: number,
+): Promise<number> {
   const account = await readAccount(tx, order.openid, null);
-  const next = await post(tx, {
-    openid: order.openid, branchId: account.branchId, amount: order.total, kind: 'refund',
-    reason: `${status === 'cancelled' ? '取消' : '逾期未领'}退还「${order.goodsName}」×${order.qty}`, entryId: `rf_${order._id}`, at: now, orderId: order._id,
-  }, account);
+  const next = await post(
+    tx,
+    {
+      openid: order.openid,
+      branchId: account.branchId,
+      amount: order.total,
+      kind: 'refund',
+      reason: `${status === 'cancelled' ? '取消' : '逾期未领'}退还「${order.goodsName}」×${order.qty}`,
+      entryId: `rf_${order._id}`,
+      at: now,
+      orderId: order._id,
+    },
+    account,
+  );
   // Increments, not values read: the goods document is hot, and a conditional take may land meanwhile.
-  if (await tx.collection(GOODS).doc(order.goodsId).get()) await tx.collection(GOODS).doc(order.goodsId).update({ stock: command.inc(order.qty), sold: command.inc(-order.qty) });
+  if (await tx.collection(GOODS).doc(order.goodsId).get())
+    await tx
+      .collection(GOODS)
+      .doc(order.goodsId)
+      .update({ stock: command.inc(order.qty), sold: command.inc(-order.qty) });
   const quota = await tx.collection(GOODS_QUOTAS).doc(quotaId(order.goodsId, order.openid)).get();
-  if (quota && typeof quota.bought === 'number') await tx.collection(GOODS_QUOTAS).doc(quotaId(order.goodsId, order.openid)).update({ bought: Math.max(0, quota.bought - order.qty) });
+  if (quota && typeof quota.bought === 'number')
+    await tx
+      .collection(GOODS_QUOTAS)
+      .doc(quotaId(order.goodsId, order.openid))
+      .update({ bought: Math.max(0, quota.bought - order.qty) });
   await tx.collection(ORDERS).doc(order._id).update({ status, closedAt: now });
   await tx.collection(PICKUP_CODES).doc(order.pickupCode).remove();
   return next.balance;

@@ -4,7 +4,14 @@ import { verifyAction, type CodeBook } from '../core/verify';
 import { ORDERS, ORDER_STATUS, PICKUP_CODES, orderDocSchema, type Order } from './model';
 
 /** Pickup codes open orders. */
-const PICKUP: CodeBook<Order> = { codes: PICKUP_CODES, linkField: 'orderId', collection: ORDERS, schema: orderDocSchema, codeOf: (o) => o.pickupCode, invalid: '取货码无效或已使用' };
+const PICKUP: CodeBook<Order> = {
+  codes: PICKUP_CODES,
+  linkField: 'orderId',
+  collection: ORDERS,
+  schema: orderDocSchema,
+  codeOf: (o) => o.pickupCode,
+  invalid: '取货码无效或已使用',
+};
 
 // An order for pickup at a station is handed over there; goods without a station, anywhere.
 export const verifyOrder = verifyAction({

@@ -12,8 +12,21 @@ beforeAll(async () => {
 afterAll(() => w.db.close());
 
 const publish = (requestId: string, title = '党史学习教育专题党课') =>
-  w.call<{ activityId: string; code: string }>('points', { action: 'publishActivity', title, ruleId: 'r-sanhui', place: '向阳社区', start: '2026-11-25 19:30', end: '2026-11-25 21:00', requestId }, 'demo-admin');
-const countTitled = async (title: string) => (await w.db.collection(ACTIVITIES).where({ title }).limit(100).get()).length;
+  w.call<{ activityId: string; code: string }>(
+    'points',
+    {
+      action: 'publishActivity',
+      title,
+      ruleId: 'r-sanhui',
+      place: '向阳社区',
+      start: '2026-11-25 19:30',
+      end: '2026-11-25 21:00',
+      requestId,
+    },
+    'demo-admin',
+  );
+const countTitled = async (title: string) =>
+  (await w.db.collection(ACTIVITIES).where({ title }).limit(100).get()).length;
 
 test('publishing twice with one requestId has one effect and the same answer', async () => {
   const first = await publish('pub-twice-0001', '两次发布');
@@ -38,9 +51,21 @@ test('another requestId is another activity with another code', async () => {
 });
 
 test('a missing requestId or a backwards time is refused beside its field', async () => {
-  const base = { action: 'publishActivity', title: '党课', ruleId: 'r-sanhui', start: '2026-11-25 19:30', end: '2026-11-25 21:00' };
-  expect(await w.call('points', base, 'demo-admin')).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', field: 'requestId' } });
-  expect(await w.call('points', { ...base, end: '2026-11-25 18:00', requestId: 'pub-back-0001' }, 'demo-admin')).toEqual({
-    ok: false, error: { code: 'INVALID_ARGUMENT', field: 'end', message: '结束时间必须晚于开始时间' },
+  const base = {
+    action: 'publishActivity',
+    title: '党课',
+    ruleId: 'r-sanhui',
+    start: '2026-11-25 19:30',
+    end: '2026-11-25 21:00',
+  };
+  expect(await w.call('points', base, 'demo-admin')).toMatchObject({
+    ok: false,
+    error: { code: 'INVALID_ARGUMENT', field: 'requestId' },
+  });
+  expect(
+    await w.call('points', { ...base, end: '2026-11-25 18:00', requestId: 'pub-back-0001' }, 'demo-admin'),
+  ).toEqual({
+    ok: false,
+    error: { code: 'INVALID_ARGUMENT', field: 'end', message: '结束时间必须晚于开始时间' },
   });
 });

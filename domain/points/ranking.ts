@@ -15,7 +15,13 @@ export const leaderboard = action({
     if (scope === 'member') {
       const branchId = ctx.user.branchId;
       if (!branchId) return { scope, branchId: null, items: [], me: null };
-      const top = await ctx.db.collection(ACCOUNTS).where({ branchId }).orderBy('earned', 'desc').orderBy('_id', 'asc').limit(limit).get();
+      const top = await ctx.db
+        .collection(ACCOUNTS)
+        .where({ branchId })
+        .orderBy('earned', 'desc')
+        .orderBy('_id', 'asc')
+        .limit(limit)
+        .get();
       const branch = branchDocSchema.safeParse(await ctx.db.collection(BRANCHES).doc(branchId).get());
       const branchName = branch.success ? branch.data.name : '';
       // Rank, nickname and branch only: other members' openids never leave the server.
@@ -24,10 +30,19 @@ export const leaderboard = action({
         const account = accountDocSchema.safeParse(doc);
         if (!account.success) continue;
         const user = userDocSchema.safeParse(await ctx.db.collection(USERS).doc(account.data._id).get());
-        items.push({ rank: i + 1, nickname: user.success ? user.data.nickname : '党员', branch: branchName, earned: account.data.earned, mine: account.data._id === ctx.user._id });
+        items.push({
+          rank: i + 1,
+          nickname: user.success ? user.data.nickname : '党员',
+          branch: branchName,
+          earned: account.data.earned,
+          mine: account.data._id === ctx.user._id,
+        });
       }
       const myEarned = mine.success ? mine.data.earned : 0;
-      const ahead = await ctx.db.collection(ACCOUNTS).where({ branchId, earned: _.gt(myEarned) }).count();
+      const ahead = await ctx.db
+        .collection(ACCOUNTS)
+        .where({ branchId, earned: _.gt(myEarned) })
+        .count();
       return { scope, branchId, items, me: { rank: ahead + 1, earned: myEarned } };
     }
     // Branches rank by the average earned per member, members with no points counted as zero.
@@ -40,7 +55,8 @@ export const leaderboard = action({
       const page = await ctx.db.collection(ACCOUNTS).orderBy('_id', 'asc').skip(skip).limit(PAGE).get();
       for (const doc of page) {
         const a = accountDocSchema.safeParse(doc);
-        if (a.success && a.data.branchId) totals.set(a.data.branchId, (totals.get(a.data.branchId) ?? 0) + a.data.earned);
+        if (a.success && a.data.branchId)
+          totals.set(a.data.branchId, (totals.get(a.data.branchId) ?? 0) + a.data.earned);
       }
       if (page.length < PAGE) break;
     }
@@ -48,11 +64,21 @@ export const leaderboard = action({
     for (const b of branches) {
       const members = await ctx.db.collection(USERS).where({ branchId: b._id, role: 'member' }).count();
       const earned = totals.get(b._id) ?? 0;
-      rows.push({ branchId: b._id, name: b.name, members, average: members > 0 ? Math.round((earned / members) * 10) / 10 : 0 });
+      rows.push({
+        branchId: b._id,
+        name: b.name,
+        members,
+        average: members > 0 ? Math.round((earned / members) * 10) / 10 : 0,
+      });
     }
     rows.sort((a, b) => b.average - a.average || a.branchId.localeCompare(b.branchId));
     const ranked = rows.map((r, i) => ({ rank: i + 1, ...r, mine: r.branchId === ctx.user.branchId }));
     const myBranch = ranked.find((r) => r.branchId === ctx.user.branchId) ?? null;
-    return { scope, branchId: ctx.user.branchId, items: ranked.slice(0, limit), me: myBranch ? { rank: myBranch.rank, average: myBranch.average } : null };
+    return {
+      scope,
+      branchId: ctx.user.branchId,
+      items: ranked.slice(0, limit),
+      me: myBranch ? { rank: myBranch.rank, average: myBranch.average } : null,
+    };
   },
 });

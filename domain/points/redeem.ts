@@ -11,7 +11,17 @@ import { reserve, take, type HotResource } from '../core/intents';
 import { post, readAccount } from './ledger';
 import { quotaId } from './goods';
 import {
-  ACCOUNTS, EVENTS, GOODS, GOODS_QUOTAS, ORDERS, PICKUP_CODES, eventDocSchema, goodsDocSchema, orderDocSchema, pickupDays, type Goods,
+  ACCOUNTS,
+  EVENTS,
+  GOODS,
+  GOODS_QUOTAS,
+  ORDERS,
+  PICKUP_CODES,
+  eventDocSchema,
+  goodsDocSchema,
+  orderDocSchema,
+  pickupDays,
+  type Goods,
 } from './model';
 
 const DAY_MS = 86_400_000;
@@ -49,30 +59,51 @@ export const STOCK: HotResource = {
   undo: (db, mark) => ({ stock: db.command.inc(Number(mark)), sold: db.command.inc(-Number(mark)) }),
   async unreserve(tx, { openid, target: goodsId, qty, total }) {
     const account = await readAccount(tx, openid, null);
-    await tx.collection(ACCOUNTS).doc(openid).update({ held: Math.max(0, account.held - total) });
+    await tx
+      .collection(ACCOUNTS)
+      .doc(openid)
+      .update({ held: Math.max(0, account.held - total) });
     const quota = await tx.collection(GOODS_QUOTAS).doc(quotaId(goodsId, openid)).get();
     const left = Math.max(0, numberOr0(quota?.reserved) - qty);
     // A quota that never bought anything goes, so a refused request leaves nothing behind.
-    if (quota && left === 0 && numberOr0(quota.bought) === 0) await tx.collection(GOODS_QUOTAS).doc(quotaId(goodsId, openid)).remove();
+    if (quota && left === 0 && numberOr0(quota.bought) === 0)
+      await tx.collection(GOODS_QUOTAS).doc(quotaId(goodsId, openid)).remove();
     else if (quota) await tx.collection(GOODS_QUOTAS).doc(quotaId(goodsId, openid)).update({ reserved: left });
   },
 };
 
 /** A day before an order's pickup time runs out, its owner is told (dropped once it is picked up, cancelled or expired). */
-async function enqueueExpiryWarning(tx: Transaction, o: { orderId: string; openid: string; goodsName: string; qty: number; pickupCode: string; expiresAt: number }, now: number): Promise<void> {
+async function enqueueExpiryWarning(
+  tx: Transaction,
+  o: { orderId: string; openid: string; goodsName: string; qty: number; pickupCode: string; expiresAt: number },
+  now: number,
+): Promise<void> {
   const deadline = inZone(o.expiresAt).format('M月D日 HH:mm');
-  await enqueue(tx, {
-    cause: ['points', o.orderId, 'expiring'], openid: o.openid, module: 'points', kind: 'expiring',
-    title: `兑换待领取：${o.goodsName}`,
-    body: `你兑换的「${o.goodsName}」×${o.qty} 请在 ${deadline} 前凭取货码 ${o.pickupCode} 领取，逾期订单将取消、积分退回`,
-    page: '/packages/mall/pages/orders/index', refId: o.orderId, dueAt: Math.max(now, o.expiresAt - DAY_MS),
-    data: { time: deadline, item: o.goodsName, code: o.pickupCode, status: '待领取' },
-    onlyIf: { collection: ORDERS, docId: o.orderId, fields: { status: ['pending'] } },
-  }, now);
+  await enqueue(
+    tx,
+    {
+      cause: ['points', o.orderId, 'expiring'],
+      openid: o.openid,
+      module: 'points',
+      kind: 'expiring',
+      title: `兑换待领取：${o.goodsName}`,
+      body: `你兑换的「${o.goodsName}」×${o.qty} 请在 ${deadline} 前凭取货码 ${o.pickupCode} 领取，逾期订单将取消、积分退回`,
+      page: '/packages/mall/pages/orders/index',
+      refId: o.orderId,
+      dueAt: Math.max(now, o.expiresAt - DAY_MS),
+      data: { time: deadline, item: o.goodsName, code: o.pickupCode, status: '待领取' },
+      onlyIf: { collection: ORDERS, docId: o.orderId, fields: { status: ['pending'] } },
+    },
+    now,
+  );
 }
 
 export const redeem = action({
-  input: z.strictObject({ goodsId: fields.id, qty: z.number().int('数量必须是整数').min(1).max(99), requestId: fields.requestId }),
+  input: z.strictObject({
+    goodsId: fields.id,
+    qty: z.number().int('数量必须是整数').min(1).max(99),
+    requestId: fields.requestId,
+  }),
   access: 'signedIn',
   async run({ goodsId, qty, requestId }, ctx): Promise<RedeemAnswer> {
     const db = ctx.db;
@@ -81,7 +112,11 @@ export const redeem = action({
     const orderId = derivedId('od', openid, requestId);
     const readGoods = async () => goodsDocSchema.safeParse(await db.collection(GOODS).doc(goodsId).get());
     return reserve(db, STOCK, {
-      openid, requestId, effectId: orderId, target: goodsId, now,
+      openid,
+      requestId,
+      effectId: orderId,
+      target: goodsId,
+      now,
       async storedAnswer() {
         const done = orderDocSchema.safeParse(await db.collection(ORDERS).doc(orderId).get());
         return done.success ? { orderId, pickupCode: done.data.pickupCode, balance: done.data.balanceAfter } : null;
@@ -107,12 +142,32 @@ export const redeem = action({
           throw new AppError('LIMIT_REACHED', `每人限兑 ${g.perUserLimit} 件，你已兑换 ${bought + reserving} 件`);
         }
         const account = await readAccount(tx, openid, ctx.user.branchId);
-        if (account.balance - account.held < total) throw new AppError('INSUFFICIENT_POINTS', `积分不足：需要 ${total} 分，当前可用 ${account.balance - account.held} 分`);
-        await tx.collection(ACCOUNTS).doc(openid).set({ ...account, held: account.held + total });
-        await tx.collection(GOODS_QUOTAS).doc(quotaId(goodsId, openid)).set({ goodsId, openid, bought, reserved: reserving + qty });
+        if (account.balance - account.held < total)
+          throw new AppError(
+            'INSUFFICIENT_POINTS',
+            `积分不足：需要 ${total} 分，当前可用 ${account.balance - account.held} 分`,
+          );
+        await tx
+          .collection(ACCOUNTS)
+          .doc(openid)
+          .set({ ...account, held: account.held + total });
+        await tx
+          .collection(GOODS_QUOTAS)
+          .doc(quotaId(goodsId, openid))
+          .set({ goodsId, openid, bought, reserved: reserving + qty });
       },
       take: async (_g, intentId) =>
-        (await take(db, GOODS, goodsId, intentId, { stock: db.command.gte(qty) }, { stock: db.command.inc(-qty), sold: db.command.inc(qty) }, qty)) ? qty : null,
+        (await take(
+          db,
+          GOODS,
+          goodsId,
+          intentId,
+          { stock: db.command.gte(qty) },
+          { stock: db.command.inc(-qty), sold: db.command.inc(qty) },
+          qty,
+        ))
+          ? qty
+          : null,
       async refused() {
         const latest = await readGoods();
         return soldOut(latest.success ? latest.data.stock : 0);
@@ -123,15 +178,50 @@ export const redeem = action({
       async completeIn(tx, { goods: g, total }, _taken, pickupCode) {
         const account = await readAccount(tx, openid, ctx.user.branchId);
         // The account's order counter moves in the same write as the balance; the hold becomes the debit.
-        const next = await post(tx, { openid, branchId: ctx.user.branchId, amount: -total, kind: 'redeem', reason: `兑换「${g.name}」×${qty}`, entryId: `rd_${orderId}`, at: now, orderId }, { ...account, held: Math.max(0, account.held - total), orders: account.orders + 1 });
+        const next = await post(
+          tx,
+          {
+            openid,
+            branchId: ctx.user.branchId,
+            amount: -total,
+            kind: 'redeem',
+            reason: `兑换「${g.name}」×${qty}`,
+            entryId: `rd_${orderId}`,
+            at: now,
+            orderId,
+          },
+          { ...account, held: Math.max(0, account.held - total), orders: account.orders + 1 },
+        );
         const quota = await tx.collection(GOODS_QUOTAS).doc(quotaId(goodsId, openid)).get();
-        await tx.collection(GOODS_QUOTAS).doc(quotaId(goodsId, openid)).set({ goodsId, openid, bought: numberOr0(quota?.bought) + qty, reserved: Math.max(0, numberOr0(quota?.reserved) - qty) });
+        await tx
+          .collection(GOODS_QUOTAS)
+          .doc(quotaId(goodsId, openid))
+          .set({
+            goodsId,
+            openid,
+            bought: numberOr0(quota?.bought) + qty,
+            reserved: Math.max(0, numberOr0(quota?.reserved) - qty),
+          });
         await tx.collection(PICKUP_CODES).add({ _id: pickupCode, orderId });
         const expiresAt = now + pickupDays() * DAY_MS;
         await tx.collection(ORDERS).add({
-          _id: orderId, openid, seq: next.orders, goodsId, goodsName: g.name, qty, price: g.price, total,
-          status: 'pending', pickupCode, stationId: g.stationId, balanceAfter: next.balance,
-          createdAt: now, expiresAt, pickedAt: null, pickedBy: null, closedAt: null,
+          _id: orderId,
+          openid,
+          seq: next.orders,
+          goodsId,
+          goodsName: g.name,
+          qty,
+          price: g.price,
+          total,
+          status: 'pending',
+          pickupCode,
+          stationId: g.stationId,
+          balanceAfter: next.balance,
+          createdAt: now,
+          expiresAt,
+          pickedAt: null,
+          pickedBy: null,
+          closedAt: null,
         });
         await enqueueExpiryWarning(tx, { orderId, openid, goodsName: g.name, qty, pickupCode, expiresAt }, now);
         return { orderId, pickupCode, balance: next.balance };

@@ -65,11 +65,14 @@ export function useLocalPiiKey(dataDir: string, warn: (line: string) => void = w
   if (setting('PII_KEY')) return;
   const keyFile = setting('PII_KEY_FILE');
   if (keyFile) {
-    if (inside(dataDir, keyFile)) throw new Error(`PII_KEY_FILE (${keyFile}) must be outside the data folder ${dataDir}`);
+    if (inside(dataDir, keyFile))
+      throw new Error(`PII_KEY_FILE (${keyFile}) must be outside the data folder ${dataDir}`);
     process.env.PII_KEY = readOrMakeKeyFile(keyFile);
     return;
   }
   const file = path.join(dataDir, 'pii.key');
   process.env.PII_KEY = readOrMakeKeyFile(file);
-  warn(`警告：个人信息密钥保存在数据目录 ${file}；请另行备份此文件，并用 PII_KEY 或 PII_KEY_FILE（放在数据目录之外）与数据分开保管`);
+  warn(
+    `警告：个人信息密钥保存在数据目录 ${file}；请另行备份此文件，并用 PII_KEY 或 PII_KEY_FILE（放在数据目录之外）与数据分开保管`,
+  );
 }

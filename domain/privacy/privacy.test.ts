@@ -52,22 +52,42 @@ test('the key comes from PII_KEY, else PII_KEY_FILE outside the data folder, els
 
 test('generated ID numbers validate, and any single changed digit is caught', () => {
   fc.assert(
-    fc.property(fc.integer({ min: 0, max: 999 }), fc.date({ min: new Date('1930-01-01'), max: new Date('2020-12-31'), noInvalidDate: true }), fc.integer({ min: 0, max: 16 }), (seq, birth, pos) => {
-      const id = makeIdNumber('450326', birth.toISOString().slice(0, 10), seq);
-      expect(checkIdNumber(id, '2026-11-23')).toMatchObject({ ok: true, birthDate: birth.toISOString().slice(0, 10) });
-      const digit = (Number(id[pos]) + 1) % 10;
-      const changed = `${id.slice(0, pos)}${digit}${id.slice(pos + 1)}`;
-      expect(checkIdNumber(changed, '2026-11-23').ok).toBe(false);
-    }),
+    fc.property(
+      fc.integer({ min: 0, max: 999 }),
+      fc.date({ min: new Date('1930-01-01'), max: new Date('2020-12-31'), noInvalidDate: true }),
+      fc.integer({ min: 0, max: 16 }),
+      (seq, birth, pos) => {
+        const id = makeIdNumber('450326', birth.toISOString().slice(0, 10), seq);
+        expect(checkIdNumber(id, '2026-11-23')).toMatchObject({
+          ok: true,
+          birthDate: birth.toISOString().slice(0, 10),
+        });
+        const digit = (Number(id[pos]) + 1) % 10;
+        const changed = `${id.slice(0, pos)}${digit}${id.slice(pos + 1)}`;
+        expect(checkIdNumber(changed, '2026-11-23').ok).toBe(false);
+      },
+    ),
   );
 });
 
 test('each kind of bad ID number gets its own message', () => {
   const good = makeIdNumber('450326', '1961-05-20', 123);
-  expect(checkIdNumber(good.slice(0, 17) + (good[17] === '0' ? '1' : '0'), '2026-11-23')).toEqual({ ok: false, message: '身份证号校验位不正确' });
-  expect(checkIdNumber(makeIdNumber('990326', '1961-05-20', 1), '2026-11-23')).toEqual({ ok: false, message: '身份证号的地区码不正确' });
-  expect(checkIdNumber('450326' + '19610230' + '1234', '2026-11-23')).toEqual({ ok: false, message: '身份证号中的出生日期不正确' });
-  expect(checkIdNumber(makeIdNumber('450326', '2027-01-01', 1), '2026-11-23')).toEqual({ ok: false, message: '身份证号中的出生日期不正确' });
+  expect(checkIdNumber(good.slice(0, 17) + (good[17] === '0' ? '1' : '0'), '2026-11-23')).toEqual({
+    ok: false,
+    message: '身份证号校验位不正确',
+  });
+  expect(checkIdNumber(makeIdNumber('990326', '1961-05-20', 1), '2026-11-23')).toEqual({
+    ok: false,
+    message: '身份证号的地区码不正确',
+  });
+  expect(checkIdNumber('450326' + '19610230' + '1234', '2026-11-23')).toEqual({
+    ok: false,
+    message: '身份证号中的出生日期不正确',
+  });
+  expect(checkIdNumber(makeIdNumber('450326', '2027-01-01', 1), '2026-11-23')).toEqual({
+    ok: false,
+    message: '身份证号中的出生日期不正确',
+  });
   expect(checkIdNumber('12345', '2026-11-23').ok).toBe(false);
 });
 

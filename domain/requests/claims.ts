@@ -21,10 +21,31 @@ import { crashPoint, intentGraceMs } from '../core/intents';
 import type { UserDoc } from '../core/identity';
 import { dayOf } from '../core/time';
 import {
-  MAX_PHOTOS, REQUESTS, REQUEST_EVENTS, kindSchema, progressPerDay, requestDocSchema, type Claim, type RequestDoc,
+  MAX_PHOTOS,
+  REQUESTS,
+  REQUEST_EVENTS,
+  kindSchema,
+  progressPerDay,
+  requestDocSchema,
+  type Claim,
+  type RequestDoc,
 } from './model';
 import {
-  addEvent, assertOwnPhotos, card, claimKey, dropHold, isParty, notFoundRequest, quoteTitle, readRequest, readVolunteer, reserveClaim, takeQuota, tell, usePhotos, volunteerRefusal,
+  addEvent,
+  assertOwnPhotos,
+  card,
+  claimKey,
+  dropHold,
+  isParty,
+  notFoundRequest,
+  quoteTitle,
+  readRequest,
+  readVolunteer,
+  reserveClaim,
+  takeQuota,
+  tell,
+  usePhotos,
+  volunteerRefusal,
 } from './present';
 import { placeOfUser, UNITS, unitDocSchema } from '../org';
 import { assertStep, refusalOf } from './status';
@@ -55,30 +76,50 @@ export const hall = action({
     const col = ctx.db.collection(REQUESTS);
     const _ = ctx.db.command;
     // Two phases, one cursor: `h:<createdAt>` pages the caller's county, `o:<createdAt>` the rest.
-    const [phase, at] = cursor?.includes(':') ? (cursor.split(':', 2) as [string, string]) : [county ? 'h' : 'o', undefined];
-    if (phase !== 'h' && phase !== 'o') throw new AppError('INVALID_ARGUMENT', '翻页位置不正确，请刷新后重试', 'cursor');
+    const [phase, at] = cursor?.includes(':')
+      ? (cursor.split(':', 2) as [string, string])
+      : [county ? 'h' : 'o', undefined];
+    if (phase !== 'h' && phase !== 'o')
+      throw new AppError('INVALID_ARGUMENT', '翻页位置不正确，请刷新后重试', 'cursor');
     const size = limit ?? 20;
     const present = async (page: { items: RequestDoc[]; nextCursor: string | null }, tag: string) => {
       const items = [];
-      for (const req of page.items) items.push({ ...(await card(req, ctx.services)), sameCounty: req.county === county });
+      for (const req of page.items)
+        items.push({ ...(await card(req, ctx.services)), sameCounty: req.county === county });
       return { items, nextCursor: page.nextCursor ? `${tag}:${page.nextCursor}` : null };
     };
     if (phase === 'h' && county) {
-      const home = await pageByNewest(col, { status: 'open', county, kind }, 'createdAt', { cursor: at, limit: size }, requestDocSchema, (d) => d);
+      const home = await pageByNewest(
+        col,
+        { status: 'open', county, kind },
+        'createdAt',
+        { cursor: at, limit: size },
+        requestDocSchema,
+        (d) => d,
+      );
       const shown = await present(home, 'h');
       // The caller's county ran out on this page: the next page starts on the other counties.
       if (!shown.nextCursor) shown.nextCursor = 'o:';
       return shown;
     }
-    const others = await pageByNewest(col, { status: 'open', county: county ? _.neq(county) : undefined, kind }, 'createdAt', { cursor: at || undefined, limit: size }, requestDocSchema, (d) => d);
+    const others = await pageByNewest(
+      col,
+      { status: 'open', county: county ? _.neq(county) : undefined, kind },
+      'createdAt',
+      { cursor: at || undefined, limit: size },
+      requestDocSchema,
+      (d) => d,
+    );
     return present(others, 'o');
   },
 });
 
 /** Refusals a claimant may hear, in the spec's words. */
 function refusal(req: RequestDoc): AppError {
-  if (req.kind === 'wish' && req.taken >= req.places && req.places > 0) return new AppError('CONFLICT', '该心愿已被认领');
-  if (req.status === 'open' || (req.status === 'inProgress' && req.taken >= req.places)) return new AppError('SLOT_FULL', '名额已满');
+  if (req.kind === 'wish' && req.taken >= req.places && req.places > 0)
+    return new AppError('CONFLICT', '该心愿已被认领');
+  if (req.status === 'open' || (req.status === 'inProgress' && req.taken >= req.places))
+    return new AppError('SLOT_FULL', '名额已满');
   return refusalOf('claim', req.status);
 }
 
@@ -86,7 +127,12 @@ function refusal(req: RequestDoc): AppError {
  * Takes one place for `claim` by conditional update (never inside a transaction). Answers the request
  * as it was just before the claim, and whether this claim filled it.
  */
-export async function takePlace(db: Database, id: string, claim: Claim, now: number): Promise<{ req: RequestDoc; filled: boolean }> {
+export async function takePlace(
+  db: Database,
+  id: string,
+  claim: Claim,
+  now: number,
+): Promise<{ req: RequestDoc; filled: boolean }> {
   const key = claimKey(claim.openid);
   const _ = db.command;
   // Each failed round means another claim (or a change of status) won meanwhile: bounded by the places.
@@ -96,13 +142,16 @@ export async function takePlace(db: Database, id: string, claim: Claim, now: num
     if (req.claims[key]) throw new AppError('CONFLICT', '你已认领');
     if (req.status !== 'open' || req.taken >= req.places) throw refusal(req);
     const filled = req.taken + 1 >= req.places;
-    const { updated } = await db.collection(REQUESTS).where({ _id: id, status: 'open', taken: req.taken, [`claims.${key}`]: _.exists(false) }).update({
-      taken: req.taken + 1,
-      status: filled ? 'inProgress' : 'open',
-      [`claims.${key}`]: { ...claim },
-      claimantIds: _.set([...req.claimantIds, claim.openid]),
-      updatedAt: now,
-    });
+    const { updated } = await db
+      .collection(REQUESTS)
+      .where({ _id: id, status: 'open', taken: req.taken, [`claims.${key}`]: _.exists(false) })
+      .update({
+        taken: req.taken + 1,
+        status: filled ? 'inProgress' : 'open',
+        [`claims.${key}`]: { ...claim },
+        claimantIds: _.set([...req.claimantIds, claim.openid]),
+        updatedAt: now,
+      });
     if (updated > 0) return { req, filled };
     await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 + round * 2)));
   }
@@ -110,10 +159,36 @@ export async function takePlace(db: Database, id: string, claim: Claim, now: num
 }
 
 /** The timeline line and messages of a claim already taken (idempotent: ids derived from request + claimant). */
-export async function recordClaim(db: Database, req: RequestDoc, claim: Claim, filled: boolean, now: number): Promise<void> {
+export async function recordClaim(
+  db: Database,
+  req: RequestDoc,
+  claim: Claim,
+  filled: boolean,
+  now: number,
+): Promise<void> {
   await db.runTransaction(async (tx) => {
-    await addEvent(tx, req, { status: filled ? 'inProgress' : 'open', text: `${claim.kind === 'member' ? '党员' : '志愿者'}${claim.nickname}认领${filled ? '，名额已满，开始办理' : ''}`, by: claim.nickname }, now, 'claim', claim.openid);
-    await tell(tx, req, req.openid, 'claimed', filled ? '办理中' : '有人认领', `${claim.kind === 'member' ? '党员' : '志愿者'}${claim.nickname}认领了你的${quoteTitle(req)}`, now, claim.openid);
+    await addEvent(
+      tx,
+      req,
+      {
+        status: filled ? 'inProgress' : 'open',
+        text: `${claim.kind === 'member' ? '党员' : '志愿者'}${claim.nickname}认领${filled ? '，名额已满，开始办理' : ''}`,
+        by: claim.nickname,
+      },
+      now,
+      'claim',
+      claim.openid,
+    );
+    await tell(
+      tx,
+      req,
+      req.openid,
+      'claimed',
+      filled ? '办理中' : '有人认领',
+      `${claim.kind === 'member' ? '党员' : '志愿者'}${claim.nickname}认领了你的${quoteTitle(req)}`,
+      now,
+      claim.openid,
+    );
   }, TX_ATTEMPTS);
 }
 
@@ -123,13 +198,21 @@ export const claim = action({
   async run({ id }, ctx) {
     const kind = await claimantKind(ctx.db, ctx.user);
     const before = await readRequest(ctx.db, id);
-    if (!before || !(before.status === 'open' || before.mode === 'hall' || before.claimantIds.includes(ctx.user._id))) throw notFoundRequest();
+    if (!before || !(before.status === 'open' || before.mode === 'hall' || before.claimantIds.includes(ctx.user._id)))
+      throw notFoundRequest();
     if (before.openid === ctx.user._id) throw new AppError('CONFLICT', '不能认领自己提出的请求');
     if (before.claimantIds.includes(ctx.user._id)) throw new AppError('CONFLICT', '你已认领');
     // Already full or closed: told at once, without reserving anything (a refusal writes nothing).
     if (before.status !== 'open' || before.taken >= before.places) throw refusal(before);
     const now = ctx.now();
-    const c: Claim = { openid: ctx.user._id, nickname: ctx.user.nickname, kind, via: 'hall', status: 'active', at: now };
+    const c: Claim = {
+      openid: ctx.user._id,
+      nickname: ctx.user.nickname,
+      kind,
+      via: 'hall',
+      status: 'active',
+      at: now,
+    };
     // A few active claims a person: the place is reserved on their own document first, and given back if not taken.
     await reserveClaim(ctx.db, c.openid, id, now);
     let taken: Awaited<ReturnType<typeof takePlace>>;
@@ -153,7 +236,14 @@ export const myTasks = action({
   input: z.strictObject({ cursor: fields.cursor, limit: fields.limit }),
   access: 'signedIn',
   async run({ cursor, limit }, ctx) {
-    const page = await pageByNewest(ctx.db.collection(REQUESTS), { claimantIds: ctx.user._id }, 'createdAt', { cursor, limit }, requestDocSchema, (d) => d);
+    const page = await pageByNewest(
+      ctx.db.collection(REQUESTS),
+      { claimantIds: ctx.user._id },
+      'createdAt',
+      { cursor, limit },
+      requestDocSchema,
+      (d) => d,
+    );
     const items = [];
     for (const req of page.items) items.push(await card(req, ctx.services));
     return { items, nextCursor: page.nextCursor };
@@ -186,11 +276,30 @@ export const progress = action({
       if (!req || !req.claimantIds.includes(openid)) throw notFoundRequest();
       assertStep('progress', req.status);
       // The same report sent again: its first answer, not another message.
-      if (await tx.collection(REQUEST_EVENTS).doc(derivedId('re', id, 'progress', openid, cause)).get()) return { id, status: req.status };
+      if (
+        await tx
+          .collection(REQUEST_EVENTS)
+          .doc(derivedId('re', id, 'progress', openid, cause))
+          .get()
+      )
+        return { id, status: req.status };
       const max = progressPerDay();
-      await takeQuota(tx, `progress:${openid}:${id}:${dayOf(now)}`, max, `每个任务每天最多报告 ${max} 条进展，请明天再报`);
+      await takeQuota(
+        tx,
+        `progress:${openid}:${id}:${dayOf(now)}`,
+        max,
+        `每个任务每天最多报告 ${max} 条进展，请明天再报`,
+      );
       await usePhotos(tx, openid, photos);
-      await addEvent(tx, req, { status: req.status, text: `进展：${text}`, by: ctx.user.nickname, photos }, now, 'progress', openid, cause);
+      await addEvent(
+        tx,
+        req,
+        { status: req.status, text: `进展：${text}`, by: ctx.user.nickname, photos },
+        now,
+        'progress',
+        openid,
+        cause,
+      );
       await tell(tx, req, req.openid, 'progress', '办理进展', `${ctx.user.nickname}：${text.slice(0, 40)}`, now, cause);
       return { id, status: req.status };
     }, TX_ATTEMPTS);
@@ -216,8 +325,24 @@ export const finish = action({
       assertStep('finish', req.status);
       await usePhotos(tx, openid, photos);
       await tx.collection(REQUESTS).doc(id).update({ status: 'finished', finishedAt: now, updatedAt: now });
-      await addEvent(tx, req, { status: 'finished', text: `办理完成：${text}`, by: ctx.user.nickname, photos }, now, 'finished', String(now));
-      await tell(tx, req, req.openid, 'finished', '待确认', `${quoteTitle(req)}已办理完成，请确认并评价`, now, String(now));
+      await addEvent(
+        tx,
+        req,
+        { status: 'finished', text: `办理完成：${text}`, by: ctx.user.nickname, photos },
+        now,
+        'finished',
+        String(now),
+      );
+      await tell(
+        tx,
+        req,
+        req.openid,
+        'finished',
+        '待确认',
+        `${quoteTitle(req)}已办理完成，请确认并评价`,
+        now,
+        String(now),
+      );
       return { id, status: 'finished' as const };
     }, TX_ATTEMPTS);
   },
@@ -227,16 +352,40 @@ export const finish = action({
  * Takes `openid`'s claim off the request (inside the caller's transaction): from the hall it is open again with the
  * place free; an assignment goes back to the branch to dispatch again. Answers the status it now has.
  */
-async function dropClaim(db: Database, tx: Transaction, req: RequestDoc, openid: string, now: number): Promise<'open' | 'accepted'> {
+async function dropClaim(
+  db: Database,
+  tx: Transaction,
+  req: RequestDoc,
+  openid: string,
+  now: number,
+): Promise<'open' | 'accepted'> {
   const _ = db.command;
   const key = claimKey(openid);
   const claims = Object.fromEntries(Object.entries(req.claims).filter(([k]) => k !== key));
   if (req.mode === 'hall') {
-    await tx.collection(REQUESTS).doc(req._id).update({
-      status: 'open', taken: req.taken - 1, claims: _.set(JSON.parse(JSON.stringify(claims))), claimantIds: _.set(req.claimantIds.filter((c) => c !== openid)), updatedAt: now,
-    });
+    await tx
+      .collection(REQUESTS)
+      .doc(req._id)
+      .update({
+        status: 'open',
+        taken: req.taken - 1,
+        claims: _.set(JSON.parse(JSON.stringify(claims))),
+        claimantIds: _.set(req.claimantIds.filter((c) => c !== openid)),
+        updatedAt: now,
+      });
   } else {
-    await tx.collection(REQUESTS).doc(req._id).update({ status: 'accepted', mode: null, places: 0, taken: 0, claims: _.set({}), claimantIds: _.set([]), updatedAt: now });
+    await tx
+      .collection(REQUESTS)
+      .doc(req._id)
+      .update({
+        status: 'accepted',
+        mode: null,
+        places: 0,
+        taken: 0,
+        claims: _.set({}),
+        claimantIds: _.set([]),
+        updatedAt: now,
+      });
   }
   await dropHold(tx, openid, req._id);
   return req.mode === 'hall' ? 'open' : 'accepted';
@@ -262,9 +411,38 @@ export const release = action({
       assertStep('release', req.status);
       const status = await dropClaim(ctx.db, tx, req, openid, now);
       const back = status === 'open' ? '名额已回到任务大厅' : '已退回支部重新派单';
-      await addEvent(tx, req, { status, text: `${ctx.user.nickname}放弃了认领，${back}`, by: ctx.user.nickname }, now, 'released', openid, String(now));
-      await tell(tx, req, req.openid, 'released', '有人放弃认领', `${ctx.user.nickname}放弃了${quoteTitle(req)}的认领，${back}`, now, openid, String(now));
-      if (secretary && status === 'accepted') await tell(tx, req, secretary, 'released', '派单被退回', `${ctx.user.nickname}放弃了${quoteTitle(req)}，请重新派单`, now, openid, String(now));
+      await addEvent(
+        tx,
+        req,
+        { status, text: `${ctx.user.nickname}放弃了认领，${back}`, by: ctx.user.nickname },
+        now,
+        'released',
+        openid,
+        String(now),
+      );
+      await tell(
+        tx,
+        req,
+        req.openid,
+        'released',
+        '有人放弃认领',
+        `${ctx.user.nickname}放弃了${quoteTitle(req)}的认领，${back}`,
+        now,
+        openid,
+        String(now),
+      );
+      if (secretary && status === 'accepted')
+        await tell(
+          tx,
+          req,
+          secretary,
+          'released',
+          '派单被退回',
+          `${ctx.user.nickname}放弃了${quoteTitle(req)}，请重新派单`,
+          now,
+          openid,
+          String(now),
+        );
       return { id, status };
     }, TX_ATTEMPTS);
   },
@@ -275,7 +453,11 @@ export const withdraw = action({
   input: z.strictObject({
     id: fields.id,
     openid: fields.id,
-    reason: z.string({ error: '请写明收回认领的理由' }).trim().min(2, '请写明收回认领的理由').max(200, '理由最多 200 个字'),
+    reason: z
+      .string({ error: '请写明收回认领的理由' })
+      .trim()
+      .min(2, '请写明收回认领的理由')
+      .max(200, '理由最多 200 个字'),
   }),
   access: ['secretary', 'admin'],
   scope: async ({ id }, ctx) => {
@@ -291,9 +473,36 @@ export const withdraw = action({
       if (!claim) throw new AppError('NOT_FOUND', '此人没有认领该任务', 'openid');
       assertStep('withdraw', req.status);
       const status = await dropClaim(ctx.db, tx, req, openid, now);
-      await addEvent(tx, req, { status, text: `支部收回了${claim.nickname}的认领：${reason}`, by: req.unitName }, now, 'withdrawn', openid, String(now));
-      await tell(tx, req, openid, 'withdrawn', '认领被收回', `${req.unitName}收回了你对${quoteTitle(req)}的认领：${reason}`, now, String(now));
-      await tell(tx, req, req.openid, 'released', '重新安排', `${req.unitName}正在重新安排${quoteTitle(req)}`, now, openid, String(now));
+      await addEvent(
+        tx,
+        req,
+        { status, text: `支部收回了${claim.nickname}的认领：${reason}`, by: req.unitName },
+        now,
+        'withdrawn',
+        openid,
+        String(now),
+      );
+      await tell(
+        tx,
+        req,
+        openid,
+        'withdrawn',
+        '认领被收回',
+        `${req.unitName}收回了你对${quoteTitle(req)}的认领：${reason}`,
+        now,
+        String(now),
+      );
+      await tell(
+        tx,
+        req,
+        req.openid,
+        'released',
+        '重新安排',
+        `${req.unitName}正在重新安排${quoteTitle(req)}`,
+        now,
+        openid,
+        String(now),
+      );
       ctx.audit?.({ targetId: id, before: { status: req.status, claimant: openid }, after: { status, reason } });
       return { id, status };
     }, TX_ATTEMPTS);
@@ -303,14 +512,25 @@ export const withdraw = action({
 /** Claims whose timeline line or message a dead process never wrote: written now (idempotent). */
 export async function reconcileClaims(db: Database, now: number): Promise<{ repaired: number }> {
   let repaired = 0;
-  const open = await db.collection(REQUESTS).where({ status: db.command.in(['open', 'inProgress']), mode: 'hall' }).orderBy('updatedAt', 'desc').limit(200).get();
+  const open = await db
+    .collection(REQUESTS)
+    .where({ status: db.command.in(['open', 'inProgress']), mode: 'hall' })
+    .orderBy('updatedAt', 'desc')
+    .limit(200)
+    .get();
   for (const doc of open) {
     const req = requestDocSchema.safeParse(doc);
     if (!req.success) continue;
     for (const c of Object.values(req.data.claims)) {
       // A claim younger than the grace period may still be writing its own line.
       if (c.at > now - intentGraceMs()) continue;
-      if (await db.collection(REQUEST_EVENTS).doc(derivedId('re', req.data._id, 'claim', c.openid)).get()) continue;
+      if (
+        await db
+          .collection(REQUEST_EVENTS)
+          .doc(derivedId('re', req.data._id, 'claim', c.openid))
+          .get()
+      )
+        continue;
       await recordClaim(db, req.data, c, req.data.taken >= req.data.places, now);
       repaired += 1;
     }

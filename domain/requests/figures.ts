@@ -16,10 +16,23 @@ export const wall = action({
   access: 'public',
   async run({ cursor, limit }, ctx) {
     const _ = ctx.db.command;
-    return pageByNewest(ctx.db.collection(REQUESTS), { kind: 'wish', publicOnWall: true, status: _.in([...WALL_STATUSES]) }, 'createdAt', { cursor, limit }, requestDocSchema, (r) => ({
-      id: r._id, title: r.title, category: r.category, status: r.status, statusLabel: STATUS_LABELS[r.status],
-      maskedName: r.contact.maskedName, unitName: r.unitName, createdAt: r.createdAt,
-    }));
+    return pageByNewest(
+      ctx.db.collection(REQUESTS),
+      { kind: 'wish', publicOnWall: true, status: _.in([...WALL_STATUSES]) },
+      'createdAt',
+      { cursor, limit },
+      requestDocSchema,
+      (r) => ({
+        id: r._id,
+        title: r.title,
+        category: r.category,
+        status: r.status,
+        statusLabel: STATUS_LABELS[r.status],
+        maskedName: r.contact.maskedName,
+        unitName: r.unitName,
+        createdAt: r.createdAt,
+      }),
+    );
   },
 });
 
@@ -86,19 +99,36 @@ export const figures = action({
     const col = ctx.db.collection(REQUESTS);
     const requests = await col.where({ ...where, status: ctx.db.command.in([...COUNTED]) }).count();
     const confirmed = await col.where({ ...where, status: 'confirmed' }).count();
-    const sample = (await col.where({ ...where, status: 'confirmed' }).orderBy('createdAt', 'desc').limit(FIGURE_SAMPLE).get()).flatMap((d) => {
+    const sample = (
+      await col
+        .where({ ...where, status: 'confirmed' })
+        .orderBy('createdAt', 'desc')
+        .limit(FIGURE_SAMPLE)
+        .get()
+    ).flatMap((d) => {
       const r = requestDocSchema.safeParse(d);
       return r.success ? [r.data] : [];
     });
     const averages = figuresOf(sample);
-    return { requests, confirmed, finishRate: requests > 0 ? round2(confirmed / requests) : 0, avgHours: averages.avgHours, satisfaction: averages.satisfaction } satisfies Figures;
+    return {
+      requests,
+      confirmed,
+      finishRate: requests > 0 ? round2(confirmed / requests) : 0,
+      avgHours: averages.avgHours,
+      satisfaction: averages.satisfaction,
+    } satisfies Figures;
   },
 });
 
 export const stats = action({
   input: z.strictObject({ from: fields.date, to: fields.date, unitId: fields.id.optional() }),
   access: ['secretary', 'admin'],
-  scope: ({ unitId }, ctx) => (unitId ? { unitOrCounty: unitId } : ctx.user.role === 'secretary' && ctx.user.branchId ? { branchId: ctx.user.branchId } : null),
+  scope: ({ unitId }, ctx) =>
+    unitId
+      ? { unitOrCounty: unitId }
+      : ctx.user.role === 'secretary' && ctx.user.branchId
+        ? { branchId: ctx.user.branchId }
+        : null,
   async run({ from, to, unitId }, ctx) {
     assertDayRange(from, to, 366, '统计');
     const start = atShanghai(`${from} 00:00`);

@@ -9,7 +9,16 @@ import { intentGraceMs } from '../core/intents';
 import { readAll, type InvariantReport } from '../core/invariants';
 import { LEDGER, ledgerDocSchema } from '../points';
 import { hoursEntryId, pointsEntryId } from './awards';
-import { REQUESTS, REQUEST_EVENTS, TIME_ACCOUNTS, TIME_LEDGER, requestDocSchema, timeAccountDocSchema, timeLedgerDocSchema, type RequestDoc } from './model';
+import {
+  REQUESTS,
+  REQUEST_EVENTS,
+  TIME_ACCOUNTS,
+  TIME_LEDGER,
+  requestDocSchema,
+  timeAccountDocSchema,
+  timeLedgerDocSchema,
+  type RequestDoc,
+} from './model';
 import { claimKey } from './present';
 
 const PHONE_IN_CLEAR = /^\s*1[3-9]\d{9}\s*$/;
@@ -25,7 +34,9 @@ export async function checkRequestInvariants(db: Database, now = clock.now()): P
   }
   const accounts = (await readAll(db, TIME_ACCOUNTS)).map((d) => timeAccountDocSchema.parse(d));
   const entries = (await readAll(db, TIME_LEDGER)).map((d) => timeLedgerDocSchema.parse(d));
-  const serviceEntries = (await readAll(db, LEDGER)).map((d) => ledgerDocSchema.parse(d)).filter((e) => e.kind === 'service');
+  const serviceEntries = (await readAll(db, LEDGER))
+    .map((d) => ledgerDocSchema.parse(d))
+    .filter((e) => e.kind === 'service');
   const eventIds = new Set((await readAll(db, REQUEST_EVENTS)).map((d) => d._id));
 
   // Claims: taken counts them, never more than the places; each claimant once; a wish one holder.
@@ -33,18 +44,31 @@ export async function checkRequestInvariants(db: Database, now = clock.now()): P
     const claims = Object.entries(r.claims);
     const ids = new Set(r.claimantIds);
     return (
-      r.taken !== claims.length || r.claimantIds.length !== ids.size || ids.size !== claims.length || r.taken > r.places ||
-      claims.some(([key, c]) => key !== claimKey(c.openid) || !ids.has(c.openid)) || (r.kind === 'wish' && r.places > 1)
+      r.taken !== claims.length ||
+      r.claimantIds.length !== ids.size ||
+      ids.size !== claims.length ||
+      r.taken > r.places ||
+      claims.some(([key, c]) => key !== claimKey(c.openid) || !ids.has(c.openid)) ||
+      (r.kind === 'wish' && r.places > 1)
     );
   }).length;
   // open ⇔ dispatched to the hall with a place left; once full it is in progress (or beyond).
-  const statusBroken = requests.filter((r) =>
-    (r.status === 'open' && !(r.mode === 'hall' && r.taken < r.places)) ||
-    ((r.status === 'submitted' || r.status === 'accepted') && (r.taken > 0 || r.mode !== null)) ||
-    ((r.status === 'inProgress' || r.status === 'finished' || r.status === 'confirmed') && r.taken === 0) ||
-    (r.status === 'cancelled' && r.taken > 0),
+  const statusBroken = requests.filter(
+    (r) =>
+      (r.status === 'open' && !(r.mode === 'hall' && r.taken < r.places)) ||
+      ((r.status === 'submitted' || r.status === 'accepted') && (r.taken > 0 || r.mode !== null)) ||
+      ((r.status === 'inProgress' || r.status === 'finished' || r.status === 'confirmed') && r.taken === 0) ||
+      (r.status === 'cancelled' && r.taken > 0),
   ).length;
-  const claimLinesMissing = requests.reduce((n, r) => n + Object.values(r.claims).filter((c) => c.via === 'hall' && c.at < now - intentGraceMs() && !eventIds.has(derivedId('re', r._id, 'claim', c.openid))).length, 0);
+  const claimLinesMissing = requests.reduce(
+    (n, r) =>
+      n +
+      Object.values(r.claims).filter(
+        (c) =>
+          c.via === 'hall' && c.at < now - intentGraceMs() && !eventIds.has(derivedId('re', r._id, 'claim', c.openid)),
+      ).length,
+    0,
+  );
 
   // The 时间银行: balance = sum of its ledger, entries counted, each entry's balanceAfter the running sum.
   const byOpenid = new Map<string, typeof entries>();
@@ -60,8 +84,12 @@ export async function checkRequestInvariants(db: Database, now = clock.now()): P
   }
   const accountById = new Map(accounts.map((a) => [a._id, a]));
   const balancesBroken =
-    accounts.filter((a) => (byOpenid.get(a._id) ?? []).reduce((s, e) => s + e.hours, 0) !== a.balance || (byOpenid.get(a._id)?.length ?? 0) !== a.entries || a.balance < 0).length +
-    [...byOpenid.keys()].filter((id) => !accountById.has(id)).length;
+    accounts.filter(
+      (a) =>
+        (byOpenid.get(a._id) ?? []).reduce((s, e) => s + e.hours, 0) !== a.balance ||
+        (byOpenid.get(a._id)?.length ?? 0) !== a.entries ||
+        a.balance < 0,
+    ).length + [...byOpenid.keys()].filter((id) => !accountById.has(id)).length;
 
   // Awards: only a confirmed request has them, one per active claimant, each posted exactly once.
   const pointIds = new Map<string, number>();
@@ -77,7 +105,8 @@ export async function checkRequestInvariants(db: Database, now = clock.now()): P
       continue;
     }
     const active = Object.values(r.claims).filter((c) => c.status === 'active');
-    if (r.awards.length !== active.length || new Set(r.awards.map((a) => a.openid)).size !== active.length) awardsBroken += 1;
+    if (r.awards.length !== active.length || new Set(r.awards.map((a) => a.openid)).size !== active.length)
+      awardsBroken += 1;
     for (const a of r.awards) {
       const claim = active.find((c) => c.openid === a.openid);
       if (!claim) continue;
@@ -89,15 +118,22 @@ export async function checkRequestInvariants(db: Database, now = clock.now()): P
       if (claim.kind === 'volunteer') {
         const id = hoursEntryId(r._id, a.openid);
         expectedHours.add(id);
-        if (hourIds.get(id) !== 1 || a.hours !== r.hours || entries.find((e) => e._id === id)?.hours !== a.hours) awardsBroken += 1;
+        if (hourIds.get(id) !== 1 || a.hours !== r.hours || entries.find((e) => e._id === id)?.hours !== a.hours)
+          awardsBroken += 1;
       }
     }
   }
   const strayPostings =
-    serviceEntries.filter((e) => !expectedPoints.has(e._id)).length + entries.filter((e) => e.requestId !== null && !expectedHours.has(e._id)).length;
+    serviceEntries.filter((e) => !expectedPoints.has(e._id)).length +
+    entries.filter((e) => e.requestId !== null && !expectedHours.has(e._id)).length;
 
   // The sealed fields are ciphertext and the masked phone is masked (a hash may hold digit runs, so fields are tested whole).
-  const contactInClear = requests.filter((r) => PHONE_IN_CLEAR.test(r.contact.phone) || PHONE_IN_CLEAR.test(r.contact.maskedPhone) || PHONE_IN_CLEAR.test(r.contact.name)).length;
+  const contactInClear = requests.filter(
+    (r) =>
+      PHONE_IN_CLEAR.test(r.contact.phone) ||
+      PHONE_IN_CLEAR.test(r.contact.maskedPhone) ||
+      PHONE_IN_CLEAR.test(r.contact.name),
+  ).length;
 
   return [
     { name: 'every request document is readable', violations: unreadable },

@@ -9,7 +9,17 @@ import { TX_ATTEMPTS } from '../core/ids';
 import { readUnit } from '../org';
 import { USERS, userDocSchema } from '../core/identity';
 import type { HostServices } from '../core/services';
-import { PHOTOS, REQUESTS, REQUEST_EVENTS, UNUSED_PHOTO_MS, acceptHours, finishDays, photoDocSchema, requestDocSchema, type RequestDoc } from './model';
+import {
+  PHOTOS,
+  REQUESTS,
+  REQUEST_EVENTS,
+  UNUSED_PHOTO_MS,
+  acceptHours,
+  finishDays,
+  photoDocSchema,
+  requestDocSchema,
+  type RequestDoc,
+} from './model';
 import { addEvent, quoteTitle, readRequest, tell } from './present';
 import { reconcileClaims } from './claims';
 
@@ -20,7 +30,12 @@ const FINISH_PENDING = ['accepted', 'open', 'inProgress'] as const;
 export function lateness(req: RequestDoc, now: number): 'accept' | 'finish' | null {
   if (req.overdue) return null;
   if (req.status === 'submitted' && req.createdAt < now - acceptHours() * 3_600_000) return 'accept';
-  if ((FINISH_PENDING as readonly string[]).includes(req.status) && req.acceptedAt !== null && req.acceptedAt < now - finishDays() * 86_400_000) return 'finish';
+  if (
+    (FINISH_PENDING as readonly string[]).includes(req.status) &&
+    req.acceptedAt !== null &&
+    req.acceptedAt < now - finishDays() * 86_400_000
+  )
+    return 'finish';
   return null;
 }
 
@@ -46,8 +61,18 @@ async function adminsOf(db: Database, county: string, cache: Map<string, string[
 export async function markOverdue(db: Database, now: number): Promise<{ marked: number; claimsRepaired: number }> {
   const _ = db.command;
   const candidates = [
-    ...(await db.collection(REQUESTS).where({ status: 'submitted', overdue: false, createdAt: _.lt(now - acceptHours() * 3_600_000) }).orderBy('createdAt', 'asc').limit(BATCH).get()),
-    ...(await db.collection(REQUESTS).where({ status: _.in([...FINISH_PENDING]), overdue: false, acceptedAt: _.lt(now - finishDays() * 86_400_000) }).orderBy('acceptedAt', 'asc').limit(BATCH).get()),
+    ...(await db
+      .collection(REQUESTS)
+      .where({ status: 'submitted', overdue: false, createdAt: _.lt(now - acceptHours() * 3_600_000) })
+      .orderBy('createdAt', 'asc')
+      .limit(BATCH)
+      .get()),
+    ...(await db
+      .collection(REQUESTS)
+      .where({ status: _.in([...FINISH_PENDING]), overdue: false, acceptedAt: _.lt(now - finishDays() * 86_400_000) })
+      .orderBy('acceptedAt', 'asc')
+      .limit(BATCH)
+      .get()),
   ];
   const cache = new Map<string, string[]>();
   let marked = 0;
@@ -61,9 +86,21 @@ export async function markOverdue(db: Database, now: number): Promise<{ marked: 
         const why = req && lateness(req, now);
         if (!req || !why) return false;
         await tx.collection(REQUESTS).doc(req._id).update({ overdue: true, escalatedAt: now });
-        const text = why === 'accept' ? `超过 ${acceptHours()} 小时未受理，已上报县级管理员` : `受理后超过 ${finishDays()} 天未办结，已上报县级管理员`;
+        const text =
+          why === 'accept'
+            ? `超过 ${acceptHours()} 小时未受理，已上报县级管理员`
+            : `受理后超过 ${finishDays()} 天未办结，已上报县级管理员`;
         await addEvent(tx, req, { status: req.status, text, by: '系统' }, now, 'overdue');
-        for (const admin of admins) await tell(tx, req, admin, 'overdue', '群众点单超时', `${req.unitName}的${quoteTitle(req)}${why === 'accept' ? '超时未受理' : '超时未办结'}，请督办`, now);
+        for (const admin of admins)
+          await tell(
+            tx,
+            req,
+            admin,
+            'overdue',
+            '群众点单超时',
+            `${req.unitName}的${quoteTitle(req)}${why === 'accept' ? '超时未受理' : '超时未办结'}，请督办`,
+            now,
+          );
         return true;
       }, TX_ATTEMPTS);
       if (done) marked += 1;
@@ -85,14 +122,28 @@ export const PURGE_BATCH = 100;
  * writes, so the two cannot both win; its use is then looked up (for uploads from before the states) and a used one
  * kept. Without a file store (a host that lends none) nothing is removed.
  */
-export async function purgePhotos(db: Database, now: number, services?: HostServices): Promise<{ removed: number; kept: number }> {
+export async function purgePhotos(
+  db: Database,
+  now: number,
+  services?: HostServices,
+): Promise<{ removed: number; kept: number }> {
   const store = services?.files;
   if (!store) return { removed: 0, kept: 0 };
   const _ = db.command;
   const cutoff = now - UNUSED_PHOTO_MS;
   const candidates = [
-    ...(await db.collection(PHOTOS).where({ state: _.in(['new', 'removing']), at: _.lt(cutoff) }).orderBy('at', 'asc').limit(PURGE_BATCH).get()),
-    ...(await db.collection(PHOTOS).where({ state: _.exists(false), at: _.lt(cutoff) }).orderBy('at', 'asc').limit(PURGE_BATCH).get()),
+    ...(await db
+      .collection(PHOTOS)
+      .where({ state: _.in(['new', 'removing']), at: _.lt(cutoff) })
+      .orderBy('at', 'asc')
+      .limit(PURGE_BATCH)
+      .get()),
+    ...(await db
+      .collection(PHOTOS)
+      .where({ state: _.exists(false), at: _.lt(cutoff) })
+      .orderBy('at', 'asc')
+      .limit(PURGE_BATCH)
+      .get()),
   ];
   let removed = 0;
   let kept = 0;

@@ -84,10 +84,18 @@ export const claimSchema = z.object({
 export type Claim = z.output<typeof claimSchema>;
 
 /** What confirmation gave each claimant: the 志愿服务 points (0 past the rule's cap) or 时间银行 hours. */
-export const awardSchema = z.object({ openid: z.string(), points: z.number().int().min(0), hours: z.number().int().min(0) });
+export const awardSchema = z.object({
+  openid: z.string(),
+  points: z.number().int().min(0),
+  hours: z.number().int().min(0),
+});
 export type Award = z.output<typeof awardSchema>;
 
-export const placeSchema = z.object({ name: z.string(), lat: z.number().nullable().default(null), lng: z.number().nullable().default(null) });
+export const placeSchema = z.object({
+  name: z.string(),
+  lat: z.number().nullable().default(null),
+  lng: z.number().nullable().default(null),
+});
 
 export const requestDocSchema = z.object({
   _id: z.string(),

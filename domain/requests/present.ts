@@ -8,14 +8,32 @@ import type { HostServices } from '../core/services';
 import type { UserDoc } from '../core/identity';
 import { intentGraceMs } from '../core/intents';
 import {
-  CLOSED, KIND_LABELS, PHOTOS, QUOTAS, REQUESTS, REQUEST_EVENTS, STATUS_LABELS, VOLUNTEERS, WORKING, activeClaims, detailPage, photoDocSchema,
-  requestDocSchema, volunteerDocSchema, type RequestDoc, type RequestStatus, type VolunteerDoc,
+  CLOSED,
+  KIND_LABELS,
+  PHOTOS,
+  QUOTAS,
+  REQUESTS,
+  REQUEST_EVENTS,
+  STATUS_LABELS,
+  VOLUNTEERS,
+  WORKING,
+  activeClaims,
+  detailPage,
+  photoDocSchema,
+  requestDocSchema,
+  volunteerDocSchema,
+  type RequestDoc,
+  type RequestStatus,
+  type VolunteerDoc,
 } from './model';
 
 /** The key of a person's claim in `claims`: a field name whatever the openid holds. */
 export const claimKey = (openid: string): string => derivedId('c', openid);
 
-export async function readRequest(db: Pick<Database, 'collection'> | Transaction, id: string): Promise<RequestDoc | null> {
+export async function readRequest(
+  db: Pick<Database, 'collection'> | Transaction,
+  id: string,
+): Promise<RequestDoc | null> {
   const parsed = requestDocSchema.safeParse(await db.collection(REQUESTS).doc(id).get());
   return parsed.success ? parsed.data : null;
 }
@@ -53,7 +71,10 @@ export async function takeQuota(tx: Transaction, key: string, max: number, messa
   const doc = await tx.collection(QUOTAS).doc(key).get();
   const used = typeof doc?.count === 'number' ? doc.count : 0;
   if (used >= max) throw new AppError('LIMIT_REACHED', message);
-  await tx.collection(QUOTAS).doc(key).set({ key, count: used + 1 });
+  await tx
+    .collection(QUOTAS)
+    .doc(key)
+    .set({ key, count: used + 1 });
 }
 
 // ---- the claims a person holds (at most activeClaims()) ----
@@ -66,12 +87,20 @@ const holdsId = (openid: string) => `claims:${openid}`;
 async function readHolds(tx: Transaction, openid: string): Promise<Hold[]> {
   const doc = await tx.collection(QUOTAS).doc(holdsId(openid)).get();
   const raw = Array.isArray(doc?.holds) ? doc.holds : [];
-  return raw.flatMap((h) => (h && typeof h === 'object' && !Array.isArray(h) && typeof h.id === 'string' && typeof h.at === 'number' ? [{ id: h.id, at: h.at }] : []));
+  return raw.flatMap((h) =>
+    h && typeof h === 'object' && !Array.isArray(h) && typeof h.id === 'string' && typeof h.at === 'number'
+      ? [{ id: h.id, at: h.at }]
+      : [],
+  );
 }
 async function writeHolds(tx: Transaction, openid: string, holds: Hold[]): Promise<void> {
-  await tx.collection(QUOTAS).doc(holdsId(openid)).set({ openid, holds: holds.map((h) => ({ id: h.id, at: h.at })) });
+  await tx
+    .collection(QUOTAS)
+    .doc(holdsId(openid))
+    .set({ openid, holds: holds.map((h) => ({ id: h.id, at: h.at })) });
 }
-const holding = (req: RequestDoc | null, openid: string) => !!req && req.claimantIds.includes(openid) && WORKING.includes(req.status);
+const holding = (req: RequestDoc | null, openid: string) =>
+  !!req && req.claimantIds.includes(openid) && WORKING.includes(req.status);
 
 /**
  * Before a claim takes its place: a transaction on the person's own document, which lists the claims they hold or
@@ -86,11 +115,13 @@ export async function reserveClaim(db: Database, openid: string, requestId: stri
       if (h.id === requestId) continue;
       const req = await readRequest(tx, h.id);
       // Held, or a claim of an open request still in flight (younger than a claim's grace period).
-      const inFlight = !!req && req.status === 'open' && !req.claimantIds.includes(openid) && h.at > now - intentGraceMs();
+      const inFlight =
+        !!req && req.status === 'open' && !req.claimantIds.includes(openid) && h.at > now - intentGraceMs();
       if (holding(req, openid) || inFlight) kept.push(h);
     }
     const max = activeClaims();
-    if (kept.length >= max) throw new AppError('LIMIT_REACHED', `每人最多同时认领 ${max} 个任务，请先办完或放弃已认领的任务`);
+    if (kept.length >= max)
+      throw new AppError('LIMIT_REACHED', `每人最多同时认领 ${max} 个任务，请先办完或放弃已认领的任务`);
     await writeHolds(tx, openid, [...kept, { id: requestId, at: now }]);
   }, TX_ATTEMPTS);
 }
@@ -104,7 +135,10 @@ export async function dropHold(tx: Transaction, openid: string, requestId: strin
   else await writeHolds(tx, openid, rest);
 }
 
-export async function readVolunteer(db: Pick<Database, 'collection'> | Transaction, openid: string): Promise<VolunteerDoc | null> {
+export async function readVolunteer(
+  db: Pick<Database, 'collection'> | Transaction,
+  openid: string,
+): Promise<VolunteerDoc | null> {
   const v = volunteerDocSchema.safeParse(await db.collection(VOLUNTEERS).doc(openid).get());
   return v.success ? v.data : null;
 }
@@ -119,7 +153,8 @@ export function volunteerRefusal(v: VolunteerDoc | null): AppError {
 
 export const isParty = (user: UserDoc): boolean => user.role === 'member' || user.role === 'secretary';
 export const isResidentOf = (req: RequestDoc, user: UserDoc): boolean => req.openid === user._id;
-export const isSecretaryOf = (req: RequestDoc, user: UserDoc): boolean => user.role === 'secretary' && user.branchId === req.unitId;
+export const isSecretaryOf = (req: RequestDoc, user: UserDoc): boolean =>
+  user.role === 'secretary' && user.branchId === req.unitId;
 export const isClaimantOf = (req: RequestDoc, openid: string): boolean => req.claimantIds.includes(openid);
 
 export async function isAdminOver(db: Database, req: RequestDoc, user: UserDoc): Promise<boolean> {
@@ -132,7 +167,11 @@ export async function isAdminOver(db: Database, req: RequestDoc, user: UserDoc):
  * What a secretary's or an admin's list is narrowed to, beside `filter`: the secretary's branch, a county admin's
  * county, or everything for a system admin. `null`: a secretary without a branch sees nothing.
  */
-export async function managedScope<F extends Record<string, unknown>>(db: Database, user: UserDoc, filter: F): Promise<(F & { unitId?: string; county?: string }) | null> {
+export async function managedScope<F extends Record<string, unknown>>(
+  db: Database,
+  user: UserDoc,
+  filter: F,
+): Promise<(F & { unitId?: string; county?: string }) | null> {
   if (user.role === 'secretary') return user.branchId ? { ...filter, unitId: user.branchId } : null;
   const county = await adminCounty(db, user);
   return county === null ? filter : { ...filter, county };
@@ -145,7 +184,8 @@ export async function isVolunteer(db: Database, openid: string): Promise<boolean
 
 /** On the public 心愿墙: a wish its resident let be shown, once the branch has accepted it. */
 export const WALL_STATUSES: readonly RequestStatus[] = ['accepted', 'open', 'inProgress', 'finished', 'confirmed'];
-export const onWall = (req: RequestDoc): boolean => req.kind === 'wish' && req.publicOnWall && WALL_STATUSES.includes(req.status);
+export const onWall = (req: RequestDoc): boolean =>
+  req.kind === 'wish' && req.publicOnWall && WALL_STATUSES.includes(req.status);
 
 export interface Viewer {
   resident: boolean;
@@ -170,7 +210,11 @@ export async function viewerOf(db: Database, req: RequestDoc, user: UserDoc): Pr
     secretary: isSecretaryOf(req, user),
     admin: await isAdminOver(db, req, user),
     claimant: isClaimantOf(req, user._id),
-    confirmed: !!claim && (claim.via === 'assign' || (isParty(user) && user.branchId === req.unitId) || (approved && volunteer.unitId === req.unitId)),
+    confirmed:
+      !!claim &&
+      (claim.via === 'assign' ||
+        (isParty(user) && user.branchId === req.unitId) ||
+        (approved && volunteer.unitId === req.unitId)),
     taker: isParty(user) || approved,
   };
 }
@@ -221,13 +265,45 @@ export async function card(req: RequestDoc, services: HostServices | undefined) 
 export type RequestCard = Awaited<ReturnType<typeof card>>;
 
 /** Adds one line to the request's timeline, inside the change's transaction (its id from the cause, so once). */
-export async function addEvent(tx: Transaction, req: Pick<RequestDoc, '_id'>, e: { status: RequestStatus; text: string; by: string; photos?: string[] }, now: number, ...cause: string[]): Promise<void> {
-  await tx.collection(REQUEST_EVENTS).doc(derivedId('re', req._id, ...cause)).set({ requestId: req._id, at: now, status: e.status, text: e.text, by: e.by, photos: e.photos ?? [] });
+export async function addEvent(
+  tx: Transaction,
+  req: Pick<RequestDoc, '_id'>,
+  e: { status: RequestStatus; text: string; by: string; photos?: string[] },
+  now: number,
+  ...cause: string[]
+): Promise<void> {
+  await tx
+    .collection(REQUEST_EVENTS)
+    .doc(derivedId('re', req._id, ...cause))
+    .set({ requestId: req._id, at: now, status: e.status, text: e.text, by: e.by, photos: e.photos ?? [] });
 }
 
 /** A message about the request to one person, inside the change's transaction. */
-export async function tell(tx: Transaction, req: Pick<RequestDoc, '_id' | 'title'>, openid: string, kind: string, title: string, body: string, now: number, ...cause: string[]): Promise<void> {
-  await enqueue(tx, { cause: ['request', req._id, kind, openid, ...cause], openid, module: 'requests', kind: `request.${kind}`, title, body, page: detailPage(req._id), refId: req._id }, now);
+export async function tell(
+  tx: Transaction,
+  req: Pick<RequestDoc, '_id' | 'title'>,
+  openid: string,
+  kind: string,
+  title: string,
+  body: string,
+  now: number,
+  ...cause: string[]
+): Promise<void> {
+  await enqueue(
+    tx,
+    {
+      cause: ['request', req._id, kind, openid, ...cause],
+      openid,
+      module: 'requests',
+      kind: `request.${kind}`,
+      title,
+      body,
+      page: detailPage(req._id),
+      refId: req._id,
+    },
+    now,
+  );
 }
 
-export const quoteTitle = (req: Pick<RequestDoc, 'title'>) => `「${req.title.length > 20 ? `${req.title.slice(0, 20)}…` : req.title}」`;
+export const quoteTitle = (req: Pick<RequestDoc, 'title'>) =>
+  `「${req.title.length > 20 ? `${req.title.slice(0, 20)}…` : req.title}」`;

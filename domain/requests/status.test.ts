@@ -5,7 +5,9 @@ import { STEPS, allows, assertStep, refusalOf, type StepName } from './status';
 const STATUSES = Object.keys(STATUS_LABELS) as RequestStatus[];
 
 test('each step starts from the statuses the flow draws, and nothing starts from a closed request', () => {
-  const from = Object.fromEntries(Object.keys(STEPS).map((step) => [step, STATUSES.filter((s) => allows(step as StepName, s))]));
+  const from = Object.fromEntries(
+    Object.keys(STEPS).map((step) => [step, STATUSES.filter((s) => allows(step as StepName, s))]),
+  );
   expect(from).toEqual({
     review: ['submitted'],
     dispatch: ['accepted'],

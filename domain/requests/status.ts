@@ -26,7 +26,13 @@ interface Step {
 
 export const STEPS = {
   review: { from: ['submitted'], to: ['accepted', 'declined'], subject: '该请求', cannot: '不能再审核' },
-  dispatch: { from: ['accepted'], to: ['inProgress', 'open'], subject: '该请求', cannot: '不能再派单', instead: { submitted: '请先受理再派单' } },
+  dispatch: {
+    from: ['accepted'],
+    to: ['inProgress', 'open'],
+    subject: '该请求',
+    cannot: '不能再派单',
+    instead: { submitted: '请先受理再派单' },
+  },
   claim: { from: ['open'], to: ['open', 'inProgress'], subject: '该任务', cannot: '不能认领' },
   progress: { from: WORKING, to: WORKING, subject: '该任务', cannot: '不能再报告进展' },
   finish: { from: WORKING, to: ['finished'], subject: '该任务', cannot: '不能提交办结' },
@@ -36,14 +42,18 @@ export const STEPS = {
   sendBack: { from: ['finished'], to: ['inProgress'], subject: '该请求', cannot: '不能退回' },
   // The resident may cancel until someone reports it done: once finished it is theirs to confirm or send back.
   cancel: {
-    from: ['submitted', 'accepted', 'open', 'inProgress'], to: ['cancelled'], subject: '该请求', cannot: '不能取消',
+    from: ['submitted', 'accepted', 'open', 'inProgress'],
+    to: ['cancelled'],
+    subject: '该请求',
+    cannot: '不能取消',
     instead: { finished: '已办理完成，请确认办结或退回重办' },
   },
 } as const satisfies Record<string, Step>;
 export type StepName = keyof typeof STEPS;
 
 /** Whether `step` may start from `status`. */
-export const allows = (step: StepName, status: RequestStatus): boolean => (STEPS[step].from as readonly RequestStatus[]).includes(status);
+export const allows = (step: StepName, status: RequestStatus): boolean =>
+  (STEPS[step].from as readonly RequestStatus[]).includes(status);
 
 /** What someone trying `step` from `status` is told (CONFLICT, saying why). */
 export function refusalOf(step: StepName, status: RequestStatus): AppError {

@@ -15,7 +15,15 @@ import { enqueue } from '../messages';
 import { phoneField, realNameField, sealIdentity, readUnit } from '../org';
 import { decrypt } from '../privacy';
 import { readTimeAccount } from './awards';
-import { TIME_LEDGER, VOLUNTEERS, VOLUNTEER_STATUS, timeLedgerDocSchema, volunteerDocSchema, type VolunteerDoc, type VolunteerStatus } from './model';
+import {
+  TIME_LEDGER,
+  VOLUNTEERS,
+  VOLUNTEER_STATUS,
+  timeLedgerDocSchema,
+  volunteerDocSchema,
+  type VolunteerDoc,
+  type VolunteerStatus,
+} from './model';
 import { managedScope, readVolunteer, takeQuota } from './present';
 import { dayOf } from '../core/time';
 
@@ -26,11 +34,37 @@ export const REGISTRATIONS_PER_DAY = 5;
 export const VOLUNTEER_REVIEW_PAGE = '/packages/help/pages/queue/index?tab=volunteers';
 export const VOLUNTEER_PAGE = '/packages/help/pages/volunteer/index';
 
-async function tellAbout(tx: Transaction, volunteer: string, to: string, kind: VolunteerStatus, title: string, body: string, page: string, now: number): Promise<void> {
-  await enqueue(tx, { cause: ['volunteer', volunteer, kind, to, String(now)], openid: to, module: 'requests', kind: `volunteer.${kind}`, title, body, page, refId: volunteer }, now);
+async function tellAbout(
+  tx: Transaction,
+  volunteer: string,
+  to: string,
+  kind: VolunteerStatus,
+  title: string,
+  body: string,
+  page: string,
+  now: number,
+): Promise<void> {
+  await enqueue(
+    tx,
+    {
+      cause: ['volunteer', volunteer, kind, to, String(now)],
+      openid: to,
+      module: 'requests',
+      kind: `volunteer.${kind}`,
+      title,
+      body,
+      page,
+      refId: volunteer,
+    },
+    now,
+  );
 }
 
-const unitIdField = z.string({ error: '请选择所在社区的党支部' }).trim().min(1, '请选择所在社区的党支部').max(64, '请选择所在社区的党支部');
+const unitIdField = z
+  .string({ error: '请选择所在社区的党支部' })
+  .trim()
+  .min(1, '请选择所在社区的党支部')
+  .max(64, '请选择所在社区的党支部');
 
 export const registerVolunteer = action({
   input: z.strictObject({
@@ -45,7 +79,8 @@ export const registerVolunteer = action({
     const openid = ctx.user._id;
     const now = ctx.now();
     const unit = await readUnit(ctx.db, unitId);
-    if (!unit || unit.kind !== 'branch' || !unit.secretary || unit.archivedAt !== null) throw new AppError('INVALID_ARGUMENT', '请选择有支部书记的社区党支部', 'unitId');
+    if (!unit || unit.kind !== 'branch' || !unit.secretary || unit.archivedAt !== null)
+      throw new AppError('INVALID_ARGUMENT', '请选择有支部书记的社区党支部', 'unitId');
     const secretary = unit.secretary;
     const sealed = sealIdentity(realName, phone);
     return ctx.db.runTransaction(async (tx) => {
@@ -56,19 +91,48 @@ export const registerVolunteer = action({
       // Already waiting at this branch: the secretary was told once (a new phone or name does not tell them again).
       const waiting = !!existing && existing.status === 'pending' && existing.unitId === unitId;
       // Each registration may message a secretary: a few a day.
-      await takeQuota(tx, `volunteer:${openid}:${dayOf(now)}`, REGISTRATIONS_PER_DAY, `每天最多登记 ${REGISTRATIONS_PER_DAY} 次，请明天再试`);
-      await tx.collection(VOLUNTEERS).doc(openid).set({
-        identity: sealed, inService, workplace: workplace || null, createdAt: existing ? existing.createdAt : now,
-        unitId, unitName: unit.name, county: unit.county, status,
-        appliedAt: (same && existing.appliedAt) || now,
-        reviewedBy: status === 'approved' ? existing?.reviewedBy ?? null : null,
-        reviewedAt: status === 'approved' ? existing?.reviewedAt ?? null : null,
-        reason: null,
-      });
+      await takeQuota(
+        tx,
+        `volunteer:${openid}:${dayOf(now)}`,
+        REGISTRATIONS_PER_DAY,
+        `每天最多登记 ${REGISTRATIONS_PER_DAY} 次，请明天再试`,
+      );
+      await tx
+        .collection(VOLUNTEERS)
+        .doc(openid)
+        .set({
+          identity: sealed,
+          inService,
+          workplace: workplace || null,
+          createdAt: existing ? existing.createdAt : now,
+          unitId,
+          unitName: unit.name,
+          county: unit.county,
+          status,
+          appliedAt: (same && existing.appliedAt) || now,
+          reviewedBy: status === 'approved' ? (existing?.reviewedBy ?? null) : null,
+          reviewedAt: status === 'approved' ? (existing?.reviewedAt ?? null) : null,
+          reason: null,
+        });
       if (status === 'pending' && !waiting) {
-        await tellAbout(tx, openid, secretary, 'pending', '新的志愿者登记', `${sealed.maskedName}登记为${unit.name}的志愿者，请审核`, VOLUNTEER_REVIEW_PAGE, now);
+        await tellAbout(
+          tx,
+          openid,
+          secretary,
+          'pending',
+          '新的志愿者登记',
+          `${sealed.maskedName}登记为${unit.name}的志愿者，请审核`,
+          VOLUNTEER_REVIEW_PAGE,
+          now,
+        );
       }
-      return { registered: true, updated: !!existing, status, statusLabel: VOLUNTEER_STATUS[status], unitName: unit.name };
+      return {
+        registered: true,
+        updated: !!existing,
+        status,
+        statusLabel: VOLUNTEER_STATUS[status],
+        unitName: unit.name,
+      };
     }, TX_ATTEMPTS);
   },
 });
@@ -96,7 +160,9 @@ export const volunteerMe = action({
 });
 
 const STAFF = ['secretary', 'admin'] as const;
-const volunteerStatusSchema = z.enum(['pending', 'approved', 'rejected'], { error: '状态只能是待审核、已通过或未通过' });
+const volunteerStatusSchema = z.enum(['pending', 'approved', 'rejected'], {
+  error: '状态只能是待审核、已通过或未通过',
+});
 
 /** A sealed value for a reviewer in scope; its masked form if the key has changed since. */
 function opened(sealed: string, masked: string): string {
@@ -114,20 +180,27 @@ export const volunteers = action({
   async run({ status = 'pending', cursor, limit }, ctx) {
     const where = await managedScope(ctx.db, ctx.user, { status });
     if (!where) return { items: [], nextCursor: null };
-    return pageByNewest(ctx.db.collection(VOLUNTEERS), where, 'appliedAt', { cursor, limit }, volunteerDocSchema, (v: VolunteerDoc) => ({
-      openid: v._id,
-      // The reviewer needs to know who is asking: the name in full; the phone masked.
-      realName: opened(v.identity.name, v.identity.maskedName),
-      phoneMasked: v.identity.maskedPhone,
-      inService: v.inService,
-      workplace: v.workplace,
-      unitId: v.unitId,
-      unitName: v.unitName,
-      status: v.status,
-      statusLabel: VOLUNTEER_STATUS[v.status],
-      reason: v.reason,
-      appliedAt: v.appliedAt,
-    }));
+    return pageByNewest(
+      ctx.db.collection(VOLUNTEERS),
+      where,
+      'appliedAt',
+      { cursor, limit },
+      volunteerDocSchema,
+      (v: VolunteerDoc) => ({
+        openid: v._id,
+        // The reviewer needs to know who is asking: the name in full; the phone masked.
+        realName: opened(v.identity.name, v.identity.maskedName),
+        phoneMasked: v.identity.maskedPhone,
+        inService: v.inService,
+        workplace: v.workplace,
+        unitId: v.unitId,
+        unitName: v.unitName,
+        status: v.status,
+        statusLabel: VOLUNTEER_STATUS[v.status],
+        reason: v.reason,
+        appliedAt: v.appliedAt,
+      }),
+    );
   },
 });
 
@@ -144,7 +217,8 @@ export const reviewVolunteer = action({
       reason: z.string().trim().max(100, '原因最多 100 个字').optional(),
     })
     .superRefine((v, c) => {
-      if (v.decision === 'reject' && (!v.reason || v.reason.length < 2)) c.addIssue({ code: 'custom', path: ['reason'], message: '请填写不通过的原因，登记人会看到' });
+      if (v.decision === 'reject' && (!v.reason || v.reason.length < 2))
+        c.addIssue({ code: 'custom', path: ['reason'], message: '请填写不通过的原因，登记人会看到' });
     }),
   access: STAFF,
   scope: ({ openid }, ctx) => volunteerUnit(ctx.db, openid),
@@ -155,12 +229,34 @@ export const reviewVolunteer = action({
       if (!v || !v.unitId) throw new AppError('NOT_FOUND', '该志愿者登记不存在或尚未选择社区');
       if (v.status !== 'pending') throw new AppError('CONFLICT', `该登记${VOLUNTEER_STATUS[v.status]}`);
       const status: VolunteerStatus = decision === 'approve' ? 'approved' : 'rejected';
-      await tx.collection(VOLUNTEERS).doc(openid).update({ status, reviewedBy: ctx.user._id, reviewedAt: now, reason: status === 'rejected' ? reason ?? '' : null });
-      ctx.audit?.({ targetId: openid, before: { status: v.status, unitId: v.unitId }, after: { status, unitId: v.unitId, reason: reason ?? null } });
-      const body = status === 'approved'
-        ? `${v.unitName ?? '支部'}已通过你的志愿者登记，现在可以在任务大厅认领任务`
-        : `${v.unitName ?? '支部'}未通过你的志愿者登记：${reason ?? ''}`;
-      await tellAbout(tx, openid, openid, status, status === 'approved' ? '志愿者登记已通过' : '志愿者登记未通过', body, VOLUNTEER_PAGE, now);
+      await tx
+        .collection(VOLUNTEERS)
+        .doc(openid)
+        .update({
+          status,
+          reviewedBy: ctx.user._id,
+          reviewedAt: now,
+          reason: status === 'rejected' ? (reason ?? '') : null,
+        });
+      ctx.audit?.({
+        targetId: openid,
+        before: { status: v.status, unitId: v.unitId },
+        after: { status, unitId: v.unitId, reason: reason ?? null },
+      });
+      const body =
+        status === 'approved'
+          ? `${v.unitName ?? '支部'}已通过你的志愿者登记，现在可以在任务大厅认领任务`
+          : `${v.unitName ?? '支部'}未通过你的志愿者登记：${reason ?? ''}`;
+      await tellAbout(
+        tx,
+        openid,
+        openid,
+        status,
+        status === 'approved' ? '志愿者登记已通过' : '志愿者登记未通过',
+        body,
+        VOLUNTEER_PAGE,
+        now,
+      );
       return { openid, status, statusLabel: VOLUNTEER_STATUS[status] };
     }, TX_ATTEMPTS);
   },
@@ -171,9 +267,22 @@ export const timeBank = action({
   access: 'signedIn',
   async run({ cursor, limit }, ctx) {
     const account = await readTimeAccount(ctx.db, ctx.user._id);
-    const page = await pageByNewest(ctx.db.collection(TIME_LEDGER), { openid: ctx.user._id }, 'seq', { cursor, limit }, timeLedgerDocSchema, (e) => ({
-      entryId: e._id, seq: e.seq, hours: e.hours, balanceAfter: e.balanceAfter, reason: e.reason, requestId: e.requestId, at: e.at,
-    }));
+    const page = await pageByNewest(
+      ctx.db.collection(TIME_LEDGER),
+      { openid: ctx.user._id },
+      'seq',
+      { cursor, limit },
+      timeLedgerDocSchema,
+      (e) => ({
+        entryId: e._id,
+        seq: e.seq,
+        hours: e.hours,
+        balanceAfter: e.balanceAfter,
+        reason: e.reason,
+        requestId: e.requestId,
+        at: e.at,
+      }),
+    );
     return { balance: account.balance, earned: account.earned, ...page };
   },
 });

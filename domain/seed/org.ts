@@ -29,10 +29,22 @@ export const COUNTY_UNITS: SeedUnit[] = [
  */
 export const MIDDLE_UNITS: SeedUnit[] = [
   { _id: 'cm-xf-jiedong', parentId: 'cty-xiufeng', kind: 'committee', name: '解东社区党委', county: '桂林市秀峰区' },
-  { _id: 'cm-lc-jiulong', parentId: 'cty-lingchuan', kind: 'committee', name: '八里街九龙社区大党委', county: '桂林市灵川县' },
+  {
+    _id: 'cm-lc-jiulong',
+    parentId: 'cty-lingchuan',
+    kind: 'committee',
+    name: '八里街九龙社区大党委',
+    county: '桂林市灵川县',
+  },
   { _id: 'cm-lc-qicai', parentId: 'cty-lingchuan', kind: 'committee', name: '七彩社区大党委', county: '桂林市灵川县' },
   { _id: 'cm-luc-xinzhou', parentId: 'cty-luchuan', kind: 'committee', name: '新洲社区大党委', county: '玉林市陆川县' },
-  { _id: 'al-yf-dianshang', parentId: 'cty-yongfu', kind: 'alliance', name: '电商产业园先锋联盟', county: '桂林市永福县' },
+  {
+    _id: 'al-yf-dianshang',
+    parentId: 'cty-yongfu',
+    kind: 'alliance',
+    name: '电商产业园先锋联盟',
+    county: '桂林市永福县',
+  },
 ];
 
 /** Where a seeded branch sits; a branch not listed sits directly under its county. */
@@ -45,28 +57,57 @@ const BRANCH_PARENT: Record<string, string> = {
 
 /** Demo users of the organisation work (fictitious): a branch secretary and a county admin. */
 export const ORG_DEMO_USERS = [
-  { _id: 'demo-secretary', nickname: '向阳社区书记刘红梅', role: 'secretary', branchId: 'br-yf-xiangyang', scopeUnitId: null, stationIds: [], siteIds: [] },
-  { _id: 'demo-county-admin', nickname: '秀峰区管理员周敏', role: 'admin', branchId: null, scopeUnitId: 'cty-xiufeng', stationIds: [], siteIds: [] },
+  {
+    _id: 'demo-secretary',
+    nickname: '向阳社区书记刘红梅',
+    role: 'secretary',
+    branchId: 'br-yf-xiangyang',
+    scopeUnitId: null,
+    stationIds: [],
+    siteIds: [],
+  },
+  {
+    _id: 'demo-county-admin',
+    nickname: '秀峰区管理员周敏',
+    role: 'admin',
+    branchId: null,
+    scopeUnitId: 'cty-xiufeng',
+    stationIds: [],
+    siteIds: [],
+  },
 ] as const;
 
 /** Seeds the organisation tree from the seeded counties and branches, and the scopes of the demo users. */
 export async function seedOrg(db: Database, now: number): Promise<void> {
   const counties = new Map(COUNTY_UNITS.map((u) => [u.county, u._id]));
-  for (const unit of [...COUNTY_UNITS, ...MIDDLE_UNITS]) await addIfAbsent(db, UNITS, { ...unit, secretary: null, createdAt: now });
+  for (const unit of [...COUNTY_UNITS, ...MIDDLE_UNITS])
+    await addIfAbsent(db, UNITS, { ...unit, secretary: null, createdAt: now });
   for (const branch of BRANCH_DATA) {
     const parentId = BRANCH_PARENT[branch._id] ?? counties.get(branch.county);
     if (!parentId) continue;
     const secretary = branch._id === 'br-yf-xiangyang' ? 'demo-secretary' : null;
-    await addIfAbsent(db, UNITS, { _id: branch._id, parentId, kind: 'branch', name: branch.name, county: branch.county, secretary, createdAt: now });
+    await addIfAbsent(db, UNITS, {
+      _id: branch._id,
+      parentId,
+      kind: 'branch',
+      name: branch.name,
+      county: branch.county,
+      secretary,
+      createdAt: now,
+    });
   }
-  for (const user of ORG_DEMO_USERS) await addIfAbsent(db, USERS, { ...user, stationIds: [], siteIds: [], createdAt: now });
+  for (const user of ORG_DEMO_USERS)
+    await addIfAbsent(db, USERS, { ...user, stationIds: [], siteIds: [], createdAt: now });
   // demo-staff (向阳社区) works at 永福's stations and vaccination sites; demo-admin stays system-wide.
   const staff = await db.collection(USERS).doc('demo-staff').get();
   if (staff && !Array.isArray(staff.stationIds)) {
     const county = '桂林市永福县';
-    await db.collection(USERS).doc('demo-staff').update({
-      stationIds: STATION_DATA.filter((s) => s.county === county).map((s) => s._id),
-      siteIds: VACCINE_SITES.filter((s) => s.county === county).map((s) => s._id),
-    });
+    await db
+      .collection(USERS)
+      .doc('demo-staff')
+      .update({
+        stationIds: STATION_DATA.filter((s) => s.county === county).map((s) => s._id),
+        siteIds: VACCINE_SITES.filter((s) => s.county === county).map((s) => s._id),
+      });
   }
 }

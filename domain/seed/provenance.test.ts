@@ -13,14 +13,26 @@ import { ARTICLES, ARTICLE_FIGURES, BRANCHES, SERVICE_CATALOGUE, STATIONS, VACCI
 import { demoActivities } from './points-data';
 import { MIDDLE_UNITS } from './org';
 
-const text = new Map<string, string>(Object.values(ARTICLES).map((file) => [file, readFileSync(join(__dirname, 'articles', file), 'utf8').replace(/\s+/g, '')]));
+const text = new Map<string, string>(
+  Object.values(ARTICLES).map((file) => [
+    file,
+    readFileSync(join(__dirname, 'articles', file), 'utf8').replace(/\s+/g, ''),
+  ]),
+);
 const quoted = (source: Source) => text.get(source.article)?.includes(source.quote.replace(/\s+/g, '')) ?? false;
 /** Failing sources, named, so a broken quote says which. */
-const badSources = (entries: [string, Source | null | undefined][]) => entries.filter(([, s]) => s && !quoted(s)).map(([name]) => name);
+const badSources = (entries: [string, Source | null | undefined][]) =>
+  entries.filter(([, s]) => s && !quoted(s)).map(([name]) => name);
 
 test('every quote is found, word for word, in the article it names', () => {
   expect(badSources(STATIONS.map((s) => [s._id, s.source]))).toEqual([]);
-  expect(badSources(STATIONS.flatMap((s) => Object.entries(s.serviceSources ?? {}).map(([code, src]) => [`${s._id}/${code}`, src] as [string, Source])))).toEqual([]);
+  expect(
+    badSources(
+      STATIONS.flatMap((s) =>
+        Object.entries(s.serviceSources ?? {}).map(([code, src]) => [`${s._id}/${code}`, src] as [string, Source]),
+      ),
+    ),
+  ).toEqual([]);
   expect(badSources(SERVICE_CATALOGUE.map((k) => [k.code, k.source]))).toEqual([]);
   expect(badSources(DEMO_ITEMS.map((i) => [i._id, i.source]))).toEqual([]);
   expect(badSources(VACCINE_SITES.map((s) => [s._id, s.source]))).toEqual([]);
@@ -29,7 +41,9 @@ test('every quote is found, word for word, in the article it names', () => {
 });
 
 test('every seeded station, site, item and organisation has a source or is marked illustrative', () => {
-  const unexplained = [...STATIONS, ...VACCINE_SITES, ...DEMO_ITEMS, ...BRANCHES].filter((d) => !d.source && !d.illustrative).map((d) => d._id);
+  const unexplained = [...STATIONS, ...VACCINE_SITES, ...DEMO_ITEMS, ...BRANCHES]
+    .filter((d) => !d.source && !d.illustrative)
+    .map((d) => d._id);
   expect(unexplained).toEqual([]);
   // A station drawn from an article still says what of it is illustrative (its address, hours, phone).
   expect(STATIONS.filter((s) => !s.illustrativeNote).map((s) => s._id)).toEqual([]);
@@ -40,7 +54,19 @@ test('the station detail marks each service as sourced or 示例, and bookable o
   const w = await seededWorld();
   try {
     for (const station of STATIONS) {
-      const res = await w.call<{ items: { itemId: string; serviceCode: string | null }[]; station: { services: { code: string; source: Source | null; illustrative: boolean; bookable: boolean; itemId: string | null }[]; bookableCount: number } }>('stations', { action: 'detail', stationId: station._id });
+      const res = await w.call<{
+        items: { itemId: string; serviceCode: string | null }[];
+        station: {
+          services: {
+            code: string;
+            source: Source | null;
+            illustrative: boolean;
+            bookable: boolean;
+            itemId: string | null;
+          }[];
+          bookableCount: number;
+        };
+      }>('stations', { action: 'detail', stationId: station._id });
       if (!res.ok) throw new Error(res.error.message);
       const { items, station: shown } = res.data;
       expect(shown.services.map((s) => s.code)).toEqual(station.services);
@@ -48,12 +74,20 @@ test('the station detail marks each service as sourced or 示例, and bookable o
         expect([station._id, s.code, s.source !== null || s.illustrative]).toEqual([station._id, s.code, true]);
         expect([station._id, s.code, s.illustrative]).toEqual([station._id, s.code, !station.serviceSources?.[s.code]]);
         const item = items.find((i) => i.serviceCode === s.code);
-        expect([station._id, s.code, s.bookable, s.itemId]).toEqual([station._id, s.code, Boolean(item), item?.itemId ?? null]);
+        expect([station._id, s.code, s.bookable, s.itemId]).toEqual([
+          station._id,
+          s.code,
+          Boolean(item),
+          item?.itemId ?? null,
+        ]);
       }
       expect(shown.bookableCount).toBe(items.length);
     }
     // The list carries the same count, so its 「可预约」 badge agrees with the detail.
-    const list = await w.call<{ items: { stationId: string; bookable: boolean; bookableCount: number }[] }>('stations', { action: 'list', limit: 50 });
+    const list = await w.call<{ items: { stationId: string; bookable: boolean; bookableCount: number }[] }>(
+      'stations',
+      { action: 'list', limit: 50 },
+    );
     if (!list.ok) throw new Error(list.error.message);
     for (const s of list.data.items) {
       const expected = DEMO_ITEMS.filter((i) => i.stationId === s.stationId).length;
@@ -80,7 +114,10 @@ test('no station lists more than 9 services unless its article lists them all; t
 });
 
 test('容县 and 陆川 are there with the places their article names', () => {
-  const names = (county: string) => STATIONS.filter((s) => s.county === county).map((s) => s.name).join('|');
+  const names = (county: string) =>
+    STATIONS.filter((s) => s.county === county)
+      .map((s) => s.name)
+      .join('|');
   for (const place of ['碧桂园小区', '民国小镇', '容州古城', '东光社区']) expect(names('玉林市容县')).toContain(place);
   for (const place of ['新洲社区', '文昌社区']) expect(names('玉林市陆川县')).toContain(place);
   const biguiyuan = STATIONS.find((s) => s._id === 'st-rx-biguiyuan')!;
@@ -93,8 +130,18 @@ test('容县 and 陆川 are there with the places their article names', () => {
 test('what the articles attribute to one county is not given to another', () => {
   const countyOf = (id: string) => STATIONS.find((s) => s._id === id)!.county;
   // 心理辅导室 is 陆川's (文昌社区); 1元公益, 书香夜话 and 共享集市 are 北流's.
-  for (const [code, county] of [['counselling', '玉林市陆川县'], ['haircut1', '玉林市北流市'], ['breakfast1', '玉林市北流市'], ['reading', '玉林市北流市'], ['market', '玉林市北流市'], ['timebank', '桂林市永福县']] as const) {
-    expect([code, STATIONS.filter((s) => s.services!.includes(code)).map((s) => s.county)]).toEqual([code, STATIONS.filter((s) => s.services!.includes(code)).map(() => county)]);
+  for (const [code, county] of [
+    ['counselling', '玉林市陆川县'],
+    ['haircut1', '玉林市北流市'],
+    ['breakfast1', '玉林市北流市'],
+    ['reading', '玉林市北流市'],
+    ['market', '玉林市北流市'],
+    ['timebank', '桂林市永福县'],
+  ] as const) {
+    expect([code, STATIONS.filter((s) => s.services!.includes(code)).map((s) => s.county)]).toEqual([
+      code,
+      STATIONS.filter((s) => s.services!.includes(code)).map(() => county),
+    ]);
   }
   // 先锋联盟工作站 is the one at 永福's 电商产业园, not 苏桥工业园区.
   expect(STATIONS.filter((s) => s.kind === 'pioneer').map((s) => s._id)).toEqual(['st-yf-ecommerce']);
@@ -102,21 +149,26 @@ test('what the articles attribute to one county is not given to another', () => 
   // 桂塘社区 and 东湖一号小区 were inspected places, not 党群服务小屋.
   expect(STATIONS.filter((s) => s.kind === 'hut' && /桂塘|东湖/.test(s.name))).toEqual([]);
   // "红管家" is 容县's brand.
-  const redSteward = [...STATIONS.map((s) => [s.county, `${s.name}${s.intro}`]), ...demoActivities(0).map((a) => ['桂林市永福县', a.title])].filter(([, t]) => t!.includes('红管家'));
+  const redSteward = [
+    ...STATIONS.map((s) => [s.county, `${s.name}${s.intro}`]),
+    ...demoActivities(0).map((a) => ['桂林市永福县', a.title]),
+  ].filter(([, t]) => t!.includes('红管家'));
   expect(redSteward.every(([county]) => county === '玉林市容县')).toBe(true);
   expect(countyOf('st-rx-biguiyuan')).toBe('玉林市容县');
   // 解东社区 is a 党委; 九龙, 七彩 and 新洲 are 大党委: committees of the organisation tree, with the branches
   // seeded under them marked illustrative (no article names those branches).
   const committees = new Map(MIDDLE_UNITS.map((u) => [u._id, u.name]));
   expect(committees.get('cm-xf-jiedong')).toBe('解东社区党委');
-  expect(['cm-lc-jiulong', 'cm-lc-qicai', 'cm-luc-xinzhou'].every((id) => committees.get(id)?.includes('大党委'))).toBe(true);
+  expect(['cm-lc-jiulong', 'cm-lc-qicai', 'cm-luc-xinzhou'].every((id) => committees.get(id)?.includes('大党委'))).toBe(
+    true,
+  );
   for (const id of ['br-xf-jiedong', 'br-lc-jiulong', 'br-lc-qicai', 'br-lu-xinzhou']) {
     const branch = BRANCHES.find((b) => b._id === id)!;
     expect([branch.name, branch.illustrative]).toEqual([expect.stringMatching(/党支部$/), true]);
   }
 });
 
-test('the nine 永福 vaccination sites are plainly illustrative, COVID-19 only, with the article\'s 336 people', () => {
+test("the nine 永福 vaccination sites are plainly illustrative, COVID-19 only, with the article's 336 people", () => {
   expect(VACCINE_SITES).toHaveLength(9);
   for (const s of VACCINE_SITES) {
     expect(s.illustrative).toBe(true);
@@ -131,9 +183,15 @@ test('the nine 永福 vaccination sites are plainly illustrative, COVID-19 only,
 test('the vaccine function tells the app which sites are illustrative and where the facts come from', async () => {
   const w = await seededWorld();
   try {
-    const list = await w.call<{ items: { siteId: string; illustrative: boolean }[] }>('vaccine', { action: 'sites', limit: 20 });
+    const list = await w.call<{ items: { siteId: string; illustrative: boolean }[] }>('vaccine', {
+      action: 'sites',
+      limit: 20,
+    });
     expect(list.ok && list.data.items.map((s) => s.illustrative)).toEqual(VACCINE_SITES.map(() => true));
-    const detail = await w.call<{ site: { source: Source | null; illustrativeNote: string } }>('vaccine', { action: 'siteDetail', siteId: 'vs-yf-01' });
+    const detail = await w.call<{ site: { source: Source | null; illustrativeNote: string } }>('vaccine', {
+      action: 'siteDetail',
+      siteId: 'vs-yf-01',
+    });
     expect(detail.ok && detail.data.site.source?.article).toBe(ARTICLES.yongfu);
     expect(detail.ok && detail.data.site.illustrativeNote).toContain('示例');
   } finally {
@@ -141,15 +199,17 @@ test('the vaccine function tells the app which sites are illustrative and where 
   }
 });
 
-test('seeded timetables sit inside their station\'s opening hours', () => {
+test("seeded timetables sit inside their station's opening hours", () => {
   const week = datesBetween('2026-11-23', '2026-11-29');
   for (const item of DEMO_ITEMS) {
     const station = STATIONS.find((s) => s._id === item.stationId)!;
     const hours = parseOpeningHours(station.openHours!);
     expect([item._id, hours === null]).toEqual([item._id, false]);
-    for (const t of item.templates) expect([item._id, planSlots(t, week[0]!, week[6]!, hours).outside]).toEqual([item._id, 0]);
+    for (const t of item.templates)
+      expect([item._id, planSlots(t, week[0]!, week[6]!, hours).outside]).toEqual([item._id, 0]);
   }
   for (const site of VACCINE_SITES) {
-    for (const t of VACCINE_TEMPLATES) expect(planSlots(t, week[0]!, week[6]!, parseOpeningHours(site.openHours!)).outside).toBe(0);
+    for (const t of VACCINE_TEMPLATES)
+      expect(planSlots(t, week[0]!, week[6]!, parseOpeningHours(site.openHours!)).outside).toBe(0);
   }
 });

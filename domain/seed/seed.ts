@@ -37,14 +37,33 @@ export async function seedIfEmpty(db: Database, now: number): Promise<boolean> {
   const event = demoRedemptionEvent(now);
   await insert(db, EVENTS, event);
   for (const g of DEMO_GOODS) {
-    await insert(db, GOODS, { ...g, picture: '', sold: 0, stocked: g.stock, lowStockAt: 5, saleStart: null, saleEnd: null, eventId: g.eventId ?? null, active: true });
+    await insert(db, GOODS, {
+      ...g,
+      picture: '',
+      sold: 0,
+      stocked: g.stock,
+      lowStockAt: 5,
+      saleStart: null,
+      saleEnd: null,
+      eventId: g.eventId ?? null,
+      active: true,
+    });
   }
   for (const opening of OPENING_BALANCES) {
     const entryId = derivedId('aw', 'seed', opening.openid);
     const user = DEMO_USERS.find((u) => u._id === opening.openid);
     await db.runTransaction(async (tx) => {
       if (await tx.collection(LEDGER).doc(entryId).get()) return;
-      await post(tx, { openid: opening.openid, branchId: user?.branchId ?? null, amount: opening.points, kind: 'award', reason: opening.reason, entryId, at: now, adminId: 'demo-admin' });
+      await post(tx, {
+        openid: opening.openid,
+        branchId: user?.branchId ?? null,
+        amount: opening.points,
+        kind: 'award',
+        reason: opening.reason,
+        entryId,
+        at: now,
+        adminId: 'demo-admin',
+      });
     });
   }
   for (const { templates, ...item } of DEMO_ITEMS) {
@@ -53,12 +72,25 @@ export async function seedIfEmpty(db: Database, now: number): Promise<boolean> {
     const station = STATION_DATA.find((s) => s._id === item.stationId);
     const hours = parseOpeningHours(station?.openHours ?? '');
     for (const template of templates) {
-      await generateSlots(db, { resourceId: item._id, stationId: item.stationId }, dayOf(now), dayOf(now + (SEED_SLOT_DAYS - 1) * 86_400_000), template, hours);
+      await generateSlots(
+        db,
+        { resourceId: item._id, stationId: item.stationId },
+        dayOf(now),
+        dayOf(now + (SEED_SLOT_DAYS - 1) * 86_400_000),
+        template,
+        hours,
+      );
     }
   }
   for (const site of VACCINE_SITES.filter((s) => s.status !== 'paused')) {
     for (const template of VACCINE_TEMPLATES) {
-      await generateSlots(db, { resourceId: site._id, stationId: null }, dayOf(now), dayOf(now + (SEED_SLOT_DAYS - 1) * 86_400_000), template);
+      await generateSlots(
+        db,
+        { resourceId: site._id, stationId: null },
+        dayOf(now),
+        dayOf(now + (SEED_SLOT_DAYS - 1) * 86_400_000),
+        template,
+      );
     }
   }
   await seedOrg(db, now);

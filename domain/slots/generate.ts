@@ -11,9 +11,11 @@ const MAX_LISTED_DAYS = 400;
 /** Every date from `from` to `to` (inclusive, 'YYYY-MM-DD'), in Shanghai. */
 export function datesBetween(from: string, to: string): string[] {
   // Callers check their range first (domain/core/limits.ts); this only stops a forgotten check from spinning.
-  if (daySpan(from, to) > MAX_LISTED_DAYS) throw new Error(`datesBetween: ${from}..${to} is longer than ${MAX_LISTED_DAYS} days`);
+  if (daySpan(from, to) > MAX_LISTED_DAYS)
+    throw new Error(`datesBetween: ${from}..${to} is longer than ${MAX_LISTED_DAYS} days`);
   const out: string[] = [];
-  for (let d = dayjs.tz(from, ZONE); !d.isAfter(dayjs.tz(to, ZONE), 'day'); d = d.add(1, 'day')) out.push(d.format('YYYY-MM-DD'));
+  for (let d = dayjs.tz(from, ZONE); !d.isAfter(dayjs.tz(to, ZONE), 'day'); d = d.add(1, 'day'))
+    out.push(d.format('YYYY-MM-DD'));
   return out;
 }
 
@@ -40,13 +42,23 @@ export function slotsForDate(template: Template, date: string, hours: OpeningHou
   for (let start = open; start + template.slotMinutes * MINUTE <= close; start += template.slotMinutes * MINUTE) {
     const hhmm = dayjs(start).tz(ZONE).format('HH:mm');
     const from = minuteOfDay(hhmm);
-    out.push({ start, end: start + template.slotMinutes * MINUTE, hhmm, open: !hours || isOpenThroughout(hours, weekday, from, from + template.slotMinutes) });
+    out.push({
+      start,
+      end: start + template.slotMinutes * MINUTE,
+      hhmm,
+      open: !hours || isOpenThroughout(hours, weekday, from, from + template.slotMinutes),
+    });
   }
   return out;
 }
 
 /** How many slots a template would make between two dates, and how many of them fall outside the hours. */
-export function planSlots(template: Template, from: string, to: string, hours: OpeningHours | null): { inside: number; outside: number } {
+export function planSlots(
+  template: Template,
+  from: string,
+  to: string,
+  hours: OpeningHours | null,
+): { inside: number; outside: number } {
   let inside = 0;
   let outside = 0;
   for (const date of datesBetween(from, to)) {
@@ -81,10 +93,24 @@ export async function generateSlots(
         continue;
       }
       const added = await addIfAbsent(db, SLOTS, {
-        _id: slotId(resource.resourceId, date, s.hhmm), resourceId: resource.resourceId, stationId: resource.stationId,
-        date, start: s.start, end: s.end, capacity: template.capacity, booked: 0, closed: false, queue: [],
+        _id: slotId(resource.resourceId, date, s.hhmm),
+        resourceId: resource.resourceId,
+        stationId: resource.stationId,
+        date,
+        start: s.start,
+        end: s.end,
+        capacity: template.capacity,
+        booked: 0,
+        closed: false,
+        queue: [],
         green: template.green
-          ? { seats: template.green.seats, used: 0, releaseAt: atShanghai(`${dayjs.tz(date, ZONE).subtract(1, 'day').format('YYYY-MM-DD')} ${template.green.releaseTime}`) }
+          ? {
+              seats: template.green.seats,
+              used: 0,
+              releaseAt: atShanghai(
+                `${dayjs.tz(date, ZONE).subtract(1, 'day').format('YYYY-MM-DD')} ${template.green.releaseTime}`,
+              ),
+            }
           : null,
       });
       if (added) created += 1;

@@ -57,6 +57,11 @@ export function describeOpeningHours(hours: OpeningHours): string {
   const name = (d: number) => `周${'一二三四五六日'[d - 1]}`;
   const w = hours.weekdays;
   const consecutive = w.every((d, i) => i === 0 || d === w[i - 1]! + 1);
-  const days = w.length === 7 ? '每天' : consecutive && w.length > 2 ? `${name(w[0]!)}至${name(w[w.length - 1]!)}` : w.map(name).join('、');
+  const days =
+    w.length === 7
+      ? '每天'
+      : consecutive && w.length > 2
+        ? `${name(w[0]!)}至${name(w[w.length - 1]!)}`
+        : w.map(name).join('、');
   return `${days} ${hours.windows.map((w) => `${minutesText(w.start)}-${minutesText(w.end)}`).join('、')}`;
 }

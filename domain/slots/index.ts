@@ -4,4 +4,15 @@
  */
 export { generateSlots, planSlots } from './generate';
 export { describeOpeningHours, parseOpeningHours, type OpeningHours } from './hours';
-export { MAX_QUEUE, SLOTS, SLOT_STATES, presentSlot, seatsLeft, slotDocSchema, slotState, templateSchema, type Slot, type Template } from './model';
+export {
+  MAX_QUEUE,
+  SLOTS,
+  SLOT_STATES,
+  presentSlot,
+  seatsLeft,
+  slotDocSchema,
+  slotState,
+  templateSchema,
+  type Slot,
+  type Template,
+} from './model';

@@ -23,14 +23,18 @@ export const slotDocSchema = z.object({
    * Seats held for people aged 60 and over until `releaseAt`; after it, unused ones open to anyone.
    * `used` counts every appointment seated in them (by an elder, or by anyone after the release).
    */
-  green: z.object({ seats: z.number().int().min(0), used: z.number().int().min(0), releaseAt: z.number() }).nullable().default(null),
+  green: z
+    .object({ seats: z.number().int().min(0), used: z.number().int().min(0), releaseAt: z.number() })
+    .nullable()
+    .default(null),
 });
 export type Slot = z.output<typeof slotDocSchema>;
 
 /** Longest waiting list a slot keeps. */
 export const MAX_QUEUE = 50;
 
-export const slotId = (resourceId: string, date: string, startHHmm: string) => `${resourceId}@${date}T${startHHmm.replace(':', '')}`;
+export const slotId = (resourceId: string, date: string, startHHmm: string) =>
+  `${resourceId}@${date}T${startHHmm.replace(':', '')}`;
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:mm');
 
@@ -45,7 +49,10 @@ export const templateSchema = z
     /** Vaccination slots: seats held for people 60 and over, released at `releaseTime` the day before. */
     green: z.strictObject({ seats: z.number().int().min(0).max(1000), releaseTime: hhmm }).optional(),
   })
-  .refine((t) => !t.green || t.green.seats <= t.capacity, { message: '绿色通道名额不能超过容量', path: ['green', 'seats'] })
+  .refine((t) => !t.green || t.green.seats <= t.capacity, {
+    message: '绿色通道名额不能超过容量',
+    path: ['green', 'seats'],
+  })
   .refine((t) => t.end > t.start, { message: '结束时间必须晚于开始时间', path: ['end'] })
   .refine((t) => new Set(t.weekdays).size === t.weekdays.length, { message: '星期不能重复', path: ['weekdays'] });
 export type Template = z.output<typeof templateSchema>;
@@ -72,7 +79,8 @@ export function seatsLeft(s: Slot, now: number): { general: number; green: numbe
 /** Where a slot stands at `now`: not begun, under way (「进行中」), or over. */
 export type SlotState = 'upcoming' | 'ongoing' | 'ended';
 export const SLOT_STATES: Record<SlotState, string> = { upcoming: '未开始', ongoing: '进行中', ended: '已结束' };
-export const slotState = (s: { start: number; end: number }, now: number): SlotState => (now < s.start ? 'upcoming' : now < s.end ? 'ongoing' : 'ended');
+export const slotState = (s: { start: number; end: number }, now: number): SlotState =>
+  now < s.start ? 'upcoming' : now < s.end ? 'ongoing' : 'ended';
 
 export const presentSlot = (s: Slot): PresentedSlot => ({
   slotId: s._id,

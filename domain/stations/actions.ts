@@ -7,8 +7,20 @@ import { pageById, type Page } from '../core/paging';
 import { fields } from '../core/validation';
 import { ARTICLE_TITLES, SERVICE_CATALOGUE } from './labels';
 import { parseOpeningHours, type OpeningHours } from '../slots';
-import { ITEMS, ITEM_KINDS, STATIONS, STATION_KINDS, geoPointSchema, itemDocSchema, sourceSchema, stationDocSchema, stationKindSchema, type Item, type Source, type Station } from './model';
-
+import {
+  ITEMS,
+  ITEM_KINDS,
+  STATIONS,
+  STATION_KINDS,
+  geoPointSchema,
+  itemDocSchema,
+  sourceSchema,
+  stationDocSchema,
+  stationKindSchema,
+  type Item,
+  type Source,
+  type Station,
+} from './model';
 
 export interface StationSummary {
   stationId: string;
@@ -53,9 +65,15 @@ const itemProvenanceSchema = z.object({
 });
 
 /** The active items of some stations, read in one query. */
-async function activeItems(db: Database, stationIds: string[]): Promise<{ item: Item; provenance: z.output<typeof itemProvenanceSchema> }[]> {
+async function activeItems(
+  db: Database,
+  stationIds: string[],
+): Promise<{ item: Item; provenance: z.output<typeof itemProvenanceSchema> }[]> {
   if (stationIds.length === 0) return [];
-  const query = stationIds.length === 1 ? { stationId: stationIds[0]!, active: true } : { stationId: command.in(stationIds), active: true };
+  const query =
+    stationIds.length === 1
+      ? { stationId: stationIds[0]!, active: true }
+      : { stationId: command.in(stationIds), active: true };
   return (await db.collection(ITEMS).where(query).orderBy('_id', 'asc').limit(1000).get()).flatMap((d) => {
     const it = itemDocSchema.safeParse(d);
     return it.success ? [{ item: it.data, provenance: itemProvenanceSchema.parse(d) }] : [];
@@ -64,12 +82,26 @@ async function activeItems(db: Database, stationIds: string[]): Promise<{ item: 
 
 async function withBookable<T extends StationSummary>(db: Database, page: Page<T>): Promise<Page<T>> {
   const counts = new Map<string, number>();
-  for (const { item } of await activeItems(db, page.items.map((s) => s.stationId))) counts.set(item.stationId, (counts.get(item.stationId) ?? 0) + 1);
-  return { ...page, items: page.items.map((s) => ({ ...s, bookableCount: counts.get(s.stationId) ?? 0, bookable: (counts.get(s.stationId) ?? 0) > 0 })) };
+  for (const { item } of await activeItems(
+    db,
+    page.items.map((s) => s.stationId),
+  ))
+    counts.set(item.stationId, (counts.get(item.stationId) ?? 0) + 1);
+  return {
+    ...page,
+    items: page.items.map((s) => ({
+      ...s,
+      bookableCount: counts.get(s.stationId) ?? 0,
+      bookable: (counts.get(s.stationId) ?? 0) > 0,
+    })),
+  };
 }
 
 /** A station's name and parsed opening hours, or null when it has none that say when it opens. */
-export async function stationHours(db: Database, stationId: string): Promise<{ name: string; hours: OpeningHours } | null> {
+export async function stationHours(
+  db: Database,
+  stationId: string,
+): Promise<{ name: string; hours: OpeningHours } | null> {
   const parsed = stationDocSchema.safeParse(await db.collection(STATIONS).doc(stationId).get());
   if (!parsed.success) return null;
   const hours = parseOpeningHours(parsed.data.openHours);
@@ -77,7 +109,13 @@ export async function stationHours(db: Database, stationId: string): Promise<{ n
 }
 
 export const list = action({
-  input: z.strictObject({ kind: stationKindSchema.optional(), keyword: fields.keyword, cursor: fields.cursor, limit: fields.limit, near: geoPointSchema.optional() }),
+  input: z.strictObject({
+    kind: stationKindSchema.optional(),
+    keyword: fields.keyword,
+    cursor: fields.cursor,
+    limit: fields.limit,
+    near: geoPointSchema.optional(),
+  }),
   access: 'public',
   async run({ kind, keyword, cursor, limit = 20, near }, ctx) {
     const parts: Query[] = [];
@@ -87,7 +125,13 @@ export const list = action({
       parts.push(command.or([{ name: match }, { district: match }, { address: match }]));
     }
     const query = parts.length === 0 ? {} : parts.length === 1 ? parts[0]! : command.and(parts);
-    if (!near) return withBookable(ctx.db, await pageById(STATIONS, ctx.db.collection(STATIONS), query, { cursor, limit }, stationDocSchema, (s) => summary(s)));
+    if (!near)
+      return withBookable(
+        ctx.db,
+        await pageById(STATIONS, ctx.db.collection(STATIONS), query, { cursor, limit }, stationDocSchema, (s) =>
+          summary(s),
+        ),
+      );
     const places = (await ctx.db.collection(STATIONS).where(query).limit(1000).get()).flatMap((d) => {
       const st = stationDocSchema.safeParse(d);
       return st.success ? [{ item: summary(st.data), id: st.data._id, location: st.data.location }] : [];
@@ -100,7 +144,8 @@ export const list = action({
 export interface ShownSource extends Source {
   title: string;
 }
-const shown = (source: Source | null): ShownSource | null => (source ? { ...source, title: ARTICLE_TITLES[source.article] ?? source.article } : null);
+const shown = (source: Source | null): ShownSource | null =>
+  source ? { ...source, title: ARTICLE_TITLES[source.article] ?? source.article } : null;
 
 export interface StationService {
   code: string;
@@ -124,8 +169,15 @@ export const detail = action({
     const catalogue = new Map(SERVICE_CATALOGUE.map((s) => [s.code, s]));
     const active = await activeItems(ctx.db, [stationId]);
     const items = active.map(({ item, provenance }) => ({
-      itemId: item._id, name: item.name, kind: item.kind, kindLabel: ITEM_KINDS[item.kind], description: item.description, serviceCode: item.serviceCode,
-      source: shown(provenance.source), illustrative: provenance.illustrative, illustrativeNote: provenance.illustrativeNote,
+      itemId: item._id,
+      name: item.name,
+      kind: item.kind,
+      kindLabel: ITEM_KINDS[item.kind],
+      description: item.description,
+      serviceCode: item.serviceCode,
+      source: shown(provenance.source),
+      illustrative: provenance.illustrative,
+      illustrativeNote: provenance.illustrativeNote,
     }));
     // A seeded station says where each of its services comes from; one an admin added claims none.
     const seeded = station.source !== null || station.illustrative;
@@ -134,7 +186,17 @@ export const detail = action({
       if (!kind) return [];
       const item = items.find((i) => i.serviceCode === code) ?? null;
       const source = shown(station.serviceSources[code] ?? null);
-      return [{ code, name: kind.name, category: kind.category, bookable: item !== null, itemId: item?.itemId ?? null, source, illustrative: seeded && source === null }];
+      return [
+        {
+          code,
+          name: kind.name,
+          category: kind.category,
+          bookable: item !== null,
+          itemId: item?.itemId ?? null,
+          source,
+          illustrative: seeded && source === null,
+        },
+      ];
     });
     return {
       items,

@@ -4,4 +4,16 @@
  */
 export { list, detail, stationHours } from './actions';
 export { ARTICLES, ARTICLE_TITLES, SERVICE_CATALOGUE, type ServiceCode } from './labels';
-export { ITEMS, ITEM_KINDS, STATIONS, STATION_KINDS, geoPointSchema, itemDocSchema, sourceSchema, stationKindSchema, type Item, type Source, type StationDoc } from './model';
+export {
+  ITEMS,
+  ITEM_KINDS,
+  STATIONS,
+  STATION_KINDS,
+  geoPointSchema,
+  itemDocSchema,
+  sourceSchema,
+  stationKindSchema,
+  type Item,
+  type Source,
+  type StationDoc,
+} from './model';

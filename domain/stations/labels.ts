@@ -77,11 +77,21 @@ const CATALOGUE = [
   { code: 'serviceday', name: '便民服务日', category: '便民', source: yl('不定期开展公益课堂、便民服务日等活动') },
   // 政务
   { code: 'policy', name: '政策宣讲', category: '政务', source: yf('开展各类政策宣讲300多次') },
-  { code: 'agency', name: '政务代办', category: '政务', source: lc('集党员教育、党建展示、人才服务、政务代办等多功能于一体') },
+  {
+    code: 'agency',
+    name: '政务代办',
+    category: '政务',
+    source: lc('集党员教育、党建展示、人才服务、政务代办等多功能于一体'),
+  },
   { code: 'talk', name: '居民说事', category: '政务', source: tn('为居民说事、党员理事、支部议事提供活动场所') },
   { code: 'talent', name: '人才服务', category: '政务', source: lc('人才港') },
   { code: 'wish', name: '微心愿', category: '政务', source: yl('“圆梦微心愿”') },
-  { code: 'finance', name: '金融服务', category: '政务', source: yl('“金融专员”党员先锋队深入村、社区为居民提供金融服务') },
+  {
+    code: 'finance',
+    name: '金融服务',
+    category: '政务',
+    source: yl('“金融专员”党员先锋队深入村、社区为居民提供金融服务'),
+  },
   // 法律
   { code: 'legal', name: '法律咨询', category: '法律', source: yl('为居民提供医疗救助、法律咨询、政策宣传等各类服务') },
   { code: 'sanguan', name: '三官一律进社区', category: '法律', source: yl('开展“三官一律”进社区服务') },
@@ -121,4 +131,3 @@ const CATALOGUE = [
 export type ServiceCode = (typeof CATALOGUE)[number]['code'];
 
 export const SERVICE_CATALOGUE: ServiceKind[] = CATALOGUE.map((s) => ({ ...s }));
-

@@ -9,7 +9,10 @@ export const geoPointSchema = z.object({ lat: z.number().min(-90).max(90), lng: 
 export type GeoPoint = z.infer<typeof geoPointSchema>;
 
 /** Where a seeded fact comes from (domain/stations/labels.ts says more). */
-export const sourceSchema = z.object({ article: z.string().min(1), quote: z.string().min(1) }) satisfies z.ZodType<Source>;
+export const sourceSchema = z.object({
+  article: z.string().min(1),
+  quote: z.string().min(1),
+}) satisfies z.ZodType<Source>;
 export type { ServiceKind, Source };
 
 /** A station document as stored; read through `stationDocSchema` so a hand-edited one cannot break a list. */

@@ -23,7 +23,8 @@ async function ensureUser(ctx: SignedInContext): Promise<void> {
 }
 
 async function scopeName(ctx: SignedInContext, user: SignedInContext['user']): Promise<string> {
-  if (user.role === 'admin') return user.scopeUnitId ? ((await readUnit(ctx.db, user.scopeUnitId))?.name ?? '') : '全系统';
+  if (user.role === 'admin')
+    return user.scopeUnitId ? ((await readUnit(ctx.db, user.scopeUnitId))?.name ?? '') : '全系统';
   if (user.role === 'secretary' && user.branchId) return (await readUnit(ctx.db, user.branchId))?.name ?? '';
   return '';
 }

@@ -30,16 +30,37 @@ async function waitlistOf(openid: string): Promise<WaitingPlace[]> {
 
 /** A new item at the first seeded station with one slot of `capacity`, `daysAhead` days from now at 10:00. */
 let items = 0;
-async function slotOf(capacity: number, daysAhead: number): Promise<{ slotId: string; itemName: string; start: number }> {
+async function slotOf(
+  capacity: number,
+  daysAhead: number,
+): Promise<{ slotId: string; itemName: string; start: number }> {
   items += 1;
   const itemId = `it-overview-${items}`;
   const itemName = `概览测试项目${items}`;
-  const saved = await w.call('stations', { action: 'saveItem', itemId, stationId: STATIONS[0]!._id, name: itemName, kind: 'service' }, 'demo-admin');
+  const saved = await w.call(
+    'stations',
+    { action: 'saveItem', itemId, stationId: STATIONS[0]!._id, name: itemName, kind: 'service' },
+    'demo-admin',
+  );
   expect(saved.ok).toBe(true);
   const date = dayOf(w.now + daysAhead * DAY);
-  const gen = await w.call('stations', { action: 'generateSlots', itemId, from: date, to: date, template: { weekdays: [1, 2, 3, 4, 5, 6, 7], start: '10:00', end: '11:00', slotMinutes: 60, capacity } }, 'demo-admin');
+  const gen = await w.call(
+    'stations',
+    {
+      action: 'generateSlots',
+      itemId,
+      from: date,
+      to: date,
+      template: { weekdays: [1, 2, 3, 4, 5, 6, 7], start: '10:00', end: '11:00', slotMinutes: 60, capacity },
+    },
+    'demo-admin',
+  );
   expect(gen.ok).toBe(true);
-  const slots = await w.call<{ slots: { slotId: string; start: number }[] }>('stations', { action: 'slots', itemId, date }, 'demo-admin');
+  const slots = await w.call<{ slots: { slotId: string; start: number }[] }>(
+    'stations',
+    { action: 'slots', itemId, date },
+    'demo-admin',
+  );
   if (!slots.ok) throw new Error(slots.error.message);
   return { slotId: slots.data.slots[0]!.slotId, itemName, start: slots.data.slots[0]!.start };
 }
@@ -51,18 +72,39 @@ test('a resident never receives party-member fields; a member gets balance and b
   expect(JSON.stringify(resident)).not.toMatch(/balance|branch/);
 
   const member = await overviewOf('demo-member');
-  expect(member.member).toEqual({ balance: expect.any(Number), branch: { branchId: 'br-yf-xiangyang', name: expect.any(String) } });
+  expect(member.member).toEqual({
+    balance: expect.any(Number),
+    branch: { branchId: 'br-yf-xiangyang', name: expect.any(String) },
+  });
   expect(member.member!.balance).toBeGreaterThan(0);
 });
 
 test('waiting-list places are listed with their position, move up when someone ahead leaves, and are counted', async () => {
   const { slotId, itemName, start } = await slotOf(1, 3);
-  expect((await w.call('stations', { action: 'book', slotId, requestId: 'overview-full-1' }, 'demo-staff')).ok).toBe(true);
-  expect(await w.call('stations', { action: 'joinWaitlist', slotId }, 'demo-resident')).toEqual({ ok: true, data: { slotId, position: 1 } });
-  expect(await w.call('stations', { action: 'joinWaitlist', slotId }, 'demo-member')).toEqual({ ok: true, data: { slotId, position: 2 } });
+  expect((await w.call('stations', { action: 'book', slotId, requestId: 'overview-full-1' }, 'demo-staff')).ok).toBe(
+    true,
+  );
+  expect(await w.call('stations', { action: 'joinWaitlist', slotId }, 'demo-resident')).toEqual({
+    ok: true,
+    data: { slotId, position: 1 },
+  });
+  expect(await w.call('stations', { action: 'joinWaitlist', slotId }, 'demo-member')).toEqual({
+    ok: true,
+    data: { slotId, position: 2 },
+  });
 
   expect(await waitlistOf('demo-member')).toEqual([
-    { slotId, itemId: expect.any(String), itemName, stationId: STATIONS[0]!._id, stationName: STATIONS[0]!.name, start, end: expect.any(Number), position: 2, waiting: 2 },
+    {
+      slotId,
+      itemId: expect.any(String),
+      itemName,
+      stationId: STATIONS[0]!._id,
+      stationName: STATIONS[0]!.name,
+      start,
+      end: expect.any(Number),
+      position: 2,
+      waiting: 2,
+    },
   ]);
   expect((await overviewOf('demo-resident')).counts.waitlist).toBe(1);
 
@@ -74,11 +116,17 @@ test('waiting-list places are listed with their position, move up when someone a
 
 test('a place on a slot that has started is no longer listed', async () => {
   const { slotId, start } = await slotOf(1, 1);
-  expect((await w.call('stations', { action: 'book', slotId, requestId: 'overview-full-2' }, 'demo-staff')).ok).toBe(true);
+  expect((await w.call('stations', { action: 'book', slotId, requestId: 'overview-full-2' }, 'demo-staff')).ok).toBe(
+    true,
+  );
   expect((await w.call('stations', { action: 'joinWaitlist', slotId }, 'demo-resident')).ok).toBe(true);
   const listed = await w.call<{ items: WaitingPlace[] }>('stations', { action: 'myWaitlist' }, 'demo-resident');
   expect(listed.ok && listed.data.items.map((p) => p.slotId)).toContain(slotId);
-  const later = await w.call.at(start + 60_000)<{ items: WaitingPlace[] }>('stations', { action: 'myWaitlist' }, 'demo-resident');
+  const later = await w.call.at(start + 60_000)<{ items: WaitingPlace[] }>(
+    'stations',
+    { action: 'myWaitlist' },
+    'demo-resident',
+  );
   expect(later.ok && later.data.items.map((p) => p.slotId)).not.toContain(slotId);
 });
 
@@ -87,12 +135,20 @@ test('bookings and messages are counted and the soonest booking is next', async 
   const later = await slotOf(5, 5);
   const sooner = await slotOf(5, 2);
   for (const [i, s] of [later, sooner].entries()) {
-    expect((await w.call('stations', { action: 'book', slotId: s.slotId, requestId: `overview-book-${i}` }, 'demo-resident')).ok).toBe(true);
+    expect(
+      (await w.call('stations', { action: 'book', slotId: s.slotId, requestId: `overview-book-${i}` }, 'demo-resident'))
+        .ok,
+    ).toBe(true);
   }
   const after = await overviewOf('demo-resident');
   expect(after.counts.bookings).toBe(before.counts.bookings + 2);
   expect(after.counts.messages).toBeGreaterThanOrEqual(before.counts.messages + 2);
-  expect(after.next).toMatchObject({ kind: 'booking', title: sooner.itemName, start: sooner.start, code: expect.stringMatching(/^\d{8}$/) });
+  expect(after.next).toMatchObject({
+    kind: 'booking',
+    title: sooner.itemName,
+    start: sooner.start,
+    code: expect.stringMatching(/^\d{8}$/),
+  });
   // Someone else's overview does not count them.
   expect((await overviewOf('demo-member')).counts.bookings).toBe(0);
 });

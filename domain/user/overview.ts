@@ -31,12 +31,21 @@ export interface Overview {
   /** Only for party members: a resident never receives these fields. */
   member: { balance: number; branch: { branchId: string; name: string } | null } | null;
   /** `messages`: every message in the inbox; `unreadMessages`: those not read yet; `unreadByModule`: the same, per module. */
-  counts: { orders: number; bookings: number; waitlist: number; vaccinations: number; messages: number; unreadMessages: number; unreadByModule: UnreadCounts };
+  counts: {
+    orders: number;
+    bookings: number;
+    waitlist: number;
+    vaccinations: number;
+    messages: number;
+    unreadMessages: number;
+    unreadByModule: UnreadCounts;
+  };
   next: NextUp | null;
 }
 
 /** A party member: the role says so, or they belong to a 党支部 (staff and admins often do). */
-export const isPartyMember = (user: Pick<UserDoc, 'role' | 'branchId'>) => user.role === 'member' || user.branchId !== null;
+export const isPartyMember = (user: Pick<UserDoc, 'role' | 'branchId'>) =>
+  user.role === 'member' || user.branchId !== null;
 
 /** How many active appointments one overview reads per source (a family rarely holds more). */
 const APPOINTMENTS_READ = 20;
@@ -53,9 +62,20 @@ export const overview = action({
     const [orders, bookings, waitlist, messages, nextBookings, unread] = await Promise.all([
       db.collection(ORDERS).where({ openid, status: 'pending' }).count(),
       db.collection(BOOKINGS).where({ openid, status: 'active' }).count(),
-      db.collection(SLOTS).where({ queue: openid, start: _.gt(now) }).count(),
-      db.collection(MESSAGES).where({ openid, sentAt: _.gt(0) }).count(),
-      db.collection(BOOKINGS).where({ openid, status: 'active', end: _.gt(now) }).orderBy('end', 'asc').limit(1).get(),
+      db
+        .collection(SLOTS)
+        .where({ queue: openid, start: _.gt(now) })
+        .count(),
+      db
+        .collection(MESSAGES)
+        .where({ openid, sentAt: _.gt(0) })
+        .count(),
+      db
+        .collection(BOOKINGS)
+        .where({ openid, status: 'active', end: _.gt(now) })
+        .orderBy('end', 'asc')
+        .limit(1)
+        .get(),
       unreadCounts(db, openid),
     ]);
 
@@ -64,7 +84,11 @@ export const overview = action({
     const sources = [{ owner: openid }, ...[...held.keys()].map((idHash) => ({ idHash }))];
     const active = new Map<string, z.output<typeof appointmentDocSchema>>();
     for (const source of sources) {
-      for (const doc of await db.collection(APPOINTMENTS).where({ ...source, status: 'active' }).limit(APPOINTMENTS_READ).get()) {
+      for (const doc of await db
+        .collection(APPOINTMENTS)
+        .where({ ...source, status: 'active' })
+        .limit(APPOINTMENTS_READ)
+        .get()) {
         const a = appointmentDocSchema.safeParse(doc);
         if (a.success) active.set(a.data._id, a.data);
       }
@@ -74,17 +98,36 @@ export const overview = action({
     const booking = bookingDocSchema.safeParse(nextBookings[0]);
     if (booking.success) {
       const b = booking.data;
-      candidates.push({ kind: 'booking', id: b._id, title: b.itemName, place: null, start: b.start, end: b.end, code: b.code });
+      candidates.push({
+        kind: 'booking',
+        id: b._id,
+        title: b.itemName,
+        place: null,
+        start: b.start,
+        end: b.end,
+        code: b.code,
+      });
     }
     for (const a of active.values()) {
-      if (a.end > now) candidates.push({ kind: 'vaccination', id: a._id, title: `${a.vaccineName} 第${a.dose}针`, place: a.siteName, start: a.start, end: a.end, code: a.code });
+      if (a.end > now)
+        candidates.push({
+          kind: 'vaccination',
+          id: a._id,
+          title: `${a.vaccineName} 第${a.dose}针`,
+          place: a.siteName,
+          start: a.start,
+          end: a.end,
+          code: a.code,
+        });
     }
     candidates.sort((x, y) => x.start - y.start || x.id.localeCompare(y.id));
 
     let member: Overview['member'] = null;
     if (isPartyMember(user)) {
       const account = accountDocSchema.safeParse(await db.collection(ACCOUNTS).doc(openid).get());
-      const branch = user.branchId ? branchDocSchema.safeParse(await db.collection(BRANCHES).doc(user.branchId).get()) : null;
+      const branch = user.branchId
+        ? branchDocSchema.safeParse(await db.collection(BRANCHES).doc(user.branchId).get())
+        : null;
       member = {
         balance: account.success ? account.data.balance : 0,
         branch: branch?.success ? { branchId: branch.data._id, name: branch.data.name } : null,
@@ -96,7 +139,15 @@ export const overview = action({
       role: user.role,
       roleLabel: ROLE_LABELS[user.role],
       member,
-      counts: { orders, bookings, waitlist, vaccinations: active.size, messages, unreadMessages: unread.total, unreadByModule: unread },
+      counts: {
+        orders,
+        bookings,
+        waitlist,
+        vaccinations: active.size,
+        messages,
+        unreadMessages: unread.total,
+        unreadByModule: unread,
+      },
       next: candidates[0] ?? null,
     };
   },

@@ -12,7 +12,6 @@ import { SITES, siteDocSchema, type Site } from './model';
 
 export { SITES };
 
-
 export interface SiteSummary {
   siteId: string;
   name: string;
@@ -51,24 +50,42 @@ async function todayRemaining(db: Database, siteIds: string[], now: number): Pro
   const wanted = new Set(siteIds);
   const out = new Map(siteIds.map((id) => [id, 0]));
   for (let skip = 0; ; skip += 1000) {
-    const docs = await db.collection(SLOTS).where({ date: dayOf(now) }).orderBy('_id', 'asc').skip(skip).limit(1000).get();
+    const docs = await db
+      .collection(SLOTS)
+      .where({ date: dayOf(now) })
+      .orderBy('_id', 'asc')
+      .skip(skip)
+      .limit(1000)
+      .get();
     for (const d of docs) {
       const slot = slotDocSchema.safeParse(d);
       if (!slot.success || !wanted.has(slot.data.resourceId) || slot.data.closed || slot.data.start <= now) continue;
-      out.set(slot.data.resourceId, (out.get(slot.data.resourceId) ?? 0) + Math.max(0, slot.data.capacity - slot.data.booked));
+      out.set(
+        slot.data.resourceId,
+        (out.get(slot.data.resourceId) ?? 0) + Math.max(0, slot.data.capacity - slot.data.booked),
+      );
     }
     if (docs.length < 1000) return out;
   }
 }
 
 export const sites = action({
-  input: z.strictObject({ cursor: fields.cursor, limit: fields.limit, near: geoPointSchema.optional(), vaccine: z.string().trim().min(1).max(40).optional() }),
+  input: z.strictObject({
+    cursor: fields.cursor,
+    limit: fields.limit,
+    near: geoPointSchema.optional(),
+    vaccine: z.string().trim().min(1).max(40).optional(),
+  }),
   access: 'public',
   async run({ cursor, limit = 20, near, vaccine }, ctx) {
     const query = vaccine ? { 'vaccines.code': vaccine } : {};
     const now = ctx.now();
     const withToday = async <T extends SiteSummary>(items: T[]) => {
-      const left = await todayRemaining(ctx.db, items.map((i) => i.siteId), now);
+      const left = await todayRemaining(
+        ctx.db,
+        items.map((i) => i.siteId),
+        now,
+      );
       return items.map((item) => ({ ...item, todayRemaining: left.get(item.siteId) ?? 0 }));
     };
     if (!near) {

@@ -8,7 +8,17 @@ import { fields } from '../core/validation';
 import { generateSlots as generate, templateSchema } from '../slots';
 import { LIMITS, assertDayRange, assertSlotCount, breather } from '../core/limits';
 import { geoPointSchema } from '../stations';
-import { APPOINTMENTS, APPOINTMENT_STATUS, PERSONS, SITES, appointmentDocSchema, personDocSchema, siteDocSchema, siteStatusSchema, vaccineOfferSchema } from './model';
+import {
+  APPOINTMENTS,
+  APPOINTMENT_STATUS,
+  PERSONS,
+  SITES,
+  appointmentDocSchema,
+  personDocSchema,
+  siteDocSchema,
+  siteStatusSchema,
+  vaccineOfferSchema,
+} from './model';
 
 export const saveSite = action({
   input: z.strictObject({
@@ -21,8 +31,15 @@ export const saveSite = action({
     openHours: z.string().trim().max(60).optional(),
     vaccines: z.array(vaccineOfferSchema).min(1).max(10),
     amenities: z.array(z.string().trim().min(1).max(10)).max(20).optional(),
-    volunteerBranch: z.strictObject({ name: z.string().trim().min(2).max(40), volunteers: z.number().int().min(0).max(10_000) }),
-    contact: z.string().trim().regex(/^[0-9-]{7,20}$/, '电话格式不正确').optional(),
+    volunteerBranch: z.strictObject({
+      name: z.string().trim().min(2).max(40),
+      volunteers: z.number().int().min(0).max(10_000),
+    }),
+    contact: z
+      .string()
+      .trim()
+      .regex(/^[0-9-]{7,20}$/, '电话格式不正确')
+      .optional(),
     dailyCapacity: z.number().int().min(0).max(100_000).optional(),
   }),
   access: ['admin'],
@@ -30,10 +47,18 @@ export const saveSite = action({
   async run(input, ctx) {
     const { siteId, ...rest } = input;
     const existing = siteDocSchema.safeParse(await ctx.db.collection(SITES).doc(siteId).get());
-    await ctx.db.collection(SITES).doc(siteId).set({
-      ...rest, openHours: rest.openHours ?? '', amenities: rest.amenities ?? [], contact: rest.contact ?? '', dailyCapacity: rest.dailyCapacity ?? 0,
-      status: existing.success ? existing.data.status : 'open', notice: existing.success ? existing.data.notice : '',
-    });
+    await ctx.db
+      .collection(SITES)
+      .doc(siteId)
+      .set({
+        ...rest,
+        openHours: rest.openHours ?? '',
+        amenities: rest.amenities ?? [],
+        contact: rest.contact ?? '',
+        dailyCapacity: rest.dailyCapacity ?? 0,
+        status: existing.success ? existing.data.status : 'open',
+        notice: existing.success ? existing.data.notice : '',
+      });
     return { siteId };
   },
 });
@@ -66,7 +91,16 @@ export const generateSlots = action({
 
 async function rows(db: import('../db').Database, siteId: string, from: string, to: string) {
   const _ = db.command;
-  const docs = await db.collection(APPOINTMENTS).where({ siteId, start: _.gte(Date.parse(`${from}T00:00:00+08:00`)), end: _.lte(Date.parse(`${to}T23:59:59+08:00`)) }).orderBy('start', 'asc').limit(1000).get();
+  const docs = await db
+    .collection(APPOINTMENTS)
+    .where({
+      siteId,
+      start: _.gte(Date.parse(`${from}T00:00:00+08:00`)),
+      end: _.lte(Date.parse(`${to}T23:59:59+08:00`)),
+    })
+    .orderBy('start', 'asc')
+    .limit(1000)
+    .get();
   const out = [];
   const breathe = breather();
   for (const d of docs) {
@@ -108,7 +142,10 @@ export const exportRoster = action({
     assertDayRange(from, to, LIMITS.exportDays, '导出');
     if (!siteDocSchema.safeParse(await ctx.db.collection(SITES).doc(siteId).get()).success) throw notFound('接种点');
     const list = await rows(ctx.db, siteId, from, to);
-    const csv = await toCsv(['时段', '姓名', '身份证号', '电话', '疫苗', '绿色通道', '状态'], list.map((r) => [r.time, r.name, r.idNumber, r.phone, r.vaccine, r.green ? '是' : '否', r.statusLabel]));
+    const csv = await toCsv(
+      ['时段', '姓名', '身份证号', '电话', '疫苗', '绿色通道', '状态'],
+      list.map((r) => [r.time, r.name, r.idNumber, r.phone, r.vaccine, r.green ? '是' : '否', r.statusLabel]),
+    );
     return { filename: `接种名单_${siteId}_${from}_${to}.csv`, rows: list.length, csv };
   },
 });

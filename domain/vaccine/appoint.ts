@@ -12,11 +12,20 @@ import { ageOn } from '../privacy';
 import { assertHolder, birthDateOf } from './persons';
 import { SLOTS, slotDocSchema, type Slot } from '../slots';
 import {
-  APPOINTMENTS, APPOINTMENT_CODES, ELDER_AGE, PERSONS, SITES, appointmentDocSchema, personDocSchema, siteDocSchema, type Appointment,
+  APPOINTMENTS,
+  APPOINTMENT_CODES,
+  ELDER_AGE,
+  PERSONS,
+  SITES,
+  appointmentDocSchema,
+  personDocSchema,
+  siteDocSchema,
+  type Appointment,
 } from './model';
 
 const DAY = 86_400_000;
-export const appointmentIdOf = (idHash: string, vaccine: string, dose: number) => derivedId('ap', idHash, vaccine, String(dose));
+export const appointmentIdOf = (idHash: string, vaccine: string, dose: number) =>
+  derivedId('ap', idHash, vaccine, String(dose));
 
 /**
  * The reminder of a vaccination appointment, due at 18:00 the day before (at once when that has
@@ -24,19 +33,37 @@ export const appointmentIdOf = (idHash: string, vaccine: string, dose: number) =
  */
 async function enqueueVaccinationReminder(
   tx: Transaction,
-  a: { appointmentId: string; openid: string; code: string; vaccineName: string; dose: number; siteName: string; start: number; end: number },
+  a: {
+    appointmentId: string;
+    openid: string;
+    code: string;
+    vaccineName: string;
+    dose: number;
+    siteName: string;
+    start: number;
+    end: number;
+  },
   now: number,
 ): Promise<void> {
   const eveBefore = inZone(a.start).startOf('day').subtract(6, 'hour').valueOf();
   const time = `${inZone(a.start).format('M月D日 HH:mm')}-${inZone(a.end).format('HH:mm')}`;
-  await enqueue(tx, {
-    cause: ['vaccine', a.appointmentId, a.code, 'reminder'], openid: a.openid, module: 'vaccine', kind: 'reminder',
-    title: `接种提醒：${a.vaccineName} 第${a.dose}针`,
-    body: `${time} 在「${a.siteName}」接种，请携带身份证件，到场出示预约码 ${a.code}`,
-    page: '/packages/vaccine/pages/mine/index', refId: a.appointmentId, dueAt: Math.max(now, eveBefore),
-    data: { time, item: `${a.vaccineName} 第${a.dose}针`, place: a.siteName, code: a.code, status: '待接种' },
-    onlyIf: { collection: APPOINTMENTS, docId: a.appointmentId, fields: { status: ['active'], code: [a.code] } },
-  }, now);
+  await enqueue(
+    tx,
+    {
+      cause: ['vaccine', a.appointmentId, a.code, 'reminder'],
+      openid: a.openid,
+      module: 'vaccine',
+      kind: 'reminder',
+      title: `接种提醒：${a.vaccineName} 第${a.dose}针`,
+      body: `${time} 在「${a.siteName}」接种，请携带身份证件，到场出示预约码 ${a.code}`,
+      page: '/packages/vaccine/pages/mine/index',
+      refId: a.appointmentId,
+      dueAt: Math.max(now, eveBefore),
+      data: { time, item: `${a.vaccineName} 第${a.dose}针`, place: a.siteName, code: a.code, status: '待接种' },
+      onlyIf: { collection: APPOINTMENTS, docId: a.appointmentId, fields: { status: ['active'], code: [a.code] } },
+    },
+    now,
+  );
 }
 
 /** Which seat a person of `age` may take in `slot` at `now`, or null when none. */
@@ -58,7 +85,13 @@ export function chooseSeat(slot: Slot, age: number, now: number): Appointment['s
  * asked as `booked < capacity - seats + u` with `used >= u`. When elders took green seats meanwhile it
  * may fail though a seat is free: read again and retry (`used` moves at most `seats` times).
  */
-async function takeVaccineSeat(db: Database, slotId: string, intentId: string, age: number, now: number): Promise<Appointment['seat'] | null> {
+async function takeVaccineSeat(
+  db: Database,
+  slotId: string,
+  intentId: string,
+  age: number,
+  now: number,
+): Promise<Appointment['seat'] | null> {
   const _ = db.command;
   for (let attempt = 0; attempt < 100; attempt += 1) {
     const parsed = slotDocSchema.safeParse(await db.collection(SLOTS).doc(slotId).get());
@@ -71,8 +104,34 @@ async function takeVaccineSeat(db: Database, slotId: string, intentId: string, a
     const taken = !g
       ? await take(db, SLOTS, slotId, intentId, { ...base, booked: _.lt(slot.capacity) }, { booked: _.inc(1) }, seat)
       : seat === 'general'
-        ? await take(db, SLOTS, slotId, intentId, { ...base, 'green.seats': g.seats, 'green.used': _.gte(g.used), booked: _.lt(slot.capacity - g.seats + g.used) }, { booked: _.inc(1) }, seat)
-        : await take(db, SLOTS, slotId, intentId, { ...base, 'green.seats': g.seats, 'green.used': _.lt(g.seats), ...(seat === 'released' ? { 'green.releaseAt': _.lte(now) } : {}) }, { booked: _.inc(1), 'green.used': _.inc(1) }, seat);
+        ? await take(
+            db,
+            SLOTS,
+            slotId,
+            intentId,
+            {
+              ...base,
+              'green.seats': g.seats,
+              'green.used': _.gte(g.used),
+              booked: _.lt(slot.capacity - g.seats + g.used),
+            },
+            { booked: _.inc(1) },
+            seat,
+          )
+        : await take(
+            db,
+            SLOTS,
+            slotId,
+            intentId,
+            {
+              ...base,
+              'green.seats': g.seats,
+              'green.used': _.lt(g.seats),
+              ...(seat === 'released' ? { 'green.releaseAt': _.lte(now) } : {}),
+            },
+            { booked: _.inc(1), 'green.used': _.inc(1) },
+            seat,
+          );
     if (taken) return seat;
   }
   throw new AppError('CONFLICT', '系统繁忙，请稍后重试');
@@ -82,7 +141,10 @@ async function takeVaccineSeat(db: Database, slotId: string, intentId: string, a
 const SEATS: HotResource = {
   kind: 'appoint',
   collection: SLOTS,
-  undo: (db, mark) => ({ booked: db.command.inc(-1), ...(mark === 'general' ? {} : { 'green.used': db.command.inc(-1) }) }),
+  undo: (db, mark) => ({
+    booked: db.command.inc(-1),
+    ...(mark === 'general' ? {} : { 'green.used': db.command.inc(-1) }),
+  }),
 };
 
 /** The timer job: repairs appointments whose process died half-way (see core/intents.ts). */
@@ -106,16 +168,27 @@ export const appoint = action({
     const birthDate = birthDateOf(person.data);
     const appointmentId = appointmentIdOf(person.data.idHash, vaccine, dose);
     const db = ctx.db;
-    const fullFor = (age: number) => new AppError('SLOT_FULL', age >= ELDER_AGE ? '该时段已约满' : '该时段普通名额已约满（余下为 60 岁以上绿色通道名额）');
+    const fullFor = (age: number) =>
+      new AppError(
+        'SLOT_FULL',
+        age >= ELDER_AGE ? '该时段已约满' : '该时段普通名额已约满（余下为 60 岁以上绿色通道名额）',
+      );
     return reserve(db, SEATS, {
-      openid: ctx.user._id, requestId, effectId: appointmentId, target: slotId, now,
+      openid: ctx.user._id,
+      requestId,
+      effectId: appointmentId,
+      target: slotId,
+      now,
       async storedAnswer() {
         const existing = appointmentDocSchema.safeParse(await db.collection(APPOINTMENTS).doc(appointmentId).get());
         if (existing.success && existing.data.requestId === requestId && existing.data.owner === ctx.user._id) {
           return { appointmentId, code: existing.data.code };
         }
         if (existing.success && existing.data.status !== 'cancelled') {
-          throw new AppError('CONFLICT', existing.data.status === 'completed' ? '该接种人已完成这一剂' : '该接种人已预约这一剂');
+          throw new AppError(
+            'CONFLICT',
+            existing.data.status === 'completed' ? '该接种人已完成这一剂' : '该接种人已预约这一剂',
+          );
         }
         return null;
       },
@@ -124,19 +197,30 @@ export const appoint = action({
         if (!slot.success) throw notFound('接种时段');
         const site = siteDocSchema.safeParse(await db.collection(SITES).doc(slot.data.resourceId).get());
         if (!site.success) throw notFound('接种点');
-        if (site.data.status !== 'open') throw new AppError('CONFLICT', `该接种点暂停接种${site.data.notice ? `：${site.data.notice}` : ''}`);
+        if (site.data.status !== 'open')
+          throw new AppError('CONFLICT', `该接种点暂停接种${site.data.notice ? `：${site.data.notice}` : ''}`);
         const offer = site.data.vaccines.find((v) => v.code === vaccine);
         if (!offer) throw new AppError('INVALID_ARGUMENT', '该接种点不提供这种疫苗');
-        if (dose > offer.doses) throw new AppError('INVALID_ARGUMENT', `${offer.name}共 ${offer.doses} 剂，剂次超出范围`);
+        if (dose > offer.doses)
+          throw new AppError('INVALID_ARGUMENT', `${offer.name}共 ${offer.doses} 剂，剂次超出范围`);
         if (slot.data.closed || now >= slot.data.start) throw new AppError('TOO_LATE', '该时段已不可预约');
         if (dose > 1) {
           // A completed dose never changes back, so reading it outside the transaction is safe.
-          const previous = appointmentDocSchema.safeParse(await db.collection(APPOINTMENTS).doc(appointmentIdOf(person.data.idHash, vaccine, dose - 1)).get());
+          const previous = appointmentDocSchema.safeParse(
+            await db
+              .collection(APPOINTMENTS)
+              .doc(appointmentIdOf(person.data.idHash, vaccine, dose - 1))
+              .get(),
+          );
           if (!previous.success || previous.data.status !== 'completed' || previous.data.completedAt === null) {
             throw new AppError('CONFLICT', `请先完成第 ${dose - 1} 剂接种`);
           }
           const earliest = previous.data.completedAt + offer.intervalDays * DAY;
-          if (slot.data.start < earliest) throw new AppError('TOO_EARLY', `距上一剂接种不足 ${offer.intervalDays} 天，最早可预约 ${inZone(earliest).format('M月D日')}`);
+          if (slot.data.start < earliest)
+            throw new AppError(
+              'TOO_EARLY',
+              `距上一剂接种不足 ${offer.intervalDays} 天，最早可预约 ${inZone(earliest).format('M月D日')}`,
+            );
         }
         const age = ageOn(birthDate, slot.data.date);
         if (!chooseSeat(slot.data, age, now)) throw fullFor(age);
@@ -155,12 +239,45 @@ export const appoint = action({
       // The appointment and its code.
       async completeIn(tx, { slot, site, offer, age }, seat, code) {
         await tx.collection(APPOINTMENT_CODES).add({ _id: code, appointmentId });
-        await tx.collection(APPOINTMENTS).doc(appointmentId).set({
-          owner: ctx.user._id, personId, idHash: person.data.idHash, siteId: site._id, siteName: site.name, slotId,
-          vaccine, vaccineName: offer.name, dose, status: 'active', code, requestId, seat, elder: age >= ELDER_AGE, maskedName: person.data.masked.name,
-          start: slot.start, end: slot.end, createdAt: now, completedAt: null, closedAt: null,
-        });
-        await enqueueVaccinationReminder(tx, { appointmentId, openid: ctx.user._id, code, vaccineName: offer.name, dose, siteName: site.name, start: slot.start, end: slot.end }, now);
+        await tx
+          .collection(APPOINTMENTS)
+          .doc(appointmentId)
+          .set({
+            owner: ctx.user._id,
+            personId,
+            idHash: person.data.idHash,
+            siteId: site._id,
+            siteName: site.name,
+            slotId,
+            vaccine,
+            vaccineName: offer.name,
+            dose,
+            status: 'active',
+            code,
+            requestId,
+            seat,
+            elder: age >= ELDER_AGE,
+            maskedName: person.data.masked.name,
+            start: slot.start,
+            end: slot.end,
+            createdAt: now,
+            completedAt: null,
+            closedAt: null,
+          });
+        await enqueueVaccinationReminder(
+          tx,
+          {
+            appointmentId,
+            openid: ctx.user._id,
+            code,
+            vaccineName: offer.name,
+            dose,
+            siteName: site.name,
+            start: slot.start,
+            end: slot.end,
+          },
+          now,
+        );
         return { appointmentId, code };
       },
     });

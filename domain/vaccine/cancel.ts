@@ -14,10 +14,18 @@ async function releaseSeat(tx: Transaction, a: Appointment): Promise<void> {
   if (!slot.success) return;
   const heldSeat = slot.data.green && a.seat !== 'general';
   // Increments: the slot is hot (this transaction still conflicts with any change to it).
-  await tx.collection(SLOTS).doc(a.slotId).update({ booked: command.inc(-1), ...(heldSeat ? { 'green.used': command.inc(-1) } : {}) });
+  await tx
+    .collection(SLOTS)
+    .doc(a.slotId)
+    .update({ booked: command.inc(-1), ...(heldSeat ? { 'green.used': command.inc(-1) } : {}) });
 }
 
-async function cancelAppointment(db: Database, appointmentId: string, now: number, check: (a: Appointment) => void): Promise<void> {
+async function cancelAppointment(
+  db: Database,
+  appointmentId: string,
+  now: number,
+  check: (a: Appointment) => void,
+): Promise<void> {
   await db.runTransaction(async (tx) => {
     const a = appointmentDocSchema.safeParse(await tx.collection(APPOINTMENTS).doc(appointmentId).get());
     if (!a.success) throw notFound('预约');
@@ -52,7 +60,9 @@ export const cancel = action({
     const now = ctx.now();
     // A holder of the person may cancel what another holder (their family) booked.
     const found = appointmentDocSchema.safeParse(await ctx.db.collection(APPOINTMENTS).doc(appointmentId).get());
-    const mine = found.success && (found.data.owner === ctx.user._id || (await holds(ctx.db, found.data.idHash, ctx.user._id, now)));
+    const mine =
+      found.success &&
+      (found.data.owner === ctx.user._id || (await holds(ctx.db, found.data.idHash, ctx.user._id, now)));
     await cancelAppointment(ctx.db, appointmentId, now, (a) => {
       if (!mine) throw notFound('预约');
       if (a.status !== 'active') throw new AppError('CONFLICT', `预约${APPOINTMENT_STATUS[a.status]}，不能取消`);

@@ -23,13 +23,40 @@ export async function checkVaccineInvariants(db: Database, now = clock.now()): P
   }
   // Seats taken by appointments under way: marked on the slot with the seat's kind.
   const underWay = new Map(slotDocs.map((d) => [d._id, heldBy(d, intents.byId)]));
-  const greenUnderWay = new Map(slotDocs.map((d) => [d._id, Object.entries(marksOf(d)).filter(([id, mark]) => unfinished(intents.byId.get(id)) && mark !== 'general').length]));
+  const greenUnderWay = new Map(
+    slotDocs.map((d) => [
+      d._id,
+      Object.entries(marksOf(d)).filter(([id, mark]) => unfinished(intents.byId.get(id)) && mark !== 'general').length,
+    ]),
+  );
   const perPersonDose = live.map((a) => `${a.idHash}|${a.vaccine}|${a.dose}`);
   return [
-    { name: 'appointments never exceed capacity', violations: [...slots.values()].filter((s) => s.booked > s.capacity || (seated.get(s._id) ?? 0) + (underWay.get(s._id)?.held ?? 0) !== s.booked).length },
-    { name: 'green seats counted exactly', violations: [...slots.values()].filter((s) => (held.get(s._id) ?? 0) + (greenUnderWay.get(s._id) ?? 0) !== (s.green?.used ?? 0) || (s.green !== null && s.green.used > s.green.seats)).length },
-    { name: 'every mark on a slot belongs to an intent', violations: [...underWay.values()].reduce((n, h) => n + h.orphans, 0) },
-    { name: 'green seats used only by people 60 and over before release', violations: live.filter((a) => (a.seat === 'green' && !isElder(a)) || (a.seat === 'released' && a.createdAt < (slots.get(a.slotId)?.green?.releaseAt ?? 0))).length },
+    {
+      name: 'appointments never exceed capacity',
+      violations: [...slots.values()].filter(
+        (s) => s.booked > s.capacity || (seated.get(s._id) ?? 0) + (underWay.get(s._id)?.held ?? 0) !== s.booked,
+      ).length,
+    },
+    {
+      name: 'green seats counted exactly',
+      violations: [...slots.values()].filter(
+        (s) =>
+          (held.get(s._id) ?? 0) + (greenUnderWay.get(s._id) ?? 0) !== (s.green?.used ?? 0) ||
+          (s.green !== null && s.green.used > s.green.seats),
+      ).length,
+    },
+    {
+      name: 'every mark on a slot belongs to an intent',
+      violations: [...underWay.values()].reduce((n, h) => n + h.orphans, 0),
+    },
+    {
+      name: 'green seats used only by people 60 and over before release',
+      violations: live.filter(
+        (a) =>
+          (a.seat === 'green' && !isElder(a)) ||
+          (a.seat === 'released' && a.createdAt < (slots.get(a.slotId)?.green?.releaseAt ?? 0)),
+      ).length,
+    },
     { name: 'one appointment per person per dose', violations: perPersonDose.length - new Set(perPersonDose).size },
     intents.report,
   ];

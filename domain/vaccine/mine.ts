@@ -14,15 +14,37 @@ export const myAppointments = action({
     // the newest of each source, merged.
     const held = await heldPersons(ctx.db, ctx.user._id, ctx.now());
     const sources = [{ owner: ctx.user._id }, ...[...held.keys()].map((idHash) => ({ idHash }))];
-    const pages = await Promise.all(sources.map((q) => pageByNewest(ctx.db.collection(APPOINTMENTS), q, 'createdAt', { cursor, limit }, appointmentDocSchema, (x) => x)));
-    const merged = [...new Map(pages.flatMap((p) => p.items).map((x) => [x._id, x])).values()].sort((a, b) => b.createdAt - a.createdAt || a._id.localeCompare(b._id));
+    const pages = await Promise.all(
+      sources.map((q) =>
+        pageByNewest(
+          ctx.db.collection(APPOINTMENTS),
+          q,
+          'createdAt',
+          { cursor, limit },
+          appointmentDocSchema,
+          (x) => x,
+        ),
+      ),
+    );
+    const merged = [...new Map(pages.flatMap((p) => p.items).map((x) => [x._id, x])).values()].sort(
+      (a, b) => b.createdAt - a.createdAt || a._id.localeCompare(b._id),
+    );
     const items = merged.slice(0, limit);
     const more = merged.length > limit || pages.some((p) => p.nextCursor !== null);
     return {
       items: items.map((x) => ({
-        appointmentId: x._id, personId: held.get(x.idHash) ?? x.personId, name: x.maskedName, siteName: x.siteName, vaccineName: x.vaccineName, dose: x.dose,
-        status: x.status, statusLabel: APPOINTMENT_STATUS[x.status], code: x.status === 'active' ? x.code : null, green: x.seat === 'green',
-        start: x.start, end: x.end,
+        appointmentId: x._id,
+        personId: held.get(x.idHash) ?? x.personId,
+        name: x.maskedName,
+        siteName: x.siteName,
+        vaccineName: x.vaccineName,
+        dose: x.dose,
+        status: x.status,
+        statusLabel: APPOINTMENT_STATUS[x.status],
+        code: x.status === 'active' ? x.code : null,
+        green: x.seat === 'green',
+        start: x.start,
+        end: x.end,
       })),
       nextCursor: more && items.length > 0 ? String(items[items.length - 1]!.createdAt) : null,
     };

@@ -6,13 +6,28 @@ import { AppError, notFound } from '../core/errors';
 import { dayOf } from '../core/time';
 import { fields } from '../core/validation';
 import { TX_ATTEMPTS, derivedId } from '../core/ids';
-import { decrypt, encrypt, keyedHash, MOBILE, ageOn, checkIdNumber, maskIdNumber, maskName, maskPhone } from '../privacy';
+import {
+  decrypt,
+  encrypt,
+  keyedHash,
+  MOBILE,
+  ageOn,
+  checkIdNumber,
+  maskIdNumber,
+  maskName,
+  maskPhone,
+} from '../privacy';
 import { birthDateOf, claimIdentity, leaveIdentity, legacyIdentity, migratePerson, releaseIdNumber } from './persons';
 import { ELDER_AGE, OWNERS, PERSONS, maxPersons, personDocSchema } from './model';
 import { cancelFutureOf } from './cancel';
 
 const personInput = z.strictObject({
-  name: z.string().trim().min(2, '姓名至少 2 个字').max(20).regex(/^[\u4e00-\u9fa5·A-Za-z ]+$/, '姓名只能包含汉字、字母和 ·'),
+  name: z
+    .string()
+    .trim()
+    .min(2, '姓名至少 2 个字')
+    .max(20)
+    .regex(/^[\u4e00-\u9fa5·A-Za-z ]+$/, '姓名只能包含汉字、字母和 ·'),
   idNumber: z.string().trim().max(18, '身份证号应为 18 位'),
   phone: z.string().trim().regex(MOBILE, '请输入 11 位大陆手机号'),
 });
@@ -30,21 +45,32 @@ export const addPerson = action({
     const now = ctx.now();
     const legacy = await legacyIdentity(ctx.db, idHash, now);
     // A first claim racing another on the same number loses on the identity's _id: run again to meet it as a holder.
-    return retryOnDuplicate(() => ctx.db.runTransaction(async (tx) => {
-      if (await tx.collection(PERSONS).doc(personId).get()) throw new AppError('CONFLICT', '该接种人已在你的列表中');
-      const counter = await tx.collection(OWNERS).doc(ctx.user._id).get();
-      const count = typeof counter?.persons === 'number' ? counter.persons : 0;
-      if (count >= maxPersons()) throw new AppError('LIMIT_REACHED', `最多添加 ${maxPersons()} 位接种人`);
-      // Squatting: a number another account holds needs the name and phone it was added with.
-      await claimIdentity(tx, { idHash, owner: ctx.user._id, name, phone, now }, legacy);
-      await tx.collection(OWNERS).doc(ctx.user._id).set({ persons: count + 1 });
-      // No birth date in clear: it stays inside the sealed number.
-      await tx.collection(PERSONS).add({
-        _id: personId, owner: ctx.user._id, nameSealed: encrypt(name), idSealed: encrypt(id), phoneSealed: encrypt(phone),
-        idHash, masked, createdAt: now,
-      });
-      return { personId, masked };
-    }, TX_ATTEMPTS));
+    return retryOnDuplicate(() =>
+      ctx.db.runTransaction(async (tx) => {
+        if (await tx.collection(PERSONS).doc(personId).get()) throw new AppError('CONFLICT', '该接种人已在你的列表中');
+        const counter = await tx.collection(OWNERS).doc(ctx.user._id).get();
+        const count = typeof counter?.persons === 'number' ? counter.persons : 0;
+        if (count >= maxPersons()) throw new AppError('LIMIT_REACHED', `最多添加 ${maxPersons()} 位接种人`);
+        // Squatting: a number another account holds needs the name and phone it was added with.
+        await claimIdentity(tx, { idHash, owner: ctx.user._id, name, phone, now }, legacy);
+        await tx
+          .collection(OWNERS)
+          .doc(ctx.user._id)
+          .set({ persons: count + 1 });
+        // No birth date in clear: it stays inside the sealed number.
+        await tx.collection(PERSONS).add({
+          _id: personId,
+          owner: ctx.user._id,
+          nameSealed: encrypt(name),
+          idSealed: encrypt(id),
+          phoneSealed: encrypt(phone),
+          idHash,
+          masked,
+          createdAt: now,
+        });
+        return { personId, masked };
+      }, TX_ATTEMPTS),
+    );
   },
 });
 
@@ -62,7 +88,12 @@ export const persons = action({
   access: 'signedIn',
   async run(_input, ctx) {
     const today = dayOf(ctx.now());
-    const docs = await ctx.db.collection(PERSONS).where({ owner: ctx.user._id }).orderBy('createdAt', 'asc').limit(50).get();
+    const docs = await ctx.db
+      .collection(PERSONS)
+      .where({ owner: ctx.user._id })
+      .orderBy('createdAt', 'asc')
+      .limit(50)
+      .get();
     const items = [];
     for (const d of docs) {
       const p = personDocSchema.safeParse(d);
@@ -70,7 +101,13 @@ export const persons = action({
       await migratePerson(ctx.db, p.data);
       const age = ageOn(birthDateOf(p.data), today);
       // The owner sees the name they typed; ID number and phone stay masked on screen.
-      items.push({ personId: p.data._id, name: decrypt(p.data.nameSealed), masked: { ...p.data.masked, idNumber: maskIdNumber(p.data.masked.idNumber) }, age, elder: age >= ELDER_AGE });
+      items.push({
+        personId: p.data._id,
+        name: decrypt(p.data.nameSealed),
+        masked: { ...p.data.masked, idNumber: maskIdNumber(p.data.masked.idNumber) },
+        age,
+        elder: age >= ELDER_AGE,
+      });
     }
     return { items };
   },
@@ -87,7 +124,10 @@ export const removePerson = action({
     const cancelled = await cancelFutureOf(ctx.db, personId, now);
     await ctx.db.runTransaction(async (tx) => {
       const counter = await tx.collection(OWNERS).doc(ctx.user._id).get();
-      await tx.collection(OWNERS).doc(ctx.user._id).set({ persons: Math.max(0, Number(counter?.persons ?? 1) - 1) });
+      await tx
+        .collection(OWNERS)
+        .doc(ctx.user._id)
+        .set({ persons: Math.max(0, Number(counter?.persons ?? 1) - 1) });
       await tx.collection(PERSONS).doc(personId).remove();
       await leaveIdentity(tx, p.data.idHash, ctx.user._id);
     }, TX_ATTEMPTS);
@@ -103,6 +143,8 @@ export const releasePerson = action({
     const checked = checkIdNumber(idNumber, dayOf(ctx.now()));
     if (!checked.ok) throw new AppError('INVALID_ARGUMENT', checked.message);
     const now = ctx.now();
-    return releaseIdNumber(ctx.db, keyedHash(idNumber.trim().toUpperCase()), (personId) => cancelFutureOf(ctx.db, personId, now));
+    return releaseIdNumber(ctx.db, keyedHash(idNumber.trim().toUpperCase()), (personId) =>
+      cancelFutureOf(ctx.db, personId, now),
+    );
   },
 });

@@ -41,7 +41,8 @@ export const nameHashOf = (name: string) => keyedHash(`name:${name.trim().replac
 export const phoneHashOf = (phone: string) => keyedHash(`phone:${phone.trim()}`);
 
 /** One message for every refusal about a person another account holds: it never depends on their appointments. */
-export const HELD_ELSEWHERE = '该身份证号已由其他账号添加。家人请填写与其添加时一致的姓名和手机号；如非家人所加，请携带身份证到接种点请工作人员核验释放后再添加';
+export const HELD_ELSEWHERE =
+  '该身份证号已由其他账号添加。家人请填写与其添加时一致的姓名和手机号；如非家人所加，请携带身份证到接种点请工作人员核验释放后再添加';
 const NOT_HOLDER = '该接种人需要重新核验：请删除后按首次添加时的姓名和手机号重新添加';
 
 /** The birth date sealed in the ID number ('YYYY-MM-DD'); age rules read it on the server only. */
@@ -65,8 +66,18 @@ async function identityFromLegacy(db: Database, idHash: string, now: number): Pr
   if (!first) return null;
   const nameHash = nameHashOf(decrypt(first.nameSealed));
   const phoneHash = phoneHashOf(decrypt(first.phoneSealed));
-  const holders = people.filter((p) => nameHashOf(decrypt(p.nameSealed)) === nameHash && phoneHashOf(decrypt(p.phoneSealed)) === phoneHash).map((p) => p.owner);
-  return { _id: identityIdOf(idHash), kind: 'identity', idHash, nameHash, phoneHash, holders: [...new Set(holders)].slice(0, MAX_HOLDERS), createdAt: now };
+  const holders = people
+    .filter((p) => nameHashOf(decrypt(p.nameSealed)) === nameHash && phoneHashOf(decrypt(p.phoneSealed)) === phoneHash)
+    .map((p) => p.owner);
+  return {
+    _id: identityIdOf(idHash),
+    kind: 'identity',
+    idHash,
+    nameHash,
+    phoneHash,
+    holders: [...new Set(holders)].slice(0, MAX_HOLDERS),
+    createdAt: now,
+  };
 }
 
 /** The identity document of an ID number, made from legacy person documents on first use. */
@@ -105,7 +116,14 @@ export async function claimIdentity(
   const nameHash = nameHashOf(claim.name);
   const phoneHash = phoneHashOf(claim.phone);
   if (!current || current.holders.length === 0) {
-    const identity = { kind: 'identity', idHash: claim.idHash, nameHash, phoneHash, holders: [claim.owner], createdAt: claim.now };
+    const identity = {
+      kind: 'identity',
+      idHash: claim.idHash,
+      nameHash,
+      phoneHash,
+      holders: [claim.owner],
+      createdAt: claim.now,
+    };
     // `add` where nothing is stored: two first claims racing under snapshot isolation collide on the _id
     // (one gets DUPLICATE_KEY) instead of both reading "absent" and both writing.
     if (stored.success) await tx.collection(PERSONS).doc(id).set(identity);
@@ -118,8 +136,12 @@ export async function claimIdentity(
     return;
   }
   if (current.nameHash !== nameHash || current.phoneHash !== phoneHash) throw new AppError('CONFLICT', HELD_ELSEWHERE);
-  if (current.holders.length >= MAX_HOLDERS) throw new AppError('LIMIT_REACHED', `同一接种人最多由 ${MAX_HOLDERS} 个账号添加`);
-  await tx.collection(PERSONS).doc(_id).set({ ...fields, holders: [...current.holders, claim.owner] });
+  if (current.holders.length >= MAX_HOLDERS)
+    throw new AppError('LIMIT_REACHED', `同一接种人最多由 ${MAX_HOLDERS} 个账号添加`);
+  await tx
+    .collection(PERSONS)
+    .doc(_id)
+    .set({ ...fields, holders: [...current.holders, claim.owner] });
 }
 
 /** Inside `removePerson`'s transaction: the account's hold ends; the last one out ends the identity. */
@@ -168,7 +190,10 @@ export async function releaseIdNumber(
     await db.runTransaction(async (tx) => {
       if (!(await tx.collection(PERSONS).doc(p._id).get())) return;
       const counter = await tx.collection(OWNERS).doc(p.owner).get();
-      await tx.collection(OWNERS).doc(p.owner).set({ persons: Math.max(0, Number(counter?.persons ?? 1) - 1) });
+      await tx
+        .collection(OWNERS)
+        .doc(p.owner)
+        .set({ persons: Math.max(0, Number(counter?.persons ?? 1) - 1) });
       await tx.collection(PERSONS).doc(p._id).remove();
     }, TX_ATTEMPTS);
   }

@@ -12,17 +12,29 @@ export const slots = action({
   async run({ siteId, date }, ctx) {
     if (!siteDocSchema.safeParse(await ctx.db.collection(SITES).doc(siteId).get()).success) throw notFound('接种点');
     const now = ctx.now();
-    const docs = await ctx.db.collection(SLOTS).where({ resourceId: siteId, date }).orderBy('start', 'asc').limit(200).get();
+    const docs = await ctx.db
+      .collection(SLOTS)
+      .where({ resourceId: siteId, date })
+      .orderBy('start', 'asc')
+      .limit(200)
+      .get();
     return {
       slots: docs.flatMap((d) => {
         const s = slotDocSchema.safeParse(d);
         if (!s.success) return [];
         const left = seatsLeft(s.data, now);
-        return [{
-          slotId: s.data._id, start: s.data.start, end: s.data.end, capacity: s.data.capacity,
-          remaining: left.general, greenRemaining: left.green, greenReleased: s.data.green ? now >= s.data.green.releaseAt : true,
-          bookable: !s.data.closed && s.data.start > now,
-        }];
+        return [
+          {
+            slotId: s.data._id,
+            start: s.data.start,
+            end: s.data.end,
+            capacity: s.data.capacity,
+            remaining: left.general,
+            greenRemaining: left.green,
+            greenReleased: s.data.green ? now >= s.data.green.releaseAt : true,
+            bookable: !s.data.closed && s.data.start > now,
+          },
+        ];
       }),
     };
   },

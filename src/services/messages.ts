@@ -6,7 +6,9 @@ import { callFunction } from './transport';
 export type InboxItem = ItemOf<ActionOutput<'user', 'messages'>>;
 export type UnreadCounts = ActionOutput<'user', 'unreadCount'>;
 export type { MessageModule };
-export const listInbox = (module: MessageModule | undefined, cursor?: string) => callFunction('user', 'messages', { module, cursor });
+export const listInbox = (module: MessageModule | undefined, cursor?: string) =>
+  callFunction('user', 'messages', { module, cursor });
 export const getUnreadCounts = () => callFunction('user', 'unreadCount');
 /** No ids: everything is read. */
-export const markMessagesRead = (messageIds?: string[]) => callFunction('user', 'markRead', messageIds ? { messageIds } : {});
+export const markMessagesRead = (messageIds?: string[]) =>
+  callFunction('user', 'markRead', messageIds ? { messageIds } : {});

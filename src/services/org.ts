@@ -16,10 +16,12 @@ export type { ApplicationStatus };
 export const getJoinInfo = (code: string) => callFunction('org', 'joinInfo', { code });
 export const applyToJoin = (input: ActionInput<'org', 'apply'>) => callFunction('org', 'apply', input);
 export const listMyApplications = () => callFunction('org', 'myApplications');
-export const listApplications = (status: ApplicationStatus | undefined, cursor?: string) => callFunction('org', 'applications', { status, cursor });
+export const listApplications = (status: ApplicationStatus | undefined, cursor?: string) =>
+  callFunction('org', 'applications', { status, cursor });
 export const reviewApplication = (applicationId: string, decision: 'approve' | 'reject', reason?: string) =>
   callFunction('org', 'review', { applicationId, decision, reason });
-export const createInviteCode = (branchId: string, renew = false) => callFunction('org', 'createInvite', { branchId, renew });
+export const createInviteCode = (branchId: string, renew = false) =>
+  callFunction('org', 'createInvite', { branchId, renew });
 export const revokeInviteCode = (code: string) => callFunction('org', 'revokeInvite', { code });
 export const searchOrgMembers = (keyword: string) => callFunction('org', 'searchMembers', { keyword });
 export const getTree = () => callFunction('org', 'tree');

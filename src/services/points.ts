@@ -26,12 +26,15 @@ export const listActivities = (cursor?: string) => callFunction('points', 'activ
 export const checkIn = (code: string) => callFunction('points', 'checkin', { code });
 export const listGoods = (cursor?: string) => callFunction('points', 'goods', { cursor });
 export const getGoods = (goodsId: string) => callFunction('points', 'goodsDetail', { goodsId });
-export const redeem = (goodsId: string, qty: number, requestId: string) => callFunction('points', 'redeem', { goodsId, qty, requestId });
-export const listOrders = (status: OrderStatus | undefined, cursor?: string) => callFunction('points', 'orders', { status, cursor });
+export const redeem = (goodsId: string, qty: number, requestId: string) =>
+  callFunction('points', 'redeem', { goodsId, qty, requestId });
+export const listOrders = (status: OrderStatus | undefined, cursor?: string) =>
+  callFunction('points', 'orders', { status, cursor });
 export const cancelMyOrder = (orderId: string) => callFunction('points', 'cancelOrder', { orderId });
 export const verifyPickup = (pickupCode: string) => callFunction('points', 'verifyOrder', { pickupCode });
 export const getLeaderboard = (scope: 'member' | 'branch') => callFunction('points', 'leaderboard', { scope });
 export const awardPoints = (input: ActionInput<'points', 'award'>) => callFunction('points', 'award', input);
 
-export const publishActivity = (input: ActionInput<'points', 'publishActivity'>) => callFunction('points', 'publishActivity', input);
+export const publishActivity = (input: ActionInput<'points', 'publishActivity'>) =>
+  callFunction('points', 'publishActivity', input);
 export const exportLedger = (input: ActionInput<'points', 'export'>) => callFunction('points', 'export', input);

@@ -11,7 +11,8 @@ export type StationItem = StationDetailAnswer['items'][number];
 export type StationQuery = ActionInput<'stations', 'list'>;
 
 export const listStations = (query: StationQuery) => callFunction('stations', 'list', query);
-export const getStation = (stationId: string) => callFunction('stations', 'detail', { stationId }).then((r) => r.station);
+export const getStation = (stationId: string) =>
+  callFunction('stations', 'detail', { stationId }).then((r) => r.station);
 
 export type SlotsAnswer = ActionOutput<'stations', 'slots'>;
 export type SlotItem = SlotsAnswer['slots'][number];
@@ -19,7 +20,8 @@ export type BookingItem = ItemOf<ActionOutput<'stations', 'myBookings'>>;
 export type RosterAnswer = ActionOutput<'stations', 'roster'>;
 
 export const getStationWithItems = (stationId: string) => callFunction('stations', 'detail', { stationId });
-export const listNearbyStations = (query: StationQuery & { near: NonNullable<StationQuery['near']> }) => callFunction('stations', 'list', query);
+export const listNearbyStations = (query: StationQuery & { near: NonNullable<StationQuery['near']> }) =>
+  callFunction('stations', 'list', query);
 export const getSlots = (itemId: string, date: string) => callFunction('stations', 'slots', { itemId, date });
 export const bookSlot = (slotId: string, requestId: string) => callFunction('stations', 'book', { slotId, requestId });
 export const joinWaitlist = (slotId: string) => callFunction('stations', 'joinWaitlist', { slotId });
@@ -29,5 +31,7 @@ export const verifyBooking = (code: string) => callFunction('stations', 'verify'
 export const getRoster = (itemId: string, date: string) => callFunction('stations', 'roster', { itemId, date });
 
 export type SlotTemplate = ActionInput<'stations', 'generateSlots'>['template'];
-export const generateItemSlots = (input: ActionInput<'stations', 'generateSlots'>) => callFunction('stations', 'generateSlots', input);
-export const closeItemDay = (input: ActionInput<'stations', 'closeSlots'>) => callFunction('stations', 'closeSlots', input);
+export const generateItemSlots = (input: ActionInput<'stations', 'generateSlots'>) =>
+  callFunction('stations', 'generateSlots', input);
+export const closeItemDay = (input: ActionInput<'stations', 'closeSlots'>) =>
+  callFunction('stations', 'closeSlots', input);

@@ -12,7 +12,11 @@ export type ClientErrorCode = ErrorCode | 'NETWORK';
 
 /** An error fit to show: its message is plain Chinese; `field` is the input path it concerns, when one. */
 export class ServiceError extends Error {
-  constructor(readonly code: ClientErrorCode, message: string, readonly field?: string) {
+  constructor(
+    readonly code: ClientErrorCode,
+    message: string,
+    readonly field?: string,
+  ) {
     super(message);
     this.name = 'ServiceError';
   }
@@ -48,7 +52,11 @@ async function viaLocalCloud(name: FunctionName, event: object): Promise<Envelop
  * Calls `action` of function `name`. Names, input and answer are checked against the functions' own action
  * tables (cloudfunctions/contract.ts, type-only): a wrong name or input shape does not compile.
  */
-export async function callFunction<F extends FunctionName, A extends ActionName<F>>(name: F, action: A, ...[input]: ActionArgs<F, A>): Promise<ActionOutput<F, A>> {
+export async function callFunction<F extends FunctionName, A extends ActionName<F>>(
+  name: F,
+  action: A,
+  ...[input]: ActionArgs<F, A>
+): Promise<ActionOutput<F, A>> {
   let envelope: Envelope<unknown>;
   try {
     const event = { action, ...input };
@@ -56,7 +64,8 @@ export async function callFunction<F extends FunctionName, A extends ActionName<
   } catch {
     throw new ServiceError('NETWORK', NETWORK_ERROR);
   }
-  if (!envelope || typeof envelope !== 'object' || !('ok' in envelope)) throw new ServiceError('INTERNAL', '服务返回了无法识别的结果');
+  if (!envelope || typeof envelope !== 'object' || !('ok' in envelope))
+    throw new ServiceError('INTERNAL', '服务返回了无法识别的结果');
   if (!envelope.ok) throw new ServiceError(envelope.error.code, envelope.error.message, envelope.error.field);
   // The function answered its own envelope: its data is what the contract says `F.A` answers.
   return envelope.data as ActionOutput<F, A>;

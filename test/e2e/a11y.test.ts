@@ -19,7 +19,15 @@ const ROOT = path.resolve(__dirname, '../..');
 const PAGES_DIR = path.join(SHOTS, 'pages');
 const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 type Role = 'resident' | 'member' | 'staff' | 'admin';
 type Mode = 'normal' | 'elder';
@@ -27,7 +35,10 @@ type Mode = 'normal' | 'elder';
 /** Every page the app registers, read from src/app.config.ts (pages other helpers add are visited too). */
 function registeredPages(): string[] {
   const text = fs.readFileSync(path.join(ROOT, 'src/app.config.ts'), 'utf8');
-  const main = /pages:\s*\[([^\]]*)\]/.exec(text)![1]!.match(/'([^']+)'/g)!.map((s) => s.slice(1, -1));
+  const main = /pages:\s*\[([^\]]*)\]/
+    .exec(text)![1]!
+    .match(/'([^']+)'/g)!
+    .map((s) => s.slice(1, -1));
   const subs = [...text.matchAll(/root:\s*'([^']+)',\s*pages:\s*\[([^\]]*)\]/g)].flatMap(([, root, list]) =>
     list!.match(/'([^']+)'/g)!.map((s) => `${root}/${s.slice(1, -1)}`),
   );
@@ -54,7 +65,8 @@ function queryOf(page: string): string {
 /** Who looks at a page: staff and admin pages as their role, points pages as a member, the rest as a resident. */
 function roleOf(page: string): Role {
   if (page.startsWith('packages/staff/')) return 'staff';
-  if (page.startsWith('packages/admin/') || page.startsWith('packages/org/') || page.startsWith('packages/console/')) return 'admin';
+  if (page.startsWith('packages/admin/') || page.startsWith('packages/org/') || page.startsWith('packages/console/'))
+    return 'admin';
   if (page.startsWith('packages/mall/') || page === 'pages/points/index') return 'member';
   if (page === 'packages/help/pages/queue/index') return 'admin';
   if (page === 'packages/help/pages/hall/index' || page === 'packages/help/pages/tasks/index') return 'member';
@@ -63,9 +75,18 @@ function roleOf(page: string): Role {
 
 /** The shell's own pages, whose sizes are asserted here (other pages are measured and reported). */
 const SHELL_PAGES = new Set([
-  'pages/index/index', 'pages/mine/index', 'pages/stations/index', 'pages/vaccine/index', 'pages/login/index',
-  'packages/mall/pages/goods/index', 'packages/mall/pages/orders/index', 'packages/mall/pages/ranking/index',
-  'packages/vaccine/pages/site/index', 'packages/vaccine/pages/mine/index', 'packages/booking/pages/mine/index', 'packages/messages/pages/inbox/index',
+  'pages/index/index',
+  'pages/mine/index',
+  'pages/stations/index',
+  'pages/vaccine/index',
+  'pages/login/index',
+  'packages/mall/pages/goods/index',
+  'packages/mall/pages/orders/index',
+  'packages/mall/pages/ranking/index',
+  'packages/vaccine/pages/site/index',
+  'packages/vaccine/pages/mine/index',
+  'packages/booking/pages/mine/index',
+  'packages/messages/pages/inbox/index',
 ]);
 
 /** Home and 我的 differ by role: each is also seen by every role. */
@@ -103,7 +124,10 @@ beforeAll(async () => {
   page = await browser.newPage({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2 });
   page.on('pageerror', (error) => pageErrors.push(String(error)));
   page.on('requestfinished', (r) => process.env.A11Y_DEBUG && console.log('done', r.url(), r.postData()?.slice(0, 60)));
-  page.on('requestfailed', (r) => process.env.A11Y_DEBUG && console.log('failed', r.url(), r.postData()?.slice(0, 60), r.failure()?.errorText));
+  page.on(
+    'requestfailed',
+    (r) => process.env.A11Y_DEBUG && console.log('failed', r.url(), r.postData()?.slice(0, 60), r.failure()?.errorText),
+  );
   await page.goto(`${cloud.url}/`);
   await giveTheResidentThingsToSee();
 }, 180_000);
@@ -111,7 +135,11 @@ beforeAll(async () => {
 /** Calls a function over the local cloud's HTTP API as a demo user (setting up, not under test). */
 async function call<T>(openid: string, fn: string, body: Record<string, unknown>): Promise<T> {
   const post = async (url: string, data: unknown, token?: string) => {
-    const res = await fetch(`${cloud.url}${url}`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(data) });
+    const res = await fetch(`${cloud.url}${url}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(data),
+    });
     const answer = (await res.json()) as { ok: boolean; data?: unknown; error?: { message: string } };
     if (!answer.ok) throw new Error(`${url} ${JSON.stringify(data)}: ${answer.error?.message}`);
     return answer.data;
@@ -128,14 +156,39 @@ const WAITING_ITEM = '候补演示：党员志愿服务咨询';
 async function giveTheResidentThingsToSee(): Promise<void> {
   const item = DEMO_ITEMS[0]!;
   const day = new Date(Date.now() + 2 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 10);
-  const open = await call<{ slots: { slotId: string; remaining: number; bookable: boolean }[] }>('demo-resident', 'stations', { action: 'slots', itemId: item._id, date: day });
+  const open = await call<{ slots: { slotId: string; remaining: number; bookable: boolean }[] }>(
+    'demo-resident',
+    'stations',
+    { action: 'slots', itemId: item._id, date: day },
+  );
   const free = open.slots.find((x) => x.bookable && x.remaining > 0);
-  if (free) await call('demo-resident', 'stations', { action: 'book', slotId: free.slotId, requestId: 'a11y-resident-booking' });
+  if (free)
+    await call('demo-resident', 'stations', {
+      action: 'book',
+      slotId: free.slotId,
+      requestId: 'a11y-resident-booking',
+    });
 
   const itemId = 'it-a11y-waiting';
-  await call('demo-admin', 'stations', { action: 'saveItem', itemId, stationId: item.stationId, name: WAITING_ITEM, kind: 'service' });
-  await call('demo-admin', 'stations', { action: 'generateSlots', itemId, from: day, to: day, template: { weekdays: [1, 2, 3, 4, 5, 6, 7], start: '09:00', end: '10:00', slotMinutes: 60, capacity: 1 } });
-  const full = await call<{ slots: { slotId: string }[] }>('demo-admin', 'stations', { action: 'slots', itemId, date: day });
+  await call('demo-admin', 'stations', {
+    action: 'saveItem',
+    itemId,
+    stationId: item.stationId,
+    name: WAITING_ITEM,
+    kind: 'service',
+  });
+  await call('demo-admin', 'stations', {
+    action: 'generateSlots',
+    itemId,
+    from: day,
+    to: day,
+    template: { weekdays: [1, 2, 3, 4, 5, 6, 7], start: '09:00', end: '10:00', slotMinutes: 60, capacity: 1 },
+  });
+  const full = await call<{ slots: { slotId: string }[] }>('demo-admin', 'stations', {
+    action: 'slots',
+    itemId,
+    date: day,
+  });
   const slotId = full.slots[0]!.slotId;
   await call('demo-staff', 'stations', { action: 'book', slotId, requestId: 'a11y-staff-seat' });
   await call('demo-member', 'stations', { action: 'joinWaitlist', slotId });
@@ -157,7 +210,10 @@ async function become(role: Role, mode: Mode): Promise<void> {
   await page.reload();
   await page.locator(`.login-as--demo-${role}`).click();
   await page.waitForURL((url) => !url.hash.includes('login'));
-  await page.evaluate((on) => localStorage.setItem('xfyz.elder', JSON.stringify({ data: on ? '1' : '0' })), mode === 'elder');
+  await page.evaluate(
+    (on) => localStorage.setItem('xfyz.elder', JSON.stringify({ data: on ? '1' : '0' })),
+    mode === 'elder',
+  );
   await page.reload();
   await page.locator('.taro_page').first().waitFor();
   signedInAs = role;
@@ -167,41 +223,64 @@ async function become(role: Role, mode: Mode): Promise<void> {
 /** Opens a page and waits for its slide-in and its first load to finish. */
 async function open(route: string): Promise<void> {
   await page.goto(`${cloud.url}/#/${route}`);
-  await page.waitForFunction(
-    (r) => {
-      const pages = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter((p) => p.style.display !== 'none' && p.offsetParent !== null);
-      const top = pages[pages.length - 1];
-      if (!top || !location.hash.includes(r)) return false;
-      if (Math.round(top.getBoundingClientRect().left) !== 0) return false;
-      return !top.querySelector('.state-view__spinner') && (top.textContent ?? '').trim().length > 0;
-    },
-    route,
-    { timeout: 20_000 },
-  ).catch(async (error: unknown) => {
-    await page.screenshot({ path: path.join(PAGES_DIR, `timeout_${route.replace(/\//g, '_')}.png`) });
-    throw error;
-  });
+  await page
+    .waitForFunction(
+      (r) => {
+        const pages = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter(
+          (p) => p.style.display !== 'none' && p.offsetParent !== null,
+        );
+        const top = pages[pages.length - 1];
+        if (!top || !location.hash.includes(r)) return false;
+        if (Math.round(top.getBoundingClientRect().left) !== 0) return false;
+        return !top.querySelector('.state-view__spinner') && (top.textContent ?? '').trim().length > 0;
+      },
+      route,
+      { timeout: 20_000 },
+    )
+    .catch(async (error: unknown) => {
+      await page.screenshot({ path: path.join(PAGES_DIR, `timeout_${route.replace(/\//g, '_')}.png`) });
+      throw error;
+    });
   // Lists and images settle after the first answer (no assertion depends on this pause).
   await page.waitForLoadState('networkidle');
   // Two frames, so the screenshot shows what the DOM holds: without them Chromium may hand back the frame it
   // last painted (the page's 正在加载… spinner) although the content is already there.
-  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+  await page.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+  );
 }
 
 /** Runs axe on the whole document (the visible page, the title bar and the tab bar). */
 async function axe(): Promise<Finding['violations']> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
   const result = await page.evaluate(async () => {
-    const w = window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] }> } };
+    const w = window as unknown as {
+      axe: {
+        run: (
+          ctx: unknown,
+          opts: unknown,
+        ) => Promise<{
+          violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
+        }>;
+      };
+    };
     return w.axe.run(document, { resultTypes: ['violations'] });
   });
-  return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length, help: v.help, targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+  return result.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    nodes: v.nodes.length,
+    help: v.help,
+    targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+  }));
 }
 
 /** The smallest rendered text and the controls under 44 px high on the visible page. */
 async function measure(min: number): Promise<Pick<Finding, 'smallestText' | 'smallText' | 'smallTargets'>> {
   return page.evaluate((minimum) => {
-    const pages = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter((p) => p.offsetParent !== null);
+    const pages = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter(
+      (p) => p.offsetParent !== null,
+    );
     const top = pages[pages.length - 1] ?? document.body;
     const small: string[] = [];
     let smallest: number | null = null;
@@ -211,41 +290,60 @@ async function measure(min: number): Promise<Pick<Finding, 'smallestText' | 'sma
       if (!el || !(node.textContent ?? '').trim()) continue;
       const rect = el.getBoundingClientRect();
       const style = getComputedStyle(el);
-      if (rect.width === 0 || rect.height === 0 || style.visibility === 'hidden' || el.closest('[aria-hidden="true"]')) continue;
+      if (rect.width === 0 || rect.height === 0 || style.visibility === 'hidden' || el.closest('[aria-hidden="true"]'))
+        continue;
       const size = parseFloat(style.fontSize);
       smallest = smallest === null ? size : Math.min(smallest, size);
-      if (size < minimum) small.push(`${size}px ${el.className || el.tagName.toLowerCase()}: ${(node.textContent ?? '').trim().slice(0, 16)}`);
+      if (size < minimum)
+        small.push(
+          `${size}px ${el.className || el.tagName.toLowerCase()}: ${(node.textContent ?? '').trim().slice(0, 16)}`,
+        );
     }
     const targets: string[] = [];
-    for (const el of Array.from(top.querySelectorAll<HTMLElement>('taro-button-core, button, [role="button"], [role="link"], [role="switch"], input, .nut-cell--clickable'))) {
+    for (const el of Array.from(
+      top.querySelectorAll<HTMLElement>(
+        'taro-button-core, button, [role="button"], [role="link"], [role="switch"], input, .nut-cell--clickable',
+      ),
+    )) {
       const rect = el.getBoundingClientRect();
       if (rect.width === 0 || rect.height === 0) continue;
-      if (rect.height < 43.5) targets.push(`${Math.round(rect.height)}px ${el.className || el.tagName.toLowerCase()}: ${(el.textContent ?? '').trim().slice(0, 12)}`);
+      if (rect.height < 43.5)
+        targets.push(
+          `${Math.round(rect.height)}px ${el.className || el.tagName.toLowerCase()}: ${(el.textContent ?? '').trim().slice(0, 12)}`,
+        );
     }
-    return { smallestText: smallest, smallText: [...new Set(small)].slice(0, 20), smallTargets: [...new Set(targets)].slice(0, 20) };
+    return {
+      smallestText: smallest,
+      smallText: [...new Set(small)].slice(0, 20),
+      smallTargets: [...new Set(targets)].slice(0, 20),
+    };
   }, min);
 }
 
 const cases = (['normal', 'elder'] as Mode[]).flatMap((mode) => VISITS.map((v) => ({ ...v, mode })));
 
-test.each(cases)('$page as $role in $mode mode: no serious or critical axe violation', async ({ page: route, role, mode }) => {
-  await become(role, mode);
-  await open(route + queryOf(route));
-  const name = `${route.replace(/\/index$/, '').replace(/\//g, '_')}--${role}--${mode}.png`;
-  await page.screenshot({ path: path.join(PAGES_DIR, name) });
-  expect(await page.evaluate(() => document.documentElement.classList.contains('xf-elder'))).toBe(mode === 'elder');
+test.each(cases)(
+  '$page as $role in $mode mode: no serious or critical axe violation',
+  async ({ page: route, role, mode }) => {
+    await become(role, mode);
+    await open(route + queryOf(route));
+    const name = `${route.replace(/\/index$/, '').replace(/\//g, '_')}--${role}--${mode}.png`;
+    await page.screenshot({ path: path.join(PAGES_DIR, name) });
+    expect(await page.evaluate(() => document.documentElement.classList.contains('xf-elder'))).toBe(mode === 'elder');
 
-  const violations = await axe();
-  const sizes = await measure(mode === 'elder' ? 18 : 14);
-  findings.push({ page: route, role, mode, violations, ...sizes });
+    const violations = await axe();
+    const sizes = await measure(mode === 'elder' ? 18 : 14);
+    findings.push({ page: route, role, mode, violations, ...sizes });
 
-  const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(blocking.map((v) => `${v.impact} ${v.id} ×${v.nodes}: ${v.help} — ${v.targets.join(' | ')}`)).toEqual([]);
-  if (SHELL_PAGES.has(route)) {
-    expect(sizes.smallText).toEqual([]);
-    expect(sizes.smallTargets).toEqual([]);
-  }
-}, 60_000);
+    const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(blocking.map((v) => `${v.impact} ${v.id} ×${v.nodes}: ${v.help} — ${v.targets.join(' | ')}`)).toEqual([]);
+    if (SHELL_PAGES.has(route)) {
+      expect(sizes.smallText).toEqual([]);
+      expect(sizes.smallTargets).toEqual([]);
+    }
+  },
+  60_000,
+);
 
 test('a resident sees their waiting-list place on 我的 with its position and leaves it after confirming', async () => {
   await become('resident', 'normal');

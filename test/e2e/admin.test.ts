@@ -15,8 +15,13 @@ afterAll(async () => {
 
 /** Calls a function as a demo user through the local cloud's HTTP API. */
 async function callAs<T>(openid: string, fn: string, body: object): Promise<T> {
-  const login = (await (await postJson(`${j.cloud.url}/auth/dev-login`, { openid })).json()) as { data: { token: string } };
-  const res = (await (await postJson(`${j.cloud.url}/fn/${fn}`, body, login.data.token)).json()) as { ok: boolean; data: T };
+  const login = (await (await postJson(`${j.cloud.url}/auth/dev-login`, { openid })).json()) as {
+    data: { token: string };
+  };
+  const res = (await (await postJson(`${j.cloud.url}/fn/${fn}`, body, login.data.token)).json()) as {
+    ok: boolean;
+    data: T;
+  };
   if (!res.ok) throw new Error(JSON.stringify(res));
   return res.data;
 }
@@ -50,7 +55,10 @@ test('an admin awards points, publishes an activity with its code, and manages s
   await modalButton('记入台账').click();
   await j.page.locator('.admin-award .admin-status--ok').waitFor();
   expect(await j.page.locator('.admin-award .admin-status--ok').textContent()).toContain('党员王建国 +10 分');
-  const ledger = await callAs<{ items: { reason: string }[] }>('demo-member', 'points', { action: 'ledger', limit: 50 });
+  const ledger = await callAs<{ items: { reason: string }[] }>('demo-member', 'points', {
+    action: 'ledger',
+    limit: 50,
+  });
   expect(ledger.items.filter((e) => e.reason === '社区夜巡表现突出')).toHaveLength(1);
   // The form is cleared after success; a missing entry is named beside its own field.
   await j.page.locator('.admin-award__submit').click();
@@ -68,7 +76,11 @@ test('an admin awards points, publishes an activity with its code, and manages s
   // Every open activity, page by page (the seeded ones may fill more than a page).
   const titles: string[] = [];
   for (let cursor: string | null | undefined, pages = 0; pages < 20 && cursor !== null; pages += 1) {
-    const page = await callAs<{ items: { title: string }[]; nextCursor: string | null }>('demo-member', 'points', { action: 'activities', limit: 50, ...(cursor ? { cursor } : {}) });
+    const page = await callAs<{ items: { title: string }[]; nextCursor: string | null }>('demo-member', 'points', {
+      action: 'activities',
+      limit: 50,
+      ...(cursor ? { cursor } : {}),
+    });
     titles.push(...page.items.map((a) => a.title));
     cursor = page.nextCursor;
   }
@@ -88,10 +100,15 @@ test('an admin awards points, publishes an activity with its code, and manages s
   await j.page.getByText(/新建 \d+ 个时段，已存在 \d+ 个/).waitFor();
   // Closing without a reason is refused beside the reason field, before anything is sent.
   await j.page.locator('.admin-close__submit').click();
-  expect(await j.page.locator('.admin-close .form-field--reason .form-field__error').textContent()).toBe('请填写关闭原因（会通知已预约的居民）');
+  expect(await j.page.locator('.admin-close .form-field--reason .form-field__error').textContent()).toBe(
+    '请填写关闭原因（会通知已预约的居民）',
+  );
   await j.page.locator('.admin-close .form-field--reason input').fill('设备检修');
   await j.page.locator('.admin-close__submit').click();
-  await j.page.locator('.taro-modal__content', { hasText: '关闭「永福县党群服务中心' }).or(j.page.locator('.admin-close .form-field__error', { hasText: '这一天没有开放的时段' })).waitFor();
+  await j.page
+    .locator('.taro-modal__content', { hasText: '关闭「永福县党群服务中心' })
+    .or(j.page.locator('.admin-close .form-field__error', { hasText: '这一天没有开放的时段' }))
+    .waitFor();
   await j.shot('42-admin-close-confirm.png');
   if (await modalButton('关闭当天').count()) {
     await modalButton('关闭当天').click();

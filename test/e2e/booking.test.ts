@@ -25,7 +25,11 @@ async function openRoomTomorrow() {
 }
 
 async function confirmModal(text: string) {
-  await j.page.locator('.taro-modal__foot div', { hasText: text }).or(j.page.getByText(text, { exact: true })).last().click();
+  await j.page
+    .locator('.taro-modal__foot div', { hasText: text })
+    .or(j.page.getByText(text, { exact: true }))
+    .last()
+    .click();
 }
 
 test('book, wait, be promoted, be checked in', async () => {

@@ -11,13 +11,27 @@ beforeAll(async () => {
 });
 afterAll(() => j.close());
 
-interface Started { ticketId: string; pollSecret: string; qrText: string }
+interface Started {
+  ticketId: string;
+  pollSecret: string;
+  qrText: string;
+}
 async function startTicket(): Promise<Started> {
-  const res = (await (await postJson(`${j.cloud.url}/fn/admin`, { action: 'startConsoleLogin' })).json()) as { data: Started };
+  const res = (await (await postJson(`${j.cloud.url}/fn/admin`, { action: 'startConsoleLogin' })).json()) as {
+    data: Started;
+  };
   return res.data;
 }
 const poll = async (t: Started) =>
-  ((await (await postJson(`${j.cloud.url}/fn/admin`, { action: 'pollConsoleLogin', ticketId: t.ticketId, pollSecret: t.pollSecret })).json()) as { data: { status: string; token?: string } }).data;
+  (
+    (await (
+      await postJson(`${j.cloud.url}/fn/admin`, {
+        action: 'pollConsoleLogin',
+        ticketId: t.ticketId,
+        pollSecret: t.pollSecret,
+      })
+    ).json()) as { data: { status: string; token?: string } }
+  ).data;
 
 test('an admin signed in on the H5 app opens the QR, reads who the console will be, approves once', async () => {
   await j.signInAs('demo-admin', '/pages/mine/index');
@@ -33,7 +47,9 @@ test('an admin signed in on the H5 app opens the QR, reads who the console will 
   await j.shot('console-approve-done.png');
   const polled = await poll(t);
   expect(polled.status).toBe('approved');
-  const me = (await (await postJson(`${j.cloud.url}/fn/user`, { action: 'me' }, polled.token)).json()) as { data: { openid: string } };
+  const me = (await (await postJson(`${j.cloud.url}/fn/user`, { action: 'me' }, polled.token)).json()) as {
+    data: { openid: string };
+  };
   expect(me.data.openid).toBe('demo-admin');
   expect(await poll(t)).toEqual({ status: 'expired' });
 });
@@ -67,7 +83,11 @@ test('我的 → 管理后台登录 lists the console just signed in and signs i
   await j.page.locator('.console-approve__done').waitFor();
   const polled = await poll(t);
   expect(polled.status).toBe('approved');
-  const me = async () => (await (await postJson(`${j.cloud.url}/fn/user`, { action: 'me' }, polled.token)).json()) as { ok: boolean; error?: { code: string; message: string } };
+  const me = async () =>
+    (await (await postJson(`${j.cloud.url}/fn/user`, { action: 'me' }, polled.token)).json()) as {
+      ok: boolean;
+      error?: { code: string; message: string };
+    };
   expect((await me()).ok).toBe(true);
 
   await j.page.goto(`${j.cloud.url}/#/packages/console/pages/sessions/index`);
@@ -90,10 +110,17 @@ test('我的 → 管理后台登录 lists the console just signed in and signs i
   for (const left of [1, 0]) {
     await j.page.locator('.console-session__revoke').first().click();
     await j.page.locator('.taro-modal__text', { hasText: '那台电脑的下一次操作会被拒绝' }).waitFor();
-    await j.page.locator('.taro-modal__foot div', { hasText: '退出登录' }).or(j.page.getByText('退出登录', { exact: true })).last().click();
+    await j.page
+      .locator('.taro-modal__foot div', { hasText: '退出登录' })
+      .or(j.page.getByText('退出登录', { exact: true }))
+      .last()
+      .click();
     await j.page.waitForFunction((n) => document.querySelectorAll('.console-session').length === n, left);
   }
   await j.page.getByText('现在没有电脑登录着你的管理后台', { exact: false }).waitFor();
-  expect(await me()).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED', message: '这个管理后台登录已在小程序中退出，请重新扫码登录' } });
+  expect(await me()).toMatchObject({
+    ok: false,
+    error: { code: 'UNAUTHENTICATED', message: '这个管理后台登录已在小程序中退出，请重新扫码登录' },
+  });
   await j.page.setViewportSize({ width: 390, height: 844 });
 });

@@ -12,8 +12,27 @@ import { devLogin, postJson, startLocalCloud, type RunningCloud } from '../suppo
 
 const SHOTS = path.resolve(__dirname, '../../reports/console');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const PAGES = ['dashboard', 'members', 'branches', 'roles', 'goods', 'activities', 'stations', 'sites', 'audit', 'requests'] as const;
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const PAGES = [
+  'dashboard',
+  'members',
+  'branches',
+  'roles',
+  'goods',
+  'activities',
+  'stations',
+  'sites',
+  'audit',
+  'requests',
+] as const;
 
 let cloud: RunningCloud;
 let browser: Browser;
@@ -44,11 +63,24 @@ test('/admin serves the console with relative, hashed assets; other paths under 
   expect(html).toMatch(/src="\.\/assets\/main-[A-Z0-9]+\.js"/);
   expect(html).toContain('href="./assets/main-');
   expect(index.headers.get('content-security-policy')).toContain("script-src 'self'");
-  for (const bad of ['/admin/../package.json', '/admin/%2e%2e/package.json', '/admin/assets/../../server/app.ts', '/admin/secret.txt']) {
+  for (const bad of [
+    '/admin/../package.json',
+    '/admin/%2e%2e/package.json',
+    '/admin/assets/../../server/app.ts',
+    '/admin/secret.txt',
+  ]) {
     const res = await fetch(`${cloud.url}${bad}`);
     expect([404]).toContain(res.status);
   }
-  expect((await fetch(`${cloud.url}/admin/`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' })).status).toBe(405);
+  expect(
+    (
+      await fetch(`${cloud.url}/admin/`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      })
+    ).status,
+  ).toBe(405);
 });
 
 test('signed out: the sign-in page offers the scan QR (or says plainly why not) and, locally, dev sign-in', async () => {
@@ -66,7 +98,9 @@ test('every page renders at 1366×768 for a dev-signed-in admin', async () => {
     await desk.locator(`.menu--${route}`).click();
     await desk.locator(`.${route === 'members' ? 'members-page' : `${route}-page`}`).waitFor();
     // Settled: no table or card still loading.
-    await desk.waitForFunction(() => !document.querySelector('.t-table--loading, .t-table .t-loading, .t-skeleton, .shell__loading'));
+    await desk.waitForFunction(
+      () => !document.querySelector('.t-table--loading, .t-table .t-loading, .t-skeleton, .shell__loading'),
+    );
     await shot(desk, `${String(i + 1).padStart(2, '0')}-${route}.png`);
   }
   expect(pageErrors).toEqual([]);
@@ -76,10 +110,32 @@ test('a refusal the server names a field for is shown beside that field, not as 
   // The site form leaves 开放时间's length to the server (at most 60 characters): its refusal names `openHours`.
   // (This seeded site's 23-character branch name also shows TDesign's own max rule no longer counts a Chinese character as two.)
   const adminToken = await devLogin(cloud.url, 'demo-admin');
-  const site = (await api<{ site: { siteId: string; name: string; openHours: string } }>(adminToken, 'vaccine', { action: 'siteDetail', siteId: 'vs-yf-01' })).site;
-  const tooLong = '周一至周五 08:00-12:00、14:30-17:30；周六 08:00-12:00；法定节假日另行通知，请提前拨打接种点电话咨询当日是否开放';
+  const site = (
+    await api<{ site: { siteId: string; name: string; openHours: string } }>(adminToken, 'vaccine', {
+      action: 'siteDetail',
+      siteId: 'vs-yf-01',
+    })
+  ).site;
+  const tooLong =
+    '周一至周五 08:00-12:00、14:30-17:30；周六 08:00-12:00；法定节假日另行通知，请提前拨打接种点电话咨询当日是否开放';
   expect(tooLong.length).toBeGreaterThan(60);
-  const refusal = (await (await postJson(`${cloud.url}/fn/vaccine`, { action: 'saveSite', siteId: site.siteId, name: site.name, county: '桂林市永福县', town: '永福镇', address: '永福镇', openHours: tooLong, vaccines: [{ code: 'flu', name: '流感疫苗', maker: '华兰生物', doses: 1, intervalDays: 0 }], volunteerBranch: { name: '志愿服务支部', volunteers: 1 } }, adminToken)).json()) as { ok: boolean; error?: { field?: string; message: string } };
+  const refusal = (await (
+    await postJson(
+      `${cloud.url}/fn/vaccine`,
+      {
+        action: 'saveSite',
+        siteId: site.siteId,
+        name: site.name,
+        county: '桂林市永福县',
+        town: '永福镇',
+        address: '永福镇',
+        openHours: tooLong,
+        vaccines: [{ code: 'flu', name: '流感疫苗', maker: '华兰生物', doses: 1, intervalDays: 0 }],
+        volunteerBranch: { name: '志愿服务支部', volunteers: 1 },
+      },
+      adminToken,
+    )
+  ).json()) as { ok: boolean; error?: { field?: string; message: string } };
   expect(refusal.ok).toBe(false);
   expect(refusal.error?.field).toBe('openHours');
 
@@ -102,7 +158,9 @@ test('a refusal the server names a field for is shown beside that field, not as 
   expect(await page.locator('.t-message', { hasText: refusal.error!.message }).count()).toBe(0);
   await dialog.getByRole('button', { name: '取消' }).click();
   // Nothing was written.
-  const after = (await api<{ site: { openHours: string } }>(adminToken, 'vaccine', { action: 'siteDetail', siteId: site.siteId })).site;
+  const after = (
+    await api<{ site: { openHours: string } }>(adminToken, 'vaccine', { action: 'siteDetail', siteId: site.siteId })
+  ).site;
   expect(after.openHours).toBe(site.openHours);
   await page.close();
   expect(pageErrors).toEqual([]);
@@ -115,7 +173,11 @@ test('a refusal the server names a field for is shown beside that field, not as 
 
 /** Calls a function as `token` over the local cloud's HTTP API; answers `data` or throws the envelope's message. */
 async function api<T>(token: string, fn: string, event: object): Promise<T> {
-  const body = (await (await postJson(`${cloud.url}/fn/${fn}`, event, token)).json()) as { ok: boolean; data: T; error?: { message: string } };
+  const body = (await (await postJson(`${cloud.url}/fn/${fn}`, event, token)).json()) as {
+    ok: boolean;
+    data: T;
+    error?: { message: string };
+  };
   if (!body.ok) throw new Error(`${fn}.${(event as { action: string }).action}: ${body.error?.message}`);
   return body.data;
 }
@@ -161,7 +223,12 @@ function pictureBytes(): Buffer {
   ihdr.writeUInt32BE(size, 0);
   ihdr.writeUInt32BE(size, 4);
   ihdr.set([8, 2, 0, 0, 0], 8);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', zlib.deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 /** The branch roster the org function's own template describes, filled with `rows` (built with exceljs). */
@@ -174,8 +241,13 @@ async function rosterFile(adminToken: string, rows: [string, string][]): Promise
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-const shanghaiDay = (offsetDays = 0) => new Date(Date.now() + 8 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
-interface Figures { pointsEarned: number; pointsSpent: number; ordersPickedUp: number }
+const shanghaiDay = (offsetDays = 0) =>
+  new Date(Date.now() + 8 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+interface Figures {
+  pointsEarned: number;
+  pointsSpent: number;
+  ordersPickedUp: number;
+}
 
 describe('the admin journey', () => {
   let console2: Page;
@@ -224,7 +296,9 @@ describe('the admin journey', () => {
     await dialog.locator('.form-dialog__confirm').click();
     await dialog.getByText('请填写商品名称').waitFor();
     await dialog.locator('input[placeholder="例如：洗衣液 2kg"]').fill(goodsName);
-    await dialog.locator('.image-upload__input').setInputFiles({ name: 'badge.png', mimeType: 'image/png', buffer: pictureBytes() });
+    await dialog
+      .locator('.image-upload__input')
+      .setInputFiles({ name: 'badge.png', mimeType: 'image/png', buffer: pictureBytes() });
     await dialog.locator('.image-upload__preview').waitFor();
     await shot(console2, '22-goods-dialog.png');
     await dialog.locator('.form-dialog__confirm').click();
@@ -258,14 +332,25 @@ describe('the admin journey', () => {
     await console2.locator('tr', { hasText: branchName }).waitFor();
     await shot(console2, '24-branch-created.png');
 
-    const file = await rosterFile(adminToken, [['张卫国', '13800001001'], ['陈秀英', '13800001002'], ['李', '1380000']]);
+    const file = await rosterFile(adminToken, [
+      ['张卫国', '13800001001'],
+      ['陈秀英', '13800001002'],
+      ['李', '1380000'],
+    ]);
     await console2.locator('.menu--members').click();
-    for (const [round, expected] of [[1, '新增 2 人，未变化 0 人，1 行有问题'], [2, '新增 0 人，未变化 2 人，1 行有问题']] as const) {
+    for (const [round, expected] of [
+      [1, '新增 2 人，未变化 0 人，1 行有问题'],
+      [2, '新增 0 人，未变化 2 人，1 行有问题'],
+    ] as const) {
       await console2.locator('.members-tab__import').click();
       const importer = console2.locator('.import-dialog');
       await importer.locator('.import-dialog__branch').click();
       await console2.locator('.t-select-option', { hasText: branchName }).click();
-      await importer.locator('.import-dialog__input').setInputFiles({ name: 'roster.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: file });
+      await importer.locator('.import-dialog__input').setInputFiles({
+        name: 'roster.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: file,
+      });
       await importer.locator('.import-dialog__run').click();
       await importer.locator('.import-result__summary', { hasText: expected }).waitFor();
       if (round === 1) await shot(console2, '25-roster-import.png');
@@ -278,7 +363,13 @@ describe('the admin journey', () => {
     const branchId = tree.units.find((u) => u.name === branchName)!.unitId;
     const invite = await api<{ code: string }>(adminToken, 'org', { action: 'createInvite', branchId });
     const applicant = await devLogin(cloud.url, 'e2e-applicant');
-    await api(applicant, 'org', { action: 'apply', code: invite.code, realName: '王建国', phone: '13900001111', requestId: 'e2e-apply-0001' });
+    await api(applicant, 'org', {
+      action: 'apply',
+      code: invite.code,
+      realName: '王建国',
+      phone: '13900001111',
+      requestId: 'e2e-apply-0001',
+    });
 
     await console2.locator('.members-page .t-tabs__nav-item', { hasText: '入党申请' }).click();
     const row = console2.locator('tr', { hasText: '王建国' });
@@ -302,30 +393,55 @@ describe('the admin journey', () => {
 
   test('the dashboard shows the points and the order the test created', async () => {
     const member = await devLogin(cloud.url, 'e2e-applicant');
-    await api(adminToken, 'points', { action: 'award', openid: 'e2e-applicant', points: 50, reason: '社区志愿服务', requestId: 'e2e-award-0001' });
-    const goods = await api<{ items: { goodsId: string; name: string }[] }>(member, 'points', { action: 'goods', limit: 50 });
+    await api(adminToken, 'points', {
+      action: 'award',
+      openid: 'e2e-applicant',
+      points: 50,
+      reason: '社区志愿服务',
+      requestId: 'e2e-award-0001',
+    });
+    const goods = await api<{ items: { goodsId: string; name: string }[] }>(member, 'points', {
+      action: 'goods',
+      limit: 50,
+    });
     const goodsId = goods.items.find((g) => g.name === goodsName)!.goodsId;
-    const order = await api<{ pickupCode: string }>(member, 'points', { action: 'redeem', goodsId, qty: 1, requestId: 'e2e-redeem-0001' });
+    const order = await api<{ pickupCode: string }>(member, 'points', {
+      action: 'redeem',
+      goodsId,
+      qty: 1,
+      requestId: 'e2e-redeem-0001',
+    });
     await api(adminToken, 'points', { action: 'verifyOrder', pickupCode: order.pickupCode });
 
     await console2.locator('.menu--dashboard').click();
     const figure = (key: string) => console2.locator(`.figure--${key} .figure__value`);
-    const expected = { earned: before.pointsEarned + 50, spent: before.pointsSpent + 10, orders: before.ordersPickedUp + 1 };
+    const expected = {
+      earned: before.pointsEarned + 50,
+      spent: before.pointsSpent + 10,
+      orders: before.ordersPickedUp + 1,
+    };
     for (const [key, value] of Object.entries(expected)) {
-      await console2.waitForFunction(([k, v]) => document.querySelector(`.figure--${k} .figure__value`)?.textContent === v, [key, value.toLocaleString('zh-CN')] as const);
+      await console2.waitForFunction(
+        ([k, v]) => document.querySelector(`.figure--${k} .figure__value`)?.textContent === v,
+        [key, value.toLocaleString('zh-CN')] as const,
+      );
     }
     expect(await figure('orders').textContent()).toBe(String(expected.orders));
     await console2.locator('.chart--servings canvas').waitFor();
     // 群众点单 per branch (requests.stats): the seeded 示例 wishes of 向阳社区党支部 are counted.
     await console2.locator('.requests-panel tr', { hasText: '向阳社区党支部' }).waitFor();
-    expect(Number(await console2.locator('.requests-figure--requests .figure__value').textContent())).toBeGreaterThanOrEqual(3);
+    expect(
+      Number(await console2.locator('.requests-figure--requests .figure__value').textContent()),
+    ).toBeGreaterThanOrEqual(3);
     await shot(console2, '28-dashboard.png');
     await console2.locator('.requests-panel').screenshot({ path: path.join(SHOTS, '29-dashboard-requests.png') });
     // 群众点单: the county's requests by status.
     await console2.locator('.menu--requests').click();
     await console2.locator('.requests-table tr', { hasText: '（示例）独居老人想要一台收音机' }).waitFor();
     await console2.locator('.requests-page .t-radio-button', { hasText: '招募中' }).click();
-    await console2.locator('.requests-table tr', { hasText: '（示例）想请人辅导初中数学' }).waitFor({ state: 'detached' });
+    await console2
+      .locator('.requests-table tr', { hasText: '（示例）想请人辅导初中数学' })
+      .waitFor({ state: 'detached' });
     await shot(console2, '30-requests.png');
   });
 
@@ -343,7 +459,10 @@ test('QRs are limited to 10 a minute from one address: past it the sign-in page 
   for (let round = 0; round < 3 && !refused; round += 1) {
     let codes: string[] = [];
     for (let i = 0; i < 11 && !codes.includes('LIMIT_REACHED'); i += 1) {
-      const body = (await (await postJson(`${cloud.url}/fn/admin`, { action: 'startConsoleLogin' })).json()) as { ok: boolean; error?: { code: string } };
+      const body = (await (await postJson(`${cloud.url}/fn/admin`, { action: 'startConsoleLogin' })).json()) as {
+        ok: boolean;
+        error?: { code: string };
+      };
       codes = [...codes, body.ok ? 'ok' : body.error!.code];
     }
     expect(codes.filter((c) => c === 'ok').length).toBeLessThanOrEqual(10);

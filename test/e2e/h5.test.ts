@@ -22,21 +22,30 @@ test('a resident signs in, opens 驿站, sees seeded stations and opens one', as
   // Back on 驿站 after sign-in, with the first page of seeded stations.
   await j.page.locator('.station-card').first().waitFor();
   await j.shot('01-stations.png');
-  const seededFirstPage = [...STATIONS].sort((a, b) => (a._id < b._id ? -1 : 1)).slice(0, 20).map((s) => s.name);
+  const seededFirstPage = [...STATIONS]
+    .sort((a, b) => (a._id < b._id ? -1 : 1))
+    .slice(0, 20)
+    .map((s) => s.name);
   expect(await j.page.locator('.station-card .card__title').allTextContents()).toEqual(seededFirstPage);
 
   // Filter by kind, then open a station.
   await j.page.locator('.kind-tab', { hasText: '旅游驿站' }).click();
   await j.page.locator('.station-card').first().waitFor();
   const names = await j.page.locator('.station-card .card__title').allTextContents();
-  expect([...names].sort()).toEqual(STATIONS.filter((s) => s.kind === 'tourism').map((s) => s.name).sort());
+  expect([...names].sort()).toEqual(
+    STATIONS.filter((s) => s.kind === 'tourism')
+      .map((s) => s.name)
+      .sort(),
+  );
   const firstName = names[0]!;
   await j.page.locator('.station-card').first().click();
   await j.page.locator('.station-detail').waitFor();
   await j.page.getByText('提供的服务').waitFor();
   expect(await j.page.locator('.station-detail .hero__title').textContent()).toBe(firstName);
   // Let the page-transition animation finish before the picture.
-  await j.page.waitForFunction(() => Math.round(document.querySelector('.station-detail')?.getBoundingClientRect().left ?? -1) === 0);
+  await j.page.waitForFunction(
+    () => Math.round(document.querySelector('.station-detail')?.getBoundingClientRect().left ?? -1) === 0,
+  );
   await j.shot('02-station-detail.png');
 });
 

@@ -38,12 +38,21 @@ function png(width: number, height: number, rgb: [number, number, number]): Buff
   header.set([8, 2, 0, 0, 0], 8);
   const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3).map((_, i) => rgb[i % 3]!)]);
   const pixels = zlib.deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', header),
+    chunk('IDAT', pixels),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
 async function signIn(page: Page, openid: string) {
   const token = await page.evaluate(async (id) => {
-    const res = await fetch('/auth/dev-login', { method: 'POST', body: JSON.stringify({ openid: id }), headers: { 'content-type': 'application/json' } });
+    const res = await fetch('/auth/dev-login', {
+      method: 'POST',
+      body: JSON.stringify({ openid: id }),
+      headers: { 'content-type': 'application/json' },
+    });
     return ((await res.json()) as { data: { token: string } }).data.token;
   }, openid);
   await page.evaluate((t) => localStorage.setItem('xfyz.token', JSON.stringify({ data: t })), token);
@@ -52,18 +61,36 @@ async function open(page: Page, route: string, root: string) {
   await page.goto(`${j.cloud.url}/#/packages/help/pages/${route}`);
   await page.reload();
   await page.locator(root).first().waitFor();
-  await page.waitForFunction((s) => Math.round(document.querySelector(s)?.getBoundingClientRect().left ?? -1) === 0, root);
+  await page.waitForFunction(
+    (s) => Math.round(document.querySelector(s)?.getBoundingClientRect().left ?? -1) === 0,
+    root,
+  );
 }
 async function confirmModal(page: Page, text: string) {
-  await page.locator('.taro-modal__foot div', { hasText: text }).or(page.getByText(text, { exact: true })).last().click();
+  await page
+    .locator('.taro-modal__foot div', { hasText: text })
+    .or(page.getByText(text, { exact: true }))
+    .last()
+    .click();
 }
 /** Calls a function as whoever is signed in on `page`; answers the envelope (refusals included). */
-async function call<T>(page: Page, fn: string, event: object): Promise<{ ok: boolean; data: T; error?: { code: string; message: string } }> {
-  return page.evaluate(async ([name, body]) => {
-    const token = (JSON.parse(localStorage.getItem('xfyz.token') ?? '{}') as { data?: string }).data ?? '';
-    const res = await fetch(`/fn/${name}`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } });
-    return (await res.json()) as { ok: boolean; data: T; error?: { code: string; message: string } };
-  }, [fn, event] as const);
+async function call<T>(
+  page: Page,
+  fn: string,
+  event: object,
+): Promise<{ ok: boolean; data: T; error?: { code: string; message: string } }> {
+  return page.evaluate(
+    async ([name, body]) => {
+      const token = (JSON.parse(localStorage.getItem('xfyz.token') ?? '{}') as { data?: string }).data ?? '';
+      const res = await fetch(`/fn/${name}`, {
+        method: 'POST',
+        body: JSON.stringify(body),
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      });
+      return (await res.json()) as { ok: boolean; data: T; error?: { code: string; message: string } };
+    },
+    [fn, event] as const,
+  );
 }
 
 test('a wish goes from the resident to the branch, to a member, and back to the resident', async () => {
@@ -71,7 +98,8 @@ test('a wish goes from the resident to the branch, to a member, and back to the 
   // The member's points before, and what the 志愿服务 rule gives.
   await signIn(page, 'demo-member');
   const pointsBefore = (await call<{ balance: number }>(page, 'points', { action: 'summary' })).data.balance;
-  const rules = (await call<{ items: { ruleId: string; points: number }[] }>(page, 'points', { action: 'rules' })).data.items;
+  const rules = (await call<{ items: { ruleId: string; points: number }[] }>(page, 'points', { action: 'rules' })).data
+    .items;
   const zhiyuan = rules.find((r) => r.ruleId === 'r-zhiyuan')!.points;
 
   // 1. The resident asks, with a photo, choosing 向阳社区党支部 by county.
@@ -84,7 +112,9 @@ test('a wish goes from the resident to the branch, to a member, and back to the 
   await page.locator('.help-chip--category', { hasText: '长者' }).click();
   await page.locator('.form-field--title input').fill(TITLE);
   await page.locator('.form-field--text textarea').fill('张奶奶 82 岁独居，眼睛不好，想要一台能听戏曲的收音机。');
-  await page.locator('.help-photos__add--photos input[type=file]').setInputFiles({ name: 'radio.png', mimeType: 'image/png', buffer: png(160, 120, [200, 22, 29]) });
+  await page
+    .locator('.help-photos__add--photos input[type=file]')
+    .setInputFiles({ name: 'radio.png', mimeType: 'image/png', buffer: png(160, 120, [200, 22, 29]) });
   await page.locator('.help-photos__item').first().waitFor();
   await page.locator('.help-chip--county', { hasText: '永福' }).click();
   await page.locator('.help-community__row--br-yf-xiangyang').click();
@@ -102,7 +132,9 @@ test('a wish goes from the resident to the branch, to a member, and back to the 
   // The form is cleared for the next one.
   expect(await page.locator('.form-field--title input').inputValue()).toBe('');
   await j.shot('81-help-asked.png');
-  const mine = (await call<{ items: { id: string; title: string; status: string }[] }>(page, 'requests', { action: 'mine' })).data.items;
+  const mine = (
+    await call<{ items: { id: string; title: string; status: string }[] }>(page, 'requests', { action: 'mine' })
+  ).data.items;
   const id = mine.find((r) => r.title === TITLE)!.id;
   expect(mine.find((r) => r.id === id)!.status).toBe('submitted');
 
@@ -151,8 +183,12 @@ test('a wish goes from the resident to the branch, to a member, and back to the 
   // 4. The member finishes with a photo.
   await page.locator('.help-work .form-field--text textarea').fill('已买好收音机送到张奶奶家，调好了戏曲频道。');
   await page.locator('.help-work__finish').click();
-  expect(await page.locator('.help-work .form-field--work-photos .form-field__error').textContent()).toContain('至少上传 1 张照片');
-  await page.locator('.help-photos__add--work-photos input[type=file]').setInputFiles({ name: 'done.png', mimeType: 'image/png', buffer: png(160, 120, [19, 168, 168]) });
+  expect(await page.locator('.help-work .form-field--work-photos .form-field__error').textContent()).toContain(
+    '至少上传 1 张照片',
+  );
+  await page
+    .locator('.help-photos__add--work-photos input[type=file]')
+    .setInputFiles({ name: 'done.png', mimeType: 'image/png', buffer: png(160, 120, [19, 168, 168]) });
   await page.locator('.help-work .help-photos__item').first().waitFor();
   await j.shot('85-help-finish.png');
   await page.locator('.help-work__finish').click();
@@ -164,7 +200,9 @@ test('a wish goes from the resident to the branch, to a member, and back to the 
   await open(page, `detail/index?id=${id}`, '.help-detail-page');
   await page.locator('.help-confirm').waitFor();
   await page.locator('.help-confirm__submit').click();
-  expect(await page.locator('.help-confirm .form-field--rating .form-field__error').textContent()).toContain('请为这次服务打分');
+  expect(await page.locator('.help-confirm .form-field--rating .form-field__error').textContent()).toContain(
+    '请为这次服务打分',
+  );
   await page.locator('.help-stars__star--5').click();
   await page.locator('.help-confirm .form-field--comment textarea').fill('党员同志很热心，谢谢！');
   await j.shot('86-help-confirm.png');
@@ -181,7 +219,8 @@ test('a wish goes from the resident to the branch, to a member, and back to the 
   const pointsAfter = (await call<{ balance: number }>(page, 'points', { action: 'summary' })).data.balance;
   expect(pointsAfter - pointsBefore).toBe(zhiyuan);
   // Claimants see the contact masked once it is confirmed.
-  const seen = (await call<{ request: { contact: { phone: string } } }>(page, 'requests', { action: 'detail', id })).data.request.contact.phone;
+  const seen = (await call<{ request: { contact: { phone: string } } }>(page, 'requests', { action: 'detail', id }))
+    .data.request.contact.phone;
   expect(seen).not.toBe(PHONE);
 
   // 7. The 心愿墙 shows it, the name masked.
@@ -196,17 +235,28 @@ test('a wish goes from the resident to the branch, to a member, and back to the 
 
   // 8. Every step told the resident, in the one 消息 inbox.
   await signIn(page, 'demo-resident');
-  const inbox = (await call<{ items: { kind: string; refId: string | null }[] }>(page, 'user', { action: 'messages', module: 'requests', limit: 50 })).data.items;
+  const inbox = (
+    await call<{ items: { kind: string; refId: string | null }[] }>(page, 'user', {
+      action: 'messages',
+      module: 'requests',
+      limit: 50,
+    })
+  ).data.items;
   const kinds = inbox.filter((m) => m.refId === id).map((m) => m.kind);
-  for (const k of ['submitted', 'accepted', 'open', 'claimed', 'finished', 'confirmed']) expect(kinds).toContain(`request.${k}`);
+  for (const k of ['submitted', 'accepted', 'open', 'claimed', 'finished', 'confirmed'])
+    expect(kinds).toContain(`request.${k}`);
 }, 180_000);
 
 test('长辈模式 on the ask page makes the text larger', async () => {
   await signIn(j.page, 'demo-resident');
   await open(j.page, 'ask/index', '.help-ask-page');
-  const before = await j.page.locator('.help-ask .card__title').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const before = await j.page
+    .locator('.help-ask .card__title')
+    .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   await j.page.locator('.elder-toggle').click();
-  const after = await j.page.locator('.help-ask .card__title').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const after = await j.page
+    .locator('.help-ask .card__title')
+    .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   expect(after).toBeGreaterThan(before);
   await j.shot('89-help-ask-elder.png');
   await j.page.locator('.elder-toggle').click();
@@ -219,7 +269,11 @@ test('a resident registers as a volunteer with 向阳社区党支部, its secret
   await signIn(page, VOLUNTEER);
   await open(page, 'volunteer/index', '.help-volunteer-page');
   await page.locator('.help-volunteer__submit').click();
-  await page.locator('.form-field--unitId .form-field__error', { hasText: '请选择所在社区的党支部' }).or(page.getByText('请选择所在社区的党支部')).first().waitFor();
+  await page
+    .locator('.form-field--unitId .form-field__error', { hasText: '请选择所在社区的党支部' })
+    .or(page.getByText('请选择所在社区的党支部'))
+    .first()
+    .waitFor();
   await page.locator('.form-field--realName input').fill('陈志强');
   await page.locator('.form-field--phone input').fill('13977001234');
   await page.locator('.help-chip--county', { hasText: '永福' }).click();
@@ -255,8 +309,17 @@ test('a resident registers as a volunteer with 向阳社区党支部, its secret
   // 3. A wish published to the hall, claimed by the new volunteer, then given up from the detail page.
   await signIn(page, 'demo-resident');
   const asked = await call<{ id: string }>(page, 'requests', {
-    action: 'ask', kind: 'wish', category: '长者', title: '帮李大爷修一下收音机天线', text: '李大爷的收音机天线断了，收不到台。', photos: [], unitId: 'br-yf-xiangyang',
-    contactName: CONTACT, contactPhone: PHONE, publicOnWall: true, requestId: 'e2e-help-release-1',
+    action: 'ask',
+    kind: 'wish',
+    category: '长者',
+    title: '帮李大爷修一下收音机天线',
+    text: '李大爷的收音机天线断了，收不到台。',
+    photos: [],
+    unitId: 'br-yf-xiangyang',
+    contactName: CONTACT,
+    contactPhone: PHONE,
+    publicOnWall: true,
+    requestId: 'e2e-help-release-1',
   });
   expect(asked.ok).toBe(true);
   const id = asked.data.id;

@@ -12,20 +12,35 @@ afterAll(async () => {
 /** Signs in as any openid (the login page lists only the four classic demo users). */
 async function signIn(openid: string) {
   const token = await j.page.evaluate(async (id) => {
-    const res = await fetch('/auth/dev-login', { method: 'POST', body: JSON.stringify({ openid: id }), headers: { 'content-type': 'application/json' } });
+    const res = await fetch('/auth/dev-login', {
+      method: 'POST',
+      body: JSON.stringify({ openid: id }),
+      headers: { 'content-type': 'application/json' },
+    });
     return ((await res.json()) as { data: { token: string } }).data.token;
   }, openid);
   await j.page.evaluate((t) => localStorage.setItem('xfyz.token', JSON.stringify({ data: t })), token);
 }
 async function confirmModal(text: string) {
-  await j.page.locator('.taro-modal__foot div', { hasText: text }).or(j.page.getByText(text, { exact: true })).last().click();
+  await j.page
+    .locator('.taro-modal__foot div', { hasText: text })
+    .or(j.page.getByText(text, { exact: true }))
+    .last()
+    .click();
 }
 async function call<T>(fn: string, event: object): Promise<T> {
-  return j.page.evaluate(async ([name, body]) => {
-    const token = (JSON.parse(localStorage.getItem('xfyz.token') ?? '{}') as { data?: string }).data ?? '';
-    const res = await fetch(`/fn/${name}`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } });
-    return ((await res.json()) as { data: T }).data;
-  }, [fn, event] as const);
+  return j.page.evaluate(
+    async ([name, body]) => {
+      const token = (JSON.parse(localStorage.getItem('xfyz.token') ?? '{}') as { data?: string }).data ?? '';
+      const res = await fetch(`/fn/${name}`, {
+        method: 'POST',
+        body: JSON.stringify(body),
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      });
+      return ((await res.json()) as { data: T }).data;
+    },
+    [fn, event] as const,
+  );
 }
 
 test('a resident joins 向阳社区党支部 by its invite link; the secretary sees the application and approves it', async () => {
@@ -104,9 +119,13 @@ test('长辈模式 on the join page makes the text larger', async () => {
   await j.page.goto(`${j.cloud.url}/#/packages/org/pages/join/index`);
   await j.page.reload();
   await j.settled('.join-page');
-  const before = await j.page.locator('.join-code .card__title').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const before = await j.page
+    .locator('.join-code .card__title')
+    .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   await j.page.locator('.elder-toggle').click();
-  const after = await j.page.locator('.join-code .card__title').evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+  const after = await j.page
+    .locator('.join-code .card__title')
+    .evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
   expect(after).toBeGreaterThan(before);
   await j.shot('74-org-join-elder.png');
   await j.page.locator('.elder-toggle').click();
@@ -123,7 +142,9 @@ test('停用邀请码: the secretary stops the code after confirming, and its li
   await j.page.locator('.invite__revoke').waitFor();
   await j.shot('76-org-invite-375.png');
   await j.page.locator('.invite__revoke').click();
-  await j.page.locator('.taro-modal__text', { hasText: `停用后邀请码 ${code} 和它的二维码不能再用于申请加入` }).waitFor();
+  await j.page
+    .locator('.taro-modal__text', { hasText: `停用后邀请码 ${code} 和它的二维码不能再用于申请加入` })
+    .waitFor();
   await confirmModal('停用');
   // The card offers a new code; the stopped one is gone from the page.
   await j.page.locator('.invite__show').waitFor();

@@ -26,7 +26,10 @@ test('check in, redeem, verify, picked up', async () => {
   await j.page.locator('.checkin__input input').fill('DEMO01');
   await j.page.locator('.checkin .nut-button', { hasText: '签到' }).click();
   await j.page.locator('.checkin__ok').waitFor();
-  await j.page.waitForFunction((want) => document.querySelector('.points-balance')?.textContent === want, String(opening + zhuti));
+  await j.page.waitForFunction(
+    (want) => document.querySelector('.points-balance')?.textContent === want,
+    String(opening + zhuti),
+  );
   await j.shot('10-points-checked-in.png');
 
   // Redeem a towel in the mall.

@@ -31,7 +31,9 @@ test('add an elder, book a green seat, staff verify, roster masked', async () =>
   await j.page.locator('.add-person-link').click();
   await j.settled('.people-page');
   await j.page.locator('.person-field--name input').fill('李桂兰');
-  await j.page.locator('.person-field--idNumber input').fill(`${idNumber.slice(0, 17)}${idNumber[17] === '0' ? '1' : '0'}`);
+  await j.page
+    .locator('.person-field--idNumber input')
+    .fill(`${idNumber.slice(0, 17)}${idNumber[17] === '0' ? '1' : '0'}`);
   await j.page.getByText('身份证号校验位不正确').waitFor();
   await j.page.locator('.person-field--idNumber input').fill(idNumber);
   await j.page.locator('.person-field--phone input').fill('13977001234');
@@ -65,7 +67,9 @@ test('add an elder, book a green seat, staff verify, roster masked', async () =>
   await j.page.getByText('核验成功：李**').waitFor();
   await j.shot('32-verified.png');
 
-  await j.page.goto(`${j.cloud.url}/#/packages/staff/pages/vaccine-roster/index?date=${dayOf(Date.now() + 86_400_000)}`);
+  await j.page.goto(
+    `${j.cloud.url}/#/packages/staff/pages/vaccine-roster/index?date=${dayOf(Date.now() + 86_400_000)}`,
+  );
   await j.page.reload();
   await j.settled('.vaccine-roster-page');
   const row = j.page.locator('.vaccine-roster-row').first();

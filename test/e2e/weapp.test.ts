@@ -24,7 +24,8 @@ let db: LocalDatabase;
 const calls: { name: string; action: unknown }[] = [];
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(DIST, 'app.js'))) throw new Error('dist/weapp is missing: run `npm run build:weapp` first');
+  if (!fs.existsSync(path.join(DIST, 'app.js')))
+    throw new Error('dist/weapp is missing: run `npm run build:weapp` first');
   db = LocalDatabase.open(fs.mkdtempSync(path.join(os.tmpdir(), 'xfyz-weapp-')));
   await seedIfEmpty(db, Date.now());
 
@@ -122,7 +123,17 @@ test('the service-hall home renders the service grid and the next booking from u
   const comp = await renderPage('pages/index/index');
   await until(() => comp.dom!.textContent!.includes('你好'), 'the overview');
   const text = comp.dom!.textContent!;
-  for (const label of ['办事服务', '驿站预约', '疫苗接种', '积分兑换', '我的预约', '消息', '我的下一个预约', '服务须知']) expect(text).toContain(label);
+  for (const label of [
+    '办事服务',
+    '驿站预约',
+    '疫苗接种',
+    '积分兑换',
+    '我的预约',
+    '消息',
+    '我的下一个预约',
+    '服务须知',
+  ])
+    expect(text).toContain(label);
   // A member sees the member services; the demo member is not staff, so no work area.
   expect(text).toContain('我的积分');
   expect(text).not.toContain('工作台');
@@ -131,9 +142,23 @@ test('the service-hall home renders the service grid and the next booking from u
 
 test('我的 renders the counts, the waiting list and the 长辈模式 switch, with the member fields for a member', async () => {
   const comp = await renderPage('pages/mine/index');
-  await until(() => comp.dom!.textContent!.includes('我的候补') && !comp.dom!.textContent!.includes('加载'), 'the overview and waiting list');
+  await until(
+    () => comp.dom!.textContent!.includes('我的候补') && !comp.dom!.textContent!.includes('加载'),
+    'the overview and waiting list',
+  );
   await until(() => comp.dom!.textContent!.includes('没有候补中的时段'), 'the empty waiting list');
   const text = comp.dom!.textContent!;
-  for (const label of ['党员王建国', '积分余额', '所在党支部', '驿站预约', '候补', '疫苗接种', '兑换订单', '消息', '长辈模式']) expect(text).toContain(label);
+  for (const label of [
+    '党员王建国',
+    '积分余额',
+    '所在党支部',
+    '驿站预约',
+    '候补',
+    '疫苗接种',
+    '兑换订单',
+    '消息',
+    '长辈模式',
+  ])
+    expect(text).toContain(label);
   expect(calls).toContainEqual({ name: 'stations', action: 'myWaitlist' });
 });

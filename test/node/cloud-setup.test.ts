@@ -10,11 +10,20 @@ import { COLLECTIONS, INDEXES, indexName } from '../../domain/collections';
 import { LocalDatabase } from '../../domain/db/local/engine';
 import { BRANCHES, DEMO_USERS, STATIONS, VACCINE_SITES } from '../../domain/seed/data';
 import { POINT_RULES } from '../../domain/seed/points-data';
-import { cloudSetup, readSetupConfig, referenceData, SetupConfigError, type ManagerClient } from '../../scripts/cloud-setup';
+import {
+  cloudSetup,
+  readSetupConfig,
+  referenceData,
+  SetupConfigError,
+  type ManagerClient,
+} from '../../scripts/cloud-setup';
 
 const ENV = 'xfyz-test-1a2b';
 
-interface Index { Name: string; Keys: { Name: string; Direction: string }[] }
+interface Index {
+  Name: string;
+  Keys: { Name: string; Direction: string }[];
+}
 
 /** The management API as far as cloud:setup uses it: state, and every write recorded. */
 class FakeManager implements ManagerClient {
@@ -25,7 +34,10 @@ class FakeManager implements ManagerClient {
     createCollectionIfNotExists: async (name: string) => {
       if (this.collections.has(name)) return { IsCreated: false };
       // A new collection gets CloudBase's default: creator-writable, the rule this set-up must replace.
-      this.collections.set(name, { acl: 'PRIVATE', indexes: [{ Name: '_id_', Keys: [{ Name: '_id', Direction: '1' }] }] });
+      this.collections.set(name, {
+        acl: 'PRIVATE',
+        indexes: [{ Name: '_id_', Keys: [{ Name: '_id', Direction: '1' }] }],
+      });
       this.writes.push(`create ${name}`);
       return { IsCreated: true };
     },
@@ -34,7 +46,12 @@ class FakeManager implements ManagerClient {
       if (!c) throw new Error(`DATABASE_COLLECTION_NOT_EXIST: ${name}`);
       return { Indexes: c.indexes.map((i) => ({ ...i, Keys: [...i.Keys] })) };
     },
-    updateCollection: async (name: string, info: { CreateIndexes: { IndexName: string; MgoKeySchema: { MgoIndexKeys: { Name: string; Direction: string }[] } }[] }) => {
+    updateCollection: async (
+      name: string,
+      info: {
+        CreateIndexes: { IndexName: string; MgoKeySchema: { MgoIndexKeys: { Name: string; Direction: string }[] } }[];
+      },
+    ) => {
       const c = this.collections.get(name);
       if (!c) throw new Error(`DATABASE_COLLECTION_NOT_EXIST: ${name}`);
       for (const i of info.CreateIndexes) {
@@ -55,7 +72,8 @@ class FakeManager implements ManagerClient {
         if (Action === 'DescribeSafeRule') return { AclTag: c.acl, Rule: null, RequestId: 'r' };
         if (Action === 'ModifySafeRule') {
           const tag = String(Param.AclTag);
-          if (!['READONLY', 'PRIVATE', 'ADMINWRITE', 'ADMINONLY', 'CUSTOM'].includes(tag)) throw new Error(`bad AclTag ${tag}`);
+          if (!['READONLY', 'PRIVATE', 'ADMINWRITE', 'ADMINONLY', 'CUSTOM'].includes(tag))
+            throw new Error(`bad AclTag ${tag}`);
           if (tag === 'CUSTOM' && typeof Param.Rule !== 'string') throw new Error('CUSTOM needs a Rule string');
           c.acl = tag;
           this.writes.push(`rule ${String(Param.CollectionName)} ${tag}`);
@@ -101,7 +119,9 @@ test('a fresh environment gets every collection with its rule, every index, the 
   expect(await db.collection('pointRules').count()).toBe(POINT_RULES.length);
   expect(await db.collection('redemptionEvents').count()).toBe(1);
   // Not the demo people: the only user is the admin named by the operator.
-  expect(await db.collection('users').get()).toEqual([{ _id: 'o-county-it-person', nickname: '管理员', role: 'admin', branchId: null, createdAt: NOW }]);
+  expect(await db.collection('users').get()).toEqual([
+    { _id: 'o-county-it-person', nickname: '管理员', role: 'admin', branchId: null, createdAt: NOW },
+  ]);
   for (const demo of DEMO_USERS) expect(await db.collection('users').doc(demo._id).get()).toBeNull();
   expect(await db.collection('pointAccounts').count()).toBe(0);
 
@@ -114,7 +134,9 @@ test('running it twice changes nothing: the second run reports 0 changes and wri
   const manager = new FakeManager();
   await cloudSetup({ manager, db, envId: ENV, adminOpenid: 'o-admin', now: NOW });
   const writes = manager.writes.length;
-  const before = JSON.stringify(await Promise.all(Object.keys(COLLECTIONS).map((c) => db.collection(c).limit(1000).get())));
+  const before = JSON.stringify(
+    await Promise.all(Object.keys(COLLECTIONS).map((c) => db.collection(c).limit(1000).get())),
+  );
 
   const again = await cloudSetup({ manager, db, envId: ENV, adminOpenid: 'o-admin', now: NOW + 86_400_000 });
   expect(again).toEqual({
@@ -126,14 +148,18 @@ test('running it twice changes nothing: the second run reports 0 changes and wri
     changes: 0,
   });
   expect(manager.writes).toHaveLength(writes);
-  expect(JSON.stringify(await Promise.all(Object.keys(COLLECTIONS).map((c) => db.collection(c).limit(1000).get())))).toBe(before);
+  expect(
+    JSON.stringify(await Promise.all(Object.keys(COLLECTIONS).map((c) => db.collection(c).limit(1000).get()))),
+  ).toBe(before);
 });
 
 test('it repairs what was made by hand: a too-open rule, a missing index, an edited station stays edited', async () => {
   const manager = new FakeManager();
   await cloudSetup({ manager, db, envId: ENV, adminOpenid: null, now: NOW });
   manager.collections.get('users')!.acl = 'PRIVATE';
-  manager.collections.get('orders')!.indexes = manager.collections.get('orders')!.indexes.filter((i) => !i.Name.startsWith('status'));
+  manager.collections.get('orders')!.indexes = manager.collections
+    .get('orders')!
+    .indexes.filter((i) => !i.Name.startsWith('status'));
   await db.collection('stations').doc(STATIONS[0]!._id).update({ phone: '0773-0000000' });
   await db.collection('pointRules').doc(POINT_RULES[0]!._id).remove();
 
@@ -149,13 +175,27 @@ test('it repairs what was made by hand: a too-open rule, a missing index, an edi
 
 test('ADMIN_OPENID: a resident is promoted; a document a client planted is replaced by a clean admin', async () => {
   const manager = new FakeManager();
-  await db.collection('users').add({ _id: 'o-resident', nickname: '老张', role: 'resident', branchId: 'br-yf-xiangyang', createdAt: 1 });
+  await db
+    .collection('users')
+    .add({ _id: 'o-resident', nickname: '老张', role: 'resident', branchId: 'br-yf-xiangyang', createdAt: 1 });
   expect((await cloudSetup({ manager, db, envId: ENV, adminOpenid: 'o-resident', now: NOW })).admin).toBe('promoted');
-  expect(await db.collection('users').doc('o-resident').get()).toMatchObject({ nickname: '老张', role: 'admin', branchId: 'br-yf-xiangyang' });
+  expect(await db.collection('users').doc('o-resident').get()).toMatchObject({
+    nickname: '老张',
+    role: 'admin',
+    branchId: 'br-yf-xiangyang',
+  });
 
-  await db.collection('users').add({ _id: 'o-planted', _openid: 'o-planted', nickname: 'x', role: 'admin', branchId: null, createdAt: 1 });
+  await db
+    .collection('users')
+    .add({ _id: 'o-planted', _openid: 'o-planted', nickname: 'x', role: 'admin', branchId: null, createdAt: 1 });
   expect((await cloudSetup({ manager, db, envId: ENV, adminOpenid: 'o-planted', now: NOW })).admin).toBe('replaced');
-  expect(await db.collection('users').doc('o-planted').get()).toEqual({ _id: 'o-planted', nickname: '管理员', role: 'admin', branchId: null, createdAt: NOW });
+  expect(await db.collection('users').doc('o-planted').get()).toEqual({
+    _id: 'o-planted',
+    nickname: '管理员',
+    role: 'admin',
+    branchId: null,
+    createdAt: NOW,
+  });
 });
 
 test('missing configuration is refused in Chinese and English, naming each variable', () => {
@@ -169,8 +209,15 @@ test('missing configuration is refused in Chinese and English, naming each varia
     expect(message).not.toContain('TCB_SECRET_ID：');
     expect(message).toContain('missing environment variables');
   }
-  expect(readSetupConfig({ TCB_ENV_ID: ' e1 ', TCB_SECRET_ID: 'i', TCB_SECRET_KEY: 'k' })).toEqual({ envId: 'e1', secretId: 'i', secretKey: 'k', adminOpenid: null });
-  expect(() => readSetupConfig({ ENV_ID: 'e', TCB_SECRET_ID: 'i', TCB_SECRET_KEY: 'k', ADMIN_OPENID: 'not an openid!' })).toThrow('ADMIN_OPENID');
+  expect(readSetupConfig({ TCB_ENV_ID: ' e1 ', TCB_SECRET_ID: 'i', TCB_SECRET_KEY: 'k' })).toEqual({
+    envId: 'e1',
+    secretId: 'i',
+    secretKey: 'k',
+    adminOpenid: null,
+  });
+  expect(() =>
+    readSetupConfig({ ENV_ID: 'e', TCB_SECRET_ID: 'i', TCB_SECRET_KEY: 'k', ADMIN_OPENID: 'not an openid!' }),
+  ).toThrow('ADMIN_OPENID');
 });
 
 test('`npm run cloud:setup` without credentials exits 1 with the bilingual message and touches nothing', () => {
@@ -193,5 +240,6 @@ test('the index list names real collections, once each, within CloudBase’s per
     expect(Object.keys(COLLECTIONS)).toContain(spec.collection);
     expect(indexName(spec)).toMatch(/^[A-Za-z0-9_]+$/);
   }
-  for (const c of Object.keys(COLLECTIONS)) expect(INDEXES.filter((s) => s.collection === c).length).toBeLessThanOrEqual(20);
+  for (const c of Object.keys(COLLECTIONS))
+    expect(INDEXES.filter((s) => s.collection === c).length).toBeLessThanOrEqual(20);
 });

@@ -47,10 +47,18 @@ interface RawDb {
 }
 
 function rawDb(double: CloudBaseDouble): RawDb {
-  return tcb.init({ env: double.envId, serviceUrl: double.url, secretId: 'raw-id', secretKey: 'raw-key' } as Parameters<typeof tcb.init>[0]).database() as unknown as RawDb;
+  return tcb
+    .init({ env: double.envId, serviceUrl: double.url, secretId: 'raw-id', secretKey: 'raw-key' } as Parameters<
+      typeof tcb.init
+    >[0])
+    .database() as unknown as RawDb;
 }
 
-const codeOf = (promise: Promise<unknown>) => promise.then(() => 'ok', (error: { code?: string }) => error.code);
+const codeOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 'ok',
+    (error: { code?: string }) => error.code,
+  );
 
 let double: CloudBaseDouble;
 let raw: RawDb;
@@ -63,7 +71,9 @@ beforeAll(async () => {
 afterAll(() => double.close());
 
 test('the double is pinned to the SDK version the project depends on', () => {
-  const projectPackage = JSON.parse(fs.readFileSync(path.join(__dirname, '../../package.json'), 'utf8')) as { dependencies: Record<string, string> };
+  const projectPackage = JSON.parse(fs.readFileSync(path.join(__dirname, '../../package.json'), 'utf8')) as {
+    dependencies: Record<string, string>;
+  };
   expect(projectPackage.dependencies['@cloudbase/node-sdk']).toBe(PINNED['@cloudbase/node-sdk']);
   expect(() => assertPinnedSdk()).not.toThrow();
 });
@@ -89,8 +99,18 @@ test('first writer wins: a second transaction writing the same document conflict
   await raw.collection('accounts').add({ _id: 'fw', balance: 10 });
   const first = await raw.startTransaction();
   const second = await raw.startTransaction();
-  await first.collection('accounts').doc('fw').update({ balance: raw.command.inc(-1) });
-  expect(await codeOf(second.collection('accounts').doc('fw').update({ balance: raw.command.inc(-5) }))).toBe('DATABASE_TRANSACTION_CONFLICT');
+  await first
+    .collection('accounts')
+    .doc('fw')
+    .update({ balance: raw.command.inc(-1) });
+  expect(
+    await codeOf(
+      second
+        .collection('accounts')
+        .doc('fw')
+        .update({ balance: raw.command.inc(-5) }),
+    ),
+  ).toBe('DATABASE_TRANSACTION_CONFLICT');
   // The conflict aborted the second transaction.
   expect(await codeOf(second.commit())).toBe('DATABASE_TRANSACTION_FAIL');
   await first.commit();
@@ -113,9 +133,16 @@ test('reads see the snapshot; a transaction that only read a changed document co
 test('a write outside any transaction waits for the transaction holding its document, then applies on top', async () => {
   await raw.collection('accounts').add({ _id: 'held', balance: 0 });
   const tx = await raw.startTransaction();
-  await tx.collection('accounts').doc('held').update({ balance: raw.command.inc(1) });
+  await tx
+    .collection('accounts')
+    .doc('held')
+    .update({ balance: raw.command.inc(1) });
   let outsideDone = false;
-  const outside = raw.collection('accounts').doc('held').update({ balance: raw.command.inc(10) }).then(() => (outsideDone = true));
+  const outside = raw
+    .collection('accounts')
+    .doc('held')
+    .update({ balance: raw.command.inc(10) })
+    .then(() => (outsideDone = true));
   // Another round trip through the double: the outside write still cannot have finished.
   expect((await tx.collection('accounts').doc('held').get()).data).toEqual({ _id: 'held', balance: 1 });
   expect(outsideDone).toBe(false);
@@ -131,7 +158,10 @@ test('an abandoned transaction is aborted after its lifetime, releasing what it 
   await db.collection('items').add({ _id: 'a', n: 0 });
   const tx = await db.startTransaction();
   await tx.collection('items').doc('a').update({ n: 1 });
-  await db.collection('items').doc('a').update({ n: raw.command.inc(5) });
+  await db
+    .collection('items')
+    .doc('a')
+    .update({ n: raw.command.inc(5) });
   expect((await db.collection('items').doc('a').get()).data).toEqual([{ _id: 'a', n: 5 }]);
   expect(await codeOf(tx.commit())).toBe('DATABASE_TRANSACTION_FAIL');
   await short.close();
@@ -143,8 +173,14 @@ test('the SDK’s own runTransaction(fn, times) makes times + 1 attempts (why th
   const attempt = raw.runTransaction(async (tx) => {
     runs += 1;
     await tx.collection('accounts').doc('trap').get();
-    await raw.collection('accounts').doc('trap').update({ balance: raw.command.inc(1) });
-    await tx.collection('accounts').doc('trap').update({ balance: raw.command.inc(100) });
+    await raw
+      .collection('accounts')
+      .doc('trap')
+      .update({ balance: raw.command.inc(1) });
+    await tx
+      .collection('accounts')
+      .doc('trap')
+      .update({ balance: raw.command.inc(100) });
   }, 2);
   expect(await codeOf(attempt)).toBe('DATABASE_TRANSACTION_CONFLICT');
   expect(runs).toBe(3);
@@ -156,7 +192,13 @@ test('get answers 100 documents by default and never more than 1,000, even when 
   expect((await raw.collection('bulk').get()).data).toHaveLength(100);
   expect((await raw.collection('bulk').limit(5000).get()).data).toHaveLength(1000);
   // The SDK caps the limit itself; the double caps too, for any other client.
-  const body = JSON.stringify({ action: 'database.getDocument', envName: double.envId, collectionName: 'bulk', queryType: 'WHERE', limit: 5000 });
+  const body = JSON.stringify({
+    action: 'database.getDocument',
+    envName: double.envId,
+    collectionName: 'bulk',
+    queryType: 'WHERE',
+    limit: 5000,
+  });
   const answer = await new Promise<{ data: { list: string[] } }>((resolve, reject) => {
     const req = http.request(double.url, { method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
       let text = '';
@@ -176,7 +218,9 @@ describe.each(['matched', 'modified'] as const)('updated = %s', (mode) => {
     const db = rawDb(own);
     await db.collection('items').add({ _id: 'x', tag: 't', v: 1 });
     await db.collection('items').add({ _id: 'y', tag: 't', v: 2 });
-    expect((await db.collection('items').where({ tag: 't' }).update({ v: 2 })).updated).toBe(mode === 'matched' ? 2 : 1);
+    expect((await db.collection('items').where({ tag: 't' }).update({ v: 2 })).updated).toBe(
+      mode === 'matched' ? 2 : 1,
+    );
     expect((await db.collection('items').doc('x').update({ v: 2 })).updated).toBe(mode === 'matched' ? 1 : 0);
     expect((await db.collection('items').doc('x').update({ v: 3 })).updated).toBe(1);
     expect((await db.collection('items').doc('nobody').update({ v: 3 })).updated).toBe(0);
@@ -184,13 +228,25 @@ describe.each(['matched', 'modified'] as const)('updated = %s', (mode) => {
   });
 
   test('setting a role or a site status to what it already is still succeeds (existence is not read from updated)', async () => {
-    const w = await seededWorld(Date.parse('2026-11-23T02:00:00Z'), mode === 'matched' ? 'cloudbase-matched' : 'cloudbase-modified');
+    const w = await seededWorld(
+      Date.parse('2026-11-23T02:00:00Z'),
+      mode === 'matched' ? 'cloudbase-matched' : 'cloudbase-modified',
+    );
     for (let i = 0; i < 2; i += 1) {
-      expect(await w.call('user', { action: 'setRole', openid: 'demo-resident', role: 'staff' }, 'demo-admin')).toMatchObject({ ok: true });
-      expect(await w.call('vaccine', { action: 'setStatus', siteId: 'vs-yf-01', status: 'open' }, 'demo-admin')).toMatchObject({ ok: true });
+      expect(
+        await w.call('user', { action: 'setRole', openid: 'demo-resident', role: 'staff' }, 'demo-admin'),
+      ).toMatchObject({ ok: true });
+      expect(
+        await w.call('vaccine', { action: 'setStatus', siteId: 'vs-yf-01', status: 'open' }, 'demo-admin'),
+      ).toMatchObject({ ok: true });
     }
-    expect(await w.call('user', { action: 'setRole', openid: 'nobody', role: 'staff' }, 'demo-admin')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    expect(await w.call('vaccine', { action: 'setStatus', siteId: 'nowhere', status: 'open' }, 'demo-admin')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await w.call('user', { action: 'setRole', openid: 'nobody', role: 'staff' }, 'demo-admin')).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+    expect(
+      await w.call('vaccine', { action: 'setStatus', siteId: 'nowhere', status: 'open' }, 'demo-admin'),
+    ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     await w.db.close();
   });
 });
@@ -204,11 +260,14 @@ describe('the adapter on the double', () => {
   test('a taken _id added inside a transaction is DUPLICATE_KEY, so withFreshCode draws again', async () => {
     await db.collection('codes').add({ _id: '11111111', orderId: 'earlier' });
     const drawn = ['11111111', '22222222'];
-    const code = await withFreshCode(() => drawn.shift()!, '取货码', (c) =>
-      db.runTransaction(async (tx) => {
-        await tx.collection('codes').add({ _id: c, orderId: 'o1' });
-        return c;
-      }),
+    const code = await withFreshCode(
+      () => drawn.shift()!,
+      '取货码',
+      (c) =>
+        db.runTransaction(async (tx) => {
+          await tx.collection('codes').add({ _id: c, orderId: 'o1' });
+          return c;
+        }),
     );
     expect(code).toBe('22222222');
     expect(await db.collection('codes').doc('11111111').get()).toEqual({ _id: '11111111', orderId: 'earlier' });
@@ -231,17 +290,27 @@ describe.each(['local', 'cloudbase-modified'] as const)('a conflict that outlive
       collide: action({
         input: z.strictObject({}),
         access: 'public',
-        run: async (_input, ctx) => ctx.db.runTransaction(async (tx) => {
-          runs += 1;
-          await tx.collection('meta').doc('hot').get();
-          await tx.collection('meta').doc('mark').set({ by: 'tx' });
-          await ctx.db.collection('meta').doc('hot').update({ n: tdb.command.inc(1) });
-          // CloudBase refuses this write; the embedded engine refuses the commit.
-          await tx.collection('meta').doc('hot').update({ n: tdb.command.inc(100) });
-        }, 3),
+        run: async (_input, ctx) =>
+          ctx.db.runTransaction(async (tx) => {
+            runs += 1;
+            await tx.collection('meta').doc('hot').get();
+            await tx.collection('meta').doc('mark').set({ by: 'tx' });
+            await ctx.db
+              .collection('meta')
+              .doc('hot')
+              .update({ n: tdb.command.inc(1) });
+            // CloudBase refuses this write; the embedded engine refuses the commit.
+            await tx
+              .collection('meta')
+              .doc('hot')
+              .update({ n: tdb.command.inc(100) });
+          }, 3),
       }),
     });
-    expect(await fn.handle({ action: 'collide' }, { db: tdb, caller: null, now: () => 0 })).toEqual({ ok: false, error: { code: 'CONFLICT', message: BUSY_MESSAGE } });
+    expect(await fn.handle({ action: 'collide' }, { db: tdb, caller: null, now: () => 0 })).toEqual({
+      ok: false,
+      error: { code: 'CONFLICT', message: BUSY_MESSAGE },
+    });
     expect(runs).toBe(3);
     expect(await tdb.collection('meta').doc('mark').get()).toBeNull();
     expect((await tdb.collection('meta').doc('hot').get())?.n).toBe(3);
@@ -251,10 +320,16 @@ describe.each(['local', 'cloudbase-modified'] as const)('a conflict that outlive
 
 test('runs as its own process: prints its URL and SDK environment when ready, stops on SIGTERM', async () => {
   const main = path.join(__dirname, '../support/cloudbase-double/main.ts');
-  const child = spawn(process.execPath, ['--import', 'tsx', main, '--updated', 'modified'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', main, '--updated', 'modified'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const line = await new Promise<string>((resolve) => readline.createInterface({ input: child.stdout }).once('line', resolve));
-  const ready = z.object({ url: z.string().url(), updated: z.literal('modified'), env: z.record(z.string(), z.string()) }).parse(JSON.parse(line));
+  const line = await new Promise<string>((resolve) =>
+    readline.createInterface({ input: child.stdout }).once('line', resolve),
+  );
+  const ready = z
+    .object({ url: z.string().url(), updated: z.literal('modified'), env: z.record(z.string(), z.string()) })
+    .parse(JSON.parse(line));
   expect(ready.env.TCB_CONTEXT_CNFG).toBe(JSON.stringify({ URL: ready.url }));
   const db = new CloudBaseDatabase({ env: ready.env.TCB_ENV, serviceUrl: ready.url, secretId: 'a', secretKey: 'b' });
   // Every product collection exists already.

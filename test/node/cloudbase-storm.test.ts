@@ -14,7 +14,12 @@ import { checkPointsInvariants, type InvariantReport } from '../../domain/points
 import { checkVaccineInvariants } from '../../domain/vaccine/invariants';
 import { createProductCollections } from '../support/cloudbase-double/collections';
 import { startCloudBaseDouble, type CloudBaseDouble } from '../support/cloudbase-double/server';
-import { STORM_NOW, stormProcess as load, type StormProcessEnd as Ended, type StormResult } from '../support/cloudbase-storms';
+import {
+  STORM_NOW,
+  stormProcess as load,
+  type StormProcessEnd as Ended,
+  type StormResult,
+} from '../support/cloudbase-storms';
 
 /** This process as a cloud function pointed at the double (TENCENTCLOUD included: no metadata lookups). */
 function cloudDb(double: CloudBaseDouble): CloudBaseDatabase {
@@ -36,43 +41,53 @@ function expectHonest(result: StormResult, refusals: string[]): void {
   expect(result.violations).toEqual([]);
 }
 
-describe.each(['matched', 'modified'] as const)('storms through the real SDK against the CloudBase double (updated = %s)', (updated) => {
-  let double: CloudBaseDouble;
-  beforeAll(async () => {
-    double = await startCloudBaseDouble({ updated });
-    createProductCollections(double);
-  });
-  afterAll(() => double.close());
+describe.each(['matched', 'modified'] as const)(
+  'storms through the real SDK against the CloudBase double (updated = %s)',
+  (updated) => {
+    let double: CloudBaseDouble;
+    beforeAll(async () => {
+      double = await startCloudBaseDouble({ updated });
+      createProductCollections(double);
+    });
+    afterAll(() => double.close());
 
-  test('500 redemptions by 100 members of goods with stock 50: exactly 50 sold, every refusal honest', async () => {
-    const result = await storm(double, 'redeem');
-    expect(result.codes.ok).toBe(50);
-    expect(result.outcome).toEqual({ sold: 50, stock: 0 });
-    expectHonest(result, ['SOLD_OUT', 'LIMIT_REACHED', 'INSUFFICIENT_POINTS']);
-  }, 300_000);
+    test('500 redemptions by 100 members of goods with stock 50: exactly 50 sold, every refusal honest', async () => {
+      const result = await storm(double, 'redeem');
+      expect(result.codes.ok).toBe(50);
+      expect(result.outcome).toEqual({ sold: 50, stock: 0 });
+      expectHonest(result, ['SOLD_OUT', 'LIMIT_REACHED', 'INSUFFICIENT_POINTS']);
+    }, 300_000);
 
-  test('300 bookings by 300 people on a slot of 20: exactly 20 seated, the rest SLOT_FULL', async () => {
-    const result = await storm(double, 'book');
-    expect(result.codes.ok).toBe(20);
-    expect(result.outcome).toEqual({ booked: 20 });
-    expectHonest(result, ['SLOT_FULL']);
-  }, 300_000);
+    test('300 bookings by 300 people on a slot of 20: exactly 20 seated, the rest SLOT_FULL', async () => {
+      const result = await storm(double, 'book');
+      expect(result.codes.ok).toBe(20);
+      expect(result.outcome).toEqual({ booked: 20 });
+      expectHonest(result, ['SLOT_FULL']);
+    }, 300_000);
 
-  test('the green channel: every elder asking gets a green seat, nobody under 60 does, never above capacity', async () => {
-    const result = await storm(double, 'green');
-    expect(result.outcome).toEqual({ booked: 30, greenUsed: 10, eldersAsking: 10, eldersSeated: 10, greenToUnder60: 0, under60Seated: 20 });
-    expectHonest(result, ['SLOT_FULL']);
-  }, 300_000);
+    test('the green channel: every elder asking gets a green seat, nobody under 60 does, never above capacity', async () => {
+      const result = await storm(double, 'green');
+      expect(result.outcome).toEqual({
+        booked: 30,
+        greenUsed: 10,
+        eldersAsking: 10,
+        eldersSeated: 10,
+        greenToUnder60: 0,
+        under60Seated: 20,
+      });
+      expectHonest(result, ['SLOT_FULL']);
+    }, 300_000);
 
-  test('50 members claiming the same wish at once: exactly one holds it, the others hear 该心愿已被认领', async () => {
-    const result = await storm(double, 'claim');
-    expect(result.codes).toEqual({ ok: 1, CONFLICT: 49 });
-    // Every refusal is the answer about the wish, none is the database being busy.
-    expect(result.busy).toBe(0);
-    expect(result.outcome).toEqual({ holders: 1, taken: 1, claimantIds: 1, winners: 1, inProgress: 1 });
-    expect(result.violations).toEqual([]);
-  }, 300_000);
-});
+    test('50 members claiming the same wish at once: exactly one holds it, the others hear 该心愿已被认领', async () => {
+      const result = await storm(double, 'claim');
+      expect(result.codes).toEqual({ ok: 1, CONFLICT: 49 });
+      // Every refusal is the answer about the wish, none is the database being busy.
+      expect(result.busy).toBe(0);
+      expect(result.outcome).toEqual({ holders: 1, taken: 1, claimantIds: 1, winners: 1, inProgress: 1 });
+      expect(result.violations).toEqual([]);
+    }, 300_000);
+  },
+);
 
 test('50 members claiming the same wish at once on the embedded engine: exactly one holds it', async () => {
   const ended = await load(['--storm', 'claim', '--engine', 'local']);
@@ -90,13 +105,18 @@ test('50 members claiming the same wish at once on the embedded engine: exactly 
  * job repairs every invariant: it rolls back what was not completed and finishes what was.
  */
 /** The load process died by the kill hook (its stderr shown otherwise). */
-const expectKilled = (ended: Ended) => expect({ signal: ended.signal, stderr: ended.signal ? '' : ended.stderr.slice(-3000) }).toEqual({ signal: 'SIGKILL', stderr: '' });
+const expectKilled = (ended: Ended) =>
+  expect({ signal: ended.signal, stderr: ended.signal ? '' : ended.stderr.slice(-3000) }).toEqual({
+    signal: 'SIGKILL',
+    stderr: '',
+  });
 
 async function killAndRepair(db: Database, ended: Ended): Promise<void> {
   expectKilled(ended);
   expect(ended.result).toBeNull();
   const goodsId = ended.seeded!.seeded.redeem!.goodsId;
-  const broken = async (now: number) => (await checkPointsInvariants(db, now)).filter((r) => r.violations > 0).map((r) => r.name);
+  const broken = async (now: number) =>
+    (await checkPointsInvariants(db, now)).filter((r) => r.violations > 0).map((r) => r.name);
 
   expect(await db.collection(INTENTS).count()).toBeGreaterThan(0);
   expect(await broken(STORM_NOW)).toEqual([]);
@@ -149,39 +169,43 @@ describe.each([
 describe.each([
   ['book', 'book-after-take:10', 'stations', checkBookingInvariants],
   ['green', 'appoint-after-take:10', 'vaccine', checkVaccineInvariants],
-] as const)('kill -9 of the function process during the %s storm, right after a seat is taken', (storm, killAt, fn, check) => {
-  async function repair(db: Database): Promise<void> {
-    const broken = async (now: number) => (await check(db, now)).filter((r: InvariantReport) => r.violations > 0).map((r: InvariantReport) => r.name);
-    expect(await db.collection(INTENTS).count()).toBeGreaterThan(0);
-    expect(await broken(STORM_NOW)).toEqual([]);
-    const later = STORM_NOW + intentGraceMs() + 1;
-    expect(await broken(later)).toHaveLength(1);
-    const job = FUNCTIONS[fn]!.jobs.reconcile!;
-    for (let run = 0; run < 50 && (await db.collection(INTENTS).count()) > 0; run += 1) await job(db, later);
-    expect(await db.collection(INTENTS).count()).toBe(0);
-    expect(await broken(later)).toEqual([]);
-  }
+] as const)(
+  'kill -9 of the function process during the %s storm, right after a seat is taken',
+  (storm, killAt, fn, check) => {
+    async function repair(db: Database): Promise<void> {
+      const broken = async (now: number) =>
+        (await check(db, now)).filter((r: InvariantReport) => r.violations > 0).map((r: InvariantReport) => r.name);
+      expect(await db.collection(INTENTS).count()).toBeGreaterThan(0);
+      expect(await broken(STORM_NOW)).toEqual([]);
+      const later = STORM_NOW + intentGraceMs() + 1;
+      expect(await broken(later)).toHaveLength(1);
+      const job = FUNCTIONS[fn]!.jobs.reconcile!;
+      for (let run = 0; run < 50 && (await db.collection(INTENTS).count()) > 0; run += 1) await job(db, later);
+      expect(await db.collection(INTENTS).count()).toBe(0);
+      expect(await broken(later)).toEqual([]);
+    }
 
-  test('on CloudBase (real SDK, the double)', async () => {
-    const double = await startCloudBaseDouble({ transactionLifetimeMs: 10_000 });
-    createProductCollections(double);
-    try {
-      const ended = await load(['--storm', storm, '--kill-at', killAt], double.sdkEnv());
+    test('on CloudBase (real SDK, the double)', async () => {
+      const double = await startCloudBaseDouble({ transactionLifetimeMs: 10_000 });
+      createProductCollections(double);
+      try {
+        const ended = await load(['--storm', storm, '--kill-at', killAt], double.sdkEnv());
+        expectKilled(ended);
+        await repair(cloudDb(double));
+      } finally {
+        await double.close();
+      }
+    }, 300_000);
+
+    test('on the embedded engine', async () => {
+      const ended = await load(['--storm', storm, '--engine', 'local', '--kill-at', killAt]);
       expectKilled(ended);
-      await repair(cloudDb(double));
-    } finally {
-      await double.close();
-    }
-  }, 300_000);
-
-  test('on the embedded engine', async () => {
-    const ended = await load(['--storm', storm, '--engine', 'local', '--kill-at', killAt]);
-    expectKilled(ended);
-    const db = LocalDatabase.open(ended.seeded!.dataDir!);
-    try {
-      await repair(db);
-    } finally {
-      await db.close();
-    }
-  }, 120_000);
-});
+      const db = LocalDatabase.open(ended.seeded!.dataDir!);
+      try {
+        await repair(db);
+      } finally {
+        await db.close();
+      }
+    }, 120_000);
+  },
+);

@@ -12,7 +12,17 @@ test('README.md carries the current settings table (run `npm run config:table`)'
 });
 
 /** Variables the platform or tools set, not settings of ours. */
-const NOT_SETTINGS = new Set(['PATH', 'HOME', 'TARO_ENV', 'TARO_PLATFORM', 'TCB_ENV', 'TCB_CONTEXT_CNFG', 'TENCENTCLOUD', 'XFYZ_TEST_ENGINE', 'XFYZ_RUN_PENDING']);
+const NOT_SETTINGS = new Set([
+  'PATH',
+  'HOME',
+  'TARO_ENV',
+  'TARO_PLATFORM',
+  'TCB_ENV',
+  'TCB_CONTEXT_CNFG',
+  'TENCENTCLOUD',
+  'XFYZ_TEST_ENGINE',
+  'XFYZ_RUN_PENDING',
+]);
 
 function sources(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -25,7 +35,8 @@ function sources(dir: string): string[] {
 test('every process.env variable read in domain/, server/, scripts/ and config/ is in the config table', () => {
   const read = new Set<string>();
   for (const file of ['domain', 'server', 'scripts', 'config'].flatMap((dir) => sources(path.join(ROOT, dir)))) {
-    for (const match of fs.readFileSync(file, 'utf8').matchAll(/\b(?:process\.env|env)\.([A-Z][A-Z0-9_]+)/g)) read.add(match[1]!);
+    for (const match of fs.readFileSync(file, 'utf8').matchAll(/\b(?:process\.env|env)\.([A-Z][A-Z0-9_]+)/g))
+      read.add(match[1]!);
   }
   const missing = [...read].filter((name) => !(name in SETTINGS) && !NOT_SETTINGS.has(name));
   expect(missing).toEqual([]);

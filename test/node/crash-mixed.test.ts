@@ -26,8 +26,17 @@ afterAll(async () => {
 });
 const PEOPLE = 24;
 
-async function call(cloud: RunningCloud, token: string, fn: string, event: object): Promise<{ ok: boolean; data?: Record<string, unknown> }> {
-  const res = await fetch(`${cloud.url}/fn/${fn}`, { method: 'POST', body: JSON.stringify(event), headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } });
+async function call(
+  cloud: RunningCloud,
+  token: string,
+  fn: string,
+  event: object,
+): Promise<{ ok: boolean; data?: Record<string, unknown> }> {
+  const res = await fetch(`${cloud.url}/fn/${fn}`, {
+    method: 'POST',
+    body: JSON.stringify(event),
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+  });
   return (await res.json()) as { ok: boolean; data?: Record<string, unknown> };
 }
 
@@ -40,26 +49,68 @@ test(`a mixed storm killed ${KILLS} times leaves 0 violations and loses no answe
   for (let i = 0; i < PEOPLE; i += 1) {
     const openid = `mixed-${i}`;
     const token = await devLogin(cloud.url, openid);
-    await call(cloud, admin, 'points', { action: 'award', openid, points: 200, reason: '压力测试积分', requestId: `mixed-award-${i}` });
-    const person = await call(cloud, token, 'vaccine', { action: 'addPerson', name: '测试居民', idNumber: makeIdNumber('450326', i % 2 ? '1950-02-03' : '1990-02-03', i), phone: `1370000${String(i).padStart(4, '0')}` });
+    await call(cloud, admin, 'points', {
+      action: 'award',
+      openid,
+      points: 200,
+      reason: '压力测试积分',
+      requestId: `mixed-award-${i}`,
+    });
+    const person = await call(cloud, token, 'vaccine', {
+      action: 'addPerson',
+      name: '测试居民',
+      idNumber: makeIdNumber('450326', i % 2 ? '1950-02-03' : '1990-02-03', i),
+      phone: `1370000${String(i).padStart(4, '0')}`,
+    });
     people.push({ token, personId: String(person.data?.personId) });
   }
-  const goods = await call(cloud, admin, 'points', { action: 'saveGoods', name: '混合压测商品', price: 9, stock: 60, perUserLimit: 4 });
+  const goods = await call(cloud, admin, 'points', {
+    action: 'saveGoods',
+    name: '混合压测商品',
+    price: 9,
+    stock: 60,
+    perUserLimit: 4,
+  });
   const goodsId = String(goods.data?.goodsId);
   // The counselling room and vs-yf-02 open every day; two days on, the green seats are not yet released.
   const date = dayOf(clock.now() + 2 * 86_400_000);
-  const roomSlots = (await call(cloud, admin, 'stations', { action: 'slots', itemId: 'it-lu-wenchang-counselling', date })).data?.slots as { slotId: string }[];
-  const vaccineSlots = (await call(cloud, admin, 'vaccine', { action: 'slots', siteId: 'vs-yf-02', date })).data?.slots as { slotId: string }[];
-  const site = (await call(cloud, admin, 'vaccine', { action: 'siteDetail', siteId: 'vs-yf-02' })).data?.site as { offers: { code: string }[] };
+  const roomSlots = (
+    await call(cloud, admin, 'stations', { action: 'slots', itemId: 'it-lu-wenchang-counselling', date })
+  ).data?.slots as { slotId: string }[];
+  const vaccineSlots = (await call(cloud, admin, 'vaccine', { action: 'slots', siteId: 'vs-yf-02', date })).data
+    ?.slots as { slotId: string }[];
+  const site = (await call(cloud, admin, 'vaccine', { action: 'siteDetail', siteId: 'vs-yf-02' })).data?.site as {
+    offers: { code: string }[];
+  };
 
   // 群众点单: everyone registers as a volunteer of 向阳社区 and its secretary approves them, four become members of 向阳社区 (points rather than hours);
   // owners ask, 向阳's secretary publishes wishes and tasks (3 places) to the hall before the storm and during it.
   const requests = httpCall(() => live!.url);
   for (let i = 0; i < PEOPLE; i += 1) {
     const openid = `mixed-${i}`;
-    await must(requests('requests', { action: 'registerVolunteer', realName: `志愿者${NAMES[i % 10]}${NAMES[Math.floor(i / 10) % 10]}`, phone: `1360773${String(i).padStart(4, '0')}`, inService: false, unitId: XIANGYANG }, openid), 'registerVolunteer');
-    await must(requests('requests', { action: 'reviewVolunteer', openid, decision: 'approve' }, 'demo-secretary'), 'reviewVolunteer');
-    if (i >= PEOPLE - 4) await must(requests('org', { action: 'setRole', openid, role: 'member', scopeUnitId: XIANGYANG }, 'demo-admin'), 'setRole');
+    await must(
+      requests(
+        'requests',
+        {
+          action: 'registerVolunteer',
+          realName: `志愿者${NAMES[i % 10]}${NAMES[Math.floor(i / 10) % 10]}`,
+          phone: `1360773${String(i).padStart(4, '0')}`,
+          inService: false,
+          unitId: XIANGYANG,
+        },
+        openid,
+      ),
+      'registerVolunteer',
+    );
+    await must(
+      requests('requests', { action: 'reviewVolunteer', openid, decision: 'approve' }, 'demo-secretary'),
+      'reviewVolunteer',
+    );
+    if (i >= PEOPLE - 4)
+      await must(
+        requests('org', { action: 'setRole', openid, role: 'member', scopeUnitId: XIANGYANG }, 'demo-admin'),
+        'setRole',
+      );
   }
   const photos = new Map<string, string>();
   for (let i = 0; i < PEOPLE; i += 1) photos.set(`mixed-${i}`, await uploadPhoto(requests, `mixed-${i}`));
@@ -69,7 +120,8 @@ test(`a mixed storm killed ${KILLS} times leaves 0 violations and loses no answe
   for (let k = 0; k < 12; k += 1) {
     const people = { resident: owners[k % owners.length]!, secretary: 'demo-secretary' };
     wishes.push(await requestAt(requests, 'open', people, { kind: 'wish', requestId: `mixed-wish-${k}` }));
-    if (k % 2 === 0) tasks.push(await requestAt(requests, 'open', people, { kind: 'issue', places: 3, requestId: `mixed-task-${k}` }));
+    if (k % 2 === 0)
+      tasks.push(await requestAt(requests, 'open', people, { kind: 'issue', places: 3, requestId: `mixed-task-${k}` }));
   }
   /** Claims answered ok, waiting for their claimant to finish. */
   const claimed: { id: string; claimant: string }[] = [];
@@ -85,14 +137,27 @@ test(`a mixed storm killed ${KILLS} times leaves 0 violations and loses no answe
       // A new wish or task: asked, accepted and published at once.
       const owner = owners[(i + round) % owners.length]!;
       const task = i % 8 === 3;
-      const asked = await requests<{ id: string }>('requests', askEvent({ kind: task ? 'issue' : 'wish', requestId: request }), owner);
+      const asked = await requests<{ id: string }>(
+        'requests',
+        askEvent({ kind: task ? 'issue' : 'wish', requestId: request }),
+        owner,
+      );
       if (!asked.ok) return;
       const id = asked.data.id;
       ownerOf.set(id, owner);
       reached.set(id, ['submitted']);
       if (!(await requests('requests', { action: 'review', id, decision: 'accept' }, 'demo-secretary')).ok) return;
       reached.set(id, ['accepted']);
-      if (!(await requests('requests', { action: 'dispatch', id, mode: 'hall', ...(task ? { places: 3 } : {}) }, 'demo-secretary')).ok) return;
+      if (
+        !(
+          await requests(
+            'requests',
+            { action: 'dispatch', id, mode: 'hall', ...(task ? { places: 3 } : {}) },
+            'demo-secretary',
+          )
+        ).ok
+      )
+        return;
       reached.set(id, ['open', 'inProgress']);
       (task ? tasks : wishes).push(id);
     } else if (kind === 1 || kind === 2) {
@@ -108,40 +173,68 @@ test(`a mixed storm killed ${KILLS} times leaves 0 violations and loses no answe
       // A claimant finishes with a photo; the resident confirms twice at once.
       const job = claimed.shift();
       if (!job) return;
-      const finished = await requests('requests', { action: 'finish', id: job.id, text: '已经办好了', photos: [photos.get(job.claimant)!] }, job.claimant);
+      const finished = await requests(
+        'requests',
+        { action: 'finish', id: job.id, text: '已经办好了', photos: [photos.get(job.claimant)!] },
+        job.claimant,
+      );
       if (!finished.ok) return;
       if (!reached.get(job.id)?.includes('confirmed')) reached.set(job.id, ['finished', 'confirmed']);
       const owner = ownerOf.get(job.id)!;
-      const answers = await Promise.all([1, 2].map(() => requests('requests', { action: 'confirm', id: job.id, rating: 5, comment: '谢谢' }, owner)));
+      const answers = await Promise.all(
+        [1, 2].map(() => requests('requests', { action: 'confirm', id: job.id, rating: 5, comment: '谢谢' }, owner)),
+      );
       if (answers.some((a) => a.ok)) reached.set(job.id, ['confirmed']);
     }
   };
 
   const answered: { collection: string; id: string }[] = [];
   let sent = 0;
-  cloud = await stormWithKills(cloud, { rounds: KILLS, requests: 400, workers: 16, killAfterMax: 260 }, async (cloud, i, round) => {
-    sent += 1;
-    live = cloud;
-    const person = (i * 5 + round) % PEOPLE;
-    const p = people[person]!;
-    const request = `mixed-${round}-${i}-req`;
-    if (i % 4 === 3) {
-      await requestOp(`mixed-${person}`, i, round, request);
-    } else if (i % 4 === 0) {
-      const r = await call(cloud, p.token, 'points', { action: 'redeem', goodsId, qty: 1, requestId: request });
-      if (r.ok) answered.push({ collection: 'orders', id: String(r.data?.orderId) });
-      if (r.ok && i % 8 === 0) await call(cloud, p.token, 'points', { action: 'cancelOrder', orderId: String(r.data?.orderId) });
-    } else if (i % 4 === 1) {
-      const r = await call(cloud, p.token, 'stations', { action: 'book', slotId: roomSlots[i % roomSlots.length]!.slotId, requestId: request });
-      if (r.ok) answered.push({ collection: 'bookings', id: String(r.data?.bookingId) });
-      else await call(cloud, p.token, 'stations', { action: 'joinWaitlist', slotId: roomSlots[i % roomSlots.length]!.slotId });
-      if (r.ok && i % 5 === 0) await call(cloud, p.token, 'stations', { action: 'cancel', bookingId: String(r.data?.bookingId) });
-    } else {
-      const r = await call(cloud, p.token, 'vaccine', { action: 'appoint', slotId: vaccineSlots[i % vaccineSlots.length]!.slotId, personId: p.personId, vaccine: site.offers[0]!.code, dose: 1, requestId: request });
-      if (r.ok) answered.push({ collection: 'appointments', id: String(r.data?.appointmentId) });
-      if (r.ok && i % 8 === 2) await call(cloud, p.token, 'vaccine', { action: 'cancel', appointmentId: String(r.data?.appointmentId) });
-    }
-  });
+  cloud = await stormWithKills(
+    cloud,
+    { rounds: KILLS, requests: 400, workers: 16, killAfterMax: 260 },
+    async (cloud, i, round) => {
+      sent += 1;
+      live = cloud;
+      const person = (i * 5 + round) % PEOPLE;
+      const p = people[person]!;
+      const request = `mixed-${round}-${i}-req`;
+      if (i % 4 === 3) {
+        await requestOp(`mixed-${person}`, i, round, request);
+      } else if (i % 4 === 0) {
+        const r = await call(cloud, p.token, 'points', { action: 'redeem', goodsId, qty: 1, requestId: request });
+        if (r.ok) answered.push({ collection: 'orders', id: String(r.data?.orderId) });
+        if (r.ok && i % 8 === 0)
+          await call(cloud, p.token, 'points', { action: 'cancelOrder', orderId: String(r.data?.orderId) });
+      } else if (i % 4 === 1) {
+        const r = await call(cloud, p.token, 'stations', {
+          action: 'book',
+          slotId: roomSlots[i % roomSlots.length]!.slotId,
+          requestId: request,
+        });
+        if (r.ok) answered.push({ collection: 'bookings', id: String(r.data?.bookingId) });
+        else
+          await call(cloud, p.token, 'stations', {
+            action: 'joinWaitlist',
+            slotId: roomSlots[i % roomSlots.length]!.slotId,
+          });
+        if (r.ok && i % 5 === 0)
+          await call(cloud, p.token, 'stations', { action: 'cancel', bookingId: String(r.data?.bookingId) });
+      } else {
+        const r = await call(cloud, p.token, 'vaccine', {
+          action: 'appoint',
+          slotId: vaccineSlots[i % vaccineSlots.length]!.slotId,
+          personId: p.personId,
+          vaccine: site.offers[0]!.code,
+          dose: 1,
+          requestId: request,
+        });
+        if (r.ok) answered.push({ collection: 'appointments', id: String(r.data?.appointmentId) });
+        if (r.ok && i % 8 === 2)
+          await call(cloud, p.token, 'vaccine', { action: 'cancel', appointmentId: String(r.data?.appointmentId) });
+      }
+    },
+  );
   live = cloud;
   await cloud.stop('SIGINT');
 
@@ -156,9 +249,14 @@ test(`a mixed storm killed ${KILLS} times leaves 0 violations and loses no answe
     for (const [id, statuses] of reached) {
       const doc = requestDocSchema.parse(await db.collection(REQUESTS).doc(id).get());
       const later: Record<RequestStatus, RequestStatus[]> = {
-        submitted: ['submitted', 'accepted', 'open', 'inProgress', 'finished', 'confirmed'], accepted: ['accepted', 'open', 'inProgress', 'finished', 'confirmed'],
-        open: ['open', 'inProgress', 'finished', 'confirmed'], inProgress: ['inProgress', 'finished', 'confirmed'], finished: ['finished', 'confirmed'],
-        confirmed: ['confirmed'], declined: ['declined'], cancelled: ['cancelled'],
+        submitted: ['submitted', 'accepted', 'open', 'inProgress', 'finished', 'confirmed'],
+        accepted: ['accepted', 'open', 'inProgress', 'finished', 'confirmed'],
+        open: ['open', 'inProgress', 'finished', 'confirmed'],
+        inProgress: ['inProgress', 'finished', 'confirmed'],
+        finished: ['finished', 'confirmed'],
+        confirmed: ['confirmed'],
+        declined: ['declined'],
+        cancelled: ['cancelled'],
       };
       expect([id, later[statuses[0]!].includes(doc.status)]).toEqual([id, true]);
     }

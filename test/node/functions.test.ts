@@ -17,7 +17,15 @@ describe('user', () => {
     const res = await world.call('user', { action: 'me', userInfo: { openId: 'demo-admin' } }, 'demo-member');
     expect(res).toEqual({
       ok: true,
-      data: { openid: 'demo-member', nickname: '党员王建国', role: 'member', roleLabel: '党员', branch: { branchId: 'br-yf-xiangyang', name: '向阳社区党支部' }, points: { balance: OPENING_BALANCES.find((o) => o.openid === 'demo-member')!.points }, scope: { unitId: null, unitName: '', stationIds: [], siteIds: [] } },
+      data: {
+        openid: 'demo-member',
+        nickname: '党员王建国',
+        role: 'member',
+        roleLabel: '党员',
+        branch: { branchId: 'br-yf-xiangyang', name: '向阳社区党支部' },
+        points: { balance: OPENING_BALANCES.find((o) => o.openid === 'demo-member')!.points },
+        scope: { unitId: null, unitName: '', stationIds: [], siteIds: [] },
+      },
     });
   });
 
@@ -36,8 +44,13 @@ describe('user', () => {
       });
     }
     expect(await everything()).toBe(before);
-    expect(await world.call('user', { action: 'setRole', openid: 'demo-resident', role: 'staff' }, 'demo-admin')).toEqual({ ok: true, data: { openid: 'demo-resident', role: 'staff' } });
-    expect(await world.db.collection('users').doc('demo-resident').get()).toMatchObject({ role: 'staff', updatedBy: 'demo-admin' });
+    expect(
+      await world.call('user', { action: 'setRole', openid: 'demo-resident', role: 'staff' }, 'demo-admin'),
+    ).toEqual({ ok: true, data: { openid: 'demo-resident', role: 'staff' } });
+    expect(await world.db.collection('users').doc('demo-resident').get()).toMatchObject({
+      role: 'staff',
+      updatedBy: 'demo-admin',
+    });
     await world.call('user', { action: 'setRole', openid: 'demo-resident', role: 'resident' }, 'demo-admin');
   });
 
@@ -60,7 +73,10 @@ describe('user', () => {
   });
 
   test('a signed-out caller is refused', async () => {
-    expect(await world.call('user', { action: 'me' }, null)).toEqual({ ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } });
+    expect(await world.call('user', { action: 'me' }, null)).toEqual({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED', message: '请先登录' },
+    });
   });
 });
 
@@ -83,9 +99,15 @@ describe('stations', () => {
 
   test('list filters by kind and by keyword in name, district or address', async () => {
     const byKind = await world.call<Page>('stations', { action: 'list', kind: 'tourism', limit: 50 });
-    expect(byKind.ok && byKind.data.items.map((s) => s.stationId).sort()).toEqual(STATIONS.filter((s) => s.kind === 'tourism').map((s) => s._id).sort());
+    expect(byKind.ok && byKind.data.items.map((s) => s.stationId).sort()).toEqual(
+      STATIONS.filter((s) => s.kind === 'tourism')
+        .map((s) => s._id)
+        .sort(),
+    );
     const byWord = await world.call<Page>('stations', { action: 'list', keyword: '灵川', limit: 50 });
-    const expected = STATIONS.filter((s) => [s.name, s.district, s.address].some((f) => f.includes('灵川'))).map((s) => s._id).sort();
+    const expected = STATIONS.filter((s) => [s.name, s.district, s.address].some((f) => f.includes('灵川')))
+      .map((s) => s._id)
+      .sort();
     expect(expected.length).toBeGreaterThan(0);
     expect(byWord.ok && byWord.data.items.map((s) => s.stationId).sort()).toEqual(expected);
     const none = await world.call<Page>('stations', { action: 'list', keyword: '.*不存在的驿站' });
@@ -94,17 +116,26 @@ describe('stations', () => {
 
   test('detail returns the station and its services from the catalogue; unknown ids are NOT_FOUND', async () => {
     const station = STATIONS[0]!;
-    const res = await world.call<{ station: { stationId: string; services: { code: string; name: string }[] } }>('stations', { action: 'detail', stationId: station._id });
+    const res = await world.call<{ station: { stationId: string; services: { code: string; name: string }[] } }>(
+      'stations',
+      { action: 'detail', stationId: station._id },
+    );
     expect(res.ok && res.data.station.stationId).toBe(station._id);
     expect(res.ok && res.data.station.services.map((s) => s.code)).toEqual(station.services);
-    expect(await world.call('stations', { action: 'detail', stationId: 'st-none' })).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: '驿站不存在' } });
+    expect(await world.call('stations', { action: 'detail', stationId: 'st-none' })).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: '驿站不存在' },
+    });
   });
 
   test('a station edited badly by hand in the console is skipped; the rest is served', async () => {
     await world.db.collection('stations').add({ _id: 'st-aaa-broken', name: 42, kind: 'unknown-kind' });
     const res = await world.call<Page>('stations', { action: 'list', limit: 50 });
     expect(res.ok && res.data.items.map((s) => s.stationId)).toEqual(STATIONS.map((s) => s._id).sort());
-    expect(await world.call('stations', { action: 'detail', stationId: 'st-aaa-broken' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await world.call('stations', { action: 'detail', stationId: 'st-aaa-broken' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     await world.db.collection('stations').doc('st-aaa-broken').remove();
   });
 
@@ -125,30 +156,47 @@ describe('stations', () => {
       expect(res.ok ? 'ok' : res.error.code).toBe('INVALID_ARGUMENT');
     }
     for (const event of [null, 42, 'list', [1, 2]]) {
-      expect(await world.call('stations', event)).toEqual({ ok: false, error: { code: 'INVALID_ARGUMENT', message: '请求必须是一个 JSON 对象' } });
+      expect(await world.call('stations', event)).toEqual({
+        ok: false,
+        error: { code: 'INVALID_ARGUMENT', message: '请求必须是一个 JSON 对象' },
+      });
     }
-    expect(await world.call('stations', { action: 'explode' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await world.call('stations', { action: 'explode' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
   });
 });
 
 describe('vaccine', () => {
-  type Page = { items: { siteId: string; status: string; volunteerBranch: { volunteers: number } }[]; nextCursor: string | null };
+  type Page = {
+    items: { siteId: string; status: string; volunteerBranch: { volunteers: number } }[];
+    nextCursor: string | null;
+  };
 
   test('sites lists the 9 seeded sites of 永福县 with their 336 volunteers', async () => {
     const res = await world.call<Page>('vaccine', { action: 'sites', limit: 50 });
     if (!res.ok) throw new Error(res.error.message);
     expect(res.data.items).toHaveLength(9);
     expect(res.data.items.reduce((sum, s) => sum + s.volunteerBranch.volunteers, 0)).toBe(336);
-    expect(res.data.items.filter((s) => s.status === 'paused')).toHaveLength(VACCINE_SITES.filter((s) => s.status === 'paused').length);
+    expect(res.data.items.filter((s) => s.status === 'paused')).toHaveLength(
+      VACCINE_SITES.filter((s) => s.status === 'paused').length,
+    );
     expect(res.data.nextCursor).toBeNull();
   });
 
   test('siteDetail returns the vaccines offered; unknown ids are NOT_FOUND', async () => {
     const site = VACCINE_SITES[0]!;
-    const res = await world.call<{ site: { siteId: string; offers: unknown[]; amenities: string[] } }>('vaccine', { action: 'siteDetail', siteId: site._id });
+    const res = await world.call<{ site: { siteId: string; offers: unknown[]; amenities: string[] } }>('vaccine', {
+      action: 'siteDetail',
+      siteId: site._id,
+    });
     expect(res.ok && res.data.site.offers).toHaveLength(site.vaccines?.length ?? 0);
     expect(res.ok && res.data.site.amenities).toEqual(expect.arrayContaining(['遮阳伞', '电扇', '饮用水']));
-    expect(await world.call('vaccine', { action: 'siteDetail', siteId: 'vs-none' })).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: '接种点不存在' } });
+    expect(await world.call('vaccine', { action: 'siteDetail', siteId: 'vs-none' })).toEqual({
+      ok: false,
+      error: { code: 'NOT_FOUND', message: '接种点不存在' },
+    });
   });
 });
 
@@ -160,12 +208,17 @@ test('seeding twice changes nothing', async () => {
 });
 
 test('sites show the seats left today, summed over the slots still to come', async () => {
-  const res = await world.call<{ items: { siteId: string; todayRemaining: number }[] }>('vaccine', { action: 'sites', limit: 50 });
+  const res = await world.call<{ items: { siteId: string; todayRemaining: number }[] }>('vaccine', {
+    action: 'sites',
+    limit: 50,
+  });
   if (!res.ok) throw new Error(res.error.message);
   const today = new Date(world.now + 8 * 3_600_000).toISOString().slice(0, 10);
   for (const site of res.data.items) {
     const slots = await world.db.collection('slots').where({ resourceId: site.siteId, date: today }).limit(1000).get();
-    const expected = slots.filter((s) => Number(s.start) > world.now && !s.closed).reduce((sum, s) => sum + Number(s.capacity) - Number(s.booked), 0);
+    const expected = slots
+      .filter((s) => Number(s.start) > world.now && !s.closed)
+      .reduce((sum, s) => sum + Number(s.capacity) - Number(s.booked), 0);
     expect([site.siteId, site.todayRemaining]).toEqual([site.siteId, expected]);
   }
   expect(res.data.items.some((s) => s.todayRemaining > 0)).toBe(true);

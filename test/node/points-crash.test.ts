@@ -9,8 +9,17 @@ import { stormWithKills } from '../support/storm';
 
 const MEMBERS = 30;
 
-async function call(cloud: RunningCloud, token: string, fn: string, event: object): Promise<{ ok: boolean; data?: Record<string, unknown>; error?: { code: string } }> {
-  const res = await fetch(`${cloud.url}/fn/${fn}`, { method: 'POST', body: JSON.stringify(event), headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } });
+async function call(
+  cloud: RunningCloud,
+  token: string,
+  fn: string,
+  event: object,
+): Promise<{ ok: boolean; data?: Record<string, unknown>; error?: { code: string } }> {
+  const res = await fetch(`${cloud.url}/fn/${fn}`, {
+    method: 'POST',
+    body: JSON.stringify(event),
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+  });
   return (await res.json()) as { ok: boolean; data?: Record<string, unknown> };
 }
 
@@ -22,28 +31,51 @@ test('redemption storms cut by kill -9 leave no broken invariant and lose no ans
   for (let i = 0; i < MEMBERS; i += 1) {
     const openid = `crash-m${i}`;
     tokens.push(await devLogin(cloud.url, openid));
-    const award = await call(cloud, admin, 'points', { action: 'award', openid, points: 100, reason: '压力测试积分', requestId: `crash-award-${i}` });
+    const award = await call(cloud, admin, 'points', {
+      action: 'award',
+      openid,
+      points: 100,
+      reason: '压力测试积分',
+      requestId: `crash-award-${i}`,
+    });
     expect(award.ok).toBe(true);
   }
-  const goods = await call(cloud, admin, 'points', { action: 'saveGoods', name: '压力测试商品', price: 7, stock: 120, perUserLimit: 6 });
+  const goods = await call(cloud, admin, 'points', {
+    action: 'saveGoods',
+    name: '压力测试商品',
+    price: 7,
+    stock: 120,
+    perUserLimit: 6,
+  });
   const goodsId = String(goods.data?.goodsId);
 
   const answered = new Set<string>();
   let sent = 0;
-  cloud = await stormWithKills(cloud, { rounds: 3, requests: 300, workers: 25, killAfterMax: 200 }, async (cloud, i, round) => {
-    sent += 1;
-    const member = (round * 7 + i) % MEMBERS;
-    const res = await call(cloud, tokens[member]!, 'points', { action: 'redeem', goodsId, qty: 1, requestId: `crash-${round}-${i}-req` });
-    if (res.ok) answered.add(String(res.data?.orderId));
-    if (res.ok && i % 5 === 0) await call(cloud, tokens[member]!, 'points', { action: 'cancelOrder', orderId: String(res.data?.orderId) });
-  });
+  cloud = await stormWithKills(
+    cloud,
+    { rounds: 3, requests: 300, workers: 25, killAfterMax: 200 },
+    async (cloud, i, round) => {
+      sent += 1;
+      const member = (round * 7 + i) % MEMBERS;
+      const res = await call(cloud, tokens[member]!, 'points', {
+        action: 'redeem',
+        goodsId,
+        qty: 1,
+        requestId: `crash-${round}-${i}-req`,
+      });
+      if (res.ok) answered.add(String(res.data?.orderId));
+      if (res.ok && i % 5 === 0)
+        await call(cloud, tokens[member]!, 'points', { action: 'cancelOrder', orderId: String(res.data?.orderId) });
+    },
+  );
   await cloud.stop('SIGINT');
 
   expect(sent).toBeGreaterThan(0);
   expect(answered.size).toBeGreaterThan(0);
   const db = LocalDatabase.open(dataDir);
   try {
-    for (const report of await checkPointsInvariants(db)) expect(`${report.name}: ${report.violations}`).toBe(`${report.name}: 0`);
+    for (const report of await checkPointsInvariants(db))
+      expect(`${report.name}: ${report.violations}`).toBe(`${report.name}: 0`);
     for (const orderId of answered) expect(await db.collection('orders').doc(orderId).get()).not.toBeNull();
   } finally {
     await db.close();

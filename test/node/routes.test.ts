@@ -15,7 +15,10 @@ function appConfig(): DeclaredPages {
 
 test('every page app.config.ts declares has a route, and every route is declared', () => {
   const config = appConfig();
-  const declared = [...config.pages, ...config.subPackages.flatMap((sub) => sub.pages.map((page) => `${sub.root}/${page}`))].map((page) => `/${page}`);
+  const declared = [
+    ...config.pages,
+    ...config.subPackages.flatMap((sub) => sub.pages.map((page) => `${sub.root}/${page}`)),
+  ].map((page) => `/${page}`);
   expect([...Object.values(ROUTES)].sort()).toEqual([...declared].sort());
   expect(new Set(Object.values(ROUTES)).size).toBe(Object.values(ROUTES).length);
 });
@@ -27,6 +30,8 @@ test('the tab routes are the tab bar, in its order', () => {
 test('routeUrl encodes each value and leaves out undefined ones', () => {
   expect(routeUrl('mine')).toBe('/pages/mine/index');
   expect(routeUrl('login', { from: ROUTES.mine })).toBe('/pages/login/index?from=%2Fpages%2Fmine%2Findex');
-  expect(routeUrl('bookingItem', { id: 'it-1', name: '法律 咨询&' })).toBe('/packages/booking/pages/item/index?id=it-1&name=%E6%B3%95%E5%BE%8B%20%E5%92%A8%E8%AF%A2%26');
+  expect(routeUrl('bookingItem', { id: 'it-1', name: '法律 咨询&' })).toBe(
+    '/packages/booking/pages/item/index?id=it-1&name=%E6%B3%95%E5%BE%8B%20%E5%92%A8%E8%AF%A2%26',
+  );
   expect(routeUrl('mallOrders', { fresh: 1, page: undefined })).toBe('/packages/mall/pages/orders/index?fresh=1');
 });

@@ -19,12 +19,22 @@ const HEAD = Buffer.from('{"action":"uploadPhoto","contentType":"image/png","dat
 const TAIL = Buffer.from('"}');
 
 /** Streams `bytes` of body (declared length, or chunked) while the server answers, and reads the answer. */
-function sendLarge(bytes: number, framing: 'length' | 'chunked'): Promise<{ status: number; body: string } | { error: string }> {
+function sendLarge(
+  bytes: number,
+  framing: 'length' | 'chunked',
+): Promise<{ status: number; body: string } | { error: string }> {
   return new Promise((resolve) => {
     const url = new URL('/fn/requests', cloud.url);
     const headers: Record<string, string> = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
     if (framing === 'length') headers['content-length'] = String(HEAD.length + bytes + TAIL.length);
-    const req = http.request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers, agent: false });
+    const req = http.request({
+      host: url.hostname,
+      port: url.port,
+      path: url.pathname,
+      method: 'POST',
+      headers,
+      agent: false,
+    });
     req.on('response', (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
@@ -56,15 +66,24 @@ test('an upload over the limit gets the 413 envelope, not a reset or a broken pi
   const body = Buffer.concat([HEAD, Buffer.alloc(6 * 1024 * 1024, 0x41), TAIL]);
   for (let i = 0; i < 3; i += 1) {
     try {
-      const res = await fetch(`${cloud.url}/fn/requests`, { method: 'POST', body, headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } });
+      const res = await fetch(`${cloud.url}/fn/requests`, {
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      });
       answers.push(['fetch', { status: res.status, body: await res.text() }]);
     } catch (error) {
       answers.push(['fetch', { error: (error as { cause?: { code?: string } }).cause?.code ?? String(error) }]);
     }
   }
-  for (const answer of answers) expect(answer).toEqual([expect.any(String), { status: 413, body: expect.stringContaining('图片不能超过 2 MB') }]);
+  for (const answer of answers)
+    expect(answer).toEqual([expect.any(String), { status: 413, body: expect.stringContaining('图片不能超过 2 MB') }]);
   // The server is still there for the next caller.
-  const me = await fetch(`${cloud.url}/fn/user`, { method: 'POST', body: '{"action":"me"}', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } });
+  const me = await fetch(`${cloud.url}/fn/user`, {
+    method: 'POST',
+    body: '{"action":"me"}',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+  });
   expect(me.status).toBe(200);
 }, 120_000);
 
@@ -80,7 +99,9 @@ test('a refused body is drained only so far: past 32 MB the connection is cut, a
     const chunk = Buffer.alloc(64 * 1024, 0x41);
     socket.once('error', () => resolve(total));
     socket.once('close', () => resolve(total));
-    socket.write(`POST /fn/requests HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nAuthorization: Bearer ${token}\r\nContent-Length: ${limit}\r\n\r\n`);
+    socket.write(
+      `POST /fn/requests HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nAuthorization: Bearer ${token}\r\nContent-Length: ${limit}\r\n\r\n`,
+    );
     const pump = () => {
       while (total < limit) {
         total += chunk.length;
@@ -93,6 +114,10 @@ test('a refused body is drained only so far: past 32 MB the connection is cut, a
   expect(heard).toMatch(/^HTTP\/1\.1 413 [^]*图片不能超过 2 MB/);
   expect(written).toBeGreaterThan(32 * 1024 * 1024);
   expect(written).toBeLessThan(200 * 1024 * 1024);
-  const me = await fetch(`${cloud.url}/fn/user`, { method: 'POST', body: '{"action":"me"}', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } });
+  const me = await fetch(`${cloud.url}/fn/user`, {
+    method: 'POST',
+    body: '{"action":"me"}',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+  });
   expect(me.status).toBe(200);
 }, 120_000);

@@ -5,7 +5,9 @@ import { cloudEnv } from '../../config/cloud-env';
 
 test('CLOUD_ENV is required for a production weapp build only', () => {
   expect(() => cloudEnv({ NODE_ENV: 'production' }, 'weapp')).toThrow('CLOUD_ENV=<环境 ID> npm run build:weapp');
-  expect(() => cloudEnv({ NODE_ENV: 'production', CLOUD_ENV: '  ' }, 'weapp')).toThrow('CLOUD_ENV=<env id> npm run build:weapp');
+  expect(() => cloudEnv({ NODE_ENV: 'production', CLOUD_ENV: '  ' }, 'weapp')).toThrow(
+    'CLOUD_ENV=<env id> npm run build:weapp',
+  );
   expect(cloudEnv({ NODE_ENV: 'production', CLOUD_ENV: ' xfyz-prod-1a2b ' }, 'weapp')).toBe('xfyz-prod-1a2b');
   // Development builds (--watch) and the H5 app may leave it empty.
   expect(cloudEnv({ NODE_ENV: 'development' }, 'weapp')).toBe('');

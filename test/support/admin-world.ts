@@ -20,7 +20,12 @@ export async function adminWorld(now?: number) {
   const callAt =
     (at: number) =>
     <T = unknown>(fn: string, event: unknown, openid: string | null = 'demo-admin'): Promise<Envelope<T>> =>
-      FUNCTIONS[fn]!.handle(event, { db: world.db, caller: openid ? { openid } : null, now: () => at, services }) as Promise<Envelope<T>>;
+      FUNCTIONS[fn]!.handle(event, {
+        db: world.db,
+        caller: openid ? { openid } : null,
+        now: () => at,
+        services,
+      }) as Promise<Envelope<T>>;
   const call = Object.assign(callAt(world.now), { at: callAt });
   return { ...world, call, files, services };
 }

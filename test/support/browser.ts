@@ -6,7 +6,15 @@ import { startLocalCloud, type RunningCloud } from './local-cloud';
 export const SHOTS = path.resolve(__dirname, '../../reports/e2e');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Flags that keep Debian's Chromium off the network this machine does not have. */
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export interface Journey {
   cloud: RunningCloud;
@@ -39,11 +47,16 @@ export async function startJourney(env: NodeJS.ProcessEnv = {}): Promise<Journey
     },
     async settled(selector) {
       await page.locator(selector).first().waitFor();
-      await page.waitForFunction((s) => Math.round(document.querySelector(s)?.getBoundingClientRect().left ?? -1) === 0, selector);
+      await page.waitForFunction(
+        (s) => Math.round(document.querySelector(s)?.getBoundingClientRect().left ?? -1) === 0,
+        selector,
+      );
     },
     async shot(name) {
       // Two frames first: the screenshot must show what the DOM holds, not the frame Chromium last painted.
-      await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+      await page.evaluate(
+        () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+      );
       await page.screenshot({ path: path.join(SHOTS, name) });
     },
     async close() {

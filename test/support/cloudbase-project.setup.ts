@@ -14,7 +14,10 @@ const engine = (globalThis as { XFYZ_TEST_ENGINE?: string }).XFYZ_TEST_ENGINE;
 if (!engine) throw new Error('cloudbase-project.setup.ts needs globals.XFYZ_TEST_ENGINE');
 process.env.XFYZ_TEST_ENGINE = engine;
 
-const file = path.relative(path.resolve(__dirname, '../..'), expect.getState().testPath ?? '').split(path.sep).join('/');
+const file = path
+  .relative(path.resolve(__dirname, '../..'), expect.getState().testPath ?? '')
+  .split(path.sep)
+  .join('/');
 // XFYZ_RUN_PENDING=1 runs them anyway, to see where the hot-spot work stands.
 const pending = new Set(process.env.XFYZ_RUN_PENDING === '1' ? [] : (CLOUDBASE_PENDING[file] ?? []));
 if (pending.size > 0) {
@@ -32,6 +35,8 @@ if (pending.size > 0) {
   globalThis.test = filtered;
   globalThis.it = filtered;
   afterAll(() => {
-    console.info(`${engine}: not run here until the hot spots hold on CloudBase (test/support/cloudbase-pending.ts): ${left.join(' | ')}`);
+    console.info(
+      `${engine}: not run here until the hot spots hold on CloudBase (test/support/cloudbase-pending.ts): ${left.join(' | ')}`,
+    );
   });
 }

@@ -15,7 +15,8 @@ export type TestDatabase = Database & { readonly writes: number };
 
 export function selectedEngine(): EngineName {
   const name = process.env.XFYZ_TEST_ENGINE ?? 'local';
-  if (name !== 'local' && name !== 'cloudbase-matched' && name !== 'cloudbase-modified') throw new Error(`XFYZ_TEST_ENGINE=${name} is not an engine`);
+  if (name !== 'local' && name !== 'cloudbase-matched' && name !== 'cloudbase-modified')
+    throw new Error(`XFYZ_TEST_ENGINE=${name} is not an engine`);
   return name;
 }
 

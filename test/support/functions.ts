@@ -24,7 +24,9 @@ export async function seededWorld(now = Date.parse('2026-11-23T02:00:00Z'), engi
   const callAt =
     (at: number) =>
     <T = unknown>(fn: string, event: unknown, openid: string | null = 'demo-member'): Promise<Envelope<T>> =>
-      FUNCTIONS[fn]!.handle(event, { db, caller: openid ? { openid } : null, now: () => at, services }) as Promise<Envelope<T>>;
+      FUNCTIONS[fn]!.handle(event, { db, caller: openid ? { openid } : null, now: () => at, services }) as Promise<
+        Envelope<T>
+      >;
   const call = Object.assign(callAt(now), { at: callAt });
   return { db, dir, call, now };
 }

@@ -15,7 +15,9 @@ export interface RunningCloud {
 }
 
 /** Starts the real local cloud (`server/start.ts`) on a free port and a temporary data folder. */
-export async function startLocalCloud(options: { dataDir?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunningCloud> {
+export async function startLocalCloud(
+  options: { dataDir?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<RunningCloud> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'xfyz-cloud-'));
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/start.ts'), '--no-build'], {
     cwd: ROOT,

@@ -9,13 +9,15 @@ import type { Envelope } from '../../domain/core/errors';
 export type Call = <T = unknown>(fn: string, event: object, openid: string | null) => Promise<Envelope<T>>;
 
 /** A 1×1 transparent PNG: the smallest photo the files port accepts. */
-export const TINY_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+export const TINY_PNG =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
 /** 向阳社区党支部 (永福): the seeded branch with a secretary (demo-secretary). */
 export const XIANGYANG = 'br-yf-xiangyang';
 
 export type RequestKind = 'wish' | 'issue';
-export type Stage = 'submitted' | 'accepted' | 'declined' | 'assigned' | 'open' | 'claimed' | 'finished' | 'confirmed' | 'cancelled';
+export type Stage =
+  'submitted' | 'accepted' | 'declined' | 'assigned' | 'open' | 'claimed' | 'finished' | 'confirmed' | 'cancelled';
 
 export async function must<T>(answer: Promise<Envelope<T>>, what: string): Promise<T> {
   const res = await answer;
@@ -25,7 +27,8 @@ export async function must<T>(answer: Promise<Envelope<T>>, what: string): Promi
 
 let counter = 0;
 /** A requestId nobody else used in this process. */
-export const freshRequestId = (prefix = 'flow'): string => `${prefix}-${process.pid}-${(counter += 1)}-${clock.now().toString(36)}`;
+export const freshRequestId = (prefix = 'flow'): string =>
+  `${prefix}-${process.pid}-${(counter += 1)}-${clock.now().toString(36)}`;
 
 export interface AskOptions {
   kind?: RequestKind;
@@ -39,15 +42,32 @@ export interface AskOptions {
 export function askEvent(options: AskOptions = {}): Record<string, unknown> {
   const kind = options.kind ?? 'wish';
   return {
-    action: 'ask', kind, category: kind === 'wish' ? '长者' : '环境', title: options.title ?? (kind === 'wish' ? '想要一台收音机' : '楼道灯坏了'),
+    action: 'ask',
+    kind,
+    category: kind === 'wish' ? '长者' : '环境',
+    title: options.title ?? (kind === 'wish' ? '想要一台收音机' : '楼道灯坏了'),
     text: kind === 'wish' ? '独居老人想听戏，家里没有收音机。' : '三单元楼道灯坏了一个月，晚上上下楼看不见。',
-    photos: options.photos ?? [], unitId: options.unitId ?? XIANGYANG, place: { name: '向阳社区三单元' },
-    contactName: '李秀兰', contactPhone: '13907730001', publicOnWall: options.publicOnWall ?? true, requestId: options.requestId ?? freshRequestId('ask'),
+    photos: options.photos ?? [],
+    unitId: options.unitId ?? XIANGYANG,
+    place: { name: '向阳社区三单元' },
+    contactName: '李秀兰',
+    contactPhone: '13907730001',
+    publicOnWall: options.publicOnWall ?? true,
+    requestId: options.requestId ?? freshRequestId('ask'),
   };
 }
 
 export async function uploadPhoto(call: Call, openid: string): Promise<string> {
-  return (await must(call<{ fileId: string }>('requests', { action: 'uploadPhoto', contentType: 'image/png', dataBase64: TINY_PNG }, openid), 'uploadPhoto')).fileId;
+  return (
+    await must(
+      call<{ fileId: string }>(
+        'requests',
+        { action: 'uploadPhoto', contentType: 'image/png', dataBase64: TINY_PNG },
+        openid,
+      ),
+      'uploadPhoto',
+    )
+  ).fileId;
 }
 
 export interface FlowPeople {
@@ -69,7 +89,12 @@ export interface FlowOptions extends AskOptions {
  * assigned to the claimant or published to the hall (open), claimed, finished with a photo, confirmed.
  * Answers the request id.
  */
-export async function requestAt(call: Call, stage: Stage, people: FlowPeople, options: FlowOptions = {}): Promise<string> {
+export async function requestAt(
+  call: Call,
+  stage: Stage,
+  people: FlowPeople,
+  options: FlowOptions = {},
+): Promise<string> {
   const { id } = await must(call<{ id: string }>('requests', askEvent(options), people.resident), 'ask');
   if (stage === 'submitted') return id;
   if (stage === 'cancelled') {
@@ -77,7 +102,10 @@ export async function requestAt(call: Call, stage: Stage, people: FlowPeople, op
     return id;
   }
   if (stage === 'declined') {
-    await must(call('requests', { action: 'review', id, decision: 'decline', reason: '不属于本社区' }, people.secretary), 'review decline');
+    await must(
+      call('requests', { action: 'review', id, decision: 'decline', reason: '不属于本社区' }, people.secretary),
+      'review decline',
+    );
     return id;
   }
   await must(call('requests', { action: 'review', id, decision: 'accept' }, people.secretary), 'review accept');
@@ -85,11 +113,21 @@ export async function requestAt(call: Call, stage: Stage, people: FlowPeople, op
   const claimant = people.claimant ?? 'demo-member';
   const hours = options.hours ?? 2;
   if (stage === 'assigned') {
-    await must(call('requests', { action: 'dispatch', id, mode: 'assign', openid: claimant, hours }, people.secretary), 'dispatch assign');
+    await must(
+      call('requests', { action: 'dispatch', id, mode: 'assign', openid: claimant, hours }, people.secretary),
+      'dispatch assign',
+    );
     return id;
   }
   const kind = options.kind ?? 'wish';
-  await must(call('requests', { action: 'dispatch', id, mode: 'hall', hours, ...(kind === 'issue' ? { places: options.places ?? 3 } : {}) }, people.secretary), 'dispatch hall');
+  await must(
+    call(
+      'requests',
+      { action: 'dispatch', id, mode: 'hall', hours, ...(kind === 'issue' ? { places: options.places ?? 3 } : {}) },
+      people.secretary,
+    ),
+    'dispatch hall',
+  );
   if (stage === 'open') return id;
   await must(call('requests', { action: 'claim', id }, claimant), 'claim');
   if (stage === 'claimed') return id;
@@ -110,7 +148,11 @@ export function httpCall(where: string | (() => string)): Call & { tokenOf(openi
   const tokenOf = async (openid: string): Promise<string> => {
     let token = tokens.get(openid);
     if (!token) {
-      const res = await fetch(`${baseOf()}/auth/dev-login`, { method: 'POST', body: JSON.stringify({ openid }), headers: { 'content-type': 'application/json' } });
+      const res = await fetch(`${baseOf()}/auth/dev-login`, {
+        method: 'POST',
+        body: JSON.stringify({ openid }),
+        headers: { 'content-type': 'application/json' },
+      });
       token = ((await res.json()) as { data: { token: string } }).data.token;
       tokens.set(openid, token);
     }

@@ -1,6 +1,19 @@
 import { defineFunction } from '../../define';
 import * as earning from '../../../domain/points';
-import { exportLedger, goods, goodsDetail, restock, saveGoods, expireOrders, reconcileRedemptions, cancelOrder, orders, verifyOrder, redeem, leaderboard } from '../../../domain/points';
+import {
+  exportLedger,
+  goods,
+  goodsDetail,
+  restock,
+  saveGoods,
+  expireOrders,
+  reconcileRedemptions,
+  cancelOrder,
+  orders,
+  verifyOrder,
+  redeem,
+  leaderboard,
+} from '../../../domain/points';
 import * as ledger from '../../../domain/points';
 
 export const router = defineFunction(

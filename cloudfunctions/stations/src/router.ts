@@ -1,6 +1,18 @@
 import { defineFunction } from '../../define';
 import * as admin from '../../../domain/booking';
-import { book, reconcileBookings, cancel, verify, messages, myBookings, slots, joinWaitlist, leaveWaitlist, myWaitlist, markNoShows } from '../../../domain/booking';
+import {
+  book,
+  reconcileBookings,
+  cancel,
+  verify,
+  messages,
+  myBookings,
+  slots,
+  joinWaitlist,
+  leaveWaitlist,
+  myWaitlist,
+  markNoShows,
+} from '../../../domain/booking';
 import * as stations from '../../../domain/stations';
 
 export const router = defineFunction(

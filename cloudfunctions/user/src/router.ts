@@ -6,7 +6,14 @@ import { overview } from '../../../domain/user';
 
 export const router = defineFunction(
   'user',
-  { me: user.me, setRole: user.setRole, overview, messages: inbox.messages, unreadCount: inbox.unreadCount, markRead: inbox.markRead },
+  {
+    me: user.me,
+    setRole: user.setRole,
+    overview,
+    messages: inbox.messages,
+    unreadCount: inbox.unreadCount,
+    markRead: inbox.markRead,
+  },
   // The sender is whatever the host entry set (index.ts): WeChat in the cloud, none locally.
   { deliverMessages: (db, now) => deliverMessages(db, now) },
 );

@@ -32,7 +32,14 @@ function RulesTab() {
   return (
     <div>
       <Space className="filters" align="center">
-        <Select className="filters__category" value={category} onChange={(v) => setCategory(String(v ?? ''))} clearable placeholder="全部类别" options={categories.map((c) => ({ value: c, label: c }))} />
+        <Select
+          className="filters__category"
+          value={category}
+          onChange={(v) => setCategory(String(v ?? ''))}
+          clearable
+          placeholder="全部类别"
+          options={categories.map((c) => ({ value: c, label: c }))}
+        />
         <span className="hint">积分细则目前只读：后端尚无修改细则的操作。</span>
       </Space>
       <ErrorNotice message={rules.error} title="加载失败" />
@@ -48,7 +55,12 @@ function RulesTab() {
           { colKey: 'name', title: '细则' },
           { colKey: 'category', title: '类别', width: 120 },
           { colKey: 'points', title: '积分', width: 80 },
-          { colKey: 'cap', title: '上限', width: 120, cell: ({ row }) => (row.cap ? `${row.cap.period === 'day' ? '每日' : '每月'} ${row.cap.max} 分` : '不限') },
+          {
+            colKey: 'cap',
+            title: '上限',
+            width: 120,
+            cell: ({ row }) => (row.cap ? `${row.cap.period === 'day' ? '每日' : '每月'} ${row.cap.max} 分` : '不限'),
+          },
           { colKey: 'description', title: '说明', ellipsis: true },
         ]}
       />
@@ -62,13 +74,23 @@ function ActivitiesTab() {
   const [open, setOpen] = useState(false);
   // One id per opening of the dialog: a repeated click or a retry publishes once.
   const [requestId, setRequestId] = useState(() => newRequestId('activity'));
-  const [published, setPublished] = useState<{ title: string; place: string; start: string; code: string } | null>(null);
+  const [published, setPublished] = useState<{ title: string; place: string; start: string; code: string } | null>(
+    null,
+  );
   const form = useFormInstance();
 
   return (
     <div>
       <Space className="filters">
-        <Button className="activities__publish" onClick={() => { setRequestId(newRequestId('activity')); setOpen(true); }}>发布活动</Button>
+        <Button
+          className="activities__publish"
+          onClick={() => {
+            setRequestId(newRequestId('activity'));
+            setOpen(true);
+          }}
+        >
+          发布活动
+        </Button>
         <span className="hint">签到码只在发布时显示，请当场打印或保存。</span>
       </Space>
       <PagedTable<Activity>
@@ -80,8 +102,19 @@ function ActivitiesTab() {
           { colKey: 'place', title: '地点', cell: ({ row }) => row.place || '—' },
           { colKey: 'start', title: '开始', width: 150, cell: ({ row }) => formatDateTime(row.start) },
           { colKey: 'end', title: '结束', width: 150, cell: ({ row }) => formatDateTime(row.end) },
-          { colKey: 'ruleId', title: '细则', cell: ({ row }) => rules.items.find((r) => r.ruleId === row.ruleId)?.name ?? row.ruleId },
-          { colKey: 'state', title: '状态', width: 90, cell: ({ row }) => <Tag theme={STATE[row.state]?.theme ?? 'default'}>{STATE[row.state]?.label ?? row.state}</Tag> },
+          {
+            colKey: 'ruleId',
+            title: '细则',
+            cell: ({ row }) => rules.items.find((r) => r.ruleId === row.ruleId)?.name ?? row.ruleId,
+          },
+          {
+            colKey: 'state',
+            title: '状态',
+            width: 90,
+            cell: ({ row }) => (
+              <Tag theme={STATE[row.state]?.theme ?? 'default'}>{STATE[row.state]?.label ?? row.state}</Tag>
+            ),
+          },
         ]}
       />
       <FormDialog
@@ -94,18 +127,37 @@ function ActivitiesTab() {
         onSubmit={async (v) => {
           const f = fieldsOf(v);
           const r = await call('points', 'publishActivity', {
-            title: f.text('title'), ruleId: f.text('ruleId'), branchId: f.optionalText('branchId'), place: f.text('place'), start: f.text('start'), end: f.text('end'), requestId,
+            title: f.text('title'),
+            ruleId: f.text('ruleId'),
+            branchId: f.optionalText('branchId'),
+            place: f.text('place'),
+            start: f.text('start'),
+            end: f.text('end'),
+            requestId,
           });
           paged.reload();
-          setPublished({ title: String(v.title).trim(), place: String(v.place ?? ''), start: String(v.start), code: r.code });
+          setPublished({
+            title: String(v.title).trim(),
+            place: String(v.place ?? ''),
+            start: String(v.start),
+            code: r.code,
+          });
           return `已发布，签到码 ${r.code}`;
         }}
       >
-        <FormItem label="活动名称" name="title" rules={[required('活动名称'), minChars(2, '活动名称至少 2 个字'), maxChars(60, '活动名称最多 60 个字')]}>
+        <FormItem
+          label="活动名称"
+          name="title"
+          rules={[required('活动名称'), minChars(2, '活动名称至少 2 个字'), maxChars(60, '活动名称最多 60 个字')]}
+        >
           <Input placeholder="例如：主题党日 · 社区环境整治" />
         </FormItem>
         <FormItem label="积分细则" name="ruleId" rules={[requiredPick('积分细则')]}>
-          <Select filterable options={rules.items.map((r) => ({ value: r.ruleId, label: `${r.name}（${r.points} 分）` }))} placeholder={rules.error ?? '选择签到后获得积分的细则'} />
+          <Select
+            filterable
+            options={rules.items.map((r) => ({ value: r.ruleId, label: `${r.name}（${r.points} 分）` }))}
+            placeholder={rules.error ?? '选择签到后获得积分的细则'}
+          />
         </FormItem>
         <FormItem label="党支部" name="branchId">
           <UnitSelect kinds={['branch']} clearable placeholder="不限支部" />
@@ -113,7 +165,11 @@ function ActivitiesTab() {
         <FormItem label="地点" name="place" rules={[maxChars(100, '地点最多 100 个字')]}>
           <Input />
         </FormItem>
-        <FormItem label="开始时间" name="start" rules={[required('开始时间'), { pattern: DATE_TIME, message: '时间格式应为 YYYY-MM-DD HH:mm' }]}>
+        <FormItem
+          label="开始时间"
+          name="start"
+          rules={[required('开始时间'), { pattern: DATE_TIME, message: '时间格式应为 YYYY-MM-DD HH:mm' }]}
+        >
           <DatePicker enableTimePicker format="YYYY-MM-DD HH:mm" valueType="YYYY-MM-DD HH:mm" />
         </FormItem>
         <FormItem
@@ -122,19 +178,36 @@ function ActivitiesTab() {
           rules={[
             required('结束时间'),
             { pattern: DATE_TIME, message: '时间格式应为 YYYY-MM-DD HH:mm' },
-            { validator: (v: unknown) => !form.getFieldValue('start') || String(v) > String(form.getFieldValue('start')), message: '结束时间必须晚于开始时间' },
+            {
+              validator: (v: unknown) =>
+                !form.getFieldValue('start') || String(v) > String(form.getFieldValue('start')),
+              message: '结束时间必须晚于开始时间',
+            },
           ]}
         >
           <DatePicker enableTimePicker format="YYYY-MM-DD HH:mm" valueType="YYYY-MM-DD HH:mm" />
         </FormItem>
       </FormDialog>
-      <Dialog header="活动签到码" visible={published !== null} onClose={() => setPublished(null)} cancelBtn={{ content: '关闭' }} confirmBtn={{ content: '打印', onClick: () => window.print() }} width={440} className="activity-qr-dialog">
+      <Dialog
+        header="活动签到码"
+        visible={published !== null}
+        onClose={() => setPublished(null)}
+        cancelBtn={{ content: '关闭' }}
+        confirmBtn={{ content: '打印', onClick: () => window.print() }}
+        width={440}
+        className="activity-qr-dialog"
+      >
         {published && (
           <div className="print-area activity-qr">
             <h2>{published.title}</h2>
-            <div className="hint">{published.start}{published.place ? ` · ${published.place}` : ''}</div>
+            <div className="hint">
+              {published.start}
+              {published.place ? ` · ${published.place}` : ''}
+            </div>
             <QrImage text={published.code} size={240} />
-            <div className="activity-qr__code">签到码 <strong className="activity-qr__value">{published.code}</strong></div>
+            <div className="activity-qr__code">
+              签到码 <strong className="activity-qr__value">{published.code}</strong>
+            </div>
             <div className="hint">党员在小程序「积分 → 签到」扫码或输入签到码</div>
           </div>
         )}
@@ -147,10 +220,14 @@ export default function ActivitiesPage() {
   const [tab, setTab] = useState<string | number>('activities');
   return (
     <div className="page activities-page">
-      <Tabs value={tab} onChange={setTab} list={[
-        { value: 'activities', label: '活动与签到码', panel: <ActivitiesTab /> },
-        { value: 'rules', label: '积分细则', panel: <RulesTab /> },
-      ]} />
+      <Tabs
+        value={tab}
+        onChange={setTab}
+        list={[
+          { value: 'activities', label: '活动与签到码', panel: <ActivitiesTab /> },
+          { value: 'rules', label: '积分细则', panel: <RulesTab /> },
+        ]}
+      />
     </div>
   );
 }

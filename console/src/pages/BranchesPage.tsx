@@ -66,13 +66,27 @@ export default function BranchesPage() {
   }
 
   const parentKind = editing?.parent?.kind;
-  const kindOptions = (editing?.unit ? [editing.unit.kind] : parentKind ? CHILD_KINDS[parentKind] : (['county'] as UnitKind[])).map((k) => ({ value: k, label: UNIT_KINDS[k] }));
+  const kindOptions = (
+    editing?.unit ? [editing.unit.kind] : parentKind ? CHILD_KINDS[parentKind] : (['county'] as UnitKind[])
+  ).map((k) => ({ value: k, label: UNIT_KINDS[k] }));
 
   return (
     <div className="page branches-page">
       <Space className="filters" align="center">
-        <Input className="filters__keyword" value={keyword} onChange={(v) => setKeyword(String(v))} placeholder="按名称筛选" clearable />
-        <Button className="branches-page__new-county" variant="outline" onClick={() => setEditing({ requestId: newRequestId('unit') })}>新增县</Button>
+        <Input
+          className="filters__keyword"
+          value={keyword}
+          onChange={(v) => setKeyword(String(v))}
+          placeholder="按名称筛选"
+          clearable
+        />
+        <Button
+          className="branches-page__new-county"
+          variant="outline"
+          onClick={() => setEditing({ requestId: newRequestId('unit') })}
+        >
+          新增县
+        </Button>
       </Space>
       <ErrorNotice message={tree.error} title="加载失败" />
       <ErrorNotice message={inviteError} title="生成邀请码失败" />
@@ -85,39 +99,112 @@ export default function BranchesPage() {
         empty="还没有组织"
         pagination={{ defaultPageSize: 20, showPageSize: false }}
         columns={[
-          { colKey: 'name', title: '名称', cell: ({ row }) => <span className={`unit-name unit-name--${row.kind}`} style={{ paddingLeft: keyword ? 0 : row.depth * 24 }}>{row.name}</span> },
-          { colKey: 'kind', title: '类型', width: 150, cell: ({ row }) => <Tag variant="light">{UNIT_KINDS[row.kind] ?? row.kind}</Tag> },
+          {
+            colKey: 'name',
+            title: '名称',
+            cell: ({ row }) => (
+              <span
+                className={`unit-name unit-name--${row.kind}`}
+                style={{ paddingLeft: keyword ? 0 : row.depth * 24 }}
+              >
+                {row.name}
+              </span>
+            ),
+          },
+          {
+            colKey: 'kind',
+            title: '类型',
+            width: 150,
+            cell: ({ row }) => <Tag variant="light">{UNIT_KINDS[row.kind] ?? row.kind}</Tag>,
+          },
           { colKey: 'county', title: '所属县', width: 120 },
           { colKey: 'secretary', title: '书记', width: 120, cell: ({ row }) => row.secretary?.nickname ?? '—' },
           { colKey: 'memberCount', title: '党员数', width: 80 },
           {
-            colKey: 'op', title: '操作', width: 260, cell: ({ row }) => (
+            colKey: 'op',
+            title: '操作',
+            width: 260,
+            cell: ({ row }) => (
               <Space size={2}>
-                {CHILD_KINDS[row.kind]?.length ? <Button size="small" variant="text" theme="primary" onClick={() => setEditing({ parent: row, requestId: newRequestId('unit') })}>新增下级</Button> : null}
-                <Button size="small" variant="text" theme="primary" onClick={() => setEditing({ unit: row, requestId: newRequestId('unit') })}>改名</Button>
+                {CHILD_KINDS[row.kind]?.length ? (
+                  <Button
+                    size="small"
+                    variant="text"
+                    theme="primary"
+                    onClick={() => setEditing({ parent: row, requestId: newRequestId('unit') })}
+                  >
+                    新增下级
+                  </Button>
+                ) : null}
+                <Button
+                  size="small"
+                  variant="text"
+                  theme="primary"
+                  onClick={() => setEditing({ unit: row, requestId: newRequestId('unit') })}
+                >
+                  改名
+                </Button>
                 {row.kind === 'branch' ? (
                   <>
-                    <Button size="small" variant="text" theme="primary" onClick={() => setSecretaryOf(row)}>设书记</Button>
-                    <Button size="small" variant="text" theme="primary" loading={inviteBusy === row.unitId} disabled={inviteBusy !== null} onClick={() => void createInvite(row)}>邀请码</Button>
+                    <Button size="small" variant="text" theme="primary" onClick={() => setSecretaryOf(row)}>
+                      设书记
+                    </Button>
+                    <Button
+                      size="small"
+                      variant="text"
+                      theme="primary"
+                      loading={inviteBusy === row.unitId}
+                      disabled={inviteBusy !== null}
+                      onClick={() => void createInvite(row)}
+                    >
+                      邀请码
+                    </Button>
                   </>
                 ) : null}
-                {row.memberCount === 0 ? <Button size="small" variant="text" theme="danger" className="unit-archive" onClick={() => { setArchiveError(null); setArchiving(row); }}>撤销</Button> : null}
+                {row.memberCount === 0 ? (
+                  <Button
+                    size="small"
+                    variant="text"
+                    theme="danger"
+                    className="unit-archive"
+                    onClick={() => {
+                      setArchiveError(null);
+                      setArchiving(row);
+                    }}
+                  >
+                    撤销
+                  </Button>
+                ) : null}
               </Space>
             ),
           },
         ]}
       />
       <FormDialog
-        header={editing?.unit ? `修改「${editing.unit.name}」` : editing?.parent ? `在「${editing.parent.name}」下新增` : '新增县'}
+        header={
+          editing?.unit
+            ? `修改「${editing.unit.name}」`
+            : editing?.parent
+              ? `在「${editing.parent.name}」下新增`
+              : '新增县'
+        }
         visible={editing !== null}
         onClose={() => setEditing(null)}
         form={form}
         className="unit-dialog"
-        initial={editing?.unit ? { name: editing.unit.name, kind: editing.unit.kind, parentId: editing.unit.parentId ?? '' } : { kind: kindOptions[0]?.value, parentId: editing?.parent?.unitId ?? '' }}
+        initial={
+          editing?.unit
+            ? { name: editing.unit.name, kind: editing.unit.kind, parentId: editing.unit.parentId ?? '' }
+            : { kind: kindOptions[0]?.value, parentId: editing?.parent?.unitId ?? '' }
+        }
         onSubmit={async (v) => {
           const f = fieldsOf(v);
           await call('org', 'saveUnit', {
-            unitId: editing?.unit?.unitId, parentId: f.optionalText('parentId') ?? null, kind: f.choice<UnitKind>('kind'), name: f.text('name'), requestId: editing!.requestId,
+            unitId: editing?.unit?.unitId,
+            parentId: f.optionalText('parentId') ?? null,
+            kind: f.choice<UnitKind>('kind'),
+            name: f.text('name'),
+            requestId: editing!.requestId,
             ...(v.kind === 'county' && !editing?.unit && f.text('county') ? { county: f.text('county') } : {}),
           });
           reload();
@@ -125,16 +212,34 @@ export default function BranchesPage() {
         }}
       >
         <FormItem label="上级" name="parentId">
-          {editing?.parent || editing?.unit?.parentId ? <UnitSelect placeholder="上级组织" /> : <Input disabled placeholder="县是最上级" />}
+          {editing?.parent || editing?.unit?.parentId ? (
+            <UnitSelect placeholder="上级组织" />
+          ) : (
+            <Input disabled placeholder="县是最上级" />
+          )}
         </FormItem>
         <FormItem label="类型" name="kind" rules={[requiredPick('组织类型')]}>
           <Select options={kindOptions} disabled={Boolean(editing?.unit)} />
         </FormItem>
-        <FormItem label="名称" name="name" rules={[required('名称'), minChars(2, '名称至少 2 个字'), maxChars(40, '名称最多 40 个字')]}>
+        <FormItem
+          label="名称"
+          name="name"
+          rules={[required('名称'), minChars(2, '名称至少 2 个字'), maxChars(40, '名称最多 40 个字')]}
+        >
           <Input placeholder="例如：城北社区第一党支部" />
         </FormItem>
         {!editing?.unit && !editing?.parent ? (
-          <FormItem label="县全称" name="county" rules={[{ validator: (v: unknown) => !v || (String(v).trim().length >= 2 && String(v).trim().length <= 20), message: '县全称为 2 到 20 个字' }]} help="与驿站、接种点登记的县名一致，如 桂林市永福县；不填则同名称">
+          <FormItem
+            label="县全称"
+            name="county"
+            rules={[
+              {
+                validator: (v: unknown) => !v || (String(v).trim().length >= 2 && String(v).trim().length <= 20),
+                message: '县全称为 2 到 20 个字',
+              },
+            ]}
+            help="与驿站、接种点登记的县名一致，如 桂林市永福县；不填则同名称"
+          >
             <Input />
           </FormItem>
         ) : null}
@@ -163,16 +268,30 @@ export default function BranchesPage() {
         onConfirm={() => void (archiving && archive(archiving))}
         width={460}
       >
-        <p>撤销后「{archiving?.name}」不再出现在组织架构、点单和志愿者登记的支部列表中，它的邀请码随即失效；已有的记录仍保留它的名称。只有没有党员、没有下级组织的组织可以撤销。</p>
+        <p>
+          撤销后「{archiving?.name}
+          」不再出现在组织架构、点单和志愿者登记的支部列表中，它的邀请码随即失效；已有的记录仍保留它的名称。只有没有党员、没有下级组织的组织可以撤销。
+        </p>
         <ErrorNotice message={archiveError} title="撤销失败" />
       </Dialog>
-      <Dialog header={invite ? `「${invite.unit.name}」入党邀请` : '邀请'} visible={invite !== null} onClose={() => setInvite(null)} cancelBtn={null} confirmBtn={{ content: '打印', onClick: () => window.print() }} width={420}>
+      <Dialog
+        header={invite ? `「${invite.unit.name}」入党邀请` : '邀请'}
+        visible={invite !== null}
+        onClose={() => setInvite(null)}
+        cancelBtn={null}
+        confirmBtn={{ content: '打印', onClick: () => window.print() }}
+        width={420}
+      >
         {invite && (
           <div className="print-area invite">
             <h2 className="print-only">{invite.unit.name}</h2>
             <QrImage text={invite.qrText ?? invite.code} size={220} />
-            <div className="invite__code">邀请码 <strong>{invite.code}</strong></div>
-            <div className="hint">用微信扫码，或在小程序中输入邀请码申请加入；{formatDateTime(invite.expiresAt)} 前有效</div>
+            <div className="invite__code">
+              邀请码 <strong>{invite.code}</strong>
+            </div>
+            <div className="hint">
+              用微信扫码，或在小程序中输入邀请码申请加入；{formatDateTime(invite.expiresAt)} 前有效
+            </div>
           </div>
         )}
       </Dialog>

@@ -70,14 +70,31 @@ export default function DashboardPage() {
   return (
     <div className="page dashboard-page">
       <Space className="filters" align="center" breakLine>
-        <Radio.Group variant="default-filled" value={preset} onChange={(v) => { setPreset(String(v)); const p = PRESETS[String(v)]; if (p) setRange(p()); }}>
+        <Radio.Group
+          variant="default-filled"
+          value={preset}
+          onChange={(v) => {
+            setPreset(String(v));
+            const p = PRESETS[String(v)];
+            if (p) setRange(p());
+          }}
+        >
           <Radio.Button value="7">近 7 天</Radio.Button>
           <Radio.Button value="30">近 30 天</Radio.Button>
           <Radio.Button value="90">近 90 天</Radio.Button>
         </Radio.Group>
-        <DateRangePicker value={range} valueType="YYYY-MM-DD" onChange={(v) => { setPreset(''); setRange(v as string[]); }} />
+        <DateRangePicker
+          value={range}
+          valueType="YYYY-MM-DD"
+          onChange={(v) => {
+            setPreset('');
+            setRange(v as string[]);
+          }}
+        />
         <UnitSelect className="filters__unit" value={unitId} onChange={setUnitId} clearable placeholder="全部范围" />
-        <Button variant="outline" loading={exporting} disabled={exporting || !data} onClick={() => void exportXlsx()}>导出 Excel</Button>
+        <Button variant="outline" loading={exporting} disabled={exporting || !data} onClick={() => void exportXlsx()}>
+          导出 Excel
+        </Button>
       </Space>
       <ErrorNotice message={error} title="看板数据加载失败" />
       <div className="figures">
@@ -99,11 +116,17 @@ export default function DashboardPage() {
           )}
         </Card>
         <Card className="dashboard-page__top" title="积分前列的支部" bordered>
-          <Table rowKey="branchId" size="small" data={data?.topBranches ?? []} empty="暂无数据" columns={[
-            { colKey: 'rank', title: '名次', width: 60, cell: ({ rowIndex }) => rowIndex + 1 },
-            { colKey: 'name', title: '支部' },
-            { colKey: 'points', title: '积分', width: 80 },
-          ]} />
+          <Table
+            rowKey="branchId"
+            size="small"
+            data={data?.topBranches ?? []}
+            empty="暂无数据"
+            columns={[
+              { colKey: 'rank', title: '名次', width: 60, cell: ({ rowIndex }) => rowIndex + 1 },
+              { colKey: 'name', title: '支部' },
+              { colKey: 'points', title: '积分', width: 80 },
+            ]}
+          />
         </Card>
       </div>
       <RequestsPanel from={from} to={to} unitId={unitId} />

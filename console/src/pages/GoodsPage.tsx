@@ -28,7 +28,10 @@ const DATE_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/;
 export default function GoodsPage() {
   const [lowStockOnly, setLowStockOnly] = useState(false);
   const [keyword, setKeyword] = useState('');
-  const paged = usePaged<Goods>((cursor) => call('points', 'goods', { cursor, limit: 20, lowStockOnly: lowStockOnly || undefined }), String(lowStockOnly));
+  const paged = usePaged<Goods>(
+    (cursor) => call('points', 'goods', { cursor, limit: 20, lowStockOnly: lowStockOnly || undefined }),
+    String(lowStockOnly),
+  );
   const [editing, setEditing] = useState<Goods | 'new' | null>(null);
   const [restocking, setRestocking] = useState<Goods | null>(null);
   const form = useFormInstance();
@@ -59,42 +62,105 @@ export default function GoodsPage() {
   const initial: Values | undefined =
     editing && editing !== 'new'
       ? {
-          name: editing.name, price: editing.price, stock: editing.stock, perUserLimit: editing.perUserLimit, description: editing.description ?? '',
-          picture: editing.picture ?? '', stationId: editing.stationId ?? undefined, eventId: editing.eventId ?? '', active: editing.active !== false,
-          saleStart: editing.saleStart ? formatDateTime(editing.saleStart) : '', saleEnd: editing.saleEnd ? formatDateTime(editing.saleEnd) : '',
+          name: editing.name,
+          price: editing.price,
+          stock: editing.stock,
+          perUserLimit: editing.perUserLimit,
+          description: editing.description ?? '',
+          picture: editing.picture ?? '',
+          stationId: editing.stationId ?? undefined,
+          eventId: editing.eventId ?? '',
+          active: editing.active !== false,
+          saleStart: editing.saleStart ? formatDateTime(editing.saleStart) : '',
+          saleEnd: editing.saleEnd ? formatDateTime(editing.saleEnd) : '',
         }
       : { price: 10, stock: 10, perUserLimit: 1, active: true, picture: '' };
 
   return (
     <div className="page goods-page">
       <Space className="filters" align="center">
-        <Input className="filters__keyword" value={keyword} onChange={(v) => setKeyword(String(v))} placeholder="按名称筛选本页" clearable />
-        <Checkbox checked={lowStockOnly} onChange={(v) => setLowStockOnly(Boolean(v))}>只看库存不足</Checkbox>
-        <Button className="goods-page__new" onClick={() => setEditing('new')}>新增商品</Button>
+        <Input
+          className="filters__keyword"
+          value={keyword}
+          onChange={(v) => setKeyword(String(v))}
+          placeholder="按名称筛选本页"
+          clearable
+        />
+        <Checkbox checked={lowStockOnly} onChange={(v) => setLowStockOnly(Boolean(v))}>
+          只看库存不足
+        </Checkbox>
+        <Button className="goods-page__new" onClick={() => setEditing('new')}>
+          新增商品
+        </Button>
       </Space>
       <PagedTable<Goods>
         paged={{ ...paged, items: shown }}
         rowKey="goodsId"
         empty={keyword ? '本页没有名称包含该关键字的商品' : '还没有商品'}
         columns={[
-          { colKey: 'picture', title: '图片', width: 72, cell: ({ row }) => (row.picture ? <img className="thumb" src={row.picture} alt={row.name} /> : <span className="thumb thumb--empty">无图</span>) },
+          {
+            colKey: 'picture',
+            title: '图片',
+            width: 72,
+            cell: ({ row }) =>
+              row.picture ? (
+                <img className="thumb" src={row.picture} alt={row.name} />
+              ) : (
+                <span className="thumb thumb--empty">无图</span>
+              ),
+          },
           { colKey: 'name', title: '名称', cell: ({ row }) => <span className="goods-name">{row.name}</span> },
           { colKey: 'price', title: '积分', width: 80 },
-          { colKey: 'stock', title: '库存', width: 100, cell: ({ row }) => <Space size={4}>{row.stock}{row.lowStock ? <Tag theme="warning" size="small">不足</Tag> : null}</Space> },
+          {
+            colKey: 'stock',
+            title: '库存',
+            width: 100,
+            cell: ({ row }) => (
+              <Space size={4}>
+                {row.stock}
+                {row.lowStock ? (
+                  <Tag theme="warning" size="small">
+                    不足
+                  </Tag>
+                ) : null}
+              </Space>
+            ),
+          },
           { colKey: 'sold', title: '已兑', width: 80 },
           { colKey: 'perUserLimit', title: '每人限兑', width: 90 },
-          { colKey: 'active', title: '状态', width: 80, cell: ({ row }) => (row.active === false ? <Tag>已下架</Tag> : <Tag theme="success">在售</Tag>) },
           {
-            colKey: 'op', title: '操作', width: 150, cell: ({ row }) => (
+            colKey: 'active',
+            title: '状态',
+            width: 80,
+            cell: ({ row }) => (row.active === false ? <Tag>已下架</Tag> : <Tag theme="success">在售</Tag>),
+          },
+          {
+            colKey: 'op',
+            title: '操作',
+            width: 150,
+            cell: ({ row }) => (
               <Space size={4}>
-                <Button size="small" variant="text" theme="primary" onClick={() => setEditing(row)}>编辑</Button>
-                <Button size="small" variant="text" theme="primary" onClick={() => setRestocking(row)}>补货</Button>
+                <Button size="small" variant="text" theme="primary" onClick={() => setEditing(row)}>
+                  编辑
+                </Button>
+                <Button size="small" variant="text" theme="primary" onClick={() => setRestocking(row)}>
+                  补货
+                </Button>
               </Space>
             ),
           },
         ]}
       />
-      <FormDialog header={editing === 'new' ? '新增商品' : '编辑商品'} visible={editing !== null} onClose={() => setEditing(null)} form={form} onSubmit={save} initial={initial} width={640} className="goods-dialog">
+      <FormDialog
+        header={editing === 'new' ? '新增商品' : '编辑商品'}
+        visible={editing !== null}
+        onClose={() => setEditing(null)}
+        form={form}
+        onSubmit={save}
+        initial={initial}
+        width={640}
+        className="goods-dialog"
+      >
         <FormItem label="名称" name="name" rules={[required('商品名称'), maxChars(40, '名称最多 40 个字')]}>
           <Input placeholder="例如：洗衣液 2kg" />
         </FormItem>
@@ -113,11 +179,35 @@ export default function GoodsPage() {
         <FormItem label="领取驿站" name="stationId">
           <StationSelect placeholder="不限驿站" />
         </FormItem>
-        <FormItem label="兑换开始" name="saleStart" rules={[{ validator: (v: unknown) => !v || DATE_TIME.test(String(v)), message: '时间格式应为 YYYY-MM-DD HH:mm' }]}>
-          <DatePicker enableTimePicker format="YYYY-MM-DD HH:mm" valueType="YYYY-MM-DD HH:mm" clearable placeholder="不限" />
+        <FormItem
+          label="兑换开始"
+          name="saleStart"
+          rules={[
+            { validator: (v: unknown) => !v || DATE_TIME.test(String(v)), message: '时间格式应为 YYYY-MM-DD HH:mm' },
+          ]}
+        >
+          <DatePicker
+            enableTimePicker
+            format="YYYY-MM-DD HH:mm"
+            valueType="YYYY-MM-DD HH:mm"
+            clearable
+            placeholder="不限"
+          />
         </FormItem>
-        <FormItem label="兑换结束" name="saleEnd" rules={[{ validator: (v: unknown) => !v || DATE_TIME.test(String(v)), message: '时间格式应为 YYYY-MM-DD HH:mm' }]}>
-          <DatePicker enableTimePicker format="YYYY-MM-DD HH:mm" valueType="YYYY-MM-DD HH:mm" clearable placeholder="不限" />
+        <FormItem
+          label="兑换结束"
+          name="saleEnd"
+          rules={[
+            { validator: (v: unknown) => !v || DATE_TIME.test(String(v)), message: '时间格式应为 YYYY-MM-DD HH:mm' },
+          ]}
+        >
+          <DatePicker
+            enableTimePicker
+            format="YYYY-MM-DD HH:mm"
+            valueType="YYYY-MM-DD HH:mm"
+            clearable
+            placeholder="不限"
+          />
         </FormItem>
         <FormItem label="积分兑换日" name="eventId" help="兑换日编号，例如 ev-lingchuan-day；后端暂无兑换日列表接口">
           <Input placeholder="不属于兑换日可留空" />

@@ -11,7 +11,15 @@ import { Table } from 'tdesign-react/esm/table';
 import { Tabs } from 'tdesign-react/esm/tabs';
 import { Tag } from 'tdesign-react/esm/tag';
 import { Textarea } from 'tdesign-react/esm/textarea';
-import { call, messageOf, roleLabel, type Application, type ApplicationStatus, type Member, type RosterImport } from '../api';
+import {
+  call,
+  messageOf,
+  roleLabel,
+  type Application,
+  type ApplicationStatus,
+  type Member,
+  type RosterImport,
+} from '../api';
 import { downloadBase64, fileToBase64 } from '../ui/files';
 import { formatDateTime } from '../ui/format';
 import { fieldsOf, FormDialog, maxChars, required, requiredPick, useFormInstance } from '../ui/form';
@@ -31,7 +39,8 @@ function MembersTab() {
   const [keywordInput, setKeywordInput] = useState('');
   const [keyword, setKeyword] = useState('');
   const paged = usePaged<Member>(
-    (cursor) => call('org', 'members', { unitId: unitId || undefined, keyword: keyword || undefined, cursor, limit: 20 }),
+    (cursor) =>
+      call('org', 'members', { unitId: unitId || undefined, keyword: keyword || undefined, cursor, limit: 20 }),
     `${unitId}|${keyword}`,
   );
   const [moving, setMoving] = useState<Member | null>(null);
@@ -42,9 +51,19 @@ function MembersTab() {
     <div className="members-tab">
       <Space className="filters" align="center">
         <UnitSelect className="filters__unit" value={unitId} onChange={setUnitId} clearable placeholder="全部组织" />
-        <Input className="filters__keyword" value={keywordInput} onChange={(v) => setKeywordInput(String(v))} onEnter={() => setKeyword(keywordInput.trim())} placeholder="姓名或昵称" clearable onClear={() => setKeyword('')} />
+        <Input
+          className="filters__keyword"
+          value={keywordInput}
+          onChange={(v) => setKeywordInput(String(v))}
+          onEnter={() => setKeyword(keywordInput.trim())}
+          placeholder="姓名或昵称"
+          clearable
+          onClear={() => setKeyword('')}
+        />
         <Button onClick={() => setKeyword(keywordInput.trim())}>搜索</Button>
-        <Button className="members-tab__import" variant="outline" onClick={() => setImporting(true)}>导入花名册</Button>
+        <Button className="members-tab__import" variant="outline" onClick={() => setImporting(true)}>
+          导入花名册
+        </Button>
       </Space>
       <PagedTable<Member>
         paged={paged}
@@ -56,7 +75,16 @@ function MembersTab() {
           { colKey: 'role', title: '角色', cell: ({ row }) => roleLabel(row.role) },
           { colKey: 'branchName', title: '所在支部', cell: ({ row }) => row.branchName || '—' },
           { colKey: 'balance', title: '积分', width: 80 },
-          { colKey: 'op', title: '操作', width: 100, cell: ({ row }) => <Button size="small" variant="text" theme="primary" onClick={() => setMoving(row)}>调动支部</Button> },
+          {
+            colKey: 'op',
+            title: '操作',
+            width: 100,
+            cell: ({ row }) => (
+              <Button size="small" variant="text" theme="primary" onClick={() => setMoving(row)}>
+                调动支部
+              </Button>
+            ),
+          },
         ]}
       />
       <FormDialog
@@ -75,11 +103,16 @@ function MembersTab() {
           <UnitSelect kinds={['branch']} placeholder="选择党支部" />
         </FormItem>
       </FormDialog>
-      <ImportDialog visible={importing} onClose={() => { setImporting(false); paged.reload(); }} />
+      <ImportDialog
+        visible={importing}
+        onClose={() => {
+          setImporting(false);
+          paged.reload();
+        }}
+      />
     </div>
   );
 }
-
 
 /** Roster import: pick a branch and an .xlsx; rows are reported one by one; importing twice changes nothing. */
 function ImportDialog({ visible, onClose }: { visible: boolean; onClose(): void }) {
@@ -122,32 +155,83 @@ function ImportDialog({ visible, onClose }: { visible: boolean; onClose(): void 
       visible={visible}
       width={640}
       className="import-dialog"
-      onClose={() => { setResult(null); setFile(null); setError(null); onClose(); }}
+      onClose={() => {
+        setResult(null);
+        setFile(null);
+        setError(null);
+        onClose();
+      }}
       confirmBtn={{ content: '开始导入', loading: busy, disabled: busy, className: 'import-dialog__run' }}
       cancelBtn={{ content: '关闭', disabled: busy }}
       onConfirm={() => void run()}
       closeOnOverlayClick={false}
     >
-      <p className="hint">同一个人再次导入不会重复添加；名单中的人通过邀请申请加入时，申请标注「与花名册一致」，核对后一键通过。<Button variant="text" theme="primary" onClick={() => void template()}>下载模板</Button></p>
+      <p className="hint">
+        同一个人再次导入不会重复添加；名单中的人通过邀请申请加入时，申请标注「与花名册一致」，核对后一键通过。
+        <Button variant="text" theme="primary" onClick={() => void template()}>
+          下载模板
+        </Button>
+      </p>
       <Form labelWidth={96} colon={false}>
-        <FormItem label="党支部" status={error?.field === 'branch' ? 'error' : undefined} tips={error?.field === 'branch' ? error.text : undefined}>
-          <UnitSelect className="import-dialog__branch" kinds={['branch']} value={branchId} onChange={(v) => { setBranchId(v); setError(null); }} placeholder="选择党支部" />
+        <FormItem
+          label="党支部"
+          status={error?.field === 'branch' ? 'error' : undefined}
+          tips={error?.field === 'branch' ? error.text : undefined}
+        >
+          <UnitSelect
+            className="import-dialog__branch"
+            kinds={['branch']}
+            value={branchId}
+            onChange={(v) => {
+              setBranchId(v);
+              setError(null);
+            }}
+            placeholder="选择党支部"
+          />
         </FormItem>
-        <FormItem label="花名册" status={error?.field === 'file' ? 'error' : undefined} tips={error?.field === 'file' ? error.text : undefined}>
+        <FormItem
+          label="花名册"
+          status={error?.field === 'file' ? 'error' : undefined}
+          tips={error?.field === 'file' ? error.text : undefined}
+        >
           <Space align="center">
-            <Button variant="outline" onClick={() => input.current?.click()}>选择文件</Button>
+            <Button variant="outline" onClick={() => input.current?.click()}>
+              选择文件
+            </Button>
             <span className="import-dialog__file">{file ? file.name : '未选择'}</span>
           </Space>
         </FormItem>
       </Form>
       {/* Outside the form: a form item hands its children a value, which a file input cannot take. */}
-      <input ref={input} className="import-dialog__input" type="file" accept=".xlsx" hidden onChange={(e) => { setFile(e.target.files?.[0] ?? null); setResult(null); setError(null); }} />
+      <input
+        ref={input}
+        className="import-dialog__input"
+        type="file"
+        accept=".xlsx"
+        hidden
+        onChange={(e) => {
+          setFile(e.target.files?.[0] ?? null);
+          setResult(null);
+          setError(null);
+        }}
+      />
       <ErrorNotice message={error?.field === 'form' ? error.text : null} title="导入失败" />
       {result && (
         <div className="import-result">
-          <p className="import-result__summary">新增 {result.added} 人，未变化 {result.unchanged} 人，{result.errors.length} 行有问题</p>
+          <p className="import-result__summary">
+            新增 {result.added} 人，未变化 {result.unchanged} 人，{result.errors.length} 行有问题
+          </p>
           {result.errors.length > 0 && (
-            <Table rowKey="row" size="small" data={result.errors} maxHeight={200} columns={[{ colKey: 'row', title: '行号', width: 80 }, { colKey: 'reason', title: '原因' }]} />
+            <Table
+              rowKey="row"
+              size="small"
+              data={result.errors}
+              maxHeight={200}
+              columns={[
+                { colKey: 'row', title: '行号', width: 80 },
+                { colKey: 'reason', title: '原因' },
+              ]}
+            />
           )}
         </div>
       )}
@@ -183,8 +267,22 @@ function ApplicationsTab() {
   return (
     <div className="applications-tab">
       <Space className="filters" align="center">
-        <Select className="filters__status" value={status} onChange={(v) => setStatus(APPLICATION_STATUSES.find((s) => s === v) ?? '')} clearable placeholder="全部状态" options={APPLICATION_STATUSES.map((value) => ({ value, label: STATUS[value].label }))} />
-        <UnitSelect className="filters__unit" kinds={['branch']} value={branchId} onChange={setBranchId} clearable placeholder="全部支部" />
+        <Select
+          className="filters__status"
+          value={status}
+          onChange={(v) => setStatus(APPLICATION_STATUSES.find((s) => s === v) ?? '')}
+          clearable
+          placeholder="全部状态"
+          options={APPLICATION_STATUSES.map((value) => ({ value, label: STATUS[value].label }))}
+        />
+        <UnitSelect
+          className="filters__unit"
+          kinds={['branch']}
+          value={branchId}
+          onChange={setBranchId}
+          clearable
+          placeholder="全部支部"
+        />
       </Space>
       <PagedTable<Application>
         paged={paged}
@@ -196,21 +294,48 @@ function ApplicationsTab() {
           { colKey: 'branchName', title: '申请加入' },
           { colKey: 'createdAt', title: '申请时间', cell: ({ row }) => formatDateTime(row.createdAt) },
           {
-            colKey: 'status', title: '状态', cell: ({ row }) => (
+            colKey: 'status',
+            title: '状态',
+            cell: ({ row }) => (
               <Space size={4}>
                 <Tag theme={STATUS[row.status]?.theme ?? 'default'}>{STATUS[row.status]?.label ?? row.status}</Tag>
-                {row.matchedRoster ? <Tag theme="success" variant="light">与花名册一致</Tag> : null}
+                {row.matchedRoster ? (
+                  <Tag theme="success" variant="light">
+                    与花名册一致
+                  </Tag>
+                ) : null}
               </Space>
             ),
           },
           {
-            colKey: 'op', title: '操作', width: 150, cell: ({ row }) =>
+            colKey: 'op',
+            title: '操作',
+            width: 150,
+            cell: ({ row }) =>
               row.status === 'pending' ? (
                 <Space size={4}>
-                  <Button size="small" className="application__approve" loading={busyId === row.applicationId} disabled={busyId !== null} onClick={() => void approve(row)}>通过</Button>
-                  <Button size="small" variant="outline" theme="danger" disabled={busyId !== null} onClick={() => setRejecting(row)}>拒绝</Button>
+                  <Button
+                    size="small"
+                    className="application__approve"
+                    loading={busyId === row.applicationId}
+                    disabled={busyId !== null}
+                    onClick={() => void approve(row)}
+                  >
+                    通过
+                  </Button>
+                  <Button
+                    size="small"
+                    variant="outline"
+                    theme="danger"
+                    disabled={busyId !== null}
+                    onClick={() => setRejecting(row)}
+                  >
+                    拒绝
+                  </Button>
                 </Space>
-              ) : '—',
+              ) : (
+                '—'
+              ),
           },
         ]}
       />
@@ -221,7 +346,11 @@ function ApplicationsTab() {
         form={rejectForm}
         confirmText="确认拒绝"
         onSubmit={async (v) => {
-          await call('org', 'review', { applicationId: rejecting!.applicationId, decision: 'reject', reason: String(v.reason).trim() });
+          await call('org', 'review', {
+            applicationId: rejecting!.applicationId,
+            decision: 'reject',
+            reason: String(v.reason).trim(),
+          });
           paged.reload();
           return '已拒绝该申请';
         }}
@@ -238,10 +367,14 @@ export default function MembersPage() {
   const [tab, setTab] = useState<string | number>('members');
   return (
     <div className="page members-page">
-      <Tabs value={tab} onChange={setTab} list={[
-        { value: 'members', label: '党员名册', panel: <MembersTab /> },
-        { value: 'applications', label: '入党申请', panel: <ApplicationsTab /> },
-      ]} />
+      <Tabs
+        value={tab}
+        onChange={setTab}
+        list={[
+          { value: 'members', label: '党员名册', panel: <MembersTab /> },
+          { value: 'applications', label: '入党申请', panel: <ApplicationsTab /> },
+        ]}
+      />
     </div>
   );
 }

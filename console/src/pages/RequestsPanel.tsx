@@ -6,10 +6,20 @@ import { call, messageOf, type RequestStats } from '../api';
 import { ErrorNotice } from '../ui/paged';
 
 /** A rate as a percentage, whether the server sends a fraction (0.8) or a percentage (80). */
-export const percent = (n: number | undefined) => (typeof n === 'number' && Number.isFinite(n) ? `${Math.round(n <= 1 ? n * 100 : n)}%` : '—');
-const hours = (n: number | undefined) => (typeof n === 'number' && Number.isFinite(n) && n > 0 ? `${n.toFixed(1)} 小时` : '—');
+export const percent = (n: number | undefined) =>
+  typeof n === 'number' && Number.isFinite(n) ? `${Math.round(n <= 1 ? n * 100 : n)}%` : '—';
+const hours = (n: number | undefined) =>
+  typeof n === 'number' && Number.isFinite(n) && n > 0 ? `${n.toFixed(1)} 小时` : '—';
 
-export default function RequestsPanel({ from, to, unitId }: { from: string | undefined; to: string | undefined; unitId: string }) {
+export default function RequestsPanel({
+  from,
+  to,
+  unitId,
+}: {
+  from: string | undefined;
+  to: string | undefined;
+  unitId: string;
+}) {
   const [data, setData] = useState<RequestStats | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
@@ -45,14 +55,26 @@ export default function RequestsPanel({ from, to, unitId }: { from: string | und
           </div>
         ))}
       </div>
-      <Table rowKey="unitId" size="small" loading={loading} data={data?.byBranch ?? []} empty="所选时段没有点单" columns={[
-        { colKey: 'name', title: '支部' },
-        { colKey: 'requests', title: '点单', width: 80 },
-        { colKey: 'confirmed', title: '办结', width: 80 },
-        { colKey: 'finishRate', title: '办结率', width: 90, cell: ({ row }) => percent(row.finishRate) },
-        { colKey: 'avgHours', title: '平均用时', width: 110, cell: ({ row }) => hours(row.avgHours) },
-        { colKey: 'satisfaction', title: '满意率', width: 90, cell: ({ row }) => (row.confirmed ? percent(row.satisfaction) : '—') },
-      ]} />
+      <Table
+        rowKey="unitId"
+        size="small"
+        loading={loading}
+        data={data?.byBranch ?? []}
+        empty="所选时段没有点单"
+        columns={[
+          { colKey: 'name', title: '支部' },
+          { colKey: 'requests', title: '点单', width: 80 },
+          { colKey: 'confirmed', title: '办结', width: 80 },
+          { colKey: 'finishRate', title: '办结率', width: 90, cell: ({ row }) => percent(row.finishRate) },
+          { colKey: 'avgHours', title: '平均用时', width: 110, cell: ({ row }) => hours(row.avgHours) },
+          {
+            colKey: 'satisfaction',
+            title: '满意率',
+            width: 90,
+            cell: ({ row }) => (row.confirmed ? percent(row.satisfaction) : '—'),
+          },
+        ]}
+      />
     </Card>
   );
 }

@@ -24,8 +24,12 @@ export default function RolesPage() {
   return (
     <div className="page roles-page">
       <Space className="filters">
-        <Button className="roles-page__set-role" onClick={() => setRoleOpen(true)}>设置角色</Button>
-        <Button variant="outline" onClick={() => setAssigning('new')}>分配工作人员</Button>
+        <Button className="roles-page__set-role" onClick={() => setRoleOpen(true)}>
+          设置角色
+        </Button>
+        <Button variant="outline" onClick={() => setAssigning('new')}>
+          分配工作人员
+        </Button>
       </Space>
       <PagedTable<StaffRow>
         paged={paged}
@@ -35,9 +39,26 @@ export default function RolesPage() {
           { colKey: 'name', title: '姓名', cell: ({ row }) => row.nickname || row.openid },
           // The list is of staff only (org.staff).
           { colKey: 'role', title: '角色', width: 130, cell: () => <Tag variant="light">{ROLE_LABELS.staff}</Tag> },
-          { colKey: 'stations', title: '驿站', cell: ({ row }) => (row.stations?.map((s) => s.name) ?? row.stationIds ?? []).join('、') || '—' },
-          { colKey: 'sites', title: '接种点', cell: ({ row }) => (row.sites?.map((s) => s.name) ?? row.siteIds ?? []).join('、') || '—' },
-          { colKey: 'op', title: '操作', width: 90, cell: ({ row }) => <Button size="small" variant="text" theme="primary" onClick={() => setAssigning(row)}>分配</Button> },
+          {
+            colKey: 'stations',
+            title: '驿站',
+            cell: ({ row }) => (row.stations?.map((s) => s.name) ?? row.stationIds ?? []).join('、') || '—',
+          },
+          {
+            colKey: 'sites',
+            title: '接种点',
+            cell: ({ row }) => (row.sites?.map((s) => s.name) ?? row.siteIds ?? []).join('、') || '—',
+          },
+          {
+            colKey: 'op',
+            title: '操作',
+            width: 90,
+            cell: ({ row }) => (
+              <Button size="small" variant="text" theme="primary" onClick={() => setAssigning(row)}>
+                分配
+              </Button>
+            ),
+          },
         ]}
       />
       <FormDialog
@@ -48,7 +69,11 @@ export default function RolesPage() {
         confirmText="确认设置"
         onSubmit={async (v) => {
           const f = fieldsOf(v);
-          await call('org', 'setRole', { openid: f.text('openid'), role: f.choice<Role>('role'), scopeUnitId: f.optionalText('scopeUnitId') });
+          await call('org', 'setRole', {
+            openid: f.text('openid'),
+            role: f.choice<Role>('role'),
+            scopeUnitId: f.optionalText('scopeUnitId'),
+          });
           paged.reload();
           return `已设为${roleLabel(String(v.role))}`;
         }}
@@ -65,7 +90,12 @@ export default function RolesPage() {
           </FormItem>
         ) : null}
         {role === 'secretary' || role === 'member' ? (
-          <FormItem label="党支部" name="scopeUnitId" rules={role === 'secretary' ? [requiredPick('党支部')] : []} help={role === 'secretary' ? '原书记（如有）改为党员' : '可不选，保持原支部'}>
+          <FormItem
+            label="党支部"
+            name="scopeUnitId"
+            rules={role === 'secretary' ? [requiredPick('党支部')] : []}
+            help={role === 'secretary' ? '原书记（如有）改为党员' : '可不选，保持原支部'}
+          >
             <UnitSelect kinds={['branch']} clearable placeholder="选择党支部" />
           </FormItem>
         ) : null}
@@ -76,10 +106,22 @@ export default function RolesPage() {
         onClose={() => setAssigning(null)}
         form={assignForm}
         width={640}
-        initial={assigning && assigning !== 'new' ? { openid: assigning.openid, stationIds: assigning.stationIds ?? assigning.stations?.map((s) => s.stationId) ?? [], siteIds: assigning.siteIds ?? assigning.sites?.map((s) => s.siteId) ?? [] } : { stationIds: [], siteIds: [] }}
+        initial={
+          assigning && assigning !== 'new'
+            ? {
+                openid: assigning.openid,
+                stationIds: assigning.stationIds ?? assigning.stations?.map((s) => s.stationId) ?? [],
+                siteIds: assigning.siteIds ?? assigning.sites?.map((s) => s.siteId) ?? [],
+              }
+            : { stationIds: [], siteIds: [] }
+        }
         onSubmit={async (v) => {
           const f = fieldsOf(v);
-          await call('org', 'assignStaff', { openid: f.text('openid'), stationIds: f.list('stationIds'), siteIds: f.list('siteIds') });
+          await call('org', 'assignStaff', {
+            openid: f.text('openid'),
+            stationIds: f.list('stationIds'),
+            siteIds: f.list('siteIds'),
+          });
           paged.reload();
           return '已保存工作人员的驿站和接种点';
         }}

@@ -24,7 +24,10 @@ const ID = /^[a-z0-9-]+$/;
 
 function SiteSlots({ site, onClose }: { site: Site; onClose(): void }) {
   const [date, setDate] = useState(shanghaiDate(1));
-  const slots = useAll(async () => (await call('vaccine', 'slots', { siteId: site.siteId, date })).slots, `${site.siteId}|${date}`);
+  const slots = useAll(
+    async () => (await call('vaccine', 'slots', { siteId: site.siteId, date })).slots,
+    `${site.siteId}|${date}`,
+  );
   const [open, setOpen] = useState(false);
   const form = useFormInstance();
   return (
@@ -58,14 +61,31 @@ function SiteSlots({ site, onClose }: { site: Site; onClose(): void }) {
         onSubmit={async (v) => {
           const f = fieldsOf(v);
           const r = await call('vaccine', 'generateSlots', {
-            siteId: site.siteId, from: f.text('from'), to: f.text('to'), template: { ...templateOf(v), green: { seats: f.number('greenSeats'), releaseTime: f.text('releaseTime') } },
+            siteId: site.siteId,
+            from: f.text('from'),
+            to: f.text('to'),
+            template: {
+              ...templateOf(v),
+              green: { seats: f.number('greenSeats'), releaseTime: f.text('releaseTime') },
+            },
           });
           slots.reload();
           return `新建 ${r.created} 个时段，已存在 ${r.existing} 个`;
         }}
       >
         <TemplateFields form={form} />
-        <FormItem label="绿色通道名额" name="greenSeats" rules={[...templateRules.int(0, 1000, '绿色通道名额'), { validator: (v: unknown) => Number(v) <= Number(form.getFieldValue('capacity')), message: '绿色通道名额不能超过每段名额' }]} help="为 60 岁及以上老人保留">
+        <FormItem
+          label="绿色通道名额"
+          name="greenSeats"
+          rules={[
+            ...templateRules.int(0, 1000, '绿色通道名额'),
+            {
+              validator: (v: unknown) => Number(v) <= Number(form.getFieldValue('capacity')),
+              message: '绿色通道名额不能超过每段名额',
+            },
+          ]}
+          help="为 60 岁及以上老人保留"
+        >
           <InputNumber theme="normal" />
         </FormItem>
         <FormItem label="前一天释放" name="releaseTime" rules={templateRules.time('释放时间')}>
@@ -78,7 +98,10 @@ function SiteSlots({ site, onClose }: { site: Site; onClose(): void }) {
 
 export default function SitesPage() {
   const [vaccine, setVaccine] = useState('');
-  const paged = usePaged<Site>((cursor) => call('vaccine', 'sites', { cursor, limit: 15, vaccine: vaccine.trim() || undefined }), vaccine.trim());
+  const paged = usePaged<Site>(
+    (cursor) => call('vaccine', 'sites', { cursor, limit: 15, vaccine: vaccine.trim() || undefined }),
+    vaccine.trim(),
+  );
   const [editing, setEditing] = useState<SiteDetail | 'new' | null>(null);
   const [statusOf, setStatusOf] = useState<Site | null>(null);
   const [slotsOf, setSlotsOf] = useState<Site | null>(null);
@@ -101,8 +124,16 @@ export default function SitesPage() {
   return (
     <div className="page sites-page">
       <Space className="filters" align="center">
-        <Input className="filters__keyword" value={vaccine} onChange={(v) => setVaccine(String(v))} placeholder="按疫苗筛选（名称或编码）" clearable />
-        <Button variant="outline" onClick={() => setEditing('new')}>新增接种点</Button>
+        <Input
+          className="filters__keyword"
+          value={vaccine}
+          onChange={(v) => setVaccine(String(v))}
+          placeholder="按疫苗筛选（名称或编码）"
+          clearable
+        />
+        <Button variant="outline" onClick={() => setEditing('new')}>
+          新增接种点
+        </Button>
       </Space>
       <ErrorNotice message={loadError} />
       <PagedTable<Site>
@@ -114,13 +145,35 @@ export default function SitesPage() {
           { colKey: 'town', title: '乡镇', width: 100 },
           { colKey: 'address', title: '地址', ellipsis: true },
           { colKey: 'todayRemaining', title: '今日余量', width: 90 },
-          { colKey: 'status', title: '状态', width: 200, cell: ({ row }) => (row.status === 'paused' ? <Space size={4}><Tag theme="danger">暂停</Tag><span className="hint">{row.notice}</span></Space> : <Tag theme="success">正常接种</Tag>) },
           {
-            colKey: 'op', title: '操作', width: 220, cell: ({ row }) => (
+            colKey: 'status',
+            title: '状态',
+            width: 200,
+            cell: ({ row }) =>
+              row.status === 'paused' ? (
+                <Space size={4}>
+                  <Tag theme="danger">暂停</Tag>
+                  <span className="hint">{row.notice}</span>
+                </Space>
+              ) : (
+                <Tag theme="success">正常接种</Tag>
+              ),
+          },
+          {
+            colKey: 'op',
+            title: '操作',
+            width: 220,
+            cell: ({ row }) => (
               <Space size={2}>
-                <Button size="small" variant="text" theme="primary" onClick={() => void edit(row)}>编辑</Button>
-                <Button size="small" variant="text" theme="primary" onClick={() => setStatusOf(row)}>状态公告</Button>
-                <Button size="small" variant="text" theme="primary" onClick={() => setSlotsOf(row)}>时段</Button>
+                <Button size="small" variant="text" theme="primary" onClick={() => void edit(row)}>
+                  编辑
+                </Button>
+                <Button size="small" variant="text" theme="primary" onClick={() => setStatusOf(row)}>
+                  状态公告
+                </Button>
+                <Button size="small" variant="text" theme="primary" onClick={() => setSlotsOf(row)}>
+                  时段
+                </Button>
               </Space>
             ),
           },
@@ -134,15 +187,34 @@ export default function SitesPage() {
         form={statusForm}
         initial={{ status: statusOf?.status ?? 'open', notice: statusOf?.notice ?? '' }}
         onSubmit={async (v) => {
-          await call('vaccine', 'setStatus', { siteId: statusOf!.siteId, status: fieldsOf(v).choice<Site['status']>('status'), notice: fieldsOf(v).optionalText('notice') });
+          await call('vaccine', 'setStatus', {
+            siteId: statusOf!.siteId,
+            status: fieldsOf(v).choice<Site['status']>('status'),
+            notice: fieldsOf(v).optionalText('notice'),
+          });
           paged.reload();
           return v.status === 'paused' ? '已暂停接种并发布公告' : '已恢复正常接种';
         }}
       >
         <FormItem label="状态" name="status" rules={[requiredPick('状态')]}>
-          <Select options={[{ value: 'open', label: '正常接种' }, { value: 'paused', label: '暂停接种' }]} />
+          <Select
+            options={[
+              { value: 'open', label: '正常接种' },
+              { value: 'paused', label: '暂停接种' },
+            ]}
+          />
         </FormItem>
-        <FormItem label="公告" name="notice" rules={[{ validator: (v: unknown) => status !== 'paused' || String(v ?? '').trim().length > 0, message: '暂停接种时请填写公告' }, maxChars(100, '公告最多 100 个字')]}>
+        <FormItem
+          label="公告"
+          name="notice"
+          rules={[
+            {
+              validator: (v: unknown) => status !== 'paused' || String(v ?? '').trim().length > 0,
+              message: '暂停接种时请填写公告',
+            },
+            maxChars(100, '公告最多 100 个字'),
+          ]}
+        >
           <Textarea placeholder={status === 'paused' ? '例如：疫苗到货延迟，本周六暂停接种' : '恢复正常后公告会清空'} />
         </FormItem>
       </FormDialog>
@@ -153,28 +225,58 @@ export default function SitesPage() {
         form={form}
         width={700}
         className="site-dialog"
-        initial={s ? {
-          siteId: s.siteId, name: s.name, county: s.county, town: s.town, address: s.address, openHours: s.openHours ?? '', contact: s.contact ?? '',
-          vaccines: vaccinesText(s.offers), branchName: s.volunteerBranch?.name ?? '', volunteers: s.volunteerBranch?.volunteers ?? 0, dailyCapacity: s.dailyCapacity ?? 0,
-        } : { volunteers: 0, dailyCapacity: 0, vaccines: '' }}
+        initial={
+          s
+            ? {
+                siteId: s.siteId,
+                name: s.name,
+                county: s.county,
+                town: s.town,
+                address: s.address,
+                openHours: s.openHours ?? '',
+                contact: s.contact ?? '',
+                vaccines: vaccinesText(s.offers),
+                branchName: s.volunteerBranch?.name ?? '',
+                volunteers: s.volunteerBranch?.volunteers ?? 0,
+                dailyCapacity: s.dailyCapacity ?? 0,
+              }
+            : { volunteers: 0, dailyCapacity: 0, vaccines: '' }
+        }
         onSubmit={async (v) => {
           const vaccines = parseVaccines(String(v.vaccines ?? ''));
           if (typeof vaccines === 'string') throw new Error(vaccines);
           const f = fieldsOf(v);
           await call('vaccine', 'saveSite', {
-            siteId: f.text('siteId'), name: f.text('name'), county: f.text('county'), town: f.text('town'), address: f.text('address'),
-            openHours: f.optionalText('openHours'), contact: f.optionalText('contact'), vaccines, amenities: s?.amenities ?? [],
-            volunteerBranch: { name: f.text('branchName'), volunteers: f.number('volunteers') }, dailyCapacity: f.number('dailyCapacity'),
+            siteId: f.text('siteId'),
+            name: f.text('name'),
+            county: f.text('county'),
+            town: f.text('town'),
+            address: f.text('address'),
+            openHours: f.optionalText('openHours'),
+            contact: f.optionalText('contact'),
+            vaccines,
+            amenities: s?.amenities ?? [],
+            volunteerBranch: { name: f.text('branchName'), volunteers: f.number('volunteers') },
+            dailyCapacity: f.number('dailyCapacity'),
             ...(s?.location ? { location: s.location } : {}),
           });
           paged.reload();
           return `已保存「${f.text('name')}」`;
         }}
       >
-        <FormItem label="编号" name="siteId" rules={[required('编号'), { pattern: ID, message: '只能包含小写字母、数字和连字符' }]} help={s ? '编号不能修改' : '例如 vs-yf-10'}>
+        <FormItem
+          label="编号"
+          name="siteId"
+          rules={[required('编号'), { pattern: ID, message: '只能包含小写字母、数字和连字符' }]}
+          help={s ? '编号不能修改' : '例如 vs-yf-10'}
+        >
           <Input disabled={Boolean(s)} />
         </FormItem>
-        <FormItem label="名称" name="name" rules={[required('名称'), minChars(2, '名称至少 2 个字'), maxChars(40, '名称最多 40 个字')]}>
+        <FormItem
+          label="名称"
+          name="name"
+          rules={[required('名称'), minChars(2, '名称至少 2 个字'), maxChars(40, '名称最多 40 个字')]}
+        >
           <Input />
         </FormItem>
         <FormItem label="县区" name="county" rules={[required('县区'), minChars(2, '县区至少 2 个字')]}>
@@ -183,19 +285,43 @@ export default function SitesPage() {
         <FormItem label="乡镇" name="town" rules={[required('乡镇')]}>
           <Input />
         </FormItem>
-        <FormItem label="地址" name="address" rules={[required('地址'), minChars(2, '地址至少 2 个字'), maxChars(100, '地址最多 100 个字')]}>
+        <FormItem
+          label="地址"
+          name="address"
+          rules={[required('地址'), minChars(2, '地址至少 2 个字'), maxChars(100, '地址最多 100 个字')]}
+        >
           <Input />
         </FormItem>
         <FormItem label="开放时间" name="openHours">
           <Input />
         </FormItem>
-        <FormItem label="联系电话" name="contact" rules={[{ validator: (v: unknown) => !v || /^[0-9-]{7,20}$/.test(String(v).trim()), message: '电话格式不正确' }]}>
+        <FormItem
+          label="联系电话"
+          name="contact"
+          rules={[
+            { validator: (v: unknown) => !v || /^[0-9-]{7,20}$/.test(String(v).trim()), message: '电话格式不正确' },
+          ]}
+        >
           <Input />
         </FormItem>
-        <FormItem label="疫苗" name="vaccines" rules={[{ validator: (v: unknown) => typeof parseVaccines(String(v ?? '')) !== 'string', message: '每行：编码,名称,厂家,剂次,间隔天数（剂次 1–5）' }]} help="每行一种：编码,名称,厂家,剂次,间隔天数">
+        <FormItem
+          label="疫苗"
+          name="vaccines"
+          rules={[
+            {
+              validator: (v: unknown) => typeof parseVaccines(String(v ?? '')) !== 'string',
+              message: '每行：编码,名称,厂家,剂次,间隔天数（剂次 1–5）',
+            },
+          ]}
+          help="每行一种：编码,名称,厂家,剂次,间隔天数"
+        >
           <Textarea autosize={{ minRows: 2, maxRows: 6 }} placeholder="flu,流感疫苗,华兰生物,1,0" />
         </FormItem>
-        <FormItem label="志愿服务支部" name="branchName" rules={[required('志愿服务支部'), minChars(2, '至少 2 个字'), maxChars(40, '最多 40 个字')]}>
+        <FormItem
+          label="志愿服务支部"
+          name="branchName"
+          rules={[required('志愿服务支部'), minChars(2, '至少 2 个字'), maxChars(40, '最多 40 个字')]}
+        >
           <Input />
         </FormItem>
         <FormItem label="志愿者人数" name="volunteers" rules={templateRules.int(0, 10_000, '志愿者人数')}>

@@ -19,31 +19,67 @@ import { TimePicker } from 'tdesign-react/esm/time-picker';
 import { SERVICE_CATALOGUE, STATION_KINDS, type StationKind } from '../../../domain/stations/labels';
 import { call, messageOf, type Item, type Slot, type SlotTemplate, type Station, type StationDetail } from '../api';
 import { formatTime, shanghaiDate } from '../ui/format';
-import { fieldsOf, FormDialog, maxChars, minChars, required, requiredPick, useFormInstance, type Values } from '../ui/form';
+import {
+  fieldsOf,
+  FormDialog,
+  maxChars,
+  minChars,
+  required,
+  requiredPick,
+  useFormInstance,
+  type Values,
+} from '../ui/form';
 import { ErrorNotice, PagedTable, useAll, usePaged } from '../ui/paged';
 
 const { FormItem } = Form;
-const KIND_OPTIONS = (Object.keys(STATION_KINDS) as StationKind[]).map((value) => ({ value, label: STATION_KINDS[value] }));
+const KIND_OPTIONS = (Object.keys(STATION_KINDS) as StationKind[]).map((value) => ({
+  value,
+  label: STATION_KINDS[value],
+}));
 const SERVICE_OPTIONS = SERVICE_CATALOGUE.map((s) => ({ value: s.code, label: s.name }));
 export const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7].map((d) => ({ value: d, label: `周${'一二三四五六日'[d - 1]}` }));
 const ID = /^[a-z0-9-]+$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-
 export const templateRules = {
   weekdays: [{ validator: (v: unknown) => Array.isArray(v) && v.length > 0, message: '请至少选择一天' }],
   time: (what: string) => [required(what), { pattern: /^\d{2}:\d{2}$/, message: '时间格式应为 HH:mm' }],
-  int: (min: number, max: number, what: string) => [required(what), { validator: (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max, message: `${what}必须是 ${min} 到 ${max} 之间的整数` }],
+  int: (min: number, max: number, what: string) => [
+    required(what),
+    {
+      validator: (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max,
+      message: `${what}必须是 ${min} 到 ${max} 之间的整数`,
+    },
+  ],
 };
 
 /** Date-range, weekdays, hours, slot length and capacity: the weekly template both slot generators take. */
 export function TemplateFields({ form }: { form: FormInstanceFunctions }) {
   return (
     <>
-      <FormItem label="开始日期" name="from" rules={[required('开始日期'), { pattern: DATE, message: '日期格式应为 YYYY-MM-DD' }, { validator: (v: unknown) => String(v) >= shanghaiDate(), message: '不能为过去的日期生成时段' }]}>
+      <FormItem
+        label="开始日期"
+        name="from"
+        rules={[
+          required('开始日期'),
+          { pattern: DATE, message: '日期格式应为 YYYY-MM-DD' },
+          { validator: (v: unknown) => String(v) >= shanghaiDate(), message: '不能为过去的日期生成时段' },
+        ]}
+      >
         <DatePicker valueType="YYYY-MM-DD" />
       </FormItem>
-      <FormItem label="结束日期" name="to" rules={[required('结束日期'), { pattern: DATE, message: '日期格式应为 YYYY-MM-DD' }, { validator: (v: unknown) => String(v) >= String(form.getFieldValue('from') ?? ''), message: '结束日期不能早于开始日期' }]}>
+      <FormItem
+        label="结束日期"
+        name="to"
+        rules={[
+          required('结束日期'),
+          { pattern: DATE, message: '日期格式应为 YYYY-MM-DD' },
+          {
+            validator: (v: unknown) => String(v) >= String(form.getFieldValue('from') ?? ''),
+            message: '结束日期不能早于开始日期',
+          },
+        ]}
+      >
         <DatePicker valueType="YYYY-MM-DD" />
       </FormItem>
       <FormItem label="每周" name="weekdays" rules={templateRules.weekdays}>
@@ -52,7 +88,17 @@ export function TemplateFields({ form }: { form: FormInstanceFunctions }) {
       <FormItem label="每日开始" name="start" rules={templateRules.time('每日开始时间')}>
         <TimePicker format="HH:mm" />
       </FormItem>
-      <FormItem label="每日结束" name="end" rules={[...templateRules.time('每日结束时间'), { validator: (v: unknown) => String(v) > String(form.getFieldValue('start') ?? ''), message: '结束时间必须晚于开始时间' }]}>
+      <FormItem
+        label="每日结束"
+        name="end"
+        rules={[
+          ...templateRules.time('每日结束时间'),
+          {
+            validator: (v: unknown) => String(v) > String(form.getFieldValue('start') ?? ''),
+            message: '结束时间必须晚于开始时间',
+          },
+        ]}
+      >
         <TimePicker format="HH:mm" />
       </FormItem>
       <FormItem label="每段分钟" name="slotMinutes" rules={templateRules.int(10, 480, '每段分钟数')}>
@@ -65,14 +111,31 @@ export function TemplateFields({ form }: { form: FormInstanceFunctions }) {
   );
 }
 
-export const templateInitial = () => ({ from: shanghaiDate(1), to: shanghaiDate(14), weekdays: [1, 2, 3, 4, 5], start: '09:00', end: '17:00', slotMinutes: 60, capacity: 5 });
+export const templateInitial = () => ({
+  from: shanghaiDate(1),
+  to: shanghaiDate(14),
+  weekdays: [1, 2, 3, 4, 5],
+  start: '09:00',
+  end: '17:00',
+  slotMinutes: 60,
+  capacity: 5,
+});
 export function templateOf(v: Values): SlotTemplate {
   const f = fieldsOf(v);
-  return { weekdays: f.numbers('weekdays'), start: f.text('start'), end: f.text('end'), slotMinutes: f.number('slotMinutes'), capacity: f.number('capacity') };
+  return {
+    weekdays: f.numbers('weekdays'),
+    start: f.text('start'),
+    end: f.text('end'),
+    slotMinutes: f.number('slotMinutes'),
+    capacity: f.number('capacity'),
+  };
 }
 
 function StationItems({ station, onClose }: { station: Station; onClose(): void }) {
-  const detail = useAll(async () => [await call('stations', 'detail', { stationId: station.stationId })], station.stationId);
+  const detail = useAll(
+    async () => [await call('stations', 'detail', { stationId: station.stationId })],
+    station.stationId,
+  );
   const items = detail.items[0]?.items ?? [];
   const [editing, setEditing] = useState<Item | 'new' | null>(null);
   const [generating, setGenerating] = useState<Item | null>(null);
@@ -82,13 +145,25 @@ function StationItems({ station, onClose }: { station: Station; onClose(): void 
   const itemForm = useFormInstance();
   const templateForm = useFormInstance();
   const closeForm = useFormInstance();
-  const slots = useAll(async () => (viewing ? (await call('stations', 'slots', { itemId: viewing.itemId, date })).slots : []), `${viewing?.itemId}|${date}`);
+  const slots = useAll(
+    async () => (viewing ? (await call('stations', 'slots', { itemId: viewing.itemId, date })).slots : []),
+    `${viewing?.itemId}|${date}`,
+  );
 
   return (
-    <Drawer header={`${station.name} · 预约项目`} visible size="880px" onClose={onClose} footer={false} className="station-items">
+    <Drawer
+      header={`${station.name} · 预约项目`}
+      visible
+      size="880px"
+      onClose={onClose}
+      footer={false}
+      className="station-items"
+    >
       <ErrorNotice message={detail.error} title="加载失败" />
       <Space className="filters">
-        <Button className="station-items__new" onClick={() => setEditing('new')}>新增预约项目</Button>
+        <Button className="station-items__new" onClick={() => setEditing('new')}>
+          新增预约项目
+        </Button>
       </Space>
       <Table<Item>
         rowKey="itemId"
@@ -101,12 +176,35 @@ function StationItems({ station, onClose }: { station: Station; onClose(): void 
           { colKey: 'kind', title: '类型', width: 90, cell: ({ row }) => (row.kind === 'room' ? '场地' : '服务') },
           { colKey: 'description', title: '说明', ellipsis: true },
           {
-            colKey: 'op', title: '操作', width: 280, cell: ({ row }) => (
+            colKey: 'op',
+            title: '操作',
+            width: 280,
+            cell: ({ row }) => (
               <Space size={2}>
-                <Button size="small" variant="text" theme="primary" onClick={() => setEditing(row)}>编辑</Button>
-                <Button size="small" variant="text" theme="primary" className="item__generate" onClick={() => setGenerating(row)}>按周模板生成</Button>
-                <Button size="small" variant="text" theme="primary" onClick={() => setViewing(row)}>查看时段</Button>
-                <Button size="small" variant="text" theme="danger" className="item__close" onClick={() => setClosing(row)}>关闭时段</Button>
+                <Button size="small" variant="text" theme="primary" onClick={() => setEditing(row)}>
+                  编辑
+                </Button>
+                <Button
+                  size="small"
+                  variant="text"
+                  theme="primary"
+                  className="item__generate"
+                  onClick={() => setGenerating(row)}
+                >
+                  按周模板生成
+                </Button>
+                <Button size="small" variant="text" theme="primary" onClick={() => setViewing(row)}>
+                  查看时段
+                </Button>
+                <Button
+                  size="small"
+                  variant="text"
+                  theme="danger"
+                  className="item__close"
+                  onClick={() => setClosing(row)}
+                >
+                  关闭时段
+                </Button>
               </Space>
             ),
           },
@@ -130,7 +228,12 @@ function StationItems({ station, onClose }: { station: Station; onClose(): void 
               { colKey: 'capacity', title: '名额', width: 80 },
               { colKey: 'remaining', title: '剩余', width: 80 },
               { colKey: 'waiting', title: '候补', width: 80 },
-              { colKey: 'closed', title: '状态', width: 90, cell: ({ row }) => (row.closed ? <Tag theme="danger">已关闭</Tag> : <Tag theme="success">开放</Tag>) },
+              {
+                colKey: 'closed',
+                title: '状态',
+                width: 90,
+                cell: ({ row }) => (row.closed ? <Tag theme="danger">已关闭</Tag> : <Tag theme="success">开放</Tag>),
+              },
             ]}
           />
         </div>
@@ -140,21 +243,38 @@ function StationItems({ station, onClose }: { station: Station; onClose(): void 
         visible={editing !== null}
         onClose={() => setEditing(null)}
         form={itemForm}
-        initial={editing && editing !== 'new' ? { name: editing.name, kind: editing.kind, description: editing.description ?? '' } : { kind: 'service' }}
+        initial={
+          editing && editing !== 'new'
+            ? { name: editing.name, kind: editing.kind, description: editing.description ?? '' }
+            : { kind: 'service' }
+        }
         onSubmit={async (v) => {
           const f = fieldsOf(v);
           await call('stations', 'saveItem', {
-            itemId: editing !== 'new' ? editing?.itemId : undefined, stationId: station.stationId, name: f.text('name'), kind: f.choice<Item['kind']>('kind'), description: f.text('description'),
+            itemId: editing !== 'new' ? editing?.itemId : undefined,
+            stationId: station.stationId,
+            name: f.text('name'),
+            kind: f.choice<Item['kind']>('kind'),
+            description: f.text('description'),
           });
           detail.reload();
           return `已保存「${f.text('name')}」`;
         }}
       >
-        <FormItem label="名称" name="name" rules={[required('项目名称'), minChars(2, '名称至少 2 个字'), maxChars(40, '名称最多 40 个字')]}>
+        <FormItem
+          label="名称"
+          name="name"
+          rules={[required('项目名称'), minChars(2, '名称至少 2 个字'), maxChars(40, '名称最多 40 个字')]}
+        >
           <Input placeholder="例如：法律咨询（三官一律）" />
         </FormItem>
         <FormItem label="类型" name="kind" rules={[requiredPick('类型')]}>
-          <Select options={[{ value: 'service', label: '服务' }, { value: 'room', label: '场地' }]} />
+          <Select
+            options={[
+              { value: 'service', label: '服务' },
+              { value: 'room', label: '场地' },
+            ]}
+          />
         </FormItem>
         <FormItem label="说明" name="description" rules={[maxChars(300, '说明最多 300 个字')]}>
           <Textarea />
@@ -169,7 +289,12 @@ function StationItems({ station, onClose }: { station: Station; onClose(): void 
         width={620}
         initial={templateInitial()}
         onSubmit={async (v) => {
-          const r = await call('stations', 'generateSlots', { itemId: generating!.itemId, from: fieldsOf(v).text('from'), to: fieldsOf(v).text('to'), template: templateOf(v) });
+          const r = await call('stations', 'generateSlots', {
+            itemId: generating!.itemId,
+            from: fieldsOf(v).text('from'),
+            to: fieldsOf(v).text('to'),
+            template: templateOf(v),
+          });
           slots.reload();
           return `新建 ${r.created} 个时段，已存在 ${r.existing} 个`;
         }}
@@ -184,15 +309,28 @@ function StationItems({ station, onClose }: { station: Station; onClose(): void 
         confirmText="关闭并通知已预约的人"
         initial={{ date: shanghaiDate(1), reason: '' }}
         onSubmit={async (v) => {
-          const r = await call('stations', 'closeSlots', { itemId: closing!.itemId, date: fieldsOf(v).text('date'), reason: fieldsOf(v).text('reason') });
+          const r = await call('stations', 'closeSlots', {
+            itemId: closing!.itemId,
+            date: fieldsOf(v).text('date'),
+            reason: fieldsOf(v).text('reason'),
+          });
           slots.reload();
           return `已关闭 ${r.closed} 个时段，取消 ${r.cancelled ?? 0} 个预约`;
         }}
       >
-        <FormItem label="日期" name="date" rules={[required('日期'), { pattern: DATE, message: '日期格式应为 YYYY-MM-DD' }]}>
+        <FormItem
+          label="日期"
+          name="date"
+          rules={[required('日期'), { pattern: DATE, message: '日期格式应为 YYYY-MM-DD' }]}
+        >
           <DatePicker valueType="YYYY-MM-DD" />
         </FormItem>
-        <FormItem label="原因" name="reason" rules={[required('关闭原因'), minChars(2, '关闭原因至少 2 个字'), maxChars(60, '关闭原因不能超过 60 个字')]} help="会通知已预约的居民">
+        <FormItem
+          label="原因"
+          name="reason"
+          rules={[required('关闭原因'), minChars(2, '关闭原因至少 2 个字'), maxChars(60, '关闭原因不能超过 60 个字')]}
+          help="会通知已预约的居民"
+        >
           <Input placeholder="例如：场地检修" />
         </FormItem>
       </FormDialog>
@@ -204,7 +342,10 @@ export default function StationsPage() {
   const [kind, setKind] = useState<StationKind | ''>('');
   const [keywordInput, setKeywordInput] = useState('');
   const [keyword, setKeyword] = useState('');
-  const paged = usePaged<Station>((cursor) => call('stations', 'list', { kind: kind || undefined, keyword: keyword || undefined, cursor, limit: 15 }), `${kind}|${keyword}`);
+  const paged = usePaged<Station>(
+    (cursor) => call('stations', 'list', { kind: kind || undefined, keyword: keyword || undefined, cursor, limit: 15 }),
+    `${kind}|${keyword}`,
+  );
   const [editing, setEditing] = useState<{ station: StationDetail['station'] | null; services: string[] } | null>(null);
   const [itemsOf, setItemsOf] = useState<Station | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -224,10 +365,27 @@ export default function StationsPage() {
   return (
     <div className="page stations-page">
       <Space className="filters" align="center">
-        <Select className="filters__kind" value={kind} onChange={(v) => setKind(KIND_OPTIONS.find((o) => o.value === v)?.value ?? '')} options={KIND_OPTIONS} clearable placeholder="全部类型" />
-        <Input className="filters__keyword" value={keywordInput} onChange={(v) => setKeywordInput(String(v))} onEnter={() => setKeyword(keywordInput.trim())} placeholder="名称或地址" clearable onClear={() => setKeyword('')} />
+        <Select
+          className="filters__kind"
+          value={kind}
+          onChange={(v) => setKind(KIND_OPTIONS.find((o) => o.value === v)?.value ?? '')}
+          options={KIND_OPTIONS}
+          clearable
+          placeholder="全部类型"
+        />
+        <Input
+          className="filters__keyword"
+          value={keywordInput}
+          onChange={(v) => setKeywordInput(String(v))}
+          onEnter={() => setKeyword(keywordInput.trim())}
+          placeholder="名称或地址"
+          clearable
+          onClear={() => setKeyword('')}
+        />
         <Button onClick={() => setKeyword(keywordInput.trim())}>搜索</Button>
-        <Button variant="outline" onClick={() => setEditing({ station: null, services: [] })}>新增驿站</Button>
+        <Button variant="outline" onClick={() => setEditing({ station: null, services: [] })}>
+          新增驿站
+        </Button>
       </Space>
       <ErrorNotice message={loadError} />
       <PagedTable<Station>
@@ -241,10 +399,23 @@ export default function StationsPage() {
           { colKey: 'address', title: '地址', ellipsis: true },
           { colKey: 'openHours', title: '开放时间', width: 200, ellipsis: true },
           {
-            colKey: 'op', title: '操作', width: 170, cell: ({ row }) => (
+            colKey: 'op',
+            title: '操作',
+            width: 170,
+            cell: ({ row }) => (
               <Space size={2}>
-                <Button size="small" variant="text" theme="primary" onClick={() => void edit(row)}>编辑</Button>
-                <Button size="small" variant="text" theme="primary" className="station__items" onClick={() => setItemsOf(row)}>项目与时段</Button>
+                <Button size="small" variant="text" theme="primary" onClick={() => void edit(row)}>
+                  编辑
+                </Button>
+                <Button
+                  size="small"
+                  variant="text"
+                  theme="primary"
+                  className="station__items"
+                  onClick={() => setItemsOf(row)}
+                >
+                  项目与时段
+                </Button>
               </Space>
             ),
           },
@@ -257,40 +428,90 @@ export default function StationsPage() {
         onClose={() => setEditing(null)}
         form={form}
         width={680}
-        initial={s ? { stationId: s.stationId, name: s.name, kind: s.kind, county: s.county, district: s.district, address: s.address, openHours: s.openHours ?? '', phone: s.phone ?? '', intro: s.intro ?? '', services: editing?.services ?? [] } : { services: [] }}
+        initial={
+          s
+            ? {
+                stationId: s.stationId,
+                name: s.name,
+                kind: s.kind,
+                county: s.county,
+                district: s.district,
+                address: s.address,
+                openHours: s.openHours ?? '',
+                phone: s.phone ?? '',
+                intro: s.intro ?? '',
+                services: editing?.services ?? [],
+              }
+            : { services: [] }
+        }
         onSubmit={async (v) => {
           const f = fieldsOf(v);
           await call('stations', 'saveStation', {
-            stationId: f.text('stationId'), name: f.text('name'), kind: f.choice<StationKind>('kind'), county: f.text('county'), district: f.text('district'), address: f.text('address'),
-            openHours: f.optionalText('openHours'), phone: f.optionalText('phone'), intro: f.optionalText('intro'), services: f.list('services'),
+            stationId: f.text('stationId'),
+            name: f.text('name'),
+            kind: f.choice<StationKind>('kind'),
+            county: f.text('county'),
+            district: f.text('district'),
+            address: f.text('address'),
+            openHours: f.optionalText('openHours'),
+            phone: f.optionalText('phone'),
+            intro: f.optionalText('intro'),
+            services: f.list('services'),
             ...(s?.location ? { location: s.location } : {}),
           });
           paged.reload();
           return `已保存「${f.text('name')}」`;
         }}
       >
-        <FormItem label="编号" name="stationId" rules={[required('编号'), { pattern: ID, message: '只能包含小写字母、数字和连字符' }, maxChars(64, '编号最多 64 个字符')]} help={s ? '编号不能修改' : '例如 st-yf-chengbei'}>
+        <FormItem
+          label="编号"
+          name="stationId"
+          rules={[
+            required('编号'),
+            { pattern: ID, message: '只能包含小写字母、数字和连字符' },
+            maxChars(64, '编号最多 64 个字符'),
+          ]}
+          help={s ? '编号不能修改' : '例如 st-yf-chengbei'}
+        >
           <Input disabled={Boolean(s)} />
         </FormItem>
-        <FormItem label="名称" name="name" rules={[required('名称'), minChars(2, '名称至少 2 个字'), maxChars(40, '名称最多 40 个字')]}>
+        <FormItem
+          label="名称"
+          name="name"
+          rules={[required('名称'), minChars(2, '名称至少 2 个字'), maxChars(40, '名称最多 40 个字')]}
+        >
           <Input />
         </FormItem>
         <FormItem label="类型" name="kind" rules={[requiredPick('类型')]}>
           <Select options={KIND_OPTIONS} />
         </FormItem>
-        <FormItem label="县区" name="county" rules={[required('县区'), minChars(2, '县区至少 2 个字'), maxChars(20, '县区最多 20 个字')]}>
+        <FormItem
+          label="县区"
+          name="county"
+          rules={[required('县区'), minChars(2, '县区至少 2 个字'), maxChars(20, '县区最多 20 个字')]}
+        >
           <Input placeholder="例如：桂林市永福县" />
         </FormItem>
         <FormItem label="街道/乡镇" name="district" rules={[required('街道或乡镇'), maxChars(20, '最多 20 个字')]}>
           <Input />
         </FormItem>
-        <FormItem label="地址" name="address" rules={[required('地址'), minChars(2, '地址至少 2 个字'), maxChars(100, '地址最多 100 个字')]}>
+        <FormItem
+          label="地址"
+          name="address"
+          rules={[required('地址'), minChars(2, '地址至少 2 个字'), maxChars(100, '地址最多 100 个字')]}
+        >
           <Input />
         </FormItem>
         <FormItem label="开放时间" name="openHours" rules={[maxChars(60, '最多 60 个字')]}>
           <Input placeholder="例如：周一至周日 08:00-21:00" />
         </FormItem>
-        <FormItem label="电话" name="phone" rules={[{ validator: (v: unknown) => !v || /^[0-9-]{7,20}$/.test(String(v).trim()), message: '电话格式不正确' }]}>
+        <FormItem
+          label="电话"
+          name="phone"
+          rules={[
+            { validator: (v: unknown) => !v || /^[0-9-]{7,20}$/.test(String(v).trim()), message: '电话格式不正确' },
+          ]}
+        >
           <Input />
         </FormItem>
         <FormItem label="服务" name="services">

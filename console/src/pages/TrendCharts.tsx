@@ -8,7 +8,15 @@ import type { Dashboard } from '../api';
 
 echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
-function Chart({ trend, series, className }: { trend: Dashboard['trend']; series: readonly { key: keyof Dashboard['trend'][number]; name: string }[]; className: string }) {
+function Chart({
+  trend,
+  series,
+  className,
+}: {
+  trend: Dashboard['trend'];
+  series: readonly { key: keyof Dashboard['trend'][number]; name: string }[];
+  className: string;
+}) {
   const el = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!el.current) return;
@@ -21,7 +29,13 @@ function Chart({ trend, series, className }: { trend: Dashboard['trend']; series
       grid: { left: 48, right: 16, top: 32, bottom: 28 },
       xAxis: { type: 'category', data: trend.map((t) => t.date.slice(5)) },
       yAxis: { type: 'value', minInterval: 1 },
-      series: series.map((s) => ({ type: 'line', name: s.name, smooth: true, showSymbol: trend.length < 40, data: trend.map((t) => t[s.key]) })),
+      series: series.map((s) => ({
+        type: 'line',
+        name: s.name,
+        smooth: true,
+        showSymbol: trend.length < 40,
+        data: trend.map((t) => t[s.key]),
+      })),
     });
     const onResize = () => chart.resize();
     window.addEventListener('resize', onResize);
@@ -33,8 +47,14 @@ function Chart({ trend, series, className }: { trend: Dashboard['trend']; series
   return <div ref={el} className={`chart ${className}`} />;
 }
 
-const SERVINGS = [{ key: 'bookingsCheckedIn', name: '驿站服务人次' }, { key: 'dosesGiven', name: '疫苗接种人次' }] as const;
-const POINTS = [{ key: 'pointsEarned', name: '发放积分' }, { key: 'pointsSpent', name: '兑换积分' }] as const;
+const SERVINGS = [
+  { key: 'bookingsCheckedIn', name: '驿站服务人次' },
+  { key: 'dosesGiven', name: '疫苗接种人次' },
+] as const;
+const POINTS = [
+  { key: 'pointsEarned', name: '发放积分' },
+  { key: 'pointsSpent', name: '兑换积分' },
+] as const;
 
 export default function TrendCharts({ trend }: { trend: Dashboard['trend'] }) {
   return (

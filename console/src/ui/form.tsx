@@ -68,13 +68,25 @@ export function FormDialog(props: {
       className={props.className}
       onClose={props.onClose}
       closeOnOverlayClick={false}
-      confirmBtn={{ content: props.confirmText ?? '保存', loading: busy, disabled: busy, className: 'form-dialog__confirm' }}
+      confirmBtn={{
+        content: props.confirmText ?? '保存',
+        loading: busy,
+        disabled: busy,
+        className: 'form-dialog__confirm',
+      }}
       cancelBtn={{ content: '取消', disabled: busy }}
       onConfirm={() => void submit()}
       destroyOnClose={false}
     >
       <ErrorNotice message={error} />
-      <Form form={form} labelWidth={112} labelAlign="right" colon={false} onSubmit={() => void submit()} resetType="initial">
+      <Form
+        form={form}
+        labelWidth={112}
+        labelAlign="right"
+        colon={false}
+        onSubmit={() => void submit()}
+        resetType="initial"
+      >
         {props.children}
       </Form>
     </Dialog>
@@ -101,7 +113,8 @@ export function fieldsOf(values: Values) {
     /** An InputNumber's number. */
     number: (key: string): number => (typeof values[key] === 'number' ? (values[key] as number) : Number.NaN),
     /** An optional InputNumber's number; undefined when left empty. */
-    optionalNumber: (key: string): number | undefined => (typeof values[key] === 'number' ? (values[key] as number) : undefined),
+    optionalNumber: (key: string): number | undefined =>
+      typeof values[key] === 'number' ? (values[key] as number) : undefined,
     /** A multiple Select's values. */
     list: (key: string): string[] => (Array.isArray(values[key]) ? (values[key] as unknown[]).map(String) : []),
     /** A checkbox group's numbers. */
@@ -116,4 +129,7 @@ const characters = (v: unknown) => (typeof v === 'string' ? [...v.trim()].length
 /** At most `n` characters (an empty field passes: `required` says so). */
 export const maxChars = (n: number, message: string) => ({ validator: (v: unknown) => characters(v) <= n, message });
 /** At least `n` characters once something is typed. */
-export const minChars = (n: number, message: string) => ({ validator: (v: unknown) => characters(v) === 0 || characters(v) >= n, message });
+export const minChars = (n: number, message: string) => ({
+  validator: (v: unknown) => characters(v) === 0 || characters(v) >= n,
+  message,
+});

@@ -4,7 +4,13 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 function parts(ms: number) {
   const d = new Date(ms + SHANGHAI_MS);
-  return { y: d.getUTCFullYear(), m: pad(d.getUTCMonth() + 1), d: pad(d.getUTCDate()), h: pad(d.getUTCHours()), min: pad(d.getUTCMinutes()) };
+  return {
+    y: d.getUTCFullYear(),
+    m: pad(d.getUTCMonth() + 1),
+    d: pad(d.getUTCDate()),
+    h: pad(d.getUTCHours()),
+    min: pad(d.getUTCMinutes()),
+  };
 }
 
 export function formatDateTime(ms: number | null | undefined): string {

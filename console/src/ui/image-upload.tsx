@@ -49,7 +49,10 @@ export function ImageUpload(props: { value?: string; onChange?: (url: string) =>
     setBusy(true);
     try {
       const blob = await shrink(file);
-      const uploaded = await call('admin', 'uploadImage', { contentType: isImageType(blob.type) ? blob.type : type, dataBase64: await fileToBase64(blob) });
+      const uploaded = await call('admin', 'uploadImage', {
+        contentType: isImageType(blob.type) ? blob.type : type,
+        dataBase64: await fileToBase64(blob),
+      });
       props.onChange?.(uploaded.url);
     } catch (e) {
       setError(messageOf(e));
@@ -62,12 +65,33 @@ export function ImageUpload(props: { value?: string; onChange?: (url: string) =>
   return (
     <div className={`image-upload ${props.className ?? ''}`}>
       <Space align="center">
-        {props.value ? <img className="image-upload__preview" src={props.value} alt="商品图片" /> : <div className="image-upload__empty">暂无图片</div>}
-        <Button variant="outline" loading={busy} disabled={busy} onClick={() => input.current?.click()}>{props.value ? '更换图片' : '上传图片'}</Button>
-        {props.value && !busy ? <Button variant="text" onClick={() => props.onChange?.('')}>移除</Button> : null}
+        {props.value ? (
+          <img className="image-upload__preview" src={props.value} alt="商品图片" />
+        ) : (
+          <div className="image-upload__empty">暂无图片</div>
+        )}
+        <Button variant="outline" loading={busy} disabled={busy} onClick={() => input.current?.click()}>
+          {props.value ? '更换图片' : '上传图片'}
+        </Button>
+        {props.value && !busy ? (
+          <Button variant="text" onClick={() => props.onChange?.('')}>
+            移除
+          </Button>
+        ) : null}
       </Space>
-      <input ref={input} className="image-upload__input" type="file" accept={TYPES.join(',')} hidden onChange={(e) => void pick(e.target.files?.[0])} />
-      {error ? <div className="field-error image-upload__error">{error}</div> : <div className="field-hint">JPG、PNG 或 WebP，自动压缩</div>}
+      <input
+        ref={input}
+        className="image-upload__input"
+        type="file"
+        accept={TYPES.join(',')}
+        hidden
+        onChange={(e) => void pick(e.target.files?.[0])}
+      />
+      {error ? (
+        <div className="field-error image-upload__error">{error}</div>
+      ) : (
+        <div className="field-hint">JPG、PNG 或 WebP，自动压缩</div>
+      )}
     </div>
   );
 }

@@ -81,11 +81,25 @@ export function PagedTable<T extends TableRowData>(props: {
   return (
     <div className={props.className}>
       <ErrorNotice message={paged.error} title="加载失败" />
-      <Table<T> rowKey={props.rowKey} data={paged.items} columns={props.columns} loading={paged.loading} empty={props.empty} size="small" hover stripe tableLayout={props.tableLayout ?? 'auto'} />
+      <Table<T>
+        rowKey={props.rowKey}
+        data={paged.items}
+        columns={props.columns}
+        loading={paged.loading}
+        empty={props.empty}
+        size="small"
+        hover
+        stripe
+        tableLayout={props.tableLayout ?? 'auto'}
+      />
       <Space className="pager" align="center">
-        <Button variant="outline" size="small" disabled={paged.pageNo <= 1 || paged.loading} onClick={paged.prev}>上一页</Button>
+        <Button variant="outline" size="small" disabled={paged.pageNo <= 1 || paged.loading} onClick={paged.prev}>
+          上一页
+        </Button>
         <span className="pager__no">第 {paged.pageNo} 页</span>
-        <Button variant="outline" size="small" disabled={!paged.hasNext || paged.loading} onClick={paged.next}>下一页</Button>
+        <Button variant="outline" size="small" disabled={!paged.hasNext || paged.loading} onClick={paged.next}>
+          下一页
+        </Button>
         {props.toolbar}
       </Space>
     </div>
@@ -93,7 +107,10 @@ export function PagedTable<T extends TableRowData>(props: {
 }
 
 /** The whole list at once (for actions that do not page), shown in the same table with client-side paging. */
-export function useAll<T>(load: () => Promise<T[]>, key: string): { items: T[]; loading: boolean; error: string | null; reload(): void } {
+export function useAll<T>(
+  load: () => Promise<T[]>,
+  key: string,
+): { items: T[]; loading: boolean; error: string | null; reload(): void } {
   const [items, setItems] = useState<T[]>([]);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);

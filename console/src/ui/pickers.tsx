@@ -22,7 +22,10 @@ export function useUnits(): { units: Unit[]; error: string | null } {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    loadUnits().then((u) => live && setUnits(u), (e: unknown) => live && setError(messageOf(e)));
+    loadUnits().then(
+      (u) => live && setUnits(u),
+      (e: unknown) => live && setError(messageOf(e)),
+    );
     return () => {
       live = false;
     };
@@ -30,13 +33,23 @@ export function useUnits(): { units: Unit[]; error: string | null } {
   return { units, error };
 }
 
-export function UnitSelect(props: { value?: string; onChange?: (value: string) => void; kinds?: UnitKind[]; placeholder?: string; clearable?: boolean; className?: string }) {
+export function UnitSelect(props: {
+  value?: string;
+  onChange?: (value: string) => void;
+  kinds?: UnitKind[];
+  placeholder?: string;
+  clearable?: boolean;
+  className?: string;
+}) {
   const { units, error } = useUnits();
   const options = useMemo(
     () =>
       inTreeOrder(units)
         .filter((u) => !props.kinds || props.kinds.includes(u.kind))
-        .map((u) => ({ value: u.unitId, label: `${'　'.repeat(props.kinds ? 0 : u.depth)}${u.name}（${UNIT_KINDS[u.kind] ?? u.kind}）` })),
+        .map((u) => ({
+          value: u.unitId,
+          label: `${'　'.repeat(props.kinds ? 0 : u.depth)}${u.name}（${UNIT_KINDS[u.kind] ?? u.kind}）`,
+        })),
     [units, props.kinds],
   );
   return (
@@ -47,7 +60,7 @@ export function UnitSelect(props: { value?: string; onChange?: (value: string) =
       options={options}
       filterable
       clearable={props.clearable}
-      placeholder={error ? `组织架构加载失败：${error}` : props.placeholder ?? '选择组织'}
+      placeholder={error ? `组织架构加载失败：${error}` : (props.placeholder ?? '选择组织')}
       status={error ? 'error' : 'default'}
     />
   );
@@ -66,7 +79,12 @@ export function MemberPicker(props: { value?: string; onChange?: (value: string)
       setLoading(true);
       call('org', 'searchMembers', { keyword: keyword.trim() })
         .then((r) => {
-          setOptions(r.items.map((m) => ({ value: m.openid, label: `${m.realName || m.nickname}${m.branchName ? `（${m.branchName}）` : ''}` })));
+          setOptions(
+            r.items.map((m) => ({
+              value: m.openid,
+              label: `${m.realName || m.nickname}${m.branchName ? `（${m.branchName}）` : ''}`,
+            })),
+          );
           setHint(r.items.length ? '' : '没有找到该成员');
         })
         .catch((e: unknown) => setHint(messageOf(e)))
@@ -109,7 +127,10 @@ function useOptions<T>(load: () => Promise<T[]>, toOption: (t: T) => { value: st
   const toRef = useRef(toOption);
   useEffect(() => {
     let live = true;
-    load().then((items) => live && setOptions(items.map(toRef.current)), (e: unknown) => live && setError(messageOf(e)));
+    load().then(
+      (items) => live && setOptions(items.map(toRef.current)),
+      (e: unknown) => live && setError(messageOf(e)),
+    );
     return () => {
       live = false;
     };
@@ -117,12 +138,53 @@ function useOptions<T>(load: () => Promise<T[]>, toOption: (t: T) => { value: st
   return { options, error };
 }
 
-export function StationSelect(props: { value?: string | string[]; onChange?: (value: never) => void; multiple?: boolean; className?: string; placeholder?: string }) {
-  const { options, error } = useOptions(loadStations, (s: Station) => ({ value: s.stationId, label: `${s.name}（${s.county}）` }));
-  return <Select className={props.className} value={props.value} onChange={(v) => props.onChange?.(v as never)} options={options} multiple={props.multiple} filterable clearable placeholder={error ?? props.placeholder ?? '选择驿站'} status={error ? 'error' : 'default'} minCollapsedNum={3} />;
+export function StationSelect(props: {
+  value?: string | string[];
+  onChange?: (value: never) => void;
+  multiple?: boolean;
+  className?: string;
+  placeholder?: string;
+}) {
+  const { options, error } = useOptions(loadStations, (s: Station) => ({
+    value: s.stationId,
+    label: `${s.name}（${s.county}）`,
+  }));
+  return (
+    <Select
+      className={props.className}
+      value={props.value}
+      onChange={(v) => props.onChange?.(v as never)}
+      options={options}
+      multiple={props.multiple}
+      filterable
+      clearable
+      placeholder={error ?? props.placeholder ?? '选择驿站'}
+      status={error ? 'error' : 'default'}
+      minCollapsedNum={3}
+    />
+  );
 }
 
-export function SiteSelect(props: { value?: string | string[]; onChange?: (value: never) => void; multiple?: boolean; className?: string; placeholder?: string }) {
+export function SiteSelect(props: {
+  value?: string | string[];
+  onChange?: (value: never) => void;
+  multiple?: boolean;
+  className?: string;
+  placeholder?: string;
+}) {
   const { options, error } = useOptions(loadSites, (s: Site) => ({ value: s.siteId, label: `${s.name}（${s.town}）` }));
-  return <Select className={props.className} value={props.value} onChange={(v) => props.onChange?.(v as never)} options={options} multiple={props.multiple} filterable clearable placeholder={error ?? props.placeholder ?? '选择接种点'} status={error ? 'error' : 'default'} minCollapsedNum={3} />;
+  return (
+    <Select
+      className={props.className}
+      value={props.value}
+      onChange={(v) => props.onChange?.(v as never)}
+      options={options}
+      multiple={props.multiple}
+      filterable
+      clearable
+      placeholder={error ?? props.placeholder ?? '选择接种点'}
+      status={error ? 'error' : 'default'}
+      minCollapsedNum={3}
+    />
+  );
 }

@@ -6,10 +6,17 @@ export function QrImage({ text, size = 200, className }: { text: string; size?: 
   const [src, setSrc] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    QRCode.toDataURL(text, { width: size, margin: 1, errorCorrectionLevel: 'M' }).then((url) => live && setSrc(url), () => live && setSrc(null));
+    QRCode.toDataURL(text, { width: size, margin: 1, errorCorrectionLevel: 'M' }).then(
+      (url) => live && setSrc(url),
+      () => live && setSrc(null),
+    );
     return () => {
       live = false;
     };
   }, [text, size]);
-  return src ? <img className={className} src={src} width={size} height={size} alt="二维码" /> : <div className={className} style={{ width: size, height: size }} />;
+  return src ? (
+    <img className={className} src={src} width={size} height={size} alt="二维码" />
+  ) : (
+    <div className={className} style={{ width: size, height: size }} />
+  );
 }

@@ -2,7 +2,10 @@ import type { VaccineOffer } from '../api';
 
 /** One vaccine per line: 编码,名称,厂家,剂次,间隔天数 — compact enough for a desk, checked line by line. */
 export function parseVaccines(text: string): VaccineOffer[] | string {
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   if (lines.length === 0) return '请至少填写一种疫苗';
   if (lines.length > 10) return '最多 10 种疫苗';
   const out: VaccineOffer[] = [];
@@ -17,4 +20,5 @@ export function parseVaccines(text: string): VaccineOffer[] | string {
   }
   return out;
 }
-export const vaccinesText = (v: VaccineOffer[] = []) => v.map((x) => [x.code, x.name, x.maker, x.doses, x.intervalDays ?? 0].join(',')).join('\n');
+export const vaccinesText = (v: VaccineOffer[] = []) =>
+  v.map((x) => [x.code, x.name, x.maker, x.doses, x.intervalDays ?? 0].join(',')).join('\n');

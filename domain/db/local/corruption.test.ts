@@ -26,14 +26,25 @@ async function folder(): Promise<string> {
   for (let i = 1; i <= 5; i += 1) await db.collection('docs').add({ _id: `s${i}`, text: `快照文档 ${i}` });
   await db.close();
   db = LocalDatabase.open(dir, quiet); // replays the journal into a new snapshot
-  for (let i = 1; i <= 10; i += 1) await db.collection('docs').add({ _id: `j${String(i).padStart(2, '0')}`, text: `日志文档 ${i}` });
+  for (let i = 1; i <= 10; i += 1)
+    await db.collection('docs').add({ _id: `j${String(i).padStart(2, '0')}`, text: `日志文档 ${i}` });
   await db.close();
   return dir;
 }
 
 /** Every file in the folder with the sha-256 of its bytes. */
 function hashes(dir: string): Record<string, string> {
-  return Object.fromEntries(fs.readdirSync(dir).sort().map((f) => [f, createHash('sha256').update(fs.readFileSync(path.join(dir, f))).digest('hex')]));
+  return Object.fromEntries(
+    fs
+      .readdirSync(dir)
+      .sort()
+      .map((f) => [
+        f,
+        createHash('sha256')
+          .update(fs.readFileSync(path.join(dir, f)))
+          .digest('hex'),
+      ]),
+  );
 }
 
 /** Byte offset where 1-based `line` starts. */
@@ -104,7 +115,13 @@ describe('start-up refuses damage it cannot explain, and changes nothing', () =>
     edit(dir, JOURNAL, (b) => Buffer.concat([b, Buffer.from(`{not json\t${crc('{not json')}\n`)]));
     expectRefusedUnchanged(dir, JOURNAL, 11, '不是有效的 JSON');
     const mid = await folder();
-    edit(mid, JOURNAL, (b) => Buffer.concat([b.subarray(0, lineStart(b, 3)), Buffer.from(`[1,2]\t${crc('[1,2]')}\n`), b.subarray(lineStart(b, 3))]));
+    edit(mid, JOURNAL, (b) =>
+      Buffer.concat([
+        b.subarray(0, lineStart(b, 3)),
+        Buffer.from(`[1,2]\t${crc('[1,2]')}\n`),
+        b.subarray(lineStart(b, 3)),
+      ]),
+    );
     expectRefusedUnchanged(mid, JOURNAL, 3, '内容不是一次提交');
   });
 
@@ -128,7 +145,16 @@ describe('start-up refuses damage it cannot explain, and changes nothing', () =>
 
   test('a snapshot in the older format (plain JSON lines) is still read', async () => {
     const dir = await folder();
-    edit(dir, SNAPSHOT, (b) => Buffer.from(b.toString('utf8').split('\n').filter((l) => l && !l.startsWith('#end')).map((l) => `${l.slice(0, l.lastIndexOf('\t'))}\n`).join('')));
+    edit(dir, SNAPSHOT, (b) =>
+      Buffer.from(
+        b
+          .toString('utf8')
+          .split('\n')
+          .filter((l) => l && !l.startsWith('#end'))
+          .map((l) => `${l.slice(0, l.lastIndexOf('\t'))}\n`)
+          .join(''),
+      ),
+    );
     expect(await ids(dir)).toEqual([...journalIds(10), ...snapshotIds]);
   });
 });
@@ -192,7 +218,10 @@ describe('npm run db:repair', () => {
   test('the command line: exit 0 with the report on stdout', async () => {
     const dir = await folder();
     edit(dir, JOURNAL, (b) => flipByte(b, 8));
-    const run = spawnSync(NODE, ['--import', 'tsx', path.join(ROOT, 'scripts', 'db-repair.ts'), dir], { encoding: 'utf8', cwd: ROOT });
+    const run = spawnSync(NODE, ['--import', 'tsx', path.join(ROOT, 'scripts', 'db-repair.ts'), dir], {
+      encoding: 'utf8',
+      cwd: ROOT,
+    });
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/已把 journal\.log 第 8 行起的 \d+ 字节.*移到 journal\.bad-.*\.log/);
     expect(await ids(dir)).toEqual([...journalIds(7), ...snapshotIds]);
@@ -200,7 +229,11 @@ describe('npm run db:repair', () => {
 });
 
 describe('npm run check:invariants opens the folder read-only', () => {
-  const check = (dir: string) => spawnSync(NODE, ['--import', 'tsx', path.join(ROOT, 'scripts', 'check-invariants.ts'), dir], { encoding: 'utf8', cwd: ROOT });
+  const check = (dir: string) =>
+    spawnSync(NODE, ['--import', 'tsx', path.join(ROOT, 'scripts', 'check-invariants.ts'), dir], {
+      encoding: 'utf8',
+      cwd: ROOT,
+    });
 
   test('a healthy folder with a torn tail and a stale LOCK: checked, and every file unchanged byte-for-byte', async () => {
     const dir = await folder();

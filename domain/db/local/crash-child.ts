@@ -23,8 +23,14 @@ async function run(): Promise<void> {
       if (next === crashAt) process.env.LOCALDB_FAULT = 'torn-commit';
       const from = crashAt ? 0 : n % 10;
       const to = crashAt ? 1 : (n * 7 + 3) % 10;
-      await tx.collection('accounts').doc(`a${from}`).update({ balance: db.command.inc(-1) });
-      await tx.collection('accounts').doc(`a${to}`).update({ balance: db.command.inc(1) });
+      await tx
+        .collection('accounts')
+        .doc(`a${from}`)
+        .update({ balance: db.command.inc(-1) });
+      await tx
+        .collection('accounts')
+        .doc(`a${to}`)
+        .update({ balance: db.command.inc(1) });
       await tx.collection('transfers').add({ _id: `t${next}`, from, to });
       await tx.collection('meta').doc('counter').update({ transfers: next });
       return next;

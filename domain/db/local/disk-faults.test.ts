@@ -15,7 +15,8 @@ import { JOURNAL, SNAPSHOT, type JournalOptions } from './journal';
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'diskfault-'));
 const quiet = { warn: () => {} };
-const read = (dir: string, file: string) => (fs.existsSync(path.join(dir, file)) ? fs.readFileSync(path.join(dir, file)) : Buffer.alloc(0));
+const read = (dir: string, file: string) =>
+  fs.existsSync(path.join(dir, file)) ? fs.readFileSync(path.join(dir, file)) : Buffer.alloc(0);
 
 function open(dir: string, options: JournalOptions = {}) {
   const faulty = faultyFs();
@@ -51,10 +52,15 @@ describe('writes that are on disk or refused', () => {
 
     hooks.write = (file) => (file === JOURNAL ? 'ENOSPC' : undefined);
     const refused = db.collection('docs').add({ _id: 'a4', n: 1 });
-    await expect(refused).rejects.toMatchObject({ code: 'STORAGE_FULL', message: expect.stringContaining('存储空间不足') });
-    await expect(db.runTransaction(async (tx) => {
-      await tx.collection('docs').doc('a1').update({ n: 2 });
-    })).rejects.toBeInstanceOf(DbError);
+    await expect(refused).rejects.toMatchObject({
+      code: 'STORAGE_FULL',
+      message: expect.stringContaining('存储空间不足'),
+    });
+    await expect(
+      db.runTransaction(async (tx) => {
+        await tx.collection('docs').doc('a1').update({ n: 2 });
+      }),
+    ).rejects.toBeInstanceOf(DbError);
     await expect(db.collection('docs').doc('a2').update({ n: 2 })).rejects.toMatchObject({ code: 'STORAGE_FULL' });
     // Reads keep working and show nothing of the refused commits; the journal is as it was.
     expect(await db.collection('docs').doc('a1').get()).toEqual({ _id: 'a1', n: 1 });
@@ -67,7 +73,10 @@ describe('writes that are on disk or refused', () => {
     await db.collection('docs').doc('a1').update({ n: 3 });
     await db.close();
     expect((await reopened(dir, ['docs'])).docs).toEqual([
-      { _id: 'a1', n: 3 }, { _id: 'a2', n: 1 }, { _id: 'a3', n: 1 }, { _id: 'a5', n: 5 },
+      { _id: 'a1', n: 3 },
+      { _id: 'a2', n: 1 },
+      { _id: 'a3', n: 1 },
+      { _id: 'a5', n: 5 },
     ]);
   });
 
@@ -94,29 +103,37 @@ describe('writes that are on disk or refused', () => {
     ['half the line, then no progress at all', ['half', 0]],
     ['nothing at all', [0]],
     ['EIO', ['EIO']],
-  ] as const)('a write that stops part way (%s) is cut back to the last whole line and refused', async (_name, steps) => {
-    const dir = tmp();
-    const { db, hooks } = open(dir);
-    await db.collection('docs').add({ _id: 'kept', n: 1 });
-    const before = read(dir, JOURNAL);
-    const plan: (string | number)[] = [...steps];
-    hooks.write = (file, length) => {
-      if (file !== JOURNAL || plan.length === 0) return undefined;
-      const step = plan.shift()!;
-      return step === 'half' ? Math.floor(length / 2) : (step as Errno | number);
-    };
-    const error = await db.collection('docs').add({ _id: 'lost', n: 2 }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(DbError);
-    const eio = steps[0] === 'EIO';
-    expect(error).toMatchObject(eio
-      ? { code: 'STORAGE_FAILED', message: expect.stringContaining('存储写入失败') }
-      : { code: 'STORAGE_FULL', message: expect.stringContaining('存储空间不足') });
-    expect(read(dir, JOURNAL).equals(before)).toBe(true);
-    expect(await db.collection('docs').doc('lost').get()).toBeNull();
-    await db.collection('docs').add({ _id: 'later', n: 3 });
-    await db.close();
-    expect((await reopened(dir, ['docs'])).docs!.map((d) => d._id)).toEqual(['kept', 'later']);
-  });
+  ] as const)(
+    'a write that stops part way (%s) is cut back to the last whole line and refused',
+    async (_name, steps) => {
+      const dir = tmp();
+      const { db, hooks } = open(dir);
+      await db.collection('docs').add({ _id: 'kept', n: 1 });
+      const before = read(dir, JOURNAL);
+      const plan: (string | number)[] = [...steps];
+      hooks.write = (file, length) => {
+        if (file !== JOURNAL || plan.length === 0) return undefined;
+        const step = plan.shift()!;
+        return step === 'half' ? Math.floor(length / 2) : (step as Errno | number);
+      };
+      const error = await db
+        .collection('docs')
+        .add({ _id: 'lost', n: 2 })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DbError);
+      const eio = steps[0] === 'EIO';
+      expect(error).toMatchObject(
+        eio
+          ? { code: 'STORAGE_FAILED', message: expect.stringContaining('存储写入失败') }
+          : { code: 'STORAGE_FULL', message: expect.stringContaining('存储空间不足') },
+      );
+      expect(read(dir, JOURNAL).equals(before)).toBe(true);
+      expect(await db.collection('docs').doc('lost').get()).toBeNull();
+      await db.collection('docs').add({ _id: 'later', n: 3 });
+      await db.close();
+      expect((await reopened(dir, ['docs'])).docs!.map((d) => d._id)).toEqual(['kept', 'later']);
+    },
+  );
 
   test('a failed fdatasync refuses every commit and read waiting on it, and undoes them in memory', async () => {
     const dir = tmp();
@@ -132,7 +149,10 @@ describe('writes that are on disk or refused', () => {
     };
     // These commit now, in this turn: they share the one fdatasync that fails.
     const writes = [
-      db.collection('docs').doc('x').update({ n: _.inc(1) }),
+      db
+        .collection('docs')
+        .doc('x')
+        .update({ n: _.inc(1) }),
       db.collection('docs').add({ _id: 'y', n: 1 }),
       db.collection('accounts').doc('a').remove(),
     ];
@@ -150,7 +170,10 @@ describe('writes that are on disk or refused', () => {
     expect(await db.collection('docs').doc('y').get()).toBeNull();
     expect(await db.collection('accounts').doc('a').get()).toEqual({ _id: 'a', balance: 10 });
     // Writes resume.
-    await db.collection('docs').doc('x').update({ n: _.inc(5) });
+    await db
+      .collection('docs')
+      .doc('x')
+      .update({ n: _.inc(5) });
     await db.close();
     const after = await reopened(dir, ['docs', 'accounts']);
     expect(after).toEqual({ docs: [{ _id: 'x', n: 5 }], accounts: [{ _id: 'a', balance: 10 }] });
@@ -164,14 +187,23 @@ describe('writes that are on disk or refused', () => {
     await db.collection('accounts').add({ _id: 'b', balance: 50 });
     let syncs = 0;
     hooks.sync = (file) => (file === JOURNAL && ++syncs === 3 ? 'ENOSPC' : undefined);
-    const transfer = (from: string, to: string) => db.runTransaction(async (tx) => {
-      // A turn of the event loop inside: the transfers spread over several group commits.
-      await new Promise((resolve) => setImmediate(resolve));
-      await tx.collection('accounts').doc(from).update({ balance: _.inc(-1) });
-      await tx.collection('accounts').doc(to).update({ balance: _.inc(1) });
-      await tx.collection('log').add({ from, to });
-    });
-    const outcomes = await Promise.allSettled(Array.from({ length: 40 }, (_x, i) => (i % 3 === 0 ? transfer('b', 'a') : transfer('a', 'b'))));
+    const transfer = (from: string, to: string) =>
+      db.runTransaction(async (tx) => {
+        // A turn of the event loop inside: the transfers spread over several group commits.
+        await new Promise((resolve) => setImmediate(resolve));
+        await tx
+          .collection('accounts')
+          .doc(from)
+          .update({ balance: _.inc(-1) });
+        await tx
+          .collection('accounts')
+          .doc(to)
+          .update({ balance: _.inc(1) });
+        await tx.collection('log').add({ from, to });
+      });
+    const outcomes = await Promise.allSettled(
+      Array.from({ length: 40 }, (_x, i) => (i % 3 === 0 ? transfer('b', 'a') : transfer('a', 'b'))),
+    );
     const ok = outcomes.filter((o) => o.status === 'fulfilled').length;
     const refused = outcomes.filter((o) => o.status === 'rejected');
     expect(refused.length).toBeGreaterThan(0);
@@ -213,7 +245,10 @@ describe('writes that are on disk or refused', () => {
     const ctx = { db, caller: { openid: 'new-resident' }, now: () => now };
     onceOnJournal(hooks, 'ENOSPC');
     const refused = await FUNCTIONS.user!.handle({ action: 'me' }, ctx);
-    expect(refused).toEqual({ ok: false, error: { code: 'INTERNAL', message: '存储空间不足，本次操作未保存，请稍后再试' } });
+    expect(refused).toEqual({
+      ok: false,
+      error: { code: 'INTERNAL', message: '存储空间不足，本次操作未保存，请稍后再试' },
+    });
     expect(await db.collection('users').doc('new-resident').get()).toBeNull();
     const answered = await FUNCTIONS.user!.handle({ action: 'me' }, ctx);
     expect(answered.ok).toBe(true);
@@ -227,47 +262,68 @@ describe('snapshots (compaction)', () => {
   const everyFlush = { compactAtBytes: 1 };
 
   test.each([
-    ['a write to the new snapshot fails', (h: FaultHooks) => { h.write = (f) => (f === `${SNAPSHOT}.tmp` ? 'ENOSPC' : undefined); }],
-    ['a write to the new snapshot is short and then stops', (h: FaultHooks) => {
-      let n = 0;
-      h.write = (f, length) => (f === `${SNAPSHOT}.tmp` ? (n++ === 0 ? Math.floor(length / 3) : 0) : undefined);
-    }],
-    ['the new snapshot cannot be fsynced', (h: FaultHooks) => { h.sync = (f) => (f === `${SNAPSHOT}.tmp` ? 'EIO' : undefined); }],
-    ['the rename fails', (h: FaultHooks) => { h.rename = () => 'EIO'; }],
-  ])('%s: snapshot and journal stay as they were, the commit is still acknowledged, the next compaction succeeds', async (_name, inject) => {
-    const dir = tmp();
-    const warnings: string[] = [];
-    const { db, hooks } = open(dir, { ...everyFlush, warn: (m) => warnings.push(m) });
-    for (const id of ['s1', 's2', 's3']) await db.collection('docs').add({ _id: id });
-    expect(read(dir, JOURNAL).length).toBe(0);
-    const snapshot = read(dir, SNAPSHOT);
-    inject(hooks);
-    await db.collection('docs').add({ _id: 'j1' });
-    expect(read(dir, SNAPSHOT).equals(snapshot)).toBe(true);
-    expect(read(dir, JOURNAL).toString()).toContain('"j1"');
-    expect(fs.existsSync(path.join(dir, `${SNAPSHOT}.tmp`))).toBe(false);
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toContain('快照和日志保持原样');
-    expect((await reopened2(dir)).map((d) => d._id)).toEqual(['j1', 's1', 's2', 's3']);
+    [
+      'a write to the new snapshot fails',
+      (h: FaultHooks) => {
+        h.write = (f) => (f === `${SNAPSHOT}.tmp` ? 'ENOSPC' : undefined);
+      },
+    ],
+    [
+      'a write to the new snapshot is short and then stops',
+      (h: FaultHooks) => {
+        let n = 0;
+        h.write = (f, length) => (f === `${SNAPSHOT}.tmp` ? (n++ === 0 ? Math.floor(length / 3) : 0) : undefined);
+      },
+    ],
+    [
+      'the new snapshot cannot be fsynced',
+      (h: FaultHooks) => {
+        h.sync = (f) => (f === `${SNAPSHOT}.tmp` ? 'EIO' : undefined);
+      },
+    ],
+    [
+      'the rename fails',
+      (h: FaultHooks) => {
+        h.rename = () => 'EIO';
+      },
+    ],
+  ])(
+    '%s: snapshot and journal stay as they were, the commit is still acknowledged, the next compaction succeeds',
+    async (_name, inject) => {
+      const dir = tmp();
+      const warnings: string[] = [];
+      const { db, hooks } = open(dir, { ...everyFlush, warn: (m) => warnings.push(m) });
+      for (const id of ['s1', 's2', 's3']) await db.collection('docs').add({ _id: id });
+      expect(read(dir, JOURNAL).length).toBe(0);
+      const snapshot = read(dir, SNAPSHOT);
+      inject(hooks);
+      await db.collection('docs').add({ _id: 'j1' });
+      expect(read(dir, SNAPSHOT).equals(snapshot)).toBe(true);
+      expect(read(dir, JOURNAL).toString()).toContain('"j1"');
+      expect(fs.existsSync(path.join(dir, `${SNAPSHOT}.tmp`))).toBe(false);
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toContain('快照和日志保持原样');
+      expect((await reopened2(dir)).map((d) => d._id)).toEqual(['j1', 's1', 's2', 's3']);
 
-    delete hooks.write;
-    delete hooks.sync;
-    delete hooks.rename;
-    // The retry waits for the journal to grow by as much again (here: one more commit).
-    await db.collection('docs').add({ _id: 'j2' });
-    await db.collection('docs').add({ _id: 'j3' });
-    expect(read(dir, JOURNAL).length).toBe(0);
-    await db.close();
-    expect((await reopened(dir, ['docs'])).docs!.map((d) => d._id)).toEqual(['j1', 'j2', 'j3', 's1', 's2', 's3']);
+      delete hooks.write;
+      delete hooks.sync;
+      delete hooks.rename;
+      // The retry waits for the journal to grow by as much again (here: one more commit).
+      await db.collection('docs').add({ _id: 'j2' });
+      await db.collection('docs').add({ _id: 'j3' });
+      expect(read(dir, JOURNAL).length).toBe(0);
+      await db.close();
+      expect((await reopened(dir, ['docs'])).docs!.map((d) => d._id)).toEqual(['j1', 'j2', 'j3', 's1', 's2', 's3']);
 
-    /** The folder as a fresh read-only opener sees it, while the writer is still open. */
-    async function reopened2(folder: string): Promise<Doc[]> {
-      const ro = LocalDatabase.open(folder, { ...quiet, readOnly: true });
-      const docs = await ro.collection('docs').orderBy('_id', 'asc').get();
-      await ro.close();
-      return docs;
-    }
-  });
+      /** The folder as a fresh read-only opener sees it, while the writer is still open. */
+      async function reopened2(folder: string): Promise<Doc[]> {
+        const ro = LocalDatabase.open(folder, { ...quiet, readOnly: true });
+        const docs = await ro.collection('docs').orderBy('_id', 'asc').get();
+        await ro.close();
+        return docs;
+      }
+    },
+  );
 
   test('the folder fsync after the rename fails: the journal is not cut, and either snapshot with it gives the same data', async () => {
     const dir = tmp();
@@ -333,102 +389,112 @@ function random(seed: number): () => number {
 }
 
 describe('random fault schedules', () => {
-  test.each([1, 2, 3, 4, 5])('seed %i: every acknowledged request is present after reopen, every refused one absent', async (seed) => {
-    const rand = random(seed);
-    const dir = tmp();
-    const faulty = faultyFs();
-    const { hooks } = faulty;
-    let db = LocalDatabase.open(dir, { ...quiet, fs: faulty.fs, compactAtBytes: 2048 });
-    await db.collection('accounts').add({ _id: 'a', balance: 500 });
-    await db.collection('accounts').add({ _id: 'b', balance: 500 });
-    const model = new Map<string, number>();
-    let transfers = 0;
-    const counts = { requests: 0, acknowledged: 0, refused: 0, faults: 0, reopens: 0 };
+  test.each([1, 2, 3, 4, 5])(
+    'seed %i: every acknowledged request is present after reopen, every refused one absent',
+    async (seed) => {
+      const rand = random(seed);
+      const dir = tmp();
+      const faulty = faultyFs();
+      const { hooks } = faulty;
+      let db = LocalDatabase.open(dir, { ...quiet, fs: faulty.fs, compactAtBytes: 2048 });
+      await db.collection('accounts').add({ _id: 'a', balance: 500 });
+      await db.collection('accounts').add({ _id: 'b', balance: 500 });
+      const model = new Map<string, number>();
+      let transfers = 0;
+      const counts = { requests: 0, acknowledged: 0, refused: 0, faults: 0, reopens: 0 };
 
-    /** Arms one fault at a random upcoming file call of a random kind, anywhere (journal, snapshot, folder). */
-    const arm = () => {
-      counts.faults += 1;
-      let countdown = Math.floor(rand() * 6);
-      const kind = Math.floor(rand() * 5);
-      const fire = () => countdown-- === 0;
-      if (kind === 0) hooks.write = () => (fire() ? 'ENOSPC' : undefined);
-      else if (kind === 1) hooks.write = (_f, length) => (fire() ? Math.floor(length / 2) : undefined);
-      else if (kind === 2) {
-        let stage = 0; // half a write, then no progress at all
-        hooks.write = (_f, length) => {
-          if (countdown-- > 0) return undefined;
-          stage += 1;
-          return stage === 1 ? Math.floor(length / 2) : stage === 2 ? 0 : undefined;
-        };
-      }
-      else if (kind === 3) hooks.sync = () => (fire() ? 'EIO' : undefined);
-      else hooks.truncate = () => (fire() ? 'EIO' : undefined);
-    };
-    const clear = () => {
-      delete hooks.write;
-      delete hooks.sync;
-      delete hooks.truncate;
-    };
-
-    for (let batch = 0; batch < 60; batch += 1) {
-      if (rand() < 0.5) arm();
-      const ops: { promise: Promise<unknown>; onOk: () => void }[] = [];
-      const size = 1 + Math.floor(rand() * 6);
-      for (let i = 0; i < size; i += 1) {
-        const key = `k${Math.floor(rand() * 8)}`;
-        const value = Math.floor(rand() * 1000);
-        counts.requests += 1;
-        const r = rand();
-        if (r < 0.45) {
-          ops.push({ promise: db.collection('kv').doc(key).set({ value }), onOk: () => model.set(key, value) });
-        } else if (r < 0.6) {
-          ops.push({ promise: db.collection('kv').doc(key).remove(), onOk: () => model.delete(key) });
-        } else {
-          const [from, to] = rand() < 0.5 ? ['a', 'b'] : ['b', 'a'];
-          ops.push({
-            promise: db.runTransaction(async (tx) => {
-              const source = await tx.collection('accounts').doc(from).get();
-              await tx.collection('accounts').doc(from).update({ balance: Number(source?.balance) - 1 });
-              const target = await tx.collection('accounts').doc(to).get();
-              await tx.collection('accounts').doc(to).update({ balance: Number(target?.balance) + 1 });
-              await tx.collection('transfers').add({ from });
-            }),
-            onOk: () => { transfers += 1; },
-          });
-        }
-      }
-      // Plain writes commit in call order, so the model applies the acknowledged ones in that order.
-      const outcomes = await Promise.allSettled(ops.map((o) => o.promise));
-      outcomes.forEach((outcome, i) => {
-        if (outcome.status === 'fulfilled') {
-          counts.acknowledged += 1;
-          ops[i]!.onOk();
-        } else {
-          counts.refused += 1;
-          expect(outcome.reason).toBeInstanceOf(DbError);
-          expect(['STORAGE_FULL', 'STORAGE_FAILED']).toContain((outcome.reason as DbError).code);
-        }
-      });
-      clear();
-      // Reads agree with the acknowledged history at every step, not only after a restart.
-      const check = async (database: LocalDatabase) => {
-        const kv = await database.collection('kv').limit(1000).get();
-        expect(Object.fromEntries(kv.map((d) => [d._id, d.value]))).toEqual(Object.fromEntries(model));
-        const accounts = await database.collection('accounts').get();
-        expect(accounts.reduce((sum, a) => sum + Number(a.balance), 0)).toBe(1000);
-        expect(await database.collection('transfers').count()).toBe(transfers);
+      /** Arms one fault at a random upcoming file call of a random kind, anywhere (journal, snapshot, folder). */
+      const arm = () => {
+        counts.faults += 1;
+        let countdown = Math.floor(rand() * 6);
+        const kind = Math.floor(rand() * 5);
+        const fire = () => countdown-- === 0;
+        if (kind === 0) hooks.write = () => (fire() ? 'ENOSPC' : undefined);
+        else if (kind === 1) hooks.write = (_f, length) => (fire() ? Math.floor(length / 2) : undefined);
+        else if (kind === 2) {
+          let stage = 0; // half a write, then no progress at all
+          hooks.write = (_f, length) => {
+            if (countdown-- > 0) return undefined;
+            stage += 1;
+            return stage === 1 ? Math.floor(length / 2) : stage === 2 ? 0 : undefined;
+          };
+        } else if (kind === 3) hooks.sync = () => (fire() ? 'EIO' : undefined);
+        else hooks.truncate = () => (fire() ? 'EIO' : undefined);
       };
-      await check(db);
-      if (batch % 10 === 9) {
-        await db.close();
-        counts.reopens += 1;
-        db = LocalDatabase.open(dir, { ...quiet, fs: faulty.fs, compactAtBytes: 2048 });
+      const clear = () => {
+        delete hooks.write;
+        delete hooks.sync;
+        delete hooks.truncate;
+      };
+
+      for (let batch = 0; batch < 60; batch += 1) {
+        if (rand() < 0.5) arm();
+        const ops: { promise: Promise<unknown>; onOk: () => void }[] = [];
+        const size = 1 + Math.floor(rand() * 6);
+        for (let i = 0; i < size; i += 1) {
+          const key = `k${Math.floor(rand() * 8)}`;
+          const value = Math.floor(rand() * 1000);
+          counts.requests += 1;
+          const r = rand();
+          if (r < 0.45) {
+            ops.push({ promise: db.collection('kv').doc(key).set({ value }), onOk: () => model.set(key, value) });
+          } else if (r < 0.6) {
+            ops.push({ promise: db.collection('kv').doc(key).remove(), onOk: () => model.delete(key) });
+          } else {
+            const [from, to] = rand() < 0.5 ? ['a', 'b'] : ['b', 'a'];
+            ops.push({
+              promise: db.runTransaction(async (tx) => {
+                const source = await tx.collection('accounts').doc(from).get();
+                await tx
+                  .collection('accounts')
+                  .doc(from)
+                  .update({ balance: Number(source?.balance) - 1 });
+                const target = await tx.collection('accounts').doc(to).get();
+                await tx
+                  .collection('accounts')
+                  .doc(to)
+                  .update({ balance: Number(target?.balance) + 1 });
+                await tx.collection('transfers').add({ from });
+              }),
+              onOk: () => {
+                transfers += 1;
+              },
+            });
+          }
+        }
+        // Plain writes commit in call order, so the model applies the acknowledged ones in that order.
+        const outcomes = await Promise.allSettled(ops.map((o) => o.promise));
+        outcomes.forEach((outcome, i) => {
+          if (outcome.status === 'fulfilled') {
+            counts.acknowledged += 1;
+            ops[i]!.onOk();
+          } else {
+            counts.refused += 1;
+            expect(outcome.reason).toBeInstanceOf(DbError);
+            expect(['STORAGE_FULL', 'STORAGE_FAILED']).toContain((outcome.reason as DbError).code);
+          }
+        });
+        clear();
+        // Reads agree with the acknowledged history at every step, not only after a restart.
+        const check = async (database: LocalDatabase) => {
+          const kv = await database.collection('kv').limit(1000).get();
+          expect(Object.fromEntries(kv.map((d) => [d._id, d.value]))).toEqual(Object.fromEntries(model));
+          const accounts = await database.collection('accounts').get();
+          expect(accounts.reduce((sum, a) => sum + Number(a.balance), 0)).toBe(1000);
+          expect(await database.collection('transfers').count()).toBe(transfers);
+        };
         await check(db);
+        if (batch % 10 === 9) {
+          await db.close();
+          counts.reopens += 1;
+          db = LocalDatabase.open(dir, { ...quiet, fs: faulty.fs, compactAtBytes: 2048 });
+          await check(db);
+        }
       }
-    }
-    await db.close();
-    expect(counts.refused).toBeGreaterThan(0);
-    expect(counts.acknowledged).toBeGreaterThan(counts.refused);
-    if (process.env.FAULT_STATS) console.log(`seed ${seed}: ${JSON.stringify(counts)}`);
-  });
+      await db.close();
+      expect(counts.refused).toBeGreaterThan(0);
+      expect(counts.acknowledged).toBeGreaterThan(counts.refused);
+      if (process.env.FAULT_STATS) console.log(`seed ${seed}: ${JSON.stringify(counts)}`);
+    },
+  );
 });

@@ -3,9 +3,19 @@ import { Mutex } from 'async-mutex';
 import { Query as MingoQuery, update as mingoUpdate } from 'mingo';
 import { command, type Query, type UpdateDoc } from '../command';
 import {
-  DEFAULT_LIMIT, DbError, MAX_LIMIT,
-  type CollectionRef, type Database, type Doc, type DocRef, type NewDoc, type QueryRef,
-  type SortDirection, type Transaction, type TxCollectionRef, type TxDocRef,
+  DEFAULT_LIMIT,
+  DbError,
+  MAX_LIMIT,
+  type CollectionRef,
+  type Database,
+  type Doc,
+  type DocRef,
+  type NewDoc,
+  type QueryRef,
+  type SortDirection,
+  type Transaction,
+  type TxCollectionRef,
+  type TxDocRef,
 } from '../types';
 import { Journal, type JournalOptions, type Write } from './journal';
 import { CollectionIndexes, equalities, idLowerBound, seek } from './indexes';
@@ -26,7 +36,8 @@ export function newId(): string {
 }
 
 function assertId(id: unknown): asserts id is string {
-  if (typeof id !== 'string' || id.length === 0 || id.length > 256) throw new DbError('INVALID_QUERY', '文档 _id 必须是 1 到 256 个字符的字符串');
+  if (typeof id !== 'string' || id.length === 0 || id.length > 256)
+    throw new DbError('INVALID_QUERY', '文档 _id 必须是 1 到 256 个字符的字符串');
 }
 
 /** Drops `undefined` fields and checks that what remains is plain JSON. */
@@ -94,7 +105,10 @@ export class LocalDatabase implements Database {
    */
   static open(dir: string, options: JournalOptions = {}): LocalDatabase {
     const db = new LocalDatabase(dir, options);
-    db.journal.open((write) => db.applyWrite(write), () => db.allWrites());
+    db.journal.open(
+      (write) => db.applyWrite(write),
+      () => db.allWrites(),
+    );
     // Folding the journal into the snapshot at start-up is an optimisation: a failure leaves both as they were.
     if (db.journal.replayedAtOpen > 0) db.journal.compact();
     return db;
@@ -174,7 +188,11 @@ export class LocalDatabase implements Database {
     }
     if (writes.size === 0) return;
     const list = [...writes.values()];
-    const before: Write[] = list.map(([collection, id]) => [collection, id, this.readEntry(collection, id)?.doc ?? null]);
+    const before: Write[] = list.map(([collection, id]) => [
+      collection,
+      id,
+      this.readEntry(collection, id)?.doc ?? null,
+    ]);
     this.journal.append(list, () => {
       for (const write of before) this.applyWrite(write);
     });
@@ -285,7 +303,11 @@ function commitOne(db: LocalDatabase, collection: string, id: string, doc: Doc |
 }
 
 class LocalDocRef implements DocRef {
-  constructor(private readonly db: LocalDatabase, private readonly collection: string, private readonly id: string) {
+  constructor(
+    private readonly db: LocalDatabase,
+    private readonly collection: string,
+    private readonly id: string,
+  ) {
     assertId(id);
   }
 
@@ -411,7 +433,10 @@ class LocalTransaction implements Transaction {
 }
 
 class LocalTxCollection implements TxCollectionRef {
-  constructor(private readonly tx: LocalTransaction, private readonly name: string) {}
+  constructor(
+    private readonly tx: LocalTransaction,
+    private readonly name: string,
+  ) {}
 
   doc(id: string): TxDocRef {
     assertId(id);

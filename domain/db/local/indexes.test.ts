@@ -20,7 +20,10 @@ test('equality on an array field means "contains", through the index too', async
   await stations.add({ _id: 'b', services: ['water'], vaccines: [{ code: 'covid' }] });
   expect((await stations.where({ services: 'legal' }).get()).map((d) => d._id)).toEqual(['a']);
   await stations.doc('b').update({ services: ['legal'] });
-  expect((await stations.where({ services: 'legal' }).orderBy('_id', 'asc').get()).map((d) => d._id)).toEqual(['a', 'b']);
+  expect((await stations.where({ services: 'legal' }).orderBy('_id', 'asc').get()).map((d) => d._id)).toEqual([
+    'a',
+    'b',
+  ]);
   expect((await stations.where({ 'vaccines.code': 'covid' }).get()).map((d) => d._id)).toEqual(['b']);
   await db.close();
 });
@@ -47,10 +50,18 @@ test('queries answered through equality indexes match a full scan, whatever writ
             model.delete(id);
           } else if (s.op === 'query') {
             const got = (await items.where({ owner, status }).limit(1000).get()).map((d) => d._id).sort();
-            const want = [...model].filter(([, v]) => v.owner === owner && v.status === status).map(([k]) => k).sort();
+            const want = [...model]
+              .filter(([, v]) => v.owner === owner && v.status === status)
+              .map(([k]) => k)
+              .sort();
             expect(got).toEqual(want);
             const byOwner = (await items.where({ owner }).limit(1000).get()).map((d) => d._id).sort();
-            expect(byOwner).toEqual([...model].filter(([, v]) => v.owner === owner).map(([k]) => k).sort());
+            expect(byOwner).toEqual(
+              [...model]
+                .filter(([, v]) => v.owner === owner)
+                .map(([k]) => k)
+                .sort(),
+            );
           }
         }
       } finally {
@@ -63,32 +74,39 @@ test('queries answered through equality indexes match a full scan, whatever writ
 
 test('keyset pages in _id order match a sorted scan, across inserts and removals', async () => {
   await fc.assert(
-    fc.asyncProperty(fc.uniqueArray(fc.stringMatching(/^[a-z]{1,4}$/), { maxLength: 40 }), fc.array(fc.nat(39), { maxLength: 10 }), fc.integer({ min: 1, max: 5 }), async (ids, removals, size) => {
-      const db = LocalDatabase.open(fs.mkdtempSync(path.join(os.tmpdir(), 'keyset-')));
-      const _ = db.command;
-      const col = db.collection('stations');
-      try {
-        for (const id of ids) await col.add({ _id: id, even: id.length % 2 === 0 });
-        await col.get();
-        const removed = new Set(removals.map((i) => ids[i]).filter((x): x is string => Boolean(x)));
-        for (const id of removed) await col.doc(id).remove();
-        await col.add({ _id: 'mmm-late', even: true });
-        const want = [...ids.filter((id) => !removed.has(id)), 'mmm-late'].filter((id) => id.length % 2 === 0).sort();
-        const got: string[] = [];
-        let cursor: string | undefined;
-        for (let guard = 0; guard < 100; guard += 1) {
-          // `neq`, not an equality: this takes the ordered walk rather than an index bucket.
-          const where = cursor ? _.and([{ even: _.neq(false) }, { _id: _.gt(cursor) }]) : _.and([{ even: _.neq(false) }]);
-          const page = await col.where(where).orderBy('_id', 'asc').limit(size).get();
-          got.push(...page.map((d) => d._id));
-          if (page.length < size) break;
-          cursor = page[page.length - 1]!._id;
+    fc.asyncProperty(
+      fc.uniqueArray(fc.stringMatching(/^[a-z]{1,4}$/), { maxLength: 40 }),
+      fc.array(fc.nat(39), { maxLength: 10 }),
+      fc.integer({ min: 1, max: 5 }),
+      async (ids, removals, size) => {
+        const db = LocalDatabase.open(fs.mkdtempSync(path.join(os.tmpdir(), 'keyset-')));
+        const _ = db.command;
+        const col = db.collection('stations');
+        try {
+          for (const id of ids) await col.add({ _id: id, even: id.length % 2 === 0 });
+          await col.get();
+          const removed = new Set(removals.map((i) => ids[i]).filter((x): x is string => Boolean(x)));
+          for (const id of removed) await col.doc(id).remove();
+          await col.add({ _id: 'mmm-late', even: true });
+          const want = [...ids.filter((id) => !removed.has(id)), 'mmm-late'].filter((id) => id.length % 2 === 0).sort();
+          const got: string[] = [];
+          let cursor: string | undefined;
+          for (let guard = 0; guard < 100; guard += 1) {
+            // `neq`, not an equality: this takes the ordered walk rather than an index bucket.
+            const where = cursor
+              ? _.and([{ even: _.neq(false) }, { _id: _.gt(cursor) }])
+              : _.and([{ even: _.neq(false) }]);
+            const page = await col.where(where).orderBy('_id', 'asc').limit(size).get();
+            got.push(...page.map((d) => d._id));
+            if (page.length < size) break;
+            cursor = page[page.length - 1]!._id;
+          }
+          expect(got).toEqual(want);
+        } finally {
+          await db.close();
         }
-        expect(got).toEqual(want);
-      } finally {
-        await db.close();
-      }
-    }),
+      },
+    ),
     { numRuns: 50 },
   );
 });

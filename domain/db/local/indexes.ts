@@ -2,7 +2,8 @@ import { Op, type Query } from '../command';
 import type { Doc } from '../types';
 
 type Primitive = string | number | boolean;
-const isPrimitive = (v: unknown): v is Primitive => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+const isPrimitive = (v: unknown): v is Primitive =>
+  typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 const bucketKey = (v: Primitive) => `${typeof v}:${String(v)}`;
 
 /** The top-level `field == value` conditions of a query, which any matching document must meet. */
@@ -77,7 +78,8 @@ export function idLowerBound(query: Query): { value: string; inclusive: boolean 
     return null;
   }
   const id = query._id;
-  if (id instanceof Op && (id.kind === 'gt' || id.kind === 'gte') && typeof id.value === 'string') return { value: id.value, inclusive: id.kind === 'gte' };
+  if (id instanceof Op && (id.kind === 'gt' || id.kind === 'gte') && typeof id.value === 'string')
+    return { value: id.value, inclusive: id.kind === 'gte' };
   return null;
 }
 

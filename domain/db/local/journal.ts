@@ -49,8 +49,16 @@ function checksum(data: string | Uint8Array): string {
 
 /** A stored file that start-up will not interpret: names the file and the 1-based line. */
 export class CorruptDataError extends Error {
-  constructor(readonly file: string, readonly line: number, readonly reason: string, hint: string, dir?: string) {
-    super(`数据文件损坏：${dir ? path.join(dir, file) : file} 第 ${line} 行（${reason}）。已停止，所有文件保持原样。${hint}`);
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly reason: string,
+    hint: string,
+    dir?: string,
+  ) {
+    super(
+      `数据文件损坏：${dir ? path.join(dir, file) : file} 第 ${line} 行（${reason}）。已停止，所有文件保持原样。${hint}`,
+    );
     this.name = 'CorruptDataError';
   }
 }
@@ -244,7 +252,8 @@ export function scanJournal(buf: Buffer): JournalScan {
     let validAfter = 0;
     if (!last) {
       for (const after of lines(buf.subarray(end + 1))) {
-        if (after.complete && checkedBody(buf.subarray(end + 1 + after.start, end + 1 + after.end)) !== null) validAfter += 1;
+        if (after.complete && checkedBody(buf.subarray(end + 1 + after.start, end + 1 + after.end)) !== null)
+          validAfter += 1;
       }
     }
     scan.tail = { line: number, offset: start, bytes: buf.length - start, reason: reason ?? '未知', torn, validAfter };
@@ -361,18 +370,24 @@ export class Journal {
     const journalPath = path.join(this.dir, JOURNAL);
     const text = fs.existsSync(journalPath) ? fs.readFileSync(journalPath) : Buffer.alloc(0);
     const scan = scanJournal(text);
-    if (scan.tail && !scan.tail.torn) throw new CorruptDataError(JOURNAL, scan.tail.line, scan.tail.reason, JOURNAL_HINT, this.dir);
+    if (scan.tail && !scan.tail.torn)
+      throw new CorruptDataError(JOURNAL, scan.tail.line, scan.tail.reason, JOURNAL_HINT, this.dir);
     for (const commit of scan.commits) for (const write of commit) apply(write);
     this.replayedAtOpen = scan.goodLines;
     if (this.readOnly) {
-      if (scan.tail) this.warn(`${JOURNAL} 第 ${scan.tail.line} 行是未确认的残缺尾部（${scan.tail.bytes} 字节），未计入；只读打开，未做改动`);
+      if (scan.tail)
+        this.warn(
+          `${JOURNAL} 第 ${scan.tail.line} 行是未确认的残缺尾部（${scan.tail.bytes} 字节），未计入；只读打开，未做改动`,
+        );
       return;
     }
 
     try {
       fs.writeFileSync(path.join(this.dir, LOCK), String(process.pid), { mode: 0o600 });
     } catch (error) {
-      throw new Error(`无法写入 ${path.join(this.dir, LOCK)}（${(error as NodeJS.ErrnoException).code ?? String(error)}）：磁盘可能已满，数据未做改动`);
+      throw new Error(
+        `无法写入 ${path.join(this.dir, LOCK)}（${(error as NodeJS.ErrnoException).code ?? String(error)}）：磁盘可能已满，数据未做改动`,
+      );
     }
     const existed = fs.existsSync(journalPath);
     this.fd = fs.openSync(journalPath, nodeFs.constants.O_RDWR | nodeFs.constants.O_CREAT, 0o600);
@@ -388,7 +403,9 @@ export class Journal {
         writeNewFile(fs, this.dir, name, text.subarray(scan.goodBytes));
         this.warn(`${JOURNAL} 第 ${scan.tail.line} 行是未确认的残缺尾部（${scan.tail.bytes} 字节），已移到 ${name}`);
       } catch (error) {
-        this.warn(`${JOURNAL} 第 ${scan.tail.line} 行是未确认的残缺尾部（${scan.tail.bytes} 字节），无法另存（${String(error)}），已截去`);
+        this.warn(
+          `${JOURNAL} 第 ${scan.tail.line} 行是未确认的残缺尾部（${scan.tail.bytes} 字节），无法另存（${String(error)}），已截去`,
+        );
       }
       fs.ftruncateSync(this.fd, scan.goodBytes);
       fs.fdatasyncSync(this.fd);
@@ -542,7 +559,9 @@ export class Journal {
         // not there (renamed) or not removable: the next compaction overwrites it
       }
       this.compactAt = this.bytes + this.compactAtBytes;
-      this.warn(`写快照失败（${(error as NodeJS.ErrnoException).code ?? String(error)}），快照和日志保持原样，稍后重试`);
+      this.warn(
+        `写快照失败（${(error as NodeJS.ErrnoException).code ?? String(error)}），快照和日志保持原样，稍后重试`,
+      );
       return false;
     }
     try {
@@ -576,7 +595,8 @@ export class Journal {
     }
     if (this.readOnly) return;
     const lockPath = path.join(this.dir, LOCK);
-    if (this.fs.existsSync(lockPath) && this.fs.readFileSync(lockPath).toString('utf8') === String(process.pid)) this.fs.unlinkSync(lockPath);
+    if (this.fs.existsSync(lockPath) && this.fs.readFileSync(lockPath).toString('utf8') === String(process.pid))
+      this.fs.unlinkSync(lockPath);
   }
 }
 

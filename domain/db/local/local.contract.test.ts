@@ -23,7 +23,15 @@ describe('embedded engine durability', () => {
     await db.runTransaction(async (tx) => {
       await tx.collection('accounts').add({ _id: 'u1', balance: 30 });
     });
-    const other = spawnSync(NODE, [...TS, '-e', `require(${JSON.stringify(path.join(__dirname, 'engine.ts'))}).LocalDatabase.open(${JSON.stringify(dir)})`], { encoding: 'utf8' });
+    const other = spawnSync(
+      NODE,
+      [
+        ...TS,
+        '-e',
+        `require(${JSON.stringify(path.join(__dirname, 'engine.ts'))}).LocalDatabase.open(${JSON.stringify(dir)})`,
+      ],
+      { encoding: 'utf8' },
+    );
     expect(other.status).not.toBe(0);
     expect(other.stderr).toContain('正被进程');
     await db.close();
@@ -35,7 +43,10 @@ describe('embedded engine durability', () => {
 
   test('a process killed half way through writing a commit leaves no half-applied transaction', async () => {
     const dir = tmp();
-    const child = spawnSync(NODE, [...TS, CHILD, dir, '20'], { encoding: 'utf8', env: { ...process.env, CRASH_AT: '12' } });
+    const child = spawnSync(NODE, [...TS, CHILD, dir, '20'], {
+      encoding: 'utf8',
+      env: { ...process.env, CRASH_AT: '12' },
+    });
     expect(child.signal).toBe('SIGKILL');
     const db = LocalDatabase.open(dir, { warn: () => {} });
     const accounts = await db.collection('accounts').get();

@@ -8,7 +8,15 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 const COMPARISON: Partial<Record<Op['kind'], string>> = {
-  eq: '$eq', neq: '$ne', gt: '$gt', gte: '$gte', lt: '$lt', lte: '$lte', in: '$in', nin: '$nin', exists: '$exists',
+  eq: '$eq',
+  neq: '$ne',
+  gt: '$gt',
+  gte: '$gte',
+  lt: '$lt',
+  lte: '$lte',
+  in: '$in',
+  nin: '$nin',
+  exists: '$exists',
 };
 
 function fieldCondition(value: QueryValue): unknown {
@@ -56,7 +64,8 @@ export function toMongoUpdate(update: UpdateDoc): MongoDoc {
     if (value instanceof Op) {
       switch (value.kind) {
         case 'inc':
-          if (typeof value.value !== 'number' || !Number.isFinite(value.value)) throw new DbError('INVALID_QUERY', 'inc 需要有限数字');
+          if (typeof value.value !== 'number' || !Number.isFinite(value.value))
+            throw new DbError('INVALID_QUERY', 'inc 需要有限数字');
           out.$inc[prefix] = value.value;
           return;
         case 'set':

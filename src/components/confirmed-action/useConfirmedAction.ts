@@ -16,7 +16,11 @@ interface Ask {
  * Ask, then act, with progress and a plain-Chinese refusal: the cancel buttons of orders, bookings and
  * appointments. A second tap while asking or acting does nothing (one effect per tap).
  */
-export function useConfirmedAction(ask: Ask, act: () => Promise<unknown>, onDone: () => void): [boolean, () => Promise<void>] {
+export function useConfirmedAction(
+  ask: Ask,
+  act: () => Promise<unknown>,
+  onDone: () => void,
+): [boolean, () => Promise<void>] {
   const intent = useIntention(null);
   const run = async () => {
     await intent.run(() => act(), {

@@ -45,7 +45,11 @@ export function ElderPage({ elder, className, children }: { elder?: boolean; cla
 
 export function ElderToggle({ elder, onChange }: { elder: boolean; onChange: (on: boolean) => void }) {
   return (
-    <View className="elder-toggle" {...a11y({ role: 'switch', checked: elder, label: '长辈模式' })} onClick={() => onChange(!elder)}>
+    <View
+      className="elder-toggle"
+      {...a11y({ role: 'switch', checked: elder, label: '长辈模式' })}
+      onClick={() => onChange(!elder)}
+    >
       {elder ? '退出长辈模式' : '长辈模式（大字）'}
     </View>
   );
@@ -55,7 +59,11 @@ export function ElderToggle({ elder, onChange }: { elder: boolean; onChange: (on
 export function ElderSwitch() {
   const [on, set] = useElderMode();
   return (
-    <View className={`elder-switch ${on ? 'elder-switch--on' : ''}`} {...a11y({ role: 'switch', checked: on, label: '长辈模式：字更大、按钮更大' })} onClick={() => set(!on)}>
+    <View
+      className={`elder-switch ${on ? 'elder-switch--on' : ''}`}
+      {...a11y({ role: 'switch', checked: on, label: '长辈模式：字更大、按钮更大' })}
+      onClick={() => set(!on)}
+    >
       <View className="elder-switch__text">
         <Text className="elder-switch__title">长辈模式</Text>
         <Text className="elder-switch__desc">字更大、按钮更大，本机记住</Text>

@@ -14,7 +14,15 @@ export interface FieldFrame {
 }
 
 /** A labelled field: label above, the control in a bordered box, then a hint or its error in plain Chinese. */
-export function Field({ label, name, error, hint, required, className = '', children }: FieldFrame & { children: ReactNode }) {
+export function Field({
+  label,
+  name,
+  error,
+  hint,
+  required,
+  className = '',
+  children,
+}: FieldFrame & { children: ReactNode }) {
   return (
     <View className={`form-field form-field--${name} ${error ? 'form-field--invalid' : ''} ${className}`}>
       <View className="form-field__label">
@@ -42,12 +50,22 @@ export function FormError({ message }: { message: string | null }) {
   ) : null;
 }
 
-
 /**
  * A labelled text input on Taro's own Input: the same frame without NutUI's, for the main package (the 积分 tab's
  * check-in), which must stay within its size budget.
  */
-export function TextField({ label, name, value, onChange, placeholder, maxlength = 60, error, hint, required, className }: FieldFrame & {
+export function TextField({
+  label,
+  name,
+  value,
+  onChange,
+  placeholder,
+  maxlength = 60,
+  error,
+  hint,
+  required,
+  className,
+}: FieldFrame & {
   value: string;
   onChange: (value: string) => void;
   placeholder?: string;

@@ -1,6 +1,12 @@
 import { fieldFor } from './useFieldErrors';
 
-const GENERATE = { from: 'range', to: 'range', 'template.capacity': 'capacity', template: 'template', slotIds: 'date' } as const;
+const GENERATE = {
+  from: 'range',
+  to: 'range',
+  'template.capacity': 'capacity',
+  template: 'template',
+  slotIds: 'date',
+} as const;
 
 test.each([
   ['template.capacity', 'capacity'],

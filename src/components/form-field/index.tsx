@@ -7,7 +7,19 @@ export { Field, FormError, TextField, type FieldFrame } from './Field';
 export { useFieldErrors, fieldFor, type FieldErrors } from './useFieldErrors';
 
 /** A labelled NutUI text input with a visible border and placeholder. */
-export default function FormField({ label, name, value, onChange, placeholder, type = 'text', maxlength = 60, error, hint, required, className }: FieldFrame & {
+export default function FormField({
+  label,
+  name,
+  value,
+  onChange,
+  placeholder,
+  type = 'text',
+  maxlength = 60,
+  error,
+  hint,
+  required,
+  className,
+}: FieldFrame & {
   value: string;
   onChange: (value: string) => void;
   placeholder?: string;

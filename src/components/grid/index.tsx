@@ -17,14 +17,28 @@ export interface GridEntry {
   tint?: string;
 }
 
-export const openEntry = (e: Pick<GridEntry, 'url' | 'tab'>) => void (e.tab ? Taro.switchTab({ url: e.url }) : Taro.navigateTo({ url: e.url }));
+export const openEntry = (e: Pick<GridEntry, 'url' | 'tab'>) =>
+  void (e.tab ? Taro.switchTab({ url: e.url }) : Taro.navigateTo({ url: e.url }));
 
 /** An icon grid of services, as government-service apps lay them out: four to a row, icon over label. */
-export default function ServiceGrid({ entries, columns = 4, className = '' }: { entries: GridEntry[]; columns?: 3 | 4; className?: string }) {
+export default function ServiceGrid({
+  entries,
+  columns = 4,
+  className = '',
+}: {
+  entries: GridEntry[];
+  columns?: 3 | 4;
+  className?: string;
+}) {
   return (
     <View className={`xf-grid xf-grid--${columns} ${className}`}>
       {entries.map((e) => (
-        <View key={e.key} className={`xf-grid__item xf-grid__item--${e.key}`} {...a11y({ role: 'link', label: e.badge ? `${e.label}（${e.badge}）` : e.label })} onClick={() => openEntry(e)}>
+        <View
+          key={e.key}
+          className={`xf-grid__item xf-grid__item--${e.key}`}
+          {...a11y({ role: 'link', label: e.badge ? `${e.label}（${e.badge}）` : e.label })}
+          onClick={() => openEntry(e)}
+        >
           <View className="xf-grid__tile" style={{ background: e.tint ?? 'linear-gradient(135deg, #e4393c, #c8161d)' }}>
             <Icon name={e.icon} colour="#ffffff" />
             {e.badge ? <Text className="xf-grid__badge">{e.badge > 99 ? '99+' : String(e.badge)}</Text> : null}

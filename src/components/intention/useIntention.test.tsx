@@ -14,10 +14,16 @@ function Harness({ send, confirm }: { send: Send; confirm?: Confirmation }) {
   const intent = useIntention(value);
   return (
     <View>
-      <View className="submit" aria-disabled={intent.busy} onClick={() => void intent.run(send, { confirm, success: '已提交', onSuccess: () => setDone((n) => n + 1) })}>
+      <View
+        className="submit"
+        aria-disabled={intent.busy}
+        onClick={() => void intent.run(send, { confirm, success: '已提交', onSuccess: () => setDone((n) => n + 1) })}
+      >
         {intent.busy ? '提交中' : '提交'}
       </View>
-      <View className="change" onClick={() => setValue((v) => `${v}b`)}>改</View>
+      <View className="change" onClick={() => setValue((v) => `${v}b`)}>
+        改
+      </View>
       <View className="done">{`完成 ${done}`}</View>
     </View>
   );
@@ -26,7 +32,9 @@ function Harness({ send, confirm }: { send: Send; confirm?: Confirmation }) {
 /** A send whose answers the test releases one by one. */
 function deferredSend() {
   const pending: { resolve: (v: string) => void; reject: (e: unknown) => void }[] = [];
-  const send = jest.fn<Promise<string>, [string]>(() => new Promise((resolve, reject) => pending.push({ resolve, reject })));
+  const send = jest.fn<Promise<string>, [string]>(
+    () => new Promise((resolve, reject) => pending.push({ resolve, reject })),
+  );
   return { send, pending };
 }
 
@@ -56,7 +64,12 @@ test('a double (and triple) tap sends one request; the button is busy until the 
 
 test('the confirmation is asked once for a double tap, and a cancel sends nothing', async () => {
   const { send, pending } = deferredSend();
-  render(<Harness send={send} confirm={{ title: '确认记分', content: '给 张三 记 5 分：志愿服务', confirmText: '记入台账' }} />);
+  render(
+    <Harness
+      send={send}
+      confirm={{ title: '确认记分', content: '给 张三 记 5 分：志愿服务', confirmText: '记入台账' }}
+    />,
+  );
   modal.mockResolvedValueOnce({ confirm: false, cancel: true, errMsg: 'showModal:ok' });
   await act(async () => click('.submit'));
   expect(send).not.toHaveBeenCalled();

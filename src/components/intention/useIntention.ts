@@ -49,34 +49,45 @@ export function useIntention(key: unknown): Intention {
   const keyRef = useRef(keyText);
   keyRef.current = keyText;
 
-  const run = useCallback(async <R,>(request: (requestId: string) => Promise<R>, options: IntentionOptions<R> = {}): Promise<R | undefined> => {
-    // A ref, not state: a second tap in the same frame must see the first.
-    if (running.current) return undefined;
-    running.current = true;
-    setBusy(true);
-    try {
-      const ask = options.confirm;
-      if (ask) {
-        const answer = await Taro.showModal({ title: ask.title, content: ask.content, confirmText: ask.confirmText, cancelText: ask.cancelText ?? '取消' });
-        if (!answer.confirm) return undefined;
+  const run = useCallback(
+    async <R>(
+      request: (requestId: string) => Promise<R>,
+      options: IntentionOptions<R> = {},
+    ): Promise<R | undefined> => {
+      // A ref, not state: a second tap in the same frame must see the first.
+      if (running.current) return undefined;
+      running.current = true;
+      setBusy(true);
+      try {
+        const ask = options.confirm;
+        if (ask) {
+          const answer = await Taro.showModal({
+            title: ask.title,
+            content: ask.content,
+            confirmText: ask.confirmText,
+            cancelText: ask.cancelText ?? '取消',
+          });
+          if (!answer.confirm) return undefined;
+        }
+        const key = options.key === undefined ? keyRef.current : JSON.stringify(options.key);
+        if (intent.current?.key !== key) intent.current = { key, requestId: newRequestId() };
+        const result = await request(intent.current.requestId);
+        intent.current = null;
+        const toast = typeof options.success === 'function' ? options.success(result) : options.success;
+        if (toast) void Taro.showToast({ title: toast, icon: 'none', duration: 2500 });
+        options.onSuccess?.(result);
+        return result;
+      } catch (e) {
+        if (!outcomeUnknown(e)) intent.current = null;
+        options.onError?.(e);
+        return undefined;
+      } finally {
+        running.current = false;
+        setBusy(false);
       }
-      const key = options.key === undefined ? keyRef.current : JSON.stringify(options.key);
-      if (intent.current?.key !== key) intent.current = { key, requestId: newRequestId() };
-      const result = await request(intent.current.requestId);
-      intent.current = null;
-      const toast = typeof options.success === 'function' ? options.success(result) : options.success;
-      if (toast) void Taro.showToast({ title: toast, icon: 'none', duration: 2500 });
-      options.onSuccess?.(result);
-      return result;
-    } catch (e) {
-      if (!outcomeUnknown(e)) intent.current = null;
-      options.onError?.(e);
-      return undefined;
-    } finally {
-      running.current = false;
-      setBusy(false);
-    }
-  }, []);
+    },
+    [],
+  );
 
   return { busy, run };
 }

@@ -12,7 +12,12 @@ export const LOCATION_TYPE: 'wgs84' | 'gcj02' = process.env.TARO_ENV === 'weapp'
 
 /** What went wrong, in words that say what actually happened and what the person can do. */
 export function locationProblem(error: unknown): string {
-  const message = error instanceof Error ? error.message : typeof error === 'object' && error ? String((error as { errMsg?: unknown }).errMsg ?? '') : String(error ?? '');
+  const message =
+    error instanceof Error
+      ? error.message
+      : typeof error === 'object' && error
+        ? String((error as { errMsg?: unknown }).errMsg ?? '')
+        : String(error ?? '');
   if (/denied|deny|auth|permission|拒绝/i.test(message)) {
     return process.env.TARO_ENV === 'weapp'
       ? '你没有允许使用位置，已按默认顺序显示。可在右上角「…」→「设置」中允许位置信息后再试。'

@@ -9,7 +9,9 @@ interface Row {
 
 function Harness({ load, filter = '' }: { load: LoadPage<Row>; filter?: string }) {
   const list = usePagedList(load, [filter]);
-  return <PagedList list={list} keyOf={(r) => r.id} emptyText="暂无驿站" renderItem={(r) => <span>{`row-${r.id}`}</span>} />;
+  return (
+    <PagedList list={list} keyOf={(r) => r.id} emptyText="暂无驿站" renderItem={(r) => <span>{`row-${r.id}`}</span>} />
+  );
 }
 
 const rows = (from: number, n: number) => Array.from({ length: n }, (_, i) => ({ id: String(from + i) }));

@@ -14,7 +14,8 @@ interface Props<T> {
 /** A paged list with its four states: loading, error with retry, empty, and "load more". */
 export default function PagedList<T>({ list, renderItem, keyOf, emptyText }: Props<T>) {
   if (list.loading) return <StateView kind="loading" />;
-  if (list.error && list.items.length === 0) return <StateView kind="error" message={list.error} onAction={list.reload} />;
+  if (list.error && list.items.length === 0)
+    return <StateView kind="error" message={list.error} onAction={list.reload} />;
   if (list.items.length === 0) return <StateView kind="empty" message={emptyText} />;
   return (
     <View className="paged-list">

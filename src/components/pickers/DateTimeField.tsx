@@ -23,9 +23,24 @@ export interface PickerFieldProps {
 }
 
 /** A date, time or date-and-time chosen on NutUI's wheels: never typed. */
-function PickerField({ kind, label, name, value, onChange, error, hint, required, min, max, minuteStep = 5 }: PickerFieldProps & { kind: Kind }) {
+function PickerField({
+  kind,
+  label,
+  name,
+  value,
+  onChange,
+  error,
+  hint,
+  required,
+  min,
+  max,
+  minuteStep = 5,
+}: PickerFieldProps & { kind: Kind }) {
   const [open, setOpen] = useState(false);
-  const today = useMemo(() => fromWheels('date', [new Date().getFullYear(), new Date().getMonth() + 1, new Date().getDate()]), []);
+  const today = useMemo(
+    () => fromWheels('date', [new Date().getFullYear(), new Date().getMonth() + 1, new Date().getDate()]),
+    [],
+  );
   // Stable Date objects: NutUI regenerates its columns whenever these change identity.
   const startDate = useMemo(() => toPickerDate(min ?? addDays(today, -366)), [min, today]);
   const endDate = useMemo(() => toPickerDate(`${max ?? addDays(today, 366)} 23:59`), [max, today]);
@@ -64,7 +79,17 @@ export const TimeField = (props: PickerFieldProps) => <PickerField kind="time" {
 export const DateTimeField = (props: PickerFieldProps) => <PickerField kind="datetime" {...props} />;
 
 /** A range of dates: two pickers, the end never before the start, at most `maxDays` long. */
-export function DateRangeField({ label, name, from, to, onChange, min, max, maxDays, error }: {
+export function DateRangeField({
+  label,
+  name,
+  from,
+  to,
+  onChange,
+  min,
+  max,
+  maxDays,
+  error,
+}: {
   label: string;
   name: string;
   from: string;
@@ -82,8 +107,24 @@ export function DateRangeField({ label, name, from, to, onChange, min, max, maxD
   };
   return (
     <View className={`date-range date-range--${name}`}>
-      <DateField label={`${label}：从`} name={`${name}-from`} value={from} min={min} max={max} onChange={(f) => onChange({ from: f, to: clampTo(f, to) })} error={error} />
-      <DateField label={`${label}：到`} name={`${name}-to`} value={to} min={from} max={max} onChange={(t) => onChange({ from, to: clampTo(from, t) })} hint={maxDays ? `最长 ${maxDays} 天` : undefined} />
+      <DateField
+        label={`${label}：从`}
+        name={`${name}-from`}
+        value={from}
+        min={min}
+        max={max}
+        onChange={(f) => onChange({ from: f, to: clampTo(f, to) })}
+        error={error}
+      />
+      <DateField
+        label={`${label}：到`}
+        name={`${name}-to`}
+        value={to}
+        min={from}
+        max={max}
+        onChange={(t) => onChange({ from, to: clampTo(from, t) })}
+        hint={maxDays ? `最长 ${maxDays} 天` : undefined}
+      />
     </View>
   );
 }

@@ -3,7 +3,14 @@ import { searchMembers, type MemberMatch } from '../../services/members';
 import { SearchPicker } from './SearchPicker';
 
 /** Admins and secretaries: choose a party member of their own scope by name instead of typing an openid. */
-export function MemberPicker({ label = '党员', name = 'openid', value, onChange, error, required }: {
+export function MemberPicker({
+  label = '党员',
+  name = 'openid',
+  value,
+  onChange,
+  error,
+  required,
+}: {
   label?: string;
   name?: string;
   value: MemberMatch | null;

@@ -10,7 +10,21 @@ const SEARCH_DELAY_MS = 300;
  * A field whose value is chosen from a search: tap it, type part of a name, tap a result.
  * `search` answers the options for a keyword ('' for the first page when `searchEmpty`).
  */
-export function SearchPicker<T>({ label, name, chosen, placeholder, search, searchEmpty = false, keyOf, renderOption, onChoose, error, hint, required, emptyText }: {
+export function SearchPicker<T>({
+  label,
+  name,
+  chosen,
+  placeholder,
+  search,
+  searchEmpty = false,
+  keyOf,
+  renderOption,
+  onChoose,
+  error,
+  hint,
+  required,
+  emptyText,
+}: {
   label: string;
   name: string;
   /** How the chosen value reads; null when none is chosen yet. */
@@ -28,7 +42,11 @@ export function SearchPicker<T>({ label, name, chosen, placeholder, search, sear
 }) {
   const [open, setOpen] = useState(false);
   const [keyword, setKeyword] = useState('');
-  const [state, setState] = useState<{ loading: boolean; options: T[]; error: string | null }>({ loading: false, options: [], error: null });
+  const [state, setState] = useState<{ loading: boolean; options: T[]; error: string | null }>({
+    loading: false,
+    options: [],
+    error: null,
+  });
   const latest = useRef(0);
 
   useEffect(() => {
@@ -64,7 +82,15 @@ export function SearchPicker<T>({ label, name, chosen, placeholder, search, sear
         </View>
         {open ? (
           <View className="search-picker__panel">
-            <Input className="search-picker__input" name={`${name}-search`} value={keyword} placeholder={placeholder} aria-label={`搜索${label}`} onChange={setKeyword} autoFocus />
+            <Input
+              className="search-picker__input"
+              name={`${name}-search`}
+              value={keyword}
+              placeholder={placeholder}
+              aria-label={`搜索${label}`}
+              onChange={setKeyword}
+              autoFocus
+            />
             {state.loading ? <View className="search-picker__note">正在搜索…</View> : null}
             {state.error ? (
               <View className="search-picker__note search-picker__note--error" role="alert">
@@ -72,7 +98,9 @@ export function SearchPicker<T>({ label, name, chosen, placeholder, search, sear
               </View>
             ) : null}
             {!state.loading && !state.error && state.options.length === 0 ? (
-              <View className="search-picker__note">{keyword.trim() || searchEmpty ? emptyText : '输入名称的一部分开始搜索'}</View>
+              <View className="search-picker__note">
+                {keyword.trim() || searchEmpty ? emptyText : '输入名称的一部分开始搜索'}
+              </View>
             ) : null}
             {state.options.map((option) => (
               <View

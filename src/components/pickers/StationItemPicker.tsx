@@ -12,9 +12,21 @@ export interface StationItemChoice {
 }
 
 /** Choose a station by searching its name or district, then one of its bookable items. */
-export function StationItemPicker({ value, onChange, error }: { value: StationItemChoice | null; onChange: (choice: StationItemChoice) => void; error?: string | null }) {
+export function StationItemPicker({
+  value,
+  onChange,
+  error,
+}: {
+  value: StationItemChoice | null;
+  onChange: (choice: StationItemChoice) => void;
+  error?: string | null;
+}) {
   const [station, setStation] = useState<StationSummary | null>(null);
-  const [items, setItems] = useState<{ loading: boolean; list: { itemId: string; name: string }[]; error: string | null }>({ loading: false, list: [], error: null });
+  const [items, setItems] = useState<{
+    loading: boolean;
+    list: { itemId: string; name: string }[];
+    error: string | null;
+  }>({ loading: false, list: [], error: null });
 
   const chooseStation = async (s: StationSummary) => {
     setStation(s);
@@ -32,7 +44,7 @@ export function StationItemPicker({ value, onChange, error }: { value: StationIt
       <SearchPicker<StationSummary>
         label="驿站"
         name="station"
-        chosen={station ? station.name : value?.stationName ?? null}
+        chosen={station ? station.name : (value?.stationName ?? null)}
         placeholder="输入驿站名称或所在镇街搜索"
         searchEmpty
         search={async (keyword) => (await listStations({ keyword: keyword || undefined, limit: 20 })).items}
@@ -50,8 +62,14 @@ export function StationItemPicker({ value, onChange, error }: { value: StationIt
         <View className="form-field form-field--item">
           <View className="form-field__label">预约项目</View>
           {items.loading ? <View className="search-picker__note">正在加载…</View> : null}
-          {items.error ? <View className="search-picker__note search-picker__note--error" role="alert">{items.error}</View> : null}
-          {!items.loading && !items.error && items.list.length === 0 ? <View className="search-picker__note">该驿站没有可预约项目</View> : null}
+          {items.error ? (
+            <View className="search-picker__note search-picker__note--error" role="alert">
+              {items.error}
+            </View>
+          ) : null}
+          {!items.loading && !items.error && items.list.length === 0 ? (
+            <View className="search-picker__note">该驿站没有可预约项目</View>
+          ) : null}
           <View className="item-options">
             {items.list.map((item) => (
               <View
@@ -59,7 +77,14 @@ export function StationItemPicker({ value, onChange, error }: { value: StationIt
                 role="button"
                 aria-pressed={value?.itemId === item.itemId}
                 className={`choice-chip item-option ${value?.itemId === item.itemId ? 'choice-chip--on' : ''}`}
-                onClick={() => onChange({ stationId: station.stationId, stationName: station.name, itemId: item.itemId, itemName: item.name })}
+                onClick={() =>
+                  onChange({
+                    stationId: station.stationId,
+                    stationName: station.name,
+                    itemId: item.itemId,
+                    itemName: item.name,
+                  })
+                }
               >
                 {item.name}
               </View>
@@ -67,7 +92,11 @@ export function StationItemPicker({ value, onChange, error }: { value: StationIt
           </View>
         </View>
       ) : null}
-      {error ? <View className="form-field__error" role="alert">{error}</View> : null}
+      {error ? (
+        <View className="form-field__error" role="alert">
+          {error}
+        </View>
+      ) : null}
     </View>
   );
 }

@@ -6,7 +6,17 @@ import './index.scss';
 export type { IconName };
 
 /** An icon as an image: decorative unless it is given a label. */
-export function Icon({ name, colour, size = 'm', label }: { name: IconName; colour?: string; size?: 's' | 'm' | 'l'; label?: string }) {
+export function Icon({
+  name,
+  colour,
+  size = 'm',
+  label,
+}: {
+  name: IconName;
+  colour?: string;
+  size?: 's' | 'm' | 'l';
+  label?: string;
+}) {
   return (
     <Image
       className={`xf-icon xf-icon--${size}`}

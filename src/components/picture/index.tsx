@@ -12,12 +12,37 @@ export type { IconName, Placeholder };
  * A picture of a goods item, station or site: the picture when there is one, else a designed
  * placeholder for its category (icon and category word, never cut from the name).
  */
-export default function Picture({ src, placeholder, alt, size = 'm', className = '' }: { src?: string | null; placeholder: Placeholder; alt: string; size?: 's' | 'm' | 'l'; className?: string }) {
+export default function Picture({
+  src,
+  placeholder,
+  alt,
+  size = 'm',
+  className = '',
+}: {
+  src?: string | null;
+  placeholder: Placeholder;
+  alt: string;
+  size?: 's' | 'm' | 'l';
+  className?: string;
+}) {
   if (src) {
-    return <Image className={`xf-picture xf-picture--${size} ${className}`} src={src} mode="aspectFill" lazyLoad nativeProps={{ alt }} {...a11y({ label: alt })} />;
+    return (
+      <Image
+        className={`xf-picture xf-picture--${size} ${className}`}
+        src={src}
+        mode="aspectFill"
+        lazyLoad
+        nativeProps={{ alt }}
+        {...a11y({ label: alt })}
+      />
+    );
   }
   return (
-    <View className={`xf-picture xf-picture--${size} xf-picture--placeholder ${className}`} style={{ color: placeholder.tint }} {...a11y({ role: 'img', label: `${alt}（暂无图片）` })}>
+    <View
+      className={`xf-picture xf-picture--${size} xf-picture--placeholder ${className}`}
+      style={{ color: placeholder.tint }}
+      {...a11y({ role: 'img', label: `${alt}（暂无图片）` })}
+    >
       <Icon name={placeholder.icon} colour={placeholder.tint} size={size === 's' ? 's' : 'm'} />
       {size === 's' ? null : <Text className="xf-picture__label">{placeholder.label}</Text>}
     </View>
@@ -25,11 +50,37 @@ export default function Picture({ src, placeholder, alt, size = 'm', className =
 }
 
 /** The picture of a goods item. */
-export function GoodsPicture({ goods, size }: { goods: { name: string; picture?: string | null; description?: string }; size?: 's' | 'm' | 'l' }) {
-  return <Picture src={goods.picture} placeholder={GOODS_CATEGORIES[goodsCategory(goods.name, goods.description)]} alt={goods.name} size={size} />;
+export function GoodsPicture({
+  goods,
+  size,
+}: {
+  goods: { name: string; picture?: string | null; description?: string };
+  size?: 's' | 'm' | 'l';
+}) {
+  return (
+    <Picture
+      src={goods.picture}
+      placeholder={GOODS_CATEGORIES[goodsCategory(goods.name, goods.description)]}
+      alt={goods.name}
+      size={size}
+    />
+  );
 }
 
 /** The picture of a station (by its kind) or a vaccination site (kind 'vaccine'). */
-export function PlacePicture({ place, size }: { place: { name: string; picture?: string | null; kind?: string }; size?: 's' | 'm' | 'l' }) {
-  return <Picture src={place.picture} placeholder={PLACE_PLACEHOLDERS[place.kind ?? 'other'] ?? PLACE_PLACEHOLDERS.other!} alt={place.name} size={size} />;
+export function PlacePicture({
+  place,
+  size,
+}: {
+  place: { name: string; picture?: string | null; kind?: string };
+  size?: 's' | 'm' | 'l';
+}) {
+  return (
+    <Picture
+      src={place.picture}
+      placeholder={PLACE_PLACEHOLDERS[place.kind ?? 'other'] ?? PLACE_PLACEHOLDERS.other!}
+      alt={place.name}
+      size={size}
+    />
+  );
 }

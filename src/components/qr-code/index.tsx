@@ -20,7 +20,12 @@ export default function QrCode({ value, caption }: { value: string; caption?: st
   const src = useMemo(() => `data:image/svg+xml;charset=utf-8,${encodeURIComponent(qrSvg(value))}`, [value]);
   return (
     <View className="qr-code" style={{ textAlign: 'center' }}>
-      <Image src={src} style={{ width: '360rpx', height: '360rpx' }} className="qr-code__image" nativeProps={{ alt: `二维码：${value}` }} />
+      <Image
+        src={src}
+        style={{ width: '360rpx', height: '360rpx' }}
+        className="qr-code__image"
+        nativeProps={{ alt: `二维码：${value}` }}
+      />
       <View>
         <Text className="qr-code__value" style={{ fontSize: '40rpx', letterSpacing: '8rpx', fontWeight: 600 }}>
           {value}

@@ -12,7 +12,11 @@ export interface Resource<T> {
  * One thing loaded from a function, with its error in plain Chinese and a retry.
  * `reloadOnShow` refreshes it each time the page shows (the tab pages, whose data changes elsewhere).
  */
-export function useResource<T>(load: () => Promise<T>, deps: unknown[], options: { enabled?: boolean; reloadOnShow?: boolean } = {}): Resource<T> {
+export function useResource<T>(
+  load: () => Promise<T>,
+  deps: unknown[],
+  options: { enabled?: boolean; reloadOnShow?: boolean } = {},
+): Resource<T> {
   const { enabled = true, reloadOnShow = false } = options;
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);

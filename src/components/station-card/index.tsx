@@ -6,14 +6,24 @@ import './index.scss';
 
 /** The card is one tap target: a button named by the station, for screen readers on both targets. */
 const cardButton = (label: string): Record<string, string> =>
-  process.env.TARO_ENV === 'h5' ? { role: 'button', 'aria-label': label, tabIndex: '0' } : { ariaRole: 'button', ariaLabel: label };
+  process.env.TARO_ENV === 'h5'
+    ? { role: 'button', 'aria-label': label, tabIndex: '0' }
+    : { ariaRole: 'button', ariaLabel: label };
 
 /** One station in a list: picture (or its kind's placeholder), name, 「可预约」 only when something is bookable, 「示例」 when illustrative. */
-export default function StationCard({ station, onOpen }: { station: StationSummary & { distance?: number | null }; onOpen: (id: string) => void }) {
+export default function StationCard({
+  station,
+  onOpen,
+}: {
+  station: StationSummary & { distance?: number | null };
+  onOpen: (id: string) => void;
+}) {
   return (
     <View
       className="card station-card"
-      {...cardButton(`${station.name}${station.bookable ? `，可预约 ${station.bookableCount} 项` : ''}${station.illustrative ? '，示例' : ''}`)}
+      {...cardButton(
+        `${station.name}${station.bookable ? `，可预约 ${station.bookableCount} 项` : ''}${station.illustrative ? '，示例' : ''}`,
+      )}
       onClick={() => onOpen(station.stationId)}
     >
       <View className="station-card__row">
@@ -22,7 +32,9 @@ export default function StationCard({ station, onOpen }: { station: StationSumma
           <View className="card__title">{station.name}</View>
           {station.bookable || station.illustrative ? (
             <View className="station-card__badges">
-              {station.bookable ? <Text className="tag tag--bookable">{`可预约 ${station.bookableCount} 项`}</Text> : null}
+              {station.bookable ? (
+                <Text className="tag tag--bookable">{`可预约 ${station.bookableCount} 项`}</Text>
+              ) : null}
               {station.illustrative ? <Text className="tag tag--example">示例</Text> : null}
             </View>
           ) : null}
@@ -34,7 +46,9 @@ export default function StationCard({ station, onOpen }: { station: StationSumma
       </View>
       <View>
         <Text className="tag">{station.kindLabel}</Text>
-        {typeof station.distance === 'number' ? <Text className="tag tag--grey">{distanceText(station.distance)}</Text> : null}
+        {typeof station.distance === 'number' ? (
+          <Text className="tag tag--grey">{distanceText(station.distance)}</Text>
+        ) : null}
         <Text className="tag tag--grey">{`${station.serviceCount} 项服务`}</Text>
         {station.openHours ? <Text className="tag tag--grey">{station.openHours}</Text> : null}
       </View>

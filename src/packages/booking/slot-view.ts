@@ -12,12 +12,16 @@ export const slotWhen = (slot: { start: number; end: number }) => {
 };
 
 /** «永福县党群服务中心「多功能活动室」»: the station and item a confirmation names. */
-export const thing = (item: SlotsAnswer['item']) => (item.stationName ? `${item.stationName}「${item.name}」` : `「${item.name}」`);
+export const thing = (item: SlotsAnswer['item']) =>
+  item.stationName ? `${item.stationName}「${item.name}」` : `「${item.name}」`;
 
 export type SlotView = 'mine' | 'waiting' | 'closed' | 'ongoing' | 'ended' | 'full' | 'open';
 
 /** What a slot shows: mine first, then closed by the station, then its time (进行中 / 已结束), then seats. */
-export function slotView(slot: Pick<SlotItem, 'mine' | 'closed' | 'state' | 'bookable' | 'remaining' | 'waiting'>): { view: SlotView; label: string } {
+export function slotView(slot: Pick<SlotItem, 'mine' | 'closed' | 'state' | 'bookable' | 'remaining' | 'waiting'>): {
+  view: SlotView;
+  label: string;
+} {
   if (slot.mine === 'booked') return { view: 'mine', label: slot.state === 'ongoing' ? '已预约 · 进行中' : '已预约' };
   if (slot.mine === 'waiting') return { view: 'waiting', label: '候补中' };
   if (slot.closed) return { view: 'closed', label: '已关闭' };
@@ -29,5 +33,7 @@ export function slotView(slot: Pick<SlotItem, 'mine' | 'closed' | 'state' | 'boo
 
 /** Marks a tappable view as a button for screen readers on H5 (the mini-program reads `ariaRole`). */
 export function asButton(label: string): Record<string, string> {
-  return process.env.TARO_ENV === 'h5' ? { role: 'button', 'aria-label': label, tabIndex: '0' } : { ariaRole: 'button', ariaLabel: label };
+  return process.env.TARO_ENV === 'h5'
+    ? { role: 'button', 'aria-label': label, tabIndex: '0' }
+    : { ariaRole: 'button', ariaLabel: label };
 }

@@ -6,7 +6,14 @@ import { Field } from '../../components/form-field';
 import { a11y } from '../../components/layout/a11y';
 import Picture from '../../components/picture';
 import StateView from '../../components/state-view';
-import { listCommunities, uploadPhoto, type Community, type RequestCard, type RequestStatus, type TimelineStep } from '../../services/requests';
+import {
+  listCommunities,
+  uploadPhoto,
+  type Community,
+  type RequestCard,
+  type RequestStatus,
+  type TimelineStep,
+} from '../../services/requests';
 import { errorMessage } from '../../services/transport';
 import { formatTime } from '../../utils/time';
 import FileInput from './file-input';
@@ -17,7 +24,15 @@ import './help.scss';
 export const DETAIL = (id: string) => routeUrl('helpDetail', { id });
 export const go = (url: string) => void Taro.navigateTo({ url });
 
-export function StatusTag({ status, label, overdue }: { status: RequestStatus | string; label: string; overdue?: boolean }) {
+export function StatusTag({
+  status,
+  label,
+  overdue,
+}: {
+  status: RequestStatus | string;
+  label: string;
+  overdue?: boolean;
+}) {
   return (
     <View className="help-card__tags">
       <Text className={`help-status help-status--${status}`}>{label}</Text>
@@ -32,7 +47,17 @@ const KIND_PICTURE = {
 } as const;
 
 /** A request in a list: its first photo (or a placeholder by kind), title, kind · category, branch and time, status. */
-export function RequestCardView({ card, extra, children, onOpen }: { card: RequestCard; extra?: ReactNode; children?: ReactNode; onOpen?: () => void }) {
+export function RequestCardView({
+  card,
+  extra,
+  children,
+  onOpen,
+}: {
+  card: RequestCard;
+  extra?: ReactNode;
+  children?: ReactNode;
+  onOpen?: () => void;
+}) {
   const open = onOpen ?? (() => go(DETAIL(card.id)));
   return (
     <View className={`help-card help-card--${card.status}`}>
@@ -40,7 +65,11 @@ export function RequestCardView({ card, extra, children, onOpen }: { card: Reque
         <Picture src={card.photos[0]} placeholder={KIND_PICTURE[card.kind]} alt={card.title} size="s" />
       </View>
       <View className="help-card__main">
-        <View className="help-card__open" {...a11y({ role: 'link', label: `${card.kindLabel}：${card.title}，${card.statusLabel}，查看详情` })} onClick={open}>
+        <View
+          className="help-card__open"
+          {...a11y({ role: 'link', label: `${card.kindLabel}：${card.title}，${card.statusLabel}，查看详情` })}
+          onClick={open}
+        >
           <View className="help-card__title">{card.title}</View>
           <View className="help-card__meta">{`${card.kindLabel} · ${card.category} · ${card.unitName}`}</View>
           <View className="help-card__meta">{`${formatTime(card.createdAt)}${card.status === 'open' || card.places > 1 ? ` · 已认领 ${card.taken}/${card.places}` : ''}`}</View>
@@ -77,11 +106,26 @@ export function Timeline({ steps }: { steps: TimelineStep[] }) {
 const TABLIST: Record<string, string> = process.env.TARO_ENV === 'h5' ? { role: 'tablist' } : { ariaRole: 'tablist' };
 
 /** Status tabs over a list (a horizontal strip that scrolls at 375 px). */
-export function Tabs<T extends string>({ tabs, value, onChange, name }: { tabs: { value: T; label: string }[]; value: T; onChange: (v: T) => void; name: string }) {
+export function Tabs<T extends string>({
+  tabs,
+  value,
+  onChange,
+  name,
+}: {
+  tabs: { value: T; label: string }[];
+  value: T;
+  onChange: (v: T) => void;
+  name: string;
+}) {
   return (
     <View className={`help-tabs help-tabs--${name}`} {...TABLIST}>
       {tabs.map((t) => (
-        <Text key={t.value} className={`help-tab help-tab--${t.value || 'all'} ${t.value === value ? 'help-tab--active' : ''}`} {...a11y({ role: 'tab', selected: t.value === value, label: t.label })} onClick={() => onChange(t.value)}>
+        <Text
+          key={t.value}
+          className={`help-tab help-tab--${t.value || 'all'} ${t.value === value ? 'help-tab--active' : ''}`}
+          {...a11y({ role: 'tab', selected: t.value === value, label: t.label })}
+          onClick={() => onChange(t.value)}
+        >
           {t.label}
         </Text>
       ))}
@@ -89,22 +133,62 @@ export function Tabs<T extends string>({ tabs, value, onChange, name }: { tabs: 
   );
 }
 
-export function TextAreaField({ label, name, value, onChange, placeholder, maxlength, error, hint, required }: {
-  label: string; name: string; value: string; onChange: (v: string) => void; placeholder: string; maxlength: number; error?: string | null; hint?: string; required?: boolean;
+export function TextAreaField({
+  label,
+  name,
+  value,
+  onChange,
+  placeholder,
+  maxlength,
+  error,
+  hint,
+  required,
+}: {
+  label: string;
+  name: string;
+  value: string;
+  onChange: (v: string) => void;
+  placeholder: string;
+  maxlength: number;
+  error?: string | null;
+  hint?: string;
+  required?: boolean;
 }) {
   return (
     <Field label={label} name={name} error={error} hint={hint} required={required}>
       <View style={{ width: '100%' }}>
-        <Textarea className="help-textarea" value={value} maxlength={maxlength} placeholder={placeholder} autoHeight onInput={(e) => onChange(e.detail.value)} nativeProps={{ 'aria-label': label }} />
+        <Textarea
+          className="help-textarea"
+          value={value}
+          maxlength={maxlength}
+          placeholder={placeholder}
+          autoHeight
+          onInput={(e) => onChange(e.detail.value)}
+          nativeProps={{ 'aria-label': label }}
+        />
         <Text className="help-count">{`${value.length}/${maxlength}`}</Text>
       </View>
     </Field>
   );
 }
 
-export function CheckRow({ checked, onChange, label, name }: { checked: boolean; onChange: (v: boolean) => void; label: string; name: string }) {
+export function CheckRow({
+  checked,
+  onChange,
+  label,
+  name,
+}: {
+  checked: boolean;
+  onChange: (v: boolean) => void;
+  label: string;
+  name: string;
+}) {
   return (
-    <View className={`help-check help-check--${name} ${checked ? 'help-check--on' : ''}`} {...a11y({ role: 'switch', checked, label })} onClick={() => onChange(!checked)}>
+    <View
+      className={`help-check help-check--${name} ${checked ? 'help-check--on' : ''}`}
+      {...a11y({ role: 'switch', checked, label })}
+      onClick={() => onChange(!checked)}
+    >
       <View className="help-check__box">{checked ? '✓' : ''}</View>
       <Text>{label}</Text>
     </View>
@@ -116,7 +200,12 @@ export function Stars({ value, onChange }: { value: number; onChange: (v: number
   return (
     <View className="help-stars">
       {[1, 2, 3, 4, 5].map((n) => (
-        <Text key={n} className={`help-stars__star help-stars__star--${n} ${n <= value ? 'help-stars__star--on' : ''}`} {...a11y({ role: 'button', pressed: n <= value, label: `${n} 星` })} onClick={() => onChange(n)}>
+        <Text
+          key={n}
+          className={`help-stars__star help-stars__star--${n} ${n <= value ? 'help-stars__star--on' : ''}`}
+          {...a11y({ role: 'button', pressed: n <= value, label: `${n} 星` })}
+          onClick={() => onChange(n)}
+        >
           {n <= value ? '★' : '☆'}
         </Text>
       ))}
@@ -131,8 +220,24 @@ export interface Photo {
 }
 
 /** Up to `max` photos: chosen on the phone (camera or album), uploaded at once, shown with a 删除 on each. */
-export function PhotoField({ label, name, value, onChange, max = 6, error, hint, required }: {
-  label: string; name: string; value: Photo[]; onChange: (photos: Photo[]) => void; max?: number; error?: string | null; hint?: string; required?: boolean;
+export function PhotoField({
+  label,
+  name,
+  value,
+  onChange,
+  max = 6,
+  error,
+  hint,
+  required,
+}: {
+  label: string;
+  name: string;
+  value: Photo[];
+  onChange: (photos: Photo[]) => void;
+  max?: number;
+  error?: string | null;
+  hint?: string;
+  required?: boolean;
 }) {
   const [uploading, setUploading] = useState(0);
   const [problem, setProblem] = useState<string | null>(null);
@@ -167,12 +272,27 @@ export function PhotoField({ label, name, value, onChange, max = 6, error, hint,
   };
 
   return (
-    <Field label={label} name={name} error={error ?? problem} hint={hint ?? `最多 ${max} 张，已选 ${value.length} 张`} required={required}>
+    <Field
+      label={label}
+      name={name}
+      error={error ?? problem}
+      hint={hint ?? `最多 ${max} 张，已选 ${value.length} 张`}
+      required={required}
+    >
       <View className="help-photos">
         {value.map((p, i) => (
           <View key={p.fileId} className="help-photos__item">
-            <Image className="help-photos__img" src={p.url} mode="aspectFill" nativeProps={{ alt: `第 ${i + 1} 张照片` }} />
-            <Text className="help-photos__remove" {...a11y({ role: 'button', label: `删除第 ${i + 1} 张照片` })} onClick={() => onChange(value.filter((x) => x.fileId !== p.fileId))}>
+            <Image
+              className="help-photos__img"
+              src={p.url}
+              mode="aspectFill"
+              nativeProps={{ alt: `第 ${i + 1} 张照片` }}
+            />
+            <Text
+              className="help-photos__remove"
+              {...a11y({ role: 'button', label: `删除第 ${i + 1} 张照片` })}
+              onClick={() => onChange(value.filter((x) => x.fileId !== p.fileId))}
+            >
               删除
             </Text>
           </View>
@@ -182,10 +302,18 @@ export function PhotoField({ label, name, value, onChange, max = 6, error, hint,
             <View className={`help-photos__add help-photos__add--${name}`}>
               <Text className="help-photos__plus">＋</Text>
               <Text>{uploading ? '上传中…' : '添加照片'}</Text>
-              <FileInput label={`${label}：添加照片`} disabled={uploading > 0} onFiles={(files) => void upload(files.map((f) => () => readFile(f)))} />
+              <FileInput
+                label={`${label}：添加照片`}
+                disabled={uploading > 0}
+                onFiles={(files) => void upload(files.map((f) => () => readFile(f)))}
+              />
             </View>
           ) : (
-            <View className={`help-photos__add help-photos__add--${name}`} {...a11y({ role: 'button', label: `${label}：添加照片` })} onClick={() => void choose()}>
+            <View
+              className={`help-photos__add help-photos__add--${name}`}
+              {...a11y({ role: 'button', label: `${label}：添加照片` })}
+              onClick={() => void choose()}
+            >
               <Text className="help-photos__plus">＋</Text>
               <Text>{uploading ? '上传中…' : '添加照片'}</Text>
             </View>
@@ -202,22 +330,40 @@ export function Gallery({ urls }: { urls: string[] }) {
   return (
     <View className="help-gallery">
       {urls.map((u, i) => (
-        <Image key={u} className="help-gallery__img" src={u} mode="aspectFill" nativeProps={{ alt: `照片 ${i + 1}` }} onClick={() => void Taro.previewImage({ urls, current: u })} />
+        <Image
+          key={u}
+          className="help-gallery__img"
+          src={u}
+          mode="aspectFill"
+          nativeProps={{ alt: `照片 ${i + 1}` }}
+          onClick={() => void Taro.previewImage({ urls, current: u })}
+        />
       ))}
     </View>
   );
 }
 
 /** The community's party branch: first the county, then the branch (only branches with a secretary are listed). */
-export function CommunityPicker({ value, onChange, error, hintFor = (c) => `将交给「${c.name}」书记受理` }: {
-  value: Community | null; onChange: (c: Community) => void; error?: string | null; hintFor?: (c: Community) => string;
+export function CommunityPicker({
+  value,
+  onChange,
+  error,
+  hintFor = (c) => `将交给「${c.name}」书记受理`,
+}: {
+  value: Community | null;
+  onChange: (c: Community) => void;
+  error?: string | null;
+  hintFor?: (c: Community) => string;
 }) {
   const [all, setAll] = useState<Community[] | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [county, setCounty] = useState<string | null>(value?.county ?? null);
   const load = () => {
     setLoadError(null);
-    listCommunities().then((r) => setAll(r.items), (e: unknown) => setLoadError(errorMessage(e)));
+    listCommunities().then(
+      (r) => setAll(r.items),
+      (e: unknown) => setLoadError(errorMessage(e)),
+    );
   };
   useEffect(load, []);
   const counties = useMemo(() => [...new Set((all ?? []).map((c) => c.county))], [all]);
@@ -225,12 +371,27 @@ export function CommunityPicker({ value, onChange, error, hintFor = (c) => `将�
     if (!county && counties.length === 1) setCounty(counties[0]!);
   }, [counties, county]);
   return (
-    <Field label="所在社区的党支部" name="unitId" error={error} hint={value ? hintFor(value) : '先选县区，再选社区党支部'} required>
+    <Field
+      label="所在社区的党支部"
+      name="unitId"
+      error={error}
+      hint={value ? hintFor(value) : '先选县区，再选社区党支部'}
+      required
+    >
       <View className="help-community">
-        {loadError ? <StateView kind="error" message={loadError} onAction={load} /> : all === null ? <StateView kind="loading" /> : null}
+        {loadError ? (
+          <StateView kind="error" message={loadError} onAction={load} />
+        ) : all === null ? (
+          <StateView kind="loading" />
+        ) : null}
         <View className="help-chips help-community__counties">
           {counties.map((c) => (
-            <Text key={c} className={`help-chip help-chip--county ${c === county ? 'help-chip--on' : ''}`} {...a11y({ role: 'button', pressed: c === county, label: c })} onClick={() => setCounty(c)}>
+            <Text
+              key={c}
+              className={`help-chip help-chip--county ${c === county ? 'help-chip--on' : ''}`}
+              {...a11y({ role: 'button', pressed: c === county, label: c })}
+              onClick={() => setCounty(c)}
+            >
               {c}
             </Text>
           ))}
@@ -240,7 +401,12 @@ export function CommunityPicker({ value, onChange, error, hintFor = (c) => `将�
             {(all ?? [])
               .filter((c) => c.county === county)
               .map((c) => (
-                <View key={c.unitId} className={`help-community__row help-community__row--${c.unitId} ${value?.unitId === c.unitId ? 'help-community__row--on' : ''}`} {...a11y({ role: 'button', pressed: value?.unitId === c.unitId, label: c.name })} onClick={() => onChange(c)}>
+                <View
+                  key={c.unitId}
+                  className={`help-community__row help-community__row--${c.unitId} ${value?.unitId === c.unitId ? 'help-community__row--on' : ''}`}
+                  {...a11y({ role: 'button', pressed: value?.unitId === c.unitId, label: c.name })}
+                  onClick={() => onChange(c)}
+                >
                   <Text>{c.name}</Text>
                   <Text>{value?.unitId === c.unitId ? '✓ 已选' : '选择 ›'}</Text>
                 </View>

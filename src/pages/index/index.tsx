@@ -16,15 +16,67 @@ import './index.scss';
 function services(o: Overview | null): GridEntry[] {
   const c = o?.counts;
   return [
-    { key: 'help', label: '群众点单', icon: 'heart', url: ROUTES.helpAsk, tint: 'linear-gradient(135deg, #e4393c, #a8071a)' },
+    {
+      key: 'help',
+      label: '群众点单',
+      icon: 'heart',
+      url: ROUTES.helpAsk,
+      tint: 'linear-gradient(135deg, #e4393c, #a8071a)',
+    },
     { key: 'stations', label: '驿站预约', icon: 'flag', url: ROUTES.stations, tab: true },
-    { key: 'vaccine', label: '疫苗接种', icon: 'syringe', url: ROUTES.vaccine, tab: true, tint: 'linear-gradient(135deg, #13a8a8, #006d75)' },
-    { key: 'mall', label: '积分兑换', icon: 'gift', url: ROUTES.mallGoods, tint: 'linear-gradient(135deg, #fa8c16, #ad4e00)' },
-    { key: 'bookings', label: '我的预约', icon: 'calendar', url: ROUTES.bookingMine, badge: c?.bookings, tint: 'linear-gradient(135deg, #4096ff, #0958d9)' },
-    { key: 'vaccinations', label: '接种记录', icon: 'list', url: ROUTES.vaccineMine, badge: c?.vaccinations, tint: 'linear-gradient(135deg, #13a8a8, #006d75)' },
-    { key: 'people', label: '接种人', icon: 'people', url: ROUTES.vaccinePeople, tint: 'linear-gradient(135deg, #9254de, #531dab)' },
-    { key: 'orders', label: '兑换订单', icon: 'bag', url: ROUTES.mallOrders, badge: c?.orders, tint: 'linear-gradient(135deg, #fa8c16, #ad4e00)' },
-    { key: 'messages', label: '消息', icon: 'bell', url: ROUTES.messagesInbox, tint: 'linear-gradient(135deg, #4096ff, #0958d9)' },
+    {
+      key: 'vaccine',
+      label: '疫苗接种',
+      icon: 'syringe',
+      url: ROUTES.vaccine,
+      tab: true,
+      tint: 'linear-gradient(135deg, #13a8a8, #006d75)',
+    },
+    {
+      key: 'mall',
+      label: '积分兑换',
+      icon: 'gift',
+      url: ROUTES.mallGoods,
+      tint: 'linear-gradient(135deg, #fa8c16, #ad4e00)',
+    },
+    {
+      key: 'bookings',
+      label: '我的预约',
+      icon: 'calendar',
+      url: ROUTES.bookingMine,
+      badge: c?.bookings,
+      tint: 'linear-gradient(135deg, #4096ff, #0958d9)',
+    },
+    {
+      key: 'vaccinations',
+      label: '接种记录',
+      icon: 'list',
+      url: ROUTES.vaccineMine,
+      badge: c?.vaccinations,
+      tint: 'linear-gradient(135deg, #13a8a8, #006d75)',
+    },
+    {
+      key: 'people',
+      label: '接种人',
+      icon: 'people',
+      url: ROUTES.vaccinePeople,
+      tint: 'linear-gradient(135deg, #9254de, #531dab)',
+    },
+    {
+      key: 'orders',
+      label: '兑换订单',
+      icon: 'bag',
+      url: ROUTES.mallOrders,
+      badge: c?.orders,
+      tint: 'linear-gradient(135deg, #fa8c16, #ad4e00)',
+    },
+    {
+      key: 'messages',
+      label: '消息',
+      icon: 'bell',
+      url: ROUTES.messagesInbox,
+      tint: 'linear-gradient(135deg, #4096ff, #0958d9)',
+    },
     ...(o?.member
       ? ([
           { key: 'points', label: '我的积分', icon: 'star', url: ROUTES.points, tab: true },
@@ -53,7 +105,11 @@ function workEntries(o: Overview): GridEntry[] {
 function NextCard({ next, signedOut }: { next: NextUp | null; signedOut: boolean }) {
   if (signedOut) {
     return (
-      <View className="home-next home-next--empty" {...a11y({ role: 'button', label: '登录后查看我的预约' })} onClick={() => void Taro.navigateTo({ url: routeUrl('login', { from: ROUTES.home }) })}>
+      <View
+        className="home-next home-next--empty"
+        {...a11y({ role: 'button', label: '登录后查看我的预约' })}
+        onClick={() => void Taro.navigateTo({ url: routeUrl('login', { from: ROUTES.home }) })}
+      >
         <Text className="home-next__hint">登录后查看我的预约、订单和消息</Text>
         <Text className="home-next__go">去登录 ›</Text>
       </View>
@@ -61,7 +117,11 @@ function NextCard({ next, signedOut }: { next: NextUp | null; signedOut: boolean
   }
   if (!next) {
     return (
-      <View className="home-next home-next--empty" {...a11y({ role: 'button', label: '暂无待办的预约，去预约驿站服务' })} onClick={() => void Taro.switchTab({ url: ROUTES.stations })}>
+      <View
+        className="home-next home-next--empty"
+        {...a11y({ role: 'button', label: '暂无待办的预约，去预约驿站服务' })}
+        onClick={() => void Taro.switchTab({ url: ROUTES.stations })}
+      >
         <Text className="home-next__hint">暂无待办的预约</Text>
         <Text className="home-next__go">去预约 ›</Text>
       </View>
@@ -69,7 +129,11 @@ function NextCard({ next, signedOut }: { next: NextUp | null; signedOut: boolean
   }
   const url = next.kind === 'booking' ? ROUTES.bookingMine : ROUTES.vaccineMine;
   return (
-    <View className="home-next" {...a11y({ role: 'button', label: `下一个预约：${next.title}，${formatTime(next.start)}` })} onClick={() => void Taro.navigateTo({ url })}>
+    <View
+      className="home-next"
+      {...a11y({ role: 'button', label: `下一个预约：${next.title}，${formatTime(next.start)}` })}
+      onClick={() => void Taro.navigateTo({ url })}
+    >
       <View className="home-next__head">
         <Icon name={next.kind === 'booking' ? 'calendar' : 'syringe'} colour="#c8161d" size="s" />
         <Text className="home-next__kind">{next.kind === 'booking' ? '驿站预约' : '疫苗接种'}</Text>
@@ -93,7 +157,14 @@ function HelpFigures({ f }: { f: Figures }) {
     { key: 'satisfaction', value: f.confirmed ? rate(f.satisfaction) : '—', label: '满意率' },
   ];
   return (
-    <View className="home-section home-help" {...a11y({ role: 'link', label: `群众点单 ${f.requests} 件，办结率 ${rate(f.finishRate)}，满意率 ${f.confirmed ? rate(f.satisfaction) : '暂无'}，查看心愿墙` })} onClick={() => void Taro.navigateTo({ url: ROUTES.helpWall })}>
+    <View
+      className="home-section home-help"
+      {...a11y({
+        role: 'link',
+        label: `群众点单 ${f.requests} 件，办结率 ${rate(f.finishRate)}，满意率 ${f.confirmed ? rate(f.satisfaction) : '暂无'}，查看心愿墙`,
+      })}
+      onClick={() => void Taro.navigateTo({ url: ROUTES.helpWall })}
+    >
       <View className="home-section__title">
         <Text>群众点单 · 党员接单</Text>
         <Text className="home-section__note">心愿墙 ›</Text>
@@ -134,7 +205,11 @@ export default function HomePage() {
             <View className="home-hero__title">先锋驿站</View>
             <View className="home-hero__sub">{o ? `${o.nickname}，你好` : '群众点单、支部下单、党员接单'}</View>
           </View>
-          <View className={`home-elder ${elder ? 'home-elder--on' : ''}`} {...a11y({ role: 'switch', checked: elder, label: '长辈模式' })} onClick={() => setElder(!elder)}>
+          <View
+            className={`home-elder ${elder ? 'home-elder--on' : ''}`}
+            {...a11y({ role: 'switch', checked: elder, label: '长辈模式' })}
+            onClick={() => setElder(!elder)}
+          >
             {elder ? '长辈模式 开' : '长辈模式'}
           </View>
         </View>

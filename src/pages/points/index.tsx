@@ -59,9 +59,25 @@ function CheckIn({ onDone }: { onDone: () => void }) {
     <View className="card checkin">
       <View className="card__title">活动签到</View>
       <Text className="muted">活动开始前 10 分钟至结束前可签到，每个活动只记一次积分</Text>
-      <TextField className="checkin__input" label="签到码" name="checkinCode" value={code} maxlength={6} placeholder="输入 6 位签到码，如 DEMO01" onChange={setCode} error={error} />
+      <TextField
+        className="checkin__input"
+        label="签到码"
+        name="checkinCode"
+        value={code}
+        maxlength={6}
+        placeholder="输入 6 位签到码，如 DEMO01"
+        onChange={setCode}
+        error={error}
+      />
       <View className="form-actions">
-        <Button type="primary" block loading={intent.busy} disabled={intent.busy} onClick={() => submit(code)} className="checkin__submit">
+        <Button
+          type="primary"
+          block
+          loading={intent.busy}
+          disabled={intent.busy}
+          onClick={() => submit(code)}
+          className="checkin__submit"
+        >
           签到
         </Button>
         {process.env.TARO_ENV === 'weapp' ? (
@@ -86,7 +102,9 @@ function LedgerRow({ item }: { item: LedgerItem }) {
         <View>{item.reason}</View>
         <Text className="muted">{`${item.kindLabel} · ${formatTime(item.at)} · 余额 ${item.balanceAfter}`}</Text>
       </View>
-      <Text className={item.amount > 0 ? 'ledger-row__plus' : 'ledger-row__minus'}>{item.amount > 0 ? `+${item.amount}` : String(item.amount)}</Text>
+      <Text className={item.amount > 0 ? 'ledger-row__plus' : 'ledger-row__minus'}>
+        {item.amount > 0 ? `+${item.amount}` : String(item.amount)}
+      </Text>
     </View>
   );
 }
@@ -118,7 +136,9 @@ function Earning() {
             {r.items.map((rule) => (
               <View key={rule.ruleId} className="rule-row" style={{ padding: '8rpx 0' }}>
                 <Text>{`${rule.name}  +${rule.points}`}</Text>
-                {rule.cap ? <Text className="muted">{`（${rule.cap.period === 'day' ? '每日' : '每月'}最多 ${rule.cap.max} 分）`}</Text> : null}
+                {rule.cap ? (
+                  <Text className="muted">{`（${rule.cap.period === 'day' ? '每日' : '每月'}最多 ${rule.cap.max} 分）`}</Text>
+                ) : null}
               </View>
             ))}
           </View>
@@ -131,7 +151,10 @@ function Earning() {
 export default function PointsPage() {
   const signedOut = needsSignIn();
   const summary = useResource(getSummary, [], { enabled: !signedOut, reloadOnShow: true });
-  const ledger = usePagedPage<LedgerItem>((cursor) => (signedOut ? Promise.resolve({ items: [], nextCursor: null }) : listLedger(cursor)), [signedOut]);
+  const ledger = usePagedPage<LedgerItem>(
+    (cursor) => (signedOut ? Promise.resolve({ items: [], nextCursor: null }) : listLedger(cursor)),
+    [signedOut],
+  );
   if (signedOut) return <SignInPrompt from={ROUTES.points} />;
   const refresh = () => {
     summary.reload();
@@ -158,7 +181,12 @@ export default function PointsPage() {
       <CheckIn onDone={refresh} />
       <Earning />
       <View className="section-title">积分明细</View>
-      <PagedList list={ledger} keyOf={(e) => e.entryId} emptyText="还没有积分记录，参加活动签到即可获得积分" renderItem={(e) => <LedgerRow item={e} />} />
+      <PagedList
+        list={ledger}
+        keyOf={(e) => e.entryId}
+        emptyText="还没有积分记录，参加活动签到即可获得积分"
+        renderItem={(e) => <LedgerRow item={e} />}
+      />
     </View>
   );
 }

@@ -13,7 +13,10 @@ import { ROUTES, routeUrl } from '../../routes';
 import './index.scss';
 import { ElderPage } from '../../components/elder-mode';
 
-const KIND_TABS: [StationKind | undefined, string][] = [[undefined, '全部'], ...(Object.entries(STATION_KINDS) as [StationKind, string][])];
+const KIND_TABS: [StationKind | undefined, string][] = [
+  [undefined, '全部'],
+  ...(Object.entries(STATION_KINDS) as [StationKind, string][]),
+];
 
 export default function StationsPage() {
   const [kind, setKind] = useState<StationKind | undefined>();
@@ -46,21 +49,41 @@ export default function StationsPage() {
           onConfirm={(e) => setSearch(e.detail.value.trim())}
         />
         {keyword ? (
-          <View className="station-search__clear" {...a11y({ role: 'button', label: '清除搜索' })} onClick={() => { setKeyword(''); setSearch(''); }}>
+          <View
+            className="station-search__clear"
+            {...a11y({ role: 'button', label: '清除搜索' })}
+            onClick={() => {
+              setKeyword('');
+              setSearch('');
+            }}
+          >
             ×
           </View>
         ) : null}
-        <View className="station-search__go" {...a11y({ role: 'button', label: '搜索' })} onClick={() => setSearch(keyword.trim())}>
+        <View
+          className="station-search__go"
+          {...a11y({ role: 'button', label: '搜索' })}
+          onClick={() => setSearch(keyword.trim())}
+        >
           搜索
         </View>
       </View>
-      <View className="near-toggle" {...a11y({ role: 'switch', checked: !!near, label: '按距离排序' })} onClick={() => void sortByDistance()}>
+      <View
+        className="near-toggle"
+        {...a11y({ role: 'switch', checked: !!near, label: '按距离排序' })}
+        onClick={() => void sortByDistance()}
+      >
         {near ? '✓ 按距离排序（点此取消）' : '按距离排序'}
       </View>
       {nearProblem && !near ? <View className="near-problem">{nearProblem}</View> : null}
       <ScrollView scrollX className="kind-tabs">
         {KIND_TABS.map(([value, label]) => (
-          <Text key={label} className={`kind-tab ${kind === value ? 'kind-tab--active' : ''}`} {...a11y({ role: 'button', pressed: kind === value })} onClick={() => setKind(value)}>
+          <Text
+            key={label}
+            className={`kind-tab ${kind === value ? 'kind-tab--active' : ''}`}
+            {...a11y({ role: 'button', pressed: kind === value })}
+            onClick={() => setKind(value)}
+          >
             {label}
           </Text>
         ))}

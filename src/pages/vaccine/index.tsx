@@ -31,7 +31,9 @@ export default function VaccinePage() {
       // Filter chips come from the vaccines the sites actually offer.
       setSeen((prev) => {
         const all = new Map(prev.map((v) => [v.code, v]));
-        for (const site of page.items) for (const offer of site.offers) all.set(offer.code, { code: offer.code, name: `${offer.name}（${offer.maker}）` });
+        for (const site of page.items)
+          for (const offer of site.offers)
+            all.set(offer.code, { code: offer.code, name: `${offer.name}（${offer.maker}）` });
         return [...all.values()];
       });
       return page;
@@ -44,22 +46,42 @@ export default function VaccinePage() {
     <ElderPage className="vaccine-page">
       <View className="card points-links vaccine-links">
         {LINKS.map((l) => (
-          <Text key={l.url} className="vaccine-link" {...a11y({ role: 'link' })} onClick={() => void Taro.navigateTo({ url: l.url })}>
+          <Text
+            key={l.url}
+            className="vaccine-link"
+            {...a11y({ role: 'link' })}
+            onClick={() => void Taro.navigateTo({ url: l.url })}
+          >
             {l.text}
           </Text>
         ))}
       </View>
       <View className="card">
-        <Text className="muted">各接种点设临时志愿服务党支部，提供遮阳伞、电扇和免费饮用水；60 岁以上老人可走绿色通道。</Text>
+        <Text className="muted">
+          各接种点设临时志愿服务党支部，提供遮阳伞、电扇和免费饮用水；60 岁以上老人可走绿色通道。
+        </Text>
         <View>
-          <Text className={`tag chip ${near ? '' : 'tag--grey'}`} {...a11y({ role: 'button', pressed: !!near })} onClick={() => void sortByDistance()}>
+          <Text
+            className={`tag chip ${near ? '' : 'tag--grey'}`}
+            {...a11y({ role: 'button', pressed: !!near })}
+            onClick={() => void sortByDistance()}
+          >
             {near ? '✓ 离我最近' : '离我最近'}
           </Text>
-          <Text className={`tag chip ${vaccine ? 'tag--grey' : ''}`} {...a11y({ role: 'button', pressed: !vaccine })} onClick={() => setVaccine(undefined)}>
+          <Text
+            className={`tag chip ${vaccine ? 'tag--grey' : ''}`}
+            {...a11y({ role: 'button', pressed: !vaccine })}
+            onClick={() => setVaccine(undefined)}
+          >
             全部疫苗
           </Text>
           {seen.map((v) => (
-            <Text key={v.code} className={`tag chip ${vaccine === v.code ? '' : 'tag--grey'}`} {...a11y({ role: 'button', pressed: vaccine === v.code })} onClick={() => setVaccine(v.code)}>
+            <Text
+              key={v.code}
+              className={`tag chip ${vaccine === v.code ? '' : 'tag--grey'}`}
+              {...a11y({ role: 'button', pressed: vaccine === v.code })}
+              onClick={() => setVaccine(v.code)}
+            >
               {v.name}
             </Text>
           ))}
@@ -71,7 +93,10 @@ export default function VaccinePage() {
         keyOf={(s) => s.siteId}
         emptyText="暂无接种点信息"
         renderItem={(s) => (
-          <View className="card site-card" onClick={() => void Taro.navigateTo({ url: routeUrl('vaccineSite', { id: s.siteId }) })}>
+          <View
+            className="card site-card"
+            onClick={() => void Taro.navigateTo({ url: routeUrl('vaccineSite', { id: s.siteId }) })}
+          >
             <View className="site-card__head">
               <View className="site-card__icon">
                 <Icon name="syringe" colour="#006d75" />
@@ -82,7 +107,9 @@ export default function VaccinePage() {
             <View>
               <Text className={s.status === 'open' ? 'tag' : 'tag tag--grey'}>{s.statusLabel}</Text>
               {s.status === 'open' ? <Text className="tag tag--grey">{`今日余 ${s.todayRemaining}`}</Text> : null}
-              {typeof s.distance === 'number' ? <Text className="tag tag--grey">{distanceText(s.distance)}</Text> : null}
+              {typeof s.distance === 'number' ? (
+                <Text className="tag tag--grey">{distanceText(s.distance)}</Text>
+              ) : null}
               {s.vaccines.map((v) => (
                 <Text key={v} className="tag tag--grey">
                   {v}

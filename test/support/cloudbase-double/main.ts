@@ -10,9 +10,14 @@ import { startCloudBaseDouble } from './server';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { updated: { type: 'string', default: 'matched' }, port: { type: 'string', default: '0' }, empty: { type: 'boolean', default: false } },
+    options: {
+      updated: { type: 'string', default: 'matched' },
+      port: { type: 'string', default: '0' },
+      empty: { type: 'boolean', default: false },
+    },
   });
-  if (values.updated !== 'matched' && values.updated !== 'modified') throw new Error('--updated must be matched or modified');
+  if (values.updated !== 'matched' && values.updated !== 'modified')
+    throw new Error('--updated must be matched or modified');
   const double = await startCloudBaseDouble({ updated: values.updated, port: Number(values.port) });
   if (!values.empty) createProductCollections(double);
   process.stdout.write(`${JSON.stringify({ url: double.url, updated: double.updated, env: double.sdkEnv() })}\n`);

@@ -59,9 +59,15 @@ const HANDLERS: Record<string, Handler> = {
     return {};
   },
   'database.getDocument': (store, p) => ({
-    data: { list: store.find(collectionOf(p), decode(p.query), page(p), p.transactionId).map(encode), offset: p.offset ?? 0, limit: page(p).limit },
+    data: {
+      list: store.find(collectionOf(p), decode(p.query), page(p), p.transactionId).map(encode),
+      offset: p.offset ?? 0,
+      limit: page(p).limit,
+    },
   }),
-  'database.calculateDocument': (store, p) => ({ data: { total: store.count(collectionOf(p), decode(p.query), p.transactionId) } }),
+  'database.calculateDocument': (store, p) => ({
+    data: { total: store.count(collectionOf(p), decode(p.query), p.transactionId) },
+  }),
   'database.insertDocument': async (store, p) => {
     const texts = typeof p.data === 'string' ? [p.data] : (p.data ?? []);
     const insertedIds: string[] = [];
@@ -95,11 +101,16 @@ export async function answer(store: Store, body: unknown): Promise<Answer> {
     const parsed = params.safeParse(body);
     if (!parsed.success) throw new DoubleError('INVALID_PARAM', `malformed request: ${parsed.error.message}`);
     const handler = Object.hasOwn(HANDLERS, parsed.data.action) ? HANDLERS[parsed.data.action]! : null;
-    if (!handler) throw new DoubleError('INVALID_PARAM', `action ${parsed.data.action} is not served by the CloudBase double`);
+    if (!handler)
+      throw new DoubleError('INVALID_PARAM', `action ${parsed.data.action} is not served by the CloudBase double`);
     return { requestId, ...(await handler(store, parsed.data)) };
   } catch (error) {
     if (error instanceof DoubleError) return { requestId, code: error.code, message: error.message };
     // mingo refuses unknown operators; CloudBase answers those as a failed request.
-    return { requestId, code: 'DATABASE_REQUEST_FAILED', message: error instanceof Error ? error.message : String(error) };
+    return {
+      requestId,
+      code: 'DATABASE_REQUEST_FAILED',
+      message: error instanceof Error ? error.message : String(error),
+    };
   }
 }

@@ -70,20 +70,23 @@ export async function startCloudBaseDouble(options: DoubleOptions = {}): Promise
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
       res.end(JSON.stringify(body));
     };
-    readBody(req).then(async (body) => {
-      const path = new URL(req.url ?? '/', 'http://double').pathname;
-      if (req.method === 'POST' && path === ADMIN_PATH) {
-        const admin = adminBody.safeParse(body);
-        if (!admin.success) return reply(400, { error: admin.error.message });
-        if (admin.data.op === 'reset') store.reset();
-        else createCollections(admin.data.names);
-        return reply(200, { ok: true });
-      }
-      if (req.method !== 'POST' || path !== '/admin') return reply(404, { error: 'not found' });
-      const envName = (body as { envName?: unknown }).envName;
-      if (envName !== envId) return reply(200, { code: 'INVALID_ENV', message: `env ${String(envName)} is not ${envId}` });
-      return reply(200, await answer(store, body));
-    }).catch((error: unknown) => reply(400, { error: error instanceof Error ? error.message : String(error) }));
+    readBody(req)
+      .then(async (body) => {
+        const path = new URL(req.url ?? '/', 'http://double').pathname;
+        if (req.method === 'POST' && path === ADMIN_PATH) {
+          const admin = adminBody.safeParse(body);
+          if (!admin.success) return reply(400, { error: admin.error.message });
+          if (admin.data.op === 'reset') store.reset();
+          else createCollections(admin.data.names);
+          return reply(200, { ok: true });
+        }
+        if (req.method !== 'POST' || path !== '/admin') return reply(404, { error: 'not found' });
+        const envName = (body as { envName?: unknown }).envName;
+        if (envName !== envId)
+          return reply(200, { code: 'INVALID_ENV', message: `env ${String(envName)} is not ${envId}` });
+        return reply(200, await answer(store, body));
+      })
+      .catch((error: unknown) => reply(400, { error: error instanceof Error ? error.message : String(error) }));
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -93,7 +96,11 @@ export async function startCloudBaseDouble(options: DoubleOptions = {}): Promise
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/admin`;
 
   return {
-    url, envId, updated, store, createCollections,
+    url,
+    envId,
+    updated,
+    store,
+    createCollections,
     unref: () => void server.unref(),
     sdkEnv: () => ({
       TCB_CONTEXT_CNFG: JSON.stringify({ URL: url }),
@@ -106,9 +113,10 @@ export async function startCloudBaseDouble(options: DoubleOptions = {}): Promise
       // cloud metadata host before every request (about 60 ms each here, for nothing).
       TENCENTCLOUD: 'true',
     }),
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -20,12 +20,19 @@ type Modifier = Parameters<typeof mingoUpdate>[1];
 export type UpdatedMode = 'matched' | 'modified';
 
 export type DoubleErrorCode =
-  | 'DATABASE_COLLECTION_NOT_EXIST' | 'DATABASE_COLLECTION_ALREADY_EXIST' | 'DATABASE_DUPLICATE_WRITE'
-  | 'DATABASE_TRANSACTION_CONFLICT' | 'DATABASE_TRANSACTION_FAIL' | 'INVALID_PARAM';
+  | 'DATABASE_COLLECTION_NOT_EXIST'
+  | 'DATABASE_COLLECTION_ALREADY_EXIST'
+  | 'DATABASE_DUPLICATE_WRITE'
+  | 'DATABASE_TRANSACTION_CONFLICT'
+  | 'DATABASE_TRANSACTION_FAIL'
+  | 'INVALID_PARAM';
 
 /** Answered to the SDK as `{ code, message }`, which it throws as its own error. */
 export class DoubleError extends Error {
-  constructor(readonly code: DoubleErrorCode, message: string) {
+  constructor(
+    readonly code: DoubleErrorCode,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -75,7 +82,8 @@ export class Store {
   // ---- collections ----
 
   createCollection(name: string): void {
-    if (this.collections.has(name)) throw new DoubleError('DATABASE_COLLECTION_ALREADY_EXIST', `collection ${name} already exists`);
+    if (this.collections.has(name))
+      throw new DoubleError('DATABASE_COLLECTION_ALREADY_EXIST', `collection ${name} already exists`);
     this.collections.set(name, new Map());
   }
 
@@ -123,7 +131,10 @@ export class Store {
 
   private matching(collection: string, filter: Filter, tx: Tx | null): StoredDoc[] {
     const id = filter._id;
-    const candidates = typeof id === 'string' ? [this.visibleById(collection, id, tx)].filter((d): d is StoredDoc => d !== null) : this.visible(collection, tx);
+    const candidates =
+      typeof id === 'string'
+        ? [this.visibleById(collection, id, tx)].filter((d): d is StoredDoc => d !== null)
+        : this.visible(collection, tx);
     const query = new MingoQuery(filter, {});
     return candidates.filter((doc) => query.test(doc));
   }
@@ -132,7 +143,10 @@ export class Store {
     const tx = this.openTx(txId);
     let cursor = new MingoQuery(filter, {}).find<StoredDoc>(this.matching(collection, filter, tx), page.projection);
     if (page.order && Object.keys(page.order).length > 0) cursor = cursor.sort(page.order);
-    return cursor.skip(page.offset ?? 0).limit(page.limit).all();
+    return cursor
+      .skip(page.offset ?? 0)
+      .limit(page.limit)
+      .all();
   }
 
   count(collection: string, filter: Filter, txId?: string): number {
@@ -145,13 +159,15 @@ export class Store {
     const tx = this.openTx(txId);
     if (tx) {
       this.claim(tx, collection, doc._id);
-      if (this.visibleById(collection, doc._id, tx)) this.failTx(tx, 'DATABASE_DUPLICATE_WRITE', duplicateMessage(collection, doc._id));
+      if (this.visibleById(collection, doc._id, tx))
+        this.failTx(tx, 'DATABASE_DUPLICATE_WRITE', duplicateMessage(collection, doc._id));
       this.stage(tx, collection, doc._id, doc);
       return doc._id;
     }
     let holder: Tx | undefined;
     while ((holder = this.holderOf(collection, [doc._id]))) await holder.ended;
-    if (this.visibleById(collection, doc._id, null)) throw new DoubleError('DATABASE_DUPLICATE_WRITE', duplicateMessage(collection, doc._id));
+    if (this.visibleById(collection, doc._id, null))
+      throw new DoubleError('DATABASE_DUPLICATE_WRITE', duplicateMessage(collection, doc._id));
     this.commitWrites(new Map([[collection, new Map([[doc._id, doc]])]]));
     return doc._id;
   }
@@ -160,17 +176,33 @@ export class Store {
    * `merge`: apply update operators to every match (or the first); otherwise replace the document
    * whole, inserting it when `upsert` and absent. Answers the `updated` count in the store's mode.
    */
-  async modify(collection: string, filter: Filter, change: { merge: boolean; multi: boolean; upsert: boolean; data: Record<string, unknown> }, txId?: string): Promise<{ updated: number; upsertId?: string }> {
+  async modify(
+    collection: string,
+    filter: Filter,
+    change: { merge: boolean; multi: boolean; upsert: boolean; data: Record<string, unknown> },
+    txId?: string,
+  ): Promise<{ updated: number; upsertId?: string }> {
     const tx = this.openTx(txId);
     const byId = typeof filter._id === 'string' ? [filter._id] : [];
     let holder: Tx | undefined;
-    while (!tx && (holder = this.holderOf(collection, this.matching(collection, filter, null).map((d) => d._id).concat(byId)))) await holder.ended;
+    while (
+      !tx &&
+      (holder = this.holderOf(
+        collection,
+        this.matching(collection, filter, null)
+          .map((d) => d._id)
+          .concat(byId),
+      ))
+    )
+      await holder.ended;
     const matches = this.matching(collection, filter, tx);
     const targets = change.multi ? matches : matches.slice(0, 1);
     const next = new Map<string, StoredDoc | null>();
     let updated = 0;
     for (const before of targets) {
-      const after = change.merge ? applyOperators(before, change.data as Modifier) : { ...(change.data as Filter), _id: before._id };
+      const after = change.merge
+        ? applyOperators(before, change.data as Modifier)
+        : { ...(change.data as Filter), _id: before._id };
       const changed = !isEqual(before, after);
       if (changed || this.options.updated === 'matched') updated += 1;
       // MongoDB takes a document in a transaction even when the update leaves it unchanged.
@@ -190,7 +222,14 @@ export class Store {
   async remove(collection: string, filter: Filter, multi: boolean, txId?: string): Promise<number> {
     const tx = this.openTx(txId);
     let holder: Tx | undefined;
-    while (!tx && (holder = this.holderOf(collection, this.matching(collection, filter, null).map((d) => d._id)))) await holder.ended;
+    while (
+      !tx &&
+      (holder = this.holderOf(
+        collection,
+        this.matching(collection, filter, null).map((d) => d._id),
+      ))
+    )
+      await holder.ended;
     const matches = this.matching(collection, filter, tx);
     const targets = multi ? matches : matches.slice(0, 1);
     const next = new Map<string, StoredDoc | null>();
@@ -227,7 +266,15 @@ export class Store {
     const id = randomBytes(12).toString('hex');
     let end!: () => void;
     const ended = new Promise<void>((resolve) => (end = resolve));
-    const tx: Tx = { id, snapshot: this.clock, state: 'open', writes: new Map(), ended, end, timer: setTimeout(() => this.finish(tx, 'aborted'), this.options.transactionLifetimeMs) };
+    const tx: Tx = {
+      id,
+      snapshot: this.clock,
+      state: 'open',
+      writes: new Map(),
+      ended,
+      end,
+      timer: setTimeout(() => this.finish(tx, 'aborted'), this.options.transactionLifetimeMs),
+    };
     tx.timer.unref();
     this.txs.set(id, tx);
     return id;
@@ -252,17 +299,31 @@ export class Store {
   private openTx(txId: string | undefined): Tx | null {
     if (!txId) return null;
     const tx = this.txs.get(txId);
-    if (!tx) throw new DoubleError('DATABASE_TRANSACTION_FAIL', `transaction ${txId} is not open (committed, aborted or expired)`);
+    if (!tx)
+      throw new DoubleError(
+        'DATABASE_TRANSACTION_FAIL',
+        `transaction ${txId} is not open (committed, aborted or expired)`,
+      );
     return tx;
   }
 
   /** First writer wins: a document taken by another open transaction, or committed since the snapshot, conflicts. */
   private claim(tx: Tx, collection: string, id: string): void {
     const holder = this.locks.get(lockKey(collection, id));
-    if (holder && holder !== tx) this.failTx(tx, 'DATABASE_TRANSACTION_CONFLICT', `write conflict on ${collection}/${id}: another transaction holds it`);
+    if (holder && holder !== tx)
+      this.failTx(
+        tx,
+        'DATABASE_TRANSACTION_CONFLICT',
+        `write conflict on ${collection}/${id}: another transaction holds it`,
+      );
     const versions = this.docs(collection).get(id);
     const last = versions?.[versions.length - 1];
-    if (last && last.at > tx.snapshot) this.failTx(tx, 'DATABASE_TRANSACTION_CONFLICT', `write conflict on ${collection}/${id}: changed since the transaction began`);
+    if (last && last.at > tx.snapshot)
+      this.failTx(
+        tx,
+        'DATABASE_TRANSACTION_CONFLICT',
+        `write conflict on ${collection}/${id}: changed since the transaction began`,
+      );
     this.locks.set(lockKey(collection, id), tx);
   }
 

@@ -12,7 +12,9 @@ export function assertPinnedSdk(): void {
   };
   for (const [name, version] of Object.entries(PINNED)) {
     if (found[name as keyof typeof PINNED] !== version) {
-      throw new Error(`The CloudBase double is written against ${name}@${version}, but ${found[name as keyof typeof PINNED]} is installed: re-check test/support/cloudbase-double/protocol.ts against its source, then update PINNED.`);
+      throw new Error(
+        `The CloudBase double is written against ${name}@${version}, but ${found[name as keyof typeof PINNED]} is installed: re-check test/support/cloudbase-double/protocol.ts against its source, then update PINNED.`,
+      );
     }
   }
 }

@@ -32,7 +32,11 @@ function toNative(value: unknown): unknown {
     const record = value as Record<string, unknown>;
     const serverDate = record.$tcb_server_date as { offset?: number } | undefined;
     if (serverDate && Object.keys(record).length === 1) return new Date(clock.now() + Number(serverDate.offset ?? 0));
-    if ((record as { _bsontype?: unknown })._bsontype === 'ObjectId' || (record as { _bsontype?: unknown })._bsontype === 'ObjectID') return String(value);
+    if (
+      (record as { _bsontype?: unknown })._bsontype === 'ObjectId' ||
+      (record as { _bsontype?: unknown })._bsontype === 'ObjectID'
+    )
+      return String(value);
     return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, toNative(v)]));
   }
   return value;
@@ -41,7 +45,8 @@ function toNative(value: unknown): unknown {
 export function decode(text: unknown): Record<string, unknown> {
   if (typeof text !== 'string' || text === '') return {};
   const value = toNative(EJSON.parse(text, { relaxed: true }));
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new TypeError('expected an EJSON object');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new TypeError('expected an EJSON object');
   return value as Record<string, unknown>;
 }
 

@@ -17,13 +17,17 @@ jest.mock('@tarojs/taro', () => {
   return { __esModule: true, ...actual, default: actual.default, useDidShow: () => undefined };
 });
 jest.mock('../../../../services/members', () => ({
-  searchMembers: jest.fn(async () => ({ items: [{ openid: 'm-zhang', nickname: '张三', branchName: '向阳社区党支部' }] })),
+  searchMembers: jest.fn(async () => ({
+    items: [{ openid: 'm-zhang', nickname: '张三', branchName: '向阳社区党支部' }],
+  })),
 }));
 jest.mock('../../../../services/points', () => ({
   awardPoints: jest.fn(),
   publishActivity: jest.fn(),
   exportLedger: jest.fn(),
-  listRules: jest.fn(async () => ({ items: [{ ruleId: 'r-zhiyuan', name: '志愿服务', category: '志愿服务', points: 4, cap: null, description: '' }] })),
+  listRules: jest.fn(async () => ({
+    items: [{ ruleId: 'r-zhiyuan', name: '志愿服务', category: '志愿服务', points: 4, cap: null, description: '' }],
+  })),
   newRequestId: jest.requireActual('../../../../services/points').newRequestId,
 }));
 
@@ -32,12 +36,18 @@ const modal = jest.fn();
 beforeEach(() => {
   award.mockReset();
   modal.mockReset().mockResolvedValue({ confirm: true, cancel: false, errMsg: 'showModal:ok' });
-  Object.assign(Taro, { showModal: modal, showToast: jest.fn().mockResolvedValue({ errMsg: 'showToast:ok' }), getStorageSync: () => '', setStorageSync: () => undefined });
+  Object.assign(Taro, {
+    showModal: modal,
+    showToast: jest.fn().mockResolvedValue({ errMsg: 'showToast:ok' }),
+    getStorageSync: () => '',
+    setStorageSync: () => undefined,
+  });
 });
 
 const q = (selector: string) => document.querySelector(selector)!;
 /** Types into a Taro input as the H5 runtime reports it. */
-const type = (selector: string, value: string) => fireEvent(q(`${selector} taro-input-core`), new CustomEvent('input', { detail: { value } }));
+const type = (selector: string, value: string) =>
+  fireEvent(q(`${selector} taro-input-core`), new CustomEvent('input', { detail: { value } }));
 
 /** Renders the page and waits for its rules, so no load lands after a test. */
 async function renderPage() {
@@ -76,7 +86,9 @@ test('a refusal about a field lands beside that field, not under the button', as
   award.mockRejectedValue(new ServiceError('INVALID_ARGUMENT', '积分不能超过 1000 分', 'points'));
   await fillAward('5000', '志愿服务');
   await act(async () => fireEvent.click(q('.admin-award__submit')));
-  await waitFor(() => expect(q('.admin-award .form-field--points .form-field__error').textContent).toBe('积分不能超过 1000 分'));
+  await waitFor(() =>
+    expect(q('.admin-award .form-field--points .form-field__error').textContent).toBe('积分不能超过 1000 分'),
+  );
   expect(document.querySelector('.admin-award .form-field--reason .form-field__error')).toBeNull();
   expect(document.querySelector('.admin-award .form-error')).toBeNull();
 });

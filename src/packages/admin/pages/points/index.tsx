@@ -28,7 +28,12 @@ function Award() {
   const [form, setForm] = useState(EMPTY_AWARD);
   const [done, setDone] = useState<string | null>(null);
   const errors = useFieldErrors(AWARD_FIELDS);
-  const intent = useIntention({ openid: form.member?.openid, direction: form.direction, points: form.points, reason: form.reason });
+  const intent = useIntention({
+    openid: form.member?.openid,
+    direction: form.direction,
+    points: form.points,
+    reason: form.reason,
+  });
   const amount = Number(form.points);
 
   const submit = () => {
@@ -38,24 +43,37 @@ function Award() {
     if (!member) return errors.set('openid', '请选择党员');
     if (!form.points.trim()) return errors.set('points', '请填写积分');
     if (!Number.isInteger(amount) || amount <= 0) return errors.set('points', '积分请填写正整数');
-    if (form.reason.trim().length < 2) return errors.set('reason', form.reason.trim() ? '事由至少 2 个字' : '请填写事由');
+    if (form.reason.trim().length < 2)
+      return errors.set('reason', form.reason.trim() ? '事由至少 2 个字' : '请填写事由');
     const points = form.direction === 'add' ? amount : -amount;
     const verb = form.direction === 'add' ? `记 ${amount} 分` : `扣 ${amount} 分（更正）`;
-    return void intent.run((requestId) => awardPoints({ openid: member.openid, points, reason: form.reason.trim(), requestId }), {
-      confirm: { title: '确认记分', content: `给 ${member.nickname} ${verb}：${form.reason.trim()}`, confirmText: '记入台账' },
-      success: '已记入台账',
-      onSuccess: (res) => {
-        setDone(`已记入台账：${member.nickname} ${res.points > 0 ? '+' : ''}${res.points} 分，余额 ${res.balance}`);
-        setForm(EMPTY_AWARD);
+    return void intent.run(
+      (requestId) => awardPoints({ openid: member.openid, points, reason: form.reason.trim(), requestId }),
+      {
+        confirm: {
+          title: '确认记分',
+          content: `给 ${member.nickname} ${verb}：${form.reason.trim()}`,
+          confirmText: '记入台账',
+        },
+        success: '已记入台账',
+        onSuccess: (res) => {
+          setDone(`已记入台账：${member.nickname} ${res.points > 0 ? '+' : ''}${res.points} 分，余额 ${res.balance}`);
+          setForm(EMPTY_AWARD);
+        },
+        onError: errors.show,
       },
-      onError: errors.show,
-    });
+    );
   };
 
   return (
     <View className="card admin-award">
       <View className="card__title">奖励或更正积分</View>
-      <MemberPicker value={form.member} onChange={(member) => setForm((f) => ({ ...f, member }))} error={errors.errors.openid} required />
+      <MemberPicker
+        value={form.member}
+        onChange={(member) => setForm((f) => ({ ...f, member }))}
+        error={errors.errors.openid}
+        required
+      />
       <View className="form-field form-field--direction">
         <View className="form-field__label">类型</View>
         <View className="choice-row">
@@ -72,10 +90,37 @@ function Award() {
           ))}
         </View>
       </View>
-      <FormField label="积分" name="points" type="number" maxlength={4} value={form.points} placeholder="如 5" onChange={(points) => setForm((f) => ({ ...f, points }))} error={errors.errors.points} hint="1 至 1000 分" required />
-      <FormField label="事由" name="reason" maxlength={100} value={form.reason} placeholder="如 志愿服务：社区夜巡" onChange={(reason) => setForm((f) => ({ ...f, reason }))} error={errors.errors.reason} required />
+      <FormField
+        label="积分"
+        name="points"
+        type="number"
+        maxlength={4}
+        value={form.points}
+        placeholder="如 5"
+        onChange={(points) => setForm((f) => ({ ...f, points }))}
+        error={errors.errors.points}
+        hint="1 至 1000 分"
+        required
+      />
+      <FormField
+        label="事由"
+        name="reason"
+        maxlength={100}
+        value={form.reason}
+        placeholder="如 志愿服务：社区夜巡"
+        onChange={(reason) => setForm((f) => ({ ...f, reason }))}
+        error={errors.errors.reason}
+        required
+      />
       <View className="form-actions">
-        <Button className="admin-award__submit" type="primary" block loading={intent.busy} disabled={intent.busy} onClick={submit}>
+        <Button
+          className="admin-award__submit"
+          type="primary"
+          block
+          loading={intent.busy}
+          disabled={intent.busy}
+          onClick={submit}
+        >
           记入台账
         </Button>
       </View>
@@ -102,7 +147,8 @@ function Publish() {
 
   const submit = () => {
     errors.clear();
-    if (form.title.trim().length < 2) return errors.set('title', form.title.trim() ? '活动名称至少 2 个字' : '请填写活动名称');
+    if (form.title.trim().length < 2)
+      return errors.set('title', form.title.trim() ? '活动名称至少 2 个字' : '请填写活动名称');
     if (!rule) return errors.set('ruleId', '请选择积分细则');
     if (form.end <= form.start) return errors.set('end', '结束时间必须晚于开始时间');
     const title = form.title.trim();
@@ -124,7 +170,15 @@ function Publish() {
   return (
     <View className="card admin-publish">
       <View className="card__title">发布活动</View>
-      <FormField label="活动名称" name="title" value={form.title} placeholder="如 党史学习教育专题党课" onChange={(title) => setForm((f) => ({ ...f, title }))} error={errors.errors.title} required />
+      <FormField
+        label="活动名称"
+        name="title"
+        value={form.title}
+        placeholder="如 党史学习教育专题党课"
+        onChange={(title) => setForm((f) => ({ ...f, title }))}
+        error={errors.errors.title}
+        required
+      />
       <View className="form-field form-field--ruleId">
         <View className="form-field__label">积分细则</View>
         <ResourceView resource={rules}>
@@ -144,13 +198,48 @@ function Publish() {
             </View>
           )}
         </ResourceView>
-        {errors.errors.ruleId ? <View className="form-field__error" role="alert">{errors.errors.ruleId}</View> : null}
+        {errors.errors.ruleId ? (
+          <View className="form-field__error" role="alert">
+            {errors.errors.ruleId}
+          </View>
+        ) : null}
       </View>
-      <FormField label="地点" name="place" maxlength={100} value={form.place} placeholder="如 向阳社区党群服务中心" onChange={(place) => setForm((f) => ({ ...f, place }))} error={errors.errors.place} />
-      <DateTimeField label="开始时间" name="start" value={form.start} min={formatDate(Date.now())} onChange={(start) => setForm((f) => ({ ...f, start, end: f.end <= start ? `${start.slice(0, 11)}${f.end.slice(11)}` : f.end }))} error={errors.errors.start} />
-      <DateTimeField label="结束时间" name="end" value={form.end} min={form.start.slice(0, 10)} onChange={(end) => setForm((f) => ({ ...f, end }))} error={errors.errors.end} />
+      <FormField
+        label="地点"
+        name="place"
+        maxlength={100}
+        value={form.place}
+        placeholder="如 向阳社区党群服务中心"
+        onChange={(place) => setForm((f) => ({ ...f, place }))}
+        error={errors.errors.place}
+      />
+      <DateTimeField
+        label="开始时间"
+        name="start"
+        value={form.start}
+        min={formatDate(Date.now())}
+        onChange={(start) =>
+          setForm((f) => ({ ...f, start, end: f.end <= start ? `${start.slice(0, 11)}${f.end.slice(11)}` : f.end }))
+        }
+        error={errors.errors.start}
+      />
+      <DateTimeField
+        label="结束时间"
+        name="end"
+        value={form.end}
+        min={form.start.slice(0, 10)}
+        onChange={(end) => setForm((f) => ({ ...f, end }))}
+        error={errors.errors.end}
+      />
       <View className="form-actions">
-        <Button className="admin-publish__submit" type="primary" block loading={intent.busy} disabled={intent.busy} onClick={submit}>
+        <Button
+          className="admin-publish__submit"
+          type="primary"
+          block
+          loading={intent.busy}
+          disabled={intent.busy}
+          onClick={submit}
+        >
           发布
         </Button>
       </View>
@@ -193,7 +282,17 @@ function Export() {
   return (
     <View className="card admin-export">
       <View className="card__title">导出积分台账（CSV）</View>
-      <DateRangeField label="台账日期" name="range" from={range.from} to={range.to} max={formatDate(Date.now())} min={addDays(formatDate(Date.now()), -730)} maxDays={366} onChange={setRange} error={errors.errors.range} />
+      <DateRangeField
+        label="台账日期"
+        name="range"
+        from={range.from}
+        to={range.to}
+        max={formatDate(Date.now())}
+        min={addDays(formatDate(Date.now()), -730)}
+        maxDays={366}
+        onChange={setRange}
+        error={errors.errors.range}
+      />
       <View className="form-actions">
         <Button block loading={intent.busy} disabled={intent.busy} onClick={submit}>
           导出

@@ -38,13 +38,21 @@ function SlotGrid({ slots, item, onChanged }: { slots: SlotItem[]; item: BookedT
     try {
       if (full) {
         const { position } = await joinWaitlist(slot.slotId);
-        void Taro.showModal({ title: '已加入候补', content: `${thing(item)} ${when}，你排在第 ${position} 位。`, showCancel: false }).then(() => askToSubscribe('booking'));
+        void Taro.showModal({
+          title: '已加入候补',
+          content: `${thing(item)} ${when}，你排在第 ${position} 位。`,
+          showCancel: false,
+        }).then(() => askToSubscribe('booking'));
       } else {
         const requestId = pending.current.get(slot.slotId) ?? newRequestId();
         pending.current.set(slot.slotId, requestId);
         const { code } = await bookSlot(slot.slotId, requestId);
         pending.current.delete(slot.slotId);
-        void Taro.showModal({ title: '预约成功', content: `预约码 ${code}\n${thing(item)}\n${when}\n到场后向工作人员出示预约码，可在“我的预约”查看。`, showCancel: false }).then(() => askToSubscribe('booking'));
+        void Taro.showModal({
+          title: '预约成功',
+          content: `预约码 ${code}\n${thing(item)}\n${when}\n到场后向工作人员出示预约码，可在“我的预约”查看。`,
+          showCancel: false,
+        }).then(() => askToSubscribe('booking'));
       }
       onChanged();
     } catch (e) {
@@ -61,7 +69,12 @@ function SlotGrid({ slots, item, onChanged }: { slots: SlotItem[]; item: BookedT
       {slots.map((slot) => {
         const { view, label } = slotView(slot);
         return (
-          <View key={slot.slotId} className={`slot slot--${view}`} {...asButton(`${slotWhen(slot)} ${label}`)} onClick={() => void act(slot)}>
+          <View
+            key={slot.slotId}
+            className={`slot slot--${view}`}
+            {...asButton(`${slotWhen(slot)} ${label}`)}
+            onClick={() => void act(slot)}
+          >
             <View className="slot__time">{clock(slot.start)}</View>
             <View className="slot__label">{busy === slot.slotId ? '提交中…' : label}</View>
           </View>
@@ -102,10 +115,14 @@ export default function ItemPage() {
         })}
       </ScrollView>
       <View className="card">
-        <ResourceView resource={slots}>{(s) => <SlotGrid slots={s.slots} item={s.item} onChanged={slots.reload} />}</ResourceView>
+        <ResourceView resource={slots}>
+          {(s) => <SlotGrid slots={s.slots} item={s.item} onChanged={slots.reload} />}
+        </ResourceView>
       </View>
       <View className="card">
-        <Text className="muted">时段只在驿站开放时间内；正在进行的时段显示“进行中”，不能再预约。每人同时持有的有效预约数有上限；临近开始时不能取消；约满的时段可加入候补，有人取消时自动为你预约。</Text>
+        <Text className="muted">
+          时段只在驿站开放时间内；正在进行的时段显示“进行中”，不能再预约。每人同时持有的有效预约数有上限；临近开始时不能取消；约满的时段可加入候补，有人取消时自动为你预约。
+        </Text>
       </View>
     </ElderPage>
   );

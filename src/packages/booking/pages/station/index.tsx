@@ -4,7 +4,12 @@ import { Button, Cell } from '@nutui/nutui-react-taro';
 import ResourceView, { useResource } from '../../../../components/resource';
 import { ElderPage, useElderMode } from '../../../../components/elder-mode';
 import StationPicture from '../../../../components/station-card/picture';
-import { getStationWithItems, type StationDetail, type StationDetailAnswer, type StationItem } from '../../../../services/stations';
+import {
+  getStationWithItems,
+  type StationDetail,
+  type StationDetailAnswer,
+  type StationItem,
+} from '../../../../services/stations';
 import { asButton } from '../../slot-view';
 import { routeUrl } from '../../../../routes';
 import '../../../../components/station-card/index.scss';
@@ -14,9 +19,17 @@ function navigate(station: StationDetail): void {
   const { location } = station;
   if (!location) return;
   if (process.env.TARO_ENV === 'weapp') {
-    void Taro.openLocation({ latitude: location.lat, longitude: location.lng, name: station.name, address: station.address });
+    void Taro.openLocation({
+      latitude: location.lat,
+      longitude: location.lng,
+      name: station.name,
+      address: station.address,
+    });
   } else {
-    window.open(`https://uri.amap.com/marker?position=${location.lng},${location.lat}&name=${encodeURIComponent(station.name)}`, '_blank');
+    window.open(
+      `https://uri.amap.com/marker?position=${location.lng},${location.lat}&name=${encodeURIComponent(station.name)}`,
+      '_blank',
+    );
   }
 }
 
@@ -54,7 +67,9 @@ function StationDetailView({ detail }: { detail: StationDetailAnswer }) {
   return (
     <>
       <View className="hero station-hero">
-        {station.pictures.length === 0 ? <StationPicture station={{ name: station.name, kind: station.kind, picture: null }} /> : null}
+        {station.pictures.length === 0 ? (
+          <StationPicture station={{ name: station.name, kind: station.kind, picture: null }} />
+        ) : null}
         <View className="station-hero__text">
           <View className="hero__title">{station.name}</View>
           <View className="hero__sub">
@@ -65,13 +80,22 @@ function StationDetailView({ detail }: { detail: StationDetailAnswer }) {
       </View>
       {station.pictures.length > 0 ? (
         <View className="card station-picture-card">
-          <StationPicture station={{ name: station.name, kind: station.kind, picture: station.pictures[0]! }} size="l" />
+          <StationPicture
+            station={{ name: station.name, kind: station.kind, picture: station.pictures[0]! }}
+            size="l"
+          />
         </View>
       ) : null}
       <View className="card">
         <Cell title="地址" description={`${station.county}${station.district} ${station.address}`} />
         <Cell title="开放时间" description={station.openHours || '以现场公示为准'} />
-        {station.phone ? <Cell title="联系电话" description={station.phone} onClick={() => void Taro.makePhoneCall({ phoneNumber: station.phone })} /> : null}
+        {station.phone ? (
+          <Cell
+            title="联系电话"
+            description={station.phone}
+            onClick={() => void Taro.makePhoneCall({ phoneNumber: station.phone })}
+          />
+        ) : null}
         {station.location ? (
           <Button type="primary" block onClick={() => navigate(station)}>
             导航前往
@@ -106,7 +130,11 @@ function StationDetailView({ detail }: { detail: StationDetailAnswer }) {
                 onClick={s.bookable && s.itemId ? () => openItem({ itemId: s.itemId!, name: s.name }) : undefined}
               >
                 <Text className="service-row__name">{s.name}</Text>
-                {s.bookable ? <Text className="tag tag--bookable">可预约</Text> : <Text className="tag tag--grey">到站办理</Text>}
+                {s.bookable ? (
+                  <Text className="tag tag--bookable">可预约</Text>
+                ) : (
+                  <Text className="tag tag--grey">到站办理</Text>
+                )}
                 {s.illustrative ? <Text className="tag tag--example">示例</Text> : null}
               </View>
             ))}

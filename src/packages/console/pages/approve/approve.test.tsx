@@ -8,13 +8,26 @@ const checkConsoleTicket = jest.fn<Promise<ConsoleTicketCheck>, [string]>();
 const approveConsoleLogin = jest.fn<Promise<unknown>, [string]>();
 
 // Taro's H5 build is a plain CommonJS object (its default import is the whole module): add the route's params to it.
-jest.mock('@tarojs/taro', () => ({ ...jest.requireActual<object>('@tarojs/taro'), useRouter: () => ({ params }), useDidShow: () => undefined }));
+jest.mock('@tarojs/taro', () => ({
+  ...jest.requireActual<object>('@tarojs/taro'),
+  useRouter: () => ({ params }),
+  useDidShow: () => undefined,
+}));
 // NutUI's bundle needs a canvas jsdom lacks: a plain button stands in (disabled is what matters here).
 jest.mock('@nutui/nutui-react-taro', () => {
   const { createElement } = jest.requireActual<typeof import('react')>('react');
   return {
-    Button: ({ children, onClick, disabled, className }: { children: unknown; onClick?: () => void; disabled?: boolean; className?: string }) =>
-      createElement('button', { type: 'button', onClick, disabled, className }, children as string),
+    Button: ({
+      children,
+      onClick,
+      disabled,
+      className,
+    }: {
+      children: unknown;
+      onClick?: () => void;
+      disabled?: boolean;
+      className?: string;
+    }) => createElement('button', { type: 'button', onClick, disabled, className }, children as string),
   };
 });
 jest.mock('../../../../services/session', () => ({ needsSignIn: () => false }));
@@ -29,7 +42,13 @@ import ConsoleApprovePage from './index';
 import { ticketFromParams } from '../../../../services/admin';
 
 const admin = (over: Partial<ConsoleTicketCheck> = {}): ConsoleTicketCheck => ({
-  status: 'waiting', expiresAt: Date.now() + 60_000, console: null, sessionHours: 8, canApprove: true, as: { nickname: '管理员赵书记', role: 'admin', roleLabel: '管理员' }, ...over,
+  status: 'waiting',
+  expiresAt: Date.now() + 60_000,
+  console: null,
+  sessionHours: 8,
+  canApprove: true,
+  as: { nickname: '管理员赵书记', role: 'admin', roleLabel: '管理员' },
+  ...over,
 });
 
 beforeEach(() => {
@@ -55,7 +74,16 @@ test('names who the console will sign in as, and one tap approves once', async (
 });
 
 test('names the computer that asked (address, browser, start time) and what approving does, for how long', async () => {
-  checkConsoleTicket.mockResolvedValue(admin({ console: { address: '203.0.113.7', browser: 'Chrome 131 · Windows', startedAt: Date.parse('2026-11-23T02:00:00Z') }, sessionHours: 8 }));
+  checkConsoleTicket.mockResolvedValue(
+    admin({
+      console: {
+        address: '203.0.113.7',
+        browser: 'Chrome 131 · Windows',
+        startedAt: Date.parse('2026-11-23T02:00:00Z'),
+      },
+      sessionHours: 8,
+    }),
+  );
   render(<ConsoleApprovePage />);
   await screen.findByText('地址：203.0.113.7');
   screen.getByText('浏览器：Chrome 131 · Windows');
@@ -65,7 +93,9 @@ test('names the computer that asked (address, browser, start time) and what appr
 });
 
 test('a resident is told they have no console access, with no button to press', async () => {
-  checkConsoleTicket.mockResolvedValue(admin({ canApprove: false, as: { nickname: '居民小李', role: 'resident', roleLabel: '居民' } }));
+  checkConsoleTicket.mockResolvedValue(
+    admin({ canApprove: false, as: { nickname: '居民小李', role: 'resident', roleLabel: '居民' } }),
+  );
   render(<ConsoleApprovePage />);
   await screen.findByText(/你当前的身份是「居民」，没有管理后台的权限/);
   expect(screen.queryByText('确认登录')).toBeNull();
@@ -80,7 +110,9 @@ test('an expired or used QR says to refresh it on the computer', async () => {
 
 test('a refusal is shown beside the button in plain Chinese, and the button works again', async () => {
   checkConsoleTicket.mockResolvedValue(admin());
-  approveConsoleLogin.mockRejectedValue(new ServiceError('TOO_LATE', '登录二维码已过期，请在电脑上刷新二维码后重新扫码'));
+  approveConsoleLogin.mockRejectedValue(
+    new ServiceError('TOO_LATE', '登录二维码已过期，请在电脑上刷新二维码后重新扫码'),
+  );
   render(<ConsoleApprovePage />);
   fireEvent.click(await screen.findByText('确认登录'));
   const alert = await screen.findByRole('alert');

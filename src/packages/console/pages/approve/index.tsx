@@ -7,7 +7,12 @@ import { ElderPage, useElderMode } from '../../../../components/elder-mode';
 import SignInPrompt from '../../../../components/sign-in-prompt';
 import StateView from '../../../../components/state-view';
 import { useResource } from '../../../../components/resource';
-import { approveConsoleLogin, checkConsoleTicket, ticketFromParams, type ConsoleTicketCheck } from '../../../../services/admin';
+import {
+  approveConsoleLogin,
+  checkConsoleTicket,
+  ticketFromParams,
+  type ConsoleTicketCheck,
+} from '../../../../services/admin';
 import { needsSignIn } from '../../../../services/session';
 import { errorMessage } from '../../../../services/transport';
 import { formatDateTime } from '../../../../utils/time';
@@ -28,7 +33,12 @@ function Approve({ ticketId, check }: { ticketId: string; check: ConsoleTicketCh
 
   if (check.status !== 'waiting') return <StateView kind="empty" message={STATUS_MESSAGE[check.status]} />;
   if (!check.canApprove) {
-    return <StateView kind="empty" message={`你当前的身份是「${check.as.roleLabel}」，没有管理后台的权限。如需使用，请联系管理员开通`} />;
+    return (
+      <StateView
+        kind="empty"
+        message={`你当前的身份是「${check.as.roleLabel}」，没有管理后台的权限。如需使用，请联系管理员开通`}
+      />
+    );
   }
   if (done) {
     return (
@@ -64,9 +74,7 @@ function Approve({ ticketId, check }: { ticketId: string; check: ConsoleTicketCh
   return (
     <View className="card console-approve">
       <View className="card__title">确认登录管理后台</View>
-      <View className="console-approve__what">
-        {`将以 ${who} 的身份登录管理后台`}
-      </View>
+      <View className="console-approve__what">{`将以 ${who} 的身份登录管理后台`}</View>
       {asker ? (
         <View className="console-approve__asker" {...a11y({ role: 'region', label: '请求登录的电脑' })}>
           <View className="console-approve__asker-title">请求登录的电脑</View>
@@ -78,11 +86,22 @@ function Approve({ ticketId, check }: { ticketId: string; check: ConsoleTicketCh
       <View className="muted console-approve__note">
         {`请确认这是你面前的电脑刚刚显示的二维码。如果是别人发给你的二维码，或地址、时间对不上，请点「取消」。确认后，这台电脑上的管理后台可以用你的权限查看和修改数据 ${hours} 小时，所有操作都会记入操作日志；你可以在「我的 → 管理后台登录」中随时让它退出。`}
       </View>
-      <Button className="console-approve__submit" type="primary" block loading={busy} disabled={busy} onClick={() => void approve()}>
+      <Button
+        className="console-approve__submit"
+        type="primary"
+        block
+        loading={busy}
+        disabled={busy}
+        onClick={() => void approve()}
+      >
         确认登录
       </Button>
       <View className="console-approve__gap" />
-      <Button block disabled={busy} onClick={() => void Taro.navigateBack().catch(() => Taro.switchTab({ url: ROUTES.home }))}>
+      <Button
+        block
+        disabled={busy}
+        onClick={() => void Taro.navigateBack().catch(() => Taro.switchTab({ url: ROUTES.home }))}
+      >
         取消
       </Button>
       {error ? (
@@ -100,7 +119,9 @@ export default function ConsoleApprovePage() {
   const ticketId = ticketFromParams(params);
   const [elder] = useElderMode();
   const signInNeeded = needsSignIn();
-  const check = useResource(() => checkConsoleTicket(ticketId ?? ''), [ticketId], { enabled: Boolean(ticketId) && !signInNeeded });
+  const check = useResource(() => checkConsoleTicket(ticketId ?? ''), [ticketId], {
+    enabled: Boolean(ticketId) && !signInNeeded,
+  });
   const from = routeUrl('consoleApprove', { ticket: ticketId ?? '' });
 
   let body;

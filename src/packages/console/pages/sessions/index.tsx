@@ -15,7 +15,13 @@ import '../approve/index.scss';
 function SessionCard({ item, onChanged }: { item: ConsoleSessionItem; onChanged: () => void }) {
   const where = `${item.browser}（${item.address ?? '地址未知'}）`;
   const [busy, revoke] = useConfirmedAction(
-    { title: '退出管理后台登录', content: `让 ${where} 上的管理后台退出登录？那台电脑的下一次操作会被拒绝，需要重新扫码。`, confirmText: '退出登录', cancelText: '保留', done: '已退出' },
+    {
+      title: '退出管理后台登录',
+      content: `让 ${where} 上的管理后台退出登录？那台电脑的下一次操作会被拒绝，需要重新扫码。`,
+      confirmText: '退出登录',
+      cancelText: '保留',
+      done: '已退出',
+    },
     () => revokeConsoleSession(item.sessionId),
     onChanged,
   );
@@ -43,11 +49,19 @@ export default function ConsoleSessionsPage() {
   if (signInNeeded) body = <SignInPrompt from={ROUTES.consoleSessions} />;
   else if (sessions.error) body = <StateView kind="error" message={sessions.error} onAction={sessions.reload} />;
   else if (!sessions.data) body = <StateView kind="loading" />;
-  else if (sessions.data.items.length === 0) body = <StateView kind="empty" message="现在没有电脑登录着你的管理后台。在电脑上打开管理后台并扫码即可登录，每次有效 8 小时。" />;
+  else if (sessions.data.items.length === 0)
+    body = (
+      <StateView
+        kind="empty"
+        message="现在没有电脑登录着你的管理后台。在电脑上打开管理后台并扫码即可登录，每次有效 8 小时。"
+      />
+    );
   else {
     body = (
       <>
-        <View className="muted console-approve__note console-sessions__note">每次扫码登录有效 8 小时。不认识的电脑、或已经用完的电脑，请在这里退出。</View>
+        <View className="muted console-approve__note console-sessions__note">
+          每次扫码登录有效 8 小时。不认识的电脑、或已经用完的电脑，请在这里退出。
+        </View>
         {sessions.data.items.map((item) => (
           <SessionCard key={item.sessionId} item={item} onChanged={sessions.reload} />
         ))}

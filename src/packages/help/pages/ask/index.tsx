@@ -6,7 +6,13 @@ import { ElderPage, ElderToggle, useElderMode } from '../../../../components/eld
 import FormField, { Field, FormError, useFieldErrors } from '../../../../components/form-field';
 import { useIntention } from '../../../../components/intention';
 import { a11y } from '../../../../components/layout/a11y';
-import { askForHelp, ISSUE_CATEGORIES, WISH_CATEGORIES, type Community, type RequestKind } from '../../../../services/requests';
+import {
+  askForHelp,
+  ISSUE_CATEGORIES,
+  WISH_CATEGORIES,
+  type Community,
+  type RequestKind,
+} from '../../../../services/requests';
 import { CheckRow, CommunityPicker, DETAIL, go, PhotoField, TextAreaField, type Photo } from '../../components';
 import { askToSubscribe } from '../../../../services/subscribe';
 import '../../help.scss';
@@ -17,8 +23,16 @@ const KINDS: { kind: RequestKind; name: string; desc: string }[] = [
 ];
 
 const FIELDS = {
-  kind: 'kind', category: 'category', title: 'title', text: 'text', photos: 'photos', unitId: 'unitId',
-  place: 'place', 'place.name': 'place', contactName: 'contactName', contactPhone: 'contactPhone',
+  kind: 'kind',
+  category: 'category',
+  title: 'title',
+  text: 'text',
+  photos: 'photos',
+  unitId: 'unitId',
+  place: 'place',
+  'place.name': 'place',
+  contactName: 'contactName',
+  contactPhone: 'contactPhone',
 } as const;
 type FieldName = (typeof FIELDS)[keyof typeof FIELDS];
 
@@ -34,7 +48,18 @@ interface Form {
   contactPhone: string;
   hideFromWall: boolean;
 }
-const EMPTY: Form = { kind: 'wish', category: '', title: '', text: '', photos: [], community: null, place: '', contactName: '', contactPhone: '', hideFromWall: false };
+const EMPTY: Form = {
+  kind: 'wish',
+  category: '',
+  title: '',
+  text: '',
+  photos: [],
+  community: null,
+  place: '',
+  contactName: '',
+  contactPhone: '',
+  hideFromWall: false,
+};
 
 function problems(f: Form): Partial<Record<FieldName, string>> {
   const out: Partial<Record<FieldName, string>> = {};
@@ -68,7 +93,8 @@ export default function AskPage() {
     server.clear();
     if (Object.keys(check).length > 0 || !form.community) return;
     const branch = form.community.name;
-    const wall = form.kind === 'wish' ? (form.hideFromWall ? '不在心愿墙公开。' : '标题将以脱敏姓名展示在心愿墙上。') : '';
+    const wall =
+      form.kind === 'wish' ? (form.hideFromWall ? '不在心愿墙公开。' : '标题将以脱敏姓名展示在心愿墙上。') : '';
     void intent.run(
       (requestId) =>
         askForHelp(
@@ -122,8 +148,12 @@ export default function AskPage() {
         <View className="card__title">我要点单</View>
         <View className="help-kind">
           {KINDS.map((k) => (
-            <View key={k.kind} className={`help-kind__item help-kind__item--${k.kind} ${form.kind === k.kind ? 'help-kind__item--on' : ''}`} {...a11y({ role: 'button', pressed: form.kind === k.kind, label: `${k.name}：${k.desc}` })}
-              onClick={() => setForm((f) => ({ ...f, kind: k.kind, category: '' }))}>
+            <View
+              key={k.kind}
+              className={`help-kind__item help-kind__item--${k.kind} ${form.kind === k.kind ? 'help-kind__item--on' : ''}`}
+              {...a11y({ role: 'button', pressed: form.kind === k.kind, label: `${k.name}：${k.desc}` })}
+              onClick={() => setForm((f) => ({ ...f, kind: k.kind, category: '' }))}
+            >
               <Text className="help-kind__name">{k.name}</Text>
               <Text className="help-kind__desc">{k.desc}</Text>
             </View>
@@ -132,31 +162,102 @@ export default function AskPage() {
         <Field label="类别" name="category" error={errorOf('category')} required>
           <View className="help-chips">
             {categories.map((c) => (
-              <Text key={c} className={`help-chip help-chip--category ${form.category === c ? 'help-chip--on' : ''}`} {...a11y({ role: 'button', pressed: form.category === c, label: c })} onClick={() => set('category', c)}>
+              <Text
+                key={c}
+                className={`help-chip help-chip--category ${form.category === c ? 'help-chip--on' : ''}`}
+                {...a11y({ role: 'button', pressed: form.category === c, label: c })}
+                onClick={() => set('category', c)}
+              >
                 {c}
               </Text>
             ))}
           </View>
         </Field>
-        <FormField label="标题" name="title" value={form.title} onChange={(v) => set('title', v)} maxlength={40}
-          placeholder={form.kind === 'wish' ? '如：给独居的张奶奶买一台收音机' : '如：3 栋楼道灯坏了'} error={errorOf('title')} required />
-        <TextAreaField label="详细说明" name="text" value={form.text} onChange={(v) => set('text', v)} maxlength={500}
-          placeholder="写清楚需要什么帮助、什么时间方便" error={errorOf('text')} required />
-        <PhotoField label="照片" name="photos" value={form.photos} onChange={(p) => set('photos', p)} error={server.errors.photos} />
+        <FormField
+          label="标题"
+          name="title"
+          value={form.title}
+          onChange={(v) => set('title', v)}
+          maxlength={40}
+          placeholder={form.kind === 'wish' ? '如：给独居的张奶奶买一台收音机' : '如：3 栋楼道灯坏了'}
+          error={errorOf('title')}
+          required
+        />
+        <TextAreaField
+          label="详细说明"
+          name="text"
+          value={form.text}
+          onChange={(v) => set('text', v)}
+          maxlength={500}
+          placeholder="写清楚需要什么帮助、什么时间方便"
+          error={errorOf('text')}
+          required
+        />
+        <PhotoField
+          label="照片"
+          name="photos"
+          value={form.photos}
+          onChange={(p) => set('photos', p)}
+          error={server.errors.photos}
+        />
         <CommunityPicker value={form.community} onChange={(c) => set('community', c)} error={errorOf('unitId')} />
-        <FormField label="地点" name="place" value={form.place} onChange={(v) => set('place', v)} maxlength={50}
-          placeholder="如：向阳社区 3 栋 2 单元（选填）" hint="选填，方便接单人找到" error={server.errors.place} />
-        <FormField label="联系人" name="contactName" value={form.contactName} onChange={(v) => set('contactName', v)} maxlength={20}
-          placeholder="怎么称呼你" error={errorOf('contactName')} required />
-        <FormField label="联系电话" name="contactPhone" value={form.contactPhone} onChange={(v) => set('contactPhone', v)} maxlength={11} type="number"
-          placeholder="11 位手机号" error={errorOf('contactPhone')} hint="加密保存，仅受理的书记和接单人可见" required />
-        {form.kind === 'wish' ? <CheckRow name="hide" checked={form.hideFromWall} onChange={(v) => set('hideFromWall', v)} label="不在心愿墙公开" /> : null}
+        <FormField
+          label="地点"
+          name="place"
+          value={form.place}
+          onChange={(v) => set('place', v)}
+          maxlength={50}
+          placeholder="如：向阳社区 3 栋 2 单元（选填）"
+          hint="选填，方便接单人找到"
+          error={server.errors.place}
+        />
+        <FormField
+          label="联系人"
+          name="contactName"
+          value={form.contactName}
+          onChange={(v) => set('contactName', v)}
+          maxlength={20}
+          placeholder="怎么称呼你"
+          error={errorOf('contactName')}
+          required
+        />
+        <FormField
+          label="联系电话"
+          name="contactPhone"
+          value={form.contactPhone}
+          onChange={(v) => set('contactPhone', v)}
+          maxlength={11}
+          type="number"
+          placeholder="11 位手机号"
+          error={errorOf('contactPhone')}
+          hint="加密保存，仅受理的书记和接单人可见"
+          required
+        />
+        {form.kind === 'wish' ? (
+          <CheckRow
+            name="hide"
+            checked={form.hideFromWall}
+            onChange={(v) => set('hideFromWall', v)}
+            label="不在心愿墙公开"
+          />
+        ) : null}
         <View className="form-actions">
-          <Button className="help-ask__submit" type="primary" block loading={intent.busy} disabled={intent.busy} onClick={submit}>
+          <Button
+            className="help-ask__submit"
+            type="primary"
+            block
+            loading={intent.busy}
+            disabled={intent.busy}
+            onClick={submit}
+          >
             {`提交${kindName}`}
           </Button>
         </View>
-        <FormError message={server.formError ?? (tried && Object.keys(check).length > 0 ? '还有内容没填好，请看标红的地方' : null)} />
+        <FormError
+          message={
+            server.formError ?? (tried && Object.keys(check).length > 0 ? '还有内容没填好，请看标红的地方' : null)
+          }
+        />
       </View>
     </ElderPage>
   );

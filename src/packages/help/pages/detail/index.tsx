@@ -10,7 +10,17 @@ import { MemberPicker } from '../../../../components/pickers';
 import ResourceView, { useResource } from '../../../../components/resource';
 import type { MemberMatch } from '../../../../services/members';
 import {
-  cancelRequest, claimRequest, confirmRequest, releaseClaim, withdrawClaim, dispatchRequest, finishRequest, getRequest, reportProgress, reviewRequest, sendBackRequest,
+  cancelRequest,
+  claimRequest,
+  confirmRequest,
+  releaseClaim,
+  withdrawClaim,
+  dispatchRequest,
+  finishRequest,
+  getRequest,
+  reportProgress,
+  reviewRequest,
+  sendBackRequest,
   type RequestDetail,
 } from '../../../../services/requests';
 import { errorMessage } from '../../../../services/transport';
@@ -18,14 +28,36 @@ import { formatTime } from '../../../../utils/time';
 import { Gallery, InfoRow, PhotoField, Stars, StatusTag, TextAreaField, Timeline, type Photo } from '../../components';
 import '../../help.scss';
 
-const refused = (title: string) => (e: unknown) => void Taro.showModal({ title, content: errorMessage(e), showCancel: false });
+const refused = (title: string) => (e: unknown) =>
+  void Taro.showModal({ title, content: errorMessage(e), showCancel: false });
 
-function NumberChips({ label, name, values, value, onChange, unit, hint }: { label: string; name: string; values: number[]; value: number; onChange: (n: number) => void; unit: string; hint?: string }) {
+function NumberChips({
+  label,
+  name,
+  values,
+  value,
+  onChange,
+  unit,
+  hint,
+}: {
+  label: string;
+  name: string;
+  values: number[];
+  value: number;
+  onChange: (n: number) => void;
+  unit: string;
+  hint?: string;
+}) {
   return (
     <Field label={label} name={name} hint={hint}>
       <View className="help-chips">
         {values.map((n) => (
-          <Text key={n} className={`help-chip help-chip--${name}-${n} ${n === value ? 'help-chip--on' : ''}`} {...a11y({ role: 'button', pressed: n === value, label: `${n} ${unit}` })} onClick={() => onChange(n)}>
+          <Text
+            key={n}
+            className={`help-chip help-chip--${name}-${n} ${n === value ? 'help-chip--on' : ''}`}
+            {...a11y({ role: 'button', pressed: n === value, label: `${n} ${unit}` })}
+            onClick={() => onChange(n)}
+          >
             {`${n}`}
           </Text>
         ))}
@@ -47,9 +79,17 @@ function ReviewPanel({ r, onDone }: { r: RequestDetail; onDone: () => void }) {
       return;
     }
     void decline.run(() => reviewRequest(r.id, 'decline', reason.trim()), {
-      confirm: { title: '不受理', content: `将告知群众「${r.title}」不予受理：${reason.trim()}。此操作不能撤回。`, confirmText: '不受理' },
+      confirm: {
+        title: '不受理',
+        content: `将告知群众「${r.title}」不予受理：${reason.trim()}。此操作不能撤回。`,
+        confirmText: '不受理',
+      },
       success: '已处理',
-      onSuccess: () => { setReason(''); setDeclining(false); onDone(); },
+      onSuccess: () => {
+        setReason('');
+        setDeclining(false);
+        onDone();
+      },
       onError: (e) => setError(errorMessage(e)),
     });
   };
@@ -58,23 +98,53 @@ function ReviewPanel({ r, onDone }: { r: RequestDetail; onDone: () => void }) {
       <View className="card__title">受理</View>
       <View className="muted">受理后派单：指派一名党员，或发布到任务大厅由党员和志愿者认领。</View>
       {declining ? (
-        <FormField label="不受理的原因" name="reason" value={reason} onChange={(v) => { setReason(v); setError(null); }} maxlength={100} placeholder="如：不属于本社区，请向所在社区点单" error={error} required />
+        <FormField
+          label="不受理的原因"
+          name="reason"
+          value={reason}
+          onChange={(v) => {
+            setReason(v);
+            setError(null);
+          }}
+          maxlength={100}
+          placeholder="如：不属于本社区，请向所在社区点单"
+          error={error}
+          required
+        />
       ) : null}
       {!declining ? <FormError message={error} /> : null}
       <View className="help-split">
         <View className="help-split__item">
-          <Button className="help-review__accept" type="primary" block loading={accept.busy} disabled={accept.busy || decline.busy}
-            onClick={() => void accept.run(() => reviewRequest(r.id, 'accept'), {
-              confirm: { title: '受理', content: `受理「${r.title}」后请尽快派单；群众会收到「已受理」的消息。`, confirmText: '受理' },
-              success: '已受理，请派单',
-              onSuccess: onDone,
-              onError: (e) => setError(errorMessage(e)),
-            })}>
+          <Button
+            className="help-review__accept"
+            type="primary"
+            block
+            loading={accept.busy}
+            disabled={accept.busy || decline.busy}
+            onClick={() =>
+              void accept.run(() => reviewRequest(r.id, 'accept'), {
+                confirm: {
+                  title: '受理',
+                  content: `受理「${r.title}」后请尽快派单；群众会收到「已受理」的消息。`,
+                  confirmText: '受理',
+                },
+                success: '已受理，请派单',
+                onSuccess: onDone,
+                onError: (e) => setError(errorMessage(e)),
+              })
+            }
+          >
             受理
           </Button>
         </View>
         <View className="help-split__item">
-          <Button className="help-review__decline" block loading={decline.busy} disabled={accept.busy || decline.busy} onClick={() => (declining ? doDecline() : setDeclining(true))}>
+          <Button
+            className="help-review__decline"
+            block
+            loading={decline.busy}
+            disabled={accept.busy || decline.busy}
+            onClick={() => (declining ? doDecline() : setDeclining(true))}
+          >
             {declining ? '确认不受理' : '不受理'}
           </Button>
         </View>
@@ -100,11 +170,23 @@ function DispatchPanel({ r, onDone }: { r: RequestDetail; onDone: () => void }) 
     }
     const who = member ? member.realName || member.nickname : '';
     void intent.run(
-      () => (mode === 'assign' ? dispatchRequest({ id: r.id, mode: 'assign', openid: member!.openid, hours }) : dispatchRequest({ id: r.id, mode: 'hall', places: wish ? 1 : places, hours })),
+      () =>
+        mode === 'assign'
+          ? dispatchRequest({ id: r.id, mode: 'assign', openid: member!.openid, hours })
+          : dispatchRequest({ id: r.id, mode: 'hall', places: wish ? 1 : places, hours }),
       {
-        confirm: mode === 'assign'
-          ? { title: '指派党员', content: `将「${r.title}」指派给${who}，TA 会收到消息并可看到群众的联系方式。`, confirmText: '指派' }
-          : { title: '发布到任务大厅', content: `「${r.title}」将发布到任务大厅，${wish ? '由 1 人' : `最多 ${places} 人`}认领；完成并经群众确认后，党员按「志愿服务」规则得积分，志愿者记 ${hours} 小时时间银行。`, confirmText: '发布' },
+        confirm:
+          mode === 'assign'
+            ? {
+                title: '指派党员',
+                content: `将「${r.title}」指派给${who}，TA 会收到消息并可看到群众的联系方式。`,
+                confirmText: '指派',
+              }
+            : {
+                title: '发布到任务大厅',
+                content: `「${r.title}」将发布到任务大厅，${wish ? '由 1 人' : `最多 ${places} 人`}认领；完成并经群众确认后，党员按「志愿服务」规则得积分，志愿者记 ${hours} 小时时间银行。`,
+                confirmText: '发布',
+              },
         success: mode === 'assign' ? '已指派' : '已发布到任务大厅',
         onSuccess: onDone,
         onError: errors.show,
@@ -116,18 +198,49 @@ function DispatchPanel({ r, onDone }: { r: RequestDetail; onDone: () => void }) 
       <View className="card__title">派单</View>
       <View className="help-kind">
         {(['hall', 'assign'] as const).map((m) => (
-          <View key={m} className={`help-kind__item help-dispatch__mode--${m} ${mode === m ? 'help-kind__item--on' : ''}`} {...a11y({ role: 'button', pressed: mode === m, label: m === 'hall' ? '发布到任务大厅' : '指派党员' })} onClick={() => setMode(m)}>
+          <View
+            key={m}
+            className={`help-kind__item help-dispatch__mode--${m} ${mode === m ? 'help-kind__item--on' : ''}`}
+            {...a11y({ role: 'button', pressed: mode === m, label: m === 'hall' ? '发布到任务大厅' : '指派党员' })}
+            onClick={() => setMode(m)}
+          >
             <Text className="help-kind__name">{m === 'hall' ? '任务大厅' : '指派党员'}</Text>
             <Text className="help-kind__desc">{m === 'hall' ? '党员和志愿者认领' : '直接派给一名党员'}</Text>
           </View>
         ))}
       </View>
-      {mode === 'assign' ? <MemberPicker label="指派给" value={member} onChange={setMember} error={errors.errors.openid} required /> : null}
-      {mode === 'hall' && !wish ? <NumberChips label="需要人数" name="places" values={[1, 2, 3, 4, 5, 6, 8, 10]} value={places} onChange={setPlaces} unit="人" /> : null}
+      {mode === 'assign' ? (
+        <MemberPicker label="指派给" value={member} onChange={setMember} error={errors.errors.openid} required />
+      ) : null}
+      {mode === 'hall' && !wish ? (
+        <NumberChips
+          label="需要人数"
+          name="places"
+          values={[1, 2, 3, 4, 5, 6, 8, 10]}
+          value={places}
+          onChange={setPlaces}
+          unit="人"
+        />
+      ) : null}
       {mode === 'hall' && wish ? <View className="muted">微心愿只由 1 人认领。</View> : null}
-      <NumberChips label="计入时间银行（小时）" name="hours" values={[1, 2, 3, 4, 5, 6, 7, 8]} value={hours} onChange={setHours} unit="小时" hint="志愿者完成并经确认后记入；党员按积分规则得分" />
+      <NumberChips
+        label="计入时间银行（小时）"
+        name="hours"
+        values={[1, 2, 3, 4, 5, 6, 7, 8]}
+        value={hours}
+        onChange={setHours}
+        unit="小时"
+        hint="志愿者完成并经确认后记入；党员按积分规则得分"
+      />
       <View className="form-actions">
-        <Button className="help-dispatch__submit" type="primary" block loading={intent.busy} disabled={intent.busy} onClick={send}>
+        <Button
+          className="help-dispatch__submit"
+          type="primary"
+          block
+          loading={intent.busy}
+          disabled={intent.busy}
+          onClick={send}
+        >
           {mode === 'assign' ? '指派' : '发布到任务大厅'}
         </Button>
       </View>
@@ -140,15 +253,30 @@ function ClaimPanel({ r, onDone }: { r: RequestDetail; onDone: () => void }) {
   const intent = useIntention(['claim', r.id]);
   return (
     <View className="card help-claim">
-      <View className="muted">{r.kind === 'wish' ? '微心愿只能由 1 人认领。' : `共 ${r.places} 个名额，已认领 ${r.taken} 个。`}认领后可看到群众的联系方式，请尽快联系。</View>
+      <View className="muted">
+        {r.kind === 'wish' ? '微心愿只能由 1 人认领。' : `共 ${r.places} 个名额，已认领 ${r.taken} 个。`}
+        认领后可看到群众的联系方式，请尽快联系。
+      </View>
       <View className="form-actions">
-        <Button className="help-claim__submit" type="primary" block loading={intent.busy} disabled={intent.busy}
-          onClick={() => void intent.run(() => claimRequest(r.id), {
-            confirm: { title: '认领', content: `认领「${r.title}」后请尽快联系群众办理，完成时上传照片。`, confirmText: '认领' },
-            success: '已认领',
-            onSuccess: onDone,
-            onError: refused('未能认领'),
-          })}>
+        <Button
+          className="help-claim__submit"
+          type="primary"
+          block
+          loading={intent.busy}
+          disabled={intent.busy}
+          onClick={() =>
+            void intent.run(() => claimRequest(r.id), {
+              confirm: {
+                title: '认领',
+                content: `认领「${r.title}」后请尽快联系群众办理，完成时上传照片。`,
+                confirmText: '认领',
+              },
+              success: '已认领',
+              onSuccess: onDone,
+              onError: refused('未能认领'),
+            })
+          }
+        >
           我来认领
         </Button>
       </View>
@@ -163,17 +291,29 @@ function WorkPanel({ r, onDone }: { r: RequestDetail; onDone: () => void }) {
   const errors = useFieldErrors({ text: 'text', photos: 'photos' } as const);
   const progress = useIntention(['progress', r.id, text, photos]);
   const finish = useIntention(['finish', r.id, text, photos]);
-  const reset = () => { setText(''); setPhotos([]); onDone(); };
+  const reset = () => {
+    setText('');
+    setPhotos([]);
+    onDone();
+  };
   const go = (kind: 'progress' | 'finish') => {
     errors.clear();
     if (text.trim().length < 2) return errors.set('text', kind === 'finish' ? '请写一句办理结果' : '请写一句进展');
     if (kind === 'finish' && photos.length === 0) return errors.set('photos', '完成时请至少上传 1 张照片');
     const ids = photos.map((p) => p.fileId);
     if (kind === 'progress') {
-      void progress.run(() => reportProgress(r.id, text.trim(), ids.length ? ids : undefined), { success: '进展已告知群众', onSuccess: reset, onError: errors.show });
+      void progress.run(() => reportProgress(r.id, text.trim(), ids.length ? ids : undefined), {
+        success: '进展已告知群众',
+        onSuccess: reset,
+        onError: errors.show,
+      });
     } else {
       void finish.run(() => finishRequest(r.id, text.trim(), ids), {
-        confirm: { title: '办结', content: `提交后由群众确认「${r.title}」是否办好，确认后计入积分或时间银行。`, confirmText: '提交办结' },
+        confirm: {
+          title: '办结',
+          content: `提交后由群众确认「${r.title}」是否办好，确认后计入积分或时间银行。`,
+          confirmText: '提交办结',
+        },
         success: '已提交，等待群众确认',
         onSuccess: reset,
         onError: errors.show,
@@ -183,16 +323,45 @@ function WorkPanel({ r, onDone }: { r: RequestDetail; onDone: () => void }) {
   return (
     <View className="card help-work">
       <View className="card__title">办理</View>
-      <TextAreaField label="进展或结果" name="text" value={text} onChange={setText} maxlength={300} placeholder="如：已上门了解情况，周六送到" error={errors.errors.text} required />
-      <PhotoField label="照片" name="work-photos" value={photos} onChange={setPhotos} error={errors.errors.photos} hint="办结时至少 1 张" />
+      <TextAreaField
+        label="进展或结果"
+        name="text"
+        value={text}
+        onChange={setText}
+        maxlength={300}
+        placeholder="如：已上门了解情况，周六送到"
+        error={errors.errors.text}
+        required
+      />
+      <PhotoField
+        label="照片"
+        name="work-photos"
+        value={photos}
+        onChange={setPhotos}
+        error={errors.errors.photos}
+        hint="办结时至少 1 张"
+      />
       <View className="help-split">
         <View className="help-split__item">
-          <Button className="help-work__progress" block loading={progress.busy} disabled={progress.busy || finish.busy} onClick={() => go('progress')}>
+          <Button
+            className="help-work__progress"
+            block
+            loading={progress.busy}
+            disabled={progress.busy || finish.busy}
+            onClick={() => go('progress')}
+          >
             报告进展
           </Button>
         </View>
         <View className="help-split__item">
-          <Button className="help-work__finish" type="primary" block loading={finish.busy} disabled={progress.busy || finish.busy} onClick={() => go('finish')}>
+          <Button
+            className="help-work__finish"
+            type="primary"
+            block
+            loading={finish.busy}
+            disabled={progress.busy || finish.busy}
+            onClick={() => go('finish')}
+          >
             办结
           </Button>
         </View>
@@ -215,9 +384,17 @@ function ConfirmPanel({ r, onDone }: { r: RequestDetail; onDone: () => void }) {
     errors.clear();
     if (!rating) return errors.set('rating', '请为这次服务打分');
     void confirm.run(() => confirmRequest(r.id, rating, comment.trim() || undefined), {
-      confirm: { title: '确认办结', content: `确认「${r.title}」已办好，评价 ${rating} 星。确认后办理人将得到积分或时间银行记录，不能撤回。`, confirmText: '确认办结' },
+      confirm: {
+        title: '确认办结',
+        content: `确认「${r.title}」已办好，评价 ${rating} 星。确认后办理人将得到积分或时间银行记录，不能撤回。`,
+        confirmText: '确认办结',
+      },
       success: '已确认办结，感谢评价',
-      onSuccess: () => { setComment(''); setRating(0); onDone(); },
+      onSuccess: () => {
+        setComment('');
+        setRating(0);
+        onDone();
+      },
       onError: errors.show,
     });
   };
@@ -225,9 +402,17 @@ function ConfirmPanel({ r, onDone }: { r: RequestDetail; onDone: () => void }) {
     errors.clear();
     if (!reason.trim()) return errors.set('reason', '请写明哪里没办好，办理人会看到');
     void sendBack.run(() => sendBackRequest(r.id, reason.trim()), {
-      confirm: { title: '退回', content: `将「${r.title}」退回给办理人继续办理，原因：${reason.trim()}`, confirmText: '退回' },
+      confirm: {
+        title: '退回',
+        content: `将「${r.title}」退回给办理人继续办理，原因：${reason.trim()}`,
+        confirmText: '退回',
+      },
       success: '已退回',
-      onSuccess: () => { setReason(''); setBack(false); onDone(); },
+      onSuccess: () => {
+        setReason('');
+        setBack(false);
+        onDone();
+      },
       onError: errors.show,
     });
   };
@@ -237,17 +422,47 @@ function ConfirmPanel({ r, onDone }: { r: RequestDetail; onDone: () => void }) {
       <Field label="评价" name="rating" error={errors.errors.rating} required>
         <Stars value={rating} onChange={setRating} />
       </Field>
-      <TextAreaField label="留言" name="comment" value={comment} onChange={setComment} maxlength={200} placeholder="说说感受（选填）" error={errors.errors.comment} />
+      <TextAreaField
+        label="留言"
+        name="comment"
+        value={comment}
+        onChange={setComment}
+        maxlength={200}
+        placeholder="说说感受（选填）"
+        error={errors.errors.comment}
+      />
       <View className="form-actions">
-        <Button className="help-confirm__submit" type="primary" block loading={confirm.busy} disabled={confirm.busy || sendBack.busy} onClick={doConfirm}>
+        <Button
+          className="help-confirm__submit"
+          type="primary"
+          block
+          loading={confirm.busy}
+          disabled={confirm.busy || sendBack.busy}
+          onClick={doConfirm}
+        >
           确认办结
         </Button>
       </View>
       {back ? (
-        <FormField label="退回原因" name="reason" value={reason} onChange={setReason} maxlength={100} placeholder="如：灯还是不亮" error={errors.errors.reason} required />
+        <FormField
+          label="退回原因"
+          name="reason"
+          value={reason}
+          onChange={setReason}
+          maxlength={100}
+          placeholder="如：灯还是不亮"
+          error={errors.errors.reason}
+          required
+        />
       ) : null}
       <View className="form-actions">
-        <Button className="help-confirm__back" block loading={sendBack.busy} disabled={confirm.busy || sendBack.busy} onClick={() => (back ? doBack() : setBack(true))}>
+        <Button
+          className="help-confirm__back"
+          block
+          loading={sendBack.busy}
+          disabled={confirm.busy || sendBack.busy}
+          onClick={() => (back ? doBack() : setBack(true))}
+        >
           {back ? '确认退回' : '没办好，退回'}
         </Button>
       </View>
@@ -261,13 +476,24 @@ function ReleaseButton({ r, onDone }: { r: RequestDetail; onDone: () => void }) 
   const intent = useIntention(['release', r.id]);
   return (
     <View className="card">
-      <Button className="help-release" block loading={intent.busy} disabled={intent.busy}
-        onClick={() => void intent.run(() => releaseClaim(r.id), {
-          confirm: { title: '放弃认领', content: `放弃「${r.title}」后，${r.mode === 'hall' ? '名额回到任务大厅' : '任务退回支部重新派单'}，群众会收到通知。确定放弃吗？`, confirmText: '放弃认领' },
-          success: '已放弃认领',
-          onSuccess: onDone,
-          onError: refused('未能放弃认领'),
-        })}>
+      <Button
+        className="help-release"
+        block
+        loading={intent.busy}
+        disabled={intent.busy}
+        onClick={() =>
+          void intent.run(() => releaseClaim(r.id), {
+            confirm: {
+              title: '放弃认领',
+              content: `放弃「${r.title}」后，${r.mode === 'hall' ? '名额回到任务大厅' : '任务退回支部重新派单'}，群众会收到通知。确定放弃吗？`,
+              confirmText: '放弃认领',
+            },
+            success: '已放弃认领',
+            onSuccess: onDone,
+            onError: refused('未能放弃认领'),
+          })
+        }
+      >
         放弃认领
       </Button>
     </View>
@@ -287,9 +513,16 @@ function WithdrawPanel({ r, onDone }: { r: RequestDetail; onDone: () => void }) 
     if (!chosen) return setError('请选择要收回认领的人');
     if (reason.trim().length < 2) return setError('请写明收回认领的理由');
     void intent.run(() => withdrawClaim(r.id, chosen.openid, reason.trim()), {
-      confirm: { title: '收回认领', content: `收回${chosen.nickname}对「${r.title}」的认领，理由「${reason.trim()}」会告诉对方；${r.mode === 'hall' ? '名额回到任务大厅' : '请之后重新派单'}。`, confirmText: '收回' },
+      confirm: {
+        title: '收回认领',
+        content: `收回${chosen.nickname}对「${r.title}」的认领，理由「${reason.trim()}」会告诉对方；${r.mode === 'hall' ? '名额回到任务大厅' : '请之后重新派单'}。`,
+        confirmText: '收回',
+      },
       success: '已收回认领',
-      onSuccess: () => { setReason(''); onDone(); },
+      onSuccess: () => {
+        setReason('');
+        onDone();
+      },
       onError: (e) => setError(errorMessage(e)),
     });
   };
@@ -298,12 +531,32 @@ function WithdrawPanel({ r, onDone }: { r: RequestDetail; onDone: () => void }) 
       <View className="card__title">收回认领</View>
       <View className="help-chips">
         {holders.map((c) => (
-          <Text key={c.openid} className={`help-chip help-chip--claimant ${c.openid === who ? 'help-chip--on' : ''}`} {...a11y({ role: 'button', pressed: c.openid === who, label: c.nickname })} onClick={() => { setWho(c.openid); setError(null); }}>
+          <Text
+            key={c.openid}
+            className={`help-chip help-chip--claimant ${c.openid === who ? 'help-chip--on' : ''}`}
+            {...a11y({ role: 'button', pressed: c.openid === who, label: c.nickname })}
+            onClick={() => {
+              setWho(c.openid);
+              setError(null);
+            }}
+          >
             {c.nickname}
           </Text>
         ))}
       </View>
-      <FormField label="收回的理由" name="withdraw-reason" value={reason} onChange={(v) => { setReason(v); setError(null); }} maxlength={100} placeholder="如：三天未联系群众" error={error} required />
+      <FormField
+        label="收回的理由"
+        name="withdraw-reason"
+        value={reason}
+        onChange={(v) => {
+          setReason(v);
+          setError(null);
+        }}
+        maxlength={100}
+        placeholder="如：三天未联系群众"
+        error={error}
+        required
+      />
       <View className="form-actions">
         <Button className="help-withdraw__submit" block loading={intent.busy} disabled={intent.busy} onClick={send}>
           收回认领
@@ -317,13 +570,25 @@ function CancelButton({ r, onDone }: { r: RequestDetail; onDone: () => void }) {
   const intent = useIntention(['cancel', r.id]);
   return (
     <View className="card">
-      <Button className="help-cancel" block loading={intent.busy} disabled={intent.busy}
-        onClick={() => void intent.run(() => cancelRequest(r.id), {
-          confirm: { title: '撤销点单', content: `撤销「${r.title}」后支部将不再办理${r.taken > 0 ? '，已认领的人会收到通知' : ''}，不能恢复。`, confirmText: '撤销', cancelText: '保留' },
-          success: '已撤销',
-          onSuccess: onDone,
-          onError: refused('未能撤销'),
-        })}>
+      <Button
+        className="help-cancel"
+        block
+        loading={intent.busy}
+        disabled={intent.busy}
+        onClick={() =>
+          void intent.run(() => cancelRequest(r.id), {
+            confirm: {
+              title: '撤销点单',
+              content: `撤销「${r.title}」后支部将不再办理${r.taken > 0 ? '，已认领的人会收到通知' : ''}，不能恢复。`,
+              confirmText: '撤销',
+              cancelText: '保留',
+            },
+            success: '已撤销',
+            onSuccess: onDone,
+            onError: refused('未能撤销'),
+          })
+        }
+      >
         撤销点单
       </Button>
     </View>
@@ -355,13 +620,38 @@ export default function RequestDetailPage() {
               <InfoRow label="受理支部" value={r.unitName} />
               {r.place?.name ? <InfoRow label="地点" value={r.place.name} /> : null}
               <InfoRow className="help-detail__contact" label="联系人" value={`${r.contact.name} ${r.contact.phone}`} />
-              {r.claimed && !r.contactShown ? <View className="muted help-detail__contact-note">{`群众的联系方式只向本社区党员和「${r.unitName}」审核通过的志愿者显示，请联系该支部书记对接。`}</View> : null}
+              {r.claimed && !r.contactShown ? (
+                <View className="muted help-detail__contact-note">{`群众的联系方式只向本社区党员和「${r.unitName}」审核通过的志愿者显示，请联系该支部书记对接。`}</View>
+              ) : null}
               <InfoRow label="提交时间" value={formatTime(r.createdAt)} />
-              {r.mode ? <InfoRow label="派单方式" value={r.mode === 'hall' ? `任务大厅 · 已认领 ${r.taken}/${r.places}` : '指派党员'} /> : null}
+              {r.mode ? (
+                <InfoRow
+                  label="派单方式"
+                  value={r.mode === 'hall' ? `任务大厅 · 已认领 ${r.taken}/${r.places}` : '指派党员'}
+                />
+              ) : null}
               {r.hours ? <InfoRow label="时间银行" value={`${r.hours} 小时`} /> : null}
-              {r.claimants.length ? <InfoRow className="help-detail__claimants" label="办理人" value={r.claimants.map((c) => c.nickname).join('、')} /> : null}
-              {r.reason ? <InfoRow className="help-detail__reason" label={r.status === 'declined' ? '未受理原因' : '说明'} value={r.reason} /> : null}
-              {r.rating ? <InfoRow className="help-detail__rating" label="评价" value={`${'★'.repeat(r.rating)}${'☆'.repeat(5 - r.rating)}${r.comment ? ` ${r.comment}` : ''}`} /> : null}
+              {r.claimants.length ? (
+                <InfoRow
+                  className="help-detail__claimants"
+                  label="办理人"
+                  value={r.claimants.map((c) => c.nickname).join('、')}
+                />
+              ) : null}
+              {r.reason ? (
+                <InfoRow
+                  className="help-detail__reason"
+                  label={r.status === 'declined' ? '未受理原因' : '说明'}
+                  value={r.reason}
+                />
+              ) : null}
+              {r.rating ? (
+                <InfoRow
+                  className="help-detail__rating"
+                  label="评价"
+                  value={`${'★'.repeat(r.rating)}${'☆'.repeat(5 - r.rating)}${r.comment ? ` ${r.comment}` : ''}`}
+                />
+              ) : null}
             </View>
             {r.canReview ? <ReviewPanel r={r} onDone={detail.reload} /> : null}
             {r.canDispatch ? <DispatchPanel r={r} onDone={detail.reload} /> : null}

@@ -21,7 +21,11 @@ function HallItem({ card, onClaimed }: { card: RequestCard; onClaimed: () => voi
   const intent = useIntention(['claim', card.id]);
   const claim = () =>
     void intent.run(() => claimRequest(card.id), {
-      confirm: { title: '认领', content: `认领「${card.title}」后请尽快联系群众办理，完成时上传照片，经群众确认后计入积分或时间银行。`, confirmText: '认领' },
+      confirm: {
+        title: '认领',
+        content: `认领「${card.title}」后请尽快联系群众办理，完成时上传照片，经群众确认后计入积分或时间银行。`,
+        confirmText: '认领',
+      },
       success: '已认领，可在「我的任务」查看',
       onSuccess: () => {
         onClaimed();
@@ -31,7 +35,15 @@ function HallItem({ card, onClaimed }: { card: RequestCard; onClaimed: () => voi
     });
   return (
     <RequestCardView card={card}>
-      <Button className="help-hall__claim" type="primary" size="small" block loading={intent.busy} disabled={intent.busy} onClick={claim}>
+      <Button
+        className="help-hall__claim"
+        type="primary"
+        size="small"
+        block
+        loading={intent.busy}
+        disabled={intent.busy}
+        onClick={claim}
+      >
         {`认领（余 ${Math.max(card.places - card.taken, 0)} 个名额）`}
       </Button>
     </RequestCardView>
@@ -48,10 +60,17 @@ export default function HallPage() {
       <ElderToggle elder={elder} onChange={setElder} />
       <View className="help-intro">
         <View className="help-intro__title">党员接单</View>
-        <View className="help-intro__text">群众的微心愿和诉求经支部受理后发布在这里。党员认领计积分，志愿者记时间银行。</View>
+        <View className="help-intro__text">
+          群众的微心愿和诉求经支部受理后发布在这里。党员认领计积分，志愿者记时间银行。
+        </View>
       </View>
       <Tabs name="hall" tabs={TABS} value={kind} onChange={setKind} />
-      <PagedList list={list} keyOf={(r) => r.id} emptyText="暂时没有待认领的任务" renderItem={(r) => <HallItem card={r} onClaimed={list.reload} />} />
+      <PagedList
+        list={list}
+        keyOf={(r) => r.id}
+        emptyText="暂时没有待认领的任务"
+        renderItem={(r) => <HallItem card={r} onClaimed={list.reload} />}
+      />
     </ElderPage>
   );
 }

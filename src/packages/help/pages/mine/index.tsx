@@ -31,8 +31,12 @@ export default function MyRequestsPage() {
         </Button>
       </View>
       <Tabs name="mine" tabs={TABS} value={status} onChange={setStatus} />
-      <PagedList list={list} keyOf={(r) => r.id} emptyText={status ? '没有这个状态的点单' : '还没有点单。有困难或小心愿，点上方「我要点单」'}
-        renderItem={(r) => <RequestCardView card={r} />} />
+      <PagedList
+        list={list}
+        keyOf={(r) => r.id}
+        emptyText={status ? '没有这个状态的点单' : '还没有点单。有困难或小心愿，点上方「我要点单」'}
+        renderItem={(r) => <RequestCardView card={r} />}
+      />
     </ElderPage>
   );
 }

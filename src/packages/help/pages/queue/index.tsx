@@ -6,7 +6,13 @@ import { ElderPage, ElderToggle, useElderMode } from '../../../../components/eld
 import FormField from '../../../../components/form-field';
 import { useIntention } from '../../../../components/intention';
 import PagedList, { usePagedPage } from '../../../../components/paged-list';
-import { listQueue, listVolunteers, reviewVolunteer, type PendingVolunteer, type RequestStatus } from '../../../../services/requests';
+import {
+  listQueue,
+  listVolunteers,
+  reviewVolunteer,
+  type PendingVolunteer,
+  type RequestStatus,
+} from '../../../../services/requests';
 import { errorMessage } from '../../../../services/transport';
 import { formatTime } from '../../../../utils/time';
 import { RequestCardView, Tabs } from '../../components';
@@ -35,33 +41,65 @@ function VolunteerItem({ v, onDone }: { v: PendingVolunteer; onDone: () => void 
     <View className={`card help-volunteer-item help-volunteer-item--${v.openid}`}>
       <View className="card__title">{who}</View>
       <View className="muted">{`${v.unitName ?? ''}${v.inService ? ` · 双报到在职党员${v.workplace ? `（${v.workplace}）` : ''}` : ''}${v.appliedAt ? ` · ${formatTime(v.appliedAt)} 登记` : ''}`}</View>
-      <FormField label="不通过的原因" name={`reason-${v.openid}`} value={reason} onChange={(t) => { setReason(t); setError(null); }} maxlength={100} placeholder="不通过时填写，登记人会看到" error={error} />
+      <FormField
+        label="不通过的原因"
+        name={`reason-${v.openid}`}
+        value={reason}
+        onChange={(t) => {
+          setReason(t);
+          setError(null);
+        }}
+        maxlength={100}
+        placeholder="不通过时填写，登记人会看到"
+        error={error}
+      />
       <View className="help-split">
         <View className="help-split__item">
-          <Button className="help-volunteer-item__approve" type="primary" block loading={approve.busy} disabled={approve.busy || reject.busy}
-            onClick={() => void approve.run(() => reviewVolunteer(v.openid, 'approve'), {
-              confirm: { title: '通过审核', content: `${who}将成为本社区的志愿者，可在任务大厅认领任务，并可看到本社区群众的联系方式。`, confirmText: '通过' },
-              success: '已通过',
-              onSuccess: onDone,
-              onError: refused,
-            })}>
+          <Button
+            className="help-volunteer-item__approve"
+            type="primary"
+            block
+            loading={approve.busy}
+            disabled={approve.busy || reject.busy}
+            onClick={() =>
+              void approve.run(() => reviewVolunteer(v.openid, 'approve'), {
+                confirm: {
+                  title: '通过审核',
+                  content: `${who}将成为本社区的志愿者，可在任务大厅认领任务，并可看到本社区群众的联系方式。`,
+                  confirmText: '通过',
+                },
+                success: '已通过',
+                onSuccess: onDone,
+                onError: refused,
+              })
+            }
+          >
             通过
           </Button>
         </View>
         <View className="help-split__item">
-          <Button className="help-volunteer-item__reject" block loading={reject.busy} disabled={approve.busy || reject.busy}
+          <Button
+            className="help-volunteer-item__reject"
+            block
+            loading={reject.busy}
+            disabled={approve.busy || reject.busy}
             onClick={() => {
               if (reason.trim().length < 2) {
                 setError('请填写不通过的原因，登记人会看到');
                 return;
               }
               void reject.run(() => reviewVolunteer(v.openid, 'reject', reason.trim()), {
-                confirm: { title: '不通过', content: `${who}的志愿者登记将不通过，原因「${reason.trim()}」会告诉登记人。`, confirmText: '不通过' },
+                confirm: {
+                  title: '不通过',
+                  content: `${who}的志愿者登记将不通过，原因「${reason.trim()}」会告诉登记人。`,
+                  confirmText: '不通过',
+                },
                 success: '已不通过',
                 onSuccess: onDone,
                 onError: refused,
               });
-            }}>
+            }}
+          >
             不通过
           </Button>
         </View>
@@ -73,8 +111,12 @@ function VolunteerItem({ v, onDone }: { v: PendingVolunteer; onDone: () => void 
 function Volunteers() {
   const list = usePagedPage((cursor) => listVolunteers('pending', cursor), []);
   return (
-    <PagedList list={list} keyOf={(v) => v.openid} emptyText="没有等待审核的志愿者"
-      renderItem={(v) => <VolunteerItem v={v} onDone={list.reload} />} />
+    <PagedList
+      list={list}
+      keyOf={(v) => v.openid}
+      emptyText="没有等待审核的志愿者"
+      renderItem={(v) => <VolunteerItem v={v} onDone={list.reload} />}
+    />
   );
 }
 
@@ -88,8 +130,12 @@ function Requests({ status }: { status: RequestStatus }) {
     setSeen(true);
   });
   return (
-    <PagedList list={list} keyOf={(r) => r.id} emptyText={`没有${tab.label}的点单`}
-      renderItem={(r) => <RequestCardView card={r} extra={<Text className="help-card__next">{tab.next}</Text>} />} />
+    <PagedList
+      list={list}
+      keyOf={(r) => r.id}
+      emptyText={`没有${tab.label}的点单`}
+      renderItem={(r) => <RequestCardView card={r} extra={<Text className="help-card__next">{tab.next}</Text>} />}
+    />
   );
 }
 

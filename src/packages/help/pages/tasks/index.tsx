@@ -11,7 +11,12 @@ import { go, RequestCardView } from '../../components';
 import { ROUTES } from '../../../../routes';
 import '../../help.scss';
 
-const NEXT: Record<string, string> = { open: '去办理 ›', inProgress: '去办理 ›', finished: '等群众确认', confirmed: '已办结' };
+const NEXT: Record<string, string> = {
+  open: '去办理 ›',
+  inProgress: '去办理 ›',
+  finished: '等群众确认',
+  confirmed: '已办结',
+};
 
 /** A task I hold, with 「放弃认领」 while it is not yet finished (the place goes back to the hall). */
 function TaskItem({ card, onChanged }: { card: RequestCard; onChanged: () => void }) {
@@ -20,13 +25,26 @@ function TaskItem({ card, onChanged }: { card: RequestCard; onChanged: () => voi
   return (
     <RequestCardView card={card} extra={<Text className="help-card__next">{NEXT[card.status] ?? '查看 ›'}</Text>}>
       {working ? (
-        <Button className="help-tasks__release" size="small" block loading={intent.busy} disabled={intent.busy}
-          onClick={() => void intent.run(() => releaseClaim(card.id), {
-            confirm: { title: '放弃认领', content: `放弃「${card.title}」后，名额回到任务大厅（指派的任务退回支部重新派单），群众会收到通知。确定放弃吗？`, confirmText: '放弃认领' },
-            success: '已放弃认领',
-            onSuccess: onChanged,
-            onError: (e) => void Taro.showModal({ title: '未能放弃认领', content: errorMessage(e), showCancel: false }),
-          })}>
+        <Button
+          className="help-tasks__release"
+          size="small"
+          block
+          loading={intent.busy}
+          disabled={intent.busy}
+          onClick={() =>
+            void intent.run(() => releaseClaim(card.id), {
+              confirm: {
+                title: '放弃认领',
+                content: `放弃「${card.title}」后，名额回到任务大厅（指派的任务退回支部重新派单），群众会收到通知。确定放弃吗？`,
+                confirmText: '放弃认领',
+              },
+              success: '已放弃认领',
+              onSuccess: onChanged,
+              onError: (e) =>
+                void Taro.showModal({ title: '未能放弃认领', content: errorMessage(e), showCancel: false }),
+            })
+          }
+        >
           放弃认领
         </Button>
       ) : null}
@@ -51,8 +69,12 @@ export default function MyTasksPage() {
           去任务大厅认领
         </Button>
       </View>
-      <PagedList list={list} keyOf={(r) => r.id} emptyText="还没有任务。到任务大厅认领群众的微心愿和诉求"
-        renderItem={(r) => <TaskItem card={r} onChanged={list.reload} />} />
+      <PagedList
+        list={list}
+        keyOf={(r) => r.id}
+        emptyText="还没有任务。到任务大厅认领群众的微心愿和诉求"
+        renderItem={(r) => <TaskItem card={r} onChanged={list.reload} />}
+      />
     </ElderPage>
   );
 }

@@ -7,13 +7,25 @@ import FormField, { FormError, useFieldErrors } from '../../../../components/for
 import { useIntention } from '../../../../components/intention';
 import PagedList, { usePagedList } from '../../../../components/paged-list';
 import ResourceView, { useResource } from '../../../../components/resource';
-import { getVolunteerMe, listTimeBank, registerVolunteer, type Community, type VolunteerMe } from '../../../../services/requests';
+import {
+  getVolunteerMe,
+  listTimeBank,
+  registerVolunteer,
+  type Community,
+  type VolunteerMe,
+} from '../../../../services/requests';
 import { formatTime } from '../../../../utils/time';
 import { CheckRow, CommunityPicker, go } from '../../components';
 import { ROUTES } from '../../../../routes';
 import '../../help.scss';
 
-const FIELDS = { realName: 'realName', phone: 'phone', workplace: 'workplace', inService: 'inService', unitId: 'unitId' } as const;
+const FIELDS = {
+  realName: 'realName',
+  phone: 'phone',
+  workplace: 'workplace',
+  inService: 'inService',
+  unitId: 'unitId',
+} as const;
 const EMPTY = { realName: '', phone: '', inService: false, workplace: '', community: null as Community | null };
 
 /** Registering (or registering again after a refusal): names the community branch whose secretary vets it. */
@@ -22,12 +34,15 @@ function RegisterForm({ onDone, again }: { onDone: () => void; again?: boolean }
   const [tried, setTried] = useState(false);
   const server = useFieldErrors(FIELDS);
   const intent = useIntention(form);
-  const check = useMemo(() => ({
-    realName: !form.realName.trim() ? '请填写真实姓名' : isRealName(form.realName.trim()) ? undefined : NAME_RULE,
-    phone: !form.phone.trim() ? '请填写手机号' : isPhone(form.phone.trim()) ? undefined : PHONE_RULE,
-    workplace: form.inService && !form.workplace.trim() ? '在职党员请填写工作单位' : undefined,
-    unitId: form.community ? undefined : '请选择所在社区的党支部',
-  }), [form]);
+  const check = useMemo(
+    () => ({
+      realName: !form.realName.trim() ? '请填写真实姓名' : isRealName(form.realName.trim()) ? undefined : NAME_RULE,
+      phone: !form.phone.trim() ? '请填写手机号' : isPhone(form.phone.trim()) ? undefined : PHONE_RULE,
+      workplace: form.inService && !form.workplace.trim() ? '在职党员请填写工作单位' : undefined,
+      unitId: form.community ? undefined : '请选择所在社区的党支部',
+    }),
+    [form],
+  );
   const errorOf = (k: keyof typeof check) => (tried ? check[k] : undefined) ?? server.errors[k];
   const submit = () => {
     setTried(true);
@@ -35,9 +50,20 @@ function RegisterForm({ onDone, again }: { onDone: () => void; again?: boolean }
     if (check.realName || check.phone || check.workplace || check.unitId || !form.community) return;
     const community = form.community;
     void intent.run(
-      () => registerVolunteer({ realName: form.realName.trim(), phone: form.phone.trim(), inService: form.inService, workplace: form.inService ? form.workplace.trim() : undefined, unitId: community.unitId }),
+      () =>
+        registerVolunteer({
+          realName: form.realName.trim(),
+          phone: form.phone.trim(),
+          inService: form.inService,
+          workplace: form.inService ? form.workplace.trim() : undefined,
+          unitId: community.unitId,
+        }),
       {
-        confirm: { title: '登记为志愿者', content: `以「${form.realName.trim()}」登记为「${community.name}」的志愿者，由该支部书记审核；通过后可在任务大厅认领群众的微心愿和诉求，完成并经确认后记入时间银行。姓名和手机号加密保存。`, confirmText: '登记' },
+        confirm: {
+          title: '登记为志愿者',
+          content: `以「${form.realName.trim()}」登记为「${community.name}」的志愿者，由该支部书记审核；通过后可在任务大厅认领群众的微心愿和诉求，完成并经确认后记入时间银行。姓名和手机号加密保存。`,
+          confirmText: '登记',
+        },
         success: (r) => (r.status === 'approved' ? '登记信息已更新' : '已提交，等待支部审核'),
         onSuccess: () => {
           setForm(EMPTY);
@@ -51,16 +77,61 @@ function RegisterForm({ onDone, again }: { onDone: () => void; again?: boolean }
   return (
     <View className="card help-volunteer-form">
       <View className="card__title">{again ? '重新登记' : '登记为志愿者'}</View>
-      <View className="muted">党员可直接认领；群众和「双报到」在职党员登记并经所在社区党支部审核通过后，也可认领任务，服务时长记入时间银行。</View>
-      <FormField label="真实姓名" name="realName" value={form.realName} onChange={(v) => setForm((f) => ({ ...f, realName: v }))} maxlength={20} error={errorOf('realName')} required />
-      <FormField label="手机号" name="phone" type="number" value={form.phone} onChange={(v) => setForm((f) => ({ ...f, phone: v }))} maxlength={11} placeholder="11 位手机号" error={errorOf('phone')} required />
-      <CheckRow name="inService" checked={form.inService} onChange={(v) => setForm((f) => ({ ...f, inService: v }))} label="我是到社区「双报到」的在职党员" />
-      <CommunityPicker value={form.community} onChange={(c) => setForm((f) => ({ ...f, community: c }))} error={errorOf('unitId')} hintFor={(c) => `由「${c.name}」书记审核`} />
+      <View className="muted">
+        党员可直接认领；群众和「双报到」在职党员登记并经所在社区党支部审核通过后，也可认领任务，服务时长记入时间银行。
+      </View>
+      <FormField
+        label="真实姓名"
+        name="realName"
+        value={form.realName}
+        onChange={(v) => setForm((f) => ({ ...f, realName: v }))}
+        maxlength={20}
+        error={errorOf('realName')}
+        required
+      />
+      <FormField
+        label="手机号"
+        name="phone"
+        type="number"
+        value={form.phone}
+        onChange={(v) => setForm((f) => ({ ...f, phone: v }))}
+        maxlength={11}
+        placeholder="11 位手机号"
+        error={errorOf('phone')}
+        required
+      />
+      <CheckRow
+        name="inService"
+        checked={form.inService}
+        onChange={(v) => setForm((f) => ({ ...f, inService: v }))}
+        label="我是到社区「双报到」的在职党员"
+      />
+      <CommunityPicker
+        value={form.community}
+        onChange={(c) => setForm((f) => ({ ...f, community: c }))}
+        error={errorOf('unitId')}
+        hintFor={(c) => `由「${c.name}」书记审核`}
+      />
       {form.inService ? (
-        <FormField label="工作单位" name="workplace" value={form.workplace} onChange={(v) => setForm((f) => ({ ...f, workplace: v }))} maxlength={40} error={errorOf('workplace')} required />
+        <FormField
+          label="工作单位"
+          name="workplace"
+          value={form.workplace}
+          onChange={(v) => setForm((f) => ({ ...f, workplace: v }))}
+          maxlength={40}
+          error={errorOf('workplace')}
+          required
+        />
       ) : null}
       <View className="form-actions">
-        <Button className="help-volunteer__submit" type="primary" block loading={intent.busy} disabled={intent.busy} onClick={submit}>
+        <Button
+          className="help-volunteer__submit"
+          type="primary"
+          block
+          loading={intent.busy}
+          disabled={intent.busy}
+          onClick={submit}
+        >
           登记
         </Button>
       </View>
@@ -72,7 +143,10 @@ function RegisterForm({ onDone, again }: { onDone: () => void; again?: boolean }
 function Ledger() {
   const list = usePagedList((cursor) => listTimeBank(cursor), []);
   return (
-    <PagedList list={list} keyOf={(e) => e.entryId} emptyText="还没有时间银行记录。认领并完成任务，经群众确认后记入"
+    <PagedList
+      list={list}
+      keyOf={(e) => e.entryId}
+      emptyText="还没有时间银行记录。认领并完成任务，经群众确认后记入"
       renderItem={(e) => (
         <View className="help-row help-ledger">
           <View>
@@ -81,7 +155,8 @@ function Ledger() {
           </View>
           <Text className="help-row__value">{`${e.hours > 0 ? '+' : ''}${e.hours} 小时（余 ${e.balanceAfter}）`}</Text>
         </View>
-      )} />
+      )}
+    />
   );
 }
 
@@ -91,7 +166,9 @@ function Waiting({ v, onDone }: { v: VolunteerMe; onDone: () => void }) {
   return (
     <View>
       <View className={`help-intro help-volunteer-status help-volunteer-status--${v.status ?? 'none'}`}>
-        <View className="help-intro__title">{v.status === 'rejected' ? '志愿者登记未通过审核' : noBranch ? '请重新登记并选择社区' : '等待支部审核'}</View>
+        <View className="help-intro__title">
+          {v.status === 'rejected' ? '志愿者登记未通过审核' : noBranch ? '请重新登记并选择社区' : '等待支部审核'}
+        </View>
         <View className="help-intro__text">
           {v.status === 'rejected'
             ? `${v.unitName ?? '支部'}未通过你的登记${v.reason ? `：${v.reason}` : ''}。如有误会，可核对信息后重新登记。`
@@ -120,7 +197,10 @@ export default function VolunteerPage() {
             <View>
               <View className="help-intro help-timebank">
                 <View className="help-intro__title">{`时间银行 ${v.hours} 小时`}</View>
-                <View className="help-intro__text">{v.inService ? '已登记为志愿者（双报到在职党员）' : '已登记为志愿者'}。帮助别人的时间存起来，需要时可兑换服务。</View>
+                <View className="help-intro__text">
+                  {v.inService ? '已登记为志愿者（双报到在职党员）' : '已登记为志愿者'}
+                  。帮助别人的时间存起来，需要时可兑换服务。
+                </View>
               </View>
               <View className="card">
                 <Button className="help-volunteer__hall" block type="primary" onClick={() => go(ROUTES.helpHall)}>

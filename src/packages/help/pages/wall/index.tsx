@@ -40,7 +40,12 @@ export default function WallPage() {
           我也有心愿
         </Button>
       </View>
-      <PagedList list={list} keyOf={(w) => w.id} emptyText="心愿墙上还没有心愿" renderItem={(w) => <WishCard w={w} />} />
+      <PagedList
+        list={list}
+        keyOf={(w) => w.id}
+        emptyText="心愿墙上还没有心愿"
+        renderItem={(w) => <WishCard w={w} />}
+      />
     </ElderPage>
   );
 }

@@ -25,7 +25,11 @@ function Detail({ detail, onRedeemed }: { detail: GoodsDetail; onRedeemed: () =>
   const confirmAndRedeem = () => {
     setError(null);
     void intent.run((requestId) => redeem(goods.goodsId, qty, requestId), {
-      confirm: { title: '确认兑换', content: `用 ${goods.price * qty} 积分兑换「${goods.name}」×${qty}，兑换后凭取货码到驿站领取`, confirmText: '兑换' },
+      confirm: {
+        title: '确认兑换',
+        content: `用 ${goods.price * qty} 积分兑换「${goods.name}」×${qty}，兑换后凭取货码到驿站领取`,
+        confirmText: '兑换',
+      },
       success: '兑换成功',
       onSuccess: async () => {
         onRedeemed();
@@ -56,15 +60,32 @@ function Detail({ detail, onRedeemed }: { detail: GoodsDetail; onRedeemed: () =>
       <View className="card">
         <Text className="muted">{myBought > 0 ? `你已兑换 ${myBought} 件` : '兑换后凭取货码到驿站领取'}</Text>
         <View className="qty">
-          <View className="qty__button" role="button" aria-label="减少数量" onClick={() => setQty((q) => Math.max(1, q - 1))}>
+          <View
+            className="qty__button"
+            role="button"
+            aria-label="减少数量"
+            onClick={() => setQty((q) => Math.max(1, q - 1))}
+          >
             −
           </View>
           <Text className="qty__value">{qty}</Text>
-          <View className="qty__button" role="button" aria-label="增加数量" onClick={() => setQty((q) => Math.min(Math.max(1, left), q + 1))}>
+          <View
+            className="qty__button"
+            role="button"
+            aria-label="增加数量"
+            onClick={() => setQty((q) => Math.min(Math.max(1, left), q + 1))}
+          >
             +
           </View>
         </View>
-        <Button className="redeem-button" type="primary" block loading={intent.busy} disabled={intent.busy || left === 0} onClick={confirmAndRedeem}>
+        <Button
+          className="redeem-button"
+          type="primary"
+          block
+          loading={intent.busy}
+          disabled={intent.busy || left === 0}
+          onClick={confirmAndRedeem}
+        >
           {left === 0 ? (goods.stock === 0 ? '已兑完' : '已达兑换上限') : `立即兑换（${goods.price * qty} 积分）`}
         </Button>
         <FormError message={error} />

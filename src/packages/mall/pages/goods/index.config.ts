@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '积分商城', enablePullDownRefresh: true, enableShareAppMessage: true });
+export default definePageConfig({
+  navigationBarTitleText: '积分商城',
+  enablePullDownRefresh: true,
+  enableShareAppMessage: true,
+});

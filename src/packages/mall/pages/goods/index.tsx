@@ -9,7 +9,10 @@ import { ElderPage } from '../../../../components/elder-mode';
 
 function GoodsCard({ goods }: { goods: GoodsItem }) {
   return (
-    <View className="card goods-card" onClick={() => void Taro.navigateTo({ url: routeUrl('mallDetail', { id: goods.goodsId }) })}>
+    <View
+      className="card goods-card"
+      onClick={() => void Taro.navigateTo({ url: routeUrl('mallDetail', { id: goods.goodsId }) })}
+    >
       <GoodsPicture goods={goods} />
       <View className="goods-card__body">
         <View className="card__title goods-card__name">{goods.name}</View>
@@ -31,7 +34,12 @@ export default function GoodsPage() {
   useShareAppMessage(() => ({ title: '先锋驿站积分商城：积分兑换好物', path: ROUTES.mallGoods }));
   return (
     <ElderPage className="mall-page">
-      <PagedList list={list} keyOf={(g) => g.goodsId} emptyText="商城暂无可兑换的商品" renderItem={(g) => <GoodsCard goods={g} />} />
+      <PagedList
+        list={list}
+        keyOf={(g) => g.goodsId}
+        emptyText="商城暂无可兑换的商品"
+        renderItem={(g) => <GoodsCard goods={g} />}
+      />
     </ElderPage>
   );
 }

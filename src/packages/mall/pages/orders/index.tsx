@@ -11,10 +11,26 @@ import { formatDate, formatTime } from '../../../../utils/time';
 import '../../mall.scss';
 import { ElderPage } from '../../../../components/elder-mode';
 
-const TABS: [OrderStatus | undefined, string][] = [[undefined, '全部'], ['pending', '待领取'], ['picked', '已领取'], ['cancelled', '已取消'], ['expired', '已过期']];
+const TABS: [OrderStatus | undefined, string][] = [
+  [undefined, '全部'],
+  ['pending', '待领取'],
+  ['picked', '已领取'],
+  ['cancelled', '已取消'],
+  ['expired', '已过期'],
+];
 
 function OrderCard({ order, onChanged }: { order: OrderItem; onChanged: () => void }) {
-  const [busy, cancel] = useConfirmedAction({ title: '取消订单', content: `取消后 ${order.total} 积分将退回你的账户`, confirmText: '取消订单', cancelText: '再想想', done: '已取消，积分已退回' }, () => cancelMyOrder(order.orderId), onChanged);
+  const [busy, cancel] = useConfirmedAction(
+    {
+      title: '取消订单',
+      content: `取消后 ${order.total} 积分将退回你的账户`,
+      confirmText: '取消订单',
+      cancelText: '再想想',
+      done: '已取消，积分已退回',
+    },
+    () => cancelMyOrder(order.orderId),
+    onChanged,
+  );
   return (
     <View className={`card order-card order-card--${order.status}`}>
       <View className="order-card__head">
@@ -45,12 +61,22 @@ export default function OrdersPage() {
     <ElderPage className="orders-page">
       <View className="status-tabs">
         {TABS.map(([value, label]) => (
-          <Text key={label} className={`status-tab ${status === value ? 'status-tab--active' : ''}`} {...a11y({ role: 'button', pressed: status === value })} onClick={() => setStatus(value)}>
+          <Text
+            key={label}
+            className={`status-tab ${status === value ? 'status-tab--active' : ''}`}
+            {...a11y({ role: 'button', pressed: status === value })}
+            onClick={() => setStatus(value)}
+          >
             {label}
           </Text>
         ))}
       </View>
-      <PagedList list={list} keyOf={(o) => o.orderId} emptyText="还没有这类订单" renderItem={(o) => <OrderCard order={o} onChanged={list.reload} />} />
+      <PagedList
+        list={list}
+        keyOf={(o) => o.orderId}
+        emptyText="还没有这类订单"
+        renderItem={(o) => <OrderCard order={o} onChanged={list.reload} />}
+      />
     </ElderPage>
   );
 }

@@ -8,7 +8,10 @@ import '../../mall.scss';
 import { ElderPage } from '../../../../components/elder-mode';
 
 function Board({ board }: { board: Leaderboard }) {
-  if (board.items.length === 0) return <StateView kind="empty" message={board.scope === 'member' ? '加入党支部后可查看支部内排行' : '暂无排行数据'} />;
+  if (board.items.length === 0)
+    return (
+      <StateView kind="empty" message={board.scope === 'member' ? '加入党支部后可查看支部内排行' : '暂无排行数据'} />
+    );
   return (
     <View className="card">
       {board.items.map((row) =>
@@ -28,7 +31,11 @@ function Board({ board }: { board: Leaderboard }) {
       )}
       {board.me ? (
         <View className="rank-row">
-          <Text className="muted">{'average' in board.me ? `我的支部排第 ${board.me.rank} 名` : `我排第 ${board.me.rank} 名，累计 ${board.me.earned} 分`}</Text>
+          <Text className="muted">
+            {'average' in board.me
+              ? `我的支部排第 ${board.me.rank} 名`
+              : `我排第 ${board.me.rank} 名，累计 ${board.me.earned} 分`}
+          </Text>
         </View>
       ) : null}
     </View>
@@ -41,10 +48,18 @@ export default function RankingPage() {
   return (
     <ElderPage className="ranking-page">
       <View className="status-tabs">
-        <Text className={`status-tab ${scope === 'member' ? 'status-tab--active' : ''}`} {...a11y({ role: 'button', pressed: scope === 'member' })} onClick={() => setScope('member')}>
+        <Text
+          className={`status-tab ${scope === 'member' ? 'status-tab--active' : ''}`}
+          {...a11y({ role: 'button', pressed: scope === 'member' })}
+          onClick={() => setScope('member')}
+        >
           支部内党员
         </Text>
-        <Text className={`status-tab ${scope === 'branch' ? 'status-tab--active' : ''}`} {...a11y({ role: 'button', pressed: scope === 'branch' })} onClick={() => setScope('branch')}>
+        <Text
+          className={`status-tab ${scope === 'branch' ? 'status-tab--active' : ''}`}
+          {...a11y({ role: 'button', pressed: scope === 'branch' })}
+          onClick={() => setScope('branch')}
+        >
           党支部（人均）
         </Text>
       </View>

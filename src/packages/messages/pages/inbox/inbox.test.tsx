@@ -1,7 +1,10 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { InboxItem, MessageModule, UnreadCounts } from '../../../../services/messages';
 
-const listInbox = jest.fn<Promise<{ items: InboxItem[]; nextCursor: string | null }>, [MessageModule | undefined, string | undefined]>();
+const listInbox = jest.fn<
+  Promise<{ items: InboxItem[]; nextCursor: string | null }>,
+  [MessageModule | undefined, string | undefined]
+>();
 const getUnreadCounts = jest.fn<Promise<UnreadCounts>, []>();
 const markMessagesRead = jest.fn<Promise<{ marked: number; unread: UnreadCounts }>, [string[] | undefined]>();
 const navigateTo = jest.fn();
@@ -13,7 +16,13 @@ jest.mock('@tarojs/taro', () => {
   return {
     ...taro,
     __esModule: true,
-    default: { ...taro, navigateTo: (o: unknown) => navigateTo(o), switchTab: (o: unknown) => switchTab(o), showToast: jest.fn(), showModal: jest.fn() },
+    default: {
+      ...taro,
+      navigateTo: (o: unknown) => navigateTo(o),
+      switchTab: (o: unknown) => switchTab(o),
+      showToast: jest.fn(),
+      showModal: jest.fn(),
+    },
     // Once, as when the page first shows.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     useDidShow: (fn: () => void) => useEffect(() => fn(), []),
@@ -24,8 +33,17 @@ jest.mock('@tarojs/taro', () => {
 jest.mock('@nutui/nutui-react-taro', () => {
   const { createElement } = jest.requireActual<typeof import('react')>('react');
   return {
-    Button: ({ children, onClick, disabled, className }: { children: unknown; onClick?: () => void; disabled?: boolean; className?: string }) =>
-      createElement('button', { type: 'button', onClick, disabled, className }, children as string),
+    Button: ({
+      children,
+      onClick,
+      disabled,
+      className,
+    }: {
+      children: unknown;
+      onClick?: () => void;
+      disabled?: boolean;
+      className?: string;
+    }) => createElement('button', { type: 'button', onClick, disabled, className }, children as string),
   };
 });
 jest.mock('../../../../services/messages', () => ({
@@ -36,10 +54,27 @@ jest.mock('../../../../services/messages', () => ({
 
 import InboxPage from './index';
 
-const counts = (over: Partial<UnreadCounts> = {}): UnreadCounts => ({ total: 2, booking: 1, vaccine: 1, points: 0, requests: 0, activities: 0, ...over });
+const counts = (over: Partial<UnreadCounts> = {}): UnreadCounts => ({
+  total: 2,
+  booking: 1,
+  vaccine: 1,
+  points: 0,
+  requests: 0,
+  activities: 0,
+  ...over,
+});
 const item = (over: Partial<InboxItem>): InboxItem => ({
-  messageId: 'm1', module: 'booking', moduleLabel: '驿站预约', kind: 'booked', title: '预约成功：法律咨询', body: '11月24日 10:00-11:00', page: '/packages/booking/pages/mine/index',
-  refId: 'bk1', at: Date.parse('2026-11-23T02:00:00Z'), unread: true, ...over,
+  messageId: 'm1',
+  module: 'booking',
+  moduleLabel: '驿站预约',
+  kind: 'booked',
+  title: '预约成功：法律咨询',
+  body: '11月24日 10:00-11:00',
+  page: '/packages/booking/pages/mine/index',
+  refId: 'bk1',
+  at: Date.parse('2026-11-23T02:00:00Z'),
+  unread: true,
+  ...over,
 });
 
 beforeEach(() => {
@@ -47,9 +82,20 @@ beforeEach(() => {
   getUnreadCounts.mockResolvedValue(counts());
 });
 
-test('every module\'s messages with unread marks; opening one marks it read once and opens its page', async () => {
+test("every module's messages with unread marks; opening one marks it read once and opens its page", async () => {
   listInbox.mockResolvedValue({
-    items: [item({}), item({ messageId: 'm2', module: 'vaccine', moduleLabel: '疫苗接种', kind: 'reminder', title: '接种提醒', unread: false, page: null })],
+    items: [
+      item({}),
+      item({
+        messageId: 'm2',
+        module: 'vaccine',
+        moduleLabel: '疫苗接种',
+        kind: 'reminder',
+        title: '接种提醒',
+        unread: false,
+        page: null,
+      }),
+    ],
     nextCursor: null,
   });
   markMessagesRead.mockResolvedValue({ marked: 1, unread: counts({ total: 1, booking: 0 }) });

@@ -5,14 +5,26 @@ import { Button } from '@nutui/nutui-react-taro';
 import { ElderPage } from '../../../../components/elder-mode';
 import { a11y } from '../../../../components/layout/a11y';
 import PagedList, { usePagedPage } from '../../../../components/paged-list';
-import { getUnreadCounts, listInbox, markMessagesRead, type InboxItem, type MessageModule, type UnreadCounts } from '../../../../services/messages';
+import {
+  getUnreadCounts,
+  listInbox,
+  markMessagesRead,
+  type InboxItem,
+  type MessageModule,
+  type UnreadCounts,
+} from '../../../../services/messages';
 import { errorMessage } from '../../../../services/transport';
 import { formatTime } from '../../../../utils/time';
 import { TAB_ROUTES } from '../../../../routes';
 import './index.scss';
 
 const TABS: [MessageModule | undefined, string][] = [
-  [undefined, '全部'], ['booking', '驿站预约'], ['vaccine', '疫苗接种'], ['points', '积分兑换'], ['requests', '群众点单'], ['activities', '党员活动'],
+  [undefined, '全部'],
+  ['booking', '驿站预约'],
+  ['vaccine', '疫苗接种'],
+  ['points', '积分兑换'],
+  ['requests', '群众点单'],
+  ['activities', '党员活动'],
 ];
 
 /** Opens the page a message is about: a tab page by switching tabs, any other by navigating. */
@@ -25,7 +37,11 @@ function open(page: string) {
 function MessageCard({ m, onOpen }: { m: InboxItem; onOpen: (m: InboxItem) => void }) {
   const label = `${m.unread ? '未读，' : ''}${m.moduleLabel}：${m.title}`;
   return (
-    <View className={`card message message--${m.kind} message--${m.module} ${m.unread ? 'message--unread' : ''}`} {...a11y({ role: m.page ? 'link' : 'button', label })} onClick={() => onOpen(m)}>
+    <View
+      className={`card message message--${m.kind} message--${m.module} ${m.unread ? 'message--unread' : ''}`}
+      {...a11y({ role: m.page ? 'link' : 'button', label })}
+      onClick={() => onOpen(m)}
+    >
       <View className="message__head">
         {m.unread ? <Text className="message__dot">未读</Text> : null}
         <Text className="message__module">{m.moduleLabel}</Text>
@@ -55,7 +71,10 @@ export default function InboxPage() {
     if (m.unread && !readHere.has(m.messageId)) {
       setReadHere((prev) => new Set(prev).add(m.messageId));
       // Marked in the background: a failure only leaves it unread for next time.
-      void markMessagesRead([m.messageId]).then((r) => setUnread(r.unread), () => undefined);
+      void markMessagesRead([m.messageId]).then(
+        (r) => setUnread(r.unread),
+        () => undefined,
+      );
     }
     if (m.page) open(m.page);
   };
@@ -84,7 +103,11 @@ export default function InboxPage() {
             <Text
               key={label}
               className={`inbox-tab inbox-tab--${value ?? 'all'} ${module === value ? 'inbox-tab--active' : ''}`}
-              {...a11y({ role: 'button', pressed: module === value, label: count > 0 ? `${label}，${count} 条未读` : label })}
+              {...a11y({
+                role: 'button',
+                pressed: module === value,
+                label: count > 0 ? `${label}，${count} 条未读` : label,
+              })}
               onClick={() => setModule(value)}
             >
               {count > 0 ? `${label} ${count > 99 ? '99+' : count}` : label}
@@ -94,11 +117,22 @@ export default function InboxPage() {
       </View>
       <View className="inbox-bar">
         <Text className="muted inbox-bar__count">{unreadHere > 0 ? `${unreadHere} 条未读` : '没有未读消息'}</Text>
-        <Button className="inbox-read-all" size="small" loading={marking} disabled={marking || unreadHere === 0} onClick={() => void markAll()}>
+        <Button
+          className="inbox-read-all"
+          size="small"
+          loading={marking}
+          disabled={marking || unreadHere === 0}
+          onClick={() => void markAll()}
+        >
           全部标为已读
         </Button>
       </View>
-      <PagedList list={{ ...list, items }} keyOf={(m) => m.messageId} emptyText="暂无消息" renderItem={(m) => <MessageCard m={m} onOpen={openMessage} />} />
+      <PagedList
+        list={{ ...list, items }}
+        keyOf={(m) => m.messageId}
+        emptyText="暂无消息"
+        renderItem={(m) => <MessageCard m={m} onOpen={openMessage} />}
+      />
     </ElderPage>
   );
 }

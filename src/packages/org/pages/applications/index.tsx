@@ -6,7 +6,15 @@ import PagedList, { usePagedPage } from '../../../../components/paged-list';
 import QrCode from '../../../../components/qr-code';
 import ResourceView, { useResource } from '../../../../components/resource';
 import { ElderPage, ElderToggle, useElderMode } from '../../../../components/elder-mode';
-import { createInviteCode, listApplications, revokeInviteCode, reviewApplication, type ApplicationItem, type ApplicationStatus, type Invite } from '../../../../services/org';
+import {
+  createInviteCode,
+  listApplications,
+  revokeInviteCode,
+  reviewApplication,
+  type ApplicationItem,
+  type ApplicationStatus,
+  type Invite,
+} from '../../../../services/org';
 import { errorMessage } from '../../../../services/transport';
 import { getMe } from '../../../../services/user';
 import '../../org.scss';
@@ -34,7 +42,10 @@ function ApplicationRow({ item, onDone }: { item: ApplicationItem; onDone: () =>
     }
     const { confirm } = await Taro.showModal({
       title: decision === 'approve' ? '通过申请' : '不通过',
-      content: decision === 'approve' ? `通过后「${item.realName}」将成为「${item.branchName}」党员。` : `将告知「${item.realName}」：${reason.trim()}`,
+      content:
+        decision === 'approve'
+          ? `通过后「${item.realName}」将成为「${item.branchName}」党员。`
+          : `将告知「${item.realName}」：${reason.trim()}`,
       confirmText: decision === 'approve' ? '通过' : '不通过',
     });
     if (!confirm) return;
@@ -53,8 +64,13 @@ function ApplicationRow({ item, onDone }: { item: ApplicationItem; onDone: () =>
   return (
     <View className={`card application application--${item.status}`}>
       <View className="card__title application__name">{item.realName}</View>
-      <View className="muted">手机 {item.phoneMasked} · {item.branchName}</View>
-      <View className="muted">申请时间 {when(item.createdAt)}{item.matchedRoster ? ' · 与花名册一致，请核对后通过' : ''}</View>
+      <View className="muted">
+        手机 {item.phoneMasked} · {item.branchName}
+      </View>
+      <View className="muted">
+        申请时间 {when(item.createdAt)}
+        {item.matchedRoster ? ' · 与花名册一致，请核对后通过' : ''}
+      </View>
       {item.reason ? <View className="muted">原因：{item.reason}</View> : null}
       {item.status === 'pending' ? (
         <View className="org-row">
@@ -62,19 +78,43 @@ function ApplicationRow({ item, onDone }: { item: ApplicationItem; onDone: () =>
             <View className="application__reason">
               <Text className="muted">不通过的原因</Text>
               <View className="org-input">
-                <Input value={reason} maxlength={100} placeholder="如：非本支部党员" onInput={(e) => { setReason(e.detail.value); setError(null); }} />
+                <Input
+                  value={reason}
+                  maxlength={100}
+                  placeholder="如：非本支部党员"
+                  onInput={(e) => {
+                    setReason(e.detail.value);
+                    setError(null);
+                  }}
+                />
               </View>
             </View>
           ) : null}
-          {error ? <View className="application__error org-error" role="alert">{error}</View> : null}
+          {error ? (
+            <View className="application__error org-error" role="alert">
+              {error}
+            </View>
+          ) : null}
           <View className="org-actions">
             <View className="org-actions__item">
-              <Button className="application__approve" type="primary" block loading={busy} disabled={busy} onClick={() => void decide('approve')}>
+              <Button
+                className="application__approve"
+                type="primary"
+                block
+                loading={busy}
+                disabled={busy}
+                onClick={() => void decide('approve')}
+              >
                 通过
               </Button>
             </View>
             <View className="org-actions__item">
-              <Button className="application__reject" block disabled={busy} onClick={() => (rejecting ? void decide('reject') : setRejecting(true))}>
+              <Button
+                className="application__reject"
+                block
+                disabled={busy}
+                onClick={() => (rejecting ? void decide('reject') : setRejecting(true))}
+              >
                 {rejecting ? '确认不通过' : '不通过'}
               </Button>
             </View>
@@ -93,7 +133,11 @@ function InviteCard({ branchId, branchName }: { branchId: string; branchName: st
   const [error, setError] = useState<string | null>(null);
   const show = async (renew: boolean) => {
     if (renew) {
-      const { confirm } = await Taro.showModal({ title: '更换邀请码', content: '将生成新的邀请码，旧码（含已打印的二维码）立即停用。', confirmText: '更换' });
+      const { confirm } = await Taro.showModal({
+        title: '更换邀请码',
+        content: '将生成新的邀请码，旧码（含已打印的二维码）立即停用。',
+        confirmText: '更换',
+      });
       if (!confirm) return;
     }
     setBusy(true);
@@ -108,7 +152,11 @@ function InviteCard({ branchId, branchName }: { branchId: string; branchName: st
   };
   const revoke = async () => {
     if (!invite) return;
-    const { confirm } = await Taro.showModal({ title: '停用邀请码', content: `停用后邀请码 ${invite.code} 和它的二维码不能再用于申请加入；需要时可再生成新码。`, confirmText: '停用' });
+    const { confirm } = await Taro.showModal({
+      title: '停用邀请码',
+      content: `停用后邀请码 ${invite.code} 和它的二维码不能再用于申请加入；需要时可再生成新码。`,
+      confirmText: '停用',
+    });
     if (!confirm) return;
     setBusy(true);
     setError(null);
@@ -143,7 +191,11 @@ function InviteCard({ branchId, branchName }: { branchId: string; branchName: st
           显示邀请码
         </Button>
       )}
-      {error ? <View className="org-error" role="alert">{error}</View> : null}
+      {error ? (
+        <View className="org-error" role="alert">
+          {error}
+        </View>
+      ) : null}
     </View>
   );
 }
@@ -159,18 +211,30 @@ export default function ApplicationsPage() {
       <ElderToggle elder={elder} onChange={setElder} />
       <ResourceView resource={me}>
         {(who) =>
-          who.role === 'secretary' && who.branch ? <InviteCard branchId={who.branch.branchId} branchName={who.branch.name} /> : <View />
+          who.role === 'secretary' && who.branch ? (
+            <InviteCard branchId={who.branch.branchId} branchName={who.branch.name} />
+          ) : (
+            <View />
+          )
         }
       </ResourceView>
       <View className="status-tabs org-tabs">
         {TABS.map((t) => (
-          <Text key={t.status} className={`applications-tab applications-tab--${t.status} org-tab ${t.status === status ? 'org-tab--active' : ''}`} onClick={() => setStatus(t.status)}>
+          <Text
+            key={t.status}
+            className={`applications-tab applications-tab--${t.status} org-tab ${t.status === status ? 'org-tab--active' : ''}`}
+            onClick={() => setStatus(t.status)}
+          >
             {t.label}
           </Text>
         ))}
       </View>
-      <PagedList list={list} keyOf={(a) => a.applicationId} emptyText={status === 'pending' ? '暂无待审核的申请' : '暂无记录'}
-        renderItem={(a) => <ApplicationRow item={a} onDone={list.reload} />} />
+      <PagedList
+        list={list}
+        keyOf={(a) => a.applicationId}
+        emptyText={status === 'pending' ? '暂无待审核的申请' : '暂无记录'}
+        renderItem={(a) => <ApplicationRow item={a} onDone={list.reload} />}
+      />
     </ElderPage>
   );
 }

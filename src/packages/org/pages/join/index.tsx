@@ -4,7 +4,13 @@ import { Input, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { NAME_RULE, PHONE_RULE, isPhone, isRealName } from '../../../../../domain/org/labels';
 import { ElderPage, ElderToggle, useElderMode } from '../../../../components/elder-mode';
-import { applyToJoin, getJoinInfo, listMyApplications, type JoinInfo, type MyApplication } from '../../../../services/org';
+import {
+  applyToJoin,
+  getJoinInfo,
+  listMyApplications,
+  type JoinInfo,
+  type MyApplication,
+} from '../../../../services/org';
 import { newRequestId } from '../../../../services/points';
 import { errorMessage } from '../../../../services/transport';
 import '../../org.scss';
@@ -17,18 +23,42 @@ export function codeFromScan(text: string): string {
   return (match ? match[1]! : text).trim().toUpperCase();
 }
 
-
-function Field({ name, label, value, onInput, error, maxlength, type = 'text', placeholder }: {
-  name: string; label: string; value: string; onInput: (v: string) => void; error: string | null; maxlength: number;
-  type?: 'text' | 'number'; placeholder?: string;
+function Field({
+  name,
+  label,
+  value,
+  onInput,
+  error,
+  maxlength,
+  type = 'text',
+  placeholder,
+}: {
+  name: string;
+  label: string;
+  value: string;
+  onInput: (v: string) => void;
+  error: string | null;
+  maxlength: number;
+  type?: 'text' | 'number';
+  placeholder?: string;
 }) {
   return (
     <View className={`join-field join-field--${name}`}>
       <Text className="muted">{label}</Text>
       <View className={`org-input ${error ? 'org-input--error' : ''}`}>
-        <Input value={value} type={type} maxlength={maxlength} placeholder={placeholder} onInput={(e) => onInput(e.detail.value)} />
+        <Input
+          value={value}
+          type={type}
+          maxlength={maxlength}
+          placeholder={placeholder}
+          onInput={(e) => onInput(e.detail.value)}
+        />
       </View>
-      {error ? <View className="join-field__error org-error" role="alert">{error}</View> : null}
+      {error ? (
+        <View className="join-field__error org-error" role="alert">
+          {error}
+        </View>
+      ) : null}
     </View>
   );
 }
@@ -65,7 +95,11 @@ export default function JoinPage() {
   // One request id per intention: the same details sent again reuse it, so a retry makes one application.
   const pending = useRef<{ key: string; requestId: string } | null>(null);
 
-  const loadMine = () => listMyApplications().then((r) => setMine(r.items), () => undefined);
+  const loadMine = () =>
+    listMyApplications().then(
+      (r) => setMine(r.items),
+      () => undefined,
+    );
   useEffect(() => {
     void loadMine();
   }, []);
@@ -132,7 +166,10 @@ export default function JoinPage() {
       pending.current = null;
       void Taro.showModal({
         title: res.status === 'approved' ? '已加入' : '已提交',
-        content: res.status === 'approved' ? `你已成为「${res.branchName}」党员。` : `申请已提交给「${res.branchName}」书记，审核后你的身份将变为党员。`,
+        content:
+          res.status === 'approved'
+            ? `你已成为「${res.branchName}」党员。`
+            : `申请已提交给「${res.branchName}」书记，审核后你的身份将变为党员。`,
         showCancel: false,
       });
       setForm({ realName: '', phone: '' });
@@ -161,8 +198,18 @@ export default function JoinPage() {
             onConfirm={() => void lookUp(code)}
           />
         </View>
-        {codeError ? <View className="join-code__error org-error" role="alert">{codeError}</View> : null}
-        <Button className="join-code__check" block loading={looking} disabled={looking} onClick={() => void lookUp(code)}>
+        {codeError ? (
+          <View className="join-code__error org-error" role="alert">
+            {codeError}
+          </View>
+        ) : null}
+        <Button
+          className="join-code__check"
+          block
+          loading={looking}
+          disabled={looking}
+          onClick={() => void lookUp(code)}
+        >
           查看支部
         </Button>
         {process.env.TARO_ENV === 'weapp' ? (
@@ -180,17 +227,47 @@ export default function JoinPage() {
       {info ? (
         <View className="card join-form">
           <View className="card__title">第二步：本人信息</View>
-          <Field name="realName" label="真实姓名" value={form.realName} maxlength={20} placeholder="与支部花名册一致"
-            onInput={(v) => { setForm((f) => ({ ...f, realName: v })); setTouched((t) => ({ ...t, realName: true })); }}
-            error={touched.realName ? errors.realName : null} />
-          <Field name="phone" label="手机号" value={form.phone} maxlength={11} type="number" placeholder="11 位手机号"
-            onInput={(v) => { setForm((f) => ({ ...f, phone: v })); setTouched((t) => ({ ...t, phone: true })); }}
-            error={touched.phone ? errors.phone : null} />
+          <Field
+            name="realName"
+            label="真实姓名"
+            value={form.realName}
+            maxlength={20}
+            placeholder="与支部花名册一致"
+            onInput={(v) => {
+              setForm((f) => ({ ...f, realName: v }));
+              setTouched((t) => ({ ...t, realName: true }));
+            }}
+            error={touched.realName ? errors.realName : null}
+          />
+          <Field
+            name="phone"
+            label="手机号"
+            value={form.phone}
+            maxlength={11}
+            type="number"
+            placeholder="11 位手机号"
+            onInput={(v) => {
+              setForm((f) => ({ ...f, phone: v }));
+              setTouched((t) => ({ ...t, phone: true }));
+            }}
+            error={touched.phone ? errors.phone : null}
+          />
           <Text className="muted">姓名和手机号加密保存，仅本支部书记和管理员审核时可见，手机号始终脱敏显示。</Text>
-          <Button className="join-form__submit" type="primary" block loading={busy} disabled={busy} onClick={() => void submit()}>
+          <Button
+            className="join-form__submit"
+            type="primary"
+            block
+            loading={busy}
+            disabled={busy}
+            onClick={() => void submit()}
+          >
             提交申请
           </Button>
-          {submitError ? <View className="join-form__error org-error" role="alert">{submitError}</View> : null}
+          {submitError ? (
+            <View className="join-form__error org-error" role="alert">
+              {submitError}
+            </View>
+          ) : null}
         </View>
       ) : null}
       <MyApplications items={mine} />

@@ -17,17 +17,31 @@ export default function RosterPage() {
   const [dateIndex, setDateIndex] = useState(1);
   const items = station.data?.items ?? [];
   const item = items[itemIndex];
-  const roster = useResource(() => (item ? getRoster(item.itemId, dates[dateIndex]!) : Promise.resolve(null)), [item?.itemId, dateIndex], { enabled: Boolean(item) });
+  const roster = useResource(
+    () => (item ? getRoster(item.itemId, dates[dateIndex]!) : Promise.resolve(null)),
+    [item?.itemId, dateIndex],
+    { enabled: Boolean(item) },
+  );
   return (
     <View className="page roster-page">
       <ResourceView resource={station}>
         {(s) => (
           <View className="card">
             <View className="card__title">{s.station.name}</View>
-            <Picker mode="selector" range={s.items.map((i) => i.name)} value={itemIndex} onChange={(e) => setItemIndex(Number(e.detail.value))}>
+            <Picker
+              mode="selector"
+              range={s.items.map((i) => i.name)}
+              value={itemIndex}
+              onChange={(e) => setItemIndex(Number(e.detail.value))}
+            >
               <View className="muted">{`项目：${item?.name ?? '无'}（点击切换）`}</View>
             </Picker>
-            <Picker mode="selector" range={dates} value={dateIndex} onChange={(e) => setDateIndex(Number(e.detail.value))}>
+            <Picker
+              mode="selector"
+              range={dates}
+              value={dateIndex}
+              onChange={(e) => setDateIndex(Number(e.detail.value))}
+            >
               <View className="muted">{`日期：${dates[dateIndex]}（点击切换）`}</View>
             </Picker>
           </View>

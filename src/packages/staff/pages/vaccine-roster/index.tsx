@@ -16,16 +16,30 @@ export default function VaccineRosterPage() {
   // `?date=YYYY-MM-DD` opens that day (a link from a notice or a test); otherwise today.
   const [dateIndex, setDateIndex] = useState(() => Math.max(1, dates.indexOf(params.date ?? '')));
   const site = sites.data?.items[siteIndex];
-  const roster = useResource(() => (site ? getVaccineRoster(site.siteId, dates[dateIndex]!) : Promise.resolve(null)), [site?.siteId, dateIndex], { enabled: Boolean(site) });
+  const roster = useResource(
+    () => (site ? getVaccineRoster(site.siteId, dates[dateIndex]!) : Promise.resolve(null)),
+    [site?.siteId, dateIndex],
+    { enabled: Boolean(site) },
+  );
   return (
     <View className="page vaccine-roster-page">
       <ResourceView resource={sites}>
         {(s) => (
           <View className="card">
-            <Picker mode="selector" range={s.items.map((i) => i.name)} value={siteIndex} onChange={(e) => setSiteIndex(Number(e.detail.value))}>
+            <Picker
+              mode="selector"
+              range={s.items.map((i) => i.name)}
+              value={siteIndex}
+              onChange={(e) => setSiteIndex(Number(e.detail.value))}
+            >
               <View className="card__title">{`${site?.name ?? '无接种点'}（点击切换）`}</View>
             </Picker>
-            <Picker mode="selector" range={dates} value={dateIndex} onChange={(e) => setDateIndex(Number(e.detail.value))}>
+            <Picker
+              mode="selector"
+              range={dates}
+              value={dateIndex}
+              onChange={(e) => setDateIndex(Number(e.detail.value))}
+            >
               <View className="muted">{`日期：${dates[dateIndex]}（点击切换）`}</View>
             </Picker>
           </View>

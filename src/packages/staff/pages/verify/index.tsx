@@ -67,7 +67,8 @@ const CONSEQUENCE: Record<Mode, (code: string) => string> = {
   pickup: (code) => `核销取货码 ${code}：订单记为已取货，请随后交付商品。核销后不能撤销`,
   booking: (code) => `为预约码 ${code} 签到：记为已到场。签到后不能撤销`,
   vaccine: (code) => `核验接种预约码 ${code}：记为已接种本剂次。核验后不能撤销`,
-  release: (id) => `释放身份证号 ${id.slice(0, 6)}********${id.slice(14)}：所有账号对该号码的添加与未来预约都会取消，已接种记录保留。请确认已当面核对身份证原件`,
+  release: (id) =>
+    `释放身份证号 ${id.slice(0, 6)}********${id.slice(14)}：所有账号对该号码的添加与未来预约都会取消，已接种记录保留。请确认已当面核对身份证原件`,
 };
 
 /** Station staff verify (核销) a pickup code or check a booking in: scanned on weapp, typed on H5. */
@@ -91,7 +92,11 @@ export default function VerifyPage() {
     setError(null);
     void intent.run(() => current.run(digits), {
       key: { mode, digits },
-      confirm: { title: `确认${ACTION_WORD[mode]}`, content: CONSEQUENCE[mode](digits), confirmText: ACTION_WORD[mode] },
+      confirm: {
+        title: `确认${ACTION_WORD[mode]}`,
+        content: CONSEQUENCE[mode](digits),
+        confirmText: ACTION_WORD[mode],
+      },
       onSuccess: (text) => {
         setResult({ ok: true, text });
         setCode('');
@@ -147,7 +152,14 @@ export default function VerifyPage() {
           error={error}
         />
         <View className="form-actions">
-          <Button className="verify-submit" type="primary" block loading={intent.busy} disabled={intent.busy} onClick={() => verify(code)}>
+          <Button
+            className="verify-submit"
+            type="primary"
+            block
+            loading={intent.busy}
+            disabled={intent.busy}
+            onClick={() => verify(code)}
+          >
             {ACTION_WORD[mode]}
           </Button>
           {process.env.TARO_ENV === 'weapp' && !current.entry ? (
@@ -157,7 +169,10 @@ export default function VerifyPage() {
           ) : null}
         </View>
         {result ? (
-          <View className={`verify-result ${result.ok ? 'verify-result--ok' : 'verify-result--error'}`} role={result.ok ? 'status' : 'alert'}>
+          <View
+            className={`verify-result ${result.ok ? 'verify-result--ok' : 'verify-result--error'}`}
+            role={result.ok ? 'status' : 'alert'}
+          >
             {result.text}
           </View>
         ) : null}

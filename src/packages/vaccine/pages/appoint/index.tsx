@@ -8,7 +8,14 @@ import ResourceView, { useResource } from '../../../../components/resource';
 import StateView from '../../../../components/state-view';
 import { askToSubscribe } from '../../../../services/subscribe';
 import { errorMessage } from '../../../../services/transport';
-import { appoint, getSite, getVaccineSlots, listPersons, type PersonItem, type VaccineSlot } from '../../../../services/vaccine';
+import {
+  appoint,
+  getSite,
+  getVaccineSlots,
+  listPersons,
+  type PersonItem,
+  type VaccineSlot,
+} from '../../../../services/vaccine';
 import { dayjs, formatDate } from '../../../../utils/time';
 import { ROUTES } from '../../../../routes';
 import '../../../booking/booking.scss';
@@ -46,19 +53,30 @@ export default function AppointPage() {
       return;
     }
     // One intention per person, vaccine, dose and slot: a double tap or a retry books once.
-    void intent.run((requestId) => appoint({ slotId: slot.slotId, personId: chosen.personId, vaccine: offer.code, dose, requestId }), {
-      key: { slot: slot.slotId, person: chosen.personId, vaccine: offer.code, dose },
-      confirm: { title: '确认预约', content: `为 ${chosen.name} 预约 ${offer.name} 第 ${dose} 剂：${site.data?.name ?? ''} ${date} ${hhmm(slot.start)}-${hhmm(slot.end)}`, confirmText: '预约' },
-      onSuccess: async ({ code }) => {
-        await Taro.showModal({ title: '预约成功', content: `预约码 ${code}，接种当天向现场工作人员出示。`, showCancel: false });
-        await askToSubscribe('vaccine');
-        void Taro.redirectTo({ url: ROUTES.vaccineMine });
+    void intent.run(
+      (requestId) => appoint({ slotId: slot.slotId, personId: chosen.personId, vaccine: offer.code, dose, requestId }),
+      {
+        key: { slot: slot.slotId, person: chosen.personId, vaccine: offer.code, dose },
+        confirm: {
+          title: '确认预约',
+          content: `为 ${chosen.name} 预约 ${offer.name} 第 ${dose} 剂：${site.data?.name ?? ''} ${date} ${hhmm(slot.start)}-${hhmm(slot.end)}`,
+          confirmText: '预约',
+        },
+        onSuccess: async ({ code }) => {
+          await Taro.showModal({
+            title: '预约成功',
+            content: `预约码 ${code}，接种当天向现场工作人员出示。`,
+            showCancel: false,
+          });
+          await askToSubscribe('vaccine');
+          void Taro.redirectTo({ url: ROUTES.vaccineMine });
+        },
+        onError: (e) => {
+          void Taro.showModal({ title: '未能预约', content: errorMessage(e), showCancel: false });
+          slots.reload();
+        },
       },
-      onError: (e) => {
-        void Taro.showModal({ title: '未能预约', content: errorMessage(e), showCancel: false });
-        slots.reload();
-      },
-    });
+    );
   };
 
   return (
@@ -78,11 +96,18 @@ export default function AppointPage() {
           {(p) => (
             <View>
               {p.items.map((person) => (
-                <Text key={person.personId} className={`tag choose-person ${person.personId === personId ? '' : 'tag--grey'}`} onClick={() => setPersonId(person.personId)}>
+                <Text
+                  key={person.personId}
+                  className={`tag choose-person ${person.personId === personId ? '' : 'tag--grey'}`}
+                  onClick={() => setPersonId(person.personId)}
+                >
                   {`${person.name}${person.elder ? '（60岁以上）' : ''}`}
                 </Text>
               ))}
-              <Text className="tag tag--grey add-person-link" onClick={() => void Taro.navigateTo({ url: ROUTES.vaccinePeople })}>
+              <Text
+                className="tag tag--grey add-person-link"
+                onClick={() => void Taro.navigateTo({ url: ROUTES.vaccinePeople })}
+              >
                 + 添加接种人
               </Text>
             </View>
@@ -92,7 +117,14 @@ export default function AppointPage() {
       <View className="card">
         <View className="card__title">疫苗与剂次</View>
         {offers.map((o) => (
-          <Text key={o.code} className={`tag ${o.code === offer?.code ? '' : 'tag--grey'}`} onClick={() => { setVaccine(o.code); setDose(1); }}>
+          <Text
+            key={o.code}
+            className={`tag ${o.code === offer?.code ? '' : 'tag--grey'}`}
+            onClick={() => {
+              setVaccine(o.code);
+              setDose(1);
+            }}
+          >
             {`${o.name}（${o.maker}）`}
           </Text>
         ))}
@@ -119,12 +151,19 @@ export default function AppointPage() {
             ) : (
               <View className="slot-grid">
                 {s.slots.map((slot) => {
-                  const open = slot.bookable && (slot.remaining > 0 || (Boolean(chosen?.elder) && slot.greenRemaining > 0));
+                  const open =
+                    slot.bookable && (slot.remaining > 0 || (Boolean(chosen?.elder) && slot.greenRemaining > 0));
                   return (
-                    <View key={slot.slotId} className={`slot vaccine-slot ${open ? 'slot--open' : 'slot--closed'}`} onClick={() => open && !intent.busy && book(slot)}>
+                    <View
+                      key={slot.slotId}
+                      className={`slot vaccine-slot ${open ? 'slot--open' : 'slot--closed'}`}
+                      onClick={() => open && !intent.busy && book(slot)}
+                    >
                       <View className="slot__time">{hhmm(slot.start)}</View>
                       <View className="slot__label">{`余 ${slot.remaining}`}</View>
-                      {slot.greenRemaining > 0 && !slot.greenReleased ? <View className="slot__label slot__green">{`绿色通道 ${slot.greenRemaining}`}</View> : null}
+                      {slot.greenRemaining > 0 && !slot.greenReleased ? (
+                        <View className="slot__label slot__green">{`绿色通道 ${slot.greenRemaining}`}</View>
+                      ) : null}
                     </View>
                   );
                 })}

@@ -7,10 +7,21 @@ import QrCode from '../../../../components/qr-code';
 import { cancelAppointment, listAppointments, type AppointmentItem } from '../../../../services/vaccine';
 import { dayjs } from '../../../../utils/time';
 
-const when = (a: AppointmentItem) => `${dayjs(a.start).utcOffset(480).format('M月D日 HH:mm')}-${dayjs(a.end).utcOffset(480).format('HH:mm')}`;
+const when = (a: AppointmentItem) =>
+  `${dayjs(a.start).utcOffset(480).format('M月D日 HH:mm')}-${dayjs(a.end).utcOffset(480).format('HH:mm')}`;
 
 function AppointmentCard({ item, onChanged }: { item: AppointmentItem; onChanged: () => void }) {
-  const [busy, cancel] = useConfirmedAction({ title: '取消预约', content: `取消 ${item.name} ${when(item)} 的接种预约？`, confirmText: '取消预约', cancelText: '保留', done: '已取消' }, () => cancelAppointment(item.appointmentId), onChanged);
+  const [busy, cancel] = useConfirmedAction(
+    {
+      title: '取消预约',
+      content: `取消 ${item.name} ${when(item)} 的接种预约？`,
+      confirmText: '取消预约',
+      cancelText: '保留',
+      done: '已取消',
+    },
+    () => cancelAppointment(item.appointmentId),
+    onChanged,
+  );
   return (
     <View className={`card appointment-card appointment-card--${item.status}`}>
       <View className="card__title">{`${item.vaccineName} 第 ${item.dose} 剂`}</View>
@@ -33,7 +44,12 @@ export default function MyAppointmentsPage() {
   return (
     <ElderPage elder={elder} className="my-appointments">
       <ElderToggle elder={elder} onChange={setElder} />
-      <PagedList list={list} keyOf={(a) => a.appointmentId} emptyText="还没有接种预约" renderItem={(a) => <AppointmentCard item={a} onChanged={list.reload} />} />
+      <PagedList
+        list={list}
+        keyOf={(a) => a.appointmentId}
+        emptyText="还没有接种预约"
+        renderItem={(a) => <AppointmentCard item={a} onChanged={list.reload} />}
+      />
     </ElderPage>
   );
 }

@@ -15,7 +15,12 @@ import '../../vaccine-forms.scss';
 /** Validation as the person types, with the same rules the server applies. */
 function problems(form: { name: string; idNumber: string; phone: string }) {
   const id = form.idNumber.trim();
-  const idCheck = id.length === 0 ? null : id.length < 18 ? { ok: false as const, message: `还差 ${18 - id.length} 位` } : checkIdNumber(id, formatDate(Date.now()));
+  const idCheck =
+    id.length === 0
+      ? null
+      : id.length < 18
+        ? { ok: false as const, message: `还差 ${18 - id.length} 位` }
+        : checkIdNumber(id, formatDate(Date.now()));
   return {
     name: form.name.trim().length === 0 || form.name.trim().length >= 2 ? null : '姓名至少 2 个字',
     idNumber: idCheck && !idCheck.ok ? idCheck.message : null,
@@ -32,7 +37,10 @@ function AddForm({ onAdded }: { onAdded: () => void }) {
   const errors = useFieldErrors(PERSON_FIELDS);
   const intent = useIntention(form);
   const check = useMemo(() => problems(form), [form]);
-  const field = (key: keyof typeof form, props: { maxlength: number; type?: 'text' | 'number' | 'idcard'; placeholder: string }) => (
+  const field = (
+    key: keyof typeof form,
+    props: { maxlength: number; type?: 'text' | 'number' | 'idcard'; placeholder: string },
+  ) => (
     <FormField
       className={`person-field person-field--${key}`}
       label={LABELS[key]}
@@ -56,7 +64,8 @@ function AddForm({ onAdded }: { onAdded: () => void }) {
       },
       onError: (e) => {
         // The server checks the ID number once more: its refusals belong beside that field.
-        if (e instanceof ServiceError && !e.field && e.code === 'INVALID_ARGUMENT' && e.message.includes('身份证')) errors.set('idNumber', e.message);
+        if (e instanceof ServiceError && !e.field && e.code === 'INVALID_ARGUMENT' && e.message.includes('身份证'))
+          errors.set('idNumber', e.message);
         else errors.show(e);
       },
     });
@@ -69,7 +78,14 @@ function AddForm({ onAdded }: { onAdded: () => void }) {
       {field('phone', { maxlength: 11, type: 'number', placeholder: '11 位手机号' })}
       <Text className="muted">身份证号加密保存，除本人外仅显示脱敏信息。</Text>
       <View className="form-actions">
-        <Button className="add-person__submit" type="primary" block loading={intent.busy} disabled={intent.busy || !check.complete} onClick={submit}>
+        <Button
+          className="add-person__submit"
+          type="primary"
+          block
+          loading={intent.busy}
+          disabled={intent.busy || !check.complete}
+          onClick={submit}
+        >
           保存
         </Button>
       </View>
@@ -82,7 +98,11 @@ function PersonRow({ person, onRemoved }: { person: PersonItem; onRemoved: () =>
   const intent = useIntention(person.personId);
   const remove = () =>
     void intent.run(() => removePerson(person.personId), {
-      confirm: { title: '删除接种人', content: `删除「${person.name}」后，其未开始的接种预约将一并取消。`, confirmText: '删除' },
+      confirm: {
+        title: '删除接种人',
+        content: `删除「${person.name}」后，其未开始的接种预约将一并取消。`,
+        confirmText: '删除',
+      },
       success: (res) => (res.cancelled > 0 ? `已删除，取消了 ${res.cancelled} 个预约` : '已删除'),
       onSuccess: onRemoved,
       onError: (e) => void Taro.showModal({ title: '未能删除', content: errorMessage(e), showCancel: false }),

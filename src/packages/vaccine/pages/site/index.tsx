@@ -22,13 +22,29 @@ function SiteDetailView({ site }: { site: SiteDetail }) {
         <Cell title="接种时间" description={site.openHours || '以现场公示为准'} />
         {site.contact ? <Cell title="咨询电话" description={site.contact} /> : null}
         {site.location ? (
-          <Button className="site-navigate" fill="outline" type="primary" block onClick={() => openMap({ lat: site.location!.lat, lng: site.location!.lng, name: site.name, address: site.address })}>
+          <Button
+            className="site-navigate"
+            fill="outline"
+            type="primary"
+            block
+            onClick={() =>
+              openMap({ lat: site.location!.lat, lng: site.location!.lng, name: site.name, address: site.address })
+            }
+          >
             导航前往
           </Button>
         ) : null}
-        <Cell title="志愿服务" description={`${site.volunteerBranch.name}，${site.volunteerBranch.volunteers} 名志愿者`} />
+        <Cell
+          title="志愿服务"
+          description={`${site.volunteerBranch.name}，${site.volunteerBranch.volunteers} 名志愿者`}
+        />
         {site.status === 'open' ? (
-          <Button className="appoint-button" type="primary" block onClick={() => void Taro.navigateTo({ url: routeUrl('vaccineAppoint', { siteId: site.siteId }) })}>
+          <Button
+            className="appoint-button"
+            type="primary"
+            block
+            onClick={() => void Taro.navigateTo({ url: routeUrl('vaccineAppoint', { siteId: site.siteId }) })}
+          >
             预约接种
           </Button>
         ) : null}
