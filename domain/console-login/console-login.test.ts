@@ -1,7 +1,7 @@
 /** Scan-to-sign-in for the console, on either engine: one ticket, one approval, one credential. */
 import { adminWorld, data, type AdminWorld } from '../../test/support/admin-world';
 import { CONSOLE_LOGINS, TICKET_TTL_MS } from './model';
-import { purgeConsoleLogins } from './actions';
+import { purgeConsoleLogins } from './sign-in';
 import { FUNCTIONS } from '../../cloudfunctions/registry';
 import { JOB_EVERY_MINUTES } from '../core/jobs';
 import type { Envelope } from '../core/errors';

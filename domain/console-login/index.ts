@@ -10,7 +10,7 @@ export {
   consoleSessions,
   revokeConsoleSession,
   purgeConsoleLogins,
-} from './actions';
+} from './sign-in';
 export { CloudBaseCredentialIssuer, customLoginCredentials } from './cloudbase';
 export { CONSOLE_SESSION_TTL_MS, SESSION_ID } from './model';
 export { assertConsoleRole, checkConsoleSession } from './session';

@@ -2,19 +2,10 @@
  * The requests module's door: what other modules, the functions and the hosts may use. 群众点单—支部下单—党员接单: asks, review and dispatch, the 任务大厅 and claims, volunteers and 时间银行, figures.
  * Anything not exported here is the module's own (lint refuses an import of an inner file from outside).
  */
-export {
-  communities,
-  uploadPhoto,
-  ask,
-  mine,
-  detail,
-  queue,
-  review,
-  dispatch,
-  confirm,
-  sendBack,
-  cancel,
-} from './actions';
+export { communities, uploadPhoto, ask } from './ask';
+export { mine, detail } from './mine';
+export { queue, review, dispatch } from './desk';
+export { confirm, sendBack, cancel } from './close';
 export { hall, claim, myTasks, progress, finish, release, withdraw } from './claims';
 export { wall, figures, stats } from './figures';
 export { registerVolunteer, volunteerMe, timeBank, volunteers, reviewVolunteer } from './volunteers';

@@ -2,7 +2,7 @@
  * The vaccine module's door: what other modules, the functions and the hosts may use. 红色疫苗接种点: sites, people, appointments with the green channel, completion, the staff's tools.
  * Anything not exported here is the module's own (lint refuses an import of an inner file from outside).
  */
-export { sites, siteDetail, SITES } from './actions';
+export { sites, siteDetail, SITES } from './sites';
 export { saveSite, setStatus, roster, exportRoster, generateSlots } from './admin';
 export { appoint, reconcileAppointments } from './appoint';
 export { cancel } from './cancel';

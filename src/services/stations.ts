@@ -1,5 +1,5 @@
 import type { ActionInput, ActionOutput, ItemOf } from '../../cloudfunctions/contract';
-import type { StationSummary } from '../../domain/stations/actions';
+import type { StationSummary } from '../../domain/stations/directory';
 import type { StationKind } from '../../domain/stations/labels';
 import { callFunction } from './transport';
 

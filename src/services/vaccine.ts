@@ -1,5 +1,5 @@
 import type { ActionInput, ActionOutput, ItemOf } from '../../cloudfunctions/contract';
-import type { SiteSummary } from '../../domain/vaccine/actions';
+import type { SiteSummary } from '../../domain/vaccine/sites';
 import { callFunction } from './transport';
 
 export type { SiteSummary };
