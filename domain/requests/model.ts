@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CATEGORIES, KIND_LABELS, STATUS_LABELS, type RequestKind, type RequestStatus } from './labels';
 import { setting } from '../core/config';
 import { notClientWritten, sealedIdentitySchema } from '../core/identity';
 
@@ -20,26 +21,9 @@ export const SERVICE_RULE_ID = 'r-zhiyuan';
 /** The page a message about a request opens. */
 export const detailPage = (id: string) => `/packages/help/pages/detail/index?id=${id}`;
 
-export const KIND_LABELS = { wish: '微心愿', issue: '诉求' } as const;
-export type RequestKind = keyof typeof KIND_LABELS;
+export { CATEGORIES, KIND_LABELS, STATUS_LABELS, type RequestKind, type RequestStatus };
 export const kindSchema = z.enum(['wish', 'issue']);
 
-export const CATEGORIES: Record<RequestKind, readonly string[]> = {
-  wish: ['长者', '儿童', '助学', '助残', '其他'],
-  issue: ['环境', '物业', '邻里', '便民', '安全', '其他'],
-};
-
-export const STATUS_LABELS = {
-  submitted: '待受理',
-  declined: '未受理',
-  accepted: '已受理',
-  open: '招募中',
-  inProgress: '办理中',
-  finished: '待确认',
-  confirmed: '已办结',
-  cancelled: '已取消',
-} as const;
-export type RequestStatus = keyof typeof STATUS_LABELS;
 export const statusSchema = z.enum(Object.keys(STATUS_LABELS) as [RequestStatus, ...RequestStatus[]]);
 /** No further change: nothing is due, contact details are masked for everyone but the resident. */
 export const CLOSED: readonly RequestStatus[] = ['declined', 'confirmed', 'cancelled'];

@@ -8,10 +8,7 @@ import { callFunction } from './transport';
 
 export type { RequestKind, RequestStatus, VolunteerStatus };
 
-// The same lists as domain/requests/model.ts CATEGORIES, kept here as values: that module holds zod schemas, which
-// must not reach the mini-program's bundle.
-export const WISH_CATEGORIES = ['长者', '儿童', '助学', '助残', '其他'] as const;
-export const ISSUE_CATEGORIES = ['环境', '物业', '邻里', '便民', '安全', '其他'] as const;
+export { ISSUE_CATEGORIES, WISH_CATEGORIES } from '../../domain/requests/labels';
 
 type DetailAnswer = ActionOutput<'requests', 'detail'>;
 export type RequestCard = ItemOf<ActionOutput<'requests', 'mine'>>;
