@@ -4,63 +4,89 @@
  * for anything holding people's data or counters; `ADMINWRITE` (clients may read) only for public
  * directories. `npm run cloud:setup` creates the collections with these rules and the indexes below.
  */
+// Each collection's name is the constant of the module that owns it, so it is spelled once.
+import { AUDIT } from './audit';
+import { BOOKERS, BOOKINGS, BOOKING_CODES } from './booking';
+import { CONSOLE_LOGINS, CONSOLE_LOGIN_LIMITS, CONSOLE_SESSIONS } from './console-login';
+import { BRANCHES, USERS } from './core/identity';
+import { INTENTS } from './core/intents';
+import { MESSAGES } from './messages';
+import { APPLICATIONS, INVITES, ROSTER, UNITS } from './org';
+import {
+  ACCOUNTS,
+  ACTIVITIES,
+  ACTIVITY_CODES,
+  CAPS,
+  EVENTS,
+  GOODS,
+  GOODS_QUOTAS,
+  LEDGER,
+  ORDERS,
+  PICKUP_CODES,
+  RULES,
+} from './points';
+import { PHOTOS, PHOTO_QUOTAS, REQUESTS, REQUEST_EVENTS, TIME_ACCOUNTS, TIME_LEDGER, VOLUNTEERS } from './requests';
+import { SLOTS } from './slots';
+import { ITEMS, STATIONS } from './stations';
+import { APPOINTMENTS, APPOINTMENT_CODES, OWNERS, PERSONS, SITES } from './vaccine';
+
 export type AclTag = 'ADMINONLY' | 'ADMINWRITE';
 
 const PRIVATE = { acl: 'ADMINONLY' } as const;
 const DIRECTORY = { acl: 'ADMINWRITE' } as const;
 
 export const COLLECTIONS = {
-  users: { description: '用户与角色（_id 为 openid）', ...PRIVATE },
-  branches: { description: '党支部', ...DIRECTORY },
-  stations: { description: '红色驿站与党群服务中心', ...DIRECTORY },
-  vaccineSites: { description: '红色疫苗接种点', ...DIRECTORY },
-  pointRules: { description: '积分细则', ...DIRECTORY },
-  activities: { description: '党员活动（签到赚积分）', ...PRIVATE },
-  activityCodes: { description: '活动签到码 → 活动', ...PRIVATE },
-  pointAccounts: { description: '积分账户（余额、累计获得、累计消费）', ...PRIVATE },
-  ledger: { description: '积分台账（每一笔变动）', ...PRIVATE },
-  pointCaps: { description: '积分细则的日/月上限计数', ...PRIVATE },
-  goods: { description: '积分商城商品', ...PRIVATE },
-  goodsQuotas: { description: '每人限兑计数', ...PRIVATE },
-  redemptionEvents: { description: '积分兑换日', ...DIRECTORY },
-  orders: { description: '兑换订单', ...PRIVATE },
-  pickupCodes: { description: '取货码 → 订单', ...PRIVATE },
-  serviceItems: { description: '驿站可预约的服务与场地', ...DIRECTORY },
-  slots: { description: '预约时段（容量、已约、候补队列）', ...PRIVATE },
-  bookings: { description: '预约记录', ...PRIVATE },
-  bookingCodes: { description: '预约码 → 预约', ...PRIVATE },
-  bookers: { description: '每人有效预约数', ...PRIVATE },
-  notifications: { description: '消息（各模块的一个发件箱：订阅消息与站内消息，投递尝试记录）', ...PRIVATE },
-  vaccinePersons: { description: '接种人（姓名、身份证号、电话加密存储）', ...PRIVATE },
-  vaccineOwners: { description: '每位用户的接种人数量', ...PRIVATE },
-  appointments: { description: '接种预约', ...PRIVATE },
-  appointmentCodes: { description: '接种预约码 → 预约', ...PRIVATE },
+  [USERS]: { description: '用户与角色（_id 为 openid）', ...PRIVATE },
+  [BRANCHES]: { description: '党支部', ...DIRECTORY },
+  [STATIONS]: { description: '红色驿站与党群服务中心', ...DIRECTORY },
+  [SITES]: { description: '红色疫苗接种点', ...DIRECTORY },
+  [RULES]: { description: '积分细则', ...DIRECTORY },
+  [ACTIVITIES]: { description: '党员活动（签到赚积分）', ...PRIVATE },
+  [ACTIVITY_CODES]: { description: '活动签到码 → 活动', ...PRIVATE },
+  [ACCOUNTS]: { description: '积分账户（余额、累计获得、累计消费）', ...PRIVATE },
+  [LEDGER]: { description: '积分台账（每一笔变动）', ...PRIVATE },
+  [CAPS]: { description: '积分细则的日/月上限计数', ...PRIVATE },
+  [GOODS]: { description: '积分商城商品', ...PRIVATE },
+  [GOODS_QUOTAS]: { description: '每人限兑计数', ...PRIVATE },
+  [EVENTS]: { description: '积分兑换日', ...DIRECTORY },
+  [ORDERS]: { description: '兑换订单', ...PRIVATE },
+  [PICKUP_CODES]: { description: '取货码 → 订单', ...PRIVATE },
+  [ITEMS]: { description: '驿站可预约的服务与场地', ...DIRECTORY },
+  [SLOTS]: { description: '预约时段（容量、已约、候补队列）', ...PRIVATE },
+  [BOOKINGS]: { description: '预约记录', ...PRIVATE },
+  [BOOKING_CODES]: { description: '预约码 → 预约', ...PRIVATE },
+  [BOOKERS]: { description: '每人有效预约数', ...PRIVATE },
+  [MESSAGES]: { description: '消息（各模块的一个发件箱：订阅消息与站内消息，投递尝试记录）', ...PRIVATE },
+  [PERSONS]: { description: '接种人（姓名、身份证号、电话加密存储）', ...PRIVATE },
+  [OWNERS]: { description: '每位用户的接种人数量', ...PRIVATE },
+  [APPOINTMENTS]: { description: '接种预约', ...PRIVATE },
+  [APPOINTMENT_CODES]: { description: '接种预约码 → 预约', ...PRIVATE },
   meta: { description: '系统标记（演示数据、迁移）', ...PRIVATE },
-  orgUnits: { description: '组织架构：县（市、区）、街道/社区大党委、联盟、党支部', ...PRIVATE },
-  orgInvites: { description: '党支部邀请码', ...PRIVATE },
-  orgApplications: { description: '入党支部申请（姓名、电话加密存储）', ...PRIVATE },
-  orgRoster: { description: '导入的党支部花名册（姓名、电话加密存储，待本人加入时匹配）', ...PRIVATE },
-  intents: { description: '抢兑、预约、接种占位的意向记录（补偿与对账用）', ...PRIVATE },
-  auditLog: { description: '操作日志（只追加：谁、什么角色、做了什么、哪条记录、改前改后、何时）', ...PRIVATE },
-  consoleLogins: { description: '管理后台扫码登录票据（只存轮询密钥的哈希；发起的电脑的地址与浏览器）', ...PRIVATE },
-  consoleSessions: {
+  [UNITS]: { description: '组织架构：县（市、区）、街道/社区大党委、联盟、党支部', ...PRIVATE },
+  [INVITES]: { description: '党支部邀请码', ...PRIVATE },
+  [APPLICATIONS]: { description: '入党支部申请（姓名、电话加密存储）', ...PRIVATE },
+  [ROSTER]: { description: '导入的党支部花名册（姓名、电话加密存储，待本人加入时匹配）', ...PRIVATE },
+  [INTENTS]: { description: '抢兑、预约、接种占位的意向记录（补偿与对账用）', ...PRIVATE },
+  [AUDIT]: { description: '操作日志（只追加：谁、什么角色、做了什么、哪条记录、改前改后、何时）', ...PRIVATE },
+  [CONSOLE_LOGINS]: { description: '管理后台扫码登录票据（只存轮询密钥的哈希；发起的电脑的地址与浏览器）', ...PRIVATE },
+  [CONSOLE_SESSIONS]: {
     description: '管理后台登录会话（谁、从哪台电脑、何时起、8 小时内有效、可在小程序中退出）',
     ...PRIVATE,
   },
-  consoleLoginLimits: { description: '管理后台扫码登录每个地址每分钟的发起次数（地址只存哈希）', ...PRIVATE },
-  helpRequests: { description: '群众点单：微心愿与诉求（联系人姓名、电话加密存储）、认领、评价', ...PRIVATE },
-  helpRequestEvents: { description: '群众点单的办理过程（时间线）', ...PRIVATE },
-  helpPhotos: { description: '群众点单上传的照片（谁上传的，是否已用；一天未用即删除）', ...PRIVATE },
-  helpPhotoQuotas: {
+  [CONSOLE_LOGIN_LIMITS]: { description: '管理后台扫码登录每个地址每分钟的发起次数（地址只存哈希）', ...PRIVATE },
+  [REQUESTS]: { description: '群众点单：微心愿与诉求（联系人姓名、电话加密存储）、认领、评价', ...PRIVATE },
+  [REQUEST_EVENTS]: { description: '群众点单的办理过程（时间线）', ...PRIVATE },
+  [PHOTOS]: { description: '群众点单上传的照片（谁上传的，是否已用；一天未用即删除）', ...PRIVATE },
+  [PHOTO_QUOTAS]: {
     description: '群众点单每人的计数：每天上传照片、点单、报告进展的次数，正在认领的任务',
     ...PRIVATE,
   },
-  volunteers: {
+  [VOLUNTEERS]: {
     description: '登记的志愿者（姓名、电话加密存储；双报到在职党员；所属社区党支部与审核状态）',
     ...PRIVATE,
   },
-  timeBankAccounts: { description: '时间银行账户（小时余额）', ...PRIVATE },
-  timeBankLedger: { description: '时间银行台账（每一笔变动）', ...PRIVATE },
+  [TIME_ACCOUNTS]: { description: '时间银行账户（小时余额）', ...PRIVATE },
+  [TIME_LEDGER]: { description: '时间银行台账（每一笔变动）', ...PRIVATE },
 } as const;
 
 export type CollectionName = keyof typeof COLLECTIONS;

@@ -4,3 +4,4 @@
  */
 export { audit, auditExport } from './search';
 export { runAudited, type AuditNote } from './record';
+export { AUDIT } from './model';

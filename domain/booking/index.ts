@@ -11,3 +11,5 @@ export { markNoShows } from './jobs';
 export { messages, myBookings, slots } from './listings';
 export { BOOKINGS, ITEMS, bookingDocSchema } from './model';
 export { joinWaitlist, leaveWaitlist, myWaitlist } from './waitlist';
+export { BOOKING_CODES } from './model';
+export { BOOKERS } from './model';

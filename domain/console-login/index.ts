@@ -15,3 +15,6 @@ export { CloudBaseCredentialIssuer, customLoginCredentials } from './cloudbase';
 export { CONSOLE_SESSION_TTL_MS, SESSION_ID } from './model';
 export { assertConsoleRole, checkConsoleSession } from './session';
 export { type Credential, type CredentialIssuer, type ConsoleSessionRef } from './port';
+export { CONSOLE_LOGINS } from './model';
+export { CONSOLE_SESSIONS } from './model';
+export { CONSOLE_LOGIN_LIMITS } from './model';

@@ -9,3 +9,6 @@ export { UNITS, type UnitKind, unitDocSchema } from './model';
 export { importRoster, rosterTemplate } from './roster';
 export { adminCounty, assertInScope, placeOfUser, readUnit } from './scope';
 export { tree, saveUnit, archiveUnit, setSecretary, allUnits, branchesUnder } from './units';
+export { INVITES } from './model';
+export { APPLICATIONS } from './model';
+export { ROSTER } from './model';

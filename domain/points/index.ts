@@ -27,3 +27,6 @@ export { cancelOrder, orders } from './orders';
 export { verifyOrder } from './pickup';
 export { leaderboard } from './ranking';
 export { redeem } from './redeem';
+export { CAPS } from './model';
+export { GOODS_QUOTAS } from './model';
+export { PICKUP_CODES } from './model';

@@ -12,3 +12,7 @@ export { registerVolunteer, volunteerMe, timeBank, volunteers, reviewVolunteer }
 export { checkRequestInvariants } from './invariants';
 export { markOverdue, purgePhotos } from './jobs';
 export { REQUESTS, REQUEST_EVENTS, VOLUNTEERS, type RequestDoc } from './model';
+export { PHOTOS } from './model';
+export { PHOTO_QUOTAS } from './model';
+export { TIME_ACCOUNTS } from './model';
+export { TIME_LEDGER } from './model';

@@ -13,3 +13,6 @@ export { APPOINTMENTS, appointmentDocSchema, isElder, type AMENITIES, type SiteD
 export { addPerson, persons, releasePerson, removePerson } from './people';
 export { heldPersons } from './persons';
 export { slots } from './slots';
+export { PERSONS } from './model';
+export { OWNERS } from './model';
+export { APPOINTMENT_CODES } from './model';
