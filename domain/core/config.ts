@@ -3,7 +3,7 @@ import { z } from 'zod';
 /**
  * Every environment setting in one table: its schema (with its default), where it takes effect and what it does.
  * Read lazily, on each call: tests and the local cloud change `process.env` at run time (the PII key is written
- * back once made), so nothing here is cached at import. A value that does not fit its schema is refused with an
+ * back once made), so a value is parsed again whenever its text changes. A value that does not fit its schema is refused with an
  * error naming the setting, rather than silently replaced by the default. `npm run config:table` writes the
  * README's table from here.
  */
@@ -319,11 +319,19 @@ const present = (raw: string | undefined): string | undefined =>
 const specOf = (name: SettingName): SettingSpec<z.ZodType> => SETTINGS[name];
 
 /** The setting's value now, its default when unset; throws a ConfigError when it does not fit. */
+/** The last value parsed per setting, keyed by its raw text: reads stay live, and the hot path parses once. */
+const lastParsed = new Map<SettingName, { raw: string | undefined; value: unknown }>();
+
 export function setting<K extends SettingName>(name: K, env: Env = process.env): SettingValue<K> {
   const raw = present(env[name]);
+  const last = lastParsed.get(name);
+  if (last && last.raw === raw) return last.value as SettingValue<K>;
   const { schema, secret } = specOf(name);
   const parsed = schema.safeParse(raw);
-  if (parsed.success) return parsed.data as SettingValue<K>;
+  if (parsed.success) {
+    lastParsed.set(name, { raw, value: parsed.data });
+    return parsed.data as SettingValue<K>;
+  }
   const shown = secret ? '（已隐藏 hidden）' : JSON.stringify(raw);
   const why = parsed.error.issues.map((issue) => issue.message).join('; ');
   throw new ConfigError(name, `环境变量 ${name}=${shown} 不正确 / invalid environment setting ${name}: ${why}`);
