@@ -48,6 +48,8 @@ export const saveStation = action({
       .optional(),
     intro: z.string().trim().max(500).optional(),
     services: z.array(z.string().max(20)).max(40).optional(),
+    /** Uploaded pictures (admin.uploadImage's file ids or URLs); the first is the station's picture. */
+    pictures: z.array(z.string().trim().min(1).max(300)).max(6).optional(),
   }),
   access: ['admin'],
   scope: ({ stationId, county }) => [{ stationId }, { county }],
@@ -65,7 +67,7 @@ export const saveStation = action({
         phone: input.phone ?? '',
         intro: input.intro ?? '',
         services: input.services ?? [],
-        pictures: [],
+        pictures: input.pictures ?? [],
       });
     return { stationId, kindLabel: STATION_KINDS[input.kind] };
   },

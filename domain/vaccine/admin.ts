@@ -41,6 +41,8 @@ export const saveSite = action({
       .regex(/^[0-9-]{7,20}$/, '电话格式不正确')
       .optional(),
     dailyCapacity: z.number().int().min(0).max(100_000).optional(),
+    /** Uploaded pictures (admin.uploadImage's file ids or URLs); the first is the site's picture. */
+    pictures: z.array(z.string().trim().min(1).max(300)).max(6).optional(),
   }),
   access: ['admin'],
   scope: ({ siteId, county }) => [{ siteId }, { county }],
