@@ -1,13 +1,14 @@
 import { PropsWithChildren } from 'react';
 import Taro, { useLaunch } from '@tarojs/taro';
 import { applyElderMode, readElderMode } from './components/elder-mode';
+import { fitTitleBarSwitch } from './components/elder-mode/title-bar';
 import { openMap } from './components/near-me/useNearMe';
 import './app.scss';
 
 /**
  * H5 only: the built-in title bar's back and home buttons are bare divs; name them for screen readers
- * and keyboards. And Taro.openLocation has no map on H5, so it opens a map link instead (导航前往
- * works on every page that calls it).
+ * and keyboards; the bar holds the 长辈模式 switch at its right. And Taro.openLocation has no map on H5,
+ * so it opens a map link instead (导航前往 works on every page that calls it).
  */
 function fitH5(): void {
   const name = () => {
@@ -41,10 +42,12 @@ function fitH5(): void {
       queued = false;
       name();
       focusable();
+      fitTitleBarSwitch();
     });
   };
   fit();
   new MutationObserver(fit).observe(document.body, { childList: true, subtree: true });
+  window.addEventListener('hashchange', fit);
   const taro = Taro as unknown as {
     openLocation: (o: { latitude: number; longitude: number; name?: string; address?: string }) => Promise<unknown>;
   };

@@ -18,6 +18,12 @@ export function applyElderMode(on: boolean): void {
   }
 }
 
+/** Follows every change of the mode (whoever makes it); returns the unsubscribe. */
+export function onElderModeChange(follow: (on: boolean) => void): () => void {
+  Taro.eventCenter.on(CHANGED, follow);
+  return () => void Taro.eventCenter.off(CHANGED, follow);
+}
+
 export function setElderMode(on: boolean): void {
   Taro.setStorageSync(KEY, on ? '1' : '0');
   applyElderMode(on);
@@ -27,11 +33,7 @@ export function setElderMode(on: boolean): void {
 /** 长辈模式: large text and large targets, remembered on the device; every page using it follows a change at once. */
 export function useElderMode(): [boolean, (on: boolean) => void] {
   const [on, setOn] = useState<boolean>(readElderMode);
-  useEffect(() => {
-    const follow = (next: boolean) => setOn(next);
-    Taro.eventCenter.on(CHANGED, follow);
-    return () => void Taro.eventCenter.off(CHANGED, follow);
-  }, []);
+  useEffect(() => onElderModeChange(setOn), []);
   const set = useCallback((next: boolean) => setElderMode(next), []);
   return [on, set];
 }
@@ -43,14 +45,23 @@ export function ElderPage({ elder, className, children }: { elder?: boolean; cla
   return <View className={`page ${className} ${on ? 'elder' : ''}`}>{children}</View>;
 }
 
+/**
+ * The page's 长辈模式 switch, in its header and never a row of its own. On H5 the title bar holds it on every
+ * page (title-bar.ts), so here it renders nothing; on weapp, whose native title bar takes no control, it is
+ * a compact switch at the right of the page's top.
+ */
 export function ElderToggle({ elder, onChange }: { elder: boolean; onChange: (on: boolean) => void }) {
+  if (process.env.TARO_ENV === 'h5') return null;
   return (
     <View
-      className="elder-toggle"
-      {...a11y({ role: 'switch', checked: elder, label: '长辈模式' })}
+      className={`elder-toggle elder-toggle--page ${elder ? 'elder-toggle--on' : ''}`}
+      {...a11y({ role: 'switch', checked: elder, label: '长辈模式（大字）' })}
       onClick={() => onChange(!elder)}
     >
-      {elder ? '退出长辈模式' : '长辈模式（大字）'}
+      <Text className="elder-toggle__text">大字</Text>
+      <View className="elder-toggle__track" {...a11y({ hidden: true })}>
+        <View className="elder-toggle__knob" />
+      </View>
     </View>
   );
 }

@@ -1,0 +1,60 @@
+/**
+ * H5 only: the 长辈模式 switch in the browser's title bar (Taro's built-in bar), at its right, on every
+ * page — the one place a page header holds it. A page whose own header already holds the switch (the home
+ * page's hero, 我的's setting row) keeps that one and the bar's steps aside, so a page never shows two.
+ */
+import { onElderModeChange, readElderMode, setElderMode } from './index';
+
+const BAR_SWITCH = 'elder-toggle elder-toggle--bar';
+/** A switch inside the page itself (its hero or a setting row), which the title bar's gives way to. */
+const OWN_SWITCH = '[role="switch"][aria-label^="长辈模式"]:not(.elder-toggle--bar)';
+
+function paint(el: HTMLElement, on: boolean): void {
+  el.setAttribute('aria-checked', String(on));
+  el.classList.toggle('elder-toggle--on', on);
+}
+
+function build(): HTMLElement {
+  const el = document.createElement('div');
+  el.className = BAR_SWITCH;
+  el.setAttribute('role', 'switch');
+  el.setAttribute('aria-label', '长辈模式（大字）');
+  el.setAttribute('tabindex', '0');
+  el.innerHTML =
+    '<span class="elder-toggle__text">大字</span>' +
+    '<span class="elder-toggle__track" aria-hidden="true"><span class="elder-toggle__knob"></span></span>';
+  const flip = () => setElderMode(!readElderMode());
+  el.addEventListener('click', flip);
+  el.addEventListener('keydown', (e) => {
+    const key = (e as KeyboardEvent).key;
+    if (key === 'Enter' || key === ' ') {
+      e.preventDefault();
+      flip();
+    }
+  });
+  paint(el, readElderMode());
+  onElderModeChange((on) => paint(el, on));
+  return el;
+}
+
+/** The page on top (Taro keeps the pages below it in the document, hidden). */
+function topPage(): HTMLElement | null {
+  const pages = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter(
+    (p) => p.style.display !== 'none',
+  );
+  return pages[pages.length - 1] ?? null;
+}
+
+let bar: HTMLElement | null = null;
+
+/** Puts the switch in the title bar once it exists, and shows it unless the page on top holds its own. */
+export function fitTitleBarSwitch(): void {
+  const nav = document.getElementById('taro-navigation-bar');
+  if (!nav) return;
+  if (!bar || bar.parentElement !== nav) {
+    bar = bar ?? build();
+    nav.appendChild(bar);
+  }
+  const own = topPage()?.querySelector(OWN_SWITCH) ?? null;
+  bar.hidden = own !== null;
+}
