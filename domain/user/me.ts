@@ -3,13 +3,14 @@ import { addIfAbsent } from '../core/ids';
 import { action, type SignedInContext } from '../core/router';
 import { readUnit } from '../org';
 import { BRANCHES, USERS, branchDocSchema, roleSchema } from '../core/identity';
-import { ROLE_LABELS } from '../core/labels';
 import { ACCOUNTS as POINT_ACCOUNTS, accountDocSchema } from '../points';
+import { roleWords } from './overview';
 
 export interface Me {
   openid: string;
   nickname: string;
   role: z.infer<typeof roleSchema>;
+  /** The role in words, a county admin (县区管理员) and the system admin (系统管理员) told apart. */
   roleLabel: string;
   branch: { branchId: string; name: string } | null;
   points: { balance: number };
@@ -43,7 +44,7 @@ export const me = action({
       openid: user._id,
       nickname: user.nickname,
       role: user.role,
-      roleLabel: ROLE_LABELS[user.role],
+      roleLabel: roleWords(user),
       branch: branch.success ? { branchId: branch.data._id, name: branch.data.name } : null,
       points: { balance },
       scope: {

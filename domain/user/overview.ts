@@ -12,6 +12,11 @@ import { SLOTS } from '../slots';
 import { APPOINTMENTS, appointmentDocSchema, heldPersons } from '../vaccine';
 import { BRANCHES, branchDocSchema, type Role, type UserDoc } from '../core/identity';
 import { ROLE_LABELS } from '../core/labels';
+import { isDemoDeployment } from '../core/deployment';
+import { readUnit } from '../org';
+import { workOf, type Work } from './work';
+
+export type { Work, ActivityGlance, RequestGlance, Reviews } from './work';
 
 /** The soonest booking or vaccination appointment still to come (or under way). */
 export interface NextUp {
@@ -27,7 +32,10 @@ export interface NextUp {
 export interface Overview {
   nickname: string;
   role: Role;
+  /** The role in words, a county admin and the system admin told apart (县区管理员, 系统管理员). */
   roleLabel: string;
+  /** Where the role acts, in words: the secretary's branch, the county admin's county, 全系统; '' for others. */
+  scopeName: string;
   /** Only for party members: a resident never receives these fields. */
   member: { balance: number; branch: { branchId: string; name: string } | null } | null;
   /** `messages`: every message in the inbox; `unreadMessages`: those not read yet; `unreadByModule`: the same, per module. */
@@ -41,6 +49,22 @@ export interface Overview {
     unreadByModule: UnreadCounts;
   };
   next: NextUp | null;
+  /** The work the home page shows first, by role, counted in the caller's scope. */
+  work: Work;
+  /** The data is the local demo's (meta/deployment): the home page shows one 「演示数据」 mark. */
+  demo: boolean;
+}
+
+/** The role in plain words: an admin with a county is that county's admin. */
+export function roleWords(user: Pick<UserDoc, 'role' | 'scopeUnitId'>): string {
+  if (user.role === 'admin') return user.scopeUnitId ? '县区管理员' : '系统管理员';
+  return ROLE_LABELS[user.role];
+}
+
+async function scopeNameOf(db: Parameters<typeof readUnit>[0], user: UserDoc): Promise<string> {
+  if (user.role === 'admin') return user.scopeUnitId ? ((await readUnit(db, user.scopeUnitId))?.name ?? '') : '全系统';
+  if (user.role === 'secretary' && user.branchId) return (await readUnit(db, user.branchId))?.name ?? '';
+  return '';
 }
 
 /** A party member: the role says so, or they belong to a 党支部 (staff and admins often do). */
@@ -134,10 +158,17 @@ export const overview = action({
       };
     }
 
+    const [work, demo, scopeName] = await Promise.all([
+      workOf(db, user, now),
+      isDemoDeployment(db),
+      scopeNameOf(db, user),
+    ]);
+
     return {
       nickname: user.nickname,
       role: user.role,
-      roleLabel: ROLE_LABELS[user.role],
+      roleLabel: roleWords(user),
+      scopeName,
       member,
       counts: {
         orders,
@@ -149,6 +180,8 @@ export const overview = action({
         unreadByModule: unread,
       },
       next: candidates[0] ?? null,
+      work,
+      demo,
     };
   },
 });
