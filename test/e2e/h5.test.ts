@@ -1,6 +1,7 @@
 /**
  * The H5 journey in Debian's Chromium: sign in as a demo user, open 驿站, see a seeded
- * station, open its detail. Screenshots go to reports/e2e/.
+ * station, open its detail; each of the six demo users signs in from the sign-in page and finds their
+ * own work first on the home page. Screenshots go to reports/e2e/.
  */
 import { STATIONS } from '../../domain/seed/data';
 import { startJourney, type Journey } from '../support/browser';
@@ -58,4 +59,51 @@ test('我的 shows the signed-in user and role', async () => {
   expect(await j.page.locator('.org-applications-link').count()).toBe(0);
   await j.page.locator('.org-join-link').click();
   await j.page.locator('.join-page').waitFor();
+});
+
+/** Each demo user, what their home's work area is called, and the counts it leads with. */
+const ROLES = [
+  { openid: 'demo-resident', role: '居民', title: '我的办事', tiles: [] },
+  { openid: 'demo-member', role: '党员', title: '党员先锋', tiles: ['balance', 'checkin', 'hall', 'tasks'] },
+  {
+    openid: 'demo-secretary',
+    role: '党支部书记',
+    title: '工作台',
+    tiles: ['requests', 'applications', 'volunteers'],
+  },
+  { openid: 'demo-staff', role: '驿站工作人员', title: '工作台', tiles: ['bookings', 'checked-in', 'appointments'] },
+  {
+    openid: 'demo-county-admin',
+    role: '县区管理员',
+    title: '工作台',
+    tiles: ['requests', 'applications', 'volunteers'],
+  },
+  { openid: 'demo-admin', role: '系统管理员', title: '工作台', tiles: ['requests', 'applications', 'orders'] },
+] as const;
+
+test('the sign-in page offers all six demo users, and each finds their own work first at home', async () => {
+  await j.page.evaluate(() => localStorage.clear());
+  await j.page.goto(`${j.cloud.url}/#/pages/login/index?from=${encodeURIComponent('/pages/index/index')}`);
+  for (const r of ROLES) await j.page.locator(`.login-as--${r.openid}`).waitFor();
+  await j.shot('04-sign-in.png');
+
+  for (const r of ROLES) {
+    await j.signInAs(r.openid, '/pages/index/index');
+    const work = j.page.locator('.home-work');
+    await work.waitFor();
+    expect(await work.locator('.home-section__title').first().textContent()).toContain(r.title);
+    expect(await work.locator('.home-section__note').textContent()).toContain(r.role);
+    for (const tile of r.tiles) {
+      const value = await work.locator(`.home-tile--${tile} .home-tile__value`).textContent();
+      expect(value).toMatch(/^\d+$/);
+    }
+    // 办结率 and 满意率 only once a branch has accepted a 点单; before that, an invitation to ask.
+    await j.page.locator('.home-help').waitFor();
+    if ((await j.page.locator('.home-help--none').count()) === 0)
+      expect(
+        Number(await j.page.locator('.home-help__item--requests .home-help__value').textContent()),
+      ).toBeGreaterThan(0);
+    else expect(await j.page.locator('.home-help__item--finish').count()).toBe(0);
+    await j.shot(`05-home-${r.openid}.png`);
+  }
 });

@@ -14,6 +14,16 @@ afterAll(async () => {
   await j?.close();
 });
 
+test('a resident gets no check-in form, but what points are and how party members earn them', async () => {
+  await j.page.goto(`${j.cloud.url}/`);
+  await j.signInAs('demo-resident', '/pages/points/index');
+  await j.page.locator('.points-about').waitFor();
+  expect(await j.page.locator('.checkin').count()).toBe(0);
+  expect(await j.page.locator('.points-about').textContent()).toContain('党员');
+  expect(await j.page.locator('.points-page').textContent()).not.toContain('DEMO');
+  await j.shot('09-points-resident.png');
+});
+
 test('check in, redeem, verify, picked up', async () => {
   const opening = OPENING_BALANCES.find((o) => o.openid === 'demo-member')!.points;
   const zhuti = POINT_RULES.find((r) => r._id === 'r-zhuti')!.points;
@@ -23,6 +33,7 @@ test('check in, redeem, verify, picked up', async () => {
   // Check in to the seeded 主题党日 by its code.
   await j.page.locator('.points-balance').waitFor();
   expect(await j.page.locator('.points-balance').textContent()).toBe(String(opening));
+  expect(await j.page.locator('.checkin__input input').getAttribute('placeholder')).toBe('输入活动签到码');
   await j.page.locator('.checkin__input input').fill('DEMO01');
   await j.page.locator('.checkin .nut-button', { hasText: '签到' }).click();
   await j.page.locator('.checkin__ok').waitFor();

@@ -1,6 +1,6 @@
 import Taro, { useShareAppMessage } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import ServiceGrid, { type GridEntry } from '../../components/grid';
+import ServiceGrid, { openEntry, type GridEntry } from '../../components/grid';
 import { ElderPage, useElderMode } from '../../components/elder-mode';
 import { a11y } from '../../components/layout/a11y';
 import { Icon } from '../../components/picture/icon';
@@ -10,7 +10,10 @@ import { getOverview, type NextUp, type Overview } from '../../services/overview
 import { getRequestFigures, type Figures } from '../../services/request-figures';
 import { formatTime } from '../../utils/time';
 import { ROUTES, routeUrl } from '../../routes';
+import { STATUS_LABELS } from '../../../domain/requests/labels';
 import './index.scss';
+
+type Work = Overview['work'];
 
 /** The services every resident has, in the order people reach for them. */
 function services(o: Overview | null): GridEntry[] {
@@ -86,20 +89,196 @@ function services(o: Overview | null): GridEntry[] {
   ];
 }
 
-/** The work area for staff and admins, above everything else. */
-function workEntries(o: Overview): GridEntry[] {
-  const staff: GridEntry[] = [
-    { key: 'verify', label: '核销与签到', icon: 'scan', url: ROUTES.staffVerify },
-    { key: 'roster', label: '预约名单', icon: 'list', url: ROUTES.staffRoster },
-    { key: 'vaccine-roster', label: '接种名单', icon: 'syringe', url: ROUTES.staffVaccineRoster },
+/** A count of work waiting, and the page where it is done. */
+interface Tile {
+  key: string;
+  label: string;
+  value: number;
+  /** What the number counts, after it: 「件待受理」. */
+  unit: string;
+  url: string;
+  tab?: boolean;
+}
+
+/** The shortcuts staff and admins use every day, under their counts. */
+const STAFF_ENTRIES: GridEntry[] = [
+  { key: 'verify', label: '核销与签到', icon: 'scan', url: ROUTES.staffVerify },
+  { key: 'roster', label: '预约名单', icon: 'list', url: ROUTES.staffRoster },
+  { key: 'vaccine-roster', label: '接种名单', icon: 'syringe', url: ROUTES.staffVaccineRoster },
+];
+const ADMIN_ENTRIES: GridEntry[] = [
+  { key: 'admin-points', label: '积分管理', icon: 'star', url: ROUTES.adminPoints },
+  { key: 'admin-slots', label: '时段管理', icon: 'calendar', url: ROUTES.adminSlots },
+];
+
+/** What a reviewer (secretary, county admin, system admin) has waiting in their scope. */
+function reviewTiles(w: Extract<Work, { pendingRequests: number }>): Tile[] {
+  return [
+    { key: 'requests', label: '群众点单', value: w.pendingRequests, unit: '件待受理', url: ROUTES.helpQueue },
+    {
+      key: 'applications',
+      label: '加入支部申请',
+      value: w.pendingApplications,
+      unit: '人待审核',
+      url: ROUTES.orgApplications,
+    },
+    {
+      key: 'volunteers',
+      label: '志愿者登记',
+      value: w.pendingVolunteers,
+      unit: '人待审核',
+      url: routeUrl('helpQueue', { tab: 'volunteers' }),
+    },
+    ...(w.overdueRequests > 0
+      ? [{ key: 'overdue', label: '超时点单', value: w.overdueRequests, unit: '件需督办', url: ROUTES.helpQueue }]
+      : []),
   ];
-  const admin: GridEntry[] = [
-    { key: 'admin-points', label: '积分管理', icon: 'star', url: ROUTES.adminPoints },
-    { key: 'admin-slots', label: '时段管理', icon: 'calendar', url: ROUTES.adminSlots },
-  ];
-  if (o.role === 'admin') return [...staff, ...admin];
-  if (o.role === 'staff') return staff;
-  return [];
+}
+
+/** The role's own work, counted: what the home page puts first. */
+function workTiles(w: Work, o: Overview): Tile[] {
+  switch (w.kind) {
+    case 'member':
+      return [
+        {
+          key: 'balance',
+          label: '我的积分',
+          value: o.member?.balance ?? 0,
+          unit: '分',
+          url: ROUTES.points,
+          tab: true,
+        },
+        { key: 'checkin', label: '活动签到', value: w.openActivities, unit: '个可签到', url: ROUTES.points, tab: true },
+        { key: 'hall', label: '任务大厅', value: w.hall, unit: '件待认领', url: ROUTES.helpHall },
+        { key: 'tasks', label: '我的任务', value: w.tasks, unit: '件办理中', url: ROUTES.helpTasks },
+      ];
+    case 'staff':
+      return [
+        { key: 'bookings', label: '今日预约', value: w.todayBookings, unit: '人', url: ROUTES.staffRoster },
+        { key: 'checked-in', label: '今日已核销', value: w.todayCheckedIn, unit: '人', url: ROUTES.staffVerify },
+        {
+          key: 'appointments',
+          label: '今日接种预约',
+          value: w.todayAppointments,
+          unit: '人',
+          url: ROUTES.staffVaccineRoster,
+        },
+        { key: 'vaccinated', label: '今日已接种', value: w.todayVaccinated, unit: '人', url: ROUTES.staffVerify },
+      ];
+    case 'secretary':
+    case 'countyAdmin':
+      return reviewTiles(w);
+    case 'admin':
+      return [
+        ...reviewTiles(w),
+        { key: 'orders', label: '兑换订单', value: w.pendingOrders, unit: '件待领取', url: ROUTES.adminPoints },
+      ];
+    case 'resident':
+      return [];
+  }
+}
+
+function WorkTiles({ tiles }: { tiles: Tile[] }) {
+  return (
+    <View className="home-tiles">
+      {tiles.map((t) => (
+        <View
+          key={t.key}
+          className={`home-tile home-tile--${t.key} ${t.value > 0 ? 'home-tile--some' : ''}`}
+          {...a11y({ role: 'link', label: `${t.label}：${t.value} ${t.unit}` })}
+          onClick={() => openEntry(t)}
+        >
+          <Text className="home-tile__label">{t.label}</Text>
+          <View className="home-tile__count">
+            <Text className="home-tile__value">{String(t.value)}</Text>
+            <Text className="home-tile__unit">{t.unit}</Text>
+          </View>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+/** An activity line: what, where, when (a member's next check-in, a branch's next meeting). */
+function ActivityLine({
+  a,
+  lead,
+}: {
+  a: NonNullable<Extract<Work, { kind: 'member' }>['nextActivity']>;
+  lead: string;
+}) {
+  return (
+    <View
+      className="home-line home-line--activity"
+      {...a11y({ role: 'link', label: `${lead}：${a.title}，${formatTime(a.start)}` })}
+      onClick={() => void Taro.switchTab({ url: ROUTES.points })}
+    >
+      <Text className="home-line__lead">{lead}</Text>
+      <Text className="home-line__text">{a.title}</Text>
+      <Text className="home-line__meta">{a.place ? `${formatTime(a.start)} · ${a.place}` : formatTime(a.start)}</Text>
+    </View>
+  );
+}
+
+/** A resident's 群众点单: the latest one's progress, or an invitation to ask. */
+function MyRequests({ w }: { w: Extract<Work, { kind: 'resident' }> }) {
+  const latest = w.latestRequest;
+  if (!latest) {
+    return (
+      <View
+        className="home-next home-next--empty home-ask"
+        {...a11y({ role: 'button', label: '有困难或心愿，我要点单' })}
+        onClick={() => void Taro.navigateTo({ url: ROUTES.helpAsk })}
+      >
+        <Text className="home-next__hint">有困难、有心愿，告诉社区党支部</Text>
+        <Text className="home-next__go">我要点单 ›</Text>
+      </View>
+    );
+  }
+  const status = STATUS_LABELS[latest.status];
+  return (
+    <View
+      className="home-line home-line--request"
+      {...a11y({ role: 'link', label: `我的点单：${latest.title}，${status}` })}
+      onClick={() => void Taro.navigateTo({ url: routeUrl('helpDetail', { id: latest.id }) })}
+    >
+      <Text className="home-line__lead">{w.toConfirm > 0 ? `${w.toConfirm} 件待你确认` : '我的点单'}</Text>
+      <Text className="home-line__text">{latest.title}</Text>
+      <Text className="home-line__meta">{`${status}${w.activeRequests > 1 ? ` · 共 ${w.activeRequests} 件在办` : ''}`}</Text>
+    </View>
+  );
+}
+
+/** The work area: the role's counts first, then its daily shortcuts. Residents get their next booking and 点单. */
+function WorkArea({ o }: { o: Overview }) {
+  const w = o.work;
+  const tiles = workTiles(w, o);
+  const entries =
+    w.kind === 'staff'
+      ? STAFF_ENTRIES
+      : w.kind === 'admin' || w.kind === 'countyAdmin'
+        ? [...STAFF_ENTRIES, ...ADMIN_ENTRIES]
+        : [];
+  const title = w.kind === 'resident' ? '我的办事' : w.kind === 'member' ? '党员先锋' : '工作台';
+  const note = o.scopeName ? `${o.roleLabel} · ${o.scopeName}` : o.roleLabel;
+  return (
+    <View className={`home-section home-work home-work--${w.kind}`}>
+      <View className="home-section__title">
+        <Text>{title}</Text>
+        <Text className="home-section__note">{note}</Text>
+      </View>
+      {tiles.length > 0 ? <WorkTiles tiles={tiles} /> : null}
+      {w.kind === 'member' && w.nextActivity ? <ActivityLine a={w.nextActivity} lead="近期活动" /> : null}
+      {w.kind === 'secretary' && w.nextActivity ? <ActivityLine a={w.nextActivity} lead="支部活动" /> : null}
+      {w.kind === 'resident' ? (
+        <>
+          <NextCard next={o.next} signedOut={false} />
+          <MyRequests w={w} />
+        </>
+      ) : null}
+      {entries.length > 0 ? <ServiceGrid entries={entries} className="home-work__grid" /> : null}
+    </View>
+  );
 }
 
 function NextCard({ next, signedOut }: { next: NextUp | null; signedOut: boolean }) {
@@ -148,10 +327,31 @@ function NextCard({ next, signedOut }: { next: NextUp | null; signedOut: boolean
 
 const rate = (n: number) => `${Math.round(n <= 1 ? n * 100 : n)}%`;
 
-/** 群众点单 in figures (public): how many asked, how many were done, how satisfied people were; opens the 心愿墙. */
+/**
+ * 群众点单 in figures (public): how many the branches took on, how many were done, how satisfied people were;
+ * opens the 心愿墙. Before any branch has accepted one there is nothing to measure (no 「办结率 0%」): an
+ * invitation to ask instead.
+ */
 function HelpFigures({ f }: { f: Figures }) {
+  if (f.requests === 0) {
+    return (
+      <View className="home-section home-help home-help--none">
+        <View className="home-section__title">
+          <Text>群众点单 · 党员接单</Text>
+        </View>
+        <View
+          className="home-next home-next--empty home-ask"
+          {...a11y({ role: 'button', label: '说出你的困难或心愿，社区党支部受理后由党员办理。我要点单' })}
+          onClick={() => void Taro.navigateTo({ url: ROUTES.helpAsk })}
+        >
+          <Text className="home-next__hint">说出你的困难或心愿，社区党支部受理后由党员来办</Text>
+          <Text className="home-next__go">我要点单 ›</Text>
+        </View>
+      </View>
+    );
+  }
   const items = [
-    { key: 'requests', value: String(f.requests), label: '群众点单' },
+    { key: 'requests', value: String(f.requests), label: '已受理点单' },
     { key: 'finish', value: rate(f.finishRate), label: '办结率' },
     // No rating yet is no figure, not 0%.
     { key: 'satisfaction', value: f.confirmed ? rate(f.satisfaction) : '—', label: '满意率' },
@@ -161,7 +361,7 @@ function HelpFigures({ f }: { f: Figures }) {
       className="home-section home-help"
       {...a11y({
         role: 'link',
-        label: `群众点单 ${f.requests} 件，办结率 ${rate(f.finishRate)}，满意率 ${f.confirmed ? rate(f.satisfaction) : '暂无'}，查看心愿墙`,
+        label: `已受理群众点单 ${f.requests} 件，办结率 ${rate(f.finishRate)}，满意率 ${f.confirmed ? rate(f.satisfaction) : '暂无'}，查看心愿墙`,
       })}
       onClick={() => void Taro.navigateTo({ url: ROUTES.helpWall })}
     >
@@ -192,7 +392,6 @@ export default function HomePage() {
   const [elder, setElder] = useElderMode();
   const overview = useResource(getOverview, [], { enabled: !signedOut, reloadOnShow: true });
   const o = overview.data;
-  const work = o ? workEntries(o) : [];
   const figures = useResource(() => getRequestFigures(), [], { enabled: !signedOut });
 
   useShareAppMessage(() => ({ title: '先锋驿站：驿站预约、疫苗接种、积分兑换', path: ROUTES.home }));
@@ -202,7 +401,10 @@ export default function HomePage() {
       <View className="home-hero">
         <View className="home-hero__row">
           <View>
-            <View className="home-hero__title">先锋驿站</View>
+            <View className="home-hero__title">
+              先锋驿站
+              {o?.demo ? <Text className="home-demo">演示数据</Text> : null}
+            </View>
             <View className="home-hero__sub">{o ? `${o.nickname}，你好` : '群众点单、支部下单、党员接单'}</View>
           </View>
           <View
@@ -215,22 +417,16 @@ export default function HomePage() {
         </View>
       </View>
 
-      {work.length > 0 ? (
-        <View className="home-section home-work">
-          <View className="home-section__title">
-            <Text>工作台</Text>
-            <Text className="home-section__note">{o!.roleLabel}</Text>
-          </View>
-          <ServiceGrid entries={work} className="home-work__grid" />
-        </View>
-      ) : null}
+      {o ? <WorkArea o={o} /> : null}
 
-      <View className="home-section">
-        <View className="home-section__title">
-          <Text>我的下一个预约</Text>
+      {o?.work.kind === 'resident' ? null : (
+        <View className="home-section">
+          <View className="home-section__title">
+            <Text>我的下一个预约</Text>
+          </View>
+          <NextCard next={o?.next ?? null} signedOut={signedOut} />
         </View>
-        <NextCard next={o?.next ?? null} signedOut={signedOut} />
-      </View>
+      )}
 
       <View className="home-section">
         <View className="home-section__title">

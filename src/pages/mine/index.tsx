@@ -153,7 +153,14 @@ function Waitlist({ overview, onChanged }: { overview: Overview; onChanged: () =
       <ResourceView resource={places}>
         {(data) =>
           data.items.length === 0 ? (
-            <View className="muted mine-waitlist__empty">没有候补中的时段。约满的时段可在预约页点「候补」排队。</View>
+            <View
+              className="mine-waitlist__empty"
+              {...a11y({ role: 'link', label: '没有候补中的时段，去驿站预约' })}
+              onClick={() => void Taro.switchTab({ url: ROUTES.stations })}
+            >
+              <Text className="muted">没有候补中的时段。约满的时段可在预约页点「候补」排队。</Text>
+              <Text className="mine-waitlist__go">去预约 ›</Text>
+            </View>
           ) : (
             <View>
               {data.items.map((p) => (
@@ -177,7 +184,14 @@ function Mine({ o, reload }: { o: Overview; reload: () => void }) {
         </View>
         <View className="mine-head__who">
           <View className="mine-nickname">{o.nickname}</View>
-          <Text className="mine-role">{o.roleLabel}</Text>
+          {/* The role as a labelled field, never a bare role word beside a nickname that may hold it too. */}
+          <View className="mine-head__role">
+            <Text className="mine-head__field">身份</Text>
+            <Text className="mine-role">{o.roleLabel}</Text>
+            {o.role === 'admin' && o.scopeName ? (
+              <Text className="mine-scope">{`管理范围：${o.scopeName}`}</Text>
+            ) : null}
+          </View>
         </View>
       </View>
 
@@ -240,15 +254,15 @@ function Mine({ o, reload }: { o: Overview; reload: () => void }) {
         {o.role === 'secretary' || o.role === 'admin' ? (
           <LinkRow
             className="org-applications-link"
-            title="入党支部申请"
-            description="审核申请、本支部邀请二维码"
+            title="加入支部申请"
+            description="审核加入党支部的申请、本支部邀请二维码"
             url={ROUTES.orgApplications}
           />
         ) : null}
         {o.member && o.role !== 'secretary' && o.role !== 'admin' ? (
           <LinkRow
             className="org-my-applications-link"
-            title="我的党支部申请"
+            title="我的加入支部申请"
             description="查看申请进度"
             url={ROUTES.orgJoin}
           />

@@ -9,6 +9,7 @@ import ResourceView, { useResource } from '../../components/resource';
 import SignInPrompt from '../../components/sign-in-prompt';
 import { checkIn, getSummary, listActivities, listLedger, listRules, type LedgerItem } from '../../services/points';
 import { needsSignIn } from '../../services/session';
+import { getMe } from '../../services/user';
 import { errorMessage } from '../../services/transport';
 import { formatTime } from '../../utils/time';
 import { ROUTES } from '../../routes';
@@ -65,7 +66,7 @@ function CheckIn({ onDone }: { onDone: () => void }) {
         name="checkinCode"
         value={code}
         maxlength={6}
-        placeholder="输入 6 位签到码，如 DEMO01"
+        placeholder="输入活动签到码"
         onChange={setCode}
         error={error}
       />
@@ -148,8 +149,42 @@ function Earning() {
   );
 }
 
+/**
+ * For a resident: what points are and how party members earn them. Residents cannot check in (the server
+ * refuses them), so they get no form they cannot use.
+ */
+function AboutPoints() {
+  const rules = useResource(listRules, []);
+  return (
+    <View className="card points-about">
+      <View className="card__title">积分是什么</View>
+      <View className="points-about__text">
+        积分记录党员参加组织生活和志愿服务的情况：党员参加支部活动时凭签到码签到，或认领并办好群众点单，就能按细则获得积分，积分可到积分商城兑换生活用品。
+      </View>
+      <View className="points-about__text muted">
+        你是居民，不需要签到。有困难或心愿，可以在首页「群众点单」告诉社区党支部，由党员来办。
+      </View>
+      <ResourceView resource={rules}>
+        {(r) => (
+          <View className="rules">
+            {r.items.map((rule) => (
+              <View key={rule.ruleId} className="rule-row" style={{ padding: '8rpx 0' }}>
+                <Text>{`${rule.name}  +${rule.points}`}</Text>
+                {rule.cap ? (
+                  <Text className="muted">{`（${rule.cap.period === 'day' ? '每日' : '每月'}最多 ${rule.cap.max} 分）`}</Text>
+                ) : null}
+              </View>
+            ))}
+          </View>
+        )}
+      </ResourceView>
+    </View>
+  );
+}
+
 export default function PointsPage() {
   const signedOut = needsSignIn();
+  const me = useResource(getMe, [], { enabled: !signedOut });
   const summary = useResource(getSummary, [], { enabled: !signedOut, reloadOnShow: true });
   const ledger = usePagedPage<LedgerItem>(
     (cursor) => (signedOut ? Promise.resolve({ items: [], nextCursor: null }) : listLedger(cursor)),
@@ -160,6 +195,9 @@ export default function PointsPage() {
     summary.reload();
     ledger.reload();
   };
+  // Until the role is known, nothing that depends on it: a resident never sees the check-in form flash.
+  const role = me.data?.role ?? null;
+  const earner = role !== null && role !== 'resident';
   return (
     <View className="page points-page">
       <ResourceView resource={summary}>
@@ -178,15 +216,20 @@ export default function PointsPage() {
           </View>
         ))}
       </View>
-      <CheckIn onDone={refresh} />
-      <Earning />
-      <View className="section-title">积分明细</View>
-      <PagedList
-        list={ledger}
-        keyOf={(e) => e.entryId}
-        emptyText="还没有积分记录，参加活动签到即可获得积分"
-        renderItem={(e) => <LedgerRow item={e} />}
-      />
+      {earner ? <CheckIn onDone={refresh} /> : null}
+      {earner ? <Earning /> : null}
+      {role === 'resident' ? <AboutPoints /> : null}
+      {earner || (summary.data?.earned ?? 0) > 0 ? (
+        <>
+          <View className="section-title">积分明细</View>
+          <PagedList
+            list={ledger}
+            keyOf={(e) => e.entryId}
+            emptyText="还没有积分记录，参加活动签到即可获得积分"
+            renderItem={(e) => <LedgerRow item={e} />}
+          />
+        </>
+      ) : null}
     </View>
   );
 }
