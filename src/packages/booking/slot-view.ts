@@ -12,7 +12,7 @@ export const slotWhen = (slot: { start: number; end: number }) => {
 };
 
 /** «永福县党群服务中心「多功能活动室」»: the station and item a confirmation names. */
-export const thing = (item: SlotsAnswer['item']) =>
+export const thing = (item: Omit<SlotsAnswer['item'], 'stationAddress'>) =>
   item.stationName ? `${item.stationName}「${item.name}」` : `「${item.name}」`;
 
 export type SlotView = 'mine' | 'waiting' | 'closed' | 'ongoing' | 'ended' | 'full' | 'open';
