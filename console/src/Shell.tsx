@@ -1,9 +1,10 @@
 /** The desktop layout: side menu, header with who is signed in, and the page (each page its own chunk). */
-import { lazy, Suspense, useEffect, useState, type ComponentType, type LazyExoticComponent } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState, type ComponentType, type LazyExoticComponent } from 'react';
 import { Button } from 'tdesign-react/esm/button';
 import { Layout } from 'tdesign-react/esm/layout';
 import { Loading } from 'tdesign-react/esm/loading';
 import { Menu } from 'tdesign-react/esm/menu';
+import { AccessContext, accessOf, type Access } from './access';
 import { call, messageOf, type Me } from './api';
 import { go, useRoute } from './router';
 import { PageBoundary } from './ui/boundary';
@@ -17,6 +18,8 @@ interface PageDef {
   page: LazyExoticComponent<ComponentType>;
   /** Who sees it in the menu; the server checks every action again whatever the menu shows. */
   roles: readonly string[];
+  /** A further condition on the person's scope (the audit log is the system admin's alone). */
+  only?: (access: Access) => boolean;
 }
 
 const ADMIN = ['admin'] as const;
@@ -43,15 +46,33 @@ export const PAGES: PageDef[] = [
   },
   { route: 'stations', title: '驿站与预约项目', page: lazy(() => import('./pages/StationsPage')), roles: ADMIN_STAFF },
   { route: 'sites', title: '疫苗接种点', page: lazy(() => import('./pages/SitesPage')), roles: ADMIN_STAFF },
-  { route: 'audit', title: '操作日志', page: lazy(() => import('./pages/AuditPage')), roles: ADMIN },
+  {
+    route: 'audit',
+    title: '操作日志',
+    page: lazy(() => import('./pages/AuditPage')),
+    roles: ADMIN,
+    // admin.audit is system-wide: a county admin is refused it (domain/audit/search.ts).
+    only: (access) => access.systemAdmin,
+  },
 ];
+
+/** Where the person acts, in the header: 全系统, a county, a branch, or how many stations and sites. */
+function scopeWords({ me, staff }: Access): string {
+  if (staff) return `负责 ${me.scope.stationIds.length} 个驿站、${me.scope.siteIds.length} 个接种点`;
+  return me.scope.unitName ? `管理范围：${me.scope.unitName}` : '';
+}
+
+/** The pages a person may open: by role, then by scope. */
+export const pagesFor = (access: Access): PageDef[] =>
+  PAGES.filter((p) => p.roles.includes(access.me.role) && (p.only?.(access) ?? true));
 
 export function Shell({ onSignOut }: { onSignOut(): void }) {
   const route = useRoute();
   const [me, setMe] = useState<Me | null>(null);
   const [meError, setMeError] = useState<string | null>(null);
-  // Until `me` answers (or if it fails) every page is listed; the server refuses what the role may not do.
-  const pages = me ? PAGES.filter((p) => p.roles.includes(me.role)) : PAGES;
+  const access = useMemo(() => (me ? accessOf(me) : null), [me]);
+  // Pages open once `me` has answered: each shows only what this person may act on.
+  const pages = access ? pagesFor(access) : [];
   const current = pages.find((p) => p.route === route) ?? pages[0] ?? null;
 
   useEffect(() => {
@@ -85,6 +106,7 @@ export function Shell({ onSignOut }: { onSignOut(): void }) {
               <span className="shell__me">
                 {me.nickname}
                 <span className="shell__role">{me.roleLabel}</span>
+                {access ? <span className="shell__scope">{scopeWords(access)}</span> : null}
               </span>
             ) : null}
             {session ? (
@@ -100,12 +122,18 @@ export function Shell({ onSignOut }: { onSignOut(): void }) {
         </Layout.Header>
         <Layout.Content className="shell__content">
           <ErrorNotice message={meError} title="无法读取当前登录人" />
-          {Page && current ? (
-            <PageBoundary key={current.route}>
-              <Suspense fallback={<Loading className="shell__loading" text="正在加载页面…" />}>
-                <Page />
-              </Suspense>
-            </PageBoundary>
+          {!access ? (
+            meError ? null : (
+              <Loading className="shell__loading" text="正在读取登录信息…" />
+            )
+          ) : Page && current ? (
+            <AccessContext.Provider value={access}>
+              <PageBoundary key={current.route}>
+                <Suspense fallback={<Loading className="shell__loading" text="正在加载页面…" />}>
+                  <Page />
+                </Suspense>
+              </PageBoundary>
+            </AccessContext.Provider>
           ) : (
             <ErrorNotice
               title="没有可用的页面"

@@ -17,6 +17,11 @@ import { QrImage } from './ui/qr';
 type Ticket = ActionOutput<'admin', 'startConsoleLogin'>;
 
 const POLL_MS = 2000;
+/**
+ * On the local cloud the QR holds the H5 app's approve page (`http://…/#/packages/console/pages/approve/index?ticket=…`):
+ * the card offers it as a link too, for a desk without WeChat. In the cloud the QR is a mini-program path, not a link.
+ */
+const isWebLink = (text: string) => /^https?:\/\//.test(text);
 const DEMO_USERS = [
   { openid: 'demo-admin', label: '演示管理员' },
   { openid: 'demo-staff', label: '演示工作人员' },
@@ -132,6 +137,17 @@ export function SignIn({
               <div className="sign-in__qr-text" data-qr-text={ticket.qrText}>
                 {ticket.qrText}
               </div>
+              {isWebLink(ticket.qrText) ? (
+                <div className="sign-in__link">
+                  没有微信？
+                  <a className="sign-in__approve-link" href={ticket.qrText} target="_blank" rel="noopener noreferrer">
+                    在浏览器中打开确认页
+                  </a>
+                  <div className="sign-in__link-hint">
+                    在已登录先锋驿站网页版（管理员、书记或工作人员）的浏览器中确认即可
+                  </div>
+                </div>
+              ) : null}
             </>
           )}
           {state === 'expired' && (

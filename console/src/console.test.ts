@@ -4,7 +4,8 @@ import { CallError, HttpTransport } from './transport';
 import { fieldOfServerError } from './ui/server-error';
 import { inTreeOrder } from './ui/tree';
 import { parseVaccines, vaccinesText } from './ui/vaccines';
-import type { call, Unit } from './api';
+import { accessOf, placeFilter } from './scope';
+import type { call, Me, Unit } from './api';
 import type { callFunction } from '../../src/services/transport';
 
 /** A refusal as the console's `call` throws it, from the real router's answer. */
@@ -165,4 +166,36 @@ describe('HttpTransport', () => {
     expect(await t.acceptApproval({ token: 'abc' })).toBe('abc');
     await expect(t.acceptApproval({})).rejects.toThrow('扫码确认后没有收到登录凭证，请重新扫码');
   });
+});
+
+test('a page lists what the person may act on: staff their own places, a county admin their county, the system admin all', () => {
+  const me = (role: Me['role'], scope: Partial<Me['scope']> = {}): Me => ({
+    openid: 'u',
+    nickname: '某人',
+    role,
+    roleLabel: '',
+    branch: null,
+    points: { balance: 0 },
+    scope: { unitId: null, unitName: '', stationIds: [], siteIds: [], ...scope },
+  });
+  const places = [
+    { id: 'st-a', county: '桂林市永福县' },
+    { id: 'st-b', county: '桂林市秀峰区' },
+  ];
+  const kept = (m: Me, kind: 'station' | 'site', county: string | null = null) => {
+    const keep = placeFilter(accessOf(m), kind, county);
+    return keep ? places.filter(keep).map((p) => p.id) : 'all';
+  };
+  expect(kept(me('admin'), 'station')).toBe('all');
+  expect(accessOf(me('admin')).systemAdmin).toBe(true);
+  const county = me('admin', { unitId: 'cty-xiufeng' });
+  expect(accessOf(county)).toMatchObject({ systemAdmin: false, countyAdmin: true, editsPlaces: true });
+  expect(kept(county, 'station', '桂林市秀峰区')).toEqual(['st-b']);
+  // A county admin whose county is not known (a scope unit gone) sees nothing rather than everything.
+  expect(kept(county, 'station', null)).toEqual([]);
+  const staff = me('staff', { stationIds: ['st-a'], siteIds: ['st-b'] });
+  expect(accessOf(staff).editsPlaces).toBe(false);
+  expect(kept(staff, 'station')).toEqual(['st-a']);
+  expect(kept(staff, 'site')).toEqual(['st-b']);
+  expect(kept(me('secretary', { unitId: 'br-x' }), 'station')).toEqual([]);
 });

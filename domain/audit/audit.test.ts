@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { FUNCTIONS } from '../../cloudfunctions/registry';
 import { adminWorld, data, type AdminWorld } from '../../test/support/admin-world';
 import { makeIdNumber } from '../privacy/idnumber';
+import { OPERATIONS } from './labels';
 import { AUDIT } from './model';
 import { isAudited } from './record';
 
@@ -182,14 +183,21 @@ test('the export is an xlsx workbook with one row per entry of the period', asyn
     undefined,
     '时间',
     '操作人',
-    'openid',
     '角色',
-    '云函数',
     '操作',
-    '对象',
+    '说明',
     '修改前',
     '修改后',
+    '操作人 openid',
+    '对象编号',
   ]);
+  // Rows in plain Chinese: the sentence and labelled values, never a function name or JSON.
+  const texts = sheet
+    .getSheetValues()
+    .slice(2)
+    .map((row) => (Array.isArray(row) ? row.slice(1, 8).join('|') : ''));
+  expect(texts.some((t) => t.includes('管理员 管理员赵书记 上架了商品「党徽」'))).toBe(true);
+  expect(texts.join('\n')).not.toMatch(/points\.|saveGoods|[{}]/);
   const entries = (await allEntries()).filter(
     (e) => Number(e.at) < Date.parse('2026-11-24T16:00:00Z') && e.op !== 'admin.auditExport',
   );
@@ -225,6 +233,74 @@ test('which actions are audited: role-restricted ones without ordinary roles, ex
   expect(isAudited('user.me', 'signedIn')).toBe(false);
   expect(isAudited('admin.audit', ['admin'])).toBe(false);
   expect(isAudited('admin.auditExport', ['admin'])).toBe(true);
+  // Plain page views are not recorded; reads of real names are.
+  expect(isAudited('requests.queue', ['secretary', 'admin'])).toBe(false);
+  expect(isAudited('stations.roster', ['staff', 'admin'])).toBe(false);
+  expect(isAudited('org.members', ['admin', 'secretary'])).toBe(true);
+  expect(isAudited('org.searchMembers', ['admin', 'secretary'])).toBe(true);
+});
+
+test('every recorded action has its words: a Chinese name and a sentence', () => {
+  for (const [fn, router] of Object.entries(FUNCTIONS)) {
+    for (const [action, def] of Object.entries(router.actions)) {
+      const op = `${fn}.${action}`;
+      if (!isAudited(op, (def as { access: unknown }).access)) continue;
+      expect([op, OPERATIONS[op]?.label]).toEqual([op, expect.stringMatching(/^[\u3400-\u9fff]+$/)]);
+    }
+  }
+});
+
+test('an entry reads as a sentence with labelled fields: who, did what, to what; page views leave none', async () => {
+  const asked = data(
+    await w.call<{ id: string }>(
+      'requests',
+      {
+        action: 'ask',
+        kind: 'issue',
+        category: '安全',
+        title: '楼道灯坏了，晚上上下楼看不清台阶',
+        text: '三单元二楼的楼道灯坏了一个星期',
+        photos: [],
+        unitId: 'br-yf-xiangyang',
+        contactName: '李秀兰',
+        contactPhone: '13812345678',
+        publicOnWall: false,
+        requestId: 'audit-words-ask-1',
+      },
+      'demo-resident',
+    ),
+  );
+  const count = async () => (await allEntries()).length;
+  const before = await count();
+  data(await w.call('requests', { action: 'queue' }, 'demo-secretary'));
+  data(await w.call('requests', { action: 'volunteers' }, 'demo-secretary'));
+  expect(await count()).toBe(before);
+  data(await w.call('requests', { action: 'review', id: asked.id, decision: 'accept' }, 'demo-secretary'));
+  const entry = (await search({ operation: 'requests.review' })).items[0] as Item & {
+    sentence: string;
+    operation: string;
+    changes: { label: string; before: string | null; after: string | null }[];
+  };
+  expect(entry.sentence).toBe('党支部书记 向阳社区书记刘红梅 受理了点单「楼道灯坏了，晚上上下楼看不清台阶」');
+  expect(entry.operation).toBe('受理点单');
+  expect(entry.changes).toEqual([{ field: 'status', label: '状态', before: '待受理', after: '已受理' }]);
+
+  data(
+    await w.call('org', { action: 'setRole', openid: 'demo-resident', role: 'member', scopeUnitId: 'br-yf-xiangyang' }),
+  );
+  const role = (await search({ operation: 'setRole' })).items[0] as typeof entry;
+  expect(role.sentence).toBe('管理员 管理员赵书记 调整了「居民小李」的角色');
+  expect(role.changes).toEqual(
+    expect.arrayContaining([
+      { field: 'role', label: '角色', before: '居民', after: '党员' },
+      { field: 'branchId', label: '所在支部', before: null, after: '向阳社区党支部' },
+    ]),
+  );
+  const words = [entry, role]
+    .flatMap((e) => [e.sentence, ...e.changes.flatMap((c) => [c.label, c.before ?? '', c.after ?? ''])])
+    .join('|');
+  expect(words).not.toMatch(/requests\.|demo-|br-|[{}]/);
+  data(await w.call('org', { action: 'setRole', openid: 'demo-resident', role: 'resident' }));
 });
 
 test('organisation changes record the person and their state before and after; reads of real names leave an entry', async () => {

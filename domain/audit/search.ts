@@ -9,6 +9,7 @@ import { type Role } from '../core/identity';
 import { ROLE_LABELS } from '../core/labels';
 import { workbookBase64 } from '../files';
 import { AUDIT, auditDocSchema, auditIdAt, type AuditDoc } from './model';
+import { describeEntries, type AuditChange, type AuditWords } from './present';
 
 /** Who may read the audit log: admins only (a secretary's or staff member's own trail is theirs to ask for). */
 export const AUDIT_READERS = ['admin'] as const;
@@ -31,6 +32,9 @@ export interface AuditItem {
   before: unknown;
   after: unknown;
 }
+
+/** An entry as the console shows it: the stored entry and its words (sentence, action, target, labelled changes). */
+export type AuditEntry = AuditItem & AuditWords;
 
 const present = (d: AuditDoc): AuditItem => ({
   auditId: d._id,
@@ -103,16 +107,24 @@ export const audit = action({
       .limit(limit + 1)
       .get();
     const page = raw.slice(0, limit);
-    const items = page.flatMap((doc) => {
+    const docs = page.flatMap((doc) => {
       const parsed = auditDocSchema.safeParse(doc);
-      return parsed.success ? [present(parsed.data)] : [];
+      return parsed.success ? [parsed.data] : [];
     });
+    const words = await describeEntries(ctx.db, docs);
+    const items: AuditEntry[] = docs.map((doc, i) => ({ ...present(doc), ...words[i]! }));
     const last = page[page.length - 1];
     return { items, nextCursor: raw.length > limit && last ? last._id : null };
   },
 });
 
-const json = (value: unknown) => (value === null || value === undefined ? '' : JSON.stringify(value).slice(0, 2000));
+/** Labelled values of one side of the changes: 「状态：待受理；指派给：党员王建国」. */
+const side = (changes: readonly AuditChange[], which: 'before' | 'after') =>
+  changes
+    .filter((c) => c[which] !== null)
+    .map((c) => `${c.label}：${c[which]}`)
+    .join('；')
+    .slice(0, 2000);
 
 /** The audit log of a period as an .xlsx workbook (oldest first), at most 20,000 rows. */
 export const auditExport = action({
@@ -136,21 +148,24 @@ export const auditExport = action({
         .limit(Math.min(1000, AUDIT_EXPORT_MAX_ROWS - rows.length))
         .get();
       first = false;
-      for (const doc of page) {
-        await breathe();
+      const docs = page.flatMap((doc) => {
         const parsed = auditDocSchema.safeParse(doc);
-        if (!parsed.success) continue;
-        const d = present(parsed.data);
+        return parsed.success ? [parsed.data] : [];
+      });
+      const words = await describeEntries(ctx.db, docs);
+      for (const [i, d] of docs.entries()) {
+        await breathe();
+        const w = words[i]!;
         rows.push([
           shanghaiClock(d.at, true),
           d.actorName,
+          ROLE_LABELS[d.role as Role] ?? d.role,
+          w.operation,
+          w.sentence,
+          side(w.changes, 'before'),
+          side(w.changes, 'after'),
           d.actor,
-          d.roleLabel,
-          d.fn,
-          d.action,
           d.targetId ?? '',
-          json(d.before),
-          json(d.after),
         ]);
       }
       if (page.length === 0 || page.length < 1000) break;
@@ -162,13 +177,14 @@ export const auditExport = action({
         columns: [
           { header: '时间', width: 20 },
           { header: '操作人' },
-          { header: 'openid', width: 24 },
           { header: '角色' },
-          { header: '云函数' },
           { header: '操作' },
-          { header: '对象', width: 24 },
+          { header: '说明', width: 50 },
           { header: '修改前', width: 50 },
           { header: '修改后', width: 50 },
+          // For tracing an entry back to its records: the person's and the document's identifiers.
+          { header: '操作人 openid', width: 24 },
+          { header: '对象编号', width: 24 },
         ],
         rows,
       },

@@ -48,8 +48,8 @@ export const ID_FIELDS = [
 ] as const;
 
 /**
- * Actions open to staff or admins only that are pure reads of the console's own views: not recorded, so
- * looking at the log or the dashboard does not bury the changes. Exports are recorded (who took data out), and so are
+ * Actions open to staff or admins only that are plain page views (lists, figures, rosters with masked names): not
+ * recorded, so looking at a page does not bury the changes. Exports are recorded (who took data out), and so are
  * reads of members' real names (org.members, org.searchMembers).
  */
 export const UNAUDITED = new Set([
@@ -61,4 +61,9 @@ export const UNAUDITED = new Set([
   'org.applications',
   'org.staff',
   'org.rosterTemplate',
+  'requests.queue',
+  'requests.volunteers',
+  'requests.stats',
+  'stations.roster',
+  'vaccine.roster',
 ]);

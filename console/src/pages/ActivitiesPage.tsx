@@ -15,6 +15,7 @@ import { formatDateTime } from '../ui/format';
 import { fieldsOf, FormDialog, maxChars, minChars, required, requiredPick, useFormInstance } from '../ui/form';
 import { ErrorNotice, PagedTable, useAll, usePaged } from '../ui/paged';
 import { UnitSelect } from '../ui/pickers';
+import { useAccess } from '../access';
 import { QrImage } from '../ui/qr';
 
 const { FormItem } = Form;
@@ -69,6 +70,10 @@ function RulesTab() {
 }
 
 function ActivitiesTab() {
+  const access = useAccess();
+  // An activity open to every branch is the system admin's (points.publishActivity's scope); a secretary publishes
+  // for their own branch, a county admin for a branch of their county.
+  const ownBranch = access.secretary ? access.me.scope.unitId : null;
   const paged = usePaged<Activity>((cursor) => call('points', 'activities', { cursor, limit: 20 }), 'activities');
   const rules = useAll(async () => (await call('points', 'rules')).items, 'rules');
   const [open, setOpen] = useState(false);
@@ -124,6 +129,7 @@ function ActivitiesTab() {
         form={form}
         confirmText="发布并生成签到码"
         width={620}
+        initial={ownBranch ? { branchId: ownBranch } : undefined}
         onSubmit={async (v) => {
           const f = fieldsOf(v);
           const r = await call('points', 'publishActivity', {
@@ -159,8 +165,18 @@ function ActivitiesTab() {
             placeholder={rules.error ?? '选择签到后获得积分的细则'}
           />
         </FormItem>
-        <FormItem label="党支部" name="branchId">
-          <UnitSelect kinds={['branch']} clearable placeholder="不限支部" />
+        <FormItem
+          label="党支部"
+          name="branchId"
+          rules={access.systemAdmin ? [] : [requiredPick('党支部')]}
+          help={ownBranch ? `本支部：${access.me.scope.unitName}` : undefined}
+        >
+          <UnitSelect
+            kinds={['branch']}
+            clearable={access.systemAdmin}
+            placeholder={access.systemAdmin ? '不限支部' : '选择党支部'}
+            disabled={Boolean(ownBranch)}
+          />
         </FormItem>
         <FormItem label="地点" name="place" rules={[maxChars(100, '地点最多 100 个字')]}>
           <Input />

@@ -1,24 +1,36 @@
-/** 操作日志: every staff and admin action, searchable by who, what, which document and when; exported to Excel. */
+/**
+ * 操作日志: every staff and admin change, in plain Chinese — who (role and name) did what to what, when — with the
+ * fields before and after under their Chinese labels. Filtered by action and period, or narrowed from an entry to
+ * the same person or the same record; exported to Excel.
+ */
 import { useState } from 'react';
 import { Button } from 'tdesign-react/esm/button';
 import { DateRangePicker } from 'tdesign-react/esm/date-picker';
 import { Dialog } from 'tdesign-react/esm/dialog';
-import { Input } from 'tdesign-react/esm/input';
 import { MessagePlugin } from 'tdesign-react/esm/message';
+import { Select } from 'tdesign-react/esm/select';
 import { Space } from 'tdesign-react/esm/space';
 import { Tag } from 'tdesign-react/esm/tag';
-import { call, messageOf, roleLabel, type AuditEntry } from '../api';
+import { OPERATION_CHOICES } from '../../../domain/audit/labels';
+import { call, messageOf, type AuditEntry } from '../api';
 import { downloadBase64 } from '../ui/files';
-import { formatDateTime, preview, shanghaiDate } from '../ui/format';
+import { formatDateTime, shanghaiDate } from '../ui/format';
 import { PagedTable, usePaged } from '../ui/paged';
 
-interface Filters {
-  actor: string;
-  action: string;
-  targetId: string;
-  range: string[];
+/** A narrowing picked from an entry: its id is sent to the server, its words are what the page shows. */
+interface Narrow {
+  id: string;
+  label: string;
 }
-const EMPTY: Filters = { actor: '', action: '', targetId: '', range: [] };
+interface Filters {
+  operation: string;
+  range: string[];
+  actor: Narrow | null;
+  target: Narrow | null;
+}
+const EMPTY: Filters = { operation: '', range: [], actor: null, target: null };
+
+const who = (entry: AuditEntry) => `${entry.roleLabel} ${entry.actorName || '一位用户'}`;
 
 export default function AuditPage() {
   const [draft, setDraft] = useState<Filters>(EMPTY);
@@ -28,19 +40,19 @@ export default function AuditPage() {
   const paged = usePaged<AuditEntry>(
     (cursor) =>
       call('admin', 'audit', {
-        actor: filters.actor || undefined,
-        operation: filters.action || undefined,
-        targetId: filters.targetId || undefined,
+        actor: filters.actor?.id,
+        operation: filters.operation || undefined,
+        targetId: filters.target?.id,
         from: filters.range[0] || undefined,
         to: filters.range[1] || undefined,
         cursor,
       }),
     JSON.stringify(filters),
   );
-  const set = (k: keyof Filters) => (v: unknown) =>
-    setDraft((d) => ({ ...d, [k]: k === 'range' ? (v as string[]) : String(v ?? '') }));
-  const search = () =>
-    setFilters({ ...draft, actor: draft.actor.trim(), action: draft.action.trim(), targetId: draft.targetId.trim() });
+  const apply = (next: Filters) => {
+    setDraft(next);
+    setFilters(next);
+  };
 
   async function exportXlsx() {
     if (exporting) return;
@@ -60,43 +72,39 @@ export default function AuditPage() {
   return (
     <div className="page audit-page">
       <Space className="filters" align="center" breakLine>
-        <Input
-          className="audit-page__actor"
-          value={draft.actor}
-          onChange={set('actor')}
-          onEnter={search}
-          placeholder="操作人 openid"
-          clearable
-        />
-        <Input
+        <Select
           className="audit-page__action"
-          value={draft.action}
-          onChange={set('action')}
-          onEnter={search}
-          placeholder="操作，如 saveGoods"
+          value={draft.operation}
+          onChange={(v) => setDraft((d) => ({ ...d, operation: String(v ?? '') }))}
+          options={[...OPERATION_CHOICES]}
+          filterable
           clearable
-        />
-        <Input
-          className="audit-page__target"
-          value={draft.targetId}
-          onChange={set('targetId')}
-          onEnter={search}
-          placeholder="对象编号"
-          clearable
+          placeholder="全部操作"
+          style={{ width: 220 }}
         />
         <DateRangePicker
           value={draft.range}
-          onChange={set('range')}
+          onChange={(v) => setDraft((d) => ({ ...d, range: (v as string[]) ?? [] }))}
           valueType="YYYY-MM-DD"
           clearable
           placeholder={['开始日期', '结束日期']}
         />
-        <Button className="audit-page__search" onClick={search}>
+        <Button className="audit-page__search" onClick={() => setFilters(draft)}>
           搜索
         </Button>
         <Button variant="outline" loading={exporting} disabled={exporting} onClick={() => void exportXlsx()}>
           导出 Excel{filters.range.length === 2 ? '' : '（近 30 天）'}
         </Button>
+        {filters.actor ? (
+          <Tag closable className="audit-page__narrow" onClose={() => apply({ ...filters, actor: null })}>
+            只看 {filters.actor.label}
+          </Tag>
+        ) : null}
+        {filters.target ? (
+          <Tag closable className="audit-page__narrow" onClose={() => apply({ ...filters, target: null })}>
+            只看 {filters.target.label}
+          </Tag>
+        ) : null}
       </Space>
       <PagedTable<AuditEntry>
         paged={paged}
@@ -107,54 +115,99 @@ export default function AuditPage() {
         columns={[
           { colKey: 'at', title: '时间', width: 150, cell: ({ row }) => formatDateTime(row.at) },
           {
-            colKey: 'actorName',
-            title: '操作人',
-            width: 140,
-            ellipsis: true,
-            cell: ({ row }) => row.actorName || row.actor,
-          },
-          { colKey: 'role', title: '角色', width: 110, cell: ({ row }) => roleLabel(row.role) },
-          {
-            colKey: 'action',
+            colKey: 'operation',
             title: '操作',
-            width: 190,
+            width: 150,
             cell: ({ row }) => (
-              <Tag variant="light" className="audit-action">
-                {row.fn}.{row.action}
+              <Tag variant="light" theme="primary" className="audit-action">
+                {row.operation}
               </Tag>
             ),
           },
-          { colKey: 'targetId', title: '对象', width: 170, ellipsis: true, cell: ({ row }) => row.targetId ?? '—' },
-          { colKey: 'after', title: '变更后', ellipsis: true, cell: ({ row }) => preview(row.after, 60) },
+          {
+            colKey: 'sentence',
+            title: '记录',
+            ellipsis: true,
+            cell: ({ row }) => <span className="audit-sentence">{row.sentence}</span>,
+          },
           {
             colKey: 'op',
             title: '',
-            width: 70,
+            width: 80,
             cell: ({ row }) => (
-              <Button size="small" variant="text" theme="primary" onClick={() => setShown(row)}>
+              <Button
+                size="small"
+                variant="text"
+                theme="primary"
+                className="audit-page__detail"
+                onClick={() => setShown(row)}
+              >
                 详情
               </Button>
             ),
           },
         ]}
       />
-      <Dialog header="操作详情" visible={shown !== null} onClose={() => setShown(null)} footer={false} width={720}>
+      <Dialog
+        header="操作详情"
+        visible={shown !== null}
+        onClose={() => setShown(null)}
+        footer={false}
+        width={720}
+        className="audit-dialog"
+      >
         {shown && (
           <div className="audit-detail">
-            <p>
-              {formatDateTime(shown.at)} · {shown.actorName || shown.actor}（{roleLabel(shown.role)}）· {shown.fn}.
-              {shown.action} · {shown.targetId ?? '—'}
+            <p className="audit-detail__sentence">{shown.sentence}</p>
+            <p className="audit-detail__when">
+              {formatDateTime(shown.at)} · {shown.operation}
             </p>
-            <div className="audit-detail__grid">
-              <div>
-                <h4>变更前</h4>
-                <pre>{JSON.stringify(shown.before, null, 2) ?? '—'}</pre>
-              </div>
-              <div>
-                <h4>变更后</h4>
-                <pre>{JSON.stringify(shown.after, null, 2) ?? '—'}</pre>
-              </div>
-            </div>
+            {shown.changes.length > 0 ? (
+              <table className="audit-changes">
+                <thead>
+                  <tr>
+                    <th>项目</th>
+                    <th>修改前</th>
+                    <th>修改后</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {shown.changes.map((c) => (
+                    <tr key={c.field}>
+                      <th scope="row">{c.label}</th>
+                      <td>{c.before ?? '—'}</td>
+                      <td>{c.after ?? '—'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ) : (
+              <p className="hint">这次操作没有可显示的字段变化。</p>
+            )}
+            <Space className="audit-detail__narrow">
+              <Button
+                variant="outline"
+                size="small"
+                onClick={() => {
+                  apply({ ...EMPTY, actor: { id: shown.actor, label: who(shown) } });
+                  setShown(null);
+                }}
+              >
+                只看此人的操作
+              </Button>
+              {shown.targetId && shown.target ? (
+                <Button
+                  variant="outline"
+                  size="small"
+                  onClick={() => {
+                    apply({ ...EMPTY, target: { id: shown.targetId!, label: shown.target! } });
+                    setShown(null);
+                  }}
+                >
+                  只看{shown.target}的记录
+                </Button>
+              ) : null}
+            </Space>
           </div>
         )}
       </Dialog>

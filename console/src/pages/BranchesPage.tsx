@@ -8,6 +8,7 @@ import { Select } from 'tdesign-react/esm/select';
 import { Space } from 'tdesign-react/esm/space';
 import { Table } from 'tdesign-react/esm/table';
 import { Tag } from 'tdesign-react/esm/tag';
+import { useAccess } from '../access';
 import { call, CHILD_KINDS, newRequestId, UNIT_KINDS, type Unit, type UnitKind } from '../api';
 import { formatDateTime } from '../ui/format';
 import { fieldsOf, FormDialog, maxChars, minChars, required, requiredPick, useFormInstance } from '../ui/form';
@@ -19,7 +20,14 @@ const { FormItem } = Form;
 type Row = Unit & { depth: number };
 /** Which kinds may sit under which (as the org function checks: county → 大党委/联盟 → 党支部, or a branch right under a county). */
 
+/**
+ * Admins shape the tree (a county admin inside their county: no new county); a branch secretary sees their branch
+ * and the units above it, and may only make their own branch's invite code.
+ */
 export default function BranchesPage() {
+  const access = useAccess();
+  const shapes = access.me.role === 'admin';
+  const invites = (unit: Unit) => shapes || (access.secretary && unit.unitId === access.me.scope.unitId);
   const [keyword, setKeyword] = useState('');
   const tree = useAll(async () => inTreeOrder(await loadUnits()), 'tree');
   const [editing, setEditing] = useState<{ unit?: Unit; parent?: Unit; requestId: string } | null>(null);
@@ -80,13 +88,18 @@ export default function BranchesPage() {
           placeholder="按名称筛选"
           clearable
         />
-        <Button
-          className="branches-page__new-county"
-          variant="outline"
-          onClick={() => setEditing({ requestId: newRequestId('unit') })}
-        >
-          新增县
-        </Button>
+        {access.systemAdmin ? (
+          <Button
+            className="branches-page__new-county"
+            variant="outline"
+            onClick={() => setEditing({ requestId: newRequestId('unit') })}
+          >
+            新增县
+          </Button>
+        ) : null}
+        {access.secretary ? (
+          <span className="hint scope-hint">你可以为本支部生成入支部邀请码；组织架构的调整请联系县区管理员</span>
+        ) : null}
       </Space>
       <ErrorNotice message={tree.error} title="加载失败" />
       <ErrorNotice message={inviteError} title="生成邀请码失败" />
@@ -123,10 +136,10 @@ export default function BranchesPage() {
           {
             colKey: 'op',
             title: '操作',
-            width: 260,
+            width: shapes ? 260 : 100,
             cell: ({ row }) => (
               <Space size={2}>
-                {CHILD_KINDS[row.kind]?.length ? (
+                {shapes && CHILD_KINDS[row.kind]?.length ? (
                   <Button
                     size="small"
                     variant="text"
@@ -136,19 +149,23 @@ export default function BranchesPage() {
                     新增下级
                   </Button>
                 ) : null}
-                <Button
-                  size="small"
-                  variant="text"
-                  theme="primary"
-                  onClick={() => setEditing({ unit: row, requestId: newRequestId('unit') })}
-                >
-                  改名
-                </Button>
-                {row.kind === 'branch' ? (
+                {shapes ? (
+                  <Button
+                    size="small"
+                    variant="text"
+                    theme="primary"
+                    onClick={() => setEditing({ unit: row, requestId: newRequestId('unit') })}
+                  >
+                    改名
+                  </Button>
+                ) : null}
+                {row.kind === 'branch' && invites(row) ? (
                   <>
-                    <Button size="small" variant="text" theme="primary" onClick={() => setSecretaryOf(row)}>
-                      设书记
-                    </Button>
+                    {shapes ? (
+                      <Button size="small" variant="text" theme="primary" onClick={() => setSecretaryOf(row)}>
+                        设书记
+                      </Button>
+                    ) : null}
                     <Button
                       size="small"
                       variant="text"
@@ -161,7 +178,7 @@ export default function BranchesPage() {
                     </Button>
                   </>
                 ) : null}
-                {row.memberCount === 0 ? (
+                {shapes && row.memberCount === 0 ? (
                   <Button
                     size="small"
                     variant="text"

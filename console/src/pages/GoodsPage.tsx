@@ -9,13 +9,15 @@ import { InputNumber } from 'tdesign-react/esm/input-number';
 import { Space } from 'tdesign-react/esm/space';
 import { Switch } from 'tdesign-react/esm/switch';
 import { Tag } from 'tdesign-react/esm/tag';
+import { Loading } from 'tdesign-react/esm/loading';
 import { Textarea } from 'tdesign-react/esm/textarea';
+import { useAccess, useScopeCounty, type Access } from '../access';
 import { call, type Goods } from '../api';
 import { formatDateTime } from '../ui/format';
-import { fieldsOf, FormDialog, maxChars, required, useFormInstance, type Values } from '../ui/form';
+import { fieldsOf, FormDialog, maxChars, required, requiredPick, useFormInstance, type Values } from '../ui/form';
 import { ImageUpload } from '../ui/image-upload';
-import { PagedTable, usePaged } from '../ui/paged';
-import { StationSelect } from '../ui/pickers';
+import { PagedTable, useNarrowedPaged } from '../ui/paged';
+import { loadStations, StationSelect } from '../ui/pickers';
 
 const { FormItem } = Form;
 
@@ -25,12 +27,32 @@ const int = (min: number, max: number, what: string) => ({
 });
 const DATE_TIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/;
 
+/**
+ * The system admin manages every goods item; a county admin only goods picked up at a station of their county (goods
+ * with no pickup station belong to the whole system: points.saveGoods refuses them a county admin).
+ */
 export default function GoodsPage() {
+  const access = useAccess();
+  const { county, ready } = useScopeCounty(access);
+  if (!ready) return <Loading className="shell__loading" text="正在读取管理范围…" />;
+  return <GoodsList access={access} county={county} />;
+}
+
+function GoodsList({ access, county }: { access: Access; county: string | null }) {
   const [lowStockOnly, setLowStockOnly] = useState(false);
   const [keyword, setKeyword] = useState('');
-  const paged = usePaged<Goods>(
-    (cursor) => call('points', 'goods', { cursor, limit: 20, lowStockOnly: lowStockOnly || undefined }),
+  const paged = useNarrowedPaged<Goods>(
+    (cursor, limit) => call('points', 'goods', { cursor, limit, lowStockOnly: lowStockOnly || undefined }),
+    access.countyAdmin
+      ? async (items) => {
+          const ours = new Set(
+            (await loadStations()).filter((st) => county && st.county === county).map((st) => st.stationId),
+          );
+          return items.filter((g) => g.stationId && ours.has(g.stationId));
+        }
+      : null,
     String(lowStockOnly),
+    20,
   );
   const [editing, setEditing] = useState<Goods | 'new' | null>(null);
   const [restocking, setRestocking] = useState<Goods | null>(null);
@@ -96,7 +118,13 @@ export default function GoodsPage() {
       <PagedTable<Goods>
         paged={{ ...paged, items: shown }}
         rowKey="goodsId"
-        empty={keyword ? '本页没有名称包含该关键字的商品' : '还没有商品'}
+        empty={
+          keyword
+            ? '本页没有名称包含该关键字的商品'
+            : access.countyAdmin
+              ? `${county ?? '本县'}的驿站还没有可兑换的商品`
+              : '还没有商品'
+        }
         columns={[
           {
             colKey: 'picture',
@@ -176,8 +204,16 @@ export default function GoodsPage() {
         <FormItem label="每人限兑" name="perUserLimit" rules={[required('每人限兑数量'), int(1, 99, '每人限兑数量')]}>
           <InputNumber theme="normal" />
         </FormItem>
-        <FormItem label="领取驿站" name="stationId">
-          <StationSelect placeholder="不限驿站" />
+        <FormItem
+          label="领取驿站"
+          name="stationId"
+          rules={access.countyAdmin ? [requiredPick('领取驿站')] : []}
+          help={access.countyAdmin ? `只能选${county ?? '本县'}的驿站；不限驿站的商品由系统管理员管理` : undefined}
+        >
+          <StationSelect
+            placeholder={access.countyAdmin ? '选择领取驿站' : '不限驿站'}
+            county={access.countyAdmin ? county : null}
+          />
         </FormItem>
         <FormItem
           label="兑换开始"

@@ -25,6 +25,7 @@ import { formatDateTime } from '../ui/format';
 import { fieldsOf, FormDialog, maxChars, required, requiredPick, useFormInstance } from '../ui/form';
 import { ErrorNotice, PagedTable, usePaged } from '../ui/paged';
 import { UnitSelect } from '../ui/pickers';
+import { useAccess } from '../access';
 
 const { FormItem } = Form;
 const STATUS: Record<ApplicationStatus, { label: string; theme: 'warning' | 'success' | 'danger' | 'default' }> = {
@@ -35,6 +36,8 @@ const STATUS: Record<ApplicationStatus, { label: string; theme: 'warning' | 'suc
 const APPLICATION_STATUSES: ApplicationStatus[] = ['pending', 'approved', 'rejected'];
 
 function MembersTab() {
+  // Moving a member between branches is an admin's (org.moveMember); a secretary reads and imports their branch.
+  const moves = useAccess().me.role === 'admin';
   const [unitId, setUnitId] = useState('');
   const [keywordInput, setKeywordInput] = useState('');
   const [keyword, setKeyword] = useState('');
@@ -75,16 +78,20 @@ function MembersTab() {
           { colKey: 'role', title: '角色', cell: ({ row }) => roleLabel(row.role) },
           { colKey: 'branchName', title: '所在支部', cell: ({ row }) => row.branchName || '—' },
           { colKey: 'balance', title: '积分', width: 80 },
-          {
-            colKey: 'op',
-            title: '操作',
-            width: 100,
-            cell: ({ row }) => (
-              <Button size="small" variant="text" theme="primary" onClick={() => setMoving(row)}>
-                调动支部
-              </Button>
-            ),
-          },
+          ...(moves
+            ? [
+                {
+                  colKey: 'op',
+                  title: '操作',
+                  width: 100,
+                  cell: ({ row }: { row: Member }) => (
+                    <Button size="small" variant="text" theme="primary" onClick={() => setMoving(row)}>
+                      调动支部
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
       <FormDialog

@@ -5,6 +5,7 @@ import { Form } from 'tdesign-react/esm/form';
 import { Select } from 'tdesign-react/esm/select';
 import { Space } from 'tdesign-react/esm/space';
 import { Tag } from 'tdesign-react/esm/tag';
+import { useAccess, useScopeCounty } from '../access';
 import { call, ROLE_LABELS, ROLES, roleLabel, type Role, type StaffRow } from '../api';
 import { fieldsOf, FormDialog, requiredPick, useFormInstance } from '../ui/form';
 import { PagedTable, usePaged } from '../ui/paged';
@@ -13,7 +14,10 @@ import { MemberPicker, SiteSelect, StationSelect, UnitSelect } from '../ui/picke
 const { FormItem } = Form;
 const ROLE_OPTIONS = ROLES.map((value) => ({ value, label: ROLE_LABELS[value] }));
 
+/** A county admin gives roles inside their county (never a system-wide admin) and assigns their county's stations. */
 export default function RolesPage() {
+  const access = useAccess();
+  const { county } = useScopeCounty(access);
   const paged = usePaged<StaffRow>((cursor) => call('org', 'staff', { cursor }), 'staff');
   const [roleOpen, setRoleOpen] = useState(false);
   const [assigning, setAssigning] = useState<StaffRow | 'new' | null>(null);
@@ -85,8 +89,17 @@ export default function RolesPage() {
           <Select options={ROLE_OPTIONS} />
         </FormItem>
         {role === 'admin' ? (
-          <FormItem label="管理范围" name="scopeUnitId" help="县级管理员选择所在县；不选为全系统管理员">
-            <UnitSelect kinds={['county']} clearable placeholder="全系统" />
+          <FormItem
+            label="管理范围"
+            name="scopeUnitId"
+            rules={access.systemAdmin ? [] : [requiredPick('管理范围')]}
+            help={access.systemAdmin ? '县级管理员选择所在县；不选为全系统管理员' : '只能设为本县的县区管理员'}
+          >
+            <UnitSelect
+              kinds={['county']}
+              clearable={access.systemAdmin}
+              placeholder={access.systemAdmin ? '全系统' : '选择本县'}
+            />
           </FormItem>
         ) : null}
         {role === 'secretary' || role === 'member' ? (
@@ -130,7 +143,7 @@ export default function RolesPage() {
           {assigning && assigning !== 'new' ? <span>{assigning.nickname || assigning.openid}</span> : <MemberPicker />}
         </FormItem>
         <FormItem label="驿站" name="stationIds" help="只能在这些驿站核销、看名单、关闭时段">
-          <StationSelect multiple placeholder="不分配驿站" />
+          <StationSelect multiple placeholder="不分配驿站" county={access.countyAdmin ? county : null} />
         </FormItem>
         <FormItem label="接种点" name="siteIds">
           <SiteSelect multiple placeholder="不分配接种点" />

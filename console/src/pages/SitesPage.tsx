@@ -11,18 +11,31 @@ import { Space } from 'tdesign-react/esm/space';
 import { Table } from 'tdesign-react/esm/table';
 import { Tag } from 'tdesign-react/esm/tag';
 import { Textarea } from 'tdesign-react/esm/textarea';
+import { Loading } from 'tdesign-react/esm/loading';
 import { TimePicker } from 'tdesign-react/esm/time-picker';
+import { placeFilter, useAccess, useScopeCounty, type Access } from '../access';
 import { call, messageOf, type Site, type SiteDetail, type VaccineSlot } from '../api';
 import { formatTime, shanghaiDate } from '../ui/format';
 import { fieldsOf, FormDialog, maxChars, minChars, required, requiredPick, useFormInstance } from '../ui/form';
-import { ErrorNotice, PagedTable, useAll, usePaged } from '../ui/paged';
+import { ErrorNotice, PagedTable, useAll, useNarrowedPaged } from '../ui/paged';
+import { ProvenanceBlock, ProvenanceCell, useRowDetails } from '../ui/provenance';
 import { parseVaccines, vaccinesText } from '../ui/vaccines';
-import { TemplateFields, templateInitial, templateOf, templateRules } from './StationsPage';
+import { scopeHint, TemplateFields, templateInitial, templateOf, templateRules } from './StationsPage';
 
 const { FormItem } = Form;
 const ID = /^[a-z0-9-]+$/;
 
-function SiteSlots({ site, onClose }: { site: Site; onClose(): void }) {
+function SiteSlots({
+  site,
+  detail,
+  access,
+  onClose,
+}: {
+  site: Site;
+  detail: SiteDetail | undefined;
+  access: Access;
+  onClose(): void;
+}) {
   const [date, setDate] = useState(shanghaiDate(1));
   const slots = useAll(
     async () => (await call('vaccine', 'slots', { siteId: site.siteId, date })).slots,
@@ -32,9 +45,14 @@ function SiteSlots({ site, onClose }: { site: Site; onClose(): void }) {
   const form = useFormInstance();
   return (
     <Drawer header={`${site.name} · 接种时段`} visible size="760px" onClose={onClose} footer={false}>
+      {detail ? (
+        <ProvenanceBlock
+          provenance={{ source: detail.source, illustrative: site.illustrative, note: detail.illustrativeNote }}
+        />
+      ) : null}
       <Space className="filters" align="center">
         <DatePicker value={date} valueType="YYYY-MM-DD" onChange={(v) => setDate(String(v))} />
-        <Button onClick={() => setOpen(true)}>按周模板生成</Button>
+        {access.editsPlaces ? <Button onClick={() => setOpen(true)}>按周模板生成</Button> : null}
       </Space>
       <ErrorNotice message={slots.error} />
       <Table<VaccineSlot>
@@ -96,11 +114,37 @@ function SiteSlots({ site, onClose }: { site: Site; onClose(): void }) {
   );
 }
 
+const siteDetail = async (siteId: string) => (await call('vaccine', 'siteDetail', { siteId })).site;
+
+/**
+ * Staff see only the sites they are assigned to and their slots, with no editing; a county admin only their county's
+ * sites; the system admin every site.
+ */
 export default function SitesPage() {
+  const access = useAccess();
+  const { county, ready } = useScopeCounty(access);
+  if (!ready) return <Loading className="shell__loading" text="正在读取管理范围…" />;
+  return <SitesList access={access} county={county} />;
+}
+
+function SitesList({ access, county }: { access: Access; county: string | null }) {
   const [vaccine, setVaccine] = useState('');
-  const paged = usePaged<Site>(
-    (cursor) => call('vaccine', 'sites', { cursor, limit: 15, vaccine: vaccine.trim() || undefined }),
+  const mine = placeFilter(access, 'site', county);
+  const paged = useNarrowedPaged<Site>(
+    (cursor, limit) => call('vaccine', 'sites', { cursor, limit, vaccine: vaccine.trim() || undefined }),
+    mine
+      ? async (items) => {
+          // The list does not carry a site's county: a county admin's narrowing reads each site's details.
+          if (!access.countyAdmin) return items.filter((s) => mine({ id: s.siteId, county: '' }));
+          const shown = await Promise.all(items.map((s) => siteDetail(s.siteId)));
+          return items.filter((s, i) => mine({ id: s.siteId, county: shown[i]!.county }));
+        }
+      : null,
     vaccine.trim(),
+  );
+  const details = useRowDetails(
+    paged.items.map((row) => row.siteId),
+    siteDetail,
   );
   const [editing, setEditing] = useState<SiteDetail | 'new' | null>(null);
   const [statusOf, setStatusOf] = useState<Site | null>(null);
@@ -131,24 +175,44 @@ export default function SitesPage() {
           placeholder="按疫苗筛选（名称或编码）"
           clearable
         />
-        <Button variant="outline" onClick={() => setEditing('new')}>
-          新增接种点
-        </Button>
+        {access.editsPlaces ? (
+          <Button variant="outline" onClick={() => setEditing('new')}>
+            新增接种点
+          </Button>
+        ) : null}
+        {mine ? <span className="hint scope-hint">{scopeHint(access, county)}</span> : null}
       </Space>
       <ErrorNotice message={loadError} />
       <PagedTable<Site>
         paged={paged}
         rowKey="siteId"
-        empty="没有符合条件的接种点"
+        empty={mine ? '你的管理范围内没有符合条件的接种点' : '没有符合条件的接种点'}
+        tableLayout="fixed"
         columns={[
-          { colKey: 'name', title: '名称' },
-          { colKey: 'town', title: '乡镇', width: 100 },
+          { colKey: 'name', title: '名称', width: 200, ellipsis: true },
+          { colKey: 'town', title: '乡镇', width: 90 },
           { colKey: 'address', title: '地址', ellipsis: true },
+          {
+            colKey: 'source',
+            title: '出处',
+            width: 210,
+            ellipsis: true,
+            cell: ({ row }) => {
+              const d = details.get(row.siteId);
+              return (
+                <ProvenanceCell
+                  provenance={
+                    d ? { source: d.source, illustrative: row.illustrative, note: d.illustrativeNote } : undefined
+                  }
+                />
+              );
+            },
+          },
           { colKey: 'todayRemaining', title: '今日余量', width: 90 },
           {
             colKey: 'status',
             title: '状态',
-            width: 200,
+            width: 160,
             cell: ({ row }) =>
               row.status === 'paused' ? (
                 <Space size={4}>
@@ -162,15 +226,19 @@ export default function SitesPage() {
           {
             colKey: 'op',
             title: '操作',
-            width: 220,
+            width: access.editsPlaces ? 200 : 80,
             cell: ({ row }) => (
               <Space size={2}>
-                <Button size="small" variant="text" theme="primary" onClick={() => void edit(row)}>
-                  编辑
-                </Button>
-                <Button size="small" variant="text" theme="primary" onClick={() => setStatusOf(row)}>
-                  状态公告
-                </Button>
+                {access.editsPlaces ? (
+                  <>
+                    <Button size="small" variant="text" theme="primary" onClick={() => void edit(row)}>
+                      编辑
+                    </Button>
+                    <Button size="small" variant="text" theme="primary" onClick={() => setStatusOf(row)}>
+                      状态公告
+                    </Button>
+                  </>
+                ) : null}
                 <Button size="small" variant="text" theme="primary" onClick={() => setSlotsOf(row)}>
                   时段
                 </Button>
@@ -179,7 +247,14 @@ export default function SitesPage() {
           },
         ]}
       />
-      {slotsOf && <SiteSlots site={slotsOf} onClose={() => setSlotsOf(null)} />}
+      {slotsOf && (
+        <SiteSlots
+          site={slotsOf}
+          detail={details.get(slotsOf.siteId)}
+          access={access}
+          onClose={() => setSlotsOf(null)}
+        />
+      )}
       <FormDialog
         header={statusOf ? `「${statusOf.name}」的状态与公告` : '状态'}
         visible={statusOf !== null}

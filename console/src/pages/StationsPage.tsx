@@ -16,7 +16,9 @@ import { Table } from 'tdesign-react/esm/table';
 import { Tag } from 'tdesign-react/esm/tag';
 import { Textarea } from 'tdesign-react/esm/textarea';
 import { TimePicker } from 'tdesign-react/esm/time-picker';
+import { Loading } from 'tdesign-react/esm/loading';
 import { SERVICE_CATALOGUE, STATION_KINDS, type StationKind } from '../../../domain/stations/labels';
+import { placeFilter, useAccess, useScopeCounty, type Access } from '../access';
 import { call, messageOf, type Item, type Slot, type SlotTemplate, type Station, type StationDetail } from '../api';
 import { formatTime, shanghaiDate } from '../ui/format';
 import {
@@ -29,7 +31,8 @@ import {
   useFormInstance,
   type Values,
 } from '../ui/form';
-import { ErrorNotice, PagedTable, useAll, usePaged } from '../ui/paged';
+import { ErrorNotice, PagedTable, useAll, useNarrowedPaged } from '../ui/paged';
+import { IllustrativeTag, ProvenanceBlock, ProvenanceCell, useRowDetails } from '../ui/provenance';
 
 const { FormItem } = Form;
 const KIND_OPTIONS = (Object.keys(STATION_KINDS) as StationKind[]).map((value) => ({
@@ -131,12 +134,13 @@ export function templateOf(v: Values): SlotTemplate {
   };
 }
 
-function StationItems({ station, onClose }: { station: Station; onClose(): void }) {
+function StationItems({ station, access, onClose }: { station: Station; access: Access; onClose(): void }) {
   const detail = useAll(
     async () => [await call('stations', 'detail', { stationId: station.stationId })],
     station.stationId,
   );
   const items = detail.items[0]?.items ?? [];
+  const shown = detail.items[0]?.station;
   const [editing, setEditing] = useState<Item | 'new' | null>(null);
   const [generating, setGenerating] = useState<Item | null>(null);
   const [closing, setClosing] = useState<Item | null>(null);
@@ -160,11 +164,31 @@ function StationItems({ station, onClose }: { station: Station; onClose(): void 
       className="station-items"
     >
       <ErrorNotice message={detail.error} title="加载失败" />
-      <Space className="filters">
-        <Button className="station-items__new" onClick={() => setEditing('new')}>
-          新增预约项目
-        </Button>
-      </Space>
+      {shown ? (
+        <div className="station-provenance">
+          <ProvenanceBlock
+            provenance={{ source: shown.source, illustrative: shown.illustrative, note: shown.illustrativeNote }}
+          />
+          {shown.services.length > 0 ? (
+            <div className="station-provenance__services">
+              <span className="provenance-block__label">服务</span>
+              {shown.services.map((svc) => (
+                <span key={svc.code} className="station-provenance__service" title={svc.source?.quote ?? ''}>
+                  {svc.name}
+                  {svc.illustrative ? <IllustrativeTag /> : null}
+                </span>
+              ))}
+            </div>
+          ) : null}
+        </div>
+      ) : null}
+      {access.editsPlaces ? (
+        <Space className="filters">
+          <Button className="station-items__new" onClick={() => setEditing('new')}>
+            新增预约项目
+          </Button>
+        </Space>
+      ) : null}
       <Table<Item>
         rowKey="itemId"
         size="small"
@@ -176,23 +200,38 @@ function StationItems({ station, onClose }: { station: Station; onClose(): void 
           { colKey: 'kind', title: '类型', width: 90, cell: ({ row }) => (row.kind === 'room' ? '场地' : '服务') },
           { colKey: 'description', title: '说明', ellipsis: true },
           {
+            colKey: 'source',
+            title: '出处',
+            width: 200,
+            ellipsis: true,
+            cell: ({ row }) => (
+              <ProvenanceCell
+                provenance={{ source: row.source, illustrative: row.illustrative, note: row.illustrativeNote }}
+              />
+            ),
+          },
+          {
             colKey: 'op',
             title: '操作',
-            width: 280,
+            width: access.editsPlaces ? 280 : 150,
             cell: ({ row }) => (
               <Space size={2}>
-                <Button size="small" variant="text" theme="primary" onClick={() => setEditing(row)}>
-                  编辑
-                </Button>
-                <Button
-                  size="small"
-                  variant="text"
-                  theme="primary"
-                  className="item__generate"
-                  onClick={() => setGenerating(row)}
-                >
-                  按周模板生成
-                </Button>
+                {access.editsPlaces ? (
+                  <>
+                    <Button size="small" variant="text" theme="primary" onClick={() => setEditing(row)}>
+                      编辑
+                    </Button>
+                    <Button
+                      size="small"
+                      variant="text"
+                      theme="primary"
+                      className="item__generate"
+                      onClick={() => setGenerating(row)}
+                    >
+                      按周模板生成
+                    </Button>
+                  </>
+                ) : null}
                 <Button size="small" variant="text" theme="primary" onClick={() => setViewing(row)}>
                   查看时段
                 </Button>
@@ -338,13 +377,31 @@ function StationItems({ station, onClose }: { station: Station; onClose(): void 
   );
 }
 
+/**
+ * Staff see only the stations they are assigned to, with no editing of stations or items (they may look at slots and
+ * close a day); a county admin only their county's stations; the system admin every station.
+ */
 export default function StationsPage() {
+  const access = useAccess();
+  const { county, ready } = useScopeCounty(access);
+  if (!ready) return <Loading className="shell__loading" text="正在读取管理范围…" />;
+  return <StationsList access={access} county={county} />;
+}
+
+function StationsList({ access, county }: { access: Access; county: string | null }) {
   const [kind, setKind] = useState<StationKind | ''>('');
   const [keywordInput, setKeywordInput] = useState('');
   const [keyword, setKeyword] = useState('');
-  const paged = usePaged<Station>(
-    (cursor) => call('stations', 'list', { kind: kind || undefined, keyword: keyword || undefined, cursor, limit: 15 }),
+  const mine = placeFilter(access, 'station', county);
+  const paged = useNarrowedPaged<Station>(
+    (cursor, limit) =>
+      call('stations', 'list', { kind: kind || undefined, keyword: keyword || undefined, cursor, limit }),
+    mine ? (items) => items.filter((s) => mine({ id: s.stationId, county: s.county })) : null,
     `${kind}|${keyword}`,
+  );
+  const details = useRowDetails(
+    paged.items.map((row) => row.stationId),
+    (stationId) => call('stations', 'detail', { stationId }),
   );
   const [editing, setEditing] = useState<{ station: StationDetail['station'] | null; services: string[] } | null>(null);
   const [itemsOf, setItemsOf] = useState<Station | null>(null);
@@ -383,30 +440,51 @@ export default function StationsPage() {
           onClear={() => setKeyword('')}
         />
         <Button onClick={() => setKeyword(keywordInput.trim())}>搜索</Button>
-        <Button variant="outline" onClick={() => setEditing({ station: null, services: [] })}>
-          新增驿站
-        </Button>
+        {access.editsPlaces ? (
+          <Button variant="outline" onClick={() => setEditing({ station: null, services: [] })}>
+            新增驿站
+          </Button>
+        ) : null}
+        {mine ? <span className="hint scope-hint">{scopeHint(access, county)}</span> : null}
       </Space>
       <ErrorNotice message={loadError} />
       <PagedTable<Station>
         paged={paged}
         rowKey="stationId"
-        empty="没有符合条件的驿站"
+        empty={mine ? '你的管理范围内没有符合条件的驿站' : '没有符合条件的驿站'}
+        tableLayout="fixed"
         columns={[
-          { colKey: 'name', title: '名称', width: 230 },
-          { colKey: 'kindLabel', title: '类型', width: 130 },
-          { colKey: 'county', title: '县区', width: 130 },
+          { colKey: 'name', title: '名称', width: 200, ellipsis: true },
+          { colKey: 'kindLabel', title: '类型', width: 120 },
+          { colKey: 'county', title: '县区', width: 120, ellipsis: true },
           { colKey: 'address', title: '地址', ellipsis: true },
-          { colKey: 'openHours', title: '开放时间', width: 200, ellipsis: true },
+          {
+            colKey: 'source',
+            title: '出处',
+            width: 210,
+            ellipsis: true,
+            cell: ({ row }) => {
+              const d = details.get(row.stationId)?.station;
+              return (
+                <ProvenanceCell
+                  provenance={
+                    d ? { source: d.source, illustrative: row.illustrative, note: d.illustrativeNote } : undefined
+                  }
+                />
+              );
+            },
+          },
           {
             colKey: 'op',
             title: '操作',
-            width: 170,
+            width: access.editsPlaces ? 160 : 110,
             cell: ({ row }) => (
               <Space size={2}>
-                <Button size="small" variant="text" theme="primary" onClick={() => void edit(row)}>
-                  编辑
-                </Button>
+                {access.editsPlaces ? (
+                  <Button size="small" variant="text" theme="primary" onClick={() => void edit(row)}>
+                    编辑
+                  </Button>
+                ) : null}
                 <Button
                   size="small"
                   variant="text"
@@ -421,7 +499,7 @@ export default function StationsPage() {
           },
         ]}
       />
-      {itemsOf && <StationItems station={itemsOf} onClose={() => setItemsOf(null)} />}
+      {itemsOf && <StationItems station={itemsOf} access={access} onClose={() => setItemsOf(null)} />}
       <FormDialog
         header={s ? `编辑「${s.name}」` : '新增驿站'}
         visible={editing !== null}
@@ -523,4 +601,11 @@ export default function StationsPage() {
       </FormDialog>
     </div>
   );
+}
+
+/** Why the list is shorter than the whole system's: whose stations or sites it shows. */
+export function scopeHint(access: Access, county: string | null): string {
+  if (access.staff) return '只显示你负责的驿站和接种点';
+  if (access.countyAdmin) return county ? `只显示${county}的记录` : '你的管理范围已失效，请联系系统管理员';
+  return '';
 }

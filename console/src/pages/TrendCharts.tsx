@@ -5,6 +5,7 @@ import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/compon
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { Dashboard } from '../api';
+import { CHART_PALETTE } from '../theme';
 
 echarts.use([LineChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
 
@@ -24,6 +25,7 @@ function Chart({
     chart.setOption({
       // No drawing animation: a desk screen (and its screenshot) shows the whole period at once.
       animation: false,
+      color: [...CHART_PALETTE],
       tooltip: { trigger: 'axis' },
       legend: { top: 0 },
       grid: { left: 48, right: 16, top: 32, bottom: 28 },
@@ -34,6 +36,7 @@ function Chart({
         name: s.name,
         smooth: true,
         showSymbol: trend.length < 40,
+        areaStyle: { opacity: 0.08 },
         data: trend.map((t) => t[s.key]),
       })),
     });

@@ -29,9 +29,3 @@ export function shanghaiDate(days = 0, now = Date.now()): string {
   const p = parts(now + days * 86_400_000);
   return `${p.y}-${p.m}-${p.d}`;
 }
-
-export function preview(value: unknown, max = 80): string {
-  if (value === null || value === undefined) return '—';
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return text.length > max ? `${text.slice(0, max)}…` : text;
-}

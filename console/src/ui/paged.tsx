@@ -131,3 +131,56 @@ export function useAll<T>(
   }, [key, tick]);
   return { items, loading, error, reload: useCallback(() => setTick((t) => t + 1), []) };
 }
+
+/** How many records a narrowed list reads at most (the server's pages walked to the end). */
+const NARROW_MAX_PAGES = 40;
+const NARROW_PAGE = 50;
+
+/**
+ * A server-paged list narrowed to the records the person may act on (a county admin's county, staff's own stations):
+ * the server's pages are read to the end (at most 2,000 records), `narrow` keeps what is theirs, and the kept ones are
+ * paged here, `size` a page. With `narrow` null (the system admin) it is the server's own paging, as `usePaged`.
+ */
+export function useNarrowedPaged<T>(
+  load: (cursor: string | undefined, limit: number) => Promise<Page<T>>,
+  narrow: ((items: T[]) => Promise<T[]> | T[]) | null,
+  key: string,
+  size = 15,
+): Paged<T> {
+  const all = useRef<{ key: string; items: T[] } | null>(null);
+  const narrowRef = useRef(narrow);
+  narrowRef.current = narrow;
+  const narrowed = narrow !== null;
+  const paged = usePaged<T>(
+    async (cursor) => {
+      const keep = narrowRef.current;
+      if (!keep) return load(cursor, size);
+      if (all.current?.key !== key) {
+        const items: T[] = [];
+        let next: string | undefined;
+        for (let i = 0; i < NARROW_MAX_PAGES; i += 1) {
+          const page = await load(next, NARROW_PAGE);
+          items.push(...(await keep(page.items ?? [])));
+          if (!page.nextCursor) break;
+          next = page.nextCursor;
+        }
+        all.current = { key, items };
+      }
+      const offset = Number(cursor ?? 0);
+      const list = all.current.items;
+      return {
+        items: list.slice(offset, offset + size),
+        nextCursor: offset + size < list.length ? String(offset + size) : null,
+      };
+    },
+    `${key}|${narrowed ? 'narrowed' : 'all'}`,
+  );
+  const { reload } = paged;
+  return {
+    ...paged,
+    reload: useCallback(() => {
+      all.current = null;
+      reload();
+    }, [reload]),
+  };
+}

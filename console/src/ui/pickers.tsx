@@ -40,6 +40,7 @@ export function UnitSelect(props: {
   placeholder?: string;
   clearable?: boolean;
   className?: string;
+  disabled?: boolean;
 }) {
   const { units, error } = useUnits();
   const options = useMemo(
@@ -60,6 +61,7 @@ export function UnitSelect(props: {
       options={options}
       filterable
       clearable={props.clearable}
+      disabled={props.disabled}
       placeholder={error ? `组织架构加载失败：${error}` : (props.placeholder ?? '选择组织')}
       status={error ? 'error' : 'default'}
     />
@@ -121,8 +123,8 @@ async function allPages<T>(load: (cursor?: string) => Promise<Page<T>>, max = 10
 export const loadStations = () => allPages<Station>((cursor) => call('stations', 'list', { cursor, limit: 50 }));
 export const loadSites = () => allPages<Site>((cursor) => call('vaccine', 'sites', { cursor, limit: 50 }));
 
-function useOptions<T>(load: () => Promise<T[]>, toOption: (t: T) => { value: string; label: string }) {
-  const [options, setOptions] = useState<{ value: string; label: string }[]>([]);
+function useOptions<T, O extends { value: string; label: string }>(load: () => Promise<T[]>, toOption: (t: T) => O) {
+  const [options, setOptions] = useState<O[]>([]);
   const [error, setError] = useState<string | null>(null);
   const toRef = useRef(toOption);
   useEffect(() => {
@@ -144,11 +146,22 @@ export function StationSelect(props: {
   multiple?: boolean;
   className?: string;
   placeholder?: string;
+  /** Only this county's stations (a county admin's choices). */
+  county?: string | null;
 }) {
-  const { options, error } = useOptions(loadStations, (s: Station) => ({
+  const all = useOptions(loadStations, (s: Station) => ({
     value: s.stationId,
     label: `${s.name}（${s.county}）`,
+    county: s.county,
   }));
+  const error = all.error;
+  const options = useMemo(
+    () =>
+      all.options
+        .filter((o) => !props.county || o.county === props.county)
+        .map(({ value, label }) => ({ value, label })),
+    [all.options, props.county],
+  );
   return (
     <Select
       className={props.className}
