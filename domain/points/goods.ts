@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { action } from '../core/router';
 import { notFound } from '../core/errors';
 import { fields } from '../core/validation';
+import { plainText } from '../stations';
 import { EVENTS, GOODS, GOODS_QUOTAS, eventDocSchema, goodsDocSchema, type Goods } from './model';
 
 /** The document counting what one person bought and is buying of some goods (per-person limit). */
@@ -11,9 +12,10 @@ export const quotaId = (goodsId: string, openid: string) => `${goodsId}:${openid
 function presentGoods(g: Goods, admin: boolean) {
   return {
     goodsId: g._id,
-    name: g.name,
-    picture: g.picture,
-    description: g.description,
+    name: plainText(g.name),
+    // An uploaded picture, or null: the app then draws the illustration of the goods' category.
+    picture: g.picture || null,
+    description: plainText(g.description),
     price: g.price,
     stock: g.stock,
     perUserLimit: g.perUserLimit,
@@ -63,7 +65,7 @@ export const goodsDetail = action({
     return {
       goods: presentGoods(g.data, ctx.user.role === 'admin'),
       event: event?.success
-        ? { eventId: event.data._id, name: event.data.name, start: event.data.start, end: event.data.end }
+        ? { eventId: event.data._id, name: plainText(event.data.name), start: event.data.start, end: event.data.end }
         : null,
       myBought: typeof quota?.bought === 'number' ? quota.bought : 0,
     };

@@ -41,15 +41,26 @@ export interface StationSummary {
   bookable: boolean;
 }
 
+/**
+ * Text as a resident reads it: the demo's bracketed notes (「（示例地址）」「（原文未列出名目，以下服务为示例）」) left
+ * out. What is illustrative, and where it comes from, stays in `illustrative`, `source` and `illustrativeNote`
+ * for the desk console; the demo is marked once, elsewhere.
+ */
+export const plainText = (text: string): string =>
+  text
+    .replace(/[（(][^（）()]*(?:示例|原文)[^（）()]*[）)]/g, '')
+    .replace(/[ \t]{2,}/g, ' ')
+    .trim();
+
 const summary = (s: Station, bookableCount = 0): StationSummary => ({
   stationId: s._id,
-  name: s.name,
+  name: plainText(s.name),
   kind: s.kind,
   kindLabel: STATION_KINDS[s.kind],
   county: s.county,
   district: s.district,
-  address: s.address,
-  openHours: s.openHours,
+  address: plainText(s.address),
+  openHours: plainText(s.openHours),
   serviceCount: s.services.length,
   picture: s.pictures[0] ?? null,
   illustrative: s.illustrative,
@@ -170,10 +181,10 @@ export const detail = action({
     const active = await activeItems(ctx.db, [stationId]);
     const items = active.map(({ item, provenance }) => ({
       itemId: item._id,
-      name: item.name,
+      name: plainText(item.name),
       kind: item.kind,
       kindLabel: ITEM_KINDS[item.kind],
-      description: item.description,
+      description: plainText(item.description),
       serviceCode: item.serviceCode,
       source: shown(provenance.source),
       illustrative: provenance.illustrative,
@@ -203,7 +214,7 @@ export const detail = action({
       station: {
         ...summary(station, items.length),
         phone: station.phone,
-        intro: station.intro,
+        intro: plainText(station.intro),
         location: station.location ?? null,
         pictures: station.pictures,
         services,

@@ -5,7 +5,7 @@ import { notFound } from '../core/errors';
 import { dayOf } from '../core/time';
 import { SLOTS, slotDocSchema } from '../slots';
 import { pageByDistance } from '../core/geo';
-import { geoPointSchema } from '../stations';
+import { geoPointSchema, plainText } from '../stations';
 import { pageById } from '../core/paging';
 import { fields } from '../core/validation';
 import { SITES, siteDocSchema, type Site } from './model';
@@ -25,24 +25,32 @@ export interface SiteSummary {
   offers: { code: string; name: string; maker: string }[];
   amenities: string[];
   volunteerBranch: Site['volunteerBranch'];
-  /** An illustrative site (「示例」): its name, hours and capacity are not from the article. */
+  /** An illustrative site (「示例」, for the desk console): its name, hours and capacity are not from the article. */
   illustrative: boolean;
+  /** The first uploaded picture, or null: the app then draws the vaccination sites' illustration. */
+  picture: string | null;
 }
 
-const summary = (s: Site): SiteSummary => ({
+/** A site as read for showing: the stored document and the pictures an admin uploaded (none on older documents). */
+const shownSiteSchema = siteDocSchema.extend({ pictures: z.array(z.string()).catch([]).default([]) });
+type ShownSite = Site & { pictures: string[] };
+
+// Names, addresses, hours and notices read plainly: the demo's bracketed notes stay out (stations' plainText).
+const summary = (s: ShownSite): SiteSummary => ({
   siteId: s._id,
-  name: s.name,
+  name: plainText(s.name),
   town: s.town,
-  address: s.address,
-  openHours: s.openHours,
+  address: plainText(s.address),
+  openHours: plainText(s.openHours),
   status: s.status,
   statusLabel: s.status === 'open' ? '正常接种' : '暂停接种',
-  notice: s.notice,
+  notice: plainText(s.notice),
   vaccines: [...new Set(s.vaccines.map((v) => v.name))],
   offers: s.vaccines.map((v) => ({ code: v.code, name: v.name, maker: v.maker })),
   amenities: s.amenities,
-  volunteerBranch: s.volunteerBranch,
+  volunteerBranch: { ...s.volunteerBranch, name: plainText(s.volunteerBranch.name) },
   illustrative: s.illustrative,
+  picture: s.pictures[0] ?? null,
 });
 
 /** Seats still free today at each site (one query for the day's slots, summed per site), in Shanghai days. */
@@ -89,11 +97,11 @@ export const sites = action({
       return items.map((item) => ({ ...item, todayRemaining: left.get(item.siteId) ?? 0 }));
     };
     if (!near) {
-      const page = await pageById(SITES, ctx.db.collection(SITES), query, { cursor, limit }, siteDocSchema, summary);
+      const page = await pageById(SITES, ctx.db.collection(SITES), query, { cursor, limit }, shownSiteSchema, summary);
       return { items: await withToday(page.items), nextCursor: page.nextCursor };
     }
     const places = (await ctx.db.collection(SITES).where(query).limit(1000).get()).flatMap((d) => {
-      const site = siteDocSchema.safeParse(d);
+      const site = shownSiteSchema.safeParse(d);
       return site.success ? [{ item: summary(site.data), id: site.data._id, location: site.data.location }] : [];
     });
     const page = pageByDistance(places, near, { cursor, limit });
@@ -105,7 +113,7 @@ export const siteDetail = action({
   input: z.strictObject({ siteId: fields.id }),
   access: 'public',
   async run({ siteId }, ctx) {
-    const parsed = siteDocSchema.safeParse(await ctx.db.collection(SITES).doc(siteId).get());
+    const parsed = shownSiteSchema.safeParse(await ctx.db.collection(SITES).doc(siteId).get());
     if (!parsed.success) throw notFound('接种点');
     const site = parsed.data;
     return {
@@ -115,6 +123,7 @@ export const siteDetail = action({
         contact: site.contact,
         location: site.location ?? null,
         offers: site.vaccines,
+        pictures: site.pictures,
         dailyCapacity: site.dailyCapacity,
         source: site.source,
         illustrativeNote: site.illustrativeNote,
