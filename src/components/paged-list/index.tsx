@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { View, Button } from '@tarojs/components';
-import StateView from '../state-view';
+import StateView, { type NextStep } from '../state-view';
 import type { PagedListState } from './usePagedList';
 import './index.scss';
 
@@ -9,14 +9,18 @@ interface Props<T> {
   renderItem: (item: T) => ReactNode;
   keyOf: (item: T) => string;
   emptyText: string;
+  /** The empty state's next step (a button that opens a page) and, on subpackage pages, its illustration. */
+  emptyAction?: NextStep;
+  emptyPicture?: string;
 }
 
 /** A paged list with its four states: loading, error with retry, empty, and "load more". */
-export default function PagedList<T>({ list, renderItem, keyOf, emptyText }: Props<T>) {
+export default function PagedList<T>({ list, renderItem, keyOf, emptyText, emptyAction, emptyPicture }: Props<T>) {
   if (list.loading) return <StateView kind="loading" />;
   if (list.error && list.items.length === 0)
     return <StateView kind="error" message={list.error} onAction={list.reload} />;
-  if (list.items.length === 0) return <StateView kind="empty" message={emptyText} />;
+  if (list.items.length === 0)
+    return <StateView kind="empty" message={emptyText} action={emptyAction} picture={emptyPicture} />;
   return (
     <View className="paged-list">
       {list.items.map((item) => (
