@@ -3,37 +3,42 @@ import { a11y } from '../layout/a11y';
 import { Icon } from './icon';
 import { iconUri, type IconName } from './icons';
 import { GOODS_CATEGORIES, PLACE_PLACEHOLDERS, goodsCategory, type Placeholder } from './categories';
+import { goodsArt, placeArt } from '../../artwork';
 import './index.scss';
 
 export { Icon, iconUri, goodsCategory, GOODS_CATEGORIES, PLACE_PLACEHOLDERS };
 export type { IconName, Placeholder };
 
 /**
- * A picture of a goods item, station or site: the picture when there is one, else a designed
- * placeholder for its category (icon and category word, never cut from the name).
+ * A picture of a goods item, station or site: the picture when there is one, else its kind's illustration
+ * (`art`, the project's artwork) or, without one, a designed placeholder for its category (icon and
+ * category word, never cut from the name).
  */
 export default function Picture({
   src,
   placeholder,
+  art,
   alt,
   size = 'm',
   className = '',
 }: {
   src?: string | null;
   placeholder: Placeholder;
+  /** The illustration shown when there is no picture (an image URI from src/artwork). */
+  art?: string;
   alt: string;
   size?: 's' | 'm' | 'l';
   className?: string;
 }) {
-  if (src) {
+  if (src || art) {
     return (
       <Image
-        className={`xf-picture xf-picture--${size} ${className}`}
-        src={src}
+        className={`xf-picture xf-picture--${size} ${src ? '' : 'xf-picture--art'} ${className}`}
+        src={(src || art)!}
         mode="aspectFill"
-        lazyLoad
-        nativeProps={{ alt }}
-        {...a11y({ label: alt })}
+        lazyLoad={!!src}
+        nativeProps={{ alt: src ? alt : `${alt}（示意图）` }}
+        {...a11y({ label: src ? alt : `${alt}（示意图）` })}
       />
     );
   }
@@ -57,10 +62,12 @@ export function GoodsPicture({
   goods: { name: string; picture?: string | null; description?: string };
   size?: 's' | 'm' | 'l';
 }) {
+  const category = goodsCategory(goods.name, goods.description);
   return (
     <Picture
       src={goods.picture}
-      placeholder={GOODS_CATEGORIES[goodsCategory(goods.name, goods.description)]}
+      placeholder={GOODS_CATEGORIES[category]}
+      art={goodsArt(category)}
       alt={goods.name}
       size={size}
     />
@@ -79,6 +86,7 @@ export function PlacePicture({
     <Picture
       src={place.picture}
       placeholder={PLACE_PLACEHOLDERS[place.kind ?? 'other'] ?? PLACE_PLACEHOLDERS.other!}
+      art={placeArt(place.kind ?? 'center')}
       alt={place.name}
       size={size}
     />
