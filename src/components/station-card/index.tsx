@@ -10,7 +10,7 @@ const cardButton = (label: string): Record<string, string> =>
     ? { role: 'button', 'aria-label': label, tabIndex: '0' }
     : { ariaRole: 'button', ariaLabel: label };
 
-/** One station in a list: picture (or its kind's placeholder), name, 「可预约」 only when something is bookable, 「示例」 when illustrative. */
+/** One station in a list: picture (or its kind's illustration), name, 「可预约」 only when something is bookable. */
 export default function StationCard({
   station,
   onOpen,
@@ -21,21 +21,16 @@ export default function StationCard({
   return (
     <View
       className="card station-card"
-      {...cardButton(
-        `${station.name}${station.bookable ? `，可预约 ${station.bookableCount} 项` : ''}${station.illustrative ? '，示例' : ''}`,
-      )}
+      {...cardButton(`${station.name}${station.bookable ? `，可预约 ${station.bookableCount} 项` : ''}`)}
       onClick={() => onOpen(station.stationId)}
     >
       <View className="station-card__row">
         <StationPicture station={station} />
         <View className="station-card__body">
           <View className="card__title">{station.name}</View>
-          {station.bookable || station.illustrative ? (
+          {station.bookable ? (
             <View className="station-card__badges">
-              {station.bookable ? (
-                <Text className="tag tag--bookable">{`可预约 ${station.bookableCount} 项`}</Text>
-              ) : null}
-              {station.illustrative ? <Text className="tag tag--example">示例</Text> : null}
+              <Text className="tag tag--bookable">{`可预约 ${station.bookableCount} 项`}</Text>
             </View>
           ) : null}
           <View className="muted">

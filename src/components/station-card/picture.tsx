@@ -1,5 +1,6 @@
 import { Image, View } from '@tarojs/components';
 import type { StationKind } from '../../../domain/stations/labels';
+import { usePlaceArt } from '../picture/lazy-art';
 
 /**
  * Line icons per station kind (24 × 24, stroked), drawn as SVG data URIs so one `Image` shows them on
@@ -36,8 +37,9 @@ export function kindIconUri(kind: StationKind): string {
 const label = (props: Record<string, string>) => (process.env.TARO_ENV === 'h5' ? props : {});
 
 /**
- * A station's picture when it has one; otherwise the designed placeholder of its kind (an icon on a
- * tinted tile — never letters cut from the name). Decorative beside the name, so hidden from readers.
+ * A station's picture in a list (main package): its photo when it has one; otherwise its kind's
+ * illustration on H5 (loaded lazily), and on weapp the compact icon tile of its kind. Decorative beside the
+ * name, so hidden from readers. The detail page (a subpackage) shows the full illustration (PlacePicture).
  */
 export default function StationPicture({
   station,
@@ -46,13 +48,15 @@ export default function StationPicture({
   station: { name: string; kind: StationKind; picture?: string | null };
   size?: 'm' | 'l';
 }) {
-  if (station.picture) {
+  const art = usePlaceArt(station.kind);
+  const src = station.picture || art;
+  if (src) {
     return (
       <Image
         className={`station-picture station-picture--${size}`}
-        src={station.picture}
+        src={src}
         mode="aspectFill"
-        lazyLoad
+        lazyLoad={!!station.picture}
         {...label({ 'aria-hidden': 'true' })}
       />
     );

@@ -91,7 +91,14 @@ export default function StationsPage() {
       <PagedList
         list={list}
         keyOf={(s) => s.stationId}
-        emptyText={search ? `没有找到与“${search}”相关的驿站` : '该类别下暂无驿站'}
+        emptyText={
+          search
+            ? `没有找到与“${search}”相关的驿站。需要什么服务，可以告诉社区`
+            : kind
+              ? '这一类还没有驿站，换个类别看看'
+              : '还没有开放的驿站，开放后会显示在这里'
+        }
+        emptyAction={search ? { text: '我要点单', url: ROUTES.helpAsk } : { text: '回到首页', url: ROUTES.home }}
         renderItem={(s) => (
           <StationCard station={s} onOpen={(id) => void Taro.navigateTo({ url: routeUrl('bookingStation', { id }) })} />
         )}

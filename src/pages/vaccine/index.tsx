@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { View, Text } from '@tarojs/components';
+import { Image, View, Text } from '@tarojs/components';
 import { a11y } from '../../components/layout/a11y';
 import { distanceText, useNearMe } from '../../components/near-me/useNearMe';
 import { Icon } from '../../components/picture/icon';
+import { usePlaceArt } from '../../components/picture/lazy-art';
 import { ROUTES, routeUrl } from '../../routes';
 import '../stations/index.scss';
 import PagedList, { usePagedPage } from '../../components/paged-list';
@@ -18,6 +19,18 @@ const LINKS = [
   { text: '接种人', url: ROUTES.vaccinePeople },
   { text: '我的接种预约', url: ROUTES.vaccineMine },
 ];
+
+/** A site's photo; else the sites' illustration on H5 (lazily) or, on weapp, the compact syringe tile. */
+function SiteThumb({ picture }: { picture: string | null }) {
+  const art = usePlaceArt('vaccine');
+  const src = picture || art;
+  if (src) return <Image className="site-card__picture" src={src} mode="aspectFill" {...a11y({ hidden: true })} />;
+  return (
+    <View className="site-card__icon" {...a11y({ hidden: true })}>
+      <Icon name="syringe" colour="#006d75" />
+    </View>
+  );
+}
 
 export default function VaccinePage() {
   const signedOut = needsSignIn();
@@ -91,19 +104,20 @@ export default function VaccinePage() {
       <PagedList
         list={list}
         keyOf={(s) => s.siteId}
-        emptyText="暂无接种点信息"
+        emptyText={vaccine ? '没有接种点提供这种疫苗，点「全部疫苗」看看' : '还没有开放的接种点，开放后会显示在这里'}
+        emptyAction={{ text: '回到首页', url: ROUTES.home }}
         renderItem={(s) => (
           <View
             className="card site-card"
             onClick={() => void Taro.navigateTo({ url: routeUrl('vaccineSite', { id: s.siteId }) })}
           >
             <View className="site-card__head">
-              <View className="site-card__icon">
-                <Icon name="syringe" colour="#006d75" />
+              <SiteThumb picture={s.picture} />
+              <View className="site-card__body">
+                <View className="card__title site-card__name">{s.name}</View>
+                <View className="muted">{s.address}</View>
               </View>
-              <View className="card__title site-card__name">{s.name}</View>
             </View>
-            <View className="muted">{s.address}</View>
             <View>
               <Text className={s.status === 'open' ? 'tag' : 'tag tag--grey'}>{s.statusLabel}</Text>
               {s.status === 'open' ? <Text className="tag tag--grey">{`今日余 ${s.todayRemaining}`}</Text> : null}

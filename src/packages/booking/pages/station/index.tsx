@@ -3,7 +3,7 @@ import { View, Text } from '@tarojs/components';
 import { Button, Cell } from '@nutui/nutui-react-taro';
 import ResourceView, { useResource } from '../../../../components/resource';
 import { ElderPage, useElderMode } from '../../../../components/elder-mode';
-import StationPicture from '../../../../components/station-card/picture';
+import { PlacePicture } from '../../../../components/picture';
 import {
   getStationWithItems,
   type StationDetail,
@@ -14,6 +14,7 @@ import { asButton } from '../../slot-view';
 import { routeUrl } from '../../../../routes';
 import '../../../../components/station-card/index.scss';
 import '../../booking.scss';
+import './index.scss';
 
 function navigate(station: StationDetail): void {
   const { location } = station;
@@ -36,26 +37,14 @@ function navigate(station: StationDetail): void {
 const openItem = (item: { itemId: string; name: string }) =>
   void Taro.navigateTo({ url: routeUrl('bookingItem', { id: item.itemId, name: item.name }) });
 
-/** 「出处」: the article's headline and its words. */
-function SourceLine({ source }: { source: { title: string; quote: string } }) {
-  return (
-    <View className="source-line">
-      <Text className="source-line__label">出处</Text>
-      <Text>{`《${source.title}》：“${source.quote}”`}</Text>
-    </View>
-  );
-}
-
 function BookableItem({ item }: { item: StationItem }) {
   return (
     <View className="bookable-item" {...asButton(`预约${item.name}，选择时段`)} onClick={() => openItem(item)}>
       <View className="bookable-item__head">
         <Text className="bookable-item__name">{item.name}</Text>
         <Text className="tag tag--bookable">可预约</Text>
-        {item.illustrative ? <Text className="tag tag--example">示例</Text> : null}
       </View>
       <View className="muted">{`${item.kindLabel}${item.description ? ` · ${item.description}` : ''}`}</View>
-      {item.illustrativeNote ? <View className="muted">{`说明：${item.illustrativeNote}`}</View> : null}
       <View className="bookable-item__go">选择时段 ›</View>
     </View>
   );
@@ -63,29 +52,18 @@ function BookableItem({ item }: { item: StationItem }) {
 
 function StationDetailView({ detail }: { detail: StationDetailAnswer }) {
   const { station, items } = detail;
-  const anyIllustrative = station.illustrative || station.services.some((s) => s.illustrative);
   return (
     <>
-      <View className="hero station-hero">
-        {station.pictures.length === 0 ? (
-          <StationPicture station={{ name: station.name, kind: station.kind, picture: null }} />
-        ) : null}
-        <View className="station-hero__text">
-          <View className="hero__title">{station.name}</View>
-          <View className="hero__sub">
-            {station.kindLabel}
-            {station.illustrative ? <Text className="tag tag--example hero__example">示例</Text> : null}
-          </View>
-        </View>
+      <View className="station-cover">
+        <PlacePicture
+          place={{ name: station.name, kind: station.kind, picture: station.pictures[0] ?? null }}
+          size="l"
+        />
       </View>
-      {station.pictures.length > 0 ? (
-        <View className="card station-picture-card">
-          <StationPicture
-            station={{ name: station.name, kind: station.kind, picture: station.pictures[0]! }}
-            size="l"
-          />
-        </View>
-      ) : null}
+      <View className="hero station-hero">
+        <View className="hero__title">{station.name}</View>
+        <View className="hero__sub">{station.kindLabel}</View>
+      </View>
       <View className="card">
         <Cell title="地址" description={`${station.county}${station.district} ${station.address}`} />
         <Cell title="开放时间" description={station.openHours || '以现场公示为准'} />
@@ -113,7 +91,6 @@ function StationDetailView({ detail }: { detail: StationDetailAnswer }) {
         <View className="card">
           <View className="card__title">驿站介绍</View>
           <Text className="muted">{station.intro}</Text>
-          {station.source ? <SourceLine source={station.source} /> : null}
         </View>
       ) : null}
       <View className="card">
@@ -135,20 +112,11 @@ function StationDetailView({ detail }: { detail: StationDetailAnswer }) {
                 ) : (
                   <Text className="tag tag--grey">到站办理</Text>
                 )}
-                {s.illustrative ? <Text className="tag tag--example">示例</Text> : null}
               </View>
             ))}
           </View>
         )}
       </View>
-      {anyIllustrative || station.illustrativeNote ? (
-        <View className="card example-note">
-          <View className="card__title">关于「示例」</View>
-          <Text className="muted">
-            {`驿站资料取自公开报道；报道没有写明的内容用示例补足，并标注「示例」。${station.illustrativeNote ? `本驿站：${station.illustrativeNote}。` : ''}`}
-          </Text>
-        </View>
-      ) : null}
     </>
   );
 }

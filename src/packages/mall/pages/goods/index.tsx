@@ -2,9 +2,11 @@ import Taro, { useShareAppMessage } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import PagedList, { usePagedPage } from '../../../../components/paged-list';
 import { GoodsPicture } from '../../../../components/picture';
+import { goodsArt } from '../../../../artwork';
 import { listGoods, type GoodsItem } from '../../../../services/points';
 import { ROUTES, routeUrl } from '../../../../routes';
 import '../../mall.scss';
+import './index.scss';
 import { ElderPage } from '../../../../components/elder-mode';
 
 function GoodsCard({ goods }: { goods: GoodsItem }) {
@@ -16,6 +18,7 @@ function GoodsCard({ goods }: { goods: GoodsItem }) {
       <GoodsPicture goods={goods} />
       <View className="goods-card__body">
         <View className="card__title goods-card__name">{goods.name}</View>
+        {goods.description ? <View className="muted goods-card__text">{goods.description}</View> : null}
         <View>
           <Text className="goods-card__price">{`${goods.price} 积分`}</Text>
           <Text className="muted">{goods.stock > 0 ? `  剩余 ${goods.stock}` : '  已兑完'}</Text>
@@ -37,7 +40,9 @@ export default function GoodsPage() {
       <PagedList
         list={list}
         keyOf={(g) => g.goodsId}
-        emptyText="商城暂无可兑换的商品"
+        emptyText="商城还没有可兑换的商品，上架后会显示在这里"
+        emptyAction={{ text: '看看我的积分', url: ROUTES.points }}
+        emptyPicture={goodsArt('other')}
         renderItem={(g) => <GoodsCard goods={g} />}
       />
     </ElderPage>
