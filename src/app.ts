@@ -47,7 +47,9 @@ function fitH5(): void {
   };
   fit();
   new MutationObserver(fit).observe(document.body, { childList: true, subtree: true });
+  // A page shown again (a tab, or back) changes only classes: follow the router's own event too.
   window.addEventListener('hashchange', fit);
+  Taro.eventCenter.on('__afterTaroRouterChange', fit);
   const taro = Taro as unknown as {
     openLocation: (o: { latitude: number; longitude: number; name?: string; address?: string }) => Promise<unknown>;
   };

@@ -379,6 +379,17 @@ async function measure(
       for (let a = el.parentElement; a; a = a.parentElement) if (scrolls(a)) return true;
       return false;
     };
+    // A picture filling its frame (aspectFill) is cropped by the frame on purpose: what shows is the frame's part.
+    const picture = (el: Element) => el.matches('img, taro-image-core, taro-image-core *, svg, canvas, video');
+    const croppedWithin = (el: Element) => {
+      for (let a = el.parentElement; a; a = a.parentElement) {
+        const x = getComputedStyle(a).overflowX;
+        if (x !== 'hidden' && x !== 'clip') continue;
+        const frameBox = a.getBoundingClientRect();
+        return frameBox.left >= -0.5 && frameBox.right <= width + 0.5;
+      }
+      return false;
+    };
     const outside: string[] = [];
     const flagged = new Set<Element>();
     for (const el of Array.from(document.body.querySelectorAll('*'))) {
@@ -387,6 +398,7 @@ async function measure(
       if (rect.width === 0 || rect.height === 0) continue;
       if (rect.left >= -0.5 && rect.right <= width + 0.5) continue;
       if (getComputedStyle(el).visibility === 'hidden' || inScroller(el)) continue;
+      if (picture(el) && croppedWithin(el)) continue;
       flagged.add(el);
       // Name the outermost box that leaves the viewport, not each of its children.
       if (el.parentElement && flagged.has(el.parentElement)) continue;

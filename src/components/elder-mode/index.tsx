@@ -15,6 +15,9 @@ export const readElderMode = (): boolean => Taro.getStorageSync(KEY) === '1';
 export function applyElderMode(on: boolean): void {
   if (process.env.TARO_ENV === 'h5' && typeof document !== 'undefined') {
     document.documentElement.classList.toggle(ELDER_ROOT_CLASS, on);
+    // And the class the pages' and shared components' own 长辈模式 rules use (`.elder .x`), so they hold on
+    // every page, whether or not its root is an ElderPage.
+    document.documentElement.classList.toggle('elder', on);
   }
 }
 

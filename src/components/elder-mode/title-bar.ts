@@ -37,12 +37,9 @@ function build(): HTMLElement {
   return el;
 }
 
-/** The page on top (Taro keeps the pages below it in the document, hidden). */
-function topPage(): HTMLElement | null {
-  const pages = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter(
-    (p) => p.style.display !== 'none',
-  );
-  return pages[pages.length - 1] ?? null;
+/** The pages shown (Taro keeps the others in the document, hidden by its `taro_page_shade` class). */
+function shownPages(): HTMLElement[] {
+  return Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter((p) => p.offsetParent !== null);
 }
 
 let bar: HTMLElement | null = null;
@@ -55,6 +52,5 @@ export function fitTitleBarSwitch(): void {
     bar = bar ?? build();
     nav.appendChild(bar);
   }
-  const own = topPage()?.querySelector(OWN_SWITCH) ?? null;
-  bar.hidden = own !== null;
+  bar.hidden = shownPages().some((p) => p.querySelector(OWN_SWITCH) !== null);
 }

@@ -3,7 +3,8 @@
  * `role` and `aria-*` as attributes; the mini-program templates take `ariaRole` / `ariaLabel`.
  */
 export interface A11y {
-  role?: 'button' | 'link' | 'img' | 'switch' | 'tab' | 'heading' | 'list' | 'listitem' | 'status' | 'region';
+  role?:
+    'button' | 'link' | 'img' | 'switch' | 'tab' | 'tablist' | 'heading' | 'list' | 'listitem' | 'status' | 'region';
   label?: string;
   checked?: boolean;
   selected?: boolean;
