@@ -54,6 +54,7 @@ test('我的 shows the signed-in user and role', async () => {
   await j.page.goto(`${j.cloud.url}/#/pages/mine/index`);
   await j.page.locator('.mine-nickname').waitFor();
   expect(await j.page.locator('.mine-role').textContent()).toBe('居民');
+  await j.settled('.mine-page');
   await j.shot('03-mine.png');
   // A resident finds the way into a branch from 我的; a resident sees no review of applications.
   expect(await j.page.locator('.org-applications-link').count()).toBe(0);
@@ -85,12 +86,14 @@ test('the sign-in page offers all six demo users, and each finds their own work 
   await j.page.evaluate(() => localStorage.clear());
   await j.page.goto(`${j.cloud.url}/#/pages/login/index?from=${encodeURIComponent('/pages/index/index')}`);
   for (const r of ROLES) await j.page.locator(`.login-as--${r.openid}`).waitFor();
+  await j.settled('.login-page');
   await j.shot('04-sign-in.png');
 
   for (const r of ROLES) {
     await j.signInAs(r.openid, '/pages/index/index');
     const work = j.page.locator('.home-work');
     await work.waitFor();
+    await j.settled('.home-page');
     expect(await work.locator('.home-section__title').first().textContent()).toContain(r.title);
     expect(await work.locator('.home-section__note').textContent()).toContain(r.role);
     for (const tile of r.tiles) {

@@ -268,7 +268,9 @@ function WorkArea({ o }: { o: Overview }) {
         <Text className="home-section__note">{note}</Text>
       </View>
       {tiles.length > 0 ? <WorkTiles tiles={tiles} /> : null}
-      {w.kind === 'member' && w.nextActivity ? <ActivityLine a={w.nextActivity} lead="近期活动" /> : null}
+      {w.kind === 'member' && w.nextActivity ? (
+        <ActivityLine a={w.nextActivity} lead={w.openActivities > 0 ? '正在签到' : '近期活动'} />
+      ) : null}
       {w.kind === 'secretary' && w.nextActivity ? <ActivityLine a={w.nextActivity} lead="支部活动" /> : null}
       {w.kind === 'resident' ? (
         <>

@@ -201,13 +201,21 @@ export default function PointsPage() {
   return (
     <View className="page points-page">
       <ResourceView resource={summary}>
-        {(s) => (
-          <View className="hero">
-            <View className="hero__sub">我的积分</View>
-            <View className="hero__title points-balance">{s.balance}</View>
-            <View className="hero__sub">{`累计获得 ${s.earned} · 已兑换 ${s.spent}`}</View>
-          </View>
-        )}
+        {(s) =>
+          // A resident who has never had points gets no 0 to look at: what points are, below.
+          role === 'resident' && s.earned === 0 ? (
+            <View className="hero">
+              <View className="hero__title">积分</View>
+              <View className="hero__sub">党员参加活动和志愿服务获得，可兑换生活用品</View>
+            </View>
+          ) : (
+            <View className="hero">
+              <View className="hero__sub">我的积分</View>
+              <View className="hero__title points-balance">{s.balance}</View>
+              <View className="hero__sub">{`累计获得 ${s.earned} · 已兑换 ${s.spent}`}</View>
+            </View>
+          )
+        }
       </ResourceView>
       <View className="card points-links">
         {LINKS.map((l) => (
