@@ -403,11 +403,11 @@ export default function HomePage() {
       <View className="home-hero">
         <View className="home-hero__row">
           <View>
-            <View className="home-hero__title">
-              先锋驿站
+            <View className="home-hero__title">先锋驿站</View>
+            <View className="home-hero__sub">
+              {o ? `${o.nickname}，你好` : '群众点单、支部下单、党员接单'}
               {o?.demo ? <Text className="home-demo">演示数据</Text> : null}
             </View>
-            <View className="home-hero__sub">{o ? `${o.nickname}，你好` : '群众点单、支部下单、党员接单'}</View>
           </View>
           <View
             className={`home-elder ${elder ? 'home-elder--on' : ''}`}
