@@ -144,7 +144,7 @@ export function SignIn({
                     在浏览器中打开确认页
                   </a>
                   <div className="sign-in__link-hint">
-                    在已登录先锋驿站网页版（管理员、书记或工作人员）的浏览器中确认即可
+                    在已用管理员、书记或工作人员身份登录网页版的浏览器中打开并确认
                   </div>
                 </div>
               ) : null}

@@ -99,10 +99,120 @@ test('every page renders at 1366×768 for a dev-signed-in admin', async () => {
     await desk.locator(`.${route === 'members' ? 'members-page' : `${route}-page`}`).waitFor();
     // Settled: no table or card still loading.
     await desk.waitForFunction(
-      () => !document.querySelector('.t-table--loading, .t-table .t-loading, .t-skeleton, .shell__loading'),
+      () =>
+        !document.querySelector(
+          '.t-table--loading, .t-table .t-loading, .t-skeleton, .shell__loading, .provenance--loading',
+        ),
     );
     await shot(desk, `${String(i + 1).padStart(2, '0')}-${route}.png`);
   }
+  expect(pageErrors).toEqual([]);
+});
+
+/** A fresh console tab signed in by the local cloud's dev sign-in as `openid`. */
+async function deskAs(openid: string): Promise<Page> {
+  const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(`${cloud.url}/admin/`);
+  await page.locator('.sign-in__dev-custom input').fill(openid);
+  await page.locator('.sign-in__dev-custom button').click();
+  await page.locator('.shell__me').waitFor();
+  return page;
+}
+const settled = (page: Page) =>
+  page.waitForFunction(
+    () =>
+      !document.querySelector(
+        '.t-table--loading, .t-table .t-loading, .t-skeleton, .shell__loading, .provenance--loading',
+      ),
+  );
+
+test('an admin sees where seeded stations and sites come from (出处) and which are 「示例」', async () => {
+  await desk.locator('.menu--stations').click();
+  await settled(desk);
+  await desk.locator('.stations-page .provenance__source').first().waitFor();
+  await desk.locator('.stations-page .provenance__illustrative').first().waitFor();
+  await desk.locator('.station__items').first().click();
+  await desk.locator('.station-items .provenance-block').waitFor();
+  await shot(desk, '13-station-provenance.png');
+  await desk.locator('.station-items .t-drawer__close-btn').click();
+  await desk.locator('.menu--sites').click();
+  await settled(desk);
+  await desk.locator('.sites-page .provenance__illustrative').first().waitFor();
+  await desk.locator('.sites-page .provenance__source').first().waitFor();
+});
+
+test('staff see only the stations and sites they work at, with no button the server would refuse them', async () => {
+  const adminToken = await devLogin(cloud.url, 'demo-admin');
+  const staff = await api<{ scope: { stationIds: string[]; siteIds: string[] } }>(
+    await devLogin(cloud.url, 'demo-staff'),
+    'user',
+    { action: 'me' },
+  );
+  expect(staff.scope.stationIds.length).toBeGreaterThan(0);
+  const page = await deskAs('demo-staff');
+  const menu = await page.locator('.shell__menu .t-menu__item').allTextContents();
+  expect(menu).toEqual(['驿站与预约项目', '疫苗接种点']);
+  await page.locator('.menu--stations').click();
+  await settled(page);
+  await page.locator('.stations-page tbody tr').first().waitFor();
+  const names = await page.locator('.stations-page tbody tr td:first-child').allTextContents();
+  const theirs = await Promise.all(
+    staff.scope.stationIds.map(
+      async (stationId) =>
+        (await api<{ station: { name: string } }>(adminToken, 'stations', { action: 'detail', stationId })).station
+          .name,
+    ),
+  );
+  expect(names.length).toBe(Math.min(15, theirs.length));
+  for (const name of names) expect(theirs).toContain(name);
+  expect(await page.getByRole('button', { name: '新增驿站' }).count()).toBe(0);
+  expect(await page.locator('.stations-page').getByRole('button', { name: '编辑', exact: true }).count()).toBe(0);
+  await shot(page, '14-staff-stations.png');
+  await page.locator('.station__items').first().click();
+  await page.locator('.station-items .item__close').first().waitFor();
+  expect(await page.locator('.station-items .item__generate').count()).toBe(0);
+  expect(await page.locator('.station-items__new').count()).toBe(0);
+  await page.locator('.station-items .t-drawer__close-btn').click();
+  await page.locator('.menu--sites').click();
+  await settled(page);
+  await page.locator('.sites-page tbody tr').first().waitFor();
+  expect(await page.locator('.sites-page tbody tr').count()).toBe(Math.min(15, staff.scope.siteIds.length));
+  expect(await page.getByRole('button', { name: '状态公告' }).count()).toBe(0);
+  await shot(page, '15-staff-sites.png');
+  await page.context().close();
+});
+
+test('a county admin sees their county only, and no audit log (it is the system admin’s)', async () => {
+  const page = await deskAs('demo-county-admin');
+  const menu = await page.locator('.shell__menu .t-menu__item').allTextContents();
+  expect(menu).not.toContain('操作日志');
+  expect(menu).toContain('驿站与预约项目');
+  await page.locator('.menu--stations').click();
+  await settled(page);
+  await page.locator('.stations-page tbody tr').first().waitFor();
+  const counties = await page.locator('.stations-page tbody tr td:nth-child(3)').allTextContents();
+  expect(counties.length).toBeGreaterThan(0);
+  expect(new Set(counties)).toEqual(new Set(['桂林市秀峰区']));
+  await shot(page, '16-county-admin-stations.png');
+  await page.locator('.menu--branches').click();
+  await settled(page);
+  expect(await page.locator('.branches-page__new-county').count()).toBe(0);
+  await page.context().close();
+});
+
+test('a branch secretary makes only their own branch’s invite code and does not reshape the tree', async () => {
+  const page = await deskAs('demo-secretary');
+  await page.locator('.menu--branches').click();
+  await settled(page);
+  await page.locator('.branches-page tbody tr').first().waitFor();
+  const invites = page.locator('.branches-page tbody tr', { has: page.getByRole('button', { name: '邀请码' }) });
+  expect(await invites.count()).toBe(1);
+  expect(await invites.first().textContent()).toContain('向阳社区党支部');
+  for (const refused of ['新增下级', '改名', '设书记', '撤销'])
+    expect(await page.getByRole('button', { name: refused }).count()).toBe(0);
+  await shot(page, '17-secretary-branches.png');
+  await page.context().close();
   expect(pageErrors).toEqual([]);
 });
 
@@ -145,7 +255,8 @@ test('a refusal the server names a field for is shown beside that field, not as 
   await page.locator('.dev-login--demo-admin').click();
   await page.locator('.shell__me').waitFor();
   await page.locator('.menu--sites').click();
-  const row = page.locator('tr', { hasText: site.name });
+  // The row whose name is this site's (another site's notice may mention it).
+  const row = page.locator('tbody tr', { has: page.locator('td:first-child', { hasText: site.name }) });
   await row.getByText('编辑').click();
   const dialog = page.locator('.site-dialog');
   const openHours = dialog.locator('.t-form-item__openHours');
@@ -266,21 +377,30 @@ describe('the admin journey', () => {
     phone = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
   });
 
-  test('scan sign-in: the QR is approved in the H5 app and the console is signed in as that admin', async () => {
+  test('sign-in by the link: opened in a tab where the H5 app is signed in as an admin, approved there, the console proceeds', async () => {
     await console2.goto(`${cloud.url}/admin/`);
     const qr = console2.locator('.sign-in__qr-text');
     await qr.waitFor({ state: 'attached' });
     const qrText = (await qr.getAttribute('data-qr-text'))!;
     // Locally the QR is the H5 app's approve page; in WeChat the same path opens the mini-program page.
     expect(qrText).toMatch(/\/packages\/console\/pages\/approve\/index\?ticket=cl[0-9a-f]{24}$/);
-    await shot(console2, '20-scan-qr.png');
+    // Beside the QR, the same address as a plain link, for a desk without WeChat.
+    const link = console2.locator('.sign-in__approve-link');
+    await link.waitFor();
+    expect(await link.getAttribute('href')).toBe(qrText);
+    expect(qrText.startsWith(`${cloud.url}/#/`)).toBe(true);
+    await shot(console2, '20-sign-in-link.png');
 
-    await h5SignIn(phone, 'demo-admin');
-    await phone.goto(qrText.startsWith('http') ? qrText : `${cloud.url}/#${qrText}`);
-    await phone.reload();
-    await phone.locator('.console-approve__submit').click();
-    await phone.locator('.console-approve__done').waitFor();
-    await phone.screenshot({ path: path.join(SHOTS, '21-approve-in-h5.png') });
+    // This browser's H5 app (same address, so the same storage) is signed in as the admin, in a tab of its own.
+    const h5 = await console2.context().newPage();
+    await h5SignIn(h5, 'demo-admin');
+    await h5.close();
+    const [approve] = await Promise.all([console2.context().waitForEvent('page'), link.click()]);
+    await approve.setViewportSize({ width: 390, height: 844 });
+    await approve.locator('.console-approve__submit').click();
+    await approve.locator('.console-approve__done').waitFor();
+    await approve.screenshot({ path: path.join(SHOTS, '21-approve-by-link.png') });
+    await approve.close();
 
     await console2.locator('.shell__me').waitFor();
     const me = await api<{ nickname: string }>(adminToken, 'user', { action: 'me' });
@@ -310,6 +430,7 @@ describe('the admin journey', () => {
     expect(served.status).toBe(200);
     expect(served.headers.get('content-type')).toContain('image/png');
 
+    await h5SignIn(phone, 'demo-member');
     await phone.goto(`${cloud.url}/#/packages/mall/pages/goods/index`);
     await phone.reload();
     const card = phone.locator('.goods-card', { hasText: goodsName });
@@ -381,14 +502,32 @@ describe('the admin journey', () => {
     expect(me.role).toBe('member');
   });
 
-  test('the audit log shows the goods just saved, by whom', async () => {
+  test('the audit log reads in plain Chinese: who did what to what, and the fields under their own names', async () => {
     await console2.locator('.menu--audit').click();
-    await console2.locator('.audit-page__action input').fill('saveGoods');
-    await console2.locator('.audit-page__search').click();
-    const row = console2.locator('.audit-table tr', { hasText: 'points.saveGoods' }).first();
-    await row.waitFor();
-    expect(await row.textContent()).toContain('管理员');
+    await console2.locator('.audit-table tbody tr').first().waitFor();
     await shot(console2, '27-audit.png');
+    await console2.locator('.audit-page__action').click();
+    await console2.locator('.t-select-option', { hasText: '保存商品' }).click();
+    await console2.locator('.audit-page__search').click();
+    const sentence = `管理员 管理员赵书记 上架了商品「${goodsName}」`;
+    const row = console2.locator('.audit-table tr', { hasText: sentence }).first();
+    await row.waitFor();
+    expect(await row.textContent()).toContain('保存商品');
+    await row.locator('.audit-page__detail').click();
+    const detail = console2.locator('.audit-dialog');
+    await detail.locator('.audit-detail__sentence', { hasText: sentence }).waitFor();
+    // The dialog has finished opening (its transition) before the screenshot.
+    await detail
+      .locator('.t-dialog')
+      .evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
+    const fields = detail.locator('.audit-changes tbody tr');
+    expect(await fields.filter({ hasText: '名称' }).first().textContent()).toContain(goodsName);
+    expect(await fields.filter({ hasText: '所需积分' }).first().textContent()).toContain('10');
+    await shot(console2, '27-audit-detail.png');
+    // No function names, raw ids or JSON on the page.
+    const text = (await console2.locator('.audit-page').textContent()) + ((await detail.textContent()) ?? '');
+    expect(text).not.toMatch(/points\.|saveGoods|demo-admin|[{}]/);
+    await detail.locator('.t-dialog__close').click();
   });
 
   test('the dashboard shows the points and the order the test created', async () => {

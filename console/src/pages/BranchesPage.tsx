@@ -110,7 +110,7 @@ export default function BranchesPage() {
         loading={tree.loading}
         data={rows}
         empty="还没有组织"
-        pagination={{ defaultPageSize: 20, showPageSize: false }}
+        pagination={{ defaultPageSize: 20, showPageSize: false, total: rows.length }}
         columns={[
           {
             colKey: 'name',

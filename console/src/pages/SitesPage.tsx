@@ -217,7 +217,9 @@ function SitesList({ access, county }: { access: Access; county: string | null }
               row.status === 'paused' ? (
                 <Space size={4}>
                   <Tag theme="danger">暂停</Tag>
-                  <span className="hint">{row.notice}</span>
+                  <span className="hint site-notice" title={row.notice ?? ''}>
+                    {row.notice}
+                  </span>
                 </Space>
               ) : (
                 <Tag theme="success">正常接种</Tag>

@@ -28,7 +28,7 @@ export function IllustrativeTag() {
 
 /** One cell: 「示例」 and/or the article's headline (the quote on hover); an admin's own record says 后台录入. */
 export function ProvenanceCell({ provenance }: { provenance: Provenance | undefined }) {
-  if (!provenance) return <span className="hint">…</span>;
+  if (!provenance) return <span className="hint provenance--loading">读取中</span>;
   const { source, illustrative, note } = provenance;
   return (
     <Space size={4} align="center" className="provenance">
