@@ -8,6 +8,7 @@ import { fields } from '../core/validation';
 import { TX_ATTEMPTS } from '../core/ids';
 import { post, readAccount } from './ledger';
 import { quotaId } from './goods';
+import { pickupPlaces, tellClosed, type PickupPlace } from './notices';
 import {
   GOODS,
   GOODS_QUOTAS,
@@ -19,7 +20,7 @@ import {
   type Order,
 } from './model';
 
-function presentOrder(o: Order) {
+function presentOrder(o: Order, pickup: PickupPlace | null = null) {
   return {
     orderId: o._id,
     goodsId: o.goodsId,
@@ -30,6 +31,8 @@ function presentOrder(o: Order) {
     statusLabel: ORDER_STATUS[o.status],
     pickupCode: o.status === 'pending' ? o.pickupCode : null,
     stationId: o.stationId,
+    /** The 驿站 to collect from: name, address, opening hours and coordinates (null: any 驿站). */
+    pickup,
     createdAt: o.createdAt,
     expiresAt: o.expiresAt,
     pickedAt: o.pickedAt,
@@ -39,15 +42,24 @@ function presentOrder(o: Order) {
 export const orders = action({
   input: z.strictObject({ status: orderStatusSchema.optional(), cursor: fields.cursor, limit: fields.limit }),
   access: 'signedIn',
-  run: ({ status, cursor, limit }, ctx) =>
-    pageByNewest(
+  async run({ status, cursor, limit }, ctx) {
+    const page = await pageByNewest(
       ctx.db.collection(ORDERS),
       { openid: ctx.user._id, status },
       'seq',
       { cursor, limit },
       orderDocSchema,
-      presentOrder,
-    ),
+      (o) => o,
+    );
+    const places = await pickupPlaces(
+      ctx.db,
+      page.items.map((o) => o.stationId),
+    );
+    return {
+      ...page,
+      items: page.items.map((o) => presentOrder(o, o.stationId ? (places.get(o.stationId) ?? null) : null)),
+    };
+  },
 });
 
 /**
@@ -89,6 +101,7 @@ export async function closeAndRefund(
       .update({ bought: Math.max(0, quota.bought - order.qty) });
   await tx.collection(ORDERS).doc(order._id).update({ status, closedAt: now });
   await tx.collection(PICKUP_CODES).doc(order.pickupCode).remove();
+  await tellClosed(tx, order, status, next.balance, now);
   return next.balance;
 }
 

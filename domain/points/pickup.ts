@@ -1,6 +1,7 @@
 /** Staff hand over an order against its pickup code (core/verify.ts). */
 import { AppError } from '../core/errors';
 import { verifyAction, type CodeBook } from '../core/verify';
+import { pickupPlace, tellPicked } from './notices';
 import { ORDERS, ORDER_STATUS, PICKUP_CODES, orderDocSchema, type Order } from './model';
 
 /** Pickup codes open orders. */
@@ -24,6 +25,7 @@ export const verifyOrder = verifyAction({
     const now = ctx.now();
     if (o.expiresAt < now) throw new AppError('TOO_LATE', '订单已过领取期限');
     await tx.collection(ORDERS).doc(o._id).update({ status: 'picked', pickedAt: now, pickedBy: ctx.user._id });
+    await tellPicked(tx, o, await pickupPlace(tx, o.stationId), now);
     return { orderId: o._id, goodsName: o.goodsName, qty: o.qty, status: 'picked' as const };
   },
 });

@@ -1,15 +1,14 @@
 /** Redeeming goods for points: the hot-resource protocol of core/intents.ts on the goods' stock. */
 import { z } from 'zod';
-import type { Database, Transaction } from '../db';
+import type { Database } from '../db';
 import { action } from '../core/router';
 import { AppError, notFound } from '../core/errors';
-import { inZone } from '../core/time';
-import { enqueue } from '../messages';
 import { fields } from '../core/validation';
 import { derivedId, eightDigits } from '../core/ids';
 import { reserve, take, type HotResource } from '../core/intents';
 import { post, readAccount } from './ledger';
 import { quotaId } from './goods';
+import { pickupPlace, tellRedeemed, type PickupPlace } from './notices';
 import {
   ACCOUNTS,
   EVENTS,
@@ -44,6 +43,10 @@ export interface RedeemAnswer {
   orderId: string;
   pickupCode: string;
   balance: number;
+  /** The 驿站 to collect from (null: goods without a station, collected at any). */
+  pickup: PickupPlace | null;
+  /** Until when the pickup code is good. */
+  expiresAt: number;
 }
 
 const soldOut = (stock: number) => new AppError('SOLD_OUT', stock <= 0 ? '该商品已兑完' : `库存不足，仅剩 ${stock} 件`);
@@ -72,32 +75,6 @@ export const STOCK: HotResource = {
   },
 };
 
-/** A day before an order's pickup time runs out, its owner is told (dropped once it is picked up, cancelled or expired). */
-async function enqueueExpiryWarning(
-  tx: Transaction,
-  o: { orderId: string; openid: string; goodsName: string; qty: number; pickupCode: string; expiresAt: number },
-  now: number,
-): Promise<void> {
-  const deadline = inZone(o.expiresAt).format('M月D日 HH:mm');
-  await enqueue(
-    tx,
-    {
-      cause: ['points', o.orderId, 'expiring'],
-      openid: o.openid,
-      module: 'points',
-      kind: 'expiring',
-      title: `兑换待领取：${o.goodsName}`,
-      body: `你兑换的「${o.goodsName}」×${o.qty} 请在 ${deadline} 前凭取货码 ${o.pickupCode} 领取，逾期订单将取消、积分退回`,
-      page: '/packages/mall/pages/orders/index',
-      refId: o.orderId,
-      dueAt: Math.max(now, o.expiresAt - DAY_MS),
-      data: { time: deadline, item: o.goodsName, code: o.pickupCode, status: '待领取' },
-      onlyIf: { collection: ORDERS, docId: o.orderId, fields: { status: ['pending'] } },
-    },
-    now,
-  );
-}
-
 export const redeem = action({
   input: z.strictObject({
     goodsId: fields.id,
@@ -119,7 +96,14 @@ export const redeem = action({
       now,
       async storedAnswer() {
         const done = orderDocSchema.safeParse(await db.collection(ORDERS).doc(orderId).get());
-        return done.success ? { orderId, pickupCode: done.data.pickupCode, balance: done.data.balanceAfter } : null;
+        if (!done.success) return null;
+        return {
+          orderId,
+          pickupCode: done.data.pickupCode,
+          balance: done.data.balanceAfter,
+          pickup: await pickupPlace(db, done.data.stationId),
+          expiresAt: done.data.expiresAt,
+        };
       },
       async prepare() {
         const g = await readGoods();
@@ -129,7 +113,7 @@ export const redeem = action({
         if (qty > g.data.perUserLimit) throw new AppError('LIMIT_REACHED', `每人限兑 ${g.data.perUserLimit} 件`);
         // Sold out refuses before anything is written; the stock is rechecked atomically when taken.
         if (g.data.stock < qty) throw soldOut(g.data.stock);
-        return { goods: g.data, total: g.data.price * qty };
+        return { goods: g.data, total: g.data.price * qty, place: await pickupPlace(db, g.data.stationId) };
       },
       holds: ({ total }) => ({ qty, total }),
       storedIn: async (tx) => orderDocSchema.safeParse(await tx.collection(ORDERS).doc(orderId).get()).success,
@@ -175,7 +159,7 @@ export const redeem = action({
       code: { draw: eightDigits, name: '取货码' },
       expired: '兑换超时，请重试',
       // The order, the ledger and the quota: the member's documents.
-      async completeIn(tx, { goods: g, total }, _taken, pickupCode) {
+      async completeIn(tx, { goods: g, total, place }, _taken, pickupCode) {
         const account = await readAccount(tx, openid, ctx.user.branchId);
         // The account's order counter moves in the same write as the balance; the hold becomes the debit.
         const next = await post(
@@ -204,7 +188,7 @@ export const redeem = action({
           });
         await tx.collection(PICKUP_CODES).add({ _id: pickupCode, orderId });
         const expiresAt = now + pickupDays() * DAY_MS;
-        await tx.collection(ORDERS).add({
+        const order = {
           _id: orderId,
           openid,
           seq: next.orders,
@@ -222,9 +206,10 @@ export const redeem = action({
           pickedAt: null,
           pickedBy: null,
           closedAt: null,
-        });
-        await enqueueExpiryWarning(tx, { orderId, openid, goodsName: g.name, qty, pickupCode, expiresAt }, now);
-        return { orderId, pickupCode, balance: next.balance };
+        };
+        await tx.collection(ORDERS).add(order);
+        await tellRedeemed(tx, order, place, now);
+        return { orderId, pickupCode, balance: next.balance, pickup: place, expiresAt };
       },
     });
   },

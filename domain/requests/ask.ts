@@ -18,7 +18,17 @@ import {
   asksPerDay,
   type RequestDoc,
 } from './model';
-import { addEvent, assertOwnPhotos, photoDocId, quoteTitle, readRequest, takeQuota, tell, usePhotos } from './present';
+import {
+  aboutRequest,
+  addEvent,
+  assertOwnPhotos,
+  photoDocId,
+  quoteTitle,
+  readRequest,
+  takeQuota,
+  tell,
+  usePhotos,
+} from './present';
 import { photoList } from './shared';
 
 export const communities = action({
@@ -156,7 +166,7 @@ export const ask = action({
         req,
         openid,
         'submitted',
-        '已提交',
+        aboutRequest(req, '已提交，等待支部受理'),
         `你的${quoteTitle(req)}已提交给${unit.data.name}，请等待受理`,
         now,
       );
@@ -166,7 +176,7 @@ export const ask = action({
           req,
           secretary,
           'new',
-          '新的群众点单',
+          aboutRequest(req, '待受理'),
           `${unit.data.name}收到${input.kind === 'wish' ? '微心愿' : '诉求'}${quoteTitle(req)}，请及时受理`,
           now,
         );

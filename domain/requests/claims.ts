@@ -31,10 +31,12 @@ import {
   type RequestDoc,
 } from './model';
 import {
+  aboutRequest,
   addEvent,
   assertOwnPhotos,
   card,
   claimKey,
+  claimantName,
   dropHold,
   isParty,
   notFoundRequest,
@@ -172,7 +174,7 @@ export async function recordClaim(
       req,
       {
         status: filled ? 'inProgress' : 'open',
-        text: `${claim.kind === 'member' ? '党员' : '志愿者'}${claim.nickname}认领${filled ? '，名额已满，开始办理' : ''}`,
+        text: `${claimantName(claim)}认领${filled ? '，开始办理' : ''}`,
         by: claim.nickname,
       },
       now,
@@ -184,8 +186,8 @@ export async function recordClaim(
       req,
       req.openid,
       'claimed',
-      filled ? '办理中' : '有人认领',
-      `${claim.kind === 'member' ? '党员' : '志愿者'}${claim.nickname}认领了你的${quoteTitle(req)}`,
+      aboutRequest(req, filled ? `已由${claimantName(claim)}认领，开始办理` : `已由${claimantName(claim)}认领`),
+      `${claimantName(claim)}认领了你的${quoteTitle(req)}，会尽快联系你`,
       now,
       claim.openid,
     );
@@ -300,7 +302,16 @@ export const progress = action({
         openid,
         cause,
       );
-      await tell(tx, req, req.openid, 'progress', '办理进展', `${ctx.user.nickname}：${text.slice(0, 40)}`, now, cause);
+      await tell(
+        tx,
+        req,
+        req.openid,
+        'progress',
+        aboutRequest(req, '有新进展'),
+        `${ctx.user.nickname}：${text.slice(0, 40)}`,
+        now,
+        cause,
+      );
       return { id, status: req.status };
     }, TX_ATTEMPTS);
   },
@@ -338,7 +349,7 @@ export const finish = action({
         req,
         req.openid,
         'finished',
-        '待确认',
+        aboutRequest(req, '已办理完成，请确认'),
         `${quoteTitle(req)}已办理完成，请确认并评价`,
         now,
         String(now),
@@ -410,7 +421,7 @@ export const release = action({
       if (!req || !req.claimantIds.includes(openid)) throw notFoundRequest();
       assertStep('release', req.status);
       const status = await dropClaim(ctx.db, tx, req, openid, now);
-      const back = status === 'open' ? '名额已回到任务大厅' : '已退回支部重新派单';
+      const back = status === 'open' ? '将重新招募办理人' : '支部将重新安排办理人';
       await addEvent(
         tx,
         req,
@@ -425,7 +436,7 @@ export const release = action({
         req,
         req.openid,
         'released',
-        '有人放弃认领',
+        aboutRequest(req, '的办理人已放弃认领'),
         `${ctx.user.nickname}放弃了${quoteTitle(req)}的认领，${back}`,
         now,
         openid,
@@ -437,7 +448,7 @@ export const release = action({
           req,
           secretary,
           'released',
-          '派单被退回',
+          aboutRequest(req, '被退回，请重新派单'),
           `${ctx.user.nickname}放弃了${quoteTitle(req)}，请重新派单`,
           now,
           openid,
@@ -487,7 +498,7 @@ export const withdraw = action({
         req,
         openid,
         'withdrawn',
-        '认领被收回',
+        aboutRequest(req, '：你的认领已被支部收回'),
         `${req.unitName}收回了你对${quoteTitle(req)}的认领：${reason}`,
         now,
         String(now),
@@ -497,7 +508,7 @@ export const withdraw = action({
         req,
         req.openid,
         'released',
-        '重新安排',
+        aboutRequest(req, '正在重新安排办理人'),
         `${req.unitName}正在重新安排${quoteTitle(req)}`,
         now,
         openid,

@@ -6,7 +6,7 @@ import { fields } from '../core/validation';
 import { grantAwards } from './awards';
 import { assertStep } from './status';
 import { REQUESTS } from './model';
-import { addEvent, dropHold, notFoundRequest, quoteTitle, readRequest, tell } from './present';
+import { aboutRequest, addEvent, dropHold, notFoundRequest, quoteTitle, readRequest, tell } from './present';
 import { requestIdField, secretaryOf, txRequest } from './shared';
 
 export const confirm = action({
@@ -56,7 +56,7 @@ export const confirm = action({
           req,
           a.openid,
           'confirmed',
-          '已办结',
+          aboutRequest(req, '已办结'),
           `居民确认了${quoteTitle(req)}的办结，评分 ${rating} 星${gain}`,
           now,
         );
@@ -67,7 +67,7 @@ export const confirm = action({
         req,
         req.openid,
         'confirmed',
-        '已办结',
+        aboutRequest(req, '已办结'),
         `你已确认${quoteTitle(req)}办结，评分 ${rating} 星，感谢你的评价`,
         now,
       );
@@ -100,7 +100,16 @@ export const sendBack = action({
         round,
       );
       for (const openid of req.claimantIds)
-        await tell(tx, req, openid, 'sentBack', '被退回', `居民退回了${quoteTitle(req)}：${reason}`, now, round);
+        await tell(
+          tx,
+          req,
+          openid,
+          'sentBack',
+          aboutRequest(req, '被居民退回重办'),
+          `居民退回了${quoteTitle(req)}：${reason}`,
+          now,
+          round,
+        );
       return { id, status: 'inProgress' as const };
     }, TX_ATTEMPTS);
   },
@@ -132,10 +141,26 @@ export const cancel = action({
         });
       await addEvent(tx, req, { status: 'cancelled', text: '居民取消了请求', by: '居民' }, now, 'cancelled');
       if (secretary && req.status !== 'submitted')
-        await tell(tx, req, secretary, 'cancelled', '已取消', `居民取消了${quoteTitle(req)}`, now);
+        await tell(
+          tx,
+          req,
+          secretary,
+          'cancelled',
+          aboutRequest(req, '已被居民撤销'),
+          `居民撤销了${quoteTitle(req)}`,
+          now,
+        );
       for (const openid of req.claimantIds) {
         await dropHold(tx, openid, id);
-        await tell(tx, req, openid, 'cancelled', '已取消', `居民取消了${quoteTitle(req)}，你无需再办理`, now);
+        await tell(
+          tx,
+          req,
+          openid,
+          'cancelled',
+          aboutRequest(req, '已被居民撤销'),
+          `居民撤销了${quoteTitle(req)}，你无需再办理`,
+          now,
+        );
       }
       return { id, status: 'cancelled' as const };
     }, TX_ATTEMPTS);

@@ -8,7 +8,17 @@ import { fields } from '../core/validation';
 import { USERS, userDocSchema } from '../core/identity';
 import { assertStep } from './status';
 import { DEFAULT_HOURS, MAX_PLACES, REQUESTS, requestDocSchema, type Claim } from './model';
-import { addEvent, claimKey, managedScope, notFoundRequest, quoteTitle, readRequest, tell } from './present';
+import {
+  aboutRequest,
+  addEvent,
+  claimKey,
+  managedScope,
+  notFoundRequest,
+  quoteTitle,
+  readRequest,
+  tell,
+  withRole,
+} from './present';
 import { STAFF, scopeOfRequest, txRequest, listInput, cards } from './shared';
 
 export const queue = action({
@@ -74,7 +84,7 @@ export const review = action({
         req,
         req.openid,
         change.status,
-        accepted ? '已受理' : '未受理',
+        aboutRequest(req, accepted ? `已被${req.unitName}受理` : '未被受理'),
         accepted ? `${req.unitName}已受理你的${quoteTitle(req)}` : `你的${quoteTitle(req)}未被受理：${reason ?? ''}`,
         now,
       );
@@ -154,7 +164,7 @@ export const dispatch = action({
         await addEvent(
           tx,
           req,
-          { status: 'inProgress', text: `派单给党员${assignee.nickname}`, by: req.unitName },
+          { status: 'inProgress', text: `安排${withRole('党员', assignee.nickname)}办理`, by: req.unitName },
           now,
           'assign',
         );
@@ -163,7 +173,7 @@ export const dispatch = action({
           req,
           assignee.openid,
           'assigned',
-          '新的派单',
+          aboutRequest(req, '派给了你，请联系居民'),
           `${req.unitName}把${quoteTitle(req)}派给了你，请及时联系居民办理`,
           now,
         );
@@ -172,8 +182,8 @@ export const dispatch = action({
           req,
           req.openid,
           'inProgress',
-          '办理中',
-          `${req.unitName}已安排党员办理你的${quoteTitle(req)}`,
+          aboutRequest(req, `已安排${withRole('党员', assignee.nickname)}办理`),
+          `${req.unitName}已安排${withRole('党员', assignee.nickname)}办理你的${quoteTitle(req)}`,
           now,
         );
         ctx.audit?.({
@@ -191,7 +201,7 @@ export const dispatch = action({
       await addEvent(
         tx,
         req,
-        { status: 'open', text: `发布到任务大厅（${places} 个名额）`, by: req.unitName },
+        { status: 'open', text: `公开招募党员和志愿者办理（需 ${places} 人）`, by: req.unitName },
         now,
         'hall',
       );
@@ -200,8 +210,8 @@ export const dispatch = action({
         req,
         req.openid,
         'open',
-        '招募中',
-        `你的${quoteTitle(req)}已发布到任务大厅，等待党员和志愿者认领`,
+        aboutRequest(req, '正在招募党员和志愿者办理'),
+        `你的${quoteTitle(req)}已公开招募，党员或志愿者认领后会联系你`,
         now,
       );
       ctx.audit?.({ targetId: req._id, before: { status: req.status }, after: { status: 'open', places } });

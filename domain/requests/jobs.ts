@@ -20,7 +20,7 @@ import {
   requestDocSchema,
   type RequestDoc,
 } from './model';
-import { addEvent, quoteTitle, readRequest, tell } from './present';
+import { aboutRequest, addEvent, quoteTitle, readRequest, tell } from './present';
 import { reconcileClaims } from './claims';
 
 const BATCH = 200;
@@ -97,7 +97,7 @@ export async function markOverdue(db: Database, now: number): Promise<{ marked: 
             req,
             admin,
             'overdue',
-            '群众点单超时',
+            aboutRequest(req, why === 'accept' ? '超时未受理' : '超时未办结'),
             `${req.unitName}的${quoteTitle(req)}${why === 'accept' ? '超时未受理' : '超时未办结'}，请督办`,
             now,
           );

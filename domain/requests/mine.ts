@@ -55,6 +55,9 @@ export const detail = action({
     // Where exactly: to those involved and to those who may claim it now; the place's name only to everyone else.
     const exact = v.resident || staff || v.claimant || (v.taker && req.status === 'open');
     const place = req.place && !exact ? { name: req.place.name, lat: null, lng: null } : req.place;
+    // How it was dispatched (任务大厅 or assigned, places taken, 时间银行 hours) is for the branch and those who take it
+    // on: the resident who asked sees who handles it and every step, not the dispatch.
+    const dispatchShown = staff || v.claimant || (v.taker && !v.resident);
     return {
       request: {
         ...(await card(req, ctx.services)),
@@ -64,7 +67,10 @@ export const detail = action({
         contactMasked: contact.masked,
         rating: req.rating,
         comment: req.comment,
-        mode: req.mode,
+        mode: dispatchShown ? req.mode : null,
+        hours: dispatchShown ? req.hours : null,
+        /** False for the resident: no places, claims or hours on their own request. */
+        dispatchShown,
         reason: req.reason,
         // Claimants are shown to those involved by nickname; others see how many.
         // The branch also gets each claimant's id, to take a claim back (withdraw).

@@ -52,8 +52,11 @@ export function RequestCardView({
   extra,
   children,
   onOpen,
+  resident = false,
 }: {
   card: RequestCard;
+  /** The resident's own list: no places or claim counts (those are for the branch and the claimants). */
+  resident?: boolean;
   extra?: ReactNode;
   children?: ReactNode;
   onOpen?: () => void;
@@ -72,7 +75,7 @@ export function RequestCardView({
         >
           <View className="help-card__title">{card.title}</View>
           <View className="help-card__meta">{`${card.kindLabel} · ${card.category} · ${card.unitName}`}</View>
-          <View className="help-card__meta">{`${formatTime(card.createdAt)}${card.status === 'open' || card.places > 1 ? ` · 已认领 ${card.taken}/${card.places}` : ''}`}</View>
+          <View className="help-card__meta">{`${formatTime(card.createdAt)}${!resident && (card.status === 'open' || card.places > 1) ? ` · 已认领 ${card.taken}/${card.places}` : ''}`}</View>
           <View className="help-card__foot">
             <StatusTag status={card.status} label={card.statusLabel} overdue={card.overdue} />
             {extra}
@@ -100,6 +103,25 @@ export function Timeline({ steps }: { steps: TimelineStep[] }) {
       ))}
     </View>
   );
+}
+
+/**
+ * What a confirmation names about a request: what, who asked, where and when —
+ * 「「楼道灯坏了」（李秀兰，三单元门口，12-06 10:00 提交）」. The contact only where the viewer may see it (the detail).
+ */
+export function requestFacts(r: {
+  title: string;
+  unitName: string;
+  createdAt: number;
+  place?: { name: string } | null;
+  contact?: { name: string };
+}): string {
+  const facts = [
+    r.contact?.name ? `居民${r.contact.name}` : '',
+    r.place?.name || r.unitName,
+    `${formatTime(r.createdAt)} 提交`,
+  ];
+  return `「${r.title}」（${facts.filter(Boolean).join('，')}）`;
 }
 
 /** The tabs' container (not among a11y()'s roles): a tab must sit in a tablist. */

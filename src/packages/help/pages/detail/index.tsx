@@ -25,7 +25,17 @@ import {
 } from '../../../../services/requests';
 import { errorMessage } from '../../../../services/transport';
 import { formatTime } from '../../../../utils/time';
-import { Gallery, InfoRow, PhotoField, Stars, StatusTag, TextAreaField, Timeline, type Photo } from '../../components';
+import {
+  Gallery,
+  InfoRow,
+  PhotoField,
+  Stars,
+  StatusTag,
+  TextAreaField,
+  Timeline,
+  requestFacts,
+  type Photo,
+} from '../../components';
 import '../../help.scss';
 
 const refused = (title: string) => (e: unknown) =>
@@ -81,7 +91,7 @@ function ReviewPanel({ r, onDone }: { r: RequestDetail; onDone: () => void }) {
     void decline.run(() => reviewRequest(r.id, 'decline', reason.trim()), {
       confirm: {
         title: '不受理',
-        content: `将告知群众「${r.title}」不予受理：${reason.trim()}。此操作不能撤回。`,
+        content: `将告知群众${requestFacts(r)}不予受理：${reason.trim()}。此操作不能撤回。`,
         confirmText: '不受理',
       },
       success: '已处理',
@@ -125,7 +135,7 @@ function ReviewPanel({ r, onDone }: { r: RequestDetail; onDone: () => void }) {
               void accept.run(() => reviewRequest(r.id, 'accept'), {
                 confirm: {
                   title: '受理',
-                  content: `受理「${r.title}」后请尽快派单；群众会收到「已受理」的消息。`,
+                  content: `受理${requestFacts(r)}后请尽快派单；群众会收到「已受理」的消息。`,
                   confirmText: '受理',
                 },
                 success: '已受理，请派单',
@@ -179,12 +189,12 @@ function DispatchPanel({ r, onDone }: { r: RequestDetail; onDone: () => void }) 
           mode === 'assign'
             ? {
                 title: '指派党员',
-                content: `将「${r.title}」指派给${who}，TA 会收到消息并可看到群众的联系方式。`,
+                content: `将${requestFacts(r)}指派给${who}，TA 会收到消息并可看到群众的联系方式。`,
                 confirmText: '指派',
               }
             : {
                 title: '发布到任务大厅',
-                content: `「${r.title}」将发布到任务大厅，${wish ? '由 1 人' : `最多 ${places} 人`}认领；完成并经群众确认后，党员按「志愿服务」规则得积分，志愿者记 ${hours} 小时时间银行。`,
+                content: `${requestFacts(r)}将发布到任务大厅，${wish ? '由 1 人' : `最多 ${places} 人`}认领；完成并经群众确认后，党员按「志愿服务」规则得积分，志愿者记 ${hours} 小时时间银行。`,
                 confirmText: '发布',
               },
         success: mode === 'assign' ? '已指派' : '已发布到任务大厅',
@@ -268,7 +278,7 @@ function ClaimPanel({ r, onDone }: { r: RequestDetail; onDone: () => void }) {
             void intent.run(() => claimRequest(r.id), {
               confirm: {
                 title: '认领',
-                content: `认领「${r.title}」后请尽快联系群众办理，完成时上传照片。`,
+                content: `认领${requestFacts(r)}后请尽快联系群众办理，完成时上传照片。`,
                 confirmText: '认领',
               },
               success: '已认领',
@@ -311,7 +321,7 @@ function WorkPanel({ r, onDone }: { r: RequestDetail; onDone: () => void }) {
       void finish.run(() => finishRequest(r.id, text.trim(), ids), {
         confirm: {
           title: '办结',
-          content: `提交后由群众确认「${r.title}」是否办好，确认后计入积分或时间银行。`,
+          content: `提交后由群众确认${requestFacts(r)}是否办好，确认后计入积分或时间银行。`,
           confirmText: '提交办结',
         },
         success: '已提交，等待群众确认',
@@ -386,7 +396,7 @@ function ConfirmPanel({ r, onDone }: { r: RequestDetail; onDone: () => void }) {
     void confirm.run(() => confirmRequest(r.id, rating, comment.trim() || undefined), {
       confirm: {
         title: '确认办结',
-        content: `确认「${r.title}」已办好，评价 ${rating} 星。确认后办理人将得到积分或时间银行记录，不能撤回。`,
+        content: `确认${requestFacts(r)}已办好，评价 ${rating} 星。确认后办理人的这次服务会被记录，不能撤回。`,
         confirmText: '确认办结',
       },
       success: '已确认办结，感谢评价',
@@ -404,7 +414,7 @@ function ConfirmPanel({ r, onDone }: { r: RequestDetail; onDone: () => void }) {
     void sendBack.run(() => sendBackRequest(r.id, reason.trim()), {
       confirm: {
         title: '退回',
-        content: `将「${r.title}」退回给办理人继续办理，原因：${reason.trim()}`,
+        content: `将${requestFacts(r)}退回给办理人继续办理，原因：${reason.trim()}`,
         confirmText: '退回',
       },
       success: '已退回',
@@ -485,7 +495,7 @@ function ReleaseButton({ r, onDone }: { r: RequestDetail; onDone: () => void }) 
           void intent.run(() => releaseClaim(r.id), {
             confirm: {
               title: '放弃认领',
-              content: `放弃「${r.title}」后，${r.mode === 'hall' ? '名额回到任务大厅' : '任务退回支部重新派单'}，群众会收到通知。确定放弃吗？`,
+              content: `放弃${requestFacts(r)}后，${r.mode === 'hall' ? '名额回到任务大厅' : '任务退回支部重新派单'}，群众会收到通知。确定放弃吗？`,
               confirmText: '放弃认领',
             },
             success: '已放弃认领',
@@ -515,7 +525,7 @@ function WithdrawPanel({ r, onDone }: { r: RequestDetail; onDone: () => void }) 
     void intent.run(() => withdrawClaim(r.id, chosen.openid, reason.trim()), {
       confirm: {
         title: '收回认领',
-        content: `收回${chosen.nickname}对「${r.title}」的认领，理由「${reason.trim()}」会告诉对方；${r.mode === 'hall' ? '名额回到任务大厅' : '请之后重新派单'}。`,
+        content: `收回${chosen.nickname}对${requestFacts(r)}的认领，理由「${reason.trim()}」会告诉对方；${r.mode === 'hall' ? '名额回到任务大厅' : '请之后重新派单'}。`,
         confirmText: '收回',
       },
       success: '已收回认领',
@@ -579,7 +589,7 @@ function CancelButton({ r, onDone }: { r: RequestDetail; onDone: () => void }) {
           void intent.run(() => cancelRequest(r.id), {
             confirm: {
               title: '撤销点单',
-              content: `撤销「${r.title}」后支部将不再办理${r.taken > 0 ? '，已认领的人会收到通知' : ''}，不能恢复。`,
+              content: `撤销${requestFacts(r)}后支部将不再办理${r.taken > 0 ? '，正在办理的人会收到通知' : ''}，不能恢复。`,
               confirmText: '撤销',
               cancelText: '保留',
             },
@@ -624,13 +634,13 @@ export default function RequestDetailPage() {
                 <View className="muted help-detail__contact-note">{`群众的联系方式只向本社区党员和「${r.unitName}」审核通过的志愿者显示，请联系该支部书记对接。`}</View>
               ) : null}
               <InfoRow label="提交时间" value={formatTime(r.createdAt)} />
-              {r.mode ? (
+              {r.dispatchShown && r.mode ? (
                 <InfoRow
                   label="派单方式"
                   value={r.mode === 'hall' ? `任务大厅 · 已认领 ${r.taken}/${r.places}` : '指派党员'}
                 />
               ) : null}
-              {r.hours ? <InfoRow label="时间银行" value={`${r.hours} 小时`} /> : null}
+              {r.dispatchShown && r.hours ? <InfoRow label="时间银行" value={`${r.hours} 小时`} /> : null}
               {r.claimants.length ? (
                 <InfoRow
                   className="help-detail__claimants"

@@ -7,7 +7,7 @@ import { useIntention } from '../../../../components/intention';
 import PagedList, { usePagedPage } from '../../../../components/paged-list';
 import { claimRequest, listHall, type RequestCard, type RequestKind } from '../../../../services/requests';
 import { errorMessage } from '../../../../services/transport';
-import { DETAIL, go, RequestCardView, Tabs } from '../../components';
+import { DETAIL, go, RequestCardView, Tabs, requestFacts } from '../../components';
 import '../../help.scss';
 
 type Filter = RequestKind | '';
@@ -23,7 +23,7 @@ function HallItem({ card, onClaimed }: { card: RequestCard; onClaimed: () => voi
     void intent.run(() => claimRequest(card.id), {
       confirm: {
         title: '认领',
-        content: `认领「${card.title}」后请尽快联系群众办理，完成时上传照片，经群众确认后计入积分或时间银行。`,
+        content: `认领${requestFacts(card)}后请尽快联系群众办理，完成时上传照片，经群众确认后计入积分或时间银行。`,
         confirmText: '认领',
       },
       success: '已认领，可在「我的任务」查看',
@@ -68,7 +68,7 @@ export default function HallPage() {
       <PagedList
         list={list}
         keyOf={(r) => r.id}
-        emptyText="暂时没有待认领的任务"
+        emptyText="暂时没有待认领的任务。支部发布新任务后会出现在这里，也可先看看心愿墙"
         renderItem={(r) => <HallItem card={r} onClaimed={list.reload} />}
       />
     </ElderPage>

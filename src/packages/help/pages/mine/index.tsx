@@ -35,7 +35,7 @@ export default function MyRequestsPage() {
         list={list}
         keyOf={(r) => r.id}
         emptyText={status ? '没有这个状态的点单' : '还没有点单。有困难或小心愿，点上方「我要点单」'}
-        renderItem={(r) => <RequestCardView card={r} />}
+        renderItem={(r) => <RequestCardView card={r} resident />}
       />
     </ElderPage>
   );

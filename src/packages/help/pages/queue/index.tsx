@@ -18,7 +18,21 @@ import { formatTime } from '../../../../utils/time';
 import { RequestCardView, Tabs } from '../../components';
 import '../../help.scss';
 
-type Tab = RequestStatus | 'volunteers';
+type Area = 'requests' | 'volunteers';
+/** The two kinds of work, always both on screen (长辈模式 too); the statuses of 点单 scroll beneath the first. */
+const AREAS: { value: Area; label: string }[] = [
+  { value: 'requests', label: '点单受理' },
+  { value: 'volunteers', label: '志愿者审核' },
+];
+type Tab = RequestStatus;
+/** What an empty status leads to. */
+const EMPTY_NEXT: Partial<Record<RequestStatus, string>> = {
+  submitted: '居民点单后会出现在这里，你也会收到消息',
+  accepted: '受理后的点单在这里派单',
+  open: '发布招募的点单在这里等待党员和志愿者认领',
+  inProgress: '有人认领或你指派后，点单在这里办理',
+  finished: '办理人办结后，在这里等待居民确认',
+};
 const TABS: { value: Tab; label: string; next: string }[] = [
   { value: 'submitted', label: '待受理', next: '去受理 ›' },
   { value: 'accepted', label: '待派单', next: '去派单 ›' },
@@ -26,7 +40,6 @@ const TABS: { value: Tab; label: string; next: string }[] = [
   { value: 'inProgress', label: '办理中', next: '查看 ›' },
   { value: 'finished', label: '待确认', next: '查看 ›' },
   { value: 'confirmed', label: '已办结', next: '查看 ›' },
-  { value: 'volunteers', label: '志愿者审核', next: '' },
 ];
 
 /** One volunteer waiting for the branch: approve, or reject with a reason they will read. */
@@ -114,7 +127,7 @@ function Volunteers() {
     <PagedList
       list={list}
       keyOf={(v) => v.openid}
-      emptyText="没有等待审核的志愿者"
+      emptyText="没有等待审核的志愿者。居民在「志愿者」页登记并选择本社区支部后，会出现在这里"
       renderItem={(v) => <VolunteerItem v={v} onDone={list.reload} />}
     />
   );
@@ -133,7 +146,7 @@ function Requests({ status }: { status: RequestStatus }) {
     <PagedList
       list={list}
       keyOf={(r) => r.id}
-      emptyText={`没有${tab.label}的点单`}
+      emptyText={`没有${tab.label}的点单。${EMPTY_NEXT[status] ?? ''}`}
       renderItem={(r) => <RequestCardView card={r} extra={<Text className="help-card__next">{tab.next}</Text>} />}
     />
   );
@@ -146,12 +159,20 @@ function Requests({ status }: { status: RequestStatus }) {
 export default function QueuePage() {
   const [elder, setElder] = useElderMode();
   const { params } = useRouter();
-  const [tab, setTab] = useState<Tab>(params.tab === 'volunteers' ? 'volunteers' : 'submitted');
+  const [area, setArea] = useState<Area>(params.tab === 'volunteers' ? 'volunteers' : 'requests');
+  const [tab, setTab] = useState<Tab>('submitted');
   return (
     <ElderPage elder={elder} className="help-queue-page">
       <ElderToggle elder={elder} onChange={setElder} />
-      <Tabs name="queue" tabs={TABS} value={tab} onChange={setTab} />
-      {tab === 'volunteers' ? <Volunteers /> : <Requests key={tab} status={tab} />}
+      <Tabs name="queue-area" tabs={AREAS} value={area} onChange={setArea} />
+      {area === 'volunteers' ? (
+        <Volunteers />
+      ) : (
+        <>
+          <Tabs name="queue" tabs={TABS} value={tab} onChange={setTab} />
+          <Requests key={tab} status={tab} />
+        </>
+      )}
     </ElderPage>
   );
 }

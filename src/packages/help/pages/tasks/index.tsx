@@ -7,7 +7,7 @@ import { useIntention } from '../../../../components/intention';
 import PagedList, { usePagedPage } from '../../../../components/paged-list';
 import { listMyTasks, releaseClaim, type RequestCard } from '../../../../services/requests';
 import { errorMessage } from '../../../../services/transport';
-import { go, RequestCardView } from '../../components';
+import { go, RequestCardView, requestFacts } from '../../components';
 import { ROUTES } from '../../../../routes';
 import '../../help.scss';
 
@@ -35,7 +35,7 @@ function TaskItem({ card, onChanged }: { card: RequestCard; onChanged: () => voi
             void intent.run(() => releaseClaim(card.id), {
               confirm: {
                 title: '放弃认领',
-                content: `放弃「${card.title}」后，名额回到任务大厅（指派的任务退回支部重新派单），群众会收到通知。确定放弃吗？`,
+                content: `放弃${requestFacts(card)}后，名额回到任务大厅（指派的任务退回支部重新派单），群众会收到通知。确定放弃吗？`,
                 confirmText: '放弃认领',
               },
               success: '已放弃认领',

@@ -43,7 +43,7 @@ export default function WallPage() {
       <PagedList
         list={list}
         keyOf={(w) => w.id}
-        emptyText="心愿墙上还没有心愿"
+        emptyText="心愿墙上还没有心愿。有小心愿，可在「群众点单」里提出"
         renderItem={(w) => <WishCard w={w} />}
       />
     </ElderPage>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useRouter } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { useConfirmedAction } from '../../../../components/confirmed-action/useConfirmedAction';
@@ -7,8 +8,9 @@ import PagedList, { usePagedPage } from '../../../../components/paged-list';
 import { GoodsPicture } from '../../../../components/picture';
 import QrCode from '../../../../components/qr-code';
 import { cancelMyOrder, listOrders, type OrderItem, type OrderStatus } from '../../../../services/points';
-import { formatDate, formatTime } from '../../../../utils/time';
+import { formatDateTime, formatTime } from '../../../../utils/time';
 import '../../mall.scss';
+import { PickupPlace } from './pickup';
 import { ElderPage } from '../../../../components/elder-mode';
 
 const TABS: [OrderStatus | undefined, string][] = [
@@ -20,10 +22,11 @@ const TABS: [OrderStatus | undefined, string][] = [
 ];
 
 function OrderCard({ order, onChanged }: { order: OrderItem; onChanged: () => void }) {
+  const where = order.pickup ? order.pickup.name : '驿站';
   const [busy, cancel] = useConfirmedAction(
     {
       title: '取消订单',
-      content: `取消后 ${order.total} 积分将退回你的账户`,
+      content: `取消「${order.goodsName}」×${order.qty}（${formatTime(order.createdAt)} 兑换，原定到${where}领取）？取消后 ${order.total} 积分将退回你的账户，取货码作废。`,
       confirmText: '取消订单',
       cancelText: '再想想',
       done: '已取消，积分已退回',
@@ -41,7 +44,11 @@ function OrderCard({ order, onChanged }: { order: OrderItem; onChanged: () => vo
       <Text className="muted">{`${order.total} 积分 · 兑换于 ${formatTime(order.createdAt)}`}</Text>
       {order.pickupCode ? (
         <View>
-          <QrCode value={order.pickupCode} caption={`请于 ${formatDate(order.expiresAt)} 前到驿站出示取货码`} />
+          <QrCode
+            value={order.pickupCode}
+            caption={`取货码 ${formatDateTime(order.expiresAt)} 前有效，到${where}出示`}
+          />
+          <PickupPlace pickup={order.pickup} />
           <View className="order-card__actions">
             <Button block loading={busy} disabled={busy} onClick={() => void cancel()}>
               取消订单
@@ -57,8 +64,19 @@ function OrderCard({ order, onChanged }: { order: OrderItem; onChanged: () => vo
 export default function OrdersPage() {
   const [status, setStatus] = useState<OrderStatus | undefined>();
   const list = usePagedPage<OrderItem>((cursor) => listOrders(status, cursor), [status]);
+  // Arrived from a redemption (goods detail → here): the newest order is the one just made.
+  const fresh = useRouter().params.fresh === '1';
+  const newest = fresh && status === undefined ? list.items[0] : undefined;
   return (
     <ElderPage className="orders-page">
+      {newest && newest.status === 'pending' ? (
+        <View className="card orders-fresh" role="status">
+          <View className="card__title">{`兑换成功：${newest.goodsName} ×${newest.qty}`}</View>
+          <Text className="muted">
+            {`请在 ${formatDateTime(newest.expiresAt)} 前凭下方取货码到${newest.pickup ? newest.pickup.name : '任一驿站'}领取，逾期订单取消、积分退回。`}
+          </Text>
+        </View>
+      ) : null}
       <View className="status-tabs">
         {TABS.map(([value, label]) => (
           <Text
@@ -74,7 +92,7 @@ export default function OrdersPage() {
       <PagedList
         list={list}
         keyOf={(o) => o.orderId}
-        emptyText="还没有这类订单"
+        emptyText={status ? '没有这个状态的订单' : '还没有兑换订单。到积分商城用积分兑换生活用品，凭取货码到驿站领取'}
         renderItem={(o) => <OrderCard order={o} onChanged={list.reload} />}
       />
     </ElderPage>

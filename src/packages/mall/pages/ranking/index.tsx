@@ -1,16 +1,30 @@
 import { useState } from 'react';
+import Taro from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { a11y } from '../../../../components/layout/a11y';
 import ResourceView, { useResource } from '../../../../components/resource';
 import StateView from '../../../../components/state-view';
 import { getLeaderboard, type Leaderboard } from '../../../../services/points';
+import { ROUTES } from '../../../../routes';
 import '../../mall.scss';
 import { ElderPage } from '../../../../components/elder-mode';
 
 function Board({ board }: { board: Leaderboard }) {
   if (board.items.length === 0)
-    return (
-      <StateView kind="empty" message={board.scope === 'member' ? '加入党支部后可查看支部内排行' : '暂无排行数据'} />
+    return board.scope === 'member' ? (
+      <StateView
+        kind="empty"
+        message="加入党支部后可查看支部内排行"
+        actionText="凭邀请码加入党支部"
+        onAction={() => void Taro.navigateTo({ url: ROUTES.orgJoin })}
+      />
+    ) : (
+      <StateView
+        kind="empty"
+        message="还没有支部得分。党员参加活动签到后，这里按人均积分排行"
+        actionText="去积分商城看看"
+        onAction={() => void Taro.navigateTo({ url: ROUTES.mallGoods })}
+      />
     );
   return (
     <View className="card">

@@ -103,7 +103,7 @@ test("every module's messages with unread marks; opening one marks it read once 
   await screen.findByText('预约成功：法律咨询');
   expect(screen.getAllByText('未读')).toHaveLength(1);
   await screen.findByText('全部 2');
-  expect(screen.getByText('驿站预约 1')).toBeTruthy();
+  expect(screen.getByText('预约 1')).toBeTruthy();
 
   fireEvent.click(screen.getByText('预约成功：法律咨询'));
   fireEvent.click(screen.getByText('预约成功：法律咨询'));
@@ -119,8 +119,8 @@ test('a module tab lists that module only; 全部标为已读 is disabled while 
   let finish: (v: { marked: number; unread: UnreadCounts }) => void = () => undefined;
   markMessagesRead.mockImplementation(() => new Promise((resolve) => (finish = resolve)));
   render(<InboxPage />);
-  await screen.findByText('疫苗接种 1');
-  fireEvent.click(screen.getByText('疫苗接种 1'));
+  await screen.findByText('疫苗 1');
+  fireEvent.click(screen.getByText('疫苗 1'));
   await waitFor(() => expect(listInbox).toHaveBeenLastCalledWith('vaccine', undefined));
   const button = screen.getByText('全部标为已读') as HTMLButtonElement;
   fireEvent.click(button);

@@ -18,13 +18,14 @@ import { formatTime } from '../../../../utils/time';
 import { TAB_ROUTES } from '../../../../routes';
 import './index.scss';
 
-const TABS: [MessageModule | undefined, string][] = [
-  [undefined, '全部'],
-  ['booking', '驿站预约'],
-  ['vaccine', '疫苗接种'],
-  ['points', '积分兑换'],
-  ['requests', '群众点单'],
-  ['activities', '党员活动'],
+/** Each tab: its module, a short label that keeps the six on one line at 375 px, and the module's full name. */
+const TABS: [MessageModule | undefined, string, string][] = [
+  [undefined, '全部', '全部消息'],
+  ['booking', '预约', '驿站预约'],
+  ['vaccine', '疫苗', '疫苗接种'],
+  ['points', '兑换', '积分兑换'],
+  ['requests', '点单', '群众点单'],
+  ['activities', '活动', '党员活动'],
 ];
 
 /** Opens the page a message is about: a tab page by switching tabs, any other by navigating. */
@@ -96,8 +97,8 @@ export default function InboxPage() {
 
   return (
     <ElderPage className="inbox-page">
-      <View className="inbox-tabs">
-        {TABS.map(([value, label]) => {
+      <View className="inbox-tabs" role="toolbar" aria-label="按类别查看">
+        {TABS.map(([value, label, full]) => {
           const count = unread ? (value ? unread[value] : unread.total) : 0;
           return (
             <Text
@@ -106,7 +107,7 @@ export default function InboxPage() {
               {...a11y({
                 role: 'button',
                 pressed: module === value,
-                label: count > 0 ? `${label}，${count} 条未读` : label,
+                label: count > 0 ? `${full}，${count} 条未读` : full,
               })}
               onClick={() => setModule(value)}
             >
@@ -130,7 +131,11 @@ export default function InboxPage() {
       <PagedList
         list={{ ...list, items }}
         keyOf={(m) => m.messageId}
-        emptyText="暂无消息"
+        emptyText={
+          module
+            ? `暂无${TABS.find(([v]) => v === module)?.[2] ?? ''}消息`
+            : '暂无消息。预约、接种、兑换和点单有进展时，会在这里告诉你'
+        }
         renderItem={(m) => <MessageCard m={m} onOpen={openMessage} />}
       />
     </ElderPage>

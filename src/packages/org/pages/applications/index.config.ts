@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '入支部申请', enablePullDownRefresh: true });
+export default definePageConfig({ navigationBarTitleText: '加入支部申请', enablePullDownRefresh: true });

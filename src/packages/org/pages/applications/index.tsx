@@ -41,11 +41,11 @@ function ApplicationRow({ item, onDone }: { item: ApplicationItem; onDone: () =>
       return;
     }
     const { confirm } = await Taro.showModal({
-      title: decision === 'approve' ? '通过申请' : '不通过',
+      title: decision === 'approve' ? '通过加入支部申请' : '不通过加入支部申请',
       content:
         decision === 'approve'
-          ? `通过后「${item.realName}」将成为「${item.branchName}」党员。`
-          : `将告知「${item.realName}」：${reason.trim()}`,
+          ? `通过「${item.realName}」（手机 ${item.phoneMasked}，${when(item.createdAt)} 申请）加入「${item.branchName}」？通过后 TA 的身份变为党员。`
+          : `「${item.realName}」（手机 ${item.phoneMasked}，${when(item.createdAt)} 申请）加入「${item.branchName}」的申请不通过，将告知 TA 原因：${reason.trim()}`,
       confirmText: decision === 'approve' ? '通过' : '不通过',
     });
     if (!confirm) return;
@@ -135,7 +135,7 @@ function InviteCard({ branchId, branchName }: { branchId: string; branchName: st
     if (renew) {
       const { confirm } = await Taro.showModal({
         title: '更换邀请码',
-        content: '将生成新的邀请码，旧码（含已打印的二维码）立即停用。',
+        content: `将为「${branchName}」生成新的邀请码，旧码${invite ? ` ${invite.code}` : ''}（含已打印的二维码）立即停用。`,
         confirmText: '更换',
       });
       if (!confirm) return;
@@ -154,7 +154,7 @@ function InviteCard({ branchId, branchName }: { branchId: string; branchName: st
     if (!invite) return;
     const { confirm } = await Taro.showModal({
       title: '停用邀请码',
-      content: `停用后邀请码 ${invite.code} 和它的二维码不能再用于申请加入；需要时可再生成新码。`,
+      content: `停用后邀请码 ${invite.code} 和它的二维码不能再用于申请加入「${branchName}」（原有效期至 ${when(invite.expiresAt)}）；需要时可再生成新码。`,
       confirmText: '停用',
     });
     if (!confirm) return;
@@ -200,7 +200,7 @@ function InviteCard({ branchId, branchName }: { branchId: string; branchName: st
   );
 }
 
-/** 入支部申请: a secretary (or an admin) reviews who asked to join, and shows the branch's invite code. */
+/** 加入支部申请: a secretary (or an admin) reviews who asked to join, and shows the branch's invite code. */
 export default function ApplicationsPage() {
   const [elder, setElder] = useElderMode();
   const [status, setStatus] = useState<ApplicationStatus>('pending');
@@ -232,7 +232,13 @@ export default function ApplicationsPage() {
       <PagedList
         list={list}
         keyOf={(a) => a.applicationId}
-        emptyText={status === 'pending' ? '暂无待审核的申请' : '暂无记录'}
+        emptyText={
+          status === 'pending'
+            ? '暂无待审核的加入支部申请。点上方「显示邀请码」，请党员扫码或输入邀请码申请'
+            : status === 'approved'
+              ? '还没有通过的申请。通过「待审核」里的申请后，会在这里看到'
+              : '还没有未通过的申请'
+        }
         renderItem={(a) => <ApplicationRow item={a} onDone={list.reload} />}
       />
     </ElderPage>

@@ -14,14 +14,7 @@ import {
 import { newRequestId } from '../../../../services/points';
 import { errorMessage } from '../../../../services/transport';
 import '../../org.scss';
-
-const CODE = /^[A-Z0-9]{8}$/;
-
-/** The invite code from what was scanned: the QR holds the join page's path with `?code=`. */
-export function codeFromScan(text: string): string {
-  const match = /[?&]code=([A-Za-z0-9]{8})/.exec(text);
-  return (match ? match[1]! : text).trim().toUpperCase();
-}
+import { CODE, codeFromScan, inviteCodeProblem } from './code';
 
 function Field({
   name,
@@ -108,8 +101,9 @@ export default function JoinPage() {
     const normalized = codeFromScan(value);
     setCode(normalized);
     setInfo(null);
-    if (!CODE.test(normalized)) {
-      setCodeError('邀请码是 8 位字母或数字');
+    const problem = inviteCodeProblem(normalized);
+    if (problem) {
+      setCodeError(problem);
       return;
     }
     setCodeError(null);
@@ -152,7 +146,7 @@ export default function JoinPage() {
     const realName = form.realName.trim();
     const phone = form.phone.trim();
     const { confirm } = await Taro.showModal({
-      title: '提交入支部申请',
+      title: '提交加入支部申请',
       content: `将以「${realName}」、手机 ${phone.slice(0, 3)}****${phone.slice(-4)} 申请加入「${info.branchName}」，由支部书记审核。`,
       confirmText: '提交',
     });
@@ -194,7 +188,16 @@ export default function JoinPage() {
             value={code}
             maxlength={8}
             placeholder="8 位邀请码"
-            onInput={(e) => setCode(e.detail.value.toUpperCase())}
+            onInput={(e) => {
+              const typed = e.detail.value.toUpperCase();
+              setCode(typed);
+              setCodeError(null);
+              // A whole code looks the branch up at once; a wrong one is told beside the field.
+              if (CODE.test(typed)) void lookUp(typed);
+            }}
+            onBlur={() => {
+              if (code && !info) setCodeError(inviteCodeProblem(code));
+            }}
             onConfirm={() => void lookUp(code)}
           />
         </View>
