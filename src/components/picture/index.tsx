@@ -35,7 +35,8 @@ export default function Picture({
       <Image
         className={`xf-picture xf-picture--${size} ${src ? '' : 'xf-picture--art'} ${className}`}
         src={(src || art)!}
-        mode="aspectFill"
+        // A drawing keeps its whole scene at full width; a photo fills its frame.
+        mode={!src && size === 'l' ? 'widthFix' : 'aspectFill'}
         lazyLoad={!!src}
         nativeProps={{ alt: src ? alt : `${alt}（示意图）` }}
         {...a11y({ label: src ? alt : `${alt}（示意图）` })}

@@ -54,15 +54,15 @@ function StationDetailView({ detail }: { detail: StationDetailAnswer }) {
   const { station, items } = detail;
   return (
     <>
+      <View className="hero station-hero">
+        <View className="hero__title">{station.name}</View>
+        <View className="hero__sub">{station.kindLabel}</View>
+      </View>
       <View className="station-cover">
         <PlacePicture
           place={{ name: station.name, kind: station.kind, picture: station.pictures[0] ?? null }}
           size="l"
         />
-      </View>
-      <View className="hero station-hero">
-        <View className="hero__title">{station.name}</View>
-        <View className="hero__sub">{station.kindLabel}</View>
       </View>
       <View className="card">
         <Cell title="地址" description={`${station.county}${station.district} ${station.address}`} />

@@ -12,12 +12,12 @@ import { ElderPage } from '../../../../components/elder-mode';
 function SiteDetailView({ site }: { site: SiteDetail }) {
   return (
     <ElderPage className="site-detail">
-      <View className="site-cover">
-        <PlacePicture place={{ name: site.name, kind: 'vaccine', picture: site.picture }} size="l" />
-      </View>
       <View className="hero site-hero">
         <View className="hero__title">{site.name}</View>
         <View className="hero__sub">{site.status === 'open' ? '正常接种' : `暂停接种：${site.notice}`}</View>
+      </View>
+      <View className="site-cover">
+        <PlacePicture place={{ name: site.name, kind: 'vaccine', picture: site.picture }} size="l" />
       </View>
       <View className="card">
         <Cell title="地址" description={`${site.county}${site.town} ${site.address}`} />
