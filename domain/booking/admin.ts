@@ -2,7 +2,7 @@ import { toCsv } from '../core/csv';
 import { z } from 'zod';
 import { action } from '../core/router';
 import { AppError, notFound } from '../core/errors';
-import { dayOf, inZone, shanghaiClock } from '../core/time';
+import { dayOf, shanghaiClock } from '../core/time';
 import { fields } from '../core/validation';
 import { maskName, maskPhone } from '../privacy';
 import {
@@ -11,6 +11,7 @@ import {
   describeOpeningHours,
   SLOTS,
   slotDocSchema,
+  slotWhen,
   templateSchema,
 } from '../slots';
 import { LIMITS, assertDayRange, assertSlotCount, breather } from '../core/limits';
@@ -148,7 +149,7 @@ export function closureMessage(
   reason: string,
 ): string {
   const what = stationName ? `${stationName}「${b.itemName}」` : `「${b.itemName}」`;
-  const slot = `${inZone(b.start).format('M月D日')} ${inZone(b.start).format('HH:mm')}-${inZone(b.end).format('HH:mm')}`;
+  const slot = slotWhen(b);
   return `因${reason}，你预约的${what} ${slot} 时段已关闭，预约已取消，敬请谅解。可另选其他时段预约。`;
 }
 

@@ -77,8 +77,10 @@ test('the cancelled resident is told the station, the item, the date, the slot a
   if (!msgs.ok) throw new Error(msgs.error.message);
   const cancelled = msgs.data.items.find((m) => m.kind === 'cancelled' && m.title.includes(`政策咨询${days}`));
   const [, month, day] = date.split('-').map(Number);
+  const weekday = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'][new Date(`${date}T00:00:00Z`).getUTCDay()];
+  // One date style (「12月7日 周一」), the time range held together by word joiners.
   expect(cancelled?.body).toBe(
-    `因设备检修，你预约的永福县党群服务中心「政策咨询${days}」 ${month}月${day}日 10:00-10:30 时段已关闭，预约已取消，敬请谅解。可另选其他时段预约。`,
+    `因设备检修，你预约的永福县党群服务中心「政策咨询${days}」 ${month}月${day}日 ${weekday} 10:00\u2060–\u206010:30 时段已关闭，预约已取消，敬请谅解。可另选其他时段预约。`,
   );
   for (const r of await checkBookingInvariants(w.db)) expect(`${r.name}: ${r.violations}`).toBe(`${r.name}: 0`);
 });

@@ -5,10 +5,9 @@
 import type { Transaction } from '../db';
 import { intentIdOf } from '../core/intents';
 import { notFound } from '../core/errors';
-import { inZone } from '../core/time';
 import { enqueue } from '../messages';
 import { derivedId } from '../core/ids';
-import { SLOTS, slotDocSchema, type Slot } from '../slots';
+import { SLOTS, slotDocSchema, slotWhen, templateTime, type Slot } from '../slots';
 import {
   BOOKERS,
   BOOKINGS,
@@ -22,8 +21,8 @@ import {
 
 export const MINUTE = 60_000;
 export const bookingIdOf = (slotId: string, openid: string) => derivedId('bk', slotId, openid);
-export const when = (s: { start: number; end: number }) =>
-  `${inZone(s.start).format('M月D日 HH:mm')}-${inZone(s.end).format('HH:mm')}`;
+/** 「12月7日 周一 09:00–09:30」: the one way people read a slot's day and time (domain/slots/when.ts). */
+export const when = slotWhen;
 
 export async function readSlot(tx: Transaction, slotId: string): Promise<Slot> {
   const slot = slotDocSchema.safeParse(await tx.collection(SLOTS).doc(slotId).get());
@@ -62,7 +61,7 @@ export async function notify(
       refId: booking._id,
       dueAt: reminder ? Math.max(now, booking.start - remindBeforeMinutes() * MINUTE) : now,
       data: {
-        time: when(booking),
+        time: templateTime(booking),
         item: booking.itemName,
         status: NOTIFICATION_KINDS[kind],
         code: kind === 'cancelled' ? '' : (booking.code ?? ''),

@@ -7,7 +7,7 @@ import { AppError } from '../core/errors';
 import { enqueue } from '../messages';
 import { fields } from '../core/validation';
 import { TX_ATTEMPTS, eightDigits as newCode } from '../core/ids';
-import { SLOTS, MAX_QUEUE, slotDocSchema, type Slot } from '../slots';
+import { SLOTS, MAX_QUEUE, slotDocSchema, templateTime, type Slot } from '../slots';
 import { STATIONS } from '../stations';
 import { BOOKINGS, BOOKING_CODES, ITEMS, NOTIFICATION_KINDS, activeLimit, bookingDocSchema } from './model';
 import { MY_BOOKINGS_PAGE, bookIntentOf, bookingIdOf, readBooker, readSlot, seat, when } from './seating';
@@ -48,7 +48,7 @@ export async function promote(
           body: `${when(slot)} 有空位，但你已有 ${booker.active} 个有效预约（上限 ${activeLimit()} 个），暂不能候补成功。你的候补位置已保留，取消或完成一个预约后，下一个空位将按顺序给你。`,
           page: MY_BOOKINGS_PAGE,
           refId: slot._id,
-          data: { time: when(slot), item: name, status: NOTIFICATION_KINDS.waitlistHeld },
+          data: { time: templateTime(slot), item: name, status: NOTIFICATION_KINDS.waitlistHeld },
         },
         now,
       );

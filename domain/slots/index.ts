@@ -16,3 +16,5 @@ export {
   type Slot,
   type Template,
 } from './model';
+export { dayWords, slotWhen, templateTime } from './when';
+export { slotChip, type SlotState, type SlotView } from './labels';

@@ -76,11 +76,7 @@ export function seatsLeft(s: Slot, now: number): { general: number; green: numbe
   return { general: Math.max(0, total - green), green };
 }
 
-/** Where a slot stands at `now`: not begun, under way (「进行中」), or over. */
-export type SlotState = 'upcoming' | 'ongoing' | 'ended';
-export const SLOT_STATES: Record<SlotState, string> = { upcoming: '未开始', ongoing: '进行中', ended: '已结束' };
-export const slotState = (s: { start: number; end: number }, now: number): SlotState =>
-  now < s.start ? 'upcoming' : now < s.end ? 'ongoing' : 'ended';
+export { SLOT_STATES, slotState, type SlotState } from './labels';
 
 export const presentSlot = (s: Slot): PresentedSlot => ({
   slotId: s._id,

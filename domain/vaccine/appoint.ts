@@ -1,16 +1,15 @@
 /** Appointing a dose: the hot-resource protocol of core/intents.ts on a slot's seats (general, green, released). */
 import { z } from 'zod';
-import type { Database, Transaction } from '../db';
+import type { Database } from '../db';
 import { reconcileResource, reserve, take, type HotResource } from '../core/intents';
 import { action } from '../core/router';
 import { AppError, notFound } from '../core/errors';
-import { inZone } from '../core/time';
 import { fields } from '../core/validation';
-import { enqueue } from '../messages';
 import { derivedId, eightDigits } from '../core/ids';
 import { ageOn } from '../privacy';
+import { notifyAppointed } from './messages';
 import { assertHolder, birthDateOf } from './persons';
-import { SLOTS, slotDocSchema, type Slot } from '../slots';
+import { SLOTS, dayWords, slotDocSchema, type Slot } from '../slots';
 import {
   APPOINTMENTS,
   APPOINTMENT_CODES,
@@ -26,45 +25,6 @@ import {
 const DAY = 86_400_000;
 export const appointmentIdOf = (idHash: string, vaccine: string, dose: number) =>
   derivedId('ap', idHash, vaccine, String(dose));
-
-/**
- * The reminder of a vaccination appointment, due at 18:00 the day before (at once when that has
- * passed); dropped when the appointment is cancelled or was replaced (same id, another code).
- */
-async function enqueueVaccinationReminder(
-  tx: Transaction,
-  a: {
-    appointmentId: string;
-    openid: string;
-    code: string;
-    vaccineName: string;
-    dose: number;
-    siteName: string;
-    start: number;
-    end: number;
-  },
-  now: number,
-): Promise<void> {
-  const eveBefore = inZone(a.start).startOf('day').subtract(6, 'hour').valueOf();
-  const time = `${inZone(a.start).format('M月D日 HH:mm')}-${inZone(a.end).format('HH:mm')}`;
-  await enqueue(
-    tx,
-    {
-      cause: ['vaccine', a.appointmentId, a.code, 'reminder'],
-      openid: a.openid,
-      module: 'vaccine',
-      kind: 'reminder',
-      title: `接种提醒：${a.vaccineName} 第${a.dose}针`,
-      body: `${time} 在「${a.siteName}」接种，请携带身份证件，到场出示预约码 ${a.code}`,
-      page: '/packages/vaccine/pages/mine/index',
-      refId: a.appointmentId,
-      dueAt: Math.max(now, eveBefore),
-      data: { time, item: `${a.vaccineName} 第${a.dose}针`, place: a.siteName, code: a.code, status: '待接种' },
-      onlyIf: { collection: APPOINTMENTS, docId: a.appointmentId, fields: { status: ['active'], code: [a.code] } },
-    },
-    now,
-  );
-}
 
 /** Which seat a person of `age` may take in `slot` at `now`, or null when none. */
 export function chooseSeat(slot: Slot, age: number, now: number): Appointment['seat'] | null {
@@ -219,7 +179,7 @@ export const appoint = action({
           if (slot.data.start < earliest)
             throw new AppError(
               'TOO_EARLY',
-              `距上一剂接种不足 ${offer.intervalDays} 天，最早可预约 ${inZone(earliest).format('M月D日')}`,
+              `距上一剂接种不足 ${offer.intervalDays} 天，最早可预约 ${dayWords(earliest)}`,
             );
         }
         const age = ageOn(birthDate, slot.data.date);
@@ -264,15 +224,17 @@ export const appoint = action({
             completedAt: null,
             closedAt: null,
           });
-        await enqueueVaccinationReminder(
+        await notifyAppointed(
           tx,
           {
             appointmentId,
-            openid: ctx.user._id,
+            owner: ctx.user._id,
             code,
             vaccineName: offer.name,
             dose,
             siteName: site.name,
+            siteAddress: site.address,
+            maskedName: person.data.masked.name,
             start: slot.start,
             end: slot.end,
           },

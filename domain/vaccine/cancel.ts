@@ -7,7 +7,16 @@ import { fields } from '../core/validation';
 import { TX_ATTEMPTS } from '../core/ids';
 import { holds } from './persons';
 import { SLOTS, slotDocSchema } from '../slots';
-import { APPOINTMENTS, APPOINTMENT_CODES, APPOINTMENT_STATUS, appointmentDocSchema, type Appointment } from './model';
+import { notifyCancelled, type CancelReason } from './messages';
+import {
+  APPOINTMENTS,
+  APPOINTMENT_CODES,
+  APPOINTMENT_STATUS,
+  SITES,
+  appointmentDocSchema,
+  siteDocSchema,
+  type Appointment,
+} from './model';
 
 async function releaseSeat(tx: Transaction, a: Appointment): Promise<void> {
   const slot = slotDocSchema.safeParse(await tx.collection(SLOTS).doc(a.slotId).get());
@@ -24,6 +33,7 @@ async function cancelAppointment(
   db: Database,
   appointmentId: string,
   now: number,
+  reason: CancelReason,
   check: (a: Appointment) => void,
 ): Promise<void> {
   await db.runTransaction(async (tx) => {
@@ -33,16 +43,29 @@ async function cancelAppointment(
     await releaseSeat(tx, a.data);
     await tx.collection(APPOINTMENTS).doc(appointmentId).update({ status: 'cancelled', closedAt: now });
     await tx.collection(APPOINTMENT_CODES).doc(a.data.code).remove();
+    // The one who booked it is told, whoever cancelled it.
+    const site = siteDocSchema.safeParse(await tx.collection(SITES).doc(a.data.siteId).get());
+    await notifyCancelled(
+      tx,
+      { ...a.data, appointmentId, siteAddress: site.success ? site.data.address : undefined },
+      reason,
+      now,
+    );
   }, TX_ATTEMPTS);
 }
 
-/** Cancels a person's future active appointments, each with its seat; answers how many. */
-export async function cancelFutureOf(db: Database, personId: string, now: number): Promise<number> {
+/** Cancels a person's future active appointments, each with its seat and its message; answers how many. */
+export async function cancelFutureOf(
+  db: Database,
+  personId: string,
+  now: number,
+  reason: Exclude<CancelReason, 'self'>,
+): Promise<number> {
   const future = await db.collection(APPOINTMENTS).where({ personId, status: 'active' }).limit(100).get();
   let cancelled = 0;
   for (const doc of future) {
     try {
-      await cancelAppointment(db, doc._id, now, (a) => {
+      await cancelAppointment(db, doc._id, now, reason, (a) => {
         if (a.status !== 'active' || a.start <= now) throw new AppError('CONFLICT', 'skip');
       });
       cancelled += 1;
@@ -63,7 +86,7 @@ export const cancel = action({
     const mine =
       found.success &&
       (found.data.owner === ctx.user._id || (await holds(ctx.db, found.data.idHash, ctx.user._id, now)));
-    await cancelAppointment(ctx.db, appointmentId, now, (a) => {
+    await cancelAppointment(ctx.db, appointmentId, now, 'self', (a) => {
       if (!mine) throw notFound('预约');
       if (a.status !== 'active') throw new AppError('CONFLICT', `预约${APPOINTMENT_STATUS[a.status]}，不能取消`);
       if (now >= a.start) throw new AppError('TOO_LATE', '接种时段已开始，不能取消');

@@ -4,7 +4,7 @@ import { action } from '../core/router';
 import { DEFAULT_PAGE, pageByNewest } from '../core/paging';
 import { fields } from '../core/validation';
 import { heldPersons } from './persons';
-import { APPOINTMENTS, APPOINTMENT_STATUS, appointmentDocSchema } from './model';
+import { APPOINTMENTS, APPOINTMENT_STATUS, SITES, appointmentDocSchema, siteDocSchema } from './model';
 
 export const myAppointments = action({
   input: z.strictObject({ cursor: fields.cursor, limit: fields.limit }),
@@ -30,6 +30,12 @@ export const myAppointments = action({
       (a, b) => b.createdAt - a.createdAt || a._id.localeCompare(b._id),
     );
     const items = merged.slice(0, limit);
+    // Where to go: each site's address, read once a site.
+    const addresses = new Map<string, string>();
+    for (const siteId of new Set(items.map((x) => x.siteId))) {
+      const site = siteDocSchema.safeParse(await ctx.db.collection(SITES).doc(siteId).get());
+      addresses.set(siteId, site.success ? site.data.address : '');
+    }
     const more = merged.length > limit || pages.some((p) => p.nextCursor !== null);
     return {
       items: items.map((x) => ({
@@ -37,6 +43,7 @@ export const myAppointments = action({
         personId: held.get(x.idHash) ?? x.personId,
         name: x.maskedName,
         siteName: x.siteName,
+        siteAddress: addresses.get(x.siteId) ?? '',
         vaccineName: x.vaccineName,
         dose: x.dose,
         status: x.status,

@@ -121,7 +121,7 @@ export const removePerson = action({
     if (!p.success || p.data.owner !== ctx.user._id) throw notFound('接种人');
     const now = ctx.now();
     // Their future appointments go first, each in its own transaction with its seat.
-    const cancelled = await cancelFutureOf(ctx.db, personId, now);
+    const cancelled = await cancelFutureOf(ctx.db, personId, now, 'personRemoved');
     await ctx.db.runTransaction(async (tx) => {
       const counter = await tx.collection(OWNERS).doc(ctx.user._id).get();
       await tx
@@ -144,7 +144,7 @@ export const releasePerson = action({
     if (!checked.ok) throw new AppError('INVALID_ARGUMENT', checked.message);
     const now = ctx.now();
     return releaseIdNumber(ctx.db, keyedHash(idNumber.trim().toUpperCase()), (personId) =>
-      cancelFutureOf(ctx.db, personId, now),
+      cancelFutureOf(ctx.db, personId, now, 'released'),
     );
   },
 });

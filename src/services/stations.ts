@@ -22,7 +22,8 @@ export type RosterAnswer = ActionOutput<'stations', 'roster'>;
 export const getStationWithItems = (stationId: string) => callFunction('stations', 'detail', { stationId });
 export const listNearbyStations = (query: StationQuery & { near: NonNullable<StationQuery['near']> }) =>
   callFunction('stations', 'list', query);
-export const getSlots = (itemId: string, date: string) => callFunction('stations', 'slots', { itemId, date });
+/** Without a date: today while today has a slot still to come, else the first day that has one (the answer's `date`). */
+export const getSlots = (itemId: string, date?: string) => callFunction('stations', 'slots', { itemId, date });
 export const bookSlot = (slotId: string, requestId: string) => callFunction('stations', 'book', { slotId, requestId });
 export const joinWaitlist = (slotId: string) => callFunction('stations', 'joinWaitlist', { slotId });
 export const listMyBookings = (cursor?: string) => callFunction('stations', 'myBookings', { cursor });

@@ -14,7 +14,8 @@ export type AppointmentItem = ItemOf<ActionOutput<'vaccine', 'myAppointments'>>;
 export type VaccineRoster = ActionOutput<'vaccine', 'roster'>;
 
 export const listSitesNear = (query: ActionInput<'vaccine', 'sites'>) => callFunction('vaccine', 'sites', query);
-export const getVaccineSlots = (siteId: string, date: string) => callFunction('vaccine', 'slots', { siteId, date });
+/** Without a date: today while today has an open slot, else the first day that has one (the answer's `date`). */
+export const getVaccineSlots = (siteId: string, date?: string) => callFunction('vaccine', 'slots', { siteId, date });
 export const listPersons = () => callFunction('vaccine', 'persons');
 export const addPerson = (input: ActionInput<'vaccine', 'addPerson'>) => callFunction('vaccine', 'addPerson', input);
 export const removePerson = (personId: string) => callFunction('vaccine', 'removePerson', { personId });
