@@ -3,8 +3,10 @@
  * any time (it changes only what is missing or wrong):
  *   1. every collection in domain/collections.ts, with its security rule (ADMINONLY / ADMINWRITE);
  *   2. the indexes the code queries by (INDEXES in domain/collections.ts);
- *   3. the reference data: branches, stations, vaccination sites, point rules, the redemption event
- *      (never the demo users; a document already there is left as it is, edits included);
+ *   3. the reference data: the point rules (a document already there is left as it is, edits included). A
+ *      deployment is production: no stations, vaccination sites, goods, branches, demo users, activities or
+ *      redemption event — those are the local demo's (DEMO=on); a county's admin enters its own in the console,
+ *      and the categories and kinds are the modules' labels;
  *   4. ADMIN_OPENID as an administrator.
  * Collections, rules and indexes go through @cloudbase/manager-node (the management API). The reference
  * data and the admin go through the same `Database` the functions use (CloudBaseDatabase on
@@ -16,11 +18,9 @@ import { COLLECTIONS, INDEXES, indexName, type AclTag, type IndexSpec } from '..
 import { setting } from '../domain/core/config';
 import { addIfAbsent } from '../domain/core/ids';
 import type { Database, Doc, NewDoc } from '../domain/db';
-import { EVENTS, RULES } from '../domain/points';
-import { BRANCHES, STATIONS, VACCINE_SITES, POINT_RULES, demoRedemptionEvent } from '../domain/seed';
-import { STATIONS as STATION_COLLECTION } from '../domain/stations';
-import { BRANCHES as BRANCH_COLLECTION, USERS, userDocSchema } from '../domain/core/identity';
-import { SITES } from '../domain/vaccine';
+import { RULES } from '../domain/points';
+import { POINT_RULES } from '../domain/seed';
+import { USERS, userDocSchema } from '../domain/core/identity';
 
 /** The parts of @cloudbase/manager-node 5.6.5 used here; its `CloudBase` instance fits as it is, and so does a test's fake. */
 export interface ManagerClient {
@@ -61,15 +61,12 @@ export interface SetupReport {
   changes: number;
 }
 
-/** Reference data, by collection: what a county starts from (edit it in the console afterwards). */
-export function referenceData(now: number): Record<string, readonly object[]> {
-  return {
-    [BRANCH_COLLECTION]: BRANCHES,
-    [STATION_COLLECTION]: STATIONS,
-    [SITES]: VACCINE_SITES,
-    [RULES]: POINT_RULES,
-    [EVENTS]: [demoRedemptionEvent(now)],
-  };
+/**
+ * Reference data, by collection: what a county starts from (edit it in the console afterwards). Production holds
+ * nothing illustrative: the point rules only (no stations, sites, goods, branches or events).
+ */
+export function referenceData(): Record<string, readonly object[]> {
+  return { [RULES]: POINT_RULES };
 }
 
 const asDoc = (value: object): NewDoc & { _id: string } =>
@@ -156,7 +153,7 @@ export async function cloudSetup({
     log(`index ${spec.collection}.${name} created`);
   }
 
-  for (const [collection, docs] of Object.entries(referenceData(now))) {
+  for (const [collection, docs] of Object.entries(referenceData())) {
     let added = 0;
     for (const doc of docs.map(asDoc)) {
       // Looked up first so that a re-run neither writes nor depends on how a duplicate `_id` surfaces.

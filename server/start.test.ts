@@ -35,7 +35,8 @@ test.each(['SIGTERM', 'SIGINT'] as const)(
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xfyz-npm-'));
     const npm = spawn('npm', ['run', 'serve'], {
       cwd: ROOT,
-      env: { ...process.env, PORT: '0', DATA_DIR: dataDir },
+      // Without the demo's history: this is about signals, not the seed.
+      env: { ...process.env, PORT: '0', DATA_DIR: dataDir, DEMO_HISTORY: 'off' },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true, // as `npm run serve &`: its own process group, so only npm gets the signal
     });
@@ -65,3 +66,61 @@ test.each(['SIGTERM', 'SIGINT'] as const)(
   },
   90_000,
 );
+
+/**
+ * The demo's first start plays its history (a shorter span here); killed with SIGKILL half-way through it, the next
+ * start finishes it, every invariant holds, and a start after that plays nothing again.
+ */
+test('a first start killed during the demo history is finished by the next start, once', async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'xfyz-history-start-'));
+  const env = { DEMO: 'on', DEMO_HISTORY: 'on', DEMO_HISTORY_DAYS: '42' };
+  const first = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/start.ts'), '--no-build'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<void>((resolve) => first.once('exit', () => resolve()));
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      // The demo is written and the history is under way: kill it a moment later.
+      if (output.includes('已写入演示数据')) setTimeout(resolve, 1000);
+    };
+    first.stdout!.on('data', onData);
+    first.stderr!.on('data', onData);
+    void exited.then(() => reject(new Error(`start exited early:\n${output}`)));
+  });
+  first.kill('SIGKILL');
+  await exited;
+  expect(output).not.toContain('已写入演示历史');
+
+  const { startLocalCloud } = await import('../test/support/local-cloud');
+  const { LocalDatabase } = await import('../domain/db/local/engine');
+  const { checkAll } = await import('../scripts/check-invariants');
+  const read = async () => {
+    const db = LocalDatabase.open(dataDir, { readOnly: true });
+    try {
+      const reports = await checkAll(db);
+      return {
+        broken: reports.filter((r) => r.violations > 0).map((r) => r.name),
+        history: await db.collection('meta').doc('history').get(),
+        audit: await db.collection('auditLog').count(),
+        bookings: await db.collection('bookings').count(),
+      };
+    } finally {
+      await db.close();
+    }
+  };
+
+  const second = await startLocalCloud({ dataDir, env });
+  await second.stop();
+  const after = await read();
+  expect(after.broken).toEqual([]);
+  expect(after.history).not.toBeNull();
+  expect(after.bookings).toBeGreaterThan(10);
+
+  const third = await startLocalCloud({ dataDir, env });
+  await third.stop();
+  expect(await read()).toEqual(after);
+}, 240_000);

@@ -1,6 +1,7 @@
 /**
- * `npm start`: builds the H5 app when missing or stale, opens the data folder, seeds demo data
- * on first start, and serves the app and every cloud function on 127.0.0.1.
+ * `npm start`: builds the H5 app when missing or stale, opens the data folder, seeds on first start
+ * (the demo and its history, or with DEMO=off production's reference data only), and serves the app and
+ * every cloud function on 127.0.0.1.
  *
  * SIGINT and SIGTERM stop it at any stage, in the foreground or not: a running build gets the
  * signal and start exits after it; a running server stops taking connections, finishes its timer
@@ -14,7 +15,8 @@ import { CloudBaseDatabase } from '../domain/db/cloudbase';
 import { LocalDatabase } from '../domain/db/local/engine';
 import type { Database } from '../domain/db';
 import { useLocalPiiKey } from '../domain/privacy';
-import { seedIfEmpty } from '../domain/seed';
+import { historyStart, seedHistory, seedIfEmpty } from '../domain/seed';
+import { FUNCTIONS } from '../cloudfunctions/registry';
 import { LocalFileStore } from '../domain/files';
 import { createLocalCloud } from './app';
 import { TokenSigner } from './auth';
@@ -49,6 +51,37 @@ function onSignal(signal: NodeJS.Signals): void {
 process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
 
+/**
+ * The first start seeds the demo (DEMO=on, the default) and plays its history (DEMO_HISTORY=on: a quarter of
+ * activity through the functions with the clock set back), or production's reference data (DEMO=off). Each part
+ * marks its completion last, so a start after an interrupted one finishes it, and a later start does nothing.
+ */
+async function seedOnFirstStart(db: Database, files: LocalFileStore): Promise<void> {
+  const now = clock.now();
+  const demo = setting('DEMO') === 'on';
+  const history = demo && setting('DEMO_HISTORY') === 'on';
+  const days = setting('DEMO_HISTORY_DAYS');
+  const seeded = await seedIfEmpty(
+    db,
+    now,
+    demo
+      ? { mode: 'demo', openingAt: history ? historyStart(now, days) : now }
+      : { mode: 'production', adminOpenid: setting('ADMIN_OPENID') ?? 'admin' },
+  );
+  if (seeded)
+    console.log(
+      demo
+        ? '已写入演示数据（永福、秀峰、灵川的驿站与接种点）'
+        : '生产模式：已写入积分细则和管理员，驿站、接种点和商品请管理员在管理后台添加',
+    );
+  if (!history) return;
+  const report = await seedHistory(db, { functions: FUNCTIONS, services: { files } }, { now, days });
+  if (report) {
+    const actions = Object.values(report.actions).reduce((a, b) => a + b, 0);
+    console.log(`已写入演示历史：过去 ${days} 天的 ${actions} 次操作（${(report.ms / 1000).toFixed(1)} 秒）`);
+  }
+}
+
 async function start(): Promise<void> {
   // Every setting the local cloud and its functions read, checked once before anything starts.
   checkSettings('local');
@@ -76,7 +109,7 @@ async function start(): Promise<void> {
     signer = TokenSigner.forDataDir(config.dataDir, config.tokenTtlMs);
     files = new LocalFileStore(path.join(config.dataDir, 'files'));
     useLocalPiiKey(config.dataDir);
-    if (await seedIfEmpty(local, clock.now())) console.log('已写入演示数据（永福、秀峰、灵川的驿站与接种点）');
+    await seedOnFirstStart(local, files);
     db = local;
   }
 

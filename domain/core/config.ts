@@ -70,6 +70,23 @@ export const SETTINGS = {
     places: ['local'],
     description: '本地云运行定时任务的间隔（毫秒） / how often the local cloud runs the timer jobs (ms)',
   }),
+  DEMO: spec({
+    schema: z.enum(['on', 'off']).default('on'),
+    places: ['local'],
+    description:
+      '首次启动写入演示数据；`off` 为生产模式：只写入积分细则和管理员（`ADMIN_OPENID`，默认 `admin`），没有驿站、接种点、商品、演示用户和活动 / seeds the demo on first start; `off` is production mode: point rules and the admin (`ADMIN_OPENID`, default `admin`) only — no stations, sites, goods, demo users or activities',
+  }),
+  DEMO_HISTORY: spec({
+    schema: z.enum(['on', 'off']).default('on'),
+    places: ['local'],
+    description:
+      "演示模式首次启动时，按过去的日期经各模块自己的操作写入一段演示历史（签到、预约、接种、兑换、群众点单、管理操作）；`off` 不写，测试用的本地云默认 `off` / on the demo's first start, seeds a past of demo activity through the modules' own actions with the clock set back; test clouds start with `off`",
+  }),
+  DEMO_HISTORY_DAYS: spec({
+    schema: number({ whole: true, min: 7, max: 120 }).default(90),
+    places: ['local'],
+    description: '演示历史覆盖的天数 / how many days back the demo history reaches',
+  }),
   ALLOWED_HOSTS: spec({
     schema: text()
       .default('')

@@ -4,4 +4,12 @@
  */
 export { BRANCHES, STATIONS, VACCINE_SITES } from './data';
 export { POINT_RULES, demoRedemptionEvent } from './points-data';
-export { seedIfEmpty } from './seed';
+export { seedIfEmpty, type SeedMode, type SeedOptions } from './seed';
+export {
+  historySeeded,
+  historyStart,
+  seedHistory,
+  type HistoryHost,
+  type HistoryOptions,
+  type HistoryReport,
+} from './history';

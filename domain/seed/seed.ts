@@ -14,6 +14,26 @@ import { DEMO_ITEMS, SEED_SLOT_DAYS, VACCINE_TEMPLATES } from './booking-data';
 import { DEMO_GOODS, OPENING_BALANCES, POINT_RULES, demoActivities, demoRedemptionEvent } from './points-data';
 
 const SEED_MARK = { collection: 'meta', id: 'seed' };
+/** What kind of deployment this is (read by domain/core/deployment.ts): `{ demo: true }` for the local demo. */
+const DEPLOYMENT_MARK = { collection: 'meta', id: 'deployment' };
+
+/**
+ * `demo`: the article-derived stations, sites, branches, goods, demo users and activities (the local start's default).
+ * `production`: reference data only — the point rules and the admin; no stations, sites, goods, demo users,
+ * activities or redemption event (an admin enters them). Categories and kinds are the modules' own labels.
+ */
+export type SeedMode = 'demo' | 'production';
+
+export interface SeedOptions {
+  mode?: SeedMode;
+  /** Production: the openid made administrator (the local start passes ADMIN_OPENID, default `admin`). */
+  adminOpenid?: string;
+  /**
+   * Demo: when a history will be played from this instant (seedHistory), the opening balances are posted then,
+   * so that a member's ledger reads in order. Defaults to `now`.
+   */
+  openingAt?: number;
+}
 
 /** Seed objects are typed by their modules' schemas; stored, they are plain JSON. */
 const asDoc = (value: object): NewDoc => JSON.parse(JSON.stringify(value)) as NewDoc;
@@ -21,9 +41,40 @@ const asDoc = (value: object): NewDoc => JSON.parse(JSON.stringify(value)) as Ne
 /** Re-running after an interrupted first start: what is already there stays. */
 const insert = (db: Database, collection: string, doc: object) => addIfAbsent(db, collection, asDoc(doc));
 
-/** Seeds demo data drawn from the articles (with its provenance, see data.ts) once; a later start (or a re-run after a crash) leaves data alone. */
-export async function seedIfEmpty(db: Database, now: number): Promise<boolean> {
+/**
+ * Seeds once: the demo (data drawn from the articles, with its provenance, see data.ts) or, in production mode,
+ * reference data only. A later start (or a re-run after a crash: every write is add-if-absent, the mark is last)
+ * leaves data alone.
+ */
+export async function seedIfEmpty(db: Database, now: number, options: SeedOptions = {}): Promise<boolean> {
   if (await db.collection(SEED_MARK.collection).doc(SEED_MARK.id).get()) return false;
+  if (options.mode === 'production') {
+    await seedProduction(db, now, options.adminOpenid ?? 'admin');
+  } else {
+    await seedDemo(db, now, options.openingAt ?? now);
+    await insert(db, DEPLOYMENT_MARK.collection, { _id: DEPLOYMENT_MARK.id, demo: true, at: now });
+  }
+  await insert(db, SEED_MARK.collection, { _id: SEED_MARK.id, at: now, mode: options.mode ?? 'demo' });
+  return true;
+}
+
+/** Production: the point rules (edited in the console afterwards) and one administrator; nothing illustrative. */
+async function seedProduction(db: Database, now: number, adminOpenid: string): Promise<void> {
+  for (const rule of POINT_RULES) await insert(db, RULES, rule);
+  await insert(db, USERS, {
+    _id: adminOpenid,
+    nickname: '管理员',
+    role: 'admin',
+    branchId: null,
+    scopeUnitId: null,
+    stationIds: [],
+    siteIds: [],
+    createdAt: now,
+  });
+  await insert(db, DEPLOYMENT_MARK.collection, { _id: DEPLOYMENT_MARK.id, demo: false, at: now });
+}
+
+async function seedDemo(db: Database, now: number, openingAt: number): Promise<void> {
   for (const branch of BRANCHES) await insert(db, BRANCH_COLLECTION, branch);
   for (const station of STATION_DATA) await insert(db, STATIONS, station);
   for (const site of VACCINE_SITES) await insert(db, SITES, site);
@@ -61,7 +112,7 @@ export async function seedIfEmpty(db: Database, now: number): Promise<boolean> {
         kind: 'award',
         reason: opening.reason,
         entryId,
-        at: now,
+        at: openingAt,
         adminId: 'demo-admin',
       });
     });
@@ -95,6 +146,4 @@ export async function seedIfEmpty(db: Database, now: number): Promise<boolean> {
   }
   await seedOrg(db, now);
   await seedRequests(db, now);
-  await insert(db, SEED_MARK.collection, { _id: SEED_MARK.id, at: now });
-  return true;
 }

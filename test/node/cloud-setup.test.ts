@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { COLLECTIONS, INDEXES, indexName } from '../../domain/collections';
 import { LocalDatabase } from '../../domain/db/local/engine';
-import { BRANCHES, DEMO_USERS, STATIONS, VACCINE_SITES } from '../../domain/seed/data';
+import { DEMO_USERS, STATIONS } from '../../domain/seed/data';
 import { POINT_RULES } from '../../domain/seed/points-data';
 import {
   cloudSetup,
@@ -97,7 +97,7 @@ afterEach(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-test('a fresh environment gets every collection with its rule, every index, the reference data and the first admin', async () => {
+test('a fresh environment gets every collection with its rule, every index, the point rules and the first admin — nothing of the demo', async () => {
   const manager = new FakeManager();
   const report = await cloudSetup({ manager, db, envId: ENV, adminOpenid: 'o-county-it-person', now: NOW });
 
@@ -113,11 +113,23 @@ test('a fresh environment gets every collection with its rule, every index, the 
     expect(made?.Keys).toEqual(spec.keys.map(([field, dir]) => ({ Name: field, Direction: String(dir) })));
   }
 
-  expect(await db.collection('branches').count()).toBe(BRANCHES.length);
-  expect(await db.collection('stations').count()).toBe(STATIONS.length);
-  expect(await db.collection('vaccineSites').count()).toBe(VACCINE_SITES.length);
   expect(await db.collection('pointRules').count()).toBe(POINT_RULES.length);
-  expect(await db.collection('redemptionEvents').count()).toBe(1);
+  // Production: no stations, sites, goods, branches, units, activities or redemption event (the local demo's).
+  for (const collection of [
+    'stations',
+    'serviceItems',
+    'slots',
+    'vaccineSites',
+    'goods',
+    'branches',
+    'orgUnits',
+    'activities',
+    'redemptionEvents',
+    'helpRequests',
+  ]) {
+    expect(Object.keys(COLLECTIONS)).toContain(collection);
+    expect(await db.collection(collection).count()).toBe(0);
+  }
   // Not the demo people: the only user is the admin named by the operator.
   expect(await db.collection('users').get()).toEqual([
     { _id: 'o-county-it-person', nickname: '管理员', role: 'admin', branchId: null, createdAt: NOW },
@@ -125,7 +137,7 @@ test('a fresh environment gets every collection with its rule, every index, the 
   for (const demo of DEMO_USERS) expect(await db.collection('users').doc(demo._id).get()).toBeNull();
   expect(await db.collection('pointAccounts').count()).toBe(0);
 
-  const seeded = Object.values(referenceData(NOW)).reduce((n, docs) => n + docs.length, 0);
+  const seeded = Object.values(referenceData()).reduce((n, docs) => n + docs.length, 0);
   const collections = Object.keys(COLLECTIONS).length;
   expect(report).toMatchObject({ admin: 'created', changes: collections * 2 + INDEXES.length + seeded + 1 });
 });
@@ -143,7 +155,7 @@ test('running it twice changes nothing: the second run reports 0 changes and wri
     collectionsCreated: [],
     rulesSet: [],
     indexesCreated: [],
-    seeded: Object.fromEntries(Object.keys(referenceData(NOW)).map((c) => [c, 0])),
+    seeded: Object.fromEntries(Object.keys(referenceData()).map((c) => [c, 0])),
     admin: 'unchanged',
     changes: 0,
   });
@@ -153,9 +165,10 @@ test('running it twice changes nothing: the second run reports 0 changes and wri
   ).toBe(before);
 });
 
-test('it repairs what was made by hand: a too-open rule, a missing index, an edited station stays edited', async () => {
+test('it repairs what was made by hand: a too-open rule, a missing index; a station an admin entered stays as entered', async () => {
   const manager = new FakeManager();
   await cloudSetup({ manager, db, envId: ENV, adminOpenid: null, now: NOW });
+  await db.collection('stations').add({ ...STATIONS[0]!, phone: '0773-1234567' });
   manager.collections.get('users')!.acl = 'PRIVATE';
   manager.collections.get('orders')!.indexes = manager.collections
     .get('orders')!
@@ -171,6 +184,7 @@ test('it repairs what was made by hand: a too-open rule, a missing index, an edi
   expect(report.changes).toBe(4);
   expect(manager.collections.get('users')!.acl).toBe('ADMINONLY');
   expect(await db.collection('stations').doc(STATIONS[0]!._id).get()).toMatchObject({ phone: '0773-0000000' });
+  expect(await db.collection('stations').count()).toBe(1);
 });
 
 test('ADMIN_OPENID: a resident is promoted; a document a client planted is replaced by a clean admin', async () => {

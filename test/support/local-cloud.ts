@@ -14,14 +14,16 @@ export interface RunningCloud {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Starts the real local cloud (`server/start.ts`) on a free port and a temporary data folder. */
+/** Starts the real local cloud (`server/start.ts`) on a free port and a temporary data folder (the demo, without its history unless `env` asks). */
 export async function startLocalCloud(
   options: { dataDir?: string; env?: NodeJS.ProcessEnv } = {},
 ): Promise<RunningCloud> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'xfyz-cloud-'));
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/start.ts'), '--no-build'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, ...options.env },
+    // Test clouds start without the demo's history (a quarter of activity, seconds of start-up): a test that wants
+    // it, or production mode (DEMO: 'off'), says so in `env`.
+    env: { ...process.env, PORT: '0', DATA_DIR: dataDir, DEMO_HISTORY: 'off', ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
