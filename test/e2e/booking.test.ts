@@ -1,7 +1,8 @@
 /**
- * The booking journey in Chromium: a resident books a slot at a seeded station and sees the code;
- * when the other person in that full slot cancels, the waiting resident is promoted; staff check
- * the booking in.
+ * The booking journey in Chromium: a resident books a slot at a seeded station, the confirmation naming
+ * who, where and when, and sees the code; when the other person in that full slot cancels (confirming
+ * the same summary), the waiting resident is promoted; 我的预约 names the station; staff check the
+ * booking in.
  */
 import { startJourney, type Journey } from '../support/browser';
 
@@ -24,6 +25,13 @@ async function openRoomTomorrow() {
   await j.page.locator('.slot').first().waitFor();
 }
 
+/** The text of the dialog on top. */
+async function modalText() {
+  const text = j.page.locator('.taro-modal__text').last();
+  await text.waitFor();
+  return text.textContent();
+}
+
 async function confirmModal(text: string) {
   await j.page
     .locator('.taro-modal__foot div', { hasText: text })
@@ -41,10 +49,19 @@ test('book, wait, be promoted, be checked in', async () => {
   await j.settled('.station-detail');
   await j.page.locator('.bookable-item', { hasText: '多功能活动室' }).click();
   await j.settled('.item-page');
+  // Every chip names its weekday and date: 今天 and 明天 too.
+  expect(await j.page.locator('.date-chip').first().textContent()).toMatch(/^今天 周.\d{1,2}月\d{1,2}日$/);
+  expect(await j.page.locator('.date-chip').nth(1).textContent()).toMatch(/^明天 周.\d{1,2}月\d{1,2}日$/);
   await j.page.locator('.date-chip').nth(1).click();
-  await j.page.locator('.slot--open').first().click();
+  await j.page.locator('.slot--open[aria-label^="明天"]').first().click();
+  const asked = (await modalText()) ?? '';
+  expect(asked).toMatch(/预约人：\S+/);
+  expect(asked).toContain('项目：多功能活动室');
+  expect(asked).toMatch(/地点：永福县党群服务中心（.+）/);
+  expect(asked).toMatch(/时间：明天 \d{1,2}月\d{1,2}日 周. \d\d:\d\d\u2060–\u2060\d\d:\d\d/);
   await confirmModal('预约');
   await j.page.getByText(/预约码 \d{8}/).waitFor();
+  expect(await modalText()).toContain('地点：永福县党群服务中心');
   await j.shot('20-booked.png');
   await confirmModal('确定');
   await j.page.locator('.slot--mine').first().waitFor();
@@ -61,7 +78,13 @@ test('book, wait, be promoted, be checked in', async () => {
   await j.signInAs('demo-member', '/pages/mine/index');
   await j.page.locator('.my-bookings-link').click();
   await j.settled('.my-bookings');
+  expect(await j.page.locator('.booking-card--active').textContent()).toContain('永福县党群服务中心');
   await j.page.locator('.booking-card--active .booking-cancel').click();
+  const cancelAsked = (await modalText()) ?? '';
+  expect(cancelAsked).toContain('项目：多功能活动室');
+  expect(cancelAsked).toContain('地点：永福县党群服务中心');
+  expect(cancelAsked).toMatch(/时间：\d{1,2}月\d{1,2}日 周. /);
+  await j.shot('21b-cancel-summary.png');
   await confirmModal('取消预约');
   await j.page.locator('.booking-card--cancelled').waitFor();
 

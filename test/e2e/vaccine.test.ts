@@ -1,7 +1,9 @@
 /**
  * The vaccination journey in Chromium: a resident adds a family member aged 65 (an ID number from
- * our own generator), books a green-channel seat and sees the code; staff verify it; the roster
- * shows only masked data.
+ * our own generator; an empty form first says which fields are missing), is asked before 长辈模式
+ * switches on, books a green-channel seat tomorrow with a summary naming who, what, where and when,
+ * sees the code, finds the appointment in 我的接种预约 and a 消息 in the inbox; staff verify it; the
+ * roster shows only masked data.
  */
 import { dayOf } from '../../domain/core/time';
 import { makeIdNumber } from '../../domain/privacy/idnumber';
@@ -28,8 +30,29 @@ test('add an elder, book a green seat, staff verify, roster masked', async () =>
   await j.settled('.site-detail');
   await j.page.locator('.appoint-button').click();
   await j.settled('.appoint-page');
+  // The page opens on today while today has an open slot, else on the first day with one; every chip names its date.
+  const opened = (await j.page.locator('.date-chip--active').getAttribute('aria-label')) ?? '';
+  expect(opened).toMatch(/^((今天|明天) )?\d{1,2}月\d{1,2}日 周[日一二三四五六]$/);
+  expect(await j.page.locator('.date-chip').first().textContent()).toMatch(/^今天 周.\d{1,2}月\d{1,2}日$/);
+  await j.page.locator('.vaccine-slot').first().waitFor();
+  expect(await j.page.locator('.vaccine-slot.slot--open').count()).toBeGreaterThan(0);
+  if (!opened.startsWith('今天')) {
+    // Today has nothing left to book (the run is late in the day in Shanghai): that is why it opened later.
+    await j.page.locator('.date-chip').first().click();
+    await j.page.locator('.vaccine-slot[aria-label^="今天"], .state-view--empty').first().waitFor();
+    expect(await j.page.locator('.vaccine-slot.slot--open').count()).toBe(0);
+  }
+  // A slot that is over says so and offers no seats.
+  await j.page.locator('.date-chip').first().click();
+  await j.page.locator('.vaccine-slot[aria-label^="今天"], .state-view--empty').first().waitFor();
+  for (const label of await j.page.locator('.vaccine-slot.slot--ended .slot__label').allTextContents())
+    expect(label).toBe('已结束');
   await j.page.locator('.add-person-link').click();
   await j.settled('.people-page');
+  // An empty form says which fields are missing, beside each.
+  await j.page.locator('.add-person__submit').click();
+  for (const missing of ['请填写姓名', '请填写身份证号', '请填写手机号']) await j.page.getByText(missing).waitFor();
+  await j.shot('29-people-missing.png');
   await j.page.locator('.person-field--name input').fill('李桂兰');
   await j.page
     .locator('.person-field--idNumber input')
@@ -44,16 +67,42 @@ test('add an elder, book a green seat, staff verify, roster masked', async () =>
 
   await j.page.goBack();
   await j.settled('.appoint-page');
+  // Choosing someone over 60 asks before switching to large text; nothing switches by itself.
   await j.page.locator('.choose-person', { hasText: '李桂兰' }).click();
+  await j.page.getByText('为 李桂兰 切换到长辈模式（大字）？').waitFor();
+  expect(await j.page.locator('.appoint-page.elder').count()).toBe(0);
+  await button('切换').click();
   await j.page.locator('.appoint-page.elder').waitFor();
-  await j.page.locator('.vaccine-slot.slot--open').first().click();
+  const width = await j.page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(375);
+  await j.shot('30b-appoint-elder.png');
+  // Tomorrow (the roster below is tomorrow's).
+  await j.page.locator('.date-chip').nth(1).click();
+  await j.page.locator('.vaccine-slot.slot--open[aria-label^="明天"]').first().click();
+  const confirm = j.page.locator('.taro-modal__content, .taro-modal__text').last();
+  await confirm.waitFor();
+  const asked = (await confirm.textContent()) ?? '';
+  expect(asked).toContain('接种人：李桂兰');
+  expect(asked).toMatch(/疫苗：.+ 第 1 剂/);
+  expect(asked).toMatch(/地点：.+（.+）/);
+  expect(asked).toMatch(/时间：明天 \d{1,2}月\d{1,2}日 周. \d\d:\d\d\u2060–\u2060\d\d:\d\d/);
   await button('预约').click();
   await j.page.getByText(/预约码 \d{8}/).waitFor();
+  const done = (await j.page.locator('.taro-modal__content, .taro-modal__text').last().textContent()) ?? '';
+  expect(done).toContain('接种人：李桂兰');
+  expect(done).toContain('我的接种预约');
   await j.shot('31-appointed.png');
-  await button('确定').click();
+  await button('我的预约').click();
   await j.settled('.my-appointments');
   const card = j.page.locator('.appointment-card--active').first();
-  expect(await card.textContent()).toContain('绿色通道');
+  const cardText = (await card.textContent()) ?? '';
+  expect(cardText).toContain('绿色通道');
+  expect(cardText).toContain('接种人 李**');
+  expect(cardText).toMatch(/明天 |\d{1,2}月\d{1,2}日 周/);
+  await j.shot('31b-my-appointments.png');
+  // The appointment left a 消息.
+  await j.page.goto(`${j.cloud.url}/#/packages/messages/pages/inbox/index`);
+  await j.page.locator('.message--vaccine', { hasText: '接种预约成功：李**' }).first().waitFor();
   const code = (await card.locator('.qr-code__value').textContent())?.trim() ?? '';
   expect(code).toMatch(/^\d{8}$/);
 

@@ -1,9 +1,12 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { ScrollView, View, Text } from '@tarojs/components';
+import { View, Text } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
+import { slotChip } from '../../../../../domain/slots/labels';
+import DateStrip from '../../../../components/date-strip';
 import { ElderPage, ElderToggle, useElderMode } from '../../../../components/elder-mode';
 import { useIntention } from '../../../../components/intention';
+import { a11y } from '../../../../components/layout/a11y';
 import ResourceView, { useResource } from '../../../../components/resource';
 import StateView from '../../../../components/state-view';
 import { askToSubscribe } from '../../../../services/subscribe';
@@ -16,11 +19,33 @@ import {
   type PersonItem,
   type VaccineSlot,
 } from '../../../../services/vaccine';
-import { dayjs, formatDate } from '../../../../utils/time';
+import { clockText, shanghaiDays, whenText } from '../../../../utils/time';
 import { ROUTES } from '../../../../routes';
 import '../../../booking/booking.scss';
+import './index.scss';
 
-const hhmm = (ms: number) => dayjs(ms).utcOffset(480).format('HH:mm');
+const DAYS = 14;
+
+/**
+ * Whether 长辈模式 was offered for an elder in this session, and the answer: asked once, never switched
+ * by surprise (the relative holding the phone may not want large text).
+ */
+let elderOffer: 'switched' | 'declined' | null = null;
+
+async function offerElderMode(name: string, switchOn: (on: boolean) => void): Promise<void> {
+  if (elderOffer) return;
+  const { confirm } = await Taro.showModal({
+    title: '长辈模式',
+    content: `为 ${name} 切换到长辈模式（大字）？`,
+    confirmText: '切换',
+    cancelText: '不用',
+  });
+  elderOffer = confirm ? 'switched' : 'declined';
+  if (confirm) switchOn(true);
+}
+
+/** The seats a person could take: general ones, and green-channel ones for people 60 and over. */
+const seatsFor = (slot: VaccineSlot, elder: boolean) => slot.remaining + (elder ? slot.greenRemaining : 0);
 
 export default function AppointPage() {
   const { params } = useRouter();
@@ -28,22 +53,25 @@ export default function AppointPage() {
   const site = useResource(() => getSite(siteId), [siteId]);
   const people = useResource(listPersons, [], { reloadOnShow: true });
   const [elder, setElder] = useElderMode();
-  const dates = useMemo(() => Array.from({ length: 14 }, (_, i) => formatDate(Date.now() + i * 86_400_000)), []);
-  const [date, setDate] = useState(dates[1]!);
+  const [now] = useState(() => Date.now());
+  const days = useMemo(() => shanghaiDays(now, DAYS), [now]);
+  // No day picked: the server opens on today while today has an open slot, else on the first day with one.
+  const [picked, setPicked] = useState<string | null>(null);
   const [personId, setPersonId] = useState<string | null>(null);
   const [vaccine, setVaccine] = useState<string | null>(null);
   const [dose, setDose] = useState(1);
-  const slots = useResource(() => getVaccineSlots(siteId, date), [siteId, date]);
+  const slots = useResource(() => getVaccineSlots(siteId, picked ?? undefined), [siteId, picked]);
+  const date = picked ?? slots.data?.date ?? days[0]!;
   const chosen: PersonItem | undefined = people.data?.items.find((p) => p.personId === personId);
   const offers = site.data?.offers ?? [];
   const offer = offers.find((o) => o.code === vaccine) ?? offers[0];
 
-  // 长辈模式 is offered by itself when the person chosen is 60 or over.
+  // Choosing someone 60 or over offers 长辈模式 once a session; it never switches by itself.
+  const offered = useRef<string | null>(null);
   useEffect(() => {
-    if (chosen?.elder && !elder) {
-      setElder(true);
-      void Taro.showToast({ title: '已为长辈开启大字模式', icon: 'none' });
-    }
+    if (!chosen?.elder || elder || offered.current === chosen.personId) return;
+    offered.current = chosen.personId;
+    void offerElderMode(chosen.name, setElder);
   }, [chosen?.personId]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const intent = useIntention(null);
@@ -52,24 +80,29 @@ export default function AppointPage() {
       void Taro.showModal({ title: '请先选择', content: '请先选择接种人和疫苗', showCancel: false });
       return;
     }
+    const s = site.data;
+    const summary = [
+      `接种人：${chosen.name}`,
+      `疫苗：${offer.name} 第 ${dose} 剂`,
+      `地点：${s ? `${s.name}（${s.address}）` : ''}`,
+      `时间：${whenText(slot.start, slot.end, now)}`,
+    ].join('\n');
     // One intention per person, vaccine, dose and slot: a double tap or a retry books once.
     void intent.run(
       (requestId) => appoint({ slotId: slot.slotId, personId: chosen.personId, vaccine: offer.code, dose, requestId }),
       {
         key: { slot: slot.slotId, person: chosen.personId, vaccine: offer.code, dose },
-        confirm: {
-          title: '确认预约',
-          content: `为 ${chosen.name} 预约 ${offer.name} 第 ${dose} 剂：${site.data?.name ?? ''} ${date} ${hhmm(slot.start)}-${hhmm(slot.end)}`,
-          confirmText: '预约',
-        },
+        confirm: { title: '确认预约', content: summary, confirmText: '预约' },
         onSuccess: async ({ code }) => {
-          await Taro.showModal({
+          slots.reload();
+          const { confirm } = await Taro.showModal({
             title: '预约成功',
-            content: `预约码 ${code}，接种当天向现场工作人员出示。`,
-            showCancel: false,
+            content: `预约码 ${code}\n${summary}\n接种当天请携带身份证件，向现场工作人员出示预约码。可在「我的接种预约」查看或取消。`,
+            confirmText: '我的预约',
+            cancelText: '留在此页',
           });
           await askToSubscribe('vaccine');
-          void Taro.redirectTo({ url: ROUTES.vaccineMine });
+          if (confirm) void Taro.redirectTo({ url: ROUTES.vaccineMine });
         },
         onError: (e) => {
           void Taro.showModal({ title: '未能预约', content: errorMessage(e), showCancel: false });
@@ -94,11 +127,12 @@ export default function AppointPage() {
         <View className="card__title">接种人</View>
         <ResourceView resource={people}>
           {(p) => (
-            <View>
+            <View className="choice-row">
               {p.items.map((person) => (
                 <Text
                   key={person.personId}
                   className={`tag choose-person ${person.personId === personId ? '' : 'tag--grey'}`}
+                  {...a11y({ role: 'button', pressed: person.personId === personId })}
                   onClick={() => setPersonId(person.personId)}
                 >
                   {`${person.name}${person.elder ? '（60岁以上）' : ''}`}
@@ -106,6 +140,7 @@ export default function AppointPage() {
               ))}
               <Text
                 className="tag tag--grey add-person-link"
+                {...a11y({ role: 'link' })}
                 onClick={() => void Taro.navigateTo({ url: ROUTES.vaccinePeople })}
               >
                 + 添加接种人
@@ -116,52 +151,56 @@ export default function AppointPage() {
       </View>
       <View className="card">
         <View className="card__title">疫苗与剂次</View>
-        {offers.map((o) => (
-          <Text
-            key={o.code}
-            className={`tag ${o.code === offer?.code ? '' : 'tag--grey'}`}
-            onClick={() => {
-              setVaccine(o.code);
-              setDose(1);
-            }}
-          >
-            {`${o.name}（${o.maker}）`}
-          </Text>
-        ))}
-        <View>
+        <View className="choice-row">
+          {offers.map((o) => (
+            <Text
+              key={o.code}
+              className={`tag choose-vaccine ${o.code === offer?.code ? '' : 'tag--grey'}`}
+              {...a11y({ role: 'button', pressed: o.code === offer?.code })}
+              onClick={() => {
+                setVaccine(o.code);
+                setDose(1);
+              }}
+            >
+              {`${o.name}（${o.maker}）`}
+            </Text>
+          ))}
+        </View>
+        <View className="choice-row">
           {Array.from({ length: offer?.doses ?? 1 }, (_, i) => i + 1).map((d) => (
-            <Text key={d} className={`tag ${d === dose ? '' : 'tag--grey'}`} onClick={() => setDose(d)}>
+            <Text
+              key={d}
+              className={`tag choose-dose ${d === dose ? '' : 'tag--grey'}`}
+              {...a11y({ role: 'button', pressed: d === dose })}
+              onClick={() => setDose(d)}
+            >
               {`第 ${d} 剂`}
             </Text>
           ))}
         </View>
       </View>
-      <ScrollView scrollX className="date-strip">
-        {dates.map((d) => (
-          <View key={d} className={`date-chip ${d === date ? 'date-chip--active' : ''}`} onClick={() => setDate(d)}>
-            <View>{d === dates[0] ? '今天' : d.slice(5)}</View>
-          </View>
-        ))}
-      </ScrollView>
+      <DateStrip days={days} value={date} onChange={setPicked} now={now} />
       <View className="card">
         <ResourceView resource={slots}>
           {(s) =>
             s.slots.length === 0 ? (
-              <StateView kind="empty" message="当天没有接种时段" />
+              <StateView kind="empty" message="当天没有接种时段，请选择其他日期" />
             ) : (
               <View className="slot-grid">
                 {s.slots.map((slot) => {
-                  const open =
-                    slot.bookable && (slot.remaining > 0 || (Boolean(chosen?.elder) && slot.greenRemaining > 0));
+                  const older = Boolean(chosen?.elder);
+                  const { view, label, tappable } = slotChip({ ...slot, remaining: seatsFor(slot, older) });
+                  const green = slot.bookable && slot.greenRemaining > 0 && !slot.greenReleased;
                   return (
                     <View
                       key={slot.slotId}
-                      className={`slot vaccine-slot ${open ? 'slot--open' : 'slot--closed'}`}
-                      onClick={() => open && !intent.busy && book(slot)}
+                      className={`slot vaccine-slot slot--${view}`}
+                      {...a11y({ role: 'button', label: `${whenText(slot.start, slot.end, now)} ${label}` })}
+                      onClick={() => tappable && !intent.busy && book(slot)}
                     >
-                      <View className="slot__time">{hhmm(slot.start)}</View>
-                      <View className="slot__label">{`余 ${slot.remaining}`}</View>
-                      {slot.greenRemaining > 0 && !slot.greenReleased ? (
+                      <View className="slot__time">{clockText(slot.start)}</View>
+                      <View className="slot__label">{label}</View>
+                      {green ? (
                         <View className="slot__label slot__green">{`绿色通道 ${slot.greenRemaining}`}</View>
                       ) : null}
                     </View>

@@ -5,16 +5,23 @@ import { ElderPage, ElderToggle, useElderMode } from '../../../../components/eld
 import PagedList, { usePagedPage } from '../../../../components/paged-list';
 import QrCode from '../../../../components/qr-code';
 import { cancelAppointment, listAppointments, type AppointmentItem } from '../../../../services/vaccine';
-import { dayjs } from '../../../../utils/time';
+import { whenText } from '../../../../utils/time';
+import './index.scss';
 
-const when = (a: AppointmentItem) =>
-  `${dayjs(a.start).utcOffset(480).format('M月D日 HH:mm')}-${dayjs(a.end).utcOffset(480).format('HH:mm')}`;
+const when = (a: AppointmentItem) => whenText(a.start, a.end);
+const placeOf = (a: AppointmentItem) => (a.siteAddress ? `${a.siteName}（${a.siteAddress}）` : a.siteName);
 
 function AppointmentCard({ item, onChanged }: { item: AppointmentItem; onChanged: () => void }) {
   const [busy, cancel] = useConfirmedAction(
     {
       title: '取消预约',
-      content: `取消 ${item.name} ${when(item)} 的接种预约？`,
+      content: [
+        `接种人：${item.name}`,
+        `疫苗：${item.vaccineName} 第 ${item.dose} 剂`,
+        `地点：${placeOf(item)}`,
+        `时间：${when(item)}`,
+        '取消后名额将释放，不能撤回。',
+      ].join('\n'),
       confirmText: '取消预约',
       cancelText: '保留',
       done: '已取消',
@@ -25,7 +32,11 @@ function AppointmentCard({ item, onChanged }: { item: AppointmentItem; onChanged
   return (
     <View className={`card appointment-card appointment-card--${item.status}`}>
       <View className="card__title">{`${item.vaccineName} 第 ${item.dose} 剂`}</View>
-      <Text className="muted">{`${item.name} · ${item.siteName} · ${when(item)} · ${item.statusLabel}${item.green ? ' · 绿色通道' : ''}`}</Text>
+      <View className="appointment-card__who">{`接种人 ${item.name}`}</View>
+      <View className="appointment-card__site">{item.siteName}</View>
+      {item.siteAddress ? <Text className="muted appointment-card__address">{item.siteAddress}</Text> : null}
+      <View className="appointment-card__when">{when(item)}</View>
+      <Text className="muted">{`${item.statusLabel}${item.green ? ' · 绿色通道' : ''}`}</Text>
       {item.code ? (
         <View>
           <QrCode value={item.code} caption="接种当天向现场工作人员出示" />

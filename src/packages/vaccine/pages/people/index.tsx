@@ -37,6 +37,9 @@ function AddForm({ onAdded }: { onAdded: () => void }) {
   const errors = useFieldErrors(PERSON_FIELDS);
   const intent = useIntention(form);
   const check = useMemo(() => problems(form), [form]);
+  // After a tap on 保存, an empty field says so beside itself (not only a grey button).
+  const [tried, setTried] = useState(false);
+  const missing = (key: keyof typeof form) => (tried && form[key].trim() === '' ? `请填写${LABELS[key]}` : null);
   const field = (
     key: keyof typeof form,
     props: { maxlength: number; type?: 'text' | 'number' | 'idcard'; placeholder: string },
@@ -50,16 +53,19 @@ function AddForm({ onAdded }: { onAdded: () => void }) {
       type={props.type ?? 'text'}
       placeholder={props.placeholder}
       onChange={(value) => setForm((f) => ({ ...f, [key]: value }))}
-      error={check[key] ?? errors.errors[key]}
+      error={check[key] ?? missing(key) ?? errors.errors[key]}
       required
     />
   );
   const submit = () => {
     errors.clear();
+    setTried(true);
+    if (!check.complete) return;
     void intent.run(() => addPerson(form), {
       success: '已添加接种人',
       onSuccess: () => {
         setForm({ name: '', idNumber: '', phone: '' });
+        setTried(false);
         onAdded();
       },
       onError: (e) => {
@@ -83,7 +89,7 @@ function AddForm({ onAdded }: { onAdded: () => void }) {
           type="primary"
           block
           loading={intent.busy}
-          disabled={intent.busy || !check.complete}
+          disabled={intent.busy}
           onClick={submit}
         >
           保存
