@@ -220,20 +220,27 @@ function ActivityLine({
   );
 }
 
+const ASK_HINT = '有困难、有心愿，告诉社区党支部，受理后由党员来办';
+
+/** The empty state of 群众点单 with its next action: ask. */
+function AskInvite() {
+  return (
+    <View
+      className="home-next home-next--empty home-ask"
+      {...a11y({ role: 'button', label: `${ASK_HINT}。我要点单` })}
+      onClick={() => void Taro.navigateTo({ url: ROUTES.helpAsk })}
+    >
+      <Text className="home-next__hint">{ASK_HINT}</Text>
+      <Text className="home-next__go">我要点单 ›</Text>
+    </View>
+  );
+}
+
 /** A resident's 群众点单: the latest one's progress, or an invitation to ask. */
 function MyRequests({ w }: { w: Extract<Work, { kind: 'resident' }> }) {
   const latest = w.latestRequest;
   if (!latest) {
-    return (
-      <View
-        className="home-next home-next--empty home-ask"
-        {...a11y({ role: 'button', label: '有困难或心愿，我要点单' })}
-        onClick={() => void Taro.navigateTo({ url: ROUTES.helpAsk })}
-      >
-        <Text className="home-next__hint">有困难、有心愿，告诉社区党支部</Text>
-        <Text className="home-next__go">我要点单 ›</Text>
-      </View>
-    );
+    return <AskInvite />;
   }
   const status = STATUS_LABELS[latest.status];
   return (
@@ -341,14 +348,7 @@ function HelpFigures({ f }: { f: Figures }) {
         <View className="home-section__title">
           <Text>群众点单 · 党员接单</Text>
         </View>
-        <View
-          className="home-next home-next--empty home-ask"
-          {...a11y({ role: 'button', label: '说出你的困难或心愿，社区党支部受理后由党员办理。我要点单' })}
-          onClick={() => void Taro.navigateTo({ url: ROUTES.helpAsk })}
-        >
-          <Text className="home-next__hint">说出你的困难或心愿，社区党支部受理后由党员来办</Text>
-          <Text className="home-next__go">我要点单 ›</Text>
-        </View>
+        <AskInvite />
       </View>
     );
   }

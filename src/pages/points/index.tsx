@@ -110,10 +110,30 @@ function LedgerRow({ item }: { item: LedgerItem }) {
   );
 }
 
+/** The points scheme: each rule, its points and its cap. */
+function RuleRows() {
+  const rules = useResource(listRules, []);
+  return (
+    <ResourceView resource={rules}>
+      {(r) => (
+        <View>
+          {r.items.map((rule) => (
+            <View key={rule.ruleId} className="rule-row" style={{ padding: '8rpx 0' }}>
+              <Text>{`${rule.name}  +${rule.points}`}</Text>
+              {rule.cap ? (
+                <Text className="muted">{`（${rule.cap.period === 'day' ? '每日' : '每月'}最多 ${rule.cap.max} 分）`}</Text>
+              ) : null}
+            </View>
+          ))}
+        </View>
+      )}
+    </ResourceView>
+  );
+}
+
 /** Open and coming activities, and the points scheme: what a member can do next. */
 function Earning() {
   const activities = useResource(() => listActivities(), []);
-  const rules = useResource(listRules, []);
   return (
     <View>
       <ResourceView resource={activities}>
@@ -130,21 +150,10 @@ function Earning() {
           </View>
         )}
       </ResourceView>
-      <ResourceView resource={rules}>
-        {(r) => (
-          <View className="card rules">
-            <View className="card__title">积分细则</View>
-            {r.items.map((rule) => (
-              <View key={rule.ruleId} className="rule-row" style={{ padding: '8rpx 0' }}>
-                <Text>{`${rule.name}  +${rule.points}`}</Text>
-                {rule.cap ? (
-                  <Text className="muted">{`（${rule.cap.period === 'day' ? '每日' : '每月'}最多 ${rule.cap.max} 分）`}</Text>
-                ) : null}
-              </View>
-            ))}
-          </View>
-        )}
-      </ResourceView>
+      <View className="card rules">
+        <View className="card__title">积分细则</View>
+        <RuleRows />
+      </View>
     </View>
   );
 }
@@ -154,7 +163,6 @@ function Earning() {
  * refuses them), so they get no form they cannot use.
  */
 function AboutPoints() {
-  const rules = useResource(listRules, []);
   return (
     <View className="card points-about">
       <View className="card__title">积分是什么</View>
@@ -164,20 +172,7 @@ function AboutPoints() {
       <View className="points-about__text muted">
         你是居民，不需要签到。有困难或心愿，可以在首页「群众点单」告诉社区党支部，由党员来办。
       </View>
-      <ResourceView resource={rules}>
-        {(r) => (
-          <View className="rules">
-            {r.items.map((rule) => (
-              <View key={rule.ruleId} className="rule-row" style={{ padding: '8rpx 0' }}>
-                <Text>{`${rule.name}  +${rule.points}`}</Text>
-                {rule.cap ? (
-                  <Text className="muted">{`（${rule.cap.period === 'day' ? '每日' : '每月'}最多 ${rule.cap.max} 分）`}</Text>
-                ) : null}
-              </View>
-            ))}
-          </View>
-        )}
-      </ResourceView>
+      <RuleRows />
     </View>
   );
 }
