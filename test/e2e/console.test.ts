@@ -39,7 +39,21 @@ let browser: Browser;
 let desk: Page;
 const pageErrors: string[] = [];
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, name) });
+/** A screenshot once transitions (a dialog opening, a tab's slider) have ended; spinners, which never end, aside. */
+async function shot(page: Page, name: string): Promise<void> {
+  await page.evaluate(() =>
+    Promise.race([
+      Promise.all(
+        document
+          .getAnimations()
+          .filter((a) => Number(a.effect?.getComputedTiming().endTime) < Infinity)
+          .map((a) => a.finished.catch(() => undefined)),
+      ),
+      new Promise((resolve) => setTimeout(resolve, 2000)),
+    ]),
+  );
+  await page.screenshot({ path: path.join(SHOTS, name) });
+}
 
 beforeAll(async () => {
   fs.mkdirSync(SHOTS, { recursive: true });
@@ -516,13 +530,11 @@ describe('the admin journey', () => {
     await row.locator('.audit-page__detail').click();
     const detail = console2.locator('.audit-dialog');
     await detail.locator('.audit-detail__sentence', { hasText: sentence }).waitFor();
-    // The dialog has finished opening (its transition) before the screenshot.
-    await detail
-      .locator('.t-dialog')
-      .evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
     const fields = detail.locator('.audit-changes tbody tr');
     expect(await fields.filter({ hasText: '名称' }).first().textContent()).toContain(goodsName);
     expect(await fields.filter({ hasText: '所需积分' }).first().textContent()).toContain('10');
+    // A new record: its values in one column, no empty 修改前.
+    expect(await detail.locator('.audit-changes thead th').allTextContents()).toEqual(['项目', '内容']);
     await shot(console2, '27-audit-detail.png');
     // No function names, raw ids or JSON on the page.
     const text = (await console2.locator('.audit-page').textContent()) + ((await detail.textContent()) ?? '');

@@ -162,7 +162,25 @@ export default function AuditPage() {
             <p className="audit-detail__when">
               {formatDateTime(shown.at)} · {shown.operation}
             </p>
-            {shown.changes.length > 0 ? (
+            {shown.changes.length > 0 && shown.changes.every((c) => c.before === null) ? (
+              // A new record, or what a read asked for: one column of values, no empty 修改前.
+              <table className="audit-changes">
+                <thead>
+                  <tr>
+                    <th>项目</th>
+                    <th>内容</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {shown.changes.map((c) => (
+                    <tr key={c.field}>
+                      <th scope="row">{c.label}</th>
+                      <td>{c.after}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            ) : shown.changes.length > 0 ? (
               <table className="audit-changes">
                 <thead>
                   <tr>

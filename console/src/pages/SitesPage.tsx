@@ -195,8 +195,7 @@ function SitesList({ access, county }: { access: Access; county: string | null }
           {
             colKey: 'source',
             title: '出处',
-            width: 210,
-            ellipsis: true,
+            width: 250,
             cell: ({ row }) => {
               const d = details.get(row.siteId);
               return (

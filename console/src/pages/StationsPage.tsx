@@ -202,8 +202,7 @@ function StationItems({ station, access, onClose }: { station: Station; access: 
           {
             colKey: 'source',
             title: '出处',
-            width: 200,
-            ellipsis: true,
+            width: 220,
             cell: ({ row }) => (
               <ProvenanceCell
                 provenance={{ source: row.source, illustrative: row.illustrative, note: row.illustrativeNote }}
@@ -461,8 +460,7 @@ function StationsList({ access, county }: { access: Access; county: string | nul
           {
             colKey: 'source',
             title: '出处',
-            width: 210,
-            ellipsis: true,
+            width: 250,
             cell: ({ row }) => {
               const d = details.get(row.stationId)?.station;
               return (

@@ -3,7 +3,6 @@
  * quote, 「出处」) and a 「示例」 mark for what is illustrative. The mini-program shows residents neither.
  */
 import { useEffect, useRef, useState } from 'react';
-import { Space } from 'tdesign-react/esm/space';
 import { Tag } from 'tdesign-react/esm/tag';
 import { Tooltip } from 'tdesign-react/esm/tooltip';
 import { ARTICLE_TITLES } from '../../../domain/stations/labels';
@@ -31,7 +30,7 @@ export function ProvenanceCell({ provenance }: { provenance: Provenance | undefi
   if (!provenance) return <span className="hint provenance--loading">读取中</span>;
   const { source, illustrative, note } = provenance;
   return (
-    <Space size={4} align="center" className="provenance">
+    <span className="provenance">
       {illustrative || note ? <IllustrativeTag /> : null}
       {source ? (
         <Tooltip content={`「${source.quote}」${note ? `（${note}）` : ''}`} placement="top-left">
@@ -42,7 +41,7 @@ export function ProvenanceCell({ provenance }: { provenance: Provenance | undefi
       ) : (
         <span className="hint">后台录入</span>
       )}
-    </Space>
+    </span>
   );
 }
 
