@@ -199,6 +199,9 @@ test('a wish goes from the resident to the branch, to a member, and back to the 
   await signIn(page, 'demo-resident');
   await open(page, `detail/index?id=${id}`, '.help-detail-page');
   await page.locator('.help-confirm').waitFor();
+  // Her own request: who handles it and every step, no dispatch words and no doubled role.
+  const mineText = (await page.locator('.help-detail-page').textContent()) ?? '';
+  for (const jargon of ['派单方式', '时间银行', '任务大厅', '名额', '党员党员']) expect(mineText).not.toContain(jargon);
   await page.locator('.help-confirm__submit').click();
   expect(await page.locator('.help-confirm .form-field--rating .form-field__error').textContent()).toContain(
     '请为这次服务打分',
@@ -236,7 +239,7 @@ test('a wish goes from the resident to the branch, to a member, and back to the 
   // 8. Every step told the resident, in the one 消息 inbox.
   await signIn(page, 'demo-resident');
   const inbox = (
-    await call<{ items: { kind: string; refId: string | null }[] }>(page, 'user', {
+    await call<{ items: { kind: string; refId: string | null; title: string }[] }>(page, 'user', {
       action: 'messages',
       module: 'requests',
       limit: 50,
@@ -245,6 +248,9 @@ test('a wish goes from the resident to the branch, to a member, and back to the 
   const kinds = inbox.filter((m) => m.refId === id).map((m) => m.kind);
   for (const k of ['submitted', 'accepted', 'open', 'claimed', 'finished', 'confirmed'])
     expect(kinds).toContain(`request.${k}`);
+  // Each title says what happened to which request.
+  const confirmedTitle = inbox.find((m) => m.refId === id && m.kind === 'request.confirmed')?.title ?? '';
+  expect(confirmedTitle).toMatch(/^点单「.+」已办结$/);
 }, 180_000);
 
 test('长辈模式 on the ask page makes the text larger', async () => {
@@ -298,6 +304,10 @@ test('a resident registers as a volunteer with 向阳社区党支部, its secret
   expect(await item.textContent()).not.toContain('13977001234');
   await j.shot('92-help-queue-volunteers.png');
   await page.locator('.elder-toggle').click();
+  // In 长辈模式 the 志愿者审核 tab is still wholly on screen.
+  const box = (await page.locator('.help-tab--volunteers').boundingBox())!;
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(375);
   await j.shot('92b-help-queue-volunteers-elder.png');
   await page.locator('.elder-toggle').click();
   await item.locator('.help-volunteer-item__approve').click();

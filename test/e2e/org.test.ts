@@ -48,13 +48,22 @@ test('a resident joins 向阳社区党支部 by its invite link; the secretary s
   await j.page.goto(`${j.cloud.url}/#/packages/org/pages/applications/index`);
   await j.page.reload();
   await j.settled('.applications-page');
-  await j.page.getByText('暂无待审核的申请').waitFor();
+  await j.page.getByText('暂无待审核的加入支部申请').waitFor();
   await j.page.locator('.invite__show').click();
   const code = (await j.page.locator('.invite .qr-code__value').textContent())!.trim();
   expect(code).toMatch(/^[A-Z0-9]{8}$/);
   await j.shot('70-org-invite.png');
 
   await signIn('e2e-joiner');
+  // A code cut short is told what a code looks like, beside the field, and finds no branch.
+  await j.page.goto(`${j.cloud.url}/#/packages/org/pages/join/index`);
+  await j.page.reload();
+  await j.settled('.join-page');
+  await j.page.locator('.join-code__input input').fill(code.slice(0, 6));
+  await j.page.locator('.join-code__check').click();
+  await j.page.locator('.join-code__error', { hasText: '邀请码是 8 位字母或数字，你填了 6 位，请核对' }).waitFor();
+  expect(await j.page.locator('.join-code__branch').count()).toBe(0);
+  await j.shot('70b-org-join-short-code.png');
   await j.page.goto(`${j.cloud.url}/#/packages/org/pages/join/index?code=${code}`);
   await j.page.reload();
   await j.settled('.join-page');
@@ -85,7 +94,7 @@ test('a resident joins 向阳社区党支部 by its invite link; the secretary s
   await j.shot('73-org-applications.png');
   await row.locator('.application__approve').click();
   await confirmModal('通过');
-  await j.page.getByText('暂无待审核的申请').waitFor();
+  await j.page.getByText('暂无待审核的加入支部申请').waitFor();
 
   await signIn('e2e-joiner');
   expect(await call('user', { action: 'me' })).toMatchObject({ role: 'member', branch: { name: '向阳社区党支部' } });
@@ -108,7 +117,7 @@ test('a rejection needs a reason, written beside the buttons, and the applicant 
   await j.shot('75-org-reject.png');
   await row.locator('.application__reject').click();
   await confirmModal('不通过');
-  await j.page.getByText('暂无待审核的申请').waitFor();
+  await j.page.getByText('暂无待审核的加入支部申请').waitFor();
   await signIn('e2e-joiner-2');
   await j.page.goto(`${j.cloud.url}/#/packages/org/pages/join/index`);
   await j.page.reload();
