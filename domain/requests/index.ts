@@ -16,3 +16,4 @@ export { PHOTOS } from './model';
 export { PHOTO_QUOTAS } from './model';
 export { TIME_ACCOUNTS } from './model';
 export { TIME_LEDGER } from './model';
+export { STATUS_LABELS } from './labels';
