@@ -9,6 +9,7 @@ import { claimRequest, listHall, type RequestCard, type RequestKind } from '../.
 import { errorMessage } from '../../../../services/transport';
 import { DETAIL, go, RequestCardView, Tabs, requestFacts } from '../../components';
 import '../../help.scss';
+import { ROUTES } from '../../../../routes';
 
 type Filter = RequestKind | '';
 const TABS: { value: Filter; label: string }[] = [
@@ -69,6 +70,7 @@ export default function HallPage() {
         list={list}
         keyOf={(r) => r.id}
         emptyText="暂时没有待认领的任务。支部发布新任务后会出现在这里，也可先看看心愿墙"
+        emptyAction={{ text: '看看心愿墙', url: ROUTES.helpWall }}
         renderItem={(r) => <HallItem card={r} onClaimed={list.reload} />}
       />
     </ElderPage>

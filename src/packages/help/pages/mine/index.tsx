@@ -34,6 +34,7 @@ export default function MyRequestsPage() {
       <PagedList
         list={list}
         keyOf={(r) => r.id}
+        emptyAction={status ? undefined : { text: '我要点单', url: ROUTES.helpAsk }}
         emptyText={status ? '没有这个状态的点单' : '还没有点单。有困难或小心愿，点上方「我要点单」'}
         renderItem={(r) => <RequestCardView card={r} resident />}
       />

@@ -73,6 +73,7 @@ export default function MyTasksPage() {
         list={list}
         keyOf={(r) => r.id}
         emptyText="还没有任务。到任务大厅认领群众的微心愿和诉求"
+        emptyAction={{ text: '去任务大厅', url: ROUTES.helpHall }}
         renderItem={(r) => <TaskItem card={r} onChanged={list.reload} />}
       />
     </ElderPage>

@@ -147,6 +147,7 @@ function Ledger() {
       list={list}
       keyOf={(e) => e.entryId}
       emptyText="还没有时间银行记录。认领并完成任务，经群众确认后记入"
+      emptyAction={{ text: '去任务大厅', url: ROUTES.helpHall }}
       renderItem={(e) => (
         <View className="help-row help-ledger">
           <View>

@@ -44,6 +44,7 @@ export default function WallPage() {
         list={list}
         keyOf={(w) => w.id}
         emptyText="心愿墙上还没有心愿。有小心愿，可在「群众点单」里提出"
+        emptyAction={{ text: '我要点单', url: ROUTES.helpAsk }}
         renderItem={(w) => <WishCard w={w} />}
       />
     </ElderPage>

@@ -12,6 +12,7 @@ import { formatDateTime, formatTime } from '../../../../utils/time';
 import '../../mall.scss';
 import { PickupPlace } from './pickup';
 import { ElderPage } from '../../../../components/elder-mode';
+import { ROUTES } from '../../../../routes';
 
 const TABS: [OrderStatus | undefined, string][] = [
   [undefined, '全部'],
@@ -92,6 +93,7 @@ export default function OrdersPage() {
       <PagedList
         list={list}
         keyOf={(o) => o.orderId}
+        emptyAction={status ? undefined : { text: '去积分商城', url: ROUTES.mallGoods }}
         emptyText={status ? '没有这个状态的订单' : '还没有兑换订单。到积分商城用积分兑换生活用品，凭取货码到驿站领取'}
         renderItem={(o) => <OrderCard order={o} onChanged={list.reload} />}
       />

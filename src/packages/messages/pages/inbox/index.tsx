@@ -15,8 +15,8 @@ import {
 } from '../../../../services/messages';
 import { errorMessage } from '../../../../services/transport';
 import { formatTime } from '../../../../utils/time';
-import { TAB_ROUTES } from '../../../../routes';
 import './index.scss';
+import { ROUTES, TAB_ROUTES } from '../../../../routes';
 
 /** Each tab: its module, a short label that keeps the six on one line at 375 px, and the module's full name. */
 const TABS: [MessageModule | undefined, string, string][] = [
@@ -131,6 +131,7 @@ export default function InboxPage() {
       <PagedList
         list={{ ...list, items }}
         keyOf={(m) => m.messageId}
+        emptyAction={module ? undefined : { text: '看看附近的驿站', url: ROUTES.stations }}
         emptyText={
           module
             ? `暂无${TABS.find(([v]) => v === module)?.[2] ?? ''}消息`
