@@ -31,7 +31,7 @@ export const PAGES: PageDef[] = [
   { route: 'requests', title: '群众点单', page: lazy(() => import('./pages/RequestsPage')), roles: ADMIN_SECRETARY },
   {
     route: 'members',
-    title: '党员与入党申请',
+    title: '党员与加入支部申请',
     page: lazy(() => import('./pages/MembersPage')),
     roles: ADMIN_SECRETARY,
   },

@@ -18,7 +18,7 @@ export const TARGET_KINDS = {
   unit: { noun: '', collection: 'orgUnits', names: ['name'] },
   /** An invite code is named by its branch (the code itself is a credential of sorts). */
   invite: { noun: '', collection: 'orgInvites', names: [] },
-  application: { noun: '入支部申请', collection: 'orgApplications', names: ['maskedName'] },
+  application: { noun: '加入支部申请', collection: 'orgApplications', names: ['maskedName'] },
   request: { noun: '点单', collection: 'helpRequests', names: ['title'] },
   none: { noun: '', collection: '', names: [] },
 } as const satisfies Record<string, { noun: string; collection: string; names: readonly string[] }>;
@@ -55,10 +55,10 @@ export const OPERATIONS: Readonly<Record<string, OperationWords>> = {
     says: '修改了{target}',
     by: { field: 'archived', says: { true: '撤销了{target}', false: '恢复了{target}' } },
   },
-  'org.createInvite': { label: '生成邀请码', target: 'unit', says: '生成了{target}的入支部邀请码' },
-  'org.revokeInvite': { label: '停用邀请码', target: 'invite', says: '停用了{target}的一个入支部邀请码' },
+  'org.createInvite': { label: '生成邀请码', target: 'unit', says: '生成了{target}的加入支部邀请码' },
+  'org.revokeInvite': { label: '停用邀请码', target: 'invite', says: '停用了{target}的一个加入支部邀请码' },
   'org.review': {
-    label: '审核入支部申请',
+    label: '审核加入支部申请',
     target: 'application',
     says: '审核了{target}',
     by: { field: 'status', says: { approved: '通过了{target}', rejected: '未通过{target}' } },

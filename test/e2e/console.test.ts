@@ -506,7 +506,7 @@ describe('the admin journey', () => {
       requestId: 'e2e-apply-0001',
     });
 
-    await console2.locator('.members-page .t-tabs__nav-item', { hasText: '入党申请' }).click();
+    await console2.locator('.members-page .t-tabs__nav-item', { hasText: '加入支部申请' }).click();
     const row = console2.locator('tr', { hasText: '王建国' });
     await row.waitFor();
     await shot(console2, '26-applications.png');

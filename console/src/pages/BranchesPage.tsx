@@ -98,7 +98,7 @@ export default function BranchesPage() {
           </Button>
         ) : null}
         {access.secretary ? (
-          <span className="hint scope-hint">你可以为本支部生成入支部邀请码；组织架构的调整请联系县区管理员</span>
+          <span className="hint scope-hint">你可以为本支部生成加入支部的邀请码；组织架构的调整请联系县区管理员</span>
         ) : null}
       </Space>
       <ErrorNotice message={tree.error} title="加载失败" />
@@ -292,7 +292,7 @@ export default function BranchesPage() {
         <ErrorNotice message={archiveError} title="撤销失败" />
       </Dialog>
       <Dialog
-        header={invite ? `「${invite.unit.name}」入党邀请` : '邀请'}
+        header={invite ? `「${invite.unit.name}」加入支部邀请` : '邀请'}
         visible={invite !== null}
         onClose={() => setInvite(null)}
         cancelBtn={null}

@@ -1,4 +1,4 @@
-/** 党员与入党申请: members by unit and keyword (move, role), applications (approve/reject), roster import. */
+/** 党员与加入支部申请: members by unit and keyword (move, role), applications (approve/reject), roster import. */
 import { useRef, useState } from 'react';
 import { Button } from 'tdesign-react/esm/button';
 import { Dialog } from 'tdesign-react/esm/dialog';
@@ -379,7 +379,7 @@ export default function MembersPage() {
         onChange={setTab}
         list={[
           { value: 'members', label: '党员名册', panel: <MembersTab /> },
-          { value: 'applications', label: '入党申请', panel: <ApplicationsTab /> },
+          { value: 'applications', label: '加入支部申请', panel: <ApplicationsTab /> },
         ]}
       />
     </div>
