@@ -8,11 +8,14 @@ import PagedList, { usePagedPage } from '../../../../components/paged-list';
 import { GoodsPicture } from '../../../../components/picture';
 import QrCode from '../../../../components/qr-code';
 import { cancelMyOrder, listOrders, type OrderItem, type OrderStatus } from '../../../../services/points';
-import { formatDateTime, formatTime } from '../../../../utils/time';
+import { clockText, dayText, formatTime } from '../../../../utils/time';
 import '../../mall.scss';
 import { PickupPlace } from './pickup';
 import { ElderPage } from '../../../../components/elder-mode';
 import { ROUTES } from '../../../../routes';
+
+/** 「12月13日 周日 21:22」: until when a pickup code is good. */
+const deadline = (ms: number) => `${dayText(ms)} ${clockText(ms)}`;
 
 const TABS: [OrderStatus | undefined, string][] = [
   [undefined, '全部'],
@@ -45,10 +48,7 @@ function OrderCard({ order, onChanged }: { order: OrderItem; onChanged: () => vo
       <Text className="muted">{`${order.total} 积分 · 兑换于 ${formatTime(order.createdAt)}`}</Text>
       {order.pickupCode ? (
         <View>
-          <QrCode
-            value={order.pickupCode}
-            caption={`取货码 ${formatDateTime(order.expiresAt)} 前有效，到${where}出示`}
-          />
+          <QrCode value={order.pickupCode} caption={`取货码 ${deadline(order.expiresAt)} 前有效，到${where}出示`} />
           <PickupPlace pickup={order.pickup} />
           <View className="order-card__actions">
             <Button block loading={busy} disabled={busy} onClick={() => void cancel()}>
@@ -74,7 +74,7 @@ export default function OrdersPage() {
         <View className="card orders-fresh" role="status">
           <View className="card__title">{`兑换成功：${newest.goodsName} ×${newest.qty}`}</View>
           <Text className="muted">
-            {`请在 ${formatDateTime(newest.expiresAt)} 前凭下方取货码到${newest.pickup ? newest.pickup.name : '任一驿站'}领取，逾期订单取消、积分退回。`}
+            {`请在 ${deadline(newest.expiresAt)} 前凭下方取货码到${newest.pickup ? newest.pickup.name : '任一驿站'}领取，逾期订单取消、积分退回。`}
           </Text>
         </View>
       ) : null}
