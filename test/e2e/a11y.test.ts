@@ -382,13 +382,11 @@ async function measure(
     // A picture filling its frame (aspectFill) is cropped by the frame on purpose: what shows is the frame's part.
     const picture = (el: Element) => el.matches('img, taro-image-core, taro-image-core *, svg, canvas, video');
     const croppedWithin = (el: Element) => {
-      for (let a = el.parentElement; a; a = a.parentElement) {
-        const x = getComputedStyle(a).overflowX;
-        if (x !== 'hidden' && x !== 'clip') continue;
-        const frameBox = a.getBoundingClientRect();
-        return frameBox.left >= -0.5 && frameBox.right <= width + 0.5;
-      }
-      return false;
+      let clip: Element | null = el.parentElement;
+      while (clip && !['hidden', 'clip'].includes(getComputedStyle(clip).overflowX)) clip = clip.parentElement;
+      if (!clip) return false;
+      const frameBox = clip.getBoundingClientRect();
+      return frameBox.left >= -0.5 && frameBox.right <= width + 0.5;
     };
     const outside: string[] = [];
     const flagged = new Set<Element>();
