@@ -223,7 +223,7 @@ test('a 群众点单 is counted for its resident, and waits for the branch secre
 
   const resident = await workOf('demo-resident', 'resident');
   expect(resident.activeRequests).toBe(before.resident.activeRequests + 1);
-  expect(resident.latestRequest).toEqual({ id, title: '概览：楼道灯坏了', status: 'submitted' });
+  expect(resident.latestRequest).toEqual({ id, title: '概览：楼道灯坏了', status: 'submitted', statusLabel: '待受理' });
   // 向阳社区 is in 永福县: its secretary and the system admin have it to accept; 秀峰区's admin does not.
   expect((await workOf('demo-secretary', 'secretary')).pendingRequests).toBe(before.secretary.pendingRequests + 1);
   expect((await workOf('demo-admin', 'admin')).pendingRequests).toBe(before.admin.pendingRequests + 1);

@@ -10,10 +10,11 @@ import type { UserDoc } from '../core/identity';
 import { BOOKINGS } from '../booking';
 import { APPLICATIONS, adminCounty, allUnits, readUnit } from '../org';
 import { ACTIVITIES, ORDERS } from '../points';
-import { REQUESTS, VOLUNTEERS, type RequestDoc } from '../requests';
+import { REQUESTS, STATUS_LABELS, VOLUNTEERS, type RequestDoc } from '../requests';
 import { APPOINTMENTS } from '../vaccine';
 
 type RequestStatus = RequestDoc['status'];
+const REQUEST_STATUSES = Object.keys(STATUS_LABELS) as [RequestStatus, ...RequestStatus[]];
 /** Requests whose story has ended: nothing more to do for anyone. */
 const CLOSED: RequestStatus[] = ['declined', 'confirmed', 'cancelled'];
 /** A claim still being worked on (a hall place taken, or a task assigned). */
@@ -27,11 +28,12 @@ export interface ActivityGlance {
   end: number;
 }
 
-/** The resident's latest 群众点单, with its status (the app names it from domain/requests/labels). */
+/** The resident's latest 群众点单, with its status and the status in words. */
 export interface RequestGlance {
   id: string;
   title: string;
   status: RequestStatus;
+  statusLabel: string;
 }
 
 /** What waits for a reviewer in scope: 点单 to accept, overdue ones, branch applications and volunteers to review. */
@@ -100,14 +102,20 @@ async function residentWork(db: Database, user: UserDoc): Promise<Work> {
     db.collection(REQUESTS).where({ openid, status: 'finished' }).count(),
     db.collection(REQUESTS).where({ openid }).orderBy('updatedAt', 'desc').limit(1).get(),
   ]);
-  const doc = latest[0];
-  const glance = z.object({ _id: z.string(), title: z.string(), status: z.string() }).safeParse(doc);
+  const glance = z
+    .object({ _id: z.string(), title: z.string(), status: z.enum(REQUEST_STATUSES) })
+    .safeParse(latest[0]);
   return {
     kind: 'resident',
     activeRequests,
     toConfirm,
     latestRequest: glance.success
-      ? { id: glance.data._id, title: glance.data.title, status: glance.data.status as RequestStatus }
+      ? {
+          id: glance.data._id,
+          title: glance.data.title,
+          status: glance.data.status,
+          statusLabel: STATUS_LABELS[glance.data.status],
+        }
       : null,
   };
 }

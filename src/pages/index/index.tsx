@@ -10,7 +10,6 @@ import { getOverview, type NextUp, type Overview } from '../../services/overview
 import { getRequestFigures, type Figures } from '../../services/request-figures';
 import { formatTime } from '../../utils/time';
 import { ROUTES, routeUrl } from '../../routes';
-import { STATUS_LABELS } from '../../../domain/requests/labels';
 import './index.scss';
 
 type Work = Overview['work'];
@@ -209,13 +208,15 @@ function ActivityLine({
 }) {
   return (
     <View
-      className="home-line home-line--activity"
+      className="home-next home-activity"
       {...a11y({ role: 'link', label: `${lead}：${a.title}，${formatTime(a.start)}` })}
       onClick={() => void Taro.switchTab({ url: ROUTES.points })}
     >
-      <Text className="home-line__lead">{lead}</Text>
-      <Text className="home-line__text">{a.title}</Text>
-      <Text className="home-line__meta">{a.place ? `${formatTime(a.start)} · ${a.place}` : formatTime(a.start)}</Text>
+      <View className="home-next__head">
+        <Text className="home-next__kind">{lead}</Text>
+      </View>
+      <View className="home-next__title">{a.title}</View>
+      <View className="home-next__place">{a.place ? `${formatTime(a.start)} · ${a.place}` : formatTime(a.start)}</View>
     </View>
   );
 }
@@ -242,16 +243,18 @@ function MyRequests({ w }: { w: Extract<Work, { kind: 'resident' }> }) {
   if (!latest) {
     return <AskInvite />;
   }
-  const status = STATUS_LABELS[latest.status];
+  const status = latest.statusLabel;
   return (
     <View
-      className="home-line home-line--request"
+      className="home-next home-request"
       {...a11y({ role: 'link', label: `我的点单：${latest.title}，${status}` })}
       onClick={() => void Taro.navigateTo({ url: routeUrl('helpDetail', { id: latest.id }) })}
     >
-      <Text className="home-line__lead">{w.toConfirm > 0 ? `${w.toConfirm} 件待你确认` : '我的点单'}</Text>
-      <Text className="home-line__text">{latest.title}</Text>
-      <Text className="home-line__meta">{`${status}${w.activeRequests > 1 ? ` · 共 ${w.activeRequests} 件在办` : ''}`}</Text>
+      <View className="home-next__head">
+        <Text className="home-next__kind">{w.toConfirm > 0 ? `${w.toConfirm} 件待你确认` : '我的点单'}</Text>
+      </View>
+      <View className="home-next__title">{latest.title}</View>
+      <View className="home-next__place">{`${status}${w.activeRequests > 1 ? ` · 共 ${w.activeRequests} 件在办` : ''}`}</View>
     </View>
   );
 }

@@ -167,11 +167,9 @@ function AboutPoints() {
     <View className="card points-about">
       <View className="card__title">积分是什么</View>
       <View className="points-about__text">
-        积分记录党员参加组织生活和志愿服务的情况：党员参加支部活动时凭签到码签到，或认领并办好群众点单，就能按细则获得积分，积分可到积分商城兑换生活用品。
+        党员参加支部活动签到、认领并办好群众点单，按下面的细则获得积分，可到积分商城兑换生活用品。
       </View>
-      <View className="points-about__text muted">
-        你是居民，不需要签到。有困难或心愿，可以在首页「群众点单」告诉社区党支部，由党员来办。
-      </View>
+      <View className="points-about__text muted">居民不用签到；有困难或心愿，可在首页「群众点单」告诉社区党支部。</View>
       <RuleRows />
     </View>
   );
@@ -199,10 +197,7 @@ export default function PointsPage() {
         {(s) =>
           // A resident who has never had points gets no 0 to look at: what points are, below.
           role === 'resident' && s.earned === 0 ? (
-            <View className="hero">
-              <View className="hero__title">积分</View>
-              <View className="hero__sub">党员参加活动和志愿服务获得，可兑换生活用品</View>
-            </View>
+            <View />
           ) : (
             <View className="hero">
               <View className="hero__sub">我的积分</View>
