@@ -1032,6 +1032,14 @@ export async function seedHistory(
     });
   });
 
+  // --- people read their messages: what came before the last evening is read, the last day's is new.
+  const readAt = at(days - 1, '21:00');
+  for (const openid of [...members, ...residents].map((p) => p.openid).concat('demo-volunteer')) {
+    plan(readAt, async () => {
+      await call('user', { action: 'markRead' }, openid, readAt);
+    });
+  }
+
   // --- the timer jobs, as the cloud runs them: no-shows, expired orders, overdue requests, messages.
   for (let d = 0; d < days; d += 1) {
     const night = at(d, '23:30');
