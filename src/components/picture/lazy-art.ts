@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
  * and on H5 only. The artwork (src/artwork) must stay out of the weapp main package (its 450 KB budget),
  * and a main-package page cannot reliably show a subpackage's files; so on weapp this answers null and the
  * card keeps its compact icon tile, while the subpackage pages (details, mall) show the full illustration.
- * The `import()` sits in a branch the weapp build drops (TARO_ENV is a build constant): no chunk there.
+ * The lazy import sits in a branch the weapp build drops (TARO_ENV is a build constant): no chunk there.
  */
 export function usePlaceArt(kind: string): string | null {
   const [uri, setUri] = useState<string | null>(null);

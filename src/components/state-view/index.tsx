@@ -25,10 +25,9 @@ const DEFAULTS = { loading: '正在加载…', empty: '这里还没有内容', e
 
 /** The small drawing of an empty state: an empty tray under a red flag (tiny: the main package carries it). */
 const EMPTY_ART = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(
-  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 96"><circle cx="60" cy="52" r="40" fill="#fff1dc"/>' +
-    '<path d="M26 60l10-20h48l10 20v22H26z" fill="#fff" stroke="#f0b86e" stroke-width="3" stroke-linejoin="round"/>' +
-    '<path d="M26 60h22a12 8 0 0024 0h22" fill="none" stroke="#f0b86e" stroke-width="3"/>' +
-    '<path d="M74 40V14" stroke="#8c3b12" stroke-width="2.5"/><path d="M74 14h18l-5 6 5 6H74z" fill="#c8161d"/></svg>',
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 96" fill="none" stroke-width="3"><circle cx="60" cy="52" r="40" fill="#fff1dc"/>' +
+    '<path d="M26 60l10-20h48l10 20v22H26zm0 0h22a12 8 0 0024 0h22" fill="#fff" stroke="#f0b86e"/>' +
+    '<path d="M74 40V14" stroke="#8c3b12"/><path d="M74 14h18l-5 6 5 6H74z" fill="#c8161d"/></svg>',
 )}`;
 
 export function openStep(url: string): void {

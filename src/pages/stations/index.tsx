@@ -93,10 +93,10 @@ export default function StationsPage() {
         keyOf={(s) => s.stationId}
         emptyText={
           search
-            ? `没有找到与“${search}”相关的驿站。需要什么服务，可以告诉社区`
+            ? `没有找到“${search}”，需要什么服务可以告诉社区`
             : kind
-              ? '这一类还没有驿站，换个类别看看'
-              : '还没有开放的驿站，开放后会显示在这里'
+              ? '这一类还没有驿站'
+              : '还没有驿站，管理员添加后会显示在这里'
         }
         emptyAction={search ? { text: '我要点单', url: ROUTES.helpAsk } : { text: '回到首页', url: ROUTES.home }}
         renderItem={(s) => (

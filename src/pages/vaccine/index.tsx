@@ -104,7 +104,7 @@ export default function VaccinePage() {
       <PagedList
         list={list}
         keyOf={(s) => s.siteId}
-        emptyText={vaccine ? '没有接种点提供这种疫苗，点「全部疫苗」看看' : '还没有开放的接种点，开放后会显示在这里'}
+        emptyText={vaccine ? '没有提供这种疫苗的接种点' : '还没有接种点，管理员添加后会显示在这里'}
         emptyAction={{ text: '回到首页', url: ROUTES.home }}
         renderItem={(s) => (
           <View
