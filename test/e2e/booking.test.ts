@@ -62,6 +62,7 @@ test('book, wait, be promoted, be checked in', async () => {
   await confirmModal('预约');
   await j.page.getByText(/预约码 \d{8}/).waitFor();
   expect(await modalText()).toContain('地点：永福县党群服务中心');
+  await j.page.waitForTimeout(400); // the dialog's fade-in
   await j.shot('20-booked.png');
   await confirmModal('确定');
   await j.page.locator('.slot--mine').first().waitFor();
@@ -84,6 +85,7 @@ test('book, wait, be promoted, be checked in', async () => {
   expect(cancelAsked).toContain('项目：多功能活动室');
   expect(cancelAsked).toContain('地点：永福县党群服务中心');
   expect(cancelAsked).toMatch(/时间：\d{1,2}月\d{1,2}日 周. /);
+  await j.page.waitForTimeout(400);
   await j.shot('21b-cancel-summary.png');
   await confirmModal('取消预约');
   await j.page.locator('.booking-card--cancelled').waitFor();
@@ -109,4 +111,27 @@ test('book, wait, be promoted, be checked in', async () => {
   await confirmModal('签到');
   await j.page.getByText('签到成功：多功能活动室').waitFor();
   await j.shot('23-checked-in.png');
+
+  // The item page in 长辈模式 at 375 px: nothing wider than the screen (the date strip scrolls inside itself).
+  await j.page.setViewportSize({ width: 375, height: 812 });
+  await j.signInAs('demo-resident', '/pages/mine/index');
+  await openRoomTomorrow();
+  await j.page
+    .getByRole('switch', { name: /长辈模式/ })
+    .first()
+    .click();
+  await j.page.locator('.item-page.elder').waitFor();
+  const outside = await j.page.evaluate(() =>
+    Array.from(document.querySelectorAll('.item-page *'))
+      .filter((e) => !e.closest('.date-strip'))
+      .map((e) => ({ e, r: e.getBoundingClientRect() }))
+      .filter(({ r }) => r.width > 0 && (r.right > 375.5 || r.left < -0.5))
+      .map(({ e, r }) => `${String(e.className).slice(0, 40)} ${Math.round(r.left)}..${Math.round(r.right)}`),
+  );
+  expect(outside).toEqual([]);
+  await j.shot('24-item-elder.png');
+  await j.page
+    .getByRole('switch', { name: /长辈模式/ })
+    .first()
+    .click();
 });

@@ -16,13 +16,15 @@ export interface DateStripProps {
 
 /**
  * The one date strip: a chip per day with its date and weekday (「今天 周日」 over 「12月6日」), the chosen
- * one filled, scrolled into view when it is not the first.
+ * one filled and scrolled into view.
  */
 export default function DateStrip({ days, value, onChange, now, className }: DateStripProps) {
+  // A later day is brought into view with the day before it beside it, so it never sits cut at the edge.
+  const at = days.indexOf(value);
   return (
     <ScrollView
       scrollX
-      scrollIntoView={`date-chip-${value}`}
+      scrollIntoView={at > 1 ? `date-chip-${days[at - 1]}` : undefined}
       className={`date-strip ${className ?? ''}`}
       {...a11y({ role: 'list', label: '选择日期' })}
     >

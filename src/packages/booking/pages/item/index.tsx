@@ -13,6 +13,7 @@ import { getMe } from '../../../../services/user';
 import { errorMessage, ServiceError } from '../../../../services/transport';
 import { clockText, shanghaiDays, whenText } from '../../../../utils/time';
 import '../../booking.scss';
+import '../../../../components/date-strip/dialog.scss';
 
 const DAYS = 14;
 

@@ -9,6 +9,7 @@ import { cancelBooking, listMyBookings, type BookingItem } from '../../../../ser
 import { whenText } from '../../../../utils/time';
 import { ElderPage } from '../../../../components/elder-mode';
 import './index.scss';
+import '../../../../components/date-strip/dialog.scss';
 
 /** Where to go: the station's name and address. */
 const placeOf = (b: BookingItem) =>

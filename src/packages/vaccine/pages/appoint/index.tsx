@@ -23,6 +23,7 @@ import { clockText, shanghaiDays, whenText } from '../../../../utils/time';
 import { ROUTES } from '../../../../routes';
 import '../../../booking/booking.scss';
 import './index.scss';
+import '../../../../components/date-strip/dialog.scss';
 
 const DAYS = 14;
 
@@ -83,7 +84,7 @@ export default function AppointPage() {
     const s = site.data;
     const summary = [
       `接种人：${chosen.name}`,
-      `疫苗：${offer.name} 第 ${dose} 剂`,
+      `疫苗：${offer.name} 第\u00a0${dose}\u00a0剂`,
       `地点：${s ? `${s.name}（${s.address}）` : ''}`,
       `时间：${whenText(slot.start, slot.end, now)}`,
     ].join('\n');

@@ -7,6 +7,7 @@ import QrCode from '../../../../components/qr-code';
 import { cancelAppointment, listAppointments, type AppointmentItem } from '../../../../services/vaccine';
 import { whenText } from '../../../../utils/time';
 import './index.scss';
+import '../../../../components/date-strip/dialog.scss';
 
 const when = (a: AppointmentItem) => whenText(a.start, a.end);
 const placeOf = (a: AppointmentItem) => (a.siteAddress ? `${a.siteName}（${a.siteAddress}）` : a.siteName);
@@ -17,7 +18,7 @@ function AppointmentCard({ item, onChanged }: { item: AppointmentItem; onChanged
       title: '取消预约',
       content: [
         `接种人：${item.name}`,
-        `疫苗：${item.vaccineName} 第 ${item.dose} 剂`,
+        `疫苗：${item.vaccineName} 第\u00a0${item.dose}\u00a0剂`,
         `地点：${placeOf(item)}`,
         `时间：${when(item)}`,
         '取消后名额将释放，不能撤回。',
