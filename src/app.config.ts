@@ -37,6 +37,8 @@ export default defineAppConfig({
       ],
     },
   ],
+  // DevTools' quality check asks for it: only the components a page uses are injected when it opens.
+  lazyCodeLoading: 'requiredComponents',
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#c8161d',
