@@ -18,6 +18,14 @@ export interface DoubleOptions {
   envId?: string;
   /** An abandoned open transaction is aborted after this long. Default 30 s. */
   transactionLifetimeMs?: number;
+  /** Added before each answer: the time a request takes inside Tencent Cloud (bench only). Default 0. */
+  latencyMs?: number;
+}
+
+/** One database request the SDK made: its action and collection, for counting round trips. */
+export interface LoggedRequest {
+  action: string;
+  collection: string | null;
 }
 
 export interface CloudBaseDouble {
@@ -26,6 +34,8 @@ export interface CloudBaseDouble {
   readonly envId: string;
   readonly updated: UpdatedMode;
   readonly store: Store;
+  /** Every database request answered so far, in order (the double's own admin calls aside). */
+  readonly requests: readonly LoggedRequest[];
   /** What a cloud function's environment carries, pointing the SDK here: merge into process.env or a child's env. */
   sdkEnv(): Record<string, string>;
   createCollections(names: readonly string[]): void;
@@ -61,6 +71,8 @@ export async function startCloudBaseDouble(options: DoubleOptions = {}): Promise
   const updated = options.updated ?? 'matched';
   const envId = options.envId ?? 'double-env';
   const store = new Store({ updated, transactionLifetimeMs: options.transactionLifetimeMs ?? 30_000 });
+  const requests: LoggedRequest[] = [];
+  const latencyMs = options.latencyMs ?? 0;
   const createCollections = (names: readonly string[]) => {
     for (const name of names) if (!store.hasCollection(name)) store.createCollection(name);
   };
@@ -81,6 +93,12 @@ export async function startCloudBaseDouble(options: DoubleOptions = {}): Promise
           return reply(200, { ok: true });
         }
         if (req.method !== 'POST' || path !== '/admin') return reply(404, { error: 'not found' });
+        const { action, collectionName } = body as { action?: unknown; collectionName?: unknown };
+        requests.push({
+          action: typeof action === 'string' ? action : '?',
+          collection: typeof collectionName === 'string' ? collectionName : null,
+        });
+        if (latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, latencyMs));
         const envName = (body as { envName?: unknown }).envName;
         if (envName !== envId)
           return reply(200, { code: 'INVALID_ENV', message: `env ${String(envName)} is not ${envId}` });
@@ -100,6 +118,7 @@ export async function startCloudBaseDouble(options: DoubleOptions = {}): Promise
     envId,
     updated,
     store,
+    requests,
     createCollections,
     unref: () => void server.unref(),
     sdkEnv: () => ({
