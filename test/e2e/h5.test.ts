@@ -65,21 +65,31 @@ test('我的 shows the signed-in user and role', async () => {
 /** Each demo user, what their home's work area is called, and the counts it leads with. */
 const ROLES = [
   { openid: 'demo-resident', role: '居民', title: '我的办事', tiles: [] },
-  { openid: 'demo-member', role: '党员', title: '党员先锋', tiles: ['balance', 'checkin', 'hall', 'tasks'] },
+  { openid: 'demo-member', role: '党员', title: '党员先锋', tiles: ['balance', 'openActivities', 'hall', 'tasks'] },
   {
     openid: 'demo-secretary',
     role: '党支部书记',
     title: '工作台',
-    tiles: ['requests', 'applications', 'volunteers'],
+    tiles: ['pendingRequests', 'pendingApplications', 'pendingVolunteers'],
   },
-  { openid: 'demo-staff', role: '驿站工作人员', title: '工作台', tiles: ['bookings', 'checked-in', 'appointments'] },
+  {
+    openid: 'demo-staff',
+    role: '驿站工作人员',
+    title: '工作台',
+    tiles: ['todayBookings', 'todayCheckedIn', 'todayAppointments'],
+  },
   {
     openid: 'demo-county-admin',
     role: '县区管理员',
     title: '工作台',
-    tiles: ['requests', 'applications', 'volunteers'],
+    tiles: ['pendingRequests', 'pendingApplications', 'pendingVolunteers'],
   },
-  { openid: 'demo-admin', role: '系统管理员', title: '工作台', tiles: ['requests', 'applications', 'orders'] },
+  {
+    openid: 'demo-admin',
+    role: '系统管理员',
+    title: '工作台',
+    tiles: ['pendingRequests', 'pendingApplications', 'pendingOrders'],
+  },
 ] as const;
 
 test('the sign-in page offers all six demo users, and each finds their own work first at home', async () => {

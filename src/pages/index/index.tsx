@@ -9,7 +9,7 @@ import { needsSignIn } from '../../services/session';
 import { getOverview, type NextUp, type Overview } from '../../services/overview';
 import { getRequestFigures, type Figures } from '../../services/request-figures';
 import { formatTime } from '../../utils/time';
-import { ROUTES, routeUrl } from '../../routes';
+import { ROUTES, TAB_ROUTES, routeUrl } from '../../routes';
 import './index.scss';
 
 type Work = Overview['work'];
@@ -88,17 +88,6 @@ function services(o: Overview | null): GridEntry[] {
   ];
 }
 
-/** A count of work waiting, and the page where it is done. */
-interface Tile {
-  key: string;
-  label: string;
-  value: number;
-  /** What the number counts, after it: 「件待受理」. */
-  unit: string;
-  url: string;
-  tab?: boolean;
-}
-
 /** The shortcuts staff and admins use every day, under their counts. */
 const STAFF_ENTRIES: GridEntry[] = [
   { key: 'verify', label: '核销与签到', icon: 'scan', url: ROUTES.staffVerify },
@@ -110,95 +99,73 @@ const ADMIN_ENTRIES: GridEntry[] = [
   { key: 'admin-slots', label: '时段管理', icon: 'calendar', url: ROUTES.adminSlots },
 ];
 
-/** What a reviewer (secretary, county admin, system admin) has waiting in their scope. */
-function reviewTiles(w: Extract<Work, { pendingRequests: number }>): Tile[] {
-  return [
-    { key: 'requests', label: '群众点单', value: w.pendingRequests, unit: '件待受理', url: ROUTES.helpQueue },
-    {
-      key: 'applications',
-      label: '加入支部申请',
-      value: w.pendingApplications,
-      unit: '人待审核',
-      url: ROUTES.orgApplications,
-    },
-    {
-      key: 'volunteers',
-      label: '志愿者登记',
-      value: w.pendingVolunteers,
-      unit: '人待审核',
-      url: routeUrl('helpQueue', { tab: 'volunteers' }),
-    },
-    ...(w.overdueRequests > 0
-      ? [{ key: 'overdue', label: '超时点单', value: w.overdueRequests, unit: '件需督办', url: ROUTES.helpQueue }]
-      : []),
-  ];
+/**
+ * Every count of the work area, by its field in the overview's work block (balance: a member's): its label, what
+ * it counts, and the page where the work is done. A role shows those its block carries, in this order.
+ */
+const TILES: Record<string, [label: string, unit: string, url: string]> = {
+  balance: ['我的积分', '分', ROUTES.points],
+  openActivities: ['活动签到', '个可签到', ROUTES.points],
+  hall: ['任务大厅', '件待认领', ROUTES.helpHall],
+  tasks: ['我的任务', '件办理中', ROUTES.helpTasks],
+  todayBookings: ['今日预约', '人', ROUTES.staffRoster],
+  todayCheckedIn: ['今日已核销', '人', ROUTES.staffVerify],
+  todayAppointments: ['今日接种预约', '人', ROUTES.staffVaccineRoster],
+  todayVaccinated: ['今日已接种', '人', ROUTES.staffVerify],
+  pendingRequests: ['群众点单', '件待受理', ROUTES.helpQueue],
+  pendingApplications: ['加入支部申请', '人待审核', ROUTES.orgApplications],
+  pendingVolunteers: ['志愿者登记', '人待审核', routeUrl('helpQueue', { tab: 'volunteers' })],
+  overdueRequests: ['超时点单', '件需督办', ROUTES.helpQueue],
+  pendingOrders: ['兑换订单', '件待领取', ROUTES.adminPoints],
+};
+
+/** The role's own counts, as [field, value]: what the home page puts first (overdue 点单 only when there are some). */
+function workTiles(o: Overview): [string, number][] {
+  const w: Record<string, unknown> = { ...o.work, balance: o.work.kind === 'member' ? (o.member?.balance ?? 0) : null };
+  return Object.keys(TILES).flatMap((k): [string, number][] => {
+    const v = w[k];
+    return typeof v === 'number' && (k !== 'overdueRequests' || v > 0) ? [[k, v]] : [];
+  });
 }
 
-/** The role's own work, counted: what the home page puts first. */
-function workTiles(w: Work, o: Overview): Tile[] {
-  switch (w.kind) {
-    case 'member':
-      return [
-        {
-          key: 'balance',
-          label: '我的积分',
-          value: o.member?.balance ?? 0,
-          unit: '分',
-          url: ROUTES.points,
-          tab: true,
-        },
-        { key: 'checkin', label: '活动签到', value: w.openActivities, unit: '个可签到', url: ROUTES.points, tab: true },
-        { key: 'hall', label: '任务大厅', value: w.hall, unit: '件待认领', url: ROUTES.helpHall },
-        { key: 'tasks', label: '我的任务', value: w.tasks, unit: '件办理中', url: ROUTES.helpTasks },
-      ];
-    case 'staff':
-      return [
-        { key: 'bookings', label: '今日预约', value: w.todayBookings, unit: '人', url: ROUTES.staffRoster },
-        { key: 'checked-in', label: '今日已核销', value: w.todayCheckedIn, unit: '人', url: ROUTES.staffVerify },
-        {
-          key: 'appointments',
-          label: '今日接种预约',
-          value: w.todayAppointments,
-          unit: '人',
-          url: ROUTES.staffVaccineRoster,
-        },
-        { key: 'vaccinated', label: '今日已接种', value: w.todayVaccinated, unit: '人', url: ROUTES.staffVerify },
-      ];
-    case 'secretary':
-    case 'countyAdmin':
-      return reviewTiles(w);
-    case 'admin':
-      return [
-        ...reviewTiles(w),
-        { key: 'orders', label: '兑换订单', value: w.pendingOrders, unit: '件待领取', url: ROUTES.adminPoints },
-      ];
-    case 'resident':
-      return [];
-  }
-}
-
-function WorkTiles({ tiles }: { tiles: Tile[] }) {
+function WorkTiles({ tiles }: { tiles: [string, number][] }) {
   return (
     <View className="home-tiles">
-      {tiles.map((t) => (
-        <View
-          key={t.key}
-          className={`home-tile home-tile--${t.key} ${t.value > 0 ? 'home-tile--some' : ''}`}
-          {...a11y({ role: 'link', label: `${t.label}：${t.value} ${t.unit}` })}
-          onClick={() => openEntry(t)}
-        >
-          <Text className="home-tile__label">{t.label}</Text>
-          <View className="home-tile__count">
-            <Text className="home-tile__value">{String(t.value)}</Text>
-            <Text className="home-tile__unit">{t.unit}</Text>
+      {tiles.map(([key, value]) => {
+        const [label, unit, url] = TILES[key]!;
+        return (
+          <View
+            key={key}
+            className={`home-tile home-tile--${key} ${value > 0 ? 'home-tile--some' : ''}`}
+            {...a11y({ role: 'link', label: `${label}：${value} ${unit}` })}
+            onClick={() => openEntry({ url, tab: TAB_ROUTES.includes(url) })}
+          >
+            <Text className="home-tile__label">{label}</Text>
+            <View className="home-tile__count">
+              <Text className="home-tile__value">{String(value)}</Text>
+              <Text className="home-tile__unit">{unit}</Text>
+            </View>
           </View>
-        </View>
-      ))}
+        );
+      })}
     </View>
   );
 }
 
-/** An activity line: what, where, when (a member's next check-in, a branch's next meeting). */
+/** A line in the work area: what it is, its title, when or how far; opens where it is dealt with. */
+function Line({ lead, title, meta, onClick }: { lead: string; title: string; meta: string; onClick: () => void }) {
+  return (
+    <View className="home-next" {...a11y({ role: 'link', label: `${lead}：${title}，${meta}` })} onClick={onClick}>
+      <View className="home-next__head">
+        <Text className="home-next__kind">{lead}</Text>
+      </View>
+      <View className="home-next__title">{title}</View>
+      <View className="home-next__place">{meta}</View>
+    </View>
+  );
+}
+
+/** A member's next check-in, a branch's next meeting: on the points tab. */
 function ActivityLine({
   a,
   lead,
@@ -207,17 +174,12 @@ function ActivityLine({
   lead: string;
 }) {
   return (
-    <View
-      className="home-next home-activity"
-      {...a11y({ role: 'link', label: `${lead}：${a.title}，${formatTime(a.start)}` })}
+    <Line
+      lead={lead}
+      title={a.title}
+      meta={a.place ? `${formatTime(a.start)} · ${a.place}` : formatTime(a.start)}
       onClick={() => void Taro.switchTab({ url: ROUTES.points })}
-    >
-      <View className="home-next__head">
-        <Text className="home-next__kind">{lead}</Text>
-      </View>
-      <View className="home-next__title">{a.title}</View>
-      <View className="home-next__place">{a.place ? `${formatTime(a.start)} · ${a.place}` : formatTime(a.start)}</View>
-    </View>
+    />
   );
 }
 
@@ -240,29 +202,21 @@ function AskInvite() {
 /** A resident's 群众点单: the latest one's progress, or an invitation to ask. */
 function MyRequests({ w }: { w: Extract<Work, { kind: 'resident' }> }) {
   const latest = w.latestRequest;
-  if (!latest) {
-    return <AskInvite />;
-  }
-  const status = latest.statusLabel;
+  if (!latest) return <AskInvite />;
   return (
-    <View
-      className="home-next home-request"
-      {...a11y({ role: 'link', label: `我的点单：${latest.title}，${status}` })}
+    <Line
+      lead={w.toConfirm > 0 ? `${w.toConfirm} 件待你确认` : '我的点单'}
+      title={latest.title}
+      meta={`${latest.statusLabel}${w.activeRequests > 1 ? ` · 共 ${w.activeRequests} 件在办` : ''}`}
       onClick={() => void Taro.navigateTo({ url: routeUrl('helpDetail', { id: latest.id }) })}
-    >
-      <View className="home-next__head">
-        <Text className="home-next__kind">{w.toConfirm > 0 ? `${w.toConfirm} 件待你确认` : '我的点单'}</Text>
-      </View>
-      <View className="home-next__title">{latest.title}</View>
-      <View className="home-next__place">{`${status}${w.activeRequests > 1 ? ` · 共 ${w.activeRequests} 件在办` : ''}`}</View>
-    </View>
+    />
   );
 }
 
 /** The work area: the role's counts first, then its daily shortcuts. Residents get their next booking and 点单. */
 function WorkArea({ o }: { o: Overview }) {
   const w = o.work;
-  const tiles = workTiles(w, o);
+  const tiles = workTiles(o);
   const entries =
     w.kind === 'staff'
       ? STAFF_ENTRIES
