@@ -76,3 +76,14 @@ test('the weapp main package never carries the artwork (only subpackages and laz
     expect([path.relative(src, file), lazyLoads]).toEqual([path.relative(src, file), guarded]);
   }
 });
+
+test('goods find their drawing by name: a shopping bag is daily goods, a custom-made one a keepsake', async () => {
+  const { goodsCategory } = await import('../components/picture/categories');
+  expect(goodsCategory('环保购物袋')).toBe('daily');
+  expect(goodsCategory('红色驿站定制帆布袋')).toBe('gift');
+  expect(goodsCategory('花生油 1.8L')).toBe('oil');
+  expect(goodsCategory('优质大米 5kg')).toBe('grain');
+  expect(goodsCategory('《学习纲要》')).toBe('book');
+  expect(goodsCategory('义剪服务券')).toBe('voucher');
+  expect(goodsCategory('纪念品')).toBe('other');
+});

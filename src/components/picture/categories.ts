@@ -23,8 +23,8 @@ const RULES: [RegExp, GoodsCategory][] = [
   [/《|》|读本|书|纲要|手册/, 'book'],
   [/油/, 'oil'],
   [/米|面|粮|杂粮/, 'grain'],
-  [/毛巾|纸|洗|牙|皂|盆|日用/, 'daily'],
   [/伞|杯|包|定制|文创|徽章/, 'gift'],
+  [/毛巾|纸|洗|牙|皂|盆|袋|日用/, 'daily'],
 ];
 
 /** The category a goods item's placeholder shows, read from its name and description. */
