@@ -1,6 +1,6 @@
 import { ScrollView, Text, View } from '@tarojs/components';
 import { a11y } from '../layout/a11y';
-import { dayText, relativeDay, shortDate, weekdayText } from '../../utils/time';
+import { dayText, relativeDay, shortDate, weekdayText } from '../../utils/day-text';
 import './index.scss';
 
 export interface DateStripProps {

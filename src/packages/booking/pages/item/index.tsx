@@ -11,7 +11,7 @@ import { askToSubscribe } from '../../../../services/subscribe';
 import { bookSlot, getSlots, joinWaitlist, type SlotItem, type SlotsAnswer } from '../../../../services/stations';
 import { getMe } from '../../../../services/user';
 import { errorMessage, ServiceError } from '../../../../services/transport';
-import { clockText, shanghaiDays, whenText } from '../../../../utils/time';
+import { clockText, shanghaiDays, whenText } from '../../../../utils/day-text';
 import '../../booking.scss';
 import '../../../../components/date-strip/dialog.scss';
 

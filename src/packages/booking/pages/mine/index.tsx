@@ -6,7 +6,7 @@ import QrCode from '../../../../components/qr-code';
 import { useResource } from '../../../../components/resource';
 import { getMe } from '../../../../services/user';
 import { cancelBooking, listMyBookings, type BookingItem } from '../../../../services/stations';
-import { whenText } from '../../../../utils/time';
+import { whenText } from '../../../../utils/day-text';
 import { ElderPage } from '../../../../components/elder-mode';
 import './index.scss';
 import '../../../../components/date-strip/dialog.scss';

@@ -19,7 +19,7 @@ import {
   type PersonItem,
   type VaccineSlot,
 } from '../../../../services/vaccine';
-import { clockText, shanghaiDays, whenText } from '../../../../utils/time';
+import { clockText, shanghaiDays, whenText } from '../../../../utils/day-text';
 import { ROUTES } from '../../../../routes';
 import '../../../booking/booking.scss';
 import './index.scss';

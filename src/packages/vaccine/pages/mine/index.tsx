@@ -5,7 +5,7 @@ import { ElderPage, ElderToggle, useElderMode } from '../../../../components/eld
 import PagedList, { usePagedPage } from '../../../../components/paged-list';
 import QrCode from '../../../../components/qr-code';
 import { cancelAppointment, listAppointments, type AppointmentItem } from '../../../../services/vaccine';
-import { whenText } from '../../../../utils/time';
+import { whenText } from '../../../../utils/day-text';
 import './index.scss';
 import '../../../../components/date-strip/dialog.scss';
 
