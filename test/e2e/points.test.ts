@@ -14,16 +14,6 @@ afterAll(async () => {
   await j?.close();
 });
 
-test('a resident gets no check-in form, but what points are and how party members earn them', async () => {
-  await j.page.goto(`${j.cloud.url}/`);
-  await j.signInAs('demo-resident', '/pages/points/index');
-  await j.page.locator('.points-about').waitFor();
-  expect(await j.page.locator('.checkin').count()).toBe(0);
-  expect(await j.page.locator('.points-about').textContent()).toContain('党员');
-  expect(await j.page.locator('.points-page').textContent()).not.toContain('DEMO');
-  await j.shot('09-points-resident.png');
-});
-
 test('check in, redeem, verify, picked up', async () => {
   const opening = OPENING_BALANCES.find((o) => o.openid === 'demo-member')!.points;
   const zhuti = POINT_RULES.find((r) => r._id === 'r-zhuti')!.points;
@@ -75,4 +65,14 @@ test('check in, redeem, verify, picked up', async () => {
   expect(await j.page.locator('.order-card--picked .order-card__status').textContent()).toBe('已领取');
   expect(await j.page.locator('.order-card--pending').count()).toBe(0);
   await j.shot('13-order-picked.png');
+});
+
+test('a resident gets no check-in form, but what points are and how party members earn them', async () => {
+  await j.page.goto(`${j.cloud.url}/`);
+  await j.signInAs('demo-resident', '/pages/points/index');
+  await j.page.locator('.points-about').waitFor();
+  expect(await j.page.locator('.checkin').count()).toBe(0);
+  expect(await j.page.locator('.points-about').textContent()).toContain('党员');
+  expect(await j.page.locator('.points-page').textContent()).not.toContain('DEMO');
+  await j.shot('09-points-resident.png');
 });
