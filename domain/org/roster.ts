@@ -1,7 +1,6 @@
-import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { AppError, invalidField, notFound } from '../core/errors';
-import { readSheet, SheetError, type SheetRefusal, type SheetRows } from '../files';
+import { readSheet, SheetError, workbookBase64, type SheetRefusal, type SheetRows } from '../files';
 import { addIfAbsent } from '../core/ids';
 import { action } from '../core/router';
 import { fields } from '../core/validation';
@@ -20,25 +19,25 @@ export const rosterTemplate = action({
   input: z.strictObject({}),
   access: ['admin', 'secretary'],
   async run() {
-    const book = new ExcelJS.Workbook();
-    const sheet = book.addWorksheet(ROSTER_SHEET);
-    sheet.columns = [
-      { header: ROSTER_HEADERS[0], key: 'name', width: 16 },
-      { header: ROSTER_HEADERS[1], key: 'phone', width: 18, style: { numFmt: '@' } },
-    ];
-    sheet.getRow(1).font = { bold: true };
-    const help = book.addWorksheet('填写说明');
-    for (const line of [
+    const lines = [
       '1. 在「花名册」工作表第 2 行起每行填写一名党员：姓名、手机号（11 位）。',
       `2. ${NAME_RULE}；${PHONE_RULE}。`,
       `3. 一次最多 ${ROSTER_MAX_ROWS} 行；同一人不要重复填写。`,
       '4. 导入后，名单上的党员用支部邀请码申请加入、填写相同的姓名和手机号时，申请会标注「与花名册一致」，由支部书记一键确认。',
       '5. 重复导入同一份名单不会重复登记。',
-    ])
-      help.addRow([line]);
-    help.getColumn(1).width = 90;
-    const buffer = Buffer.from(await book.xlsx.writeBuffer());
-    return { filename: '党支部花名册模板.xlsx', base64: buffer.toString('base64') };
+    ];
+    const base64 = await workbookBase64([
+      {
+        name: ROSTER_SHEET,
+        columns: [
+          { header: ROSTER_HEADERS[0], width: 16 },
+          { header: ROSTER_HEADERS[1], width: 18 },
+        ],
+        rows: [],
+      },
+      { name: '填写说明', columns: [{ header: '填写说明', width: 90 }], rows: lines.map((line) => [line]) },
+    ]);
+    return { filename: '党支部花名册模板.xlsx', base64 };
   },
 });
 
