@@ -3,4 +3,4 @@
  * Anything not exported here is the module's own (lint refuses an import of an inner file from outside).
  */
 export { me, setRole } from './me';
-export { overview } from './overview';
+export { overview, roleWords } from './overview';
