@@ -13,3 +13,7 @@ export const ROLE_LABELS: Record<Role, string> = {
 /** A role's name, for a value read from a document or a list (an unknown one is shown as it is). */
 export const roleLabel = (role: string): string =>
   Object.hasOwn(ROLE_LABELS, role) ? ROLE_LABELS[role as Role] : role;
+
+/** A role word before a name, unless the name already carries it: 「党员王建国」 stays, 「王建国」 becomes 「党员王建国」. */
+export const withRole = (role: string, nickname: string): string =>
+  nickname.includes(role) ? nickname : `${role}${nickname}`;

@@ -1,3 +1,4 @@
+import { withRole } from '../core/labels';
 import type { Database, Transaction } from '../db';
 import { AppError } from '../core/errors';
 import { TX_ATTEMPTS, derivedId } from '../core/ids';
@@ -311,9 +312,7 @@ export const quoteTitle = (req: Pick<RequestDoc, 'title'>) =>
 /** 「点单「楼道灯坏了」已办结」: a message's title says what happened to which request. */
 export const aboutRequest = (req: Pick<RequestDoc, 'title'>, what: string) => `点单${quoteTitle(req)}${what}`;
 
-/** A role word before a name, unless the name already carries it: 「党员王建国」 stays, 「王建国」 becomes 「党员王建国」. */
-export const withRole = (role: string, nickname: string): string =>
-  nickname.includes(role) ? nickname : `${role}${nickname}`;
+export { withRole };
 
 /** A claimant as the timeline and messages name them: 「党员王建国」, 「志愿者小张」. */
 export const claimantName = (c: { kind: 'member' | 'volunteer'; nickname: string }): string =>

@@ -17,6 +17,7 @@ import { needsSignIn } from '../../../../services/session';
 import { errorMessage } from '../../../../services/transport';
 import { formatDateTime } from '../../../../utils/time';
 import { ROUTES, routeUrl } from '../../../../routes';
+import { withRole } from '../../../../../domain/core/labels';
 import './index.scss';
 
 const STATUS_MESSAGE: Record<Exclude<ConsoleTicketCheck['status'], 'waiting'>, string> = {
@@ -29,7 +30,7 @@ function Approve({ ticketId, check }: { ticketId: string; check: ConsoleTicketCh
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
   const [error, setError] = useState('');
-  const who = `${check.as.roleLabel} ${check.as.nickname}`;
+  const who = withRole(check.as.roleLabel, check.as.nickname);
 
   if (check.status !== 'waiting') return <StateView kind="empty" message={STATUS_MESSAGE[check.status]} />;
   if (!check.canApprove) {
