@@ -80,7 +80,10 @@ test('a full sitting says 已约满 and offers its waiting list; 我的预约 na
   const mine = (await slotsOf({ date: dayOf(w.now + 2 * DAY) }, w.now, 'demo-member')).slots[0]!;
   expect(slotChip(mine).label).toBe('已预约');
 
-  const station = (await w.db.collection('stations').doc('st-yf-center').get()) as unknown as { name: string; address: string };
+  const station = (await w.db.collection('stations').doc('st-yf-center').get()) as unknown as {
+    name: string;
+    address: string;
+  };
   const page = ok(
     await w.call<{ items: { bookingId: string; stationName: string; stationAddress: string }[] }>(
       'stations',
