@@ -3,7 +3,8 @@
  * station's opening hours. What can be booked follows the articles (泰宁's 红色邻里之家 rooms for
  * 居民说事, 陆川 文昌社区's 心理辅导室, 北流's 1元理发, 容县碧桂园's 儿童阅览室, 民国小镇's 党史现场课堂,
  * 灵川's 主题教育馆); every timetable and capacity is illustrative (示例), and so are the items the
- * articles do not name (永福's 活动室, 法律咨询 and 导游讲解).
+ * articles do not name (永福's 活动室, 法律咨询 and 导游讲解). Names and descriptions read plainly: what is
+ * illustrative is said in `illustrative`/`illustrativeNote`, for the desk console.
  */
 import type { Template } from '../slots';
 import type { Source } from '../stations';
@@ -42,7 +43,7 @@ export const DEMO_ITEMS: DemoItem[] = [
     name: '多功能活动室',
     kind: 'room',
     serviceCode: 'room',
-    description: '（示例）可容纳 30 人，供支部议事、居民活动使用',
+    description: '可容纳 30 人，供支部议事、居民活动使用',
     templates: sittings(EVERY_DAY, 120, 1, ['08:00', '12:00'], ['14:30', '16:30']),
     source: null,
     illustrative: true,
@@ -54,7 +55,7 @@ export const DEMO_ITEMS: DemoItem[] = [
     name: '法律咨询',
     kind: 'service',
     serviceCode: 'legal',
-    description: '（示例）律师志愿者坐班答疑',
+    description: '律师志愿者坐班答疑',
     templates: sittings(EVERY_DAY, 60, 10, ['09:00', '12:00'], ['14:30', '17:30']),
     source: { article: ARTICLES.yongfu, quote: '开展法律知识普及、专业技能送学等活动' },
     illustrative: true,
@@ -67,7 +68,7 @@ export const DEMO_ITEMS: DemoItem[] = [
     name: '景区导游讲解',
     kind: 'service',
     serviceCode: 'guide',
-    description: '（示例）党员志愿者讲解',
+    description: '党员志愿者讲解',
     templates: sittings(EVERY_DAY, 60, 20, ['09:00', '12:00'], ['14:30', '17:30']),
     source: null,
     illustrative: true,

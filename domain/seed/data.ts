@@ -4,11 +4,13 @@
  *
  * Provenance rules (checked by provenance.test.ts):
  * - every station, service, vaccination site and figure names its article and quotes it (`source`), or
- *   is marked `illustrative` (shown as 「示例」 in the app);
+ *   is marked `illustrative` (shown as 「示例」 in the desk console, never to residents);
  * - a service counts as sourced at a station only when the article says that place offers it
  *   (`serviceSources`); the rest of a station's services are illustrative;
  * - addresses, coordinates, opening hours and phone numbers are always illustrative (every phone number
  *   is a fictitious landline), and so are all people.
+ * - the words a resident reads (names, addresses, hours, intros, notices) carry no such marks: what is
+ *   illustrative is said in `illustrative`/`illustrativeNote`, where it comes from in `source`.
  */
 import type { Source, StationDoc } from '../stations';
 import { ARTICLES, type ServiceCode } from '../stations';
@@ -63,12 +65,11 @@ export const STATIONS: StationDoc[] = [
     kind: 'tourism',
     county: YF,
     district: '永福镇',
-    address: '凤山景区游客服务中心旁（示例地址）',
+    address: '凤山景区游客服务中心旁',
     location: { lat: 25.0108, lng: 109.9862 },
     openHours: '周一至周日 8:30-17:30',
     phone: '0773-8000101',
-    intro:
-      '永福县在凤山景区打造的特色旅游红色驿站之一。全县旅游红色驿站为中外游客提供各类特色服务28项（原文未列出名目，以下服务为示例）。',
+    intro: '永福县在凤山景区打造的特色旅游红色驿站之一。全县旅游红色驿站为中外游客提供各类特色服务28项。',
     ...services([
       ['water', null],
       ['rest', null],
@@ -87,11 +88,11 @@ export const STATIONS: StationDoc[] = [
     kind: 'tourism',
     county: YF,
     district: '龙江乡',
-    address: '罗汉果小镇游客服务中心（示例地址）',
+    address: '罗汉果小镇游客服务中心',
     location: { lat: 25.0562, lng: 109.9415 },
     openHours: '周一至周日 9:00-17:30',
     phone: '0773-8000102',
-    intro: '永福县在罗汉果小镇打造的特色旅游红色驿站之一，为中外游客提供特色服务（服务名目为示例）。',
+    intro: '永福县在罗汉果小镇打造的特色旅游红色驿站之一，为中外游客提供特色服务。',
     ...services([
       ['water', null],
       ['rest', null],
@@ -109,11 +110,11 @@ export const STATIONS: StationDoc[] = [
     kind: 'tourism',
     county: YF,
     district: '永福镇',
-    address: '“三江六岸”水利风景区入口（示例地址）',
+    address: '“三江六岸”水利风景区入口',
     location: { lat: 24.9936, lng: 109.9791 },
     openHours: '周二至周日 9:00-18:00',
     phone: '0773-8000103',
-    intro: '永福县在“三江六岸”水利风景区打造的特色旅游红色驿站之一，为中外游客提供特色服务（服务名目为示例）。',
+    intro: '永福县在“三江六岸”水利风景区打造的特色旅游红色驿站之一，为中外游客提供特色服务。',
     ...services([
       ['water', null],
       ['rest', null],
@@ -131,7 +132,7 @@ export const STATIONS: StationDoc[] = [
     kind: 'center',
     county: YF,
     district: '永福镇',
-    address: '县城（示例地址）',
+    address: '永福县城区',
     location: { lat: 25.0047, lng: 109.9833 },
     openHours: '周一至周日 8:00-18:00',
     phone: '0773-8000110',
@@ -158,7 +159,7 @@ export const STATIONS: StationDoc[] = [
     kind: 'pioneer',
     county: YF,
     district: '永福镇',
-    address: '永福县电商产业园内（示例地址）',
+    address: '永福县电商产业园内',
     location: { lat: 24.9981, lng: 109.9928 },
     openHours: '周一至周五 8:30-12:00 14:30-17:30',
     phone: '0773-8000120',
@@ -180,7 +181,7 @@ export const STATIONS: StationDoc[] = [
     kind: 'center',
     county: YF,
     district: '永福镇',
-    address: '向阳社区（示例地址）',
+    address: '向阳社区',
     location: { lat: 25.0079, lng: 109.976 },
     openHours: '周一至周六 8:00-12:00 14:30-18:00',
     phone: '0773-8000131',
@@ -205,7 +206,7 @@ export const STATIONS: StationDoc[] = [
     kind: 'tourism',
     county: XF,
     district: '秀峰街道',
-    address: '王城景区附近（示例地址）',
+    address: '王城景区附近',
     location: { lat: 25.283, lng: 110.2951 },
     openHours: '周一至周日 8:00-18:00',
     phone: '0773-8000201',
@@ -229,7 +230,7 @@ export const STATIONS: StationDoc[] = [
     kind: 'warm',
     county: XF,
     district: '秀峰街道',
-    address: '解东社区（示例地址）',
+    address: '解东社区',
     location: { lat: 25.2865, lng: 110.288 },
     openHours: '周一至周六 8:30-12:00 14:30-18:00',
     phone: '0773-8000211',
@@ -252,11 +253,11 @@ export const STATIONS: StationDoc[] = [
     kind: 'love',
     county: XF,
     district: '秀峰街道',
-    address: '正阳步行街（示例地址）',
+    address: '正阳步行街',
     location: { lat: 25.2797, lng: 110.2938 },
     openHours: '周一至周日 9:00-21:00',
     phone: '0773-8000221',
-    intro: '秀峰区新建爱心驿站20个（原文未列出地点，此驿站为示例）。',
+    intro: '秀峰区新建的爱心驿站之一，为过往群众提供饮水、充电、歇脚和借伞服务。',
     ...services([
       ['water', null],
       ['charging', null],
@@ -276,7 +277,7 @@ export const STATIONS: StationDoc[] = [
     kind: 'center',
     county: LC,
     district: '八里街',
-    address: '白马国际商贸城（示例门牌）',
+    address: '白马国际商贸城',
     location: { lat: 25.3381, lng: 110.3215 },
     openHours: '周二至周日 9:00-12:00 14:30-17:30',
     phone: '0773-8000301',
@@ -299,7 +300,7 @@ export const STATIONS: StationDoc[] = [
     kind: 'center',
     county: LC,
     district: '八里街',
-    address: '九龙社区（示例地址）',
+    address: '九龙社区',
     location: { lat: 25.3312, lng: 110.3168 },
     openHours: '周一至周六 8:30-12:00 14:30-18:00',
     phone: '0773-8000311',
@@ -323,7 +324,7 @@ export const STATIONS: StationDoc[] = [
     kind: 'center',
     county: RX,
     district: '容州镇',
-    address: '碧桂园小区（示例地址）',
+    address: '碧桂园小区',
     location: { lat: 22.8602, lng: 110.5571 },
     openHours: '周一至周日 8:30-12:00 14:30-21:00',
     phone: '0775-8000701',
@@ -346,7 +347,7 @@ export const STATIONS: StationDoc[] = [
     kind: 'street',
     county: RX,
     district: '容州镇',
-    address: '民国小镇（示例地址）',
+    address: '民国小镇',
     location: { lat: 22.8571, lng: 110.5524 },
     openHours: '周一至周日 9:00-18:00',
     phone: '0775-8000702',
@@ -367,7 +368,7 @@ export const STATIONS: StationDoc[] = [
     kind: 'street',
     county: RX,
     district: '容州镇',
-    address: '容州古城商业街（示例地址）',
+    address: '容州古城商业街',
     location: { lat: 22.8556, lng: 110.5498 },
     openHours: '周一至周日 9:00-21:00',
     phone: '0775-8000703',
@@ -385,7 +386,7 @@ export const STATIONS: StationDoc[] = [
     kind: 'center',
     county: RX,
     district: '容州镇',
-    address: '东光社区（示例地址）',
+    address: '东光社区',
     location: { lat: 22.8635, lng: 110.5602 },
     openHours: '周一至周五 8:00-12:00 15:00-18:00',
     phone: '0775-8000704',
@@ -409,7 +410,7 @@ export const STATIONS: StationDoc[] = [
     kind: 'center',
     county: BL,
     district: '陵城街道',
-    address: '城区（示例地址）',
+    address: '北流市城区',
     location: { lat: 22.7085, lng: 110.3487 },
     openHours: '周一至周日 8:00-12:00 14:30-21:00',
     phone: '0775-8000400',
@@ -433,7 +434,7 @@ export const STATIONS: StationDoc[] = [
     kind: 'hut',
     county: BL,
     district: '城南街道',
-    address: '城区街边（示例地址）',
+    address: '城南街道临街',
     location: { lat: 22.6952, lng: 110.3589 },
     openHours: '周一至周日 8:00-20:00',
     phone: '0775-8000402',
@@ -457,7 +458,7 @@ export const STATIONS: StationDoc[] = [
     kind: 'center',
     county: LU,
     district: '温泉镇',
-    address: '新洲社区（示例地址）',
+    address: '新洲社区',
     location: { lat: 22.3284, lng: 110.2641 },
     openHours: '周一至周五 8:00-12:00 15:00-18:00',
     phone: '0775-8000801',
@@ -479,7 +480,7 @@ export const STATIONS: StationDoc[] = [
     kind: 'center',
     county: LU,
     district: '温泉镇',
-    address: '文昌社区（示例地址）',
+    address: '文昌社区',
     location: { lat: 22.3331, lng: 110.2689 },
     openHours: '周一至周日 8:30-12:00 14:30-18:00',
     phone: '0775-8000802',
@@ -502,7 +503,7 @@ export const STATIONS: StationDoc[] = [
     kind: 'neighbour',
     county: TN,
     district: '杉城镇',
-    address: '炉峰社区青云小区活动室（示例地址）',
+    address: '炉峰社区青云小区活动室',
     location: { lat: 26.9012, lng: 117.1728 },
     openHours: '周一至周日 8:30-12:00 14:30-21:00',
     phone: '0598-8000501',
@@ -524,7 +525,8 @@ export const STATIONS: StationDoc[] = [
 // ---------------------------------------------------------------------------------------------
 // 3. Red vaccination sites — 永福县 had 9 sites with 9 temporary volunteer party branches and 336
 //    people. No article names the sites, their hours, capacities or the split of the 336: the sites
-//    below are one per town of 永福县 and plainly marked 示例; the vaccine is COVID-19 only.
+//    below are one per town of 永福县, marked `illustrative` (their note says what is invented; their names,
+//    addresses and hours read plainly); the vaccine is COVID-19 only.
 // ---------------------------------------------------------------------------------------------
 
 type Amenity = (typeof AMENITIES)[number];
@@ -553,7 +555,7 @@ const COVID_RECOMBINANT: VaccineOffer = {
   intervalDays: 30,
 };
 
-const VAX_HOURS = '8:00-12:00 14:30-17:30（示例）';
+const VAX_HOURS = '8:00-12:00 14:30-17:30';
 const VAX_SOURCE = yf(
   '在全县9个疫苗接种点组建9个志愿服务临时党支部，组织336名疫苗接种一线医护人员、党员干部和驻村工作队队员',
 );
@@ -650,20 +652,18 @@ export const VACCINE_SITES: (SiteDoc & { source: Source; illustrative: true; ill
     const paused = t.town === '永安乡';
     return {
       _id: `vs-yf-${number}`,
-      name: `${t.town}红色疫苗接种点（示例）`,
+      name: `${t.town}红色疫苗接种点`,
       county: YF,
       town: t.town,
-      address: `${t.town}（示例地址）`,
+      address: `${t.town}卫生院`,
       location: t.location,
       openHours: VAX_HOURS,
       vaccines: t.vaccines,
       amenities: amenities(...t.extra),
-      volunteerBranch: { name: `${t.town}红色疫苗接种点志愿服务临时党支部（示例）`, volunteers: t.volunteers },
+      volunteerBranch: { name: `${t.town}红色疫苗接种点志愿服务临时党支部`, volunteers: t.volunteers },
       contact: `0773-80006${number}`,
       status: paused ? 'paused' : 'open',
-      notice: paused
-        ? '（示例）接种点暂停服务，已预约群众请改约至永福镇红色疫苗接种点，恢复时间另行通知。'
-        : GREEN_NOTICE,
+      notice: paused ? '本接种点暂停服务，已预约群众请改约至永福镇红色疫苗接种点，恢复时间另行通知。' : GREEN_NOTICE,
       dailyCapacity: t.capacity,
       source: VAX_SOURCE,
       illustrative: true,

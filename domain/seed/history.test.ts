@@ -12,7 +12,10 @@ import { dayOf } from '../core/time';
 import { LocalDatabase } from '../db/local/engine';
 import { LocalFileStore } from '../files';
 import { useLocalPiiKey } from '../privacy';
+import { COLLECTIONS } from '../collections';
+import { MESSAGES } from '../messages';
 import { historyStart, seedHistory, seedIfEmpty } from '.';
+import { demoWords } from './demo-words';
 
 const NOW = Date.parse('2026-11-23T02:00:00Z');
 const DAYS = 28;
@@ -94,6 +97,18 @@ test('a first run plays every step without a refusal; figures, rankings and the 
   const reports = await checkAll(db);
   expect(reports.filter((r) => r.violations > 0)).toEqual([]);
 }, 120_000);
+
+test('what the history wrote (messages, orders, bookings, the audit log) says no 示例, 原文 or 出处 to anyone', async () => {
+  const found: string[] = [];
+  for (const collection of Object.keys(COLLECTIONS)) {
+    const total = await db.collection(collection).count();
+    for (let skip = 0; skip < total; skip += 1000)
+      for (const doc of await db.collection(collection).orderBy('_id', 'asc').skip(skip).limit(1000).get())
+        found.push(...demoWords(doc, `${collection}/${String(doc._id)}`));
+  }
+  expect(found).toEqual([]);
+  expect(await db.collection(MESSAGES).count()).toBeGreaterThan(0);
+}, 60_000);
 
 test('a second run is refused by the mark and writes nothing', async () => {
   const count = async () => {

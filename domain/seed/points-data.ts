@@ -8,7 +8,7 @@
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-/** Every point value and cap below is illustrative (示例): the articles give none. */
+/** Every point value and cap below is illustrative (示例): the articles give none. The words carry no such mark. */
 export const POINT_RULES = [
   {
     _id: 'r-sanhui',
@@ -33,7 +33,7 @@ export const POINT_RULES = [
     category: '志愿服务',
     points: 4,
     cap: { period: 'day', max: 8 },
-    description: '志愿服务，每日最多 8 分（分值为示例）',
+    description: '志愿服务，每日最多 8 分',
   },
   {
     _id: 'r-shuangbao',
@@ -109,7 +109,7 @@ export function demoActivities(now: number) {
 }
 
 export function demoRedemptionEvent(now: number) {
-  return { _id: 'ev-redemption-day', name: '智能积分兑换日（示例）', start: now - DAY, end: now + 30 * DAY };
+  return { _id: 'ev-redemption-day', name: '智能积分兑换日', start: now - DAY, end: now + 30 * DAY };
 }
 
 export const DEMO_GOODS = [
@@ -166,7 +166,7 @@ export const DEMO_GOODS = [
     stock: 200,
     perUserLimit: 5,
     stationId: null,
-    description: '（示例）',
+    description: '可反复使用的环保购物袋',
   },
 ];
 

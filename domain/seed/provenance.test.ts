@@ -1,15 +1,21 @@
 /**
  * The seed data says where it comes from: every station, service, bookable item, vaccination site,
- * organisation and figure quotes its article (the quote must be in the file) or is marked 示例.
+ * organisation and figure quotes its article (the quote must be in the file) or is marked 示例 — in its
+ * `source`/`illustrative`/`illustrativeNote` fields, for the desk console. The words a resident reads
+ * (names, addresses, hours, intros, notices, titles) carry no 示例, 原文 or 出处.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seededWorld } from '../../test/support/functions';
+import { COLLECTIONS } from '../collections';
+import { REQUESTS } from '../requests';
+import { STATIONS as STATION_COLLECTION } from '../stations';
 import { datesBetween, planSlots } from '../slots/generate';
 import { parseOpeningHours } from '../slots/hours';
 import type { Source } from '../stations/model';
 import { DEMO_ITEMS, VACCINE_TEMPLATES } from './booking-data';
 import { ARTICLES, ARTICLE_FIGURES, BRANCHES, SERVICE_CATALOGUE, STATIONS, VACCINE_SITES } from './data';
+import { demoWords } from './demo-words';
 import { demoActivities } from './points-data';
 import { MIDDLE_UNITS } from './org';
 
@@ -47,7 +53,9 @@ test('every seeded station, site, item and organisation has a source or is marke
   expect(unexplained).toEqual([]);
   // A station drawn from an article still says what of it is illustrative (its address, hours, phone).
   expect(STATIONS.filter((s) => !s.illustrativeNote).map((s) => s._id)).toEqual([]);
-  for (const s of STATIONS) expect([s._id, s.address]).toEqual([s._id, expect.stringContaining('示例')]);
+  // Its address is invented, and the note says so (the address itself reads plainly).
+  for (const s of STATIONS)
+    expect([s._id, s.illustrativeNote]).toEqual([s._id, expect.stringMatching(/地址|地点|位置/)]);
 });
 
 test('the station detail marks each service as sourced or 示例, and bookable only where an item books it', async () => {
@@ -172,8 +180,8 @@ test("the nine 永福 vaccination sites are plainly illustrative, COVID-19 only,
   expect(VACCINE_SITES).toHaveLength(9);
   for (const s of VACCINE_SITES) {
     expect(s.illustrative).toBe(true);
-    expect(s.name).toContain('示例');
-    expect(s.openHours).toContain('示例');
+    // The note, not the name or the hours, says that they are invented.
+    for (const what of ['名称', '地址', '开放时间', '容量']) expect(s.illustrativeNote).toContain(what);
     expect(s.vaccines!.every((v) => v.code.startsWith('covid') && v.name.includes('新冠'))).toBe(true);
   }
   expect(VACCINE_SITES.reduce((sum, s) => sum + s.volunteerBranch.volunteers, 0)).toBe(336);
@@ -212,4 +220,45 @@ test("seeded timetables sit inside their station's opening hours", () => {
     for (const t of VACCINE_TEMPLATES)
       expect(planSlots(t, week[0]!, week[6]!, parseOpeningHours(site.openHours!)).outside).toBe(0);
   }
+});
+
+test('no seeded text a resident can read says 示例, 原文 or 出处: provenance stays in its own fields', async () => {
+  const w = await seededWorld();
+  try {
+    const found: string[] = [];
+    let seen = 0;
+    for (const collection of Object.keys(COLLECTIONS)) {
+      const total = await w.db.collection(collection).count();
+      for (let skip = 0; skip < total; skip += 1000) {
+        const docs = await w.db.collection(collection).orderBy('_id', 'asc').skip(skip).limit(1000).get();
+        seen += docs.length;
+        for (const doc of docs) found.push(...demoWords(doc, `${collection}/${String(doc._id)}`));
+      }
+    }
+    expect(found).toEqual([]);
+    // The walk saw the demo (stations, sites, items, goods, wishes) and the provenance is still there.
+    expect(seen).toBeGreaterThan(STATIONS.length + VACCINE_SITES.length + DEMO_ITEMS.length);
+    const wishes = await w.db.collection(REQUESTS).limit(10).get();
+    expect(wishes.length).toBeGreaterThan(0);
+    const station = await w.db.collection(STATION_COLLECTION).doc('st-xf-zhengyang').get();
+    expect(station?.illustrative).toBe(true);
+    expect(String(station?.illustrativeNote)).toContain('示例');
+  } finally {
+    await w.db.close();
+  }
+});
+
+test('the walk finds a note a resident would read, and passes over the provenance fields', () => {
+  expect(
+    demoWords(
+      {
+        name: '某某接种点（示例）',
+        items: [{ description: '出处：某报道' }],
+        source: { article: 'a', quote: '原文' },
+        illustrativeNote: '地址为示例',
+        serviceSources: { water: { quote: '原文' } },
+      },
+      'x',
+    ),
+  ).toEqual(['x.name: 某某接种点（示例）', 'x.items[0].description: 出处：某报道']);
 });

@@ -1,6 +1,7 @@
 /**
- * Demo data for 群众点单 (fictitious, marked 示例): a volunteer registered with 向阳社区 and approved, and a few wishes of the kind the
- * articles describe (北流's 圆梦微心愿, 灵川's 心愿), on the 心愿墙 and in the 任务大厅 of 向阳社区.
+ * Demo data for 群众点单 (fictitious): a volunteer registered with 向阳社区 and approved, and a few wishes of the kind the
+ * articles describe (北流's 圆梦微心愿, 灵川's 心愿), on the 心愿墙 and in the 任务大厅 of 向阳社区. The wishes read as a
+ * resident's own words, with no 「示例」 mark: the demo as a whole is marked once, on the home page.
  */
 import type { Database } from '../db';
 import { setting } from '../core/config';
@@ -34,8 +35,8 @@ const DEMO_WISHES: DemoWish[] = [
   {
     _id: 'rq-demo-1',
     category: '长者',
-    title: '（示例）独居老人想要一台收音机',
-    text: '（示例）社区独居老人视力不好，想要一台能听戏曲的收音机。',
+    title: '独居老人想要一台收音机',
+    text: '社区独居老人视力不好，想要一台能听戏曲的收音机。',
     status: 'open',
     contactName: '李秀兰',
     contactPhone: '13800001111',
@@ -44,8 +45,8 @@ const DEMO_WISHES: DemoWish[] = [
   {
     _id: 'rq-demo-2',
     category: '儿童',
-    title: '（示例）留守儿童想要一套课外读物',
-    text: '（示例）四年级留守儿童，想要一套适合的课外读物和一个书包。',
+    title: '留守儿童想要一套课外读物',
+    text: '四年级留守儿童，想要一套适合的课外读物和一个书包。',
     status: 'open',
     contactName: '黄春梅',
     contactPhone: '13800002222',
@@ -54,8 +55,8 @@ const DEMO_WISHES: DemoWish[] = [
   {
     _id: 'rq-demo-3',
     category: '助学',
-    title: '（示例）想请人辅导初中数学',
-    text: '（示例）孩子初二，数学跟不上，希望周末有人辅导。',
+    title: '想请人辅导初中数学',
+    text: '孩子初二，数学跟不上，希望周末有人辅导。',
     status: 'accepted',
     contactName: '韦丽',
     contactPhone: '13800003333',

@@ -60,7 +60,7 @@ function queryOf(page: string): string {
     'packages/vaccine/pages/site/index': `id=${site._id}`,
     'packages/vaccine/pages/appoint/index': `siteId=${site._id}`,
     'packages/mall/pages/detail/index': `id=${DEMO_GOODS[0]!._id}`,
-    // A seeded 示例 wish of the demo resident's, open in the 任务大厅 (domain/seed/requests.ts).
+    // A seeded wish of the demo resident's, open in the 任务大厅 (domain/seed/requests.ts).
     'packages/help/pages/detail/index': 'id=rq-demo-1',
   };
   return queries[page] ? `?${queries[page]}` : '';

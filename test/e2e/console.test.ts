@@ -579,7 +579,7 @@ describe('the admin journey', () => {
     }
     expect(await figure('orders').textContent()).toBe(String(expected.orders));
     await console2.locator('.chart--servings canvas').waitFor();
-    // 群众点单 per branch (requests.stats): the seeded 示例 wishes of 向阳社区党支部 are counted.
+    // 群众点单 per branch (requests.stats): the seeded wishes of 向阳社区党支部 are counted.
     await console2.locator('.requests-panel tr', { hasText: '向阳社区党支部' }).waitFor();
     expect(
       Number(await console2.locator('.requests-figure--requests .figure__value').textContent()),
@@ -588,11 +588,9 @@ describe('the admin journey', () => {
     await console2.locator('.requests-panel').screenshot({ path: path.join(SHOTS, '29-dashboard-requests.png') });
     // 群众点单: the county's requests by status.
     await console2.locator('.menu--requests').click();
-    await console2.locator('.requests-table tr', { hasText: '（示例）独居老人想要一台收音机' }).waitFor();
+    await console2.locator('.requests-table tr', { hasText: '独居老人想要一台收音机' }).waitFor();
     await console2.locator('.requests-page .t-radio-button', { hasText: '招募中' }).click();
-    await console2
-      .locator('.requests-table tr', { hasText: '（示例）想请人辅导初中数学' })
-      .waitFor({ state: 'detached' });
+    await console2.locator('.requests-table tr', { hasText: '想请人辅导初中数学' }).waitFor({ state: 'detached' });
     await shot(console2, '30-requests.png');
   });
 
