@@ -42,9 +42,10 @@ export interface StationSummary {
 }
 
 /**
- * Text as a resident reads it: the demo's bracketed notes (「（示例地址）」「（原文未列出名目，以下服务为示例）」) left
- * out. What is illustrative, and where it comes from, stays in `illustrative`, `source` and `illustrativeNote`
- * for the desk console; the demo is marked once, elsewhere.
+ * Text as a resident reads it: a bracketed provenance note (「（示例地址）」「（原文未列出名目，以下服务为示例）」) left
+ * out. The seed carries none (domain/seed/provenance.test.ts walks it); this guards text an admin typed that way.
+ * What is illustrative, and where it comes from, stays in `illustrative`, `source` and `illustrativeNote` for the
+ * desk console; the demo is marked once, elsewhere.
  */
 export const plainText = (text: string): string =>
   text
