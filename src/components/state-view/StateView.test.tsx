@@ -59,3 +59,12 @@ test('a page can give its own drawing; loading and error keep their old props', 
   expect(screen.getByText('正在加载…')).toBeTruthy();
   expect(screen.queryByRole('button')).toBeNull();
 });
+
+test('a next step can do its own thing instead of opening a page (the desk console, outside the app)', () => {
+  const open = jest.fn();
+  render(<StateView kind="empty" message="还没有驿站" action={{ text: '去管理后台添加驿站', open }} />);
+  fireEvent.click(screen.getByText('去管理后台添加驿站'));
+  expect(open).toHaveBeenCalledTimes(1);
+  expect(navigateTo).not.toHaveBeenCalled();
+  expect(switchTab).not.toHaveBeenCalled();
+});

@@ -4,11 +4,8 @@ import { TAB_ROUTES } from '../../routes';
 import { a11y } from '../layout/a11y';
 import './index.scss';
 
-/** An empty state's next step: a button that opens a page (a tab page by switchTab). */
-export interface NextStep {
-  text: string;
-  url: string;
-}
+/** An empty state's next step: a button that opens a page (a tab page by switchTab), or does `open` (outside the app). */
+export type NextStep = { text: string; url: string } | { text: string; open: () => void };
 
 interface Props {
   kind: 'loading' | 'empty' | 'error';
@@ -38,7 +35,7 @@ export function openStep(url: string): void {
 
 /** The one way a page says "wait", "nothing here" (with a drawing and the next step) or "that failed, try again". */
 export default function StateView({ kind, message, actionText, onAction, action, picture }: Props) {
-  const tap = onAction ?? (action ? () => openStep(action.url) : undefined);
+  const tap = onAction ?? (action ? () => ('open' in action ? action.open() : openStep(action.url)) : undefined);
   return (
     <View className={`state-view state-view--${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
       {kind === 'loading' && <View className="state-view__spinner" />}

@@ -7,6 +7,7 @@ import { useNearMe } from '../../components/near-me/useNearMe';
 import PagedList, { usePagedPage } from '../../components/paged-list';
 import SignInPrompt from '../../components/sign-in-prompt';
 import StationCard from '../../components/station-card';
+import { useConsoleStep } from '../../components/state-view/console-step';
 import { needsSignIn } from '../../services/session';
 import { listNearbyStations, listStations, type StationSummary } from '../../services/stations';
 import { ROUTES, routeUrl } from '../../routes';
@@ -32,6 +33,7 @@ export default function StationsPage() {
     },
     [kind, search, signedOut, near],
   );
+  const nextStep = useConsoleStep(list, '驿站', { text: '回到首页', url: ROUTES.home });
 
   if (signedOut) return <SignInPrompt from={ROUTES.stations} />;
   return (
@@ -98,7 +100,7 @@ export default function StationsPage() {
               ? '这一类还没有驿站'
               : '还没有驿站，管理员添加后会显示在这里'
         }
-        emptyAction={search ? { text: '我要点单', url: ROUTES.helpAsk } : { text: '回到首页', url: ROUTES.home }}
+        emptyAction={search ? { text: '我要点单', url: ROUTES.helpAsk } : nextStep}
         renderItem={(s) => (
           <StationCard station={s} onOpen={(id) => void Taro.navigateTo({ url: routeUrl('bookingStation', { id }) })} />
         )}

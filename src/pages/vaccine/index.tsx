@@ -9,6 +9,7 @@ import { ROUTES, routeUrl } from '../../routes';
 import '../stations/index.scss';
 import PagedList, { usePagedPage } from '../../components/paged-list';
 import SignInPrompt from '../../components/sign-in-prompt';
+import { useConsoleStep } from '../../components/state-view/console-step';
 import { needsSignIn } from '../../services/session';
 import { listSitesNear, type SiteSummary } from '../../services/vaccine';
 import { ElderPage } from '../../components/elder-mode';
@@ -53,6 +54,7 @@ export default function VaccinePage() {
     },
     [signedOut, near, vaccine],
   );
+  const nextStep = useConsoleStep(list, '接种点', { text: '回到首页', url: ROUTES.home });
 
   if (signedOut) return <SignInPrompt from={ROUTES.vaccine} />;
   return (
@@ -105,7 +107,7 @@ export default function VaccinePage() {
         list={list}
         keyOf={(s) => s.siteId}
         emptyText={vaccine ? '没有提供这种疫苗的接种点' : '还没有接种点，管理员添加后会显示在这里'}
-        emptyAction={{ text: '回到首页', url: ROUTES.home }}
+        emptyAction={nextStep}
         renderItem={(s) => (
           <View
             className="card site-card"

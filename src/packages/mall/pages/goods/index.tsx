@@ -2,6 +2,7 @@ import Taro, { useShareAppMessage } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import PagedList, { usePagedPage } from '../../../../components/paged-list';
 import { GoodsPicture } from '../../../../components/picture';
+import { useConsoleStep } from '../../../../components/state-view/console-step';
 import { goodsArt } from '../../../../artwork';
 import { listGoods, type GoodsItem } from '../../../../services/points';
 import { ROUTES, routeUrl } from '../../../../routes';
@@ -34,6 +35,7 @@ function GoodsCard({ goods }: { goods: GoodsItem }) {
 
 export default function GoodsPage() {
   const list = usePagedPage<GoodsItem>((cursor) => listGoods(cursor), []);
+  const nextStep = useConsoleStep(list, '商品', { text: '看看我的积分', url: ROUTES.points });
   useShareAppMessage(() => ({ title: '先锋驿站积分商城：积分兑换好物', path: ROUTES.mallGoods }));
   return (
     <ElderPage className="mall-page">
@@ -41,7 +43,7 @@ export default function GoodsPage() {
         list={list}
         keyOf={(g) => g.goodsId}
         emptyText="商城还没有可兑换的商品，上架后会显示在这里"
-        emptyAction={{ text: '看看我的积分', url: ROUTES.points }}
+        emptyAction={nextStep}
         emptyPicture={goodsArt('other')}
         renderItem={(g) => <GoodsCard goods={g} />}
       />
