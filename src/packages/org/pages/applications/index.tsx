@@ -206,6 +206,12 @@ export default function ApplicationsPage() {
   const [status, setStatus] = useState<ApplicationStatus>('pending');
   const me = useResource(getMe, []);
   const list = usePagedPage((cursor) => listApplications(status, cursor), [status]);
+  // The secretary has the invite card above; an admin (a county's or the system's) has none here, only the console's.
+  const nextStep = !me.data
+    ? ''
+    : me.data.role === 'secretary' && me.data.branch
+      ? '点上方「显示邀请码」，请党员扫码或输入邀请码申请'
+      : '党员用支部书记出示的邀请码申请；你也可以在电脑上的管理后台「组织架构」里为所辖支部生成邀请码';
   return (
     <ElderPage elder={elder} className="applications-page">
       <ElderToggle elder={elder} onChange={setElder} />
@@ -234,7 +240,7 @@ export default function ApplicationsPage() {
         keyOf={(a) => a.applicationId}
         emptyText={
           status === 'pending'
-            ? '暂无待审核的加入支部申请。点上方「显示邀请码」，请党员扫码或输入邀请码申请'
+            ? `暂无待审核的加入支部申请。${nextStep}`
             : status === 'approved'
               ? '还没有通过的申请。通过「待审核」里的申请后，会在这里看到'
               : '还没有未通过的申请'
