@@ -52,5 +52,8 @@ export function fitTitleBarSwitch(): void {
     bar = bar ?? build();
     nav.appendChild(bar);
   }
-  bar.hidden = shownPages().some((p) => p.querySelector(OWN_SWITCH) !== null);
+  // The page on top decides (the last shown): the one it covers keeps its class until its slide-out timer ends,
+  // a class change nothing here hears, so asking every shown page hid the bar on a page opened from 我的 or home.
+  const pages = shownPages();
+  bar.hidden = pages[pages.length - 1]?.querySelector(OWN_SWITCH) != null;
 }
