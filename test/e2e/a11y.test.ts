@@ -18,10 +18,10 @@ import { STATIONS, VACCINE_SITES } from '../../domain/seed/data';
 import { DEMO_GOODS } from '../../domain/seed/points-data';
 import { startLocalCloud, type RunningCloud } from '../support/local-cloud';
 import { SHOTS } from '../support/browser';
+import { checkPage, rememberMode, settle, type Mode, type PageFindings } from '../support/page-checks';
 
 const ROOT = path.resolve(__dirname, '../..');
 const PAGES_DIR = path.join(SHOTS, 'pages');
-const AXE = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const ARGS = [
   '--no-sandbox',
@@ -34,7 +34,6 @@ const ARGS = [
 ];
 
 type Role = 'resident' | 'member' | 'secretary' | 'staff' | 'county-admin' | 'admin';
-type Mode = 'normal' | 'elder';
 
 /** Every page the app registers, read from src/app.config.ts (pages other helpers add are visited too). */
 function registeredPages(): string[] {
@@ -115,17 +114,10 @@ const VISITS: { page: string; role: Role }[] = [
   ]),
 ].sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role));
 
-interface Finding {
+interface Finding extends PageFindings {
   page: string;
   role: Role;
   mode: Mode;
-  violations: { id: string; impact: string | null; nodes: number; help: string; targets: string[] }[];
-  smallestText: number | null;
-  smallText: string[];
-  smallTargets: string[];
-  /** The document's and the page's scrollWidth, and the elements whose box leaves the 375 px viewport. */
-  scrollWidth: number;
-  outside: string[];
 }
 const findings: Finding[] = [];
 /** Uncaught errors in the app, reported with the findings. */
@@ -243,10 +235,7 @@ async function become(role: Role, mode: Mode): Promise<void> {
     const { token } = await post<{ token: string }>('/auth/dev-login', { openid: `demo-${role}` });
     await page.evaluate((t) => localStorage.setItem('xfyz.token', JSON.stringify({ data: t })), token);
   }
-  await page.evaluate(
-    (on) => localStorage.setItem('xfyz.elder', JSON.stringify({ data: on ? '1' : '0' })),
-    mode === 'elder',
-  );
+  await rememberMode(page, mode);
   await page.goto(`${cloud.url}/#/pages/mine/index`);
   await page.reload();
   await page.locator('.taro_page').first().waitFor();
@@ -257,160 +246,10 @@ async function become(role: Role, mode: Mode): Promise<void> {
 /** Opens a page and waits for its slide-in and its first load to finish. */
 async function open(route: string): Promise<void> {
   await page.goto(`${cloud.url}/#/${route}`);
-  await page
-    .waitForFunction(
-      (r) => {
-        const pages = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter(
-          (p) => p.style.display !== 'none' && p.offsetParent !== null,
-        );
-        const top = pages[pages.length - 1];
-        if (!top || !location.hash.includes(r)) return false;
-        if (Math.round(top.getBoundingClientRect().left) !== 0) return false;
-        return !top.querySelector('.state-view__spinner') && (top.textContent ?? '').trim().length > 0;
-      },
-      route,
-      { timeout: 20_000 },
-    )
-    .catch(async (error: unknown) => {
-      await page.screenshot({ path: path.join(PAGES_DIR, `timeout_${route.replace(/\//g, '_')}.png`) });
-      throw error;
-    });
-  // Lists and images settle after the first answer (no assertion depends on this pause).
-  await page.waitForLoadState('networkidle');
-  // Two frames, so the screenshot shows what the DOM holds: without them Chromium may hand back the frame it
-  // last painted (the page's 正在加载… spinner) although the content is already there.
-  await page.evaluate(
-    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
-  );
-}
-
-/** Runs axe on the whole document (the visible page, the title bar and the tab bar). */
-async function axe(): Promise<Finding['violations']> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(async () => {
-    const w = window as unknown as {
-      axe: {
-        run: (
-          ctx: unknown,
-          opts: unknown,
-        ) => Promise<{
-          violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];
-        }>;
-      };
-    };
-    return w.axe.run(document, { resultTypes: ['violations'] });
+  await settle(page, { route }).catch(async (error: unknown) => {
+    await page.screenshot({ path: path.join(PAGES_DIR, `timeout_${route.replace(/\//g, '_')}.png`) });
+    throw error;
   });
-  return result.violations.map((v) => ({
-    id: v.id,
-    impact: v.impact,
-    nodes: v.nodes.length,
-    help: v.help,
-    targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
-  }));
-}
-
-/**
- * What the page shows, measured: the smallest rendered text (placeholders included) and the texts under
- * `min`; the controls under 44 px high; the document's and the page's scrollWidth and every visible element
- * whose box leaves the viewport. Looked at: the page on top, the title bar and the tab bar (the pages Taro
- * keeps below the top one are hidden and have no box).
- */
-async function measure(
-  min: number,
-): Promise<Pick<Finding, 'smallestText' | 'smallText' | 'smallTargets' | 'scrollWidth' | 'outside'>> {
-  return page.evaluate((minimum) => {
-    const pages = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter(
-      (p) => p.offsetParent !== null,
-    );
-    const top = pages[pages.length - 1] ?? document.body;
-    const describe = (el: Element, text: string) =>
-      `${(typeof el.className === 'string' && el.className) || el.tagName.toLowerCase()}: ${text.trim().slice(0, 16)}`;
-    const shown = (el: Element) => {
-      const rect = el.getBoundingClientRect();
-      if (rect.width === 0 || rect.height === 0) return false;
-      return getComputedStyle(el).visibility !== 'hidden' && !el.closest('[aria-hidden="true"]');
-    };
-
-    // Text, placeholders included.
-    const small: string[] = [];
-    let smallest: number | null = null;
-    const note = (size: number, what: string) => {
-      smallest = smallest === null ? size : Math.min(smallest, size);
-      if (size < minimum - 0.01) small.push(`${size}px ${what}`);
-    };
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const el = node.parentElement;
-      if (!el || !(node.textContent ?? '').trim() || el.closest('script, style')) continue;
-      if (!shown(el)) continue;
-      note(parseFloat(getComputedStyle(el).fontSize), describe(el, node.textContent ?? ''));
-    }
-    for (const el of Array.from(
-      document.querySelectorAll<HTMLInputElement>('input[placeholder], textarea[placeholder]'),
-    )) {
-      const text = el.getAttribute('placeholder') ?? '';
-      if (!text.trim() || el.value || !shown(el)) continue;
-      note(parseFloat(getComputedStyle(el, '::placeholder').fontSize), `${describe(el, text)} (placeholder)`);
-    }
-
-    // Touch targets on the page.
-    const targets: string[] = [];
-    for (const el of Array.from(
-      top.querySelectorAll<HTMLElement>(
-        'taro-button-core, button, [role="button"], [role="link"], [role="switch"], input, .nut-cell--clickable',
-      ),
-    )) {
-      const rect = el.getBoundingClientRect();
-      if (rect.width === 0 || rect.height === 0) continue;
-      if (rect.height < 43.5) targets.push(`${Math.round(rect.height)}px ${describe(el, el.textContent ?? '')}`);
-    }
-
-    // Sideways: the document and the page scroll no wider than the viewport, and every visible box stays
-    // within it — but what a horizontal scroller holds may run past its edge (it scrolls, by design).
-    const width = document.documentElement.clientWidth;
-    const frame = new Set<Element>([document.documentElement, document.body, ...pages]);
-    for (let el = top.parentElement; el; el = el.parentElement) frame.add(el);
-    const scrolls = (el: Element) => {
-      if (frame.has(el)) return false;
-      const x = getComputedStyle(el).overflowX;
-      return x === 'auto' || x === 'scroll';
-    };
-    const inScroller = (el: Element) => {
-      for (let a = el.parentElement; a; a = a.parentElement) if (scrolls(a)) return true;
-      return false;
-    };
-    // A picture filling its frame (aspectFill) is cropped by the frame on purpose: what shows is the frame's part.
-    const picture = (el: Element) => el.matches('img, taro-image-core, taro-image-core *, svg, canvas, video');
-    const croppedWithin = (el: Element) => {
-      let clip: Element | null = el.parentElement;
-      while (clip && !['hidden', 'clip'].includes(getComputedStyle(clip).overflowX)) clip = clip.parentElement;
-      if (!clip) return false;
-      const frameBox = clip.getBoundingClientRect();
-      return frameBox.left >= -0.5 && frameBox.right <= width + 0.5;
-    };
-    const outside: string[] = [];
-    const flagged = new Set<Element>();
-    for (const el of Array.from(document.body.querySelectorAll('*'))) {
-      if (el.closest('script, style, svg > *')) continue;
-      const rect = el.getBoundingClientRect();
-      if (rect.width === 0 || rect.height === 0) continue;
-      if (rect.left >= -0.5 && rect.right <= width + 0.5) continue;
-      if (getComputedStyle(el).visibility === 'hidden' || inScroller(el)) continue;
-      if (picture(el) && croppedWithin(el)) continue;
-      flagged.add(el);
-      // Name the outermost box that leaves the viewport, not each of its children.
-      if (el.parentElement && flagged.has(el.parentElement)) continue;
-      outside.push(`${Math.round(rect.left)}–${Math.round(rect.right)} ${describe(el, el.textContent ?? '')}`);
-    }
-    const scrollWidth = Math.max(document.documentElement.scrollWidth, document.body.scrollWidth, top.scrollWidth);
-    return {
-      smallestText: smallest,
-      smallText: [...new Set(small)].slice(0, 20),
-      smallTargets: [...new Set(targets)].slice(0, 20),
-      scrollWidth,
-      outside: outside.slice(0, 20),
-    };
-  }, min);
 }
 
 const cases = (['normal', 'elder'] as Mode[]).flatMap((mode) => VISITS.map((v) => ({ ...v, mode })));
@@ -421,31 +260,14 @@ test.each(cases)(
     await become(role, mode);
     await open(route + queryOf(route));
     const name = `${route.replace(/\/index$/, '').replace(/\//g, '_')}--${role}--${mode}.png`;
-    await page.screenshot({ path: path.join(PAGES_DIR, name) });
-    expect(await page.evaluate(() => document.documentElement.classList.contains('xf-elder'))).toBe(mode === 'elder');
-
-    // One 长辈模式 switch: the title bar's, or the one the page's own header (or 我的's setting) holds.
-    const switches = await page.evaluate(
-      () =>
-        Array.from(document.querySelectorAll('[role="switch"][aria-label^="长辈模式"]')).filter(
-          (el) => el.getBoundingClientRect().height > 0,
-        ).length,
-    );
-
-    const violations = await axe();
-    const sizes = await measure(mode === 'elder' ? 18 : 14);
-    findings.push({ page: route, role, mode, violations, ...sizes });
-
-    const blocking = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    const width = page.viewportSize()!.width;
-    expect({
-      blocking: blocking.map((v) => `${v.impact} ${v.id} ×${v.nodes}: ${v.help} — ${v.targets.join(' | ')}`),
-      sideways: sizes.scrollWidth > width ? `scrollWidth ${sizes.scrollWidth} > ${width}` : null,
-      outside: sizes.outside,
-      smallText: sizes.smallText,
-      smallTargets: SHELL_PAGES.has(route) ? sizes.smallTargets : [],
-      switches,
-    }).toEqual({ blocking: [], sideways: null, outside: [], smallText: [], smallTargets: [], switches: 1 });
+    await checkPage(page, {
+      mode,
+      label: `${route} as ${role}`,
+      shot: path.join(PAGES_DIR, name),
+      targets: SHELL_PAGES.has(route),
+      settle: false,
+      record: (found) => findings.push({ page: route, role, mode, ...found }),
+    });
   },
   60_000,
 );
