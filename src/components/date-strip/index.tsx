@@ -26,7 +26,7 @@ export default function DateStrip({ days, value, onChange, now, className }: Dat
       scrollX
       scrollIntoView={at > 1 ? `date-chip-${days[at - 1]}` : undefined}
       className={`date-strip ${className ?? ''}`}
-      {...a11y({ role: 'list', label: '选择日期' })}
+      {...a11y({ role: 'tablist', label: '选择日期' })}
     >
       {days.map((day) => {
         const rel = relativeDay(day, now);
