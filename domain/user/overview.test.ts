@@ -1,6 +1,7 @@
 /** 我的 at a glance (user.overview) and the waiting-list listing (stations.myWaitlist), on every engine. */
 import { seededWorld } from '../../test/support/functions';
 import { dayOf } from '../core/time';
+import { makeIdNumber } from '../privacy';
 import { STATIONS } from '../seed/data';
 import type { WaitingPlace } from '../booking/waitlist';
 import type { Overview } from './overview';
@@ -158,6 +159,51 @@ test('bookings and messages are counted and the soonest booking is next', async 
   });
   // Someone else's overview does not count them.
   expect((await overviewOf('demo-member')).counts.bookings).toBe(0);
+});
+
+test('a vaccination appointment is next, named by its vaccine and dose as the rest of the app names it (第 1 剂)', async () => {
+  const owner = 'o-overview-vaccination';
+  const added = await w.call<{ personId: string }>(
+    'vaccine',
+    { action: 'addPerson', name: '覃桂兰', idNumber: makeIdNumber('450326', '1972-03-08', 417), phone: '13977004417' },
+    owner,
+  );
+  if (!added.ok) throw new Error(added.error.message);
+  const site = (await w.db.collection('vaccineSites').doc('vs-yf-01').get()) as {
+    name: string;
+    vaccines: { code: string; name: string }[];
+  };
+  const vaccine = site.vaccines[0]!;
+  // The first day ahead with a bookable slot (the seed's timetable decides which).
+  let slot: { slotId: string; start: number } | undefined;
+  for (let days = 1; !slot && days <= 14; days += 1) {
+    const slots = await w.call<{ slots: { slotId: string; start: number; bookable: boolean }[] }>(
+      'vaccine',
+      { action: 'slots', siteId: 'vs-yf-01', date: dayOf(w.now + days * DAY) },
+      owner,
+    );
+    if (slots.ok) slot = slots.data.slots.find((s) => s.bookable);
+  }
+  expect(slot).toBeDefined();
+  const appointed = await w.call(
+    'vaccine',
+    {
+      action: 'appoint',
+      slotId: slot!.slotId,
+      personId: added.data.personId,
+      vaccine: vaccine.code,
+      dose: 1,
+      requestId: 'overview-vaccination-1',
+    },
+    owner,
+  );
+  expect(appointed.ok).toBe(true);
+  expect((await overviewOf(owner)).next).toMatchObject({
+    kind: 'vaccination',
+    title: `${vaccine.name} 第 1 剂`,
+    place: site.name,
+    start: slot!.start,
+  });
 });
 
 test('overview needs a signed-in caller', async () => {

@@ -137,7 +137,7 @@ export const overview = action({
         candidates.push({
           kind: 'vaccination',
           id: a._id,
-          title: `${a.vaccineName} 第${a.dose}针`,
+          title: `${a.vaccineName} 第 ${a.dose} 剂`,
           place: a.siteName,
           start: a.start,
           end: a.end,
