@@ -78,7 +78,10 @@ describe.each(MODES)('in %s mode', (mode) => {
     await j.page.locator('.slot--full').first().click();
     await confirmModal('候补');
     await j.page.locator('.slot--waiting').first().waitFor();
-    await j.check('21-waiting.png');
+    await j.page.waitForTimeout(400); // the dialog's fade-in
+    await j.shot('21-waiting.png');
+    await confirmModal('确定');
+    await j.check('21-waiting-slot.png');
 
     // The member cancels; the resident is promoted.
     await j.signInAs('demo-member', '/pages/mine/index');
