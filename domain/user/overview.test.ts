@@ -169,7 +169,7 @@ test('a vaccination appointment is next, named by its vaccine and dose as the re
     owner,
   );
   if (!added.ok) throw new Error(added.error.message);
-  const site = (await w.db.collection('vaccineSites').doc('vs-yf-01').get()) as {
+  const site = (await w.db.collection('vaccineSites').doc('vs-yf-01').get()) as unknown as {
     name: string;
     vaccines: { code: string; name: string }[];
   };
