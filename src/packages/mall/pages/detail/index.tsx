@@ -82,7 +82,10 @@ function Detail({ loaded, onRedeemed }: { loaded: Loaded; onRedeemed: () => void
   const [elder] = useElderMode();
   const total = goods.price * qty;
   const after = summary.balance - total;
-  const place = station ? `「${station.name}」` : '就近的驿站';
+  // The 驿站 by name and address, as the 领取地点 card above shows it.
+  const place = station
+    ? `「${station.name}」${station.address ? `（${station.county}${station.district} ${station.address}）` : ''}`
+    : '就近的驿站';
 
   const confirmAndRedeem = () => {
     setError(null);
@@ -92,7 +95,8 @@ function Detail({ loaded, onRedeemed }: { loaded: Loaded; onRedeemed: () => void
         content: `用 ${total} 积分兑换「${goods.name}」×${qty}，兑换后剩余 ${after} 积分；凭取货码到${place}领取`,
         confirmText: '兑换',
       },
-      success: '兑换成功',
+      // The answer names the place the order is collected from (the goods' 驿站 as it is now).
+      success: (done) => (done.pickup ? `兑换成功，请到${done.pickup.name}领取` : '兑换成功，请到就近的驿站领取'),
       onSuccess: async () => {
         onRedeemed();
         await askToSubscribe('points');
