@@ -5,6 +5,13 @@
  */
 import type { Database } from '../db';
 import { roleLabel } from '../core/labels';
+
+/** 「党支部书记 刘红梅」, but 「管理员赵书记」 when the name already carries the role. */
+const actorOf = (role: string, name: string | null | undefined): string => {
+  const label = roleLabel(role);
+  if (!name) return `${label} 一位用户`;
+  return name.includes(label) ? name : `${label} ${name}`;
+};
 import { shanghaiClock } from '../core/time';
 import type { AuditDoc } from './model';
 import {
@@ -213,7 +220,7 @@ function describe(doc: AuditDoc, names: Names): AuditWords {
   return {
     operation: words.label,
     target,
-    sentence: `${roleLabel(doc.role)} ${doc.actorName || '一位用户'} ${text}`,
+    sentence: `${actorOf(doc.role, doc.actorName)} ${text}`,
     changes: changesOf(doc, words.target, names),
   };
 }

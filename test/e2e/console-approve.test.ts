@@ -39,7 +39,7 @@ test('an admin signed in on the H5 app opens the QR, reads who the console will 
   expect(t.qrText.startsWith(`${j.cloud.url}/#/packages/console/pages/approve/index?ticket=`)).toBe(true);
   await j.page.goto(t.qrText);
   await j.settled('.console-approve-page');
-  await j.page.getByText('将以 管理员 管理员赵书记 的身份登录管理后台').waitFor();
+  await j.page.getByText('将以 管理员赵书记 的身份登录管理后台').waitFor();
   await j.shot('console-approve.png');
   expect(await poll(t)).toEqual({ status: 'waiting' });
   await j.page.locator('.console-approve__submit').click();

@@ -523,7 +523,7 @@ describe('the admin journey', () => {
     await console2.locator('.audit-page__action').click();
     await console2.locator('.t-select-option', { hasText: '保存商品' }).click();
     await console2.locator('.audit-page__search').click();
-    const sentence = `管理员 管理员赵书记 上架了商品「${goodsName}」`;
+    const sentence = `管理员赵书记 上架了商品「${goodsName}」`;
     const row = console2.locator('.audit-table tr', { hasText: sentence }).first();
     await row.waitFor();
     expect(await row.textContent()).toContain('保存商品');

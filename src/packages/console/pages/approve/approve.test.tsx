@@ -62,7 +62,7 @@ test('names who the console will sign in as, and one tap approves once', async (
   let finish: (v: unknown) => void = () => undefined;
   approveConsoleLogin.mockImplementation(() => new Promise((resolve) => (finish = resolve)));
   render(<ConsoleApprovePage />);
-  await screen.findByText('将以 管理员 管理员赵书记 的身份登录管理后台');
+  await screen.findByText('将以 管理员赵书记 的身份登录管理后台');
   expect(checkConsoleTicket).toHaveBeenCalledWith(TICKET);
   const button = screen.getByText('确认登录');
   fireEvent.click(button);
@@ -70,7 +70,7 @@ test('names who the console will sign in as, and one tap approves once', async (
   expect(approveConsoleLogin).toHaveBeenCalledTimes(1);
   expect(approveConsoleLogin).toHaveBeenCalledWith(TICKET);
   finish({ ticketId: TICKET });
-  await screen.findByText(/电脑上的管理后台将以 管理员 管理员赵书记 的身份登录/);
+  await screen.findByText(/电脑上的管理后台将以 管理员赵书记 的身份登录/);
 });
 
 test('names the computer that asked (address, browser, start time) and what approving does, for how long', async () => {
