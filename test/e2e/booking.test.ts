@@ -81,6 +81,7 @@ describe.each(MODES)('in %s mode', (mode) => {
     await j.page.waitForTimeout(400); // the dialog's fade-in
     await j.shot('21-waiting.png');
     await confirmModal('确定');
+    await j.page.locator('.taro-modal__text').last().waitFor({ state: 'hidden' });
     await j.check('21-waiting-slot.png');
 
     // The member cancels; the resident is promoted.
