@@ -159,6 +159,13 @@ test('an admin on an empty list is led to where the first ones are added (管理
       route,
       action: expect.stringMatching(/管理后台|添加|新建|上架/),
     });
+  // The same in 长辈模式 (large text), for the screenshots: the button keeps its words on its one line.
+  await page.evaluate(() => localStorage.setItem('xfyz.elder', JSON.stringify({ data: '1' })));
+  for (const [route, shot] of EMPTY_LISTS) {
+    await open(route, `${shot}-admin--elder`);
+    expect(await emptyState()).toEqual(seen[route]);
+  }
+  await page.evaluate(() => localStorage.removeItem('xfyz.elder'));
   // On H5 the button opens the console in a tab of its own, beside the app (the goods page is still on top).
   const [tab] = await Promise.all([
     page.context().waitForEvent('page'),
