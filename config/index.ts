@@ -27,6 +27,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // The CloudBase environment the weapp calls: required for a production weapp build (see cloud-env.ts).
       CLOUD_ENV: JSON.stringify(cloudEnv(process.env, target)),
       // Subscribe-message template ids per module, asked for after booking, appointing, redeeming, asking for help.
+      // The desk console's address, shown on weapp to an admin looking at an empty list (H5 opens /admin/ itself).
+      CONSOLE_URL: JSON.stringify((process.env.CONSOLE_URL ?? '').trim()),
       SUBSCRIBE_TEMPLATES: JSON.stringify(subscribeTemplates(process.env, target)),
     },
     alias: { '@': path.resolve(__dirname, '..', 'src') },

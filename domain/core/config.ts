@@ -257,6 +257,12 @@ export const SETTINGS = {
     description:
       '小程序调用的 CloudBase 环境 ID，正式构建必填 / the CloudBase environment the weapp calls; required for a production weapp build',
   }),
+  CONSOLE_URL: spec({
+    schema: text().trim().default(''),
+    places: ['build'],
+    description:
+      "管理后台的网址，小程序在空列表上告诉管理员到哪里添加 / the desk console's address, which the weapp shows an admin on an empty list",
+  }),
   ENV_ID: spec({
     schema: text().trim().optional(),
     places: ['script'],
