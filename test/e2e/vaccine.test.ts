@@ -6,6 +6,7 @@
  * roster shows only masked data.
  */
 import { dayOf } from '../../domain/core/time';
+import { clock } from '../../domain/core/clock';
 import { makeIdNumber } from '../../domain/privacy/idnumber';
 import { MODES, startJourney, type Journey } from '../support/browser';
 
@@ -23,7 +24,7 @@ describe.each(MODES)('in %s mode', (mode) => {
   });
 
   test('add an elder, book a green seat, staff verify, roster masked', async () => {
-    const born = `${Number(dayOf(Date.now()).slice(0, 4)) - 66}-03-08`;
+    const born = `${Number(dayOf(clock.now()).slice(0, 4)) - 66}-03-08`;
     const idNumber = makeIdNumber('450326', born, 246);
     // The phone the issue measured: 375 px wide.
     await j.page.setViewportSize({ width: 375, height: 812 });
@@ -138,7 +139,7 @@ describe.each(MODES)('in %s mode', (mode) => {
     await j.check('32-verified.png');
 
     await j.page.goto(
-      `${j.cloud.url}/#/packages/staff/pages/vaccine-roster/index?date=${dayOf(Date.now() + 86_400_000)}`,
+      `${j.cloud.url}/#/packages/staff/pages/vaccine-roster/index?date=${dayOf(clock.now() + 86_400_000)}`,
     );
     await j.page.reload();
     await j.settled('.vaccine-roster-page');
