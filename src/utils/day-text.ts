@@ -50,3 +50,6 @@ export const timeRange = (start: number, end: number): string => `${clockText(st
 /** 「12月7日 周一 09:00–09:30」 (「今天 …」 with `now`): the when of a slot, booking or appointment. */
 export const whenText = (start: number, end: number, now?: number): string =>
   `${dayText(start, now)} ${timeRange(start, end)}`;
+
+/** 「12月7日 周一 09:00」: one moment (an order made, a sale window's ends). */
+export const momentText = (ms: number): string => `${dayText(ms)} ${clockText(ms)}`;
