@@ -4,7 +4,7 @@
  * stay 'YYYY-MM-DD' (time.ts, formatDate); nobody reads those. Kept apart from time.ts so that only the
  * subpackages that show slots carry it (time.ts sits in the weapp main package).
  */
-import { dayjs, formatDate } from './time';
+import { dayjs, formatClock, formatDate } from './time';
 
 const SHANGHAI_MINUTES = 8 * 60;
 const shanghai = (ms: number) => dayjs(ms).utcOffset(SHANGHAI_MINUTES);
@@ -42,7 +42,7 @@ export function dayText(day: string | number, now?: number): string {
 }
 
 /** 「09:00」 in Shanghai. */
-export const clockText = (ms: number): string => shanghai(ms).format('HH:mm');
+export const clockText = formatClock;
 
 /** 「09:00–09:30」, kept on one line wherever it is shown. */
 export const timeRange = (start: number, end: number): string => `${clockText(start)}${JOIN}–${JOIN}${clockText(end)}`;
@@ -50,6 +50,3 @@ export const timeRange = (start: number, end: number): string => `${clockText(st
 /** 「12月7日 周一 09:00–09:30」 (「今天 …」 with `now`): the when of a slot, booking or appointment. */
 export const whenText = (start: number, end: number, now?: number): string =>
   `${dayText(start, now)} ${timeRange(start, end)}`;
-
-/** 「12月7日 周一 09:00」: one moment (an order made, a sale window's ends). */
-export const momentText = (ms: number): string => `${dayText(ms)} ${clockText(ms)}`;

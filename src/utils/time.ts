@@ -7,8 +7,14 @@ dayjs.extend(utc);
 const SHANGHAI_MINUTES = 8 * 60;
 const shanghai = (ms: number) => dayjs(ms).utcOffset(SHANGHAI_MINUTES);
 
-/** 'MM-DD HH:mm' of an instant, in Asia/Shanghai whatever the device's zone. */
-export const formatTime = (ms: number): string => shanghai(ms).format('MM-DD HH:mm');
+const WEEKDAYS = '日一二三四五六';
+/** 「12月6日 周日 20:45」: the one style people read a moment in, in Shanghai whatever the device's zone. */
+export const formatTime = (ms: number): string => {
+  const d = shanghai(ms);
+  return `${d.format('M月D日')} 周${WEEKDAYS[d.day()]} ${d.format('HH:mm')}`;
+};
+/** 「20:45」 in Shanghai. */
+export const formatClock = (ms: number): string => shanghai(ms).format('HH:mm');
 /** 'YYYY-MM-DD' of an instant, in Asia/Shanghai. */
 export { dayjs };
 

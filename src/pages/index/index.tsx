@@ -8,7 +8,7 @@ import { useResource } from '../../components/resource';
 import { needsSignIn } from '../../services/session';
 import { getOverview, type NextUp, type Overview } from '../../services/overview';
 import { getRequestFigures, type Figures } from '../../services/request-figures';
-import { formatTime } from '../../utils/time';
+import { formatClock, formatTime } from '../../utils/time';
 import { ROUTES, TAB_ROUTES, routeUrl } from '../../routes';
 import './index.scss';
 
@@ -282,7 +282,7 @@ function NextCard({ next, signedOut }: { next: NextUp | null; signedOut: boolean
       <View className="home-next__head">
         <Icon name={next.kind === 'booking' ? 'calendar' : 'syringe'} colour="#c8161d" size="s" />
         <Text className="home-next__kind">{next.kind === 'booking' ? '驿站预约' : '疫苗接种'}</Text>
-        <Text className="home-next__when">{`${formatTime(next.start)}–${formatTime(next.end).slice(6)}`}</Text>
+        <Text className="home-next__when">{`${formatTime(next.start)}–${formatClock(next.end)}`}</Text>
       </View>
       <View className="home-next__title">{next.title}</View>
       {next.place ? <View className="home-next__place">{next.place}</View> : null}

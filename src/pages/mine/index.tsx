@@ -10,7 +10,7 @@ import ResourceView, { useResource } from '../../components/resource';
 import SignInPrompt from '../../components/sign-in-prompt';
 import { needsSignIn, signOut } from '../../services/session';
 import { getOverview, leaveWaitlist, listMyWaitlist, type Overview, type WaitingPlace } from '../../services/overview';
-import { formatTime } from '../../utils/time';
+import { formatClock, formatTime } from '../../utils/time';
 import { ROUTES, routeUrl } from '../../routes';
 import './index.scss';
 
@@ -103,7 +103,7 @@ function LinkRow({
 }
 
 function WaitingRow({ place, onLeft }: { place: WaitingPlace; onLeft: () => void }) {
-  const when = `${formatTime(place.start)}–${formatTime(place.end).slice(6)}`;
+  const when = `${formatTime(place.start)}–${formatClock(place.end)}`;
   const [busy, leave] = useConfirmedAction(
     {
       title: '退出候补',

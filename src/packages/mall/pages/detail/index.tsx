@@ -13,7 +13,7 @@ import { getGoods, getSummary, redeem, type GoodsDetail, type Summary } from '..
 import { getStation, type StationDetail } from '../../../../services/stations';
 import { askToSubscribe } from '../../../../services/subscribe';
 import { errorMessage } from '../../../../services/transport';
-import { momentText } from '../../../../utils/day-text';
+import { formatTime } from '../../../../utils/time';
 import { routeUrl } from '../../../../routes';
 import '../../mall.scss';
 import './index.scss';
@@ -132,7 +132,7 @@ function Detail({ loaded, onRedeemed }: { loaded: Loaded; onRedeemed: () => void
       {event ? (
         <View className="card">
           <View className="card__title">{event.name}</View>
-          <Text className="muted">{`兑换时间：${momentText(event.start)} 至 ${momentText(event.end)}`}</Text>
+          <Text className="muted">{`兑换时间：${formatTime(event.start)} 至 ${formatTime(event.end)}`}</Text>
         </View>
       ) : null}
       <PickupPlace station={station} />

@@ -9,7 +9,7 @@ import { GoodsPicture } from '../../../../components/picture';
 import QrCode from '../../../../components/qr-code';
 import { cancelMyOrder, listOrders, type OrderItem, type OrderStatus } from '../../../../services/points';
 import { clockText, dayText } from '../../../../utils/day-text';
-import { momentText } from '../../../../utils/day-text';
+import { formatTime } from '../../../../utils/time';
 import '../../mall.scss';
 import { PickupPlace } from './pickup';
 import { ElderPage } from '../../../../components/elder-mode';
@@ -31,7 +31,7 @@ function OrderCard({ order, onChanged }: { order: OrderItem; onChanged: () => vo
   const [busy, cancel] = useConfirmedAction(
     {
       title: '取消订单',
-      content: `取消「${order.goodsName}」×${order.qty}（${momentText(order.createdAt)} 兑换，原定到${where}领取）？取消后 ${order.total} 积分将退回你的账户，取货码作废。`,
+      content: `取消「${order.goodsName}」×${order.qty}（${formatTime(order.createdAt)} 兑换，原定到${where}领取）？取消后 ${order.total} 积分将退回你的账户，取货码作废。`,
       confirmText: '取消订单',
       cancelText: '再想想',
       done: '已取消，积分已退回',
@@ -46,7 +46,7 @@ function OrderCard({ order, onChanged }: { order: OrderItem; onChanged: () => vo
         <Text className="card__title order-card__name">{`${order.goodsName} ×${order.qty}`}</Text>
         <Text className="order-card__status">{order.statusLabel}</Text>
       </View>
-      <Text className="muted">{`${order.total} 积分 · 兑换于 ${momentText(order.createdAt)}`}</Text>
+      <Text className="muted">{`${order.total} 积分 · 兑换于 ${formatTime(order.createdAt)}`}</Text>
       {order.pickupCode ? (
         <View>
           <QrCode value={order.pickupCode} caption={`取货码 ${deadline(order.expiresAt)} 前有效，到${where}出示`} />
@@ -58,7 +58,7 @@ function OrderCard({ order, onChanged }: { order: OrderItem; onChanged: () => vo
           </View>
         </View>
       ) : null}
-      {order.pickedAt ? <Text className="muted">{`  已于 ${momentText(order.pickedAt)} 领取`}</Text> : null}
+      {order.pickedAt ? <Text className="muted">{`  已于 ${formatTime(order.pickedAt)} 领取`}</Text> : null}
     </View>
   );
 }
