@@ -1,0 +1,174 @@
+/**
+ * The embedded engine's hot path: redeem over HTTP at 50 clients against the raw engine's fsync'ed conditional
+ * update, each against the issue's goal (ratio ≥ 0.5, p99 ≤ 100 ms). Part of `npm run bench`; on its own:
+ * `npx tsx bench/embedded.ts [--quick] [--runs N]` prints each run and the median of N (default 1).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { LocalDatabase } from '../domain/db/local/engine';
+import { devLogin, startLocalCloud, type RunningCloud } from '../test/support/local-cloud';
+
+type Record = (measure: string, value: number, unit: string, note?: string) => void;
+
+export const REDEEM_RATIO_GOAL = 0.5;
+export const REDEEM_P99_GOAL_MS = 100;
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+async function post(cloud: RunningCloud, token: string, fn: string, event: object) {
+  const res = await fetch(`${cloud.url}/fn/${fn}`, {
+    method: 'POST',
+    body: JSON.stringify(event),
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+  });
+  return (await res.json()) as { ok: boolean; data?: { [key: string]: unknown } };
+}
+
+async function load(total: number, concurrency: number, one: (i: number) => Promise<boolean>) {
+  const latencies: number[] = [];
+  let next = 0;
+  let failures = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < total) {
+        const i = next++;
+        const t = performance.now();
+        if (!(await one(i))) failures += 1;
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), perSecond: total / seconds, failures };
+}
+
+/** `n` conditional updates of one document, one after another, each answered only once fsync'ed. */
+export async function rawConditionalUpdates(n: number): Promise<number> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-raw-'));
+  const db = LocalDatabase.open(dir);
+  const _ = db.command;
+  await db.collection('goods').add({ _id: 'g', stock: n });
+  const started = performance.now();
+  for (let i = 0; i < n; i += 1)
+    await db
+      .collection('goods')
+      .where({ _id: 'g', stock: _.gte(1) })
+      .update({ stock: _.inc(-1) });
+  const perSecond = n / ((performance.now() - started) / 1000);
+  await db.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  return perSecond;
+}
+
+function peakMemoryMb(pid: number | undefined): number {
+  if (!pid) return 0;
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+export interface RedeemFigures {
+  perSecond: number;
+  p50: number;
+  p99: number;
+  refused: number;
+  raw: number;
+  ratio: number;
+  memoryMb: number;
+}
+
+/** One run: 50 members redeem `total` times at 50 clients over HTTP, then the raw engine runs as many updates. */
+export async function measureRedeem(quick: boolean): Promise<RedeemFigures> {
+  const members = 50;
+  const total = quick ? 500 : 2000;
+  const cloud = await startLocalCloud();
+  try {
+    const admin = await devLogin(cloud.url, 'demo-admin');
+    const tokens: string[] = [];
+    for (let i = 0; i < members; i += 1) {
+      const openid = `bench-m${i}`;
+      tokens.push(await devLogin(cloud.url, openid));
+      await post(cloud, admin, 'points', {
+        action: 'award',
+        openid,
+        points: 1000,
+        reason: '基准测试积分',
+        requestId: `bench-award-${i}`,
+      });
+    }
+    const goods = await post(cloud, admin, 'points', {
+      action: 'saveGoods',
+      name: '基准测试商品',
+      price: 1,
+      stock: total,
+      perUserLimit: 99,
+    });
+    const goodsId = String(goods.data?.goodsId);
+    const redeem = await load(
+      total,
+      50,
+      async (i) =>
+        (
+          await post(cloud, tokens[i % members]!, 'points', {
+            action: 'redeem',
+            goodsId,
+            qty: 1,
+            requestId: `bench-${i}-req`,
+          })
+        ).ok,
+    );
+    const memoryMb = peakMemoryMb(cloud.child.pid);
+    const raw = await rawConditionalUpdates(total);
+    return { ...redeem, refused: redeem.failures, raw, ratio: redeem.perSecond / raw, memoryMb };
+  } finally {
+    await cloud.stop();
+    fs.rmSync(cloud.dataDir, { recursive: true, force: true });
+  }
+}
+
+/** The bench's rows for the embedded redeem, each against its goal. */
+export async function benchEmbeddedRedeem(record: Record, quick: boolean): Promise<void> {
+  const f = await measureRedeem(quick);
+  const total = quick ? 500 : 2000;
+  record('redeem over HTTP, 50 clients: throughput', f.perSecond, 'req/s', `${total} requests, ${f.refused} refused`);
+  record('redeem over HTTP, 50 clients: p50', f.p50, 'ms');
+  record('redeem over HTTP, 50 clients: p99', f.p99, 'ms', `goal ≤ ${REDEEM_P99_GOAL_MS}`);
+  record('raw engine conditional update (fsync each)', f.raw, 'ops/s');
+  record('redeem throughput / raw conditional update', f.perSecond / f.raw, '×', `goal ≥ ${REDEEM_RATIO_GOAL}`);
+  record('local cloud peak memory (after the redeem storm)', f.memoryMb, 'MB', 'VmHWM');
+}
+
+async function main(): Promise<void> {
+  const quick = process.argv.includes('--quick');
+  const at = process.argv.indexOf('--runs');
+  const runs = at > 0 ? Number(process.argv[at + 1]) : 1;
+  const all: RedeemFigures[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const f = await measureRedeem(quick);
+    all.push(f);
+    console.log(
+      `run ${i + 1}: redeem ${f.perSecond.toFixed(0)} req/s (${f.refused} refused), p50 ${f.p50.toFixed(1)} ms, ` +
+        `p99 ${f.p99.toFixed(1)} ms; raw ${f.raw.toFixed(0)} ops/s; ratio ${f.ratio.toFixed(2)}×`,
+    );
+  }
+  const median = (pick: (f: RedeemFigures) => number) => {
+    const sorted = all.map(pick).sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)]!;
+  };
+  console.log(
+    `median of ${runs}: redeem ${median((f) => f.perSecond).toFixed(0)} req/s, p50 ${median((f) => f.p50).toFixed(1)} ms, ` +
+      `p99 ${median((f) => f.p99).toFixed(1)} ms (goal ≤ ${REDEEM_P99_GOAL_MS}); raw ${median((f) => f.raw).toFixed(0)} ops/s; ` +
+      `ratio ${median((f) => f.ratio).toFixed(2)}× (goal ≥ ${REDEEM_RATIO_GOAL})`,
+  );
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
