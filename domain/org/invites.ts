@@ -22,6 +22,7 @@ import {
   type ApplicationDoc,
 } from './model';
 import { phoneField, realNameField, sealIdentity } from './identity';
+import { tellDecision } from './notices';
 import { readUnit } from './scope';
 import { setBranchOf, visibleBranches } from './units';
 
@@ -180,6 +181,7 @@ export async function approve(
     await join(tx, app.data, by, now);
     const change = { status: 'approved' as const, reviewedBy: by, reviewedAt: now };
     await tx.collection(APPLICATIONS).doc(applicationId).update(change);
+    await tellDecision(tx, app.data, { status: 'approved' }, now);
     audit?.({ targetId: applicationId, before: app.data, after: { ...app.data, ...change } });
     return { applicationId, status: 'approved' as const };
   }, TX_ATTEMPTS);
@@ -365,6 +367,7 @@ export const review = action({
       if (app.data.status !== 'pending') throw new AppError('CONFLICT', `该申请${APPLICATION_STATUS[app.data.status]}`);
       const change = { status: 'rejected' as const, reviewedBy: ctx.user._id, reviewedAt: now, reason };
       await tx.collection(APPLICATIONS).doc(applicationId).update(change);
+      await tellDecision(tx, app.data, { status: 'rejected', reason }, now);
       ctx.audit?.({ targetId: applicationId, before: app.data, after: { ...app.data, ...change } });
       return { applicationId, status: 'rejected' as const };
     }, TX_ATTEMPTS);

@@ -18,6 +18,15 @@ async function data<T>(fn: string, event: object, who: string): Promise<T> {
   if (!res.ok) throw new Error(`${fn}.${(event as { action: string }).action}: ${res.error.code} ${res.error.message}`);
   return res.data;
 }
+/** The 消息 a person has about the branch (module 活动). */
+const inbox = async (openid: string) =>
+  (
+    await data<{ items: { title: string; body: string; page: string | null }[] }>(
+      'user',
+      { action: 'messages', module: 'activities' },
+      openid,
+    )
+  ).items;
 // The audit log records every attempt (a second import too); "changes nothing" is about the data.
 const everything = () =>
   dump(
@@ -232,6 +241,10 @@ test('invitation: a resident applies with real name and phone (sealed), the secr
     }),
   ]);
   await data('org', { action: 'review', applicationId: applied.applicationId, decision: 'approve' }, 'demo-secretary');
+  // The applicant is told once, in plain words, with the way back to their application.
+  expect(await inbox('joiner-1')).toEqual([
+    expect.objectContaining({ title: '你已加入「向阳社区党支部」', page: '/packages/org/pages/join/index' }),
+  ]);
   expect(
     codeOf(
       await w.call(
@@ -291,6 +304,9 @@ test('a rejection needs a reason the applicant sees; staff and admins cannot app
   expect(await data('org', { action: 'myApplications' }, 'joiner-2')).toEqual({
     items: [expect.objectContaining({ status: 'rejected', reason: '不是本社区党员', branchName: '龙泉社区党支部' })],
   });
+  const told = await inbox('joiner-2');
+  expect(told).toEqual([expect.objectContaining({ title: '加入「龙泉社区党支部」的申请未通过' })]);
+  expect(told[0]!.body).toContain('原因：不是本社区党员');
   expect(await data('user', { action: 'me' }, 'joiner-2')).toMatchObject({ role: 'resident', branch: null });
   for (const who of ['demo-staff', 'demo-admin', 'demo-secretary']) {
     expect(
