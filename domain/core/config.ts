@@ -212,6 +212,13 @@ export const SETTINGS = {
     functions: ['stations'],
     description: '开始前多少分钟起可核销预约 / check-in opens this many minutes before the start',
   }),
+  MAP_MAX_SPEED_KMH: spec({
+    schema: number({ above: 0, max: 1200 }).default(200),
+    places: BOTH,
+    functions: ['stations'],
+    description:
+      '红色打卡：两次打卡之间最快可信的行进速度（公里/小时），更快视为不可能到达 / the fastest believable travel between two check-ins (km/h); faster is refused as impossible',
+  }),
   REQUEST_ACCEPT_HOURS: spec({
     schema: number({ above: 0 }).default(24),
     places: BOTH,
