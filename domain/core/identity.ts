@@ -27,6 +27,8 @@ export const sealedIdentitySchema = z.object({
   maskedPhone: z.string(),
   /** keyedHash of name + phone: how an imported roster row finds the person who joins. */
   personHash: z.string(),
+  /** True when WeChat gave the phone (手机号快速验证); typed by hand, or from before, it is unverified. */
+  phoneVerified: z.boolean().optional(),
 });
 export type SealedIdentity = z.output<typeof sealedIdentitySchema>;
 

@@ -68,6 +68,8 @@ export const personDocSchema = z.object({
   idHash: z.string(),
   birthDate: z.string().optional(),
   masked: z.object({ name: z.string(), idNumber: z.string(), phone: z.string() }),
+  /** True when WeChat gave the phone (手机号快速验证); typed by hand, or from before, it is unverified. */
+  phoneVerified: z.boolean().optional(),
   createdAt: z.number(),
 });
 export type PersonDoc = z.output<typeof personDocSchema>;
