@@ -6,3 +6,4 @@ export type { PhoneAnswer, PhoneRefusal, PhoneResolver } from './port';
 export { LOCAL_PHONE_CODE_PREFIX, LocalPhoneResolver } from './local';
 export { CloudBasePhoneResolver } from './cloudbase';
 export { PHONE_REFUSALS, phoneCodeField, resolvePhone, type ResolvedPhone } from './resolve';
+export { contactPhoneInput, sealContact } from './contact';

@@ -14,6 +14,7 @@ import { fields } from '../core/validation';
 import { enqueue } from '../messages';
 import { phoneField, realNameField, sealIdentity, readUnit } from '../org';
 import { decrypt } from '../privacy';
+import { phoneCodeField, resolvePhone } from '../phone';
 import { readTimeAccount } from './awards';
 import {
   TIME_LEDGER,
@@ -69,20 +70,24 @@ const unitIdField = z
 export const registerVolunteer = action({
   input: z.strictObject({
     realName: realNameField,
-    phone: phoneField,
+    /** Typed by hand (stored unverified), or `phoneCode` from the phone-number button (exchanged on the server, verified). */
+    phone: phoneField.optional(),
+    phoneCode: phoneCodeField.optional(),
     inService: z.boolean({ error: '请选择是否为在职党员（双报到）' }),
     workplace: z.string().trim().max(40, '工作单位最多 40 个字').optional(),
     unitId: unitIdField,
   }),
   access: 'signedIn',
-  async run({ realName, phone, inService, workplace, unitId }, ctx) {
+  async run({ realName, phone: typed, phoneCode, inService, workplace, unitId }, ctx) {
     const openid = ctx.user._id;
     const now = ctx.now();
     const unit = await readUnit(ctx.db, unitId);
     if (!unit || unit.kind !== 'branch' || !unit.secretary || unit.archivedAt !== null)
       throw new AppError('INVALID_ARGUMENT', '请选择有支部书记的社区党支部', 'unitId');
     const secretary = unit.secretary;
-    const sealed = sealIdentity(realName, phone);
+    // Outside the transaction: a button's code is spent once, and a refusal writes nothing.
+    const { phone, verified } = await resolvePhone(ctx, { phone: typed, code: phoneCode }, 'phone');
+    const sealed = { ...sealIdentity(realName, phone), phoneVerified: verified };
     return ctx.db.runTransaction(async (tx) => {
       const existing = await readVolunteer(tx, openid);
       // The same person at the same branch keeps a decision already made; anything else is vetted (again).
@@ -154,6 +159,7 @@ export const volunteerMe = action({
       workplace: v ? v.workplace : null,
       maskedName: v ? v.identity.maskedName : null,
       maskedPhone: v ? v.identity.maskedPhone : null,
+      phoneVerified: v ? v.identity.phoneVerified === true : false,
       hours: account.balance,
     };
   },
@@ -191,6 +197,8 @@ export const volunteers = action({
         // The reviewer needs to know who is asking: the name in full; the phone masked.
         realName: opened(v.identity.name, v.identity.maskedName),
         phoneMasked: v.identity.maskedPhone,
+        // Typed by hand (or from before): the reviewer sees it is not checked by WeChat.
+        phoneVerified: v.identity.phoneVerified === true,
         inService: v.inService,
         workplace: v.workplace,
         unitId: v.unitId,

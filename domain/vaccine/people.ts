@@ -20,6 +20,7 @@ import {
 import { birthDateOf, claimIdentity, leaveIdentity, legacyIdentity, migratePerson, releaseIdNumber } from './persons';
 import { ELDER_AGE, OWNERS, PERSONS, maxPersons, personDocSchema } from './model';
 import { cancelFutureOf } from './cancel';
+import { phoneCodeField, resolvePhone } from '../phone';
 
 const personInput = z.strictObject({
   name: z
@@ -29,15 +30,19 @@ const personInput = z.strictObject({
     .max(20)
     .regex(/^[\u4e00-\u9fa5·A-Za-z ]+$/, '姓名只能包含汉字、字母和 ·'),
   idNumber: z.string().trim().max(18, '身份证号应为 18 位'),
-  phone: z.string().trim().regex(MOBILE, '请输入 11 位大陆手机号'),
+  /** Typed by hand (stored unverified), or `phoneCode` from the phone-number button (exchanged on the server, verified). */
+  phone: z.string().trim().regex(MOBILE, '请输入 11 位大陆手机号').optional(),
+  phoneCode: phoneCodeField.optional(),
 });
 
 export const addPerson = action({
   input: personInput,
   access: 'signedIn',
-  async run({ name, idNumber, phone }, ctx) {
+  async run({ name, idNumber, phone: typed, phoneCode }, ctx) {
     const checked = checkIdNumber(idNumber, dayOf(ctx.now()));
     if (!checked.ok) throw new AppError('INVALID_ARGUMENT', checked.message);
+    // Before any read or write, outside the transaction: a button's code is spent once, and a refusal writes nothing.
+    const { phone, verified } = await resolvePhone(ctx, { phone: typed, code: phoneCode }, 'phone');
     const id = idNumber.trim().toUpperCase();
     const idHash = keyedHash(id);
     const personId = derivedId('ps', ctx.user._id, idHash);
@@ -66,6 +71,7 @@ export const addPerson = action({
           phoneSealed: encrypt(phone),
           idHash,
           masked,
+          phoneVerified: verified,
           createdAt: now,
         });
         return { personId, masked };
