@@ -5,7 +5,8 @@ import { AppError } from '../core/errors';
 import { TX_ATTEMPTS, derivedId } from '../core/ids';
 import { fields } from '../core/validation';
 import { dayOf } from '../core/time';
-import { UNITS, unitDocSchema, allUnits, phoneField, sealIdentity } from '../org';
+import { UNITS, unitDocSchema, allUnits } from '../org';
+import { contactPhoneInput, sealContact } from '../phone';
 import { decodeImage, imageInput } from '../files';
 import {
   CATEGORIES,
@@ -86,7 +87,7 @@ export const askInput = z
     unitId: fields.id,
     place: placeInput.optional(),
     contactName: z.string().trim().min(1, '请填写联系人').max(20, '联系人最多 20 个字'),
-    contactPhone: phoneField,
+    ...contactPhoneInput,
     publicOnWall: z.boolean(),
     requestId: fields.requestId,
   })
@@ -123,7 +124,7 @@ export const ask = action({
       place: input.place
         ? { name: input.place.name, lat: input.place.lat ?? null, lng: input.place.lng ?? null }
         : null,
-      contact: sealIdentity(input.contactName, input.contactPhone),
+      contact: await sealContact(ctx, input.contactName, input),
       publicOnWall: input.publicOnWall,
       status: 'submitted',
       overdue: false,
