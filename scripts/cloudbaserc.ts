@@ -39,8 +39,15 @@ export function cloudbaserc() {
   };
 }
 
-/** The WeChat open APIs a function calls (cloud calls need them declared): `user` delivers subscribe messages. */
-export const OPENAPI_PERMISSIONS: Record<string, string[]> = { user: ['subscribeMessage.send'] };
+/**
+ * The WeChat open APIs a function calls (cloud calls need them declared): `user` delivers subscribe messages;
+ * `vaccine` and `requests` exchange phone-number button codes (domain/phone).
+ */
+export const OPENAPI_PERMISSIONS: Record<string, string[]> = {
+  user: ['subscribeMessage.send'],
+  vaccine: ['phonenumber.getPhoneNumber'],
+  requests: ['phonenumber.getPhoneNumber'],
+};
 
 /** DevTools' per-function config: the same timer as cloudbaserc.json, and the open APIs it calls. */
 export function functionConfig(name: string) {

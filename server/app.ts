@@ -12,6 +12,7 @@ import { addIfAbsent } from '../domain/core/ids';
 import { USERS } from '../domain/core/identity';
 import type { HostServices } from '../domain/core/services';
 import { LocalFileStore, MAX_IMAGE_BASE64, MAX_IMAGE_BYTES } from '../domain/files';
+import { LocalPhoneResolver } from '../domain/phone';
 import { TokenSigner } from './auth';
 import { isConsolePath, serveConsole } from './console-static';
 
@@ -261,9 +262,12 @@ export function createLocalCloud(options: LocalCloudOptions): http.Server {
   }
 
   const signer = options.signer;
+  // Phone-number button codes (weapp only): locally a deterministic stand-in, each code once (domain/phone/local.ts).
+  const phones = new LocalPhoneResolver();
   /** The ports the domain borrows: the picture folder and the signer (the domain never holds the key). */
   const servicesFor = (req: http.IncomingMessage): HostServices => ({
     files: options.files,
+    phones,
     credentials: signer
       ? {
           issue: async (openid, _at, session) => ({
