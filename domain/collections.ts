@@ -10,6 +10,7 @@ import { BOOKERS, BOOKINGS, BOOKING_CODES } from './booking';
 import { CONSOLE_LOGINS, CONSOLE_LOGIN_LIMITS, CONSOLE_SESSIONS } from './console-login';
 import { BRANCHES, USERS } from './core/identity';
 import { INTENTS } from './core/intents';
+import { LANDMARKS, LANDMARK_CHECKINS, LANDMARK_SCENES, ROUTES, ROUTE_COMPLETIONS, TRAVELLERS } from './map';
 import { MESSAGES } from './messages';
 import { APPLICATIONS, INVITES, ROSTER, UNITS } from './org';
 import {
@@ -87,6 +88,16 @@ export const COLLECTIONS = {
   },
   [TIME_ACCOUNTS]: { description: '时间银行账户（小时余额）', ...PRIVATE },
   [TIME_LEDGER]: { description: '时间银行台账（每一笔变动）', ...PRIVATE },
+  // Places carry their poster's scene code: read through the functions only.
+  [LANDMARKS]: {
+    description: '党建地图上的地点：红色地标、党员先锋岗、党员责任区、诚信经营户（GCJ-02 坐标）',
+    ...PRIVATE,
+  },
+  [LANDMARK_SCENES]: { description: '红色地标海报小程序码的场景码 → 地标', ...PRIVATE },
+  [LANDMARK_CHECKINS]: { description: '红色打卡记录（每人每地每天一条；只存距离，不存位置）', ...PRIVATE },
+  [TRAVELLERS]: { description: '每人的打卡足迹概要（上一次打卡、到过的地标、走完的路线）', ...PRIVATE },
+  [ROUTES]: { description: '红色打卡路线（有序的地标）', ...DIRECTORY },
+  [ROUTE_COMPLETIONS]: { description: '走完路线的记录（每人每条路线一条）', ...PRIVATE },
 } as const;
 
 export type CollectionName = keyof typeof COLLECTIONS;
@@ -564,7 +575,31 @@ export const INDEXES: readonly IndexSpec[] = [
       ['idHash', 1],
       ['status', 1],
     ],
+  }, // 党建地图 and 红色打卡 (domain/map): markers of a visible area, routes through a landmark, 足迹, counts.
+  {
+    collection: 'landmarks',
+    keys: [
+      ['active', 1],
+      ['location.lat', 1],
+    ],
   },
+  {
+    collection: 'mapRoutes',
+    keys: [
+      ['landmarkIds', 1],
+      ['active', 1],
+    ],
+  },
+  { collection: 'mapRoutes', keys: [['active', 1]] },
+  {
+    collection: 'landmarkCheckins',
+    keys: [
+      ['openid', 1],
+      ['seq', -1],
+    ],
+  },
+  { collection: 'landmarkCheckins', keys: [['landmarkId', 1]] },
+  { collection: 'routeCompletions', keys: [['routeId', 1]] },
 ];
 
 /** CloudBase needs a name per index (letters, digits, underscores): e.g. `openid_asc_seq_desc`. */

@@ -11,6 +11,7 @@ import { LocalDatabase } from '../domain/db/local/engine';
 import { checkPointsInvariants, type InvariantReport } from '../domain/points';
 import { checkVaccineInvariants } from '../domain/vaccine';
 import { checkRequestInvariants } from '../domain/requests';
+import { checkMapInvariants } from '../domain/map';
 
 export async function checkAll(db: LocalDatabase): Promise<(InvariantReport & { area: string })[]> {
   const tag = (area: string) => (reports: InvariantReport[]) => reports.map((r) => ({ area, ...r }));
@@ -19,6 +20,7 @@ export async function checkAll(db: LocalDatabase): Promise<(InvariantReport & { 
     ...tag('驿站预约')(await checkBookingInvariants(db)),
     ...tag('疫苗接种')(await checkVaccineInvariants(db)),
     ...tag('群众点单')(await checkRequestInvariants(db)),
+    ...tag('红色打卡')(await checkMapInvariants(db)),
   ];
 }
 

@@ -75,6 +75,12 @@ const MATRIX: Record<string, Record<string, Who[]>> = {
     closeSlots: STAFF,
     roster: STAFF,
     export: ADMIN,
+    mapMarkers: ANY,
+    landmarkDetail: ANY,
+    checkIn: ANY,
+    mapRoutes: ANY,
+    myFootprint: ANY,
+    routeCertificate: ANY,
   },
   vaccine: {
     sites: ANY,

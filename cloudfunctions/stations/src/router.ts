@@ -14,6 +14,7 @@ import {
   markNoShows,
 } from '../../../domain/booking';
 import * as stations from '../../../domain/stations';
+import * as map from '../../../domain/map';
 
 export const router = defineFunction(
   'stations',
@@ -35,6 +36,13 @@ export const router = defineFunction(
     closeSlots: admin.closeSlots,
     roster: admin.roster,
     export: admin.exportBookings,
+    // 党建地图 and 红色打卡 (domain/map).
+    mapMarkers: map.mapMarkers,
+    landmarkDetail: map.landmarkDetail,
+    checkIn: map.checkIn,
+    mapRoutes: map.mapRoutes,
+    myFootprint: map.myFootprint,
+    routeCertificate: map.routeCertificate,
   },
   // Messages (reminders among them) go out from the `user` function's deliverMessages job.
   { markNoShows: (db, now) => markNoShows(db, now), reconcile: reconcileBookings },
