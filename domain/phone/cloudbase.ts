@@ -36,10 +36,14 @@ export class CloudBasePhoneResolver implements PhoneResolver {
         apiName: 'phonenumber.getPhoneNumber',
         requestData: { code, ...(openid ? { openid } : {}) },
       });
-    } catch {
-      return { ok: false, refusal: 'busy' };
+    } catch (error) {
+      // The SDK throws a CloudBase-level refusal (`{ code, message }`: no permission, bad environment); a network
+      // failure has no such code and is worth another try.
+      const code =
+        typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+      return { ok: false, refusal: UNAVAILABLE.has(code) ? 'unavailable' : 'busy' };
     }
-    // A CloudBase-level refusal (no permission, bad environment) comes back as `{ code, message }`.
+    // The same refusal, where the SDK is set not to throw it.
     if (res.code) return { ok: false, refusal: UNAVAILABLE.has(String(res.code)) ? 'unavailable' : 'busy' };
     const result = (typeof res.result === 'object' && res.result !== null ? res.result : {}) as {
       errcode?: unknown;
