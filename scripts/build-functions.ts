@@ -34,6 +34,9 @@ export const LEFT_OUT: Record<string, RegExp> = {
   'cloud storage XML (xml2js)': /[\\/]node_modules[\\/]xml2js[\\/]/,
   'custom-login tickets (jsonwebtoken)': /[\\/]node_modules[\\/]jsonwebtoken[\\/]/,
   'file-upload MIME table (mime-types)': /[\\/]node_modules[\\/]mime-types[\\/]/,
+  'database realtime watch() (websockets)': /[\\/]@cloudbase[\\/]database[\\/]dist[\\/]commonjs[\\/]realtime[\\/]/,
+  "axios's browser adapter (XMLHttpRequest)": /[\\/]node_modules[\\/]axios[\\/]lib[\\/]adapters[\\/]xhr\.js$/,
+  "debug's browser half": /[\\/]node_modules[\\/]debug[\\/]src[\\/]browser\.js$/,
 };
 
 /** Stands in for a left-out module: loads, and throws on first use with the reason. */
@@ -101,6 +104,74 @@ const leanZod: Plugin = {
   },
 };
 
+const ZOD_CORE = path.join(ZOD_CLASSIC, '..', 'core');
+
+/** A module's exported names (`export function x` / `export const x`), read from its source. */
+const exportedNames = (file: string) =>
+  [...fs.readFileSync(file, 'utf8').matchAll(/^export (?:function|const|let|class) (\w+)/gm)].map((m) => m[1]!);
+
+/**
+ * zod's JSON-schema conversion, which the classic schemas reference from every schema's set-up but only
+ * `toJSONSchema()` calls: each converter throws if it is ever called. `aggregateChecks` (what `.minLength`,
+ * `.maxValue`, `.isInt`… read) is the real one.
+ */
+const noJsonSchema: Plugin = {
+  name: 'no-json-schema',
+  setup(b) {
+    const real = {
+      processors: path.join(ZOD_CORE, 'json-schema-processors.js'),
+      toJson: path.join(ZOD_CORE, 'to-json-schema.js'),
+    };
+    const thrower = (name: string) =>
+      `export function ${name}() { throw new Error('zod JSON schema (${name}) is not in this bundle (scripts/build-functions.ts)'); }`;
+    b.onResolve({ filter: /json-schema-processors\.js$|to-json-schema\.js$/ }, (args) =>
+      args.namespace === 'file' && args.importer.startsWith(ZOD_CLASSIC)
+        ? { path: args.path.includes('processors') ? 'processors' : 'to-json', namespace: 'no-json-schema' }
+        : undefined,
+    );
+    b.onLoad({ filter: /^processors$/, namespace: 'no-json-schema' }, () => ({
+      loader: 'js',
+      resolveDir: ZOD_CORE,
+      contents: [
+        `export { aggregateChecks } from ${JSON.stringify(real.processors)};`,
+        ...exportedNames(real.processors)
+          .filter((n) => n !== 'aggregateChecks')
+          .map(thrower),
+      ].join('\n'),
+    }));
+    b.onLoad({ filter: /^to-json$/, namespace: 'no-json-schema' }, () => ({
+      loader: 'js',
+      contents: exportedNames(real.toJson)
+        .map((n) =>
+          n.startsWith('create')
+            ? // The method is made when a schema's `~standard` is read; only calling it is refused.
+              `export function ${n}() { return () => { throw new Error('zod JSON schema is not in this bundle (scripts/build-functions.ts)'); }; }`
+            : thrower(n),
+        )
+        .join('\n'),
+    }));
+  },
+};
+
+/** bson as @cloudbase/database uses it: `EJSON` only (never the binary BSON parser and serializer). */
+const ejsonOnly: Plugin = {
+  name: 'ejson-only',
+  setup(b) {
+    b.onResolve({ filter: /^bson$/ }, (args) => {
+      if (!/[\\/]@cloudbase[\\/]database[\\/]/.test(args.importer))
+        return {
+          errors: [{ text: `bson imported from ${args.importer}: only @cloudbase/database's EJSON is expected` }],
+        };
+      return { path: 'bson', namespace: 'ejson-only' };
+    });
+    b.onLoad({ filter: /^bson$/, namespace: 'ejson-only' }, () => ({
+      loader: 'js',
+      resolveDir: path.dirname(createRequire(__filename).resolve('@cloudbase/database')),
+      contents: `module.exports = { EJSON: require('bson/lib/extended_json.js').EJSON };`,
+    }));
+  },
+};
+
 export interface BuiltFunction {
   name: string;
   bytes: number;
@@ -122,7 +193,7 @@ export async function buildFunctions(): Promise<BuiltFunction[]> {
       legalComments: 'none',
       logLevel: 'warning',
       metafile: true,
-      plugins: [leaveOut, leanZod],
+      plugins: [leaveOut, leanZod, noJsonSchema, ejsonOnly],
     });
     results.push({ name, bytes: fs.statSync(outfile).size, metafile });
   }
