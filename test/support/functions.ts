@@ -5,6 +5,7 @@ import { FUNCTIONS } from '../../cloudfunctions/registry';
 import type { Envelope } from '../../domain/core/errors';
 import type { Database } from '../../domain/db';
 import { LocalFileStore } from '../../domain/files/local';
+import { LocalPhoneResolver } from '../../domain/phone/local';
 import { useLocalPiiKey } from '../../domain/privacy/crypto';
 import { seedIfEmpty } from '../../domain/seed/seed';
 import { openTestDatabase, selectedEngine, type EngineName } from './engine';
@@ -18,8 +19,9 @@ export async function seededWorld(now = Date.parse('2026-11-23T02:00:00Z'), engi
   const db = await openTestDatabase(dir, engine);
   useLocalPiiKey(dir);
   await seedIfEmpty(db, now);
-  // Every host lends a file store (a folder locally, CloudBase storage in the cloud): so does this world.
-  const services = { files: new LocalFileStore(path.join(dir, 'files')) };
+  // Every host lends a file store (a folder locally, CloudBase storage in the cloud) and a phone-code resolver
+  // (domain/phone: local codes `local-phone-<number>`, each once): so does this world.
+  const services = { files: new LocalFileStore(path.join(dir, 'files')), phones: new LocalPhoneResolver() };
   /** Calls a function as `openid` at the instant `at` (the platform's clock). */
   const callAt =
     (at: number) =>
