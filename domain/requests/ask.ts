@@ -8,6 +8,7 @@ import { dayOf } from '../core/time';
 import { UNITS, unitDocSchema, allUnits } from '../org';
 import { contactPhoneInput, sealContact } from '../phone';
 import { decodeImage, imageInput } from '../files';
+import { assertTextsPass } from '../content';
 import {
   CATEGORIES,
   DEFAULT_HOURS,
@@ -31,6 +32,7 @@ import {
   usePhotos,
 } from './present';
 import { photoList } from './shared';
+import { giveBackPhoto, submitPhoto } from './pictures';
 
 export const communities = action({
   input: z.strictObject({ county: z.string().trim().min(1).max(40).optional() }),
@@ -66,8 +68,21 @@ export const uploadPhoto = action({
         .set({ openid, day: dayOf(now), count: used + 1 });
     }, TX_ATTEMPTS);
     const fileId = await store.put(bytes, actual);
-    await ctx.db.collection(PHOTOS).doc(photoDocId(fileId)).set({ openid, fileId, at: now, state: 'new' });
-    return { fileId, url: await store.url(fileId) };
+    // Its content check starts now; the verdict comes later (domain/requests/pictures.ts). Until it passes the photo
+    // is held: shown to its uploader only. A check that cannot start keeps nothing: the file goes, the count comes back.
+    let check: Awaited<ReturnType<typeof submitPhoto>>;
+    try {
+      check = await submitPhoto(ctx.services, { fileId, bytes, openid }, now);
+    } catch (error) {
+      await store.remove(fileId).catch(() => undefined);
+      await giveBackPhoto(ctx.db, quotaId);
+      throw error;
+    }
+    await ctx.db
+      .collection(PHOTOS)
+      .doc(photoDocId(fileId))
+      .set({ openid, fileId, at: now, state: 'new', ...check });
+    return { fileId, url: await store.url(fileId), pending: check.check === 'pending' };
   },
 });
 
@@ -108,6 +123,12 @@ export const ask = action({
     if (!unit.success || unit.data.kind !== 'branch' || unit.data.archivedAt !== null)
       throw new AppError('INVALID_ARGUMENT', '请选择所在社区的党支部', 'unitId');
     await assertOwnPhotos(ctx.db, openid, input.photos);
+    // What the resident publishes is checked before anything is kept (domain/content): a refusal names the field.
+    await assertTextsPass(ctx.services, openid, 'forum', [
+      { field: 'title', name: '标题', text: input.title },
+      { field: 'text', name: '内容', text: input.text },
+      { field: 'place.name', name: '地点', text: input.place?.name },
+    ]);
     const now = ctx.now();
     const secretary = unit.data.secretary;
     const doc: Omit<RequestDoc, '_id' | '_openid'> = {
@@ -152,8 +173,11 @@ export const ask = action({
       // A few asks a person a Shanghai day (each one messages the secretary); a retry above is not another.
       const max = asksPerDay();
       await takeQuota(tx, `ask:${openid}:${dayOf(now)}`, max, `每人每天最多提交 ${max} 个点单，请明天再来`);
-      await usePhotos(tx, openid, input.photos);
-      await tx.collection(REQUESTS).doc(id).set(doc);
+      const { shown, held } = await usePhotos(tx, openid, input.photos);
+      await tx
+        .collection(REQUESTS)
+        .doc(id)
+        .set({ ...doc, photos: shown, heldPhotos: held });
       const req = { _id: id, title: input.title };
       await addEvent(
         tx,

@@ -51,6 +51,7 @@ import {
 } from './present';
 import { placeOfUser, UNITS, unitDocSchema } from '../org';
 import { assertStep, refusalOf } from './status';
+import { assertTextsPass } from '../content';
 
 const photoIds = z.array(z.string().trim().min(1).max(300));
 
@@ -271,6 +272,7 @@ export const progress = action({
     const openid = ctx.user._id;
     await claimed(ctx.db, id, openid);
     await assertOwnPhotos(ctx.db, openid, photos);
+    await assertTextsPass(ctx.services, openid, 'forum', [{ field: 'text', name: '进展', text }]);
     const now = ctx.now();
     const cause = requestId ?? String(now);
     return ctx.db.runTransaction(async (tx) => {
@@ -292,11 +294,11 @@ export const progress = action({
         max,
         `每个任务每天最多报告 ${max} 条进展，请明天再报`,
       );
-      await usePhotos(tx, openid, photos);
+      const { shown, held } = await usePhotos(tx, openid, photos);
       await addEvent(
         tx,
         req,
-        { status: req.status, text: `进展：${text}`, by: ctx.user.nickname, photos },
+        { status: req.status, text: `进展：${text}`, by: ctx.user.nickname, photos: shown, held, heldFor: openid },
         now,
         'progress',
         openid,
@@ -328,18 +330,19 @@ export const finish = action({
     const openid = ctx.user._id;
     await claimed(ctx.db, id, openid);
     await assertOwnPhotos(ctx.db, openid, photos);
+    await assertTextsPass(ctx.services, openid, 'forum', [{ field: 'text', name: '办理结果', text }]);
     const now = ctx.now();
     return ctx.db.runTransaction(async (tx) => {
       const req = await readRequest(tx, id);
       if (!req) throw notFoundRequest();
       if (!req.claimantIds.includes(openid)) throw notFoundRequest();
       assertStep('finish', req.status);
-      await usePhotos(tx, openid, photos);
+      const { shown, held } = await usePhotos(tx, openid, photos);
       await tx.collection(REQUESTS).doc(id).update({ status: 'finished', finishedAt: now, updatedAt: now });
       await addEvent(
         tx,
         req,
-        { status: 'finished', text: `办理完成：${text}`, by: ctx.user.nickname, photos },
+        { status: 'finished', text: `办理完成：${text}`, by: ctx.user.nickname, photos: shown, held, heldFor: openid },
         now,
         'finished',
         String(now),
@@ -476,6 +479,7 @@ export const withdraw = action({
     return req ? { unitId: req.unitId } : null;
   },
   async run({ id, openid, reason }, ctx) {
+    await assertTextsPass(ctx.services, ctx.user._id, 'comment', [{ field: 'reason', name: '理由', text: reason }]);
     const now = ctx.now();
     return ctx.db.runTransaction(async (tx) => {
       const req = await readRequest(tx, id);

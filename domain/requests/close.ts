@@ -8,6 +8,7 @@ import { assertStep } from './status';
 import { REQUESTS } from './model';
 import { aboutRequest, addEvent, dropHold, notFoundRequest, quoteTitle, readRequest, tell } from './present';
 import { requestIdField, secretaryOf, txRequest } from './shared';
+import { assertTextsPass } from '../content';
 
 export const confirm = action({
   input: z.strictObject({
@@ -23,6 +24,8 @@ export const confirm = action({
   async run({ id, rating, comment }, ctx) {
     const before = await readRequest(ctx.db, id);
     if (!before || before.openid !== ctx.user._id) throw notFoundRequest();
+    // The rating's words are read by those who did the work and the branch: checked before anything is kept.
+    await assertTextsPass(ctx.services, ctx.user._id, 'comment', [{ field: 'comment', name: '评价', text: comment }]);
     const now = ctx.now();
     return ctx.db.runTransaction(async (tx) => {
       const req = await txRequest(tx, id);
@@ -85,6 +88,7 @@ export const sendBack = action({
   async run({ id, reason }, ctx) {
     const before = await readRequest(ctx.db, id);
     if (!before || before.openid !== ctx.user._id) throw notFoundRequest();
+    await assertTextsPass(ctx.services, ctx.user._id, 'comment', [{ field: 'reason', name: '退回理由', text: reason }]);
     const now = ctx.now();
     return ctx.db.runTransaction(async (tx) => {
       const req = await txRequest(tx, id);

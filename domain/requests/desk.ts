@@ -20,6 +20,7 @@ import {
   withRole,
 } from './present';
 import { STAFF, scopeOfRequest, txRequest, listInput, cards } from './shared';
+import { assertTextsPass } from '../content';
 
 export const queue = action({
   input: listInput,
@@ -53,6 +54,9 @@ export const review = action({
   access: STAFF,
   scope: scopeOfRequest,
   async run({ id, decision, reason }, ctx) {
+    // The reason of a refusal is read by the resident: checked as the secretary's (or admin's) own words.
+    if (decision === 'decline')
+      await assertTextsPass(ctx.services, ctx.user._id, 'comment', [{ field: 'reason', name: '理由', text: reason }]);
     const now = ctx.now();
     return ctx.db.runTransaction(async (tx) => {
       const req = await txRequest(tx, id);

@@ -339,7 +339,7 @@ test('item 10: at most 10 progress messages a claimant a request a Shanghai day'
     codeOf(await call({ action: 'progress', id, text: '进展第 9 条', requestId: 'progress-msg-9' }, taker, day + 20)),
   ).toBe('ok');
   const refused = await call(
-    { action: 'progress', id, text: '加微信领红包', requestId: 'progress-msg-10' },
+    { action: 'progress', id, text: '又一条进展', requestId: 'progress-msg-10' },
     taker,
     day + 30,
   );

@@ -22,6 +22,7 @@ import {
 } from './model';
 import { aboutRequest, addEvent, quoteTitle, readRequest, tell } from './present';
 import { reconcileClaims } from './claims';
+import { recheckPictures } from './pictures';
 
 const BATCH = 200;
 const FINISH_PENDING = ['accepted', 'open', 'inProgress'] as const;
@@ -126,9 +127,11 @@ export async function purgePhotos(
   db: Database,
   now: number,
   services?: HostServices,
-): Promise<{ removed: number; kept: number }> {
+): Promise<{ removed: number; kept: number; rechecked?: number; settled?: number }> {
   const store = services?.files;
   if (!store) return { removed: 0, kept: 0 };
+  // Pictures whose content check never answered are asked again; decided ones not yet carried everywhere are.
+  const { rechecked, settled } = await recheckPictures(db, now, services);
   const _ = db.command;
   const cutoff = now - UNUSED_PHOTO_MS;
   const candidates = [
@@ -174,5 +177,5 @@ export async function purgePhotos(
       // A photo busy in an ask at this moment, or a store that failed: looked at again on the next run.
     }
   }
-  return { removed, kept };
+  return { removed, kept, rechecked, settled };
 }

@@ -50,6 +50,8 @@ export const detail = action({
         text: e.text,
         by: e.by,
         photos: await photoUrls(ctx.services, e.photos),
+        // Photos still waiting for their content check: to the one who wrote the line only, marked 审核中.
+        pendingPhotos: e.heldFor === ctx.user._id ? await photoUrls(ctx.services, e.heldPhotos) : [],
       });
     const staff = v.secretary || v.admin;
     // Where exactly: to those involved and to those who may claim it now; the place's name only to everyone else.
@@ -62,6 +64,8 @@ export const detail = action({
       request: {
         ...(await card(req, ctx.services)),
         text: req.text,
+        /** The resident's photos still waiting for their content check: shown to them only, marked 审核中. */
+        pendingPhotos: v.resident ? await photoUrls(ctx.services, req.heldPhotos ?? []) : [],
         place,
         contact: { name: contact.name, phone: contact.phone },
         contactMasked: contact.masked,

@@ -52,6 +52,8 @@ export const progressPerDay = (): number => setting('REQUEST_PROGRESS_PER_DAY');
 export const QUOTAS = PHOTO_QUOTAS;
 /** A photo nobody attached is removed this long after its upload (the `purgePhotos` job). */
 export const UNUSED_PHOTO_MS = 24 * 3_600_000;
+/** WeChat pushes a picture's verdict within 30 minutes; one still pending after an hour is checked again (`purgePhotos`). */
+export const PICTURE_RECHECK_MS = 3_600_000;
 
 export const CLAIMANT_KINDS = { member: '党员', volunteer: '志愿者' } as const;
 export type ClaimantKind = keyof typeof CLAIMANT_KINDS;
@@ -91,7 +93,10 @@ export const requestDocSchema = z.object({
   category: z.string(),
   title: z.string(),
   text: z.string(),
+  /** Photos that passed the content check: what everyone who may see the request sees. */
   photos: z.array(z.string()).default([]),
+  /** Photos still waiting for their check (domain/content): shown to the resident only, marked 审核中 (none: absent). */
+  heldPhotos: z.array(z.string()).optional(),
   /** The branch it went to, its name and county (copied: lists and scopes read them without a join). */
   unitId: z.string(),
   unitName: z.string(),
@@ -134,7 +139,11 @@ export const eventDocSchema = z.object({
   text: z.string(),
   /** Who did it, as shown: 居民, 支部, a claimant's nickname, 系统. */
   by: z.string(),
+  /** Photos that passed the content check. */
   photos: z.array(z.string()).default([]),
+  /** Photos still waiting for their check, shown only to `heldFor` (who wrote the line). */
+  heldPhotos: z.array(z.string()).default([]),
+  heldFor: z.string().nullable().default(null),
 });
 export type EventDoc = z.output<typeof eventDocSchema>;
 
@@ -148,6 +157,18 @@ export const photoDocSchema = z.object({
   fileId: z.string(),
   at: z.number(),
   state: z.enum(['new', 'used', 'removing']).optional(),
+  /**
+   * Its content check (domain/content): `pending` until WeChat's verdict (matched by `traceId`) arrives, then
+   * `passed` or `rejected` (`kind` says why; the file is removed). Uploads from before the check have none: passed.
+   * `settled` once the verdict has been carried to every request and timeline line that uses it.
+   */
+  check: z.enum(['pending', 'passed', 'rejected']).optional(),
+  traceId: z.string().nullable().optional(),
+  /** When the check was (last) asked for: a pending one older than PICTURE_RECHECK_MS is asked again. */
+  checkAt: z.number().nullable().optional(),
+  checks: z.number().int().optional(),
+  kind: z.string().nullable().optional(),
+  settled: z.boolean().optional(),
 });
 export type PhotoDoc = z.output<typeof photoDocSchema>;
 

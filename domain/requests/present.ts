@@ -3,6 +3,7 @@ import type { Database, Transaction } from '../db';
 import { AppError } from '../core/errors';
 import { TX_ATTEMPTS, derivedId } from '../core/ids';
 import { enqueue } from '../messages';
+import { REFUSAL_KINDS, pictureRefusal, type RefusalKind } from '../content';
 import { adminCounty } from '../org';
 import { decrypt } from '../privacy';
 import type { HostServices } from '../core/services';
@@ -44,24 +45,43 @@ export const notFoundRequest = () => new AppError('NOT_FOUND', '该请求不存�
 export const photoDocId = (fileId: string): string => derivedId('ph', fileId);
 const badPhoto = () => new AppError('INVALID_ARGUMENT', '照片无效，请重新上传', 'photos');
 
-/** Photos must be the caller's own uploads (uploadPhoto), never someone else's file id. */
+/** Photos must be the caller's own uploads (uploadPhoto), never someone else's file id, nor one refused by its check. */
 export async function assertOwnPhotos(db: Database, openid: string, fileIds: readonly string[]): Promise<void> {
   for (const fileId of fileIds) {
-    const doc = await db.collection(PHOTOS).doc(photoDocId(fileId)).get();
-    if (!doc || doc.openid !== openid) throw badPhoto();
+    const photo = photoDocSchema.safeParse(await db.collection(PHOTOS).doc(photoDocId(fileId)).get());
+    if (!photo.success || photo.data.openid !== openid) throw badPhoto();
+    if (photo.data.check === 'rejected') throw rejectedPhoto(photo.data.kind);
   }
 }
+
+const rejectedPhoto = (kind: string | null | undefined) =>
+  new AppError(
+    'INVALID_ARGUMENT',
+    pictureRefusal(kind && Object.hasOwn(REFUSAL_KINDS, kind) ? (kind as RefusalKind) : 'other'),
+    'photos',
+  );
 
 /**
  * Inside the change that attaches them: the caller's photos, still there, are marked used (the purge job then
  * leaves them). A photo the job is removing is refused; the job's own transaction on the photo makes the two exclusive.
+ * Answers them split by their content check: `shown` passed it, `held` still wait for it (shown only to the caller);
+ * a rejected one is refused. The verdict's own transaction on the photo makes the split and the verdict exclusive.
  */
-export async function usePhotos(tx: Transaction, openid: string, fileIds: readonly string[]): Promise<void> {
+export async function usePhotos(
+  tx: Transaction,
+  openid: string,
+  fileIds: readonly string[],
+): Promise<{ shown: string[]; held: string[] }> {
+  const shown: string[] = [];
+  const held: string[] = [];
   for (const fileId of fileIds) {
     const photo = photoDocSchema.safeParse(await tx.collection(PHOTOS).doc(photoDocId(fileId)).get());
     if (!photo.success || photo.data.openid !== openid || photo.data.state === 'removing') throw badPhoto();
+    if (photo.data.check === 'rejected') throw rejectedPhoto(photo.data.kind);
     if (photo.data.state !== 'used') await tx.collection(PHOTOS).doc(photoDocId(fileId)).update({ state: 'used' });
+    (photo.data.check === 'pending' ? held : shown).push(fileId);
   }
+  return { shown, held };
 }
 
 /**
@@ -269,14 +289,23 @@ export type RequestCard = Awaited<ReturnType<typeof card>>;
 export async function addEvent(
   tx: Transaction,
   req: Pick<RequestDoc, '_id'>,
-  e: { status: RequestStatus; text: string; by: string; photos?: string[] },
+  e: { status: RequestStatus; text: string; by: string; photos?: string[]; held?: string[]; heldFor?: string },
   now: number,
   ...cause: string[]
 ): Promise<void> {
   await tx
     .collection(REQUEST_EVENTS)
     .doc(derivedId('re', req._id, ...cause))
-    .set({ requestId: req._id, at: now, status: e.status, text: e.text, by: e.by, photos: e.photos ?? [] });
+    .set({
+      requestId: req._id,
+      at: now,
+      status: e.status,
+      text: e.text,
+      by: e.by,
+      photos: e.photos ?? [],
+      heldPhotos: e.held ?? [],
+      heldFor: e.held?.length ? (e.heldFor ?? null) : null,
+    });
 }
 
 /** A message about the request to one person, inside the change's transaction. */
