@@ -65,6 +65,13 @@ export async function rawConditionalUpdates(n: number): Promise<number> {
   return perSecond;
 }
 
+/** CPU time (ms) a process has used so far, from /proc (utime + stime, in clock ticks of 10 ms). */
+function cpuMs(pid: number | undefined): number {
+  if (!pid) return 0;
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 function peakMemoryMb(pid: number | undefined): number {
   if (!pid) return 0;
   const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -79,6 +86,9 @@ export interface RedeemFigures {
   raw: number;
   ratio: number;
   memoryMb: number;
+  /** CPU per redemption: the local cloud's, and the load generator's (they share the machine's cores). */
+  serverCpuMs: number;
+  clientCpuMs: number;
 }
 
 /** One run: 50 members redeem `total` times at 50 clients over HTTP, then the raw engine runs as many updates. */
@@ -108,6 +118,8 @@ export async function measureRedeem(quick: boolean): Promise<RedeemFigures> {
       perUserLimit: 99,
     });
     const goodsId = String(goods.data?.goodsId);
+    const serverBefore = cpuMs(cloud.child.pid);
+    const clientBefore = process.cpuUsage();
     const redeem = await load(
       total,
       50,
@@ -121,9 +133,20 @@ export async function measureRedeem(quick: boolean): Promise<RedeemFigures> {
           })
         ).ok,
     );
+    const serverCpuMs = (cpuMs(cloud.child.pid) - serverBefore) / total;
+    const client = process.cpuUsage(clientBefore);
+    const clientCpuMs = (client.user + client.system) / 1000 / total;
     const memoryMb = peakMemoryMb(cloud.child.pid);
     const raw = await rawConditionalUpdates(total);
-    return { ...redeem, refused: redeem.failures, raw, ratio: redeem.perSecond / raw, memoryMb };
+    return {
+      ...redeem,
+      refused: redeem.failures,
+      raw,
+      ratio: redeem.perSecond / raw,
+      memoryMb,
+      serverCpuMs,
+      clientCpuMs,
+    };
   } finally {
     await cloud.stop();
     fs.rmSync(cloud.dataDir, { recursive: true, force: true });
@@ -152,7 +175,8 @@ async function main(): Promise<void> {
     all.push(f);
     console.log(
       `run ${i + 1}: redeem ${f.perSecond.toFixed(0)} req/s (${f.refused} refused), p50 ${f.p50.toFixed(1)} ms, ` +
-        `p99 ${f.p99.toFixed(1)} ms; raw ${f.raw.toFixed(0)} ops/s; ratio ${f.ratio.toFixed(2)}×`,
+        `p99 ${f.p99.toFixed(1)} ms; raw ${f.raw.toFixed(0)} ops/s; ratio ${f.ratio.toFixed(2)}×; ` +
+        `CPU per redemption: server ${f.serverCpuMs.toFixed(2)} ms, load generator ${f.clientCpuMs.toFixed(2)} ms`,
     );
   }
   const median = (pick: (f: RedeemFigures) => number) => {

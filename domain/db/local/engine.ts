@@ -17,7 +17,7 @@ import {
   type TxCollectionRef,
   type TxDocRef,
 } from '../types';
-import { Journal, type JournalOptions, type Write } from './journal';
+import { Journal, type JournalOptions, type JournalStats, type Write } from './journal';
 import { CollectionIndexes, equalities, idLowerBound, seek } from './indexes';
 import { toMongoQuery, toMongoUpdate } from './mongo';
 
@@ -151,7 +151,14 @@ export class LocalDatabase implements Database {
     if (this.closed) return;
     await this.txLock.waitForUnlock();
     this.closed = true;
+    // Let an fdatasync under way finish before its file is closed (a failure was answered to its waiters).
+    await this.journal.sync().catch(() => undefined);
     this.journal.close();
+  }
+
+  /** Commits written and fdatasyncs run since opening: with group commit, many commits share one fdatasync. */
+  get durability(): JournalStats {
+    return { ...this.journal.stats };
   }
 
   /** How many document writes have been applied since opening: unchanged means nothing was written. */

@@ -48,6 +48,12 @@ export function faultyFs(): { fs: JournalFs; hooks: FaultHooks; calls: Record<st
       return n <= 0 ? 0 : nodeFs.writeSync(fd, buffer, offset, n, position);
     },
     fdatasyncSync: (fd) => sync(fd, nodeFs.fdatasyncSync),
+    fdatasync(fd, callback) {
+      calls.sync! += 1;
+      const fault = hooks.sync?.(name(fd));
+      if (fault) setImmediate(() => callback(errno(fault)));
+      else nodeFs.fdatasync(fd, callback);
+    },
     fsyncSync: (fd) => sync(fd, nodeFs.fsyncSync),
     ftruncateSync(fd, length) {
       calls.truncate! += 1;

@@ -24,6 +24,8 @@ export interface JournalFs {
   closeSync(fd: number): void;
   writeSync(fd: number, buffer: Uint8Array, offset: number, length: number, position: number): number;
   fdatasyncSync(fd: number): void;
+  /** The group commit's fdatasync, on libuv's thread pool: the event loop serves requests meanwhile. */
+  fdatasync(fd: number, callback: (error: NodeJS.ErrnoException | null) => void): void;
   fsyncSync(fd: number): void;
   ftruncateSync(fd: number, length: number): void;
   readFileSync(file: string): Buffer;
@@ -296,8 +298,22 @@ export function liveOwner(fs: JournalFs, dir: string): number | null {
 }
 
 interface Waiter {
+  /** Answered once the journal is durable up to this byte. */
+  target: number;
   resolve: () => void;
   reject: (error: DbError) => void;
+}
+
+/** How to undo in memory one commit not yet durable, and where its line ends. */
+interface Undo {
+  end: number;
+  undo: () => void;
+}
+
+/** What the group commit has done since opening: commits written, and the fdatasyncs that made them durable. */
+export interface JournalStats {
+  commits: number;
+  syncs: number;
 }
 
 /**
@@ -311,11 +327,16 @@ interface Waiter {
  * matches the disk and nothing unacknowledged survives a restart. If even the cut fails, the journal
  * is `broken` and the next write first retries the cut (refused until it works).
  *
+ * Group commit: one fdatasync at a time runs on libuv's thread pool while the event loop goes on
+ * serving requests; their commits are written to the journal meanwhile and made durable together by
+ * the next fdatasync, which starts as soon as the one under way is done. Each waiter is answered only
+ * once an fdatasync that started after its commit was written has succeeded; none ever before.
+ *
  * A read that saw a commit still on its way to disk is answered only after `sync()`: a request that
- * reads and then calls `sync()` before the event loop turns (as the router does) joins the same
- * fdatasync and is refused with the commit. One that lets the loop turn in between could answer data
- * undone meanwhile. The router's handlers await only the engine, whose reads take no turn and whose
- * writes wait on that same fdatasync (and are refused with it).
+ * reads and then calls `sync()` before the event loop turns (as the router does) waits for the
+ * fdatasync that covers that commit and is refused with it. One that lets the loop turn in between
+ * could answer data undone meanwhile. The router's handlers await only the engine, whose reads take
+ * no turn and whose writes wait on the fdatasync covering them (and are refused with it).
  */
 export class Journal {
   private fd: number | null = null;
@@ -324,11 +345,17 @@ export class Journal {
   /** End of what the last successful fdatasync covered: acknowledged. */
   private durable = 0;
   /** Undoes each commit written since `durable`, in order. */
-  private undo: (() => void)[] = [];
+  private undo: Undo[] = [];
   /** The file may hold bytes past `bytes` (a cut failed): repair before writing again. */
   private broken = false;
   private waiting: Waiter[] = [];
+  /** An fdatasync is about to start (at the end of this turn of the event loop). */
   private scheduled = false;
+  /** An fdatasync is under way on the thread pool. */
+  private syncing = false;
+  /** Bumped at close: an fdatasync still under way then reports to nobody. */
+  private generation = 0;
+  readonly stats: JournalStats = { commits: 0, syncs: 0 };
   private compactAt: number;
   private everything: () => Iterable<Write> = () => [];
   private readonly fs: JournalFs;
@@ -438,31 +465,90 @@ export class Journal {
       throw storageError(error);
     }
     this.bytes += line.length;
-    this.undo.push(undo);
+    this.undo.push({ end: this.bytes, undo });
+    this.stats.commits += 1;
   }
 
   /**
    * Resolves once everything written so far is on disk; rejects (a DbError) if the disk would not
-   * take it, in which case it has been undone. Commits that arrive in the same turn of the event
-   * loop share one fdatasync (group commit); the journal's order keeps it all-or-prefix.
+   * take it, in which case it has been undone. Group commit: commits written while an fdatasync is
+   * under way, or in the same turn of the event loop, share the next one; the journal's order keeps
+   * what is durable all-or-prefix.
    */
   sync(): Promise<void> {
-    if (this.bytes === this.durable && !this.scheduled) return Promise.resolve();
+    const target = this.bytes;
+    if (target <= this.durable) return Promise.resolve();
     return new Promise((resolve, reject) => {
-      this.waiting.push({ resolve, reject });
-      if (this.scheduled) return;
-      this.scheduled = true;
-      setImmediate(() => this.flush());
+      this.waiting.push({ target, resolve, reject });
+      this.kick();
     });
   }
 
-  private flush(): void {
+  /** Starts an fdatasync at the end of this turn, unless one is under way (its end starts the next). */
+  private kick(): void {
+    if (this.scheduled || this.syncing) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      this.startSync();
+    });
+  }
+
+  private startSync(): void {
+    if (this.syncing || this.fd === null) return;
+    if (this.bytes <= this.durable) {
+      this.answer(null);
+      return;
+    }
+    const covered = this.bytes;
+    const generation = this.generation;
+    this.syncing = true;
+    this.stats.syncs += 1;
+    this.fs.fdatasync(this.fd, (error) => {
+      if (generation !== this.generation) return;
+      this.syncing = false;
+      this.synced(covered, error);
+    });
+  }
+
+  /** An fdatasync that started when the journal ended at `covered` is done. */
+  private synced(covered: number, error: NodeJS.ErrnoException | null): void {
+    if (error) {
+      // Everything after `durable` goes, including commits written while it ran: they may build on it.
+      this.rollBack();
+      this.answer(storageError(error));
+      return;
+    }
+    this.durable = covered;
+    this.undo = this.undo.filter((u) => u.end > covered);
+    // A snapshot holds only what is durable: under steady load, make the rest durable now, once overdue.
+    if (this.bytes > this.durable && this.bytes > this.compactAt + this.compactAtBytes) {
+      this.flushNow();
+      return;
+    }
+    // Answered first (their code runs after this turn), then compacted: a compaction moves every offset to 0.
+    this.answer(null);
+    if (this.bytes === this.durable && this.bytes > this.compactAt) this.compact();
+    if (this.waiting.length > 0) this.kick();
+  }
+
+  /** Answers the waiters: all of them with `failure`, else those whose commits are durable. */
+  private answer(failure: DbError | null): void {
     const waiting = this.waiting;
     this.waiting = [];
-    this.scheduled = false;
+    for (const waiter of waiting) {
+      if (failure) waiter.reject(failure);
+      else if (waiter.target <= this.durable) waiter.resolve();
+      else this.waiting.push(waiter);
+    }
+  }
+
+  /** Makes everything written durable now, on this thread (closing, or a compaction overdue). */
+  private flushNow(): void {
     let failure: DbError | null = null;
     if (this.fd !== null && this.bytes > this.durable) {
       try {
+        this.stats.syncs += 1;
         this.fs.fdatasyncSync(this.fd);
         this.durable = this.bytes;
         this.undo = [];
@@ -471,18 +557,15 @@ export class Journal {
         this.rollBack();
       }
     }
+    this.answer(failure);
     if (!failure && this.bytes > this.compactAt) this.compact();
-    for (const waiter of waiting) {
-      if (failure) waiter.reject(failure);
-      else waiter.resolve();
-    }
   }
 
   /** Undoes in memory, newest first, every commit the disk did not confirm, and cuts them from the file. */
   private rollBack(): void {
     const undo = this.undo;
     this.undo = [];
-    for (let i = undo.length - 1; i >= 0; i -= 1) undo[i]!();
+    for (let i = undo.length - 1; i >= 0; i -= 1) undo[i]!.undo();
     this.bytes = this.durable;
     this.cut(this.durable, true);
   }
@@ -581,7 +664,10 @@ export class Journal {
   }
 
   close(): void {
-    this.flush();
+    // An fdatasync still under way answers nobody: this one covers all it would have, and more.
+    this.generation += 1;
+    this.syncing = false;
+    this.flushNow();
     if (this.fd !== null) {
       if (this.broken) {
         try {
