@@ -61,6 +61,15 @@ export const POINT_RULES = [
     description: '',
   },
   { _id: 'r-xuanjiang', name: '政策宣讲', category: '政策宣讲', points: 6, cap: null, description: '' },
+  {
+    // domain/map's CHECKIN_RULE_ID: a party member's check-in at a red landmark earns by it.
+    _id: 'r-hongse',
+    name: '红色打卡',
+    category: '红色打卡',
+    points: 2,
+    cap: { period: 'day', max: 6 },
+    description: '在红色地标现场扫码打卡，每个地标每天一次，每日最多 6 分',
+  },
 ];
 
 export function demoActivities(now: number) {

@@ -11,6 +11,8 @@ import { BRANCHES as BRANCH_COLLECTION, USERS } from '../core/identity';
 import { SITES } from '../vaccine';
 import { BRANCHES, DEMO_USERS, STATIONS as STATION_DATA, VACCINE_SITES } from './data';
 import { DEMO_ITEMS, SEED_SLOT_DAYS, VACCINE_TEMPLATES } from './booking-data';
+import { LANDMARKS, LANDMARK_SCENES, ROUTES } from '../map';
+import { DEMO_LANDMARKS, DEMO_ROUTES } from './map-data';
 import { DEMO_GOODS, OPENING_BALANCES, POINT_RULES, demoActivities, demoRedemptionEvent } from './points-data';
 
 const SEED_MARK = { collection: 'meta', id: 'seed' };
@@ -144,6 +146,12 @@ async function seedDemo(db: Database, now: number, openingAt: number): Promise<v
       );
     }
   }
+  // 党建地图 and 红色打卡: the articles' places and the illustrative 专线 (demo only).
+  for (const landmark of DEMO_LANDMARKS) {
+    await insert(db, LANDMARKS, { ...landmark, active: true });
+    if (landmark.scene) await insert(db, LANDMARK_SCENES, { _id: landmark.scene, landmarkId: landmark._id });
+  }
+  for (const route of DEMO_ROUTES) await insert(db, ROUTES, { ...route, active: true });
   await seedOrg(db, now);
   await seedRequests(db, now);
 }
