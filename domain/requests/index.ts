@@ -11,6 +11,7 @@ export { wall, figures, stats } from './figures';
 export { registerVolunteer, volunteerMe, timeBank, volunteers, reviewVolunteer } from './volunteers';
 export { checkRequestInvariants } from './invariants';
 export { markOverdue, purgePhotos } from './jobs';
+export { applyPictureVerdict } from './pictures';
 export { REQUESTS, REQUEST_EVENTS, VOLUNTEERS, type RequestDoc } from './model';
 export { PHOTOS } from './model';
 export { PHOTO_QUOTAS } from './model';
