@@ -287,7 +287,10 @@ test('what is stored in clear and what anyone else sees leaves at least a millio
       'nameSealed',
       'owner',
       'phoneSealed',
+      // Whether WeChat gave the phone (a boolean: nothing about the ID number).
+      'phoneVerified',
     ]);
+    expect(typeof person.phoneVerified).toBe('boolean');
     const appointment = (await w.db.collection('appointments').doc(booked.data.appointmentId).get())!;
     expect(appointment).not.toHaveProperty('age');
     expect(typeof appointment.elder).toBe('boolean');
