@@ -41,12 +41,13 @@ export function cloudbaserc() {
 
 /**
  * The WeChat open APIs a function calls (cloud calls need them declared): `user` delivers subscribe messages;
- * `vaccine` and `requests` exchange phone-number button codes (domain/phone).
+ * `vaccine` and `requests` exchange phone-number button codes (domain/phone); `requests` checks what people post
+ * (domain/content: text at once, photos with the verdict pushed back to it).
  */
 export const OPENAPI_PERMISSIONS: Record<string, string[]> = {
   user: ['subscribeMessage.send'],
   vaccine: ['phonenumber.getPhoneNumber'],
-  requests: ['phonenumber.getPhoneNumber'],
+  requests: ['phonenumber.getPhoneNumber', 'security.msgSecCheck', 'security.mediaCheckAsync'],
 };
 
 /** DevTools' per-function config: the same timer as cloudbaserc.json, and the open APIs it calls. */
