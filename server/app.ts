@@ -12,6 +12,7 @@ import { addIfAbsent } from '../domain/core/ids';
 import { USERS } from '../domain/core/identity';
 import type { HostServices } from '../domain/core/services';
 import { LocalFileStore, MAX_IMAGE_BASE64, MAX_IMAGE_BYTES } from '../domain/files';
+import type { LocalContentCheck } from '../domain/content';
 import { LocalPhoneResolver } from '../domain/phone';
 import { TokenSigner } from './auth';
 import { isConsolePath, serveConsole } from './console-static';
@@ -26,6 +27,8 @@ export interface LocalCloudOptions {
   allowedHosts?: readonly string[];
   /** Pictures uploaded through `admin.uploadImage`, served at `/files/<id>` (a folder under DATA_DIR). */
   files?: LocalFileStore;
+  /** Content security (domain/content): the word-list checker, whose picture verdicts go out after each answer. */
+  content?: LocalContentCheck;
 }
 
 const MAX_BODY = 64 * 1024;
@@ -267,6 +270,7 @@ export function createLocalCloud(options: LocalCloudOptions): http.Server {
   /** The ports the domain borrows: the picture folder and the signer (the domain never holds the key). */
   const servicesFor = (req: http.IncomingMessage): HostServices => ({
     files: options.files,
+    content: options.content,
     phones,
     credentials: signer
       ? {
@@ -311,6 +315,8 @@ export function createLocalCloud(options: LocalCloudOptions): http.Server {
     const answer = await router.handle(event, { db: options.db, caller, now, services: servicesFor(req) });
     // A console session ended or expired is a sign-in gone, as an expired token is: 401.
     send(res, !answer.ok && answer.error.code === 'UNAUTHENTICATED' ? 401 : 200, answer);
+    // A picture's verdict comes after the request answered, as WeChat's pushed one does (never on its path).
+    if (options.content) void options.content.flush();
   }
 
   /** `GET /files/<id>`: a stored picture with its own type; any other name is a 404 that never touches the disk. */

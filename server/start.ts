@@ -18,6 +18,8 @@ import { useLocalPiiKey } from '../domain/privacy';
 import { historyStart, seedHistory, seedIfEmpty } from '../domain/seed';
 import { FUNCTIONS } from '../cloudfunctions/registry';
 import { LocalFileStore } from '../domain/files';
+import { LocalContentCheck } from '../domain/content';
+import { applyPictureVerdict } from '../domain/requests';
 import { createLocalCloud } from './app';
 import { TokenSigner } from './auth';
 import { H5_DIR, readConfig } from './config';
@@ -97,6 +99,7 @@ async function start(): Promise<void> {
   let db: Database;
   let signer: TokenSigner | null = null;
   let files: LocalFileStore | undefined;
+  let content: LocalContentCheck | undefined;
   if (config.mode === 'cloudbase') {
     db = new CloudBaseDatabase({
       env: setting('TCB_ENV_ID'),
@@ -111,11 +114,18 @@ async function start(): Promise<void> {
     useLocalPiiKey(config.dataDir);
     await seedOnFirstStart(local, files);
     db = local;
+    const store = files;
+    content = new LocalContentCheck({
+      deliver: async (verdict) =>
+        void (await applyPictureVerdict(local, verdict, clock.now(), { files: store, content })),
+    });
   }
 
-  const server = createLocalCloud({ db, signer, staticDir: H5_DIR, allowedHosts: config.allowedHosts, files });
+  const server = createLocalCloud({ db, signer, staticDir: H5_DIR, allowedHosts: config.allowedHosts, files, content });
   const stopJobs =
-    config.mode === 'local' ? startJobs(db, config.jobIntervalMs, clock.now, { files }) : async () => undefined;
+    config.mode === 'local'
+      ? startJobs(db, config.jobIntervalMs, clock.now, { files, content })
+      : async () => undefined;
   shutdown = async () => {
     server.close();
     server.closeAllConnections();
