@@ -20,7 +20,7 @@
  * parts: a HotResource (how a unit goes back, what the reservation was) and the steps' bodies.
  */
 import { z } from 'zod';
-import type { Database, JsonValue, QueryDoc, Transaction, UpdateDoc } from '../db';
+import { DbError, type Database, type JsonValue, type QueryDoc, type Transaction, type UpdateDoc } from '../db';
 import { setting } from './config';
 import { AppError } from './errors';
 import { TX_ATTEMPTS, derivedId, withFreshCode } from './ids';
@@ -276,12 +276,16 @@ export interface Reservation<Plan, Taken, Answer> {
   now: number;
   /** What the intent records as reserved (units and points, default one unit), for the roll-back and the job. */
   holds?: (plan: Plan) => { qty: number; total: number };
-  /** The answer this request stored, if any: read first, and again after a twin request finished. */
+  /** The answer this request stored, if any: read when the reserving transaction found it, or before a refusal. */
   storedAnswer: () => Promise<Answer | null>;
   /** Reads before anything is written: what the later steps need. A refusal throws. */
   prepare: () => Promise<Plan>;
-  /** Step 1, in the reserving transaction: whether the effect is already stored (then the loop reads it). May refuse. */
-  storedIn: (tx: Transaction, plan: Plan) => Promise<boolean>;
+  /**
+   * Step 1, in the reserving transaction: whether the effect is already stored (then the loop reads it). May
+   * refuse. Leave it out when completing finds a stored effect itself (a derived `_id` whose insert fails):
+   * it then refuses with an AppError, and the stored answer is read.
+   */
+  storedIn?: (tx: Transaction, plan: Plan) => Promise<boolean>;
   /** Step 1: the per-person reservation (quota, held points, active bookings), written beside the intent. May refuse. */
   reserveIn?: (tx: Transaction, plan: Plan) => Promise<void>;
   /** Refusal when another request (not this one's twin) holds the intent. */
@@ -309,40 +313,60 @@ export async function reserve<Plan, Taken, Answer>(
   resource: HotResource,
   r: Reservation<Plan, Taken, Answer>,
 ): Promise<Answer> {
+  try {
+    return await reserveSteps(db, resource, r);
+  } catch (error) {
+    // The same request again may be refused (sold out since, its quota used by itself): a first
+    // request pays no read for a stored answer, a refusal reads it before answering.
+    const stored = error instanceof AppError ? await r.storedAnswer() : null;
+    if (stored !== null) return stored;
+    throw error;
+  }
+}
+
+async function reserveSteps<Plan, Taken, Answer>(
+  db: Database,
+  resource: HotResource,
+  r: Reservation<Plan, Taken, Answer>,
+): Promise<Answer> {
   const intentId = intentIdOf(resource.kind, r.effectId);
   for (;;) {
-    // The same request again: the first answer, and no second effect.
-    const stored = await r.storedAnswer();
-    if (stored !== null) return stored;
     const plan = await r.prepare();
 
-    // 1. The intent and the person's reservation: one transaction on the person's documents.
-    const reserved = await db.runTransaction(async (tx) => {
-      if (await r.storedIn(tx, plan)) return 'stored' as const;
-      const intent = await tx.collection(INTENTS).doc(intentId).get();
-      if (intent) {
+    // 1. The intent and the person's reservation: one transaction on the person's documents. The
+    // intent's derived `_id` tells a twin without a read: its insert fails and nothing is reserved.
+    const reserved = await db
+      .runTransaction(async (tx) => {
+        if (r.storedIn && (await r.storedIn(tx, plan))) return 'stored' as const;
+        await r.reserveIn?.(tx, plan);
+        const { qty, total } = r.holds?.(plan) ?? { qty: 1, total: 0 };
+        await tx.collection(INTENTS).add({
+          _id: intentId,
+          kind: resource.kind,
+          openid: r.openid,
+          requestId: r.requestId,
+          collection: resource.collection,
+          target: r.target,
+          state: 'open',
+          createdAt: r.now,
+          qty,
+          total,
+        });
+        return 'reserved' as const;
+      }, TX_ATTEMPTS)
+      .catch(async (error: unknown) => {
+        if (!(error instanceof DbError && error.code === 'DUPLICATE_KEY')) throw error;
+        const intent = await db.collection(INTENTS).doc(intentId).get();
+        if (!intent) return 'gone' as const;
         if (intent.requestId === r.requestId && intent.openid === r.openid) return 'busy' as const;
         throw new AppError('CONFLICT', r.underWayElsewhere);
-      }
-      await r.reserveIn?.(tx, plan);
-      const { qty, total } = r.holds?.(plan) ?? { qty: 1, total: 0 };
-      await tx.collection(INTENTS).add({
-        _id: intentId,
-        kind: resource.kind,
-        openid: r.openid,
-        requestId: r.requestId,
-        collection: resource.collection,
-        target: r.target,
-        state: 'open',
-        createdAt: r.now,
-        qty,
-        total,
       });
-      return 'reserved' as const;
-    }, TX_ATTEMPTS);
-    if (reserved === 'stored') continue;
-    if (reserved === 'busy') {
-      await waitForIntent(db, intentId);
+    if (reserved === 'gone') continue;
+    if (reserved === 'stored' || reserved === 'busy') {
+      // The same request again: the first answer, and no second effect (a twin still under way is waited for).
+      if (reserved === 'busy') await waitForIntent(db, intentId);
+      const stored = await r.storedAnswer();
+      if (stored !== null) return stored;
       continue;
     }
 

@@ -4,10 +4,8 @@ import { action } from '../core/router';
 import { notFound } from '../core/errors';
 import { fields } from '../core/validation';
 import { plainText } from '../stations';
-import { EVENTS, GOODS, GOODS_QUOTAS, eventDocSchema, goodsDocSchema, type Goods } from './model';
-
-/** The document counting what one person bought and is buying of some goods (per-person limit). */
-export const quotaId = (goodsId: string, openid: string) => `${goodsId}:${openid}`;
+import { heldAccountSchema } from './ledger';
+import { ACCOUNTS, EVENTS, GOODS, eventDocSchema, goodsDocSchema, type Goods } from './model';
 
 function presentGoods(g: Goods, admin: boolean) {
   return {
@@ -61,13 +59,13 @@ export const goodsDetail = action({
     const event = g.data.eventId
       ? eventDocSchema.safeParse(await ctx.db.collection(EVENTS).doc(g.data.eventId).get())
       : null;
-    const quota = await ctx.db.collection(GOODS_QUOTAS).doc(quotaId(goodsId, ctx.user._id)).get();
+    const account = heldAccountSchema.safeParse(await ctx.db.collection(ACCOUNTS).doc(ctx.user._id).get());
     return {
       goods: presentGoods(g.data, ctx.user.role === 'admin'),
       event: event?.success
         ? { eventId: event.data._id, name: plainText(event.data.name), start: event.data.start, end: event.data.end }
         : null,
-      myBought: typeof quota?.bought === 'number' ? quota.bought : 0,
+      myBought: account.success ? (account.data.quotas[goodsId]?.bought ?? 0) : 0,
     };
   },
 });

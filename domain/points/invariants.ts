@@ -6,16 +6,7 @@ import { clock } from '../core/clock';
 import type { Database } from '../db';
 import { heldBy, readAll, readIntents, type InvariantReport } from '../core/invariants';
 import { heldAccountSchema } from './ledger';
-import {
-  ACCOUNTS,
-  GOODS,
-  GOODS_QUOTAS,
-  LEDGER,
-  ORDERS,
-  goodsDocSchema,
-  ledgerDocSchema,
-  orderDocSchema,
-} from './model';
+import { ACCOUNTS, GOODS, LEDGER, ORDERS, goodsDocSchema, ledgerDocSchema, orderDocSchema } from './model';
 
 export async function checkPointsInvariants(db: Database, now = clock.now()): Promise<InvariantReport[]> {
   const accounts = (await readAll(db, ACCOUNTS)).map((d) => heldAccountSchema.parse(d));
@@ -31,7 +22,10 @@ export async function checkPointsInvariants(db: Database, now = clock.now()): Pr
   }
   const holds = new Map(goodsDocs.map((d) => [d._id, heldBy(d, intents.byId)]));
   const orders = (await readAll(db, ORDERS)).map((d) => orderDocSchema.parse(d));
-  const quotas = await readAll(db, GOODS_QUOTAS);
+  // Each account's per-goods counts, keyed as the maps above: `goodsId:openid`.
+  const quotas = accounts.flatMap((a) =>
+    Object.entries(a.quotas).map(([goodsId, q]) => ({ _id: `${goodsId}:${a._id}`, ...q })),
+  );
 
   const sums = new Map<string, number>();
   for (const e of ledger) sums.set(e.openid, (sums.get(e.openid) ?? 0) + e.amount);
@@ -74,13 +68,14 @@ export async function checkPointsInvariants(db: Database, now = clock.now()): Pr
       name: 'per-user limit holds',
       violations:
         [...boughtByQuota.entries()].filter(([k, n]) => n > (limitOf.get(k.split(':')[0]!) ?? Infinity)).length +
-        quotas.filter((q) => q.bought !== (boughtByQuota.get(q._id) ?? 0)).length,
+        quotas.filter((q) => q.bought !== (boughtByQuota.get(q._id) ?? 0)).length +
+        [...boughtByQuota.keys()].filter((k) => !quotas.some((q) => q._id === k)).length,
     },
     {
       name: 'units reserved equal the redemptions under way',
       violations:
-        quotas.filter((q) => (typeof q.reserved === 'number' ? q.reserved : 0) !== (reservedUnits.get(q._id) ?? 0))
-          .length + [...reservedUnits.keys()].filter((k) => !quotas.some((q) => q._id === k)).length,
+        quotas.filter((q) => q.reserved !== (reservedUnits.get(q._id) ?? 0)).length +
+        [...reservedUnits.keys()].filter((k) => !quotas.some((q) => q._id === k)).length,
     },
     {
       name: 'points held equal the redemptions under way',

@@ -10,11 +10,30 @@ import { ACCOUNTS, LEDGER, LEDGER_KINDS, accountDocSchema, ledgerDocSchema, type
  * The account as stored, plus `held`: points reserved by redemptions under way (see redeem.ts). Held
  * points are still in the balance and the ledger; they only cannot be spent twice.
  */
-export const heldAccountSchema = accountDocSchema.extend({ held: z.number().int().min(0).default(0) });
+export const heldAccountSchema = accountDocSchema.extend({
+  held: z.number().int().min(0).default(0),
+  /**
+   * Per goods, what the member bought (live orders) and is buying (redemptions under way): the per-user
+   * limit, kept on the account so a redemption reads and writes one document of the member, not two.
+   */
+  quotas: z
+    .record(z.string(), z.object({ bought: z.number().int().min(0), reserved: z.number().int().min(0).default(0) }))
+    .default({}),
+});
 export type HeldAccount = z.output<typeof heldAccountSchema>;
+export type Quota = HeldAccount['quotas'][string];
 
 export function emptyAccount(openid: string, branchId: string | null): HeldAccount {
-  return { _id: openid, balance: 0, earned: 0, spent: 0, entries: 0, orders: 0, branchId, held: 0 };
+  return { _id: openid, balance: 0, earned: 0, spent: 0, entries: 0, orders: 0, branchId, held: 0, quotas: {} };
+}
+
+/** The account's quotas with one goods' entry changed; an entry back at nothing goes, so a refusal leaves none. */
+export function withQuota(account: HeldAccount, goodsId: string, change: (q: Quota) => Quota): HeldAccount['quotas'] {
+  const { [goodsId]: current, ...others } = account.quotas;
+  const next = change(current ?? { bought: 0, reserved: 0 });
+  const bought = Math.max(0, next.bought);
+  const reserved = Math.max(0, next.reserved);
+  return bought === 0 && reserved === 0 ? others : { ...others, [goodsId]: { bought, reserved } };
 }
 
 export async function readAccount(tx: Transaction, openid: string, branchId: string | null): Promise<HeldAccount> {

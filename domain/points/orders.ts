@@ -6,19 +6,9 @@ import { AppError, notFound } from '../core/errors';
 import { pageByNewest } from '../core/paging';
 import { fields } from '../core/validation';
 import { TX_ATTEMPTS } from '../core/ids';
-import { post, readAccount } from './ledger';
-import { quotaId } from './goods';
+import { post, readAccount, withQuota } from './ledger';
 import { pickupPlaces, tellClosed, type PickupPlace } from './notices';
-import {
-  GOODS,
-  GOODS_QUOTAS,
-  ORDERS,
-  ORDER_STATUS,
-  PICKUP_CODES,
-  orderDocSchema,
-  orderStatusSchema,
-  type Order,
-} from './model';
+import { GOODS, ORDERS, ORDER_STATUS, PICKUP_CODES, orderDocSchema, orderStatusSchema, type Order } from './model';
 
 function presentOrder(o: Order, pickup: PickupPlace | null = null) {
   return {
@@ -85,7 +75,8 @@ export async function closeAndRefund(
       at: now,
       orderId: order._id,
     },
-    account,
+    // The units go back to the member's per-user limit in the same write as the points.
+    { ...account, quotas: withQuota(account, order.goodsId, (q) => ({ ...q, bought: q.bought - order.qty })) },
   );
   // Increments, not values read: the goods document is hot, and a conditional take may land meanwhile.
   if (await tx.collection(GOODS).doc(order.goodsId).get())
@@ -93,12 +84,6 @@ export async function closeAndRefund(
       .collection(GOODS)
       .doc(order.goodsId)
       .update({ stock: command.inc(order.qty), sold: command.inc(-order.qty) });
-  const quota = await tx.collection(GOODS_QUOTAS).doc(quotaId(order.goodsId, order.openid)).get();
-  if (quota && typeof quota.bought === 'number')
-    await tx
-      .collection(GOODS_QUOTAS)
-      .doc(quotaId(order.goodsId, order.openid))
-      .update({ bought: Math.max(0, quota.bought - order.qty) });
   await tx.collection(ORDERS).doc(order._id).update({ status, closedAt: now });
   await tx.collection(PICKUP_CODES).doc(order.pickupCode).remove();
   await tellClosed(tx, order, status, next.balance, now);

@@ -1,19 +1,17 @@
 /** Redeeming goods for points: the hot-resource protocol of core/intents.ts on the goods' stock. */
 import { z } from 'zod';
-import type { Database } from '../db';
+import { DbError, type Database } from '../db';
 import { action } from '../core/router';
 import { AppError, notFound } from '../core/errors';
 import { fields } from '../core/validation';
 import { derivedId, eightDigits } from '../core/ids';
 import { reserve, take, type HotResource } from '../core/intents';
-import { post, readAccount } from './ledger';
-import { quotaId } from './goods';
+import { post, readAccount, withQuota } from './ledger';
 import { pickupPlace, tellRedeemed, type PickupPlace } from './notices';
 import {
   ACCOUNTS,
   EVENTS,
   GOODS,
-  GOODS_QUOTAS,
   ORDERS,
   PICKUP_CODES,
   eventDocSchema,
@@ -50,7 +48,6 @@ export interface RedeemAnswer {
 }
 
 const soldOut = (stock: number) => new AppError('SOLD_OUT', stock <= 0 ? '该商品已兑完' : `库存不足，仅剩 ${stock} 件`);
-const numberOr0 = (v: unknown) => (typeof v === 'number' ? v : 0);
 
 /**
  * The stock of goods is the hot resource (see core/intents.ts). A redemption's reservation is the
@@ -65,13 +62,11 @@ export const STOCK: HotResource = {
     await tx
       .collection(ACCOUNTS)
       .doc(openid)
-      .update({ held: Math.max(0, account.held - total) });
-    const quota = await tx.collection(GOODS_QUOTAS).doc(quotaId(goodsId, openid)).get();
-    const left = Math.max(0, numberOr0(quota?.reserved) - qty);
-    // A quota that never bought anything goes, so a refused request leaves nothing behind.
-    if (quota && left === 0 && numberOr0(quota.bought) === 0)
-      await tx.collection(GOODS_QUOTAS).doc(quotaId(goodsId, openid)).remove();
-    else if (quota) await tx.collection(GOODS_QUOTAS).doc(quotaId(goodsId, openid)).update({ reserved: left });
+      .set({
+        ...account,
+        held: Math.max(0, account.held - total),
+        quotas: withQuota(account, goodsId, (q) => ({ ...q, reserved: q.reserved - qty })),
+      });
   },
 };
 
@@ -116,16 +111,15 @@ export const redeem = action({
         return { goods: g.data, total: g.data.price * qty, place: await pickupPlace(db, g.data.stationId) };
       },
       holds: ({ total }) => ({ qty, total }),
-      storedIn: async (tx) => orderDocSchema.safeParse(await tx.collection(ORDERS).doc(orderId).get()).success,
+      // No storedIn: the same request again finds its ledger entry's derived `_id` taken when completing.
       underWayElsewhere: '该请求正在处理中，请稍后查看结果',
+      // The per-user limit and the points: both on the member's account, one read and one write.
       async reserveIn(tx, { goods: g, total }) {
-        const quota = await tx.collection(GOODS_QUOTAS).doc(quotaId(goodsId, openid)).get();
-        const bought = numberOr0(quota?.bought);
-        const reserving = numberOr0(quota?.reserved);
-        if (bought + reserving + qty > g.perUserLimit) {
-          throw new AppError('LIMIT_REACHED', `每人限兑 ${g.perUserLimit} 件，你已兑换 ${bought + reserving} 件`);
-        }
         const account = await readAccount(tx, openid, ctx.user.branchId);
+        const { bought, reserved } = account.quotas[goodsId] ?? { bought: 0, reserved: 0 };
+        if (bought + reserved + qty > g.perUserLimit) {
+          throw new AppError('LIMIT_REACHED', `每人限兑 ${g.perUserLimit} 件，你已兑换 ${bought + reserved} 件`);
+        }
         if (account.balance - account.held < total)
           throw new AppError(
             'INSUFFICIENT_POINTS',
@@ -134,11 +128,11 @@ export const redeem = action({
         await tx
           .collection(ACCOUNTS)
           .doc(openid)
-          .set({ ...account, held: account.held + total });
-        await tx
-          .collection(GOODS_QUOTAS)
-          .doc(quotaId(goodsId, openid))
-          .set({ goodsId, openid, bought, reserved: reserving + qty });
+          .set({
+            ...account,
+            held: account.held + total,
+            quotas: withQuota(account, goodsId, (q) => ({ ...q, reserved: q.reserved + qty })),
+          });
       },
       take: async (_g, intentId) =>
         (await take(
@@ -161,7 +155,7 @@ export const redeem = action({
       // The order, the ledger and the quota: the member's documents.
       async completeIn(tx, { goods: g, total, place }, _taken, pickupCode) {
         const account = await readAccount(tx, openid, ctx.user.branchId);
-        // The account's order counter moves in the same write as the balance; the hold becomes the debit.
+        // The account's order counter and quota move in the same write as the balance; the hold becomes the debit.
         const next = await post(
           tx,
           {
@@ -174,18 +168,18 @@ export const redeem = action({
             at: now,
             orderId,
           },
-          { ...account, held: Math.max(0, account.held - total), orders: account.orders + 1 },
-        );
-        const quota = await tx.collection(GOODS_QUOTAS).doc(quotaId(goodsId, openid)).get();
-        await tx
-          .collection(GOODS_QUOTAS)
-          .doc(quotaId(goodsId, openid))
-          .set({
-            goodsId,
-            openid,
-            bought: numberOr0(quota?.bought) + qty,
-            reserved: Math.max(0, numberOr0(quota?.reserved) - qty),
-          });
+          {
+            ...account,
+            held: Math.max(0, account.held - total),
+            orders: account.orders + 1,
+            quotas: withQuota(account, goodsId, (q) => ({ bought: q.bought + qty, reserved: q.reserved - qty })),
+          },
+        ).catch((error: unknown) => {
+          // The entry's `_id` derives from the order: taken means this request was completed before.
+          if (error instanceof DbError && error.code === 'DUPLICATE_KEY')
+            throw new AppError('CONFLICT', '该兑换已完成');
+          throw error;
+        });
         await tx.collection(PICKUP_CODES).add({ _id: pickupCode, orderId });
         const expiresAt = now + pickupDays() * DAY_MS;
         const order = {

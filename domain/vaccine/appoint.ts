@@ -51,10 +51,15 @@ async function takeVaccineSeat(
   intentId: string,
   age: number,
   now: number,
+  read: Slot,
 ): Promise<Appointment['seat'] | null> {
   const _ = db.command;
   for (let attempt = 0; attempt < 100; attempt += 1) {
-    const parsed = slotDocSchema.safeParse(await db.collection(SLOTS).doc(slotId).get());
+    // The first attempt takes on the slot as the request read it: a stale value only fails the condition.
+    const parsed =
+      attempt === 0
+        ? { success: true as const, data: read }
+        : slotDocSchema.safeParse(await db.collection(SLOTS).doc(slotId).get());
     if (!parsed.success) return null;
     const slot = parsed.data;
     const seat = chooseSeat(slot, age, now);
@@ -192,7 +197,7 @@ export const appoint = action({
         return again.success && again.data.status !== 'cancelled';
       },
       underWayElsewhere: '该接种人正在预约这一剂',
-      take: ({ age }, intentId) => takeVaccineSeat(db, slotId, intentId, age, now),
+      take: ({ age, slot }, intentId) => takeVaccineSeat(db, slotId, intentId, age, now, slot),
       refused: ({ age }) => fullFor(age),
       code: { draw: eightDigits, name: '预约码' },
       expired: '预约超时，请重试',
