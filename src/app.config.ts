@@ -36,6 +36,8 @@ export default defineAppConfig({
         'pages/volunteer/index',
       ],
     },
+    // The privacy sheet (weapp): src/app.ts's listener opens it while WeChat holds a privacy API.
+    { root: 'packages/privacy', pages: ['pages/agree/index'] },
   ],
   // DevTools' quality check asks for it: only the components a page uses are injected when it opens.
   lazyCodeLoading: 'requiredComponents',

@@ -3,6 +3,7 @@ import Taro, { useLaunch } from '@tarojs/taro';
 import { applyElderMode, readElderMode } from './components/elder-mode';
 import { fitTitleBarSwitch } from './components/elder-mode/title-bar';
 import { openMap } from './components/near-me/useNearMe';
+import { listenForPrivacy } from './components/privacy-sheet/gate';
 import './app.scss';
 
 /**
@@ -63,6 +64,8 @@ function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     applyElderMode(readElderMode());
     if (process.env.TARO_ENV === 'h5') fitH5();
+    // WeChat holds a privacy API until the person agrees to the guide: the sheet (packages/privacy) asks.
+    if (process.env.TARO_ENV === 'weapp') listenForPrivacy();
   });
   return children;
 }

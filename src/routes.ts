@@ -39,6 +39,7 @@ export const ROUTES = {
   helpTasks: '/packages/help/pages/tasks/index',
   helpWall: '/packages/help/pages/wall/index',
   helpVolunteer: '/packages/help/pages/volunteer/index',
+  privacyAgree: '/packages/privacy/pages/agree/index',
 } as const;
 
 export type RouteName = keyof typeof ROUTES;
