@@ -98,6 +98,7 @@ export function Timeline({ steps }: { steps: TimelineStep[] }) {
           <View className="help-timeline__head">{s.statusLabel}</View>
           {s.text ? <View className="help-timeline__text">{s.text}</View> : null}
           {s.photos?.length ? <Gallery urls={s.photos} /> : null}
+          {s.pendingPhotos?.length ? <Gallery urls={s.pendingPhotos} pending /> : null}
           <View className="help-timeline__when">{`${formatTime(s.at)}${s.by ? ` · ${s.by}` : ''}`}</View>
         </View>
       ))}
@@ -239,7 +240,13 @@ export function Stars({ value, onChange }: { value: number; onChange: (v: number
 export interface Photo {
   fileId: string;
   url: string;
+  /** Waiting for its content check: only its uploader sees it until it passes. */
+  pending?: boolean;
 }
+
+/** Beside a photo waiting for its content check, and what that means. */
+const PENDING = '审核中';
+const PENDING_NOTE = '审核中的照片只有你能看到，审核通过后其他人才能看到';
 
 /** Up to `max` photos: chosen on the phone (camera or album), uploaded at once, shown with a 删除 on each. */
 export function PhotoField({
@@ -298,7 +305,11 @@ export function PhotoField({
       label={label}
       name={name}
       error={error ?? problem}
-      hint={hint ?? `最多 ${max} 张，已选 ${value.length} 张`}
+      hint={
+        value.some((p) => p.pending)
+          ? `${hint ?? `最多 ${max} 张，已选 ${value.length} 张`}。${PENDING_NOTE}`
+          : (hint ?? `最多 ${max} 张，已选 ${value.length} 张`)
+      }
       required={required}
     >
       <View className="help-photos">
@@ -308,8 +319,9 @@ export function PhotoField({
               className="help-photos__img"
               src={p.url}
               mode="aspectFill"
-              nativeProps={{ alt: `第 ${i + 1} 张照片` }}
+              nativeProps={{ alt: `第 ${i + 1} 张照片${p.pending ? `（${PENDING}）` : ''}` }}
             />
+            {p.pending ? <Text className="help-photos__pending">{PENDING}</Text> : null}
             <Text
               className="help-photos__remove"
               {...a11y({ role: 'button', label: `删除第 ${i + 1} 张照片` })}
@@ -346,21 +358,27 @@ export function PhotoField({
   );
 }
 
-/** Photos to look at: tap one to see it full screen. */
-export function Gallery({ urls }: { urls: string[] }) {
+/**
+ * Photos to look at: tap one to see it full screen. `pending`: the viewer's own photos still waiting for their content
+ * check, each marked 审核中, with a line saying only they see them.
+ */
+export function Gallery({ urls, pending = false }: { urls: string[]; pending?: boolean }) {
   if (urls.length === 0) return null;
   return (
-    <View className="help-gallery">
+    <View className={`help-gallery${pending ? ' help-gallery--pending' : ''}`}>
       {urls.map((u, i) => (
-        <Image
-          key={u}
-          className="help-gallery__img"
-          src={u}
-          mode="aspectFill"
-          nativeProps={{ alt: `照片 ${i + 1}` }}
-          onClick={() => void Taro.previewImage({ urls, current: u })}
-        />
+        <View key={u} className="help-gallery__item">
+          <Image
+            className="help-gallery__img"
+            src={u}
+            mode="aspectFill"
+            nativeProps={{ alt: `照片 ${i + 1}${pending ? `（${PENDING}）` : ''}` }}
+            onClick={() => void Taro.previewImage({ urls, current: u })}
+          />
+          {pending ? <Text className="help-gallery__pending">{PENDING}</Text> : null}
+        </View>
       ))}
+      {pending ? <View className="muted help-gallery__note">{PENDING_NOTE}</View> : null}
     </View>
   );
 }

@@ -625,6 +625,7 @@ export default function RequestDetailPage() {
               <View className="card__title help-detail__title">{r.title}</View>
               <StatusTag status={r.status} label={r.statusLabel} overdue={r.overdue} />
               <Gallery urls={r.photos} />
+              <Gallery urls={r.pendingPhotos} pending />
               <View className="help-text">{r.text}</View>
               <InfoRow label="类别" value={`${r.kindLabel} · ${r.category}`} />
               <InfoRow label="受理支部" value={r.unitName} />
