@@ -4,7 +4,7 @@
  * and crowds at one place, the markers of a visible area, and the map's invariants.
  */
 import { seededWorld } from '../../test/support/functions';
-import { LEDGER } from '../points';
+import { CAPS, LEDGER, checkPointsInvariants } from '../points';
 import { wgs84ToGcj02 } from './datum';
 import { checkMapInvariants } from './invariants';
 import { LANDMARK_CHECKINS, ROUTE_COMPLETIONS } from './model';
@@ -75,7 +75,8 @@ beforeAll(async () => {
   w = await seededWorld();
 });
 afterAll(async () => {
-  for (const r of await checkMapInvariants(w.db)) expect(`${r.name}: ${r.violations}`).toBe(`${r.name}: 0`);
+  for (const r of [...(await checkMapInvariants(w.db)), ...(await checkPointsInvariants(w.db))])
+    expect(`${r.name}: ${r.violations}`).toBe(`${r.name}: 0`);
   await w.db.close();
 });
 
@@ -195,6 +196,9 @@ describe('points, caps and routes', () => {
       [0, true],
     ]);
     expect(await ledgerOf(me)).toEqual([2, 2, 2]);
+    // The rule's one cap counter for the day holds exactly what was paid.
+    const caps = await w.db.collection(CAPS).where({ openid: me, ruleId: 'r-hongse' }).get();
+    expect(caps.map((c) => [c.period, c.earned])).toEqual([['2026-11-26', 6]]);
     // The next Shanghai day the cap starts again.
     const next = await checkIn(me, t0 + DAY, BASE1);
     expect(next.ok ? next.data.points : next.error.code).toBe(2);
