@@ -2,10 +2,20 @@
  * Reads the cells of one sheet of an .xlsx, bounded before any loop can run away: the zip is inflated in
  * small steps and its inflated bytes counted as they come (never trusting the sizes it declares), a sheet
  * that declares or holds a row past `maxRows` is refused, and only the rows that exist are walked.
- * fflate (zip) and saxes (XML) are small, so a function that reads workbooks stays light.
+ * fflate (zip) and saxes (XML) are small, and loaded on the first workbook read, not when the function starts
+ * (fflate builds its tables as it loads).
  */
-import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import type { UnzipFile } from 'fflate';
+import type { SaxesTagPlain } from 'saxes';
+
+let libraries: (typeof import('./xlsx-libs') & typeof import('saxes')) | null = null;
+async function loadLibraries() {
+  if (!libraries) {
+    const [zip, saxes] = await Promise.all([import('./xlsx-libs'), import('saxes')]);
+    libraries = { ...zip, ...saxes };
+  }
+  return libraries;
+}
 
 export interface SheetLimits {
   /** Inflated bytes of the parts read (workbook, its relations, shared strings, the sheet), in all. */
@@ -35,6 +45,7 @@ const STEP = 1024;
 
 /** Inflates the parts `wanted` names, counting every inflated byte; past the limit, stops with `too-large`. */
 function unzipParts(zip: Uint8Array, wanted: (name: string) => boolean, maxBytes: number): Map<string, Uint8Array> {
+  const { Unzip, UnzipInflate } = libraries!;
   const parts = new Map<string, Uint8Array[]>();
   let total = 0;
   let failure: SheetError | null = null;
@@ -76,7 +87,7 @@ function walkXml(
   handlers: { open?: (tag: SaxesTagPlain) => void; close?: (name: string) => void; text?: (text: string) => void },
 ): void {
   if (!bytes) return;
-  const parser = new SaxesParser();
+  const parser = new libraries!.SaxesParser();
   if (handlers.open) parser.on('opentag', handlers.open);
   if (handlers.close) parser.on('closetag', (tag) => handlers.close!(tag.name));
   if (handlers.text) {
@@ -156,7 +167,8 @@ function numberText(raw: string): string {
 }
 
 /** The rows of the sheet named `sheetName` (or the first), as text, within `limits`. */
-export function readSheet(file: Uint8Array, sheetName: string, limits: SheetLimits): SheetRows {
+export async function readSheet(file: Uint8Array, sheetName: string, limits: SheetLimits): Promise<SheetRows> {
+  await loadLibraries();
   const wanted = new Set([WORKBOOK, WORKBOOK_RELS, SHARED_STRINGS]);
   const isSheet = (name: string) => /^xl\/worksheets\/[^/]+\.xml$/.test(name);
   const parts = unzipParts(file, (name) => wanted.has(name) || isSheet(name), limits.maxInflatedBytes);

@@ -65,7 +65,7 @@ test('the roster import reads what the writer wrote (the template a secretary fi
   const base64 = await workbookBase64([
     { name: '花名册', columns: [{ header: '姓名' }, { header: '手机号' }], rows: [['张三', '13800000000']] },
   ]);
-  const sheet = readSheet(Buffer.from(base64, 'base64'), '花名册', {
+  const sheet = await readSheet(Buffer.from(base64, 'base64'), '花名册', {
     maxInflatedBytes: 1024 * 1024,
     maxRow: 10,
     maxColumn: 4,

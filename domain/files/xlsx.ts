@@ -1,4 +1,4 @@
-import { strToU8, zipSync, type Zippable } from 'fflate';
+import type { Zippable } from 'fflate';
 import { neutralizeCell } from '../core/csv';
 
 export type Cell = string | number | null;
@@ -58,6 +58,8 @@ function sheetNames(sheets: Sheet[]): string[] {
  * with exceljs.
  */
 export async function workbookBase64(sheets: Sheet[]): Promise<string> {
+  // Loaded on the first workbook, not when the function starts (fflate builds its tables as it loads).
+  const { strToU8, zipSync } = await import('./xlsx-libs');
   const strings = new Map<string, number>();
   const shared = (value: string) => {
     let index = strings.get(value);

@@ -51,9 +51,9 @@ const SHEET_REFUSALS: Record<SheetRefusal, string> = {
 };
 
 /** The roster sheet's rows, bounded (domain/files/xlsx-read.ts); a refusal names the file field. */
-function readRosterSheet(fileBase64: string): SheetRows {
+async function readRosterSheet(fileBase64: string): Promise<SheetRows> {
   try {
-    return readSheet(Buffer.from(fileBase64, 'base64'), ROSTER_SHEET, {
+    return await readSheet(Buffer.from(fileBase64, 'base64'), ROSTER_SHEET, {
       maxInflatedBytes: MAX_INFLATED_BYTES,
       maxRow: ROSTER_MAX_ROWS + 1,
       maxColumn: 64,
@@ -79,7 +79,7 @@ export const importRoster = action({
   async run({ branchId, fileBase64 }, ctx) {
     const unit = await readUnit(ctx.db, branchId);
     if (!unit || unit.kind !== 'branch') throw notFound('党支部');
-    const rows = readRosterSheet(fileBase64);
+    const rows = await readRosterSheet(fileBase64);
     const header = rows.find((r) => r.row === 1)?.cells ?? new Map<number, string>();
     let nameCol = 0;
     let phoneCol = 0;
