@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { Mutex } from 'async-mutex';
-import { Query as MingoQuery, update as mingoUpdate } from 'mingo';
 import { command, type Query, type UpdateDoc } from '../command';
 import {
   DEFAULT_LIMIT,
@@ -20,6 +19,7 @@ import {
 import { Journal, type JournalOptions, type JournalStats, type Write } from './journal';
 import { CollectionIndexes, equalities, idLowerBound, seek } from './indexes';
 import { toMongoQuery, toMongoUpdate } from './mongo';
+import { matcher, updated } from './fast';
 
 interface Entry {
   doc: Doc;
@@ -48,9 +48,7 @@ function toStoredDoc(id: string, data: NewDoc): Doc {
 }
 
 function applyUpdate(doc: Doc, update: UpdateDoc): Doc {
-  const next = clone(doc);
-  mingoUpdate(next, toMongoUpdate(update), undefined, undefined, { cloneMode: 'deep' });
-  return next;
+  return updated(doc, toMongoUpdate(update));
 }
 
 interface QuerySpec {
@@ -220,7 +218,7 @@ export class LocalDatabase implements Database {
       const byIdOrder = spec.order.length === 1 && spec.order[0]![0] === '_id' && spec.order[0]![1] === 'asc';
       // In _id order, walking from the cursor beats sorting a bucket that holds much of the collection.
       if (byIdOrder && (!candidates || candidates.size * 4 > docs.size)) {
-        return this.walkInIdOrder(collection, docs, spec, new MingoQuery(filter));
+        return this.walkInIdOrder(collection, docs, spec, matcher(filter));
       }
       if (candidates) {
         for (const id of candidates) {
@@ -231,8 +229,8 @@ export class LocalDatabase implements Database {
         for (const entry of docs.values()) matches.push(entry.doc);
       }
     }
-    const mingo = new MingoQuery(filter);
-    matches = matches.filter((doc) => mingo.test(doc));
+    const test = matcher(filter);
+    matches = matches.filter(test);
     if (spec.order.length > 0) {
       matches.sort((a, b) => {
         for (const [field, direction] of spec.order) {
@@ -246,7 +244,12 @@ export class LocalDatabase implements Database {
   }
 
   /** Keyset paging without an equality to narrow it: walk ids in order from the cursor, stop when the page is full. */
-  private walkInIdOrder(collection: string, docs: Map<string, Entry>, spec: QuerySpec, mingo: MingoQuery): Doc[] {
+  private walkInIdOrder(
+    collection: string,
+    docs: Map<string, Entry>,
+    spec: QuerySpec,
+    test: (doc: Doc) => boolean,
+  ): Doc[] {
     let ids = this.sortedIds.get(collection);
     if (!ids) {
       ids = [...docs.keys()].sort();
@@ -257,7 +260,7 @@ export class LocalDatabase implements Database {
     let skipped = 0;
     for (let i = bound ? seek(ids, bound) : 0; i < ids.length && out.length < spec.limit; i += 1) {
       const doc = docs.get(ids[i]!)?.doc;
-      if (!doc || !mingo.test(doc)) continue;
+      if (!doc || !test(doc)) continue;
       if (skipped < spec.skip) skipped += 1;
       else out.push(doc);
     }
