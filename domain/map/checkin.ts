@@ -167,6 +167,7 @@ export const checkIn = action({
         distance,
         radius: landmark.radius,
         datum,
+        speedKmh: speed,
         points,
         entryId,
         ruleId: entryId ? CHECKIN_RULE_ID : null,

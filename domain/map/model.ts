@@ -88,6 +88,8 @@ export const checkinDocSchema = z.object({
   radius: z.number(),
   /** The datum the phone sent its position in (converted to GCJ-02 before the distance). */
   datum: z.enum(['gcj02', 'wgs84']),
+  /** MAP_MAX_SPEED_KMH when it was accepted: the invariant judges the travel to it by the rule then in force. */
+  speedKmh: z.number().positive(),
   /** Points it earned (0 for residents, tourists, and past the rule's cap) and the ledger entry that holds them. */
   points: z.number().int().min(0),
   entryId: z.string().nullable(),
