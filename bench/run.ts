@@ -18,6 +18,7 @@ import { benchAdminDelay } from './admin-delay';
 import { benchConsole } from './console';
 import { devLogin, startLocalCloud, type RunningCloud } from '../test/support/local-cloud';
 import { benchCloudBaseStorms } from './cloudbase-storms';
+import { benchEmbeddedRedeem, rawConditionalUpdates } from './embedded';
 
 const QUICK = process.argv.includes('--quick');
 const REPORTS = path.resolve(__dirname, '..', 'reports');
@@ -72,75 +73,9 @@ async function load(total: number, concurrency: number, one: (i: number) => Prom
   return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), perSecond: total / seconds, failures };
 }
 
-async function rawConditionalUpdates(n: number): Promise<number> {
-  const db = LocalDatabase.open(fs.mkdtempSync(path.join(os.tmpdir(), 'bench-raw-')));
-  const _ = db.command;
-  await db.collection('goods').add({ _id: 'g', stock: n });
-  const started = performance.now();
-  for (let i = 0; i < n; i += 1)
-    await db
-      .collection('goods')
-      .where({ _id: 'g', stock: _.gte(1) })
-      .update({ stock: _.inc(-1) });
-  const perSecond = n / ((performance.now() - started) / 1000);
-  await db.close();
-  return perSecond;
-}
-
+/** The embedded redeem at 50 clients and the raw fsync'ed conditional update, each against its goal (bench/embedded.ts). */
 async function benchRedeem(): Promise<void> {
-  const members = 50;
-  const total = QUICK ? 500 : 2000;
-  const cloud = await startLocalCloud();
-  try {
-    const admin = await devLogin(cloud.url, 'demo-admin');
-    const tokens: string[] = [];
-    for (let i = 0; i < members; i += 1) {
-      const openid = `bench-m${i}`;
-      tokens.push(await devLogin(cloud.url, openid));
-      await post(cloud, admin, 'points', {
-        action: 'award',
-        openid,
-        points: 1000,
-        reason: '基准测试积分',
-        requestId: `bench-award-${i}`,
-      });
-    }
-    const goods = await post(cloud, admin, 'points', {
-      action: 'saveGoods',
-      name: '基准测试商品',
-      price: 1,
-      stock: total,
-      perUserLimit: 99,
-    });
-    const goodsId = String(goods.data?.goodsId);
-    const redeem = await load(
-      total,
-      50,
-      async (i) =>
-        (
-          await post(cloud, tokens[i % members]!, 'points', {
-            action: 'redeem',
-            goodsId,
-            qty: 1,
-            requestId: `bench-${i}-req`,
-          })
-        ).ok,
-    );
-    const raw = await rawConditionalUpdates(total);
-    record(
-      'redeem over HTTP, 50 clients: throughput',
-      redeem.perSecond,
-      'req/s',
-      `${total} requests, ${redeem.failures} refused`,
-    );
-    record('redeem over HTTP, 50 clients: p50', redeem.p50, 'ms');
-    record('redeem over HTTP, 50 clients: p99', redeem.p99, 'ms');
-    record('raw engine conditional update (fsync each)', raw, 'ops/s');
-    record('redeem throughput / raw conditional update', redeem.perSecond / raw, '×', 'goal ≥ 0.5');
-    record('local cloud peak memory (after the redeem storm)', peakMemoryMb(cloud.child.pid), 'MB', 'VmHWM');
-  } finally {
-    await cloud.stop();
-  }
+  await benchEmbeddedRedeem(record, QUICK);
 }
 
 /** A data folder holding `total` ledger entries and orders, 200 of each belonging to `bench-reader`. */
