@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
+import { a11y } from '../layout/a11y';
 import { AGREE_BUTTON_ID, answerPrivacy, watchPrivacy, type Waiting } from './gate';
 import './privacy-sheet.scss';
 
@@ -74,7 +75,7 @@ export default function PrivacySheet({ onClose }: { onClose: () => void }) {
           {`使用「${feature}」前，请阅读并同意`}
           <Text
             className="privacy-sheet__link"
-            role="link"
+            {...a11y({ role: 'link' })}
             onClick={() => Taro.openPrivacyContract({ fail: () => undefined })}
           >
             《用户隐私保护指引》

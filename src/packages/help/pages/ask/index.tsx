@@ -4,6 +4,8 @@ import { Button } from '@nutui/nutui-react-taro';
 import { isPhone, PHONE_RULE } from '../../../../../domain/org/labels';
 import { ElderPage, ElderToggle, useElderMode } from '../../../../components/elder-mode';
 import FormField, { Field, FormError, useFieldErrors } from '../../../../components/form-field';
+import PhoneField, { EMPTY_PHONE, phoneInput, type PhoneValue } from '../../../../components/phone-field';
+import { ServiceError } from '../../../../services/transport';
 import { useIntention } from '../../../../components/intention';
 import { a11y } from '../../../../components/layout/a11y';
 import {
@@ -33,6 +35,7 @@ const FIELDS = {
   'place.name': 'place',
   contactName: 'contactName',
   contactPhone: 'contactPhone',
+  contactPhoneCode: 'contactPhone',
 } as const;
 type FieldName = (typeof FIELDS)[keyof typeof FIELDS];
 
@@ -45,7 +48,7 @@ interface Form {
   community: Community | null;
   place: string;
   contactName: string;
-  contactPhone: string;
+  contactPhone: PhoneValue;
   hideFromWall: boolean;
 }
 const EMPTY: Form = {
@@ -57,7 +60,7 @@ const EMPTY: Form = {
   community: null,
   place: '',
   contactName: '',
-  contactPhone: '',
+  contactPhone: EMPTY_PHONE,
   hideFromWall: false,
 };
 
@@ -68,7 +71,9 @@ function problems(f: Form): Partial<Record<FieldName, string>> {
   if (f.text.trim().length < 5) out.text = '请写清楚需要什么帮助，至少 5 个字';
   if (!f.community) out.unitId = '请选择所在社区的党支部';
   if (f.contactName.trim().length < 1) out.contactName = '请填写联系人';
-  if (!isPhone(f.contactPhone.trim())) out.contactPhone = f.contactPhone.trim() ? PHONE_RULE : '请填写联系电话';
+  // A WeChat number (a code) is checked by the server when it is exchanged.
+  const typed = f.contactPhone.phone.trim();
+  if (!f.contactPhone.code && !isPhone(typed)) out.contactPhone = typed ? PHONE_RULE : '请填写联系电话';
   return out;
 }
 
@@ -107,7 +112,7 @@ export default function AskPage() {
             unitId: form.community!.unitId,
             place: form.place.trim() ? { name: form.place.trim() } : undefined,
             contactName: form.contactName.trim(),
-            contactPhone: form.contactPhone.trim(),
+            ...phoneInput(form.contactPhone, 'contactPhone', 'contactPhoneCode'),
             publicOnWall: form.kind === 'wish' && !form.hideFromWall,
           },
           requestId,
@@ -115,7 +120,7 @@ export default function AskPage() {
       {
         confirm: {
           title: `提交${kindName}`,
-          content: `「${form.title.trim()}」将交给「${branch}」书记受理，受理后派党员或志愿者办理，每一步都会通知你。联系人 ${form.contactName.trim()}、电话 ${masked(form.contactPhone.trim())} 加密保存，仅书记和接单人可见。${wall}`,
+          content: `「${form.title.trim()}」将交给「${branch}」书记受理，受理后派党员或志愿者办理，每一步都会通知你。联系人 ${form.contactName.trim()}、电话 ${form.contactPhone.code ? '（微信手机号）' : masked(form.contactPhone.phone.trim())} 加密保存，仅书记和接单人可见。${wall}`,
           confirmText: '提交',
         },
         success: '已提交，等待支部受理',
@@ -125,7 +130,11 @@ export default function AskPage() {
           setForm(EMPTY);
           setTried(false);
         },
-        onError: server.show,
+        onError: (e) => {
+          server.show(e);
+          // A WeChat code is spent or expired once refused: the person taps the button again, or types.
+          if (e instanceof ServiceError && e.field === 'contactPhone') set('contactPhone', EMPTY_PHONE);
+        },
       },
     );
   };
@@ -221,14 +230,11 @@ export default function AskPage() {
           error={errorOf('contactName')}
           required
         />
-        <FormField
+        <PhoneField
           label="联系电话"
           name="contactPhone"
           value={form.contactPhone}
           onChange={(v) => set('contactPhone', v)}
-          maxlength={11}
-          type="number"
-          placeholder="11 位手机号"
           error={errorOf('contactPhone')}
           hint="加密保存，仅受理的书记和接单人可见"
           required

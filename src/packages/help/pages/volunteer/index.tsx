@@ -4,6 +4,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { isPhone, isRealName, NAME_RULE, PHONE_RULE } from '../../../../../domain/org/labels';
 import { ElderPage, ElderToggle, useElderMode } from '../../../../components/elder-mode';
 import FormField, { FormError, useFieldErrors } from '../../../../components/form-field';
+import PhoneField, { EMPTY_PHONE, phoneInput } from '../../../../components/phone-field';
 import { useIntention } from '../../../../components/intention';
 import PagedList, { usePagedList } from '../../../../components/paged-list';
 import ResourceView, { useResource } from '../../../../components/resource';
@@ -15,6 +16,7 @@ import {
   type VolunteerMe,
 } from '../../../../services/requests';
 import { formatTime } from '../../../../utils/time';
+import { ServiceError } from '../../../../services/transport';
 import { CheckRow, CommunityPicker, go } from '../../components';
 import { ROUTES } from '../../../../routes';
 import '../../help.scss';
@@ -22,11 +24,18 @@ import '../../help.scss';
 const FIELDS = {
   realName: 'realName',
   phone: 'phone',
+  phoneCode: 'phone',
   workplace: 'workplace',
   inService: 'inService',
   unitId: 'unitId',
 } as const;
-const EMPTY = { realName: '', phone: '', inService: false, workplace: '', community: null as Community | null };
+const EMPTY = {
+  realName: '',
+  phone: EMPTY_PHONE,
+  inService: false,
+  workplace: '',
+  community: null as Community | null,
+};
 
 /** Registering (or registering again after a refusal): names the community branch whose secretary vets it. */
 function RegisterForm({ onDone, again }: { onDone: () => void; again?: boolean }) {
@@ -37,7 +46,14 @@ function RegisterForm({ onDone, again }: { onDone: () => void; again?: boolean }
   const check = useMemo(
     () => ({
       realName: !form.realName.trim() ? '请填写真实姓名' : isRealName(form.realName.trim()) ? undefined : NAME_RULE,
-      phone: !form.phone.trim() ? '请填写手机号' : isPhone(form.phone.trim()) ? undefined : PHONE_RULE,
+      // A WeChat number (a code) is checked by the server when it is exchanged.
+      phone: form.phone.code
+        ? undefined
+        : !form.phone.phone.trim()
+          ? '请填写手机号'
+          : isPhone(form.phone.phone.trim())
+            ? undefined
+            : PHONE_RULE,
       workplace: form.inService && !form.workplace.trim() ? '在职党员请填写工作单位' : undefined,
       unitId: form.community ? undefined : '请选择所在社区的党支部',
     }),
@@ -53,7 +69,7 @@ function RegisterForm({ onDone, again }: { onDone: () => void; again?: boolean }
       () =>
         registerVolunteer({
           realName: form.realName.trim(),
-          phone: form.phone.trim(),
+          ...phoneInput(form.phone, 'phone', 'phoneCode'),
           inService: form.inService,
           workplace: form.inService ? form.workplace.trim() : undefined,
           unitId: community.unitId,
@@ -70,7 +86,11 @@ function RegisterForm({ onDone, again }: { onDone: () => void; again?: boolean }
           setTried(false);
           onDone();
         },
-        onError: server.show,
+        onError: (e) => {
+          server.show(e);
+          // A WeChat code is spent or expired once refused: the person taps the button again, or types.
+          if (e instanceof ServiceError && e.field === 'phone') setForm((f) => ({ ...f, phone: EMPTY_PHONE }));
+        },
       },
     );
   };
@@ -89,14 +109,11 @@ function RegisterForm({ onDone, again }: { onDone: () => void; again?: boolean }
         error={errorOf('realName')}
         required
       />
-      <FormField
+      <PhoneField
         label="手机号"
         name="phone"
-        type="number"
         value={form.phone}
-        onChange={(v) => setForm((f) => ({ ...f, phone: v }))}
-        maxlength={11}
-        placeholder="11 位手机号"
+        onChange={(phone) => setForm((f) => ({ ...f, phone }))}
         error={errorOf('phone')}
         required
       />

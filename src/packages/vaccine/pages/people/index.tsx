@@ -5,6 +5,7 @@ import { Button } from '@nutui/nutui-react-taro';
 import { MOBILE, checkIdNumber } from '../../../../../domain/privacy/labels';
 import { ElderPage, useElderMode } from '../../../../components/elder-mode';
 import FormField, { FormError, useFieldErrors } from '../../../../components/form-field';
+import PhoneField, { EMPTY_PHONE, phoneInput, type PhoneValue } from '../../../../components/phone-field';
 import { useIntention } from '../../../../components/intention';
 import ResourceView, { useResource } from '../../../../components/resource';
 import { addPerson, listPersons, removePerson, type PersonItem } from '../../../../services/vaccine';
@@ -13,7 +14,7 @@ import { formatDate } from '../../../../utils/time';
 import '../../vaccine-forms.scss';
 
 /** Validation as the person types, with the same rules the server applies. */
-function problems(form: { name: string; idNumber: string; phone: string }) {
+function problems(form: { name: string; idNumber: string; phone: PhoneValue }) {
   const id = form.idNumber.trim();
   const idCheck =
     id.length === 0
@@ -24,24 +25,33 @@ function problems(form: { name: string; idNumber: string; phone: string }) {
   return {
     name: form.name.trim().length === 0 || form.name.trim().length >= 2 ? null : '姓名至少 2 个字',
     idNumber: idCheck && !idCheck.ok ? idCheck.message : null,
-    phone: form.phone.length === 0 || MOBILE.test(form.phone) ? null : '请输入 11 位大陆手机号',
-    complete: form.name.trim().length >= 2 && Boolean(idCheck?.ok) && MOBILE.test(form.phone),
+    phone:
+      form.phone.code || form.phone.phone.length === 0 || MOBILE.test(form.phone.phone)
+        ? null
+        : '请输入 11 位大陆手机号',
+    // A WeChat number (a code) is checked by the server when it is exchanged.
+    complete:
+      form.name.trim().length >= 2 && Boolean(idCheck?.ok) && (!!form.phone.code || MOBILE.test(form.phone.phone)),
   };
 }
 
-const PERSON_FIELDS = { name: 'name', idNumber: 'idNumber', phone: 'phone' } as const;
+const PERSON_FIELDS = { name: 'name', idNumber: 'idNumber', phone: 'phone', phoneCode: 'phone' } as const;
 const LABELS = { name: '姓名', idNumber: '身份证号', phone: '手机号' } as const;
 
 function AddForm({ onAdded }: { onAdded: () => void }) {
-  const [form, setForm] = useState({ name: '', idNumber: '', phone: '' });
+  const [form, setForm] = useState({ name: '', idNumber: '', phone: EMPTY_PHONE });
   const errors = useFieldErrors(PERSON_FIELDS);
   const intent = useIntention(form);
   const check = useMemo(() => problems(form), [form]);
   // After a tap on 保存, an empty field says so beside itself (not only a grey button).
   const [tried, setTried] = useState(false);
-  const missing = (key: keyof typeof form) => (tried && form[key].trim() === '' ? `请填写${LABELS[key]}` : null);
+  const missing = (key: keyof typeof form) => {
+    const v = form[key];
+    const empty = typeof v === 'string' ? v.trim() === '' : !v.code && v.phone.trim() === '';
+    return tried && empty ? `请填写${LABELS[key]}` : null;
+  };
   const field = (
-    key: keyof typeof form,
+    key: 'name' | 'idNumber',
     props: { maxlength: number; type?: 'text' | 'number' | 'idcard'; placeholder: string },
   ) => (
     <FormField
@@ -61,10 +71,11 @@ function AddForm({ onAdded }: { onAdded: () => void }) {
     errors.clear();
     setTried(true);
     if (!check.complete) return;
-    void intent.run(() => addPerson(form), {
+    const input = { name: form.name, idNumber: form.idNumber, ...phoneInput(form.phone, 'phone', 'phoneCode') };
+    void intent.run(() => addPerson(input), {
       success: '已添加接种人',
       onSuccess: () => {
-        setForm({ name: '', idNumber: '', phone: '' });
+        setForm({ name: '', idNumber: '', phone: EMPTY_PHONE });
         setTried(false);
         onAdded();
       },
@@ -73,6 +84,8 @@ function AddForm({ onAdded }: { onAdded: () => void }) {
         if (e instanceof ServiceError && !e.field && e.code === 'INVALID_ARGUMENT' && e.message.includes('身份证'))
           errors.set('idNumber', e.message);
         else errors.show(e);
+        // A WeChat code is spent or expired once refused: the person taps the button again, or types.
+        if (e instanceof ServiceError && e.field === 'phone') setForm((f) => ({ ...f, phone: EMPTY_PHONE }));
       },
     });
   };
@@ -81,7 +94,15 @@ function AddForm({ onAdded }: { onAdded: () => void }) {
       <View className="card__title">添加接种人</View>
       {field('name', { maxlength: 20, placeholder: '与身份证一致' })}
       {field('idNumber', { maxlength: 18, type: 'idcard', placeholder: '18 位身份证号' })}
-      {field('phone', { maxlength: 11, type: 'number', placeholder: '11 位手机号' })}
+      <PhoneField
+        className="person-field person-field--phone"
+        label={LABELS.phone}
+        name="phone"
+        value={form.phone}
+        onChange={(phone) => setForm((f) => ({ ...f, phone }))}
+        error={check.phone ?? missing('phone') ?? errors.errors.phone}
+        required
+      />
       <Text className="muted">身份证号加密保存，除本人外仅显示脱敏信息。</Text>
       <View className="form-actions">
         <Button
