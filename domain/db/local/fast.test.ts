@@ -4,7 +4,7 @@
  * written with the engine's command language, compared one by one.
  */
 import { Query as MingoQuery, update as mingoUpdate } from 'mingo';
-import { command as _, type Query, type UpdateDoc } from '../command';
+import { command as _, type JsonValue, type Query, type UpdateDoc } from '../command';
 import type { Doc } from '../types';
 import { matcher, updated } from './fast';
 import { toMongoQuery, toMongoUpdate } from './mongo';
@@ -40,7 +40,7 @@ function object(depth: number): Record<string, unknown> {
 
 function doc(i: number): Doc {
   const d: Doc = { _id: `d${i}` };
-  for (const key of ['n', 's', 'o', 'arr', 'holds']) if (rand() < 0.7) d[key] = value(0);
+  for (const key of ['n', 's', 'o', 'arr', 'holds']) if (rand() < 0.7) d[key] = value(0) as JsonValue;
   return d;
 }
 
