@@ -26,10 +26,14 @@ export async function assertTextsPass(
   texts: readonly PublishedText[],
 ): Promise<void> {
   const check = contentCheckOf(services);
-  for (const t of texts) {
+  const fields = texts.flatMap((t) => {
     const text = t.text?.trim();
-    if (!text) continue;
-    const verdict = await check.checkText({ text, openid, scene });
+    return text ? [{ ...t, text }] : [];
+  });
+  // Asked at once (one round trip's wait, not one per field); the first refused field in the form's order is named.
+  const verdicts = await Promise.all(fields.map((t) => check.checkText({ text: t.text, openid, scene })));
+  fields.forEach((t, i) => {
+    const verdict = verdicts[i]!;
     if (!verdict.ok) throw new AppError('INVALID_ARGUMENT', refusalText(t.name, verdict.kind), t.field);
-  }
+  });
 }

@@ -11,7 +11,8 @@ import { dump, seededWorld } from '../../test/support/functions';
 import { requestAt, type Call } from '../../test/support/requests-flow';
 import type { Envelope } from '../core/errors';
 import { LocalFileStore } from '../files';
-import { LocalContentCheck, LOST_MARKER, PICTURE_MARKER } from '../content';
+import { CloudBaseContentCheck, LocalContentCheck, LOST_MARKER, PICTURE_MARKER, pictureVerdictOf } from '../content';
+import { startWeChatDouble, type WeChatDouble } from '../../test/support/wechat-double';
 import { MESSAGES } from '../messages';
 import { applyPictureVerdict, purgePhotos } from './index';
 import { PHOTOS, REQUESTS, REQUEST_EVENTS } from './model';
@@ -236,4 +237,82 @@ test('a verdict that never comes: the hourly job asks again after the timeout, a
   expect((await detail(id, 'demo-secretary')).request.photos).toEqual([`/files/${lost.fileId}`]);
   const record = (await w.db.collection(PHOTOS).where({ fileId: lost.fileId }).get())[0]!;
   expect(record).toMatchObject({ check: 'passed', checks: 2, settled: true });
+});
+
+describe("WeChat's checks as the port (the cloud adapter against the stand-in)", () => {
+  let wx: WeChatDouble;
+  let cloud: { files: LocalFileStore; content: CloudBaseContentCheck };
+  beforeAll(async () => {
+    wx = await startWeChatDouble();
+    // WeChat fetches a picture by an HTTPS address (CloudBase's temporary URL); the local store's path stands in.
+    const store = Object.assign(Object.create(files) as LocalFileStore, {
+      url: async (id: string) => `https://tmp.example/files/${id}`,
+    });
+    cloud = { files: store, content: new CloudBaseContentCheck({ api: wx.api() }) };
+  });
+  afterAll(() => wx.close());
+  const cloudCall = <T>(event: object, who: string) =>
+    FUNCTIONS.requests!.handle(event, {
+      db: w.db,
+      caller: { openid: who },
+      now: () => (clock += 1000),
+      services: cloud,
+    }) as Promise<Envelope<T>>;
+
+  test('a refused text, and a check that failed: nothing is kept either way', async () => {
+    const before = await everything();
+    wx.rules.push({ contains: '某个词', suggest: 'risky', label: 20008 });
+    expect(await cloudCall(askEvent({ text: '里面有某个词的请求' }), 'demo-resident')).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_ARGUMENT', field: 'text', message: '内容含有欺诈内容，请修改后再提交' },
+    });
+    wx.failNext(-1);
+    expect(await cloudCall(askEvent(), 'demo-resident')).toMatchObject({
+      ok: false,
+      error: { code: 'INTERNAL', message: '内容安全检查暂时不可用，请稍后再试' },
+    });
+    wx.failNext(40003);
+    expect(
+      await cloudCall({ action: 'uploadPhoto', contentType: 'image/png', dataBase64: png() }, 'content-new-uploader'),
+    ).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(await everything()).toBe(before);
+    // Each ask's title, text and place were asked about; the upload's picture once.
+    expect(wx.calls.map((c) => c.apiName)).toEqual([
+      ...Array<string>(6).fill('security.msgSecCheck'),
+      'security.mediaCheckAsync',
+    ]);
+    wx.rules.length = 0;
+  });
+
+  test('the pushed wxa_media_check is matched to the photo by its trace id; an unknown one changes nothing', async () => {
+    const up = (await cloudCall<{ fileId: string; pending: boolean }>(
+      { action: 'uploadPhoto', contentType: 'image/png', dataBase64: png() },
+      'demo-resident',
+    )) as { ok: true; data: { fileId: string; pending: boolean } };
+    expect(up.data.pending).toBe(true);
+    const sent = wx.calls.at(-1)!;
+    expect(sent).toMatchObject({
+      apiName: 'security.mediaCheckAsync',
+      body: { version: 2, openid: 'demo-resident', scene: 3, media_type: 2 },
+    });
+    const asked = (await cloudCall<{ id: string }>(askEvent({ photos: [up.data.fileId] }), 'demo-resident')) as {
+      ok: true;
+      data: { id: string };
+    };
+    const record = (await w.db.collection(PHOTOS).where({ fileId: up.data.fileId }).get())[0]!;
+    expect(
+      await applyPictureVerdict(
+        w.db,
+        pictureVerdictOf({ ...wx.pushed(String(record.traceId)), trace_id: 'nope' })!,
+        clock,
+        cloud,
+      ),
+    ).toEqual({ matched: false });
+    expect((await w.db.collection(REQUESTS).doc(asked.data.id).get())!.photos).toEqual([]);
+    const verdict = pictureVerdictOf(wx.pushed(String(record.traceId)));
+    expect(verdict).toMatchObject({ pass: true });
+    expect(await applyPictureVerdict(w.db, verdict!, clock, cloud)).toEqual({ matched: true });
+    expect((await w.db.collection(REQUESTS).doc(asked.data.id).get())!.photos).toEqual([up.data.fileId]);
+    wx.rules.length = 0;
+  });
 });

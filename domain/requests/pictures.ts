@@ -63,11 +63,13 @@ export async function giveBackPhoto(db: Database, quotaId: string): Promise<void
   await db.runTransaction(async (tx) => {
     const quota = await tx.collection(PHOTO_QUOTAS).doc(quotaId).get();
     const used = typeof quota?.count === 'number' ? quota.count : 0;
-    if (used > 0)
+    // The day's first upload leaves no counter behind: a refused upload writes nothing.
+    if (used > 1)
       await tx
         .collection(PHOTO_QUOTAS)
         .doc(quotaId)
         .update({ count: used - 1 });
+    else if (quota) await tx.collection(PHOTO_QUOTAS).doc(quotaId).remove();
   }, TX_ATTEMPTS);
 }
 
