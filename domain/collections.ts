@@ -77,7 +77,10 @@ export const COLLECTIONS = {
   [CONSOLE_LOGIN_LIMITS]: { description: '管理后台扫码登录每个地址每分钟的发起次数（地址只存哈希）', ...PRIVATE },
   [REQUESTS]: { description: '群众点单：微心愿与诉求（联系人姓名、电话加密存储）、认领、评价', ...PRIVATE },
   [REQUEST_EVENTS]: { description: '群众点单的办理过程（时间线）', ...PRIVATE },
-  [PHOTOS]: { description: '群众点单上传的照片（谁上传的，是否已用；一天未用即删除）', ...PRIVATE },
+  [PHOTOS]: {
+    description: '群众点单上传的照片（谁上传的，是否已用，内容审核状态；一天未用即删除）',
+    ...PRIVATE,
+  },
   [PHOTO_QUOTAS]: {
     description: '群众点单每人的计数：每天上传照片、点单、报告进展的次数，正在认领的任务',
     ...PRIVATE,
@@ -398,6 +401,9 @@ export const INDEXES: readonly IndexSpec[] = [
   },
   { collection: 'helpRequestEvents', keys: [['photos', 1]] },
   { collection: 'helpRequests', keys: [['photos', 1]] },
+  // A photo's content-check verdict moves it from heldPhotos to photos (domain/requests/pictures.ts).
+  { collection: 'helpRequestEvents', keys: [['heldPhotos', 1]] },
+  { collection: 'helpRequests', keys: [['heldPhotos', 1]] },
   {
     collection: 'helpPhotos',
     keys: [
@@ -405,6 +411,16 @@ export const INDEXES: readonly IndexSpec[] = [
       ['at', 1],
     ],
   },
+  // The pushed verdict finds its photo by trace id; the job finds checks that never answered, and unsettled verdicts.
+  { collection: 'helpPhotos', keys: [['traceId', 1]] },
+  {
+    collection: 'helpPhotos',
+    keys: [
+      ['check', 1],
+      ['checkAt', 1],
+    ],
+  },
+  { collection: 'helpPhotos', keys: [['settled', 1]] },
   {
     collection: 'volunteers',
     keys: [
