@@ -19,6 +19,7 @@
  * `reserve` runs the three steps and every roll-back; a module (redeem, book, appoint) gives only its
  * parts: a HotResource (how a unit goes back, what the reservation was) and the steps' bodies.
  */
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { DbError, type Database, type JsonValue, type QueryDoc, type Transaction, type UpdateDoc } from '../db';
 import { setting } from './config';
@@ -418,4 +419,262 @@ export function crashPoint(name: string): void {
   const count = (arrivals.get(name) ?? 0) + 1;
   arrivals.set(name, count);
   if (count >= Number(nth ?? 1)) process.kill(process.pid, 'SIGKILL');
+}
+
+// ---------------------------------------------------------------------------------------------
+// The mark as the intent (redemptions): one transaction on the person's documents, with the take
+// inside it. See `takeFirst`.
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A mark that is the intent itself: who took what for which effect, and when. `takeId` names this
+ * one take, so a give-back or a settle can never act on a later take under the same key.
+ */
+export const markSchema = z.object({
+  kind: z.enum(INTENT_KINDS),
+  effectId: z.string(),
+  openid: z.string(),
+  takeId: z.string(),
+  at: z.number(),
+  qty: z.number().int().min(0),
+  total: z.number().int().min(0),
+  /** Which kind of seat was taken (appointments: general, green, released); null otherwise. */
+  seat: z.string().nullable().default(null),
+});
+export type Mark = z.output<typeof markSchema>;
+
+/** How many marks a hot document carries: the reconciliation job looks only at documents above 0. */
+export const HOLDING = 'holding';
+
+/** The marks on a hot document that are intents themselves (of `kind`, when given). */
+export function takenMarks(doc: Record<string, unknown>, kind?: IntentKind): [string, Mark][] {
+  return Object.entries(marksOf(doc)).flatMap(([intentId, value]) => {
+    const mark = markSchema.safeParse(value);
+    return mark.success && (!kind || mark.data.kind === kind) ? [[intentId, mark.data] as [string, Mark]] : [];
+  });
+}
+
+/** The marks of intents kept in the intents collection (the three-step protocol), without the others. */
+export function intentMarks(doc: Record<string, unknown>): Record<string, JsonValue> {
+  const taken = new Set(takenMarks(doc).map(([id]) => id));
+  return Object.fromEntries(Object.entries(marksOf(doc)).filter(([id]) => !taken.has(id)));
+}
+
+/** A resource taken first: how a unit goes back, where the person's lock is, and how a completed take is seen. */
+export interface MarkedResource {
+  kind: IntentKind;
+  collection: string;
+  /** The update that gives back what a mark took. */
+  undo: (db: Database, mark: Mark) => UpdateDoc;
+  /** The person's document the completing transaction writes before it takes. */
+  lockOf: (mark: Mark) => { collection: string; id: string };
+  /** Inside a transaction: whether the effect of the mark's take is recorded. */
+  recorded: (tx: Transaction, mark: Mark) => Promise<boolean>;
+}
+
+const takeIdOf = () => randomBytes(9).toString('base64url');
+
+/** Takes for `intentId` when `condition` holds, marking the hot document with the intent itself. */
+export async function takeMarked(
+  db: Database,
+  collection: string,
+  id: string,
+  intentId: string,
+  condition: QueryDoc,
+  change: UpdateDoc,
+  mark: Mark,
+): Promise<boolean> {
+  const _ = db.command;
+  const { updated } = await db
+    .collection(collection)
+    .where({ ...condition, _id: id, [holdPath(intentId)]: _.exists(false) })
+    .update({ ...change, [holdPath(intentId)]: mark as unknown as JsonValue, [HOLDING]: _.inc(1) });
+  return updated > 0;
+}
+
+/** Removes a completed take's mark (the resource stays taken), once. */
+async function settleMark(db: Database, collection: string, id: string, intentId: string, mark: Mark) {
+  const _ = db.command;
+  await db
+    .collection(collection)
+    .where({ _id: id, [`${holdPath(intentId)}.takeId`]: mark.takeId })
+    .update({ [holdPath(intentId)]: _.remove(), [HOLDING]: _.inc(-1) });
+}
+
+/** Gives back what a take took, exactly once: conditional on its mark, which it removes. */
+async function giveBackMark(db: Database, resource: MarkedResource, id: string, intentId: string, mark: Mark) {
+  const _ = db.command;
+  await db
+    .collection(resource.collection)
+    .where({ _id: id, [`${holdPath(intentId)}.takeId`]: mark.takeId })
+    .update({ ...resource.undo(db, mark), [holdPath(intentId)]: _.remove(), [HOLDING]: _.inc(-1) });
+}
+
+class Fenced extends Error {}
+/** A transaction attempt after the take is never retried: the take is repaired instead. */
+class AfterTake extends Error {}
+
+/**
+ * Repairs one take whose request failed or died: if its effect is recorded, settles the mark; else
+ * gives back. First it writes (and never commits) the person's document the completing transaction
+ * writes before it takes: while that transaction is still open this conflicts, so the repair waits
+ * (or is left for the job's next run) and can never give back beside a completion that then commits.
+ */
+export async function repairMark(
+  db: Database,
+  resource: MarkedResource,
+  target: string,
+  intentId: string,
+  mark: Mark,
+): Promise<'finished' | 'rolledBack'> {
+  const recorded = await db
+    .runTransaction(async (tx) => {
+      if (await resource.recorded(tx, mark)) return true;
+      const lock = resource.lockOf(mark);
+      const doc = await tx.collection(lock.collection).doc(lock.id).get();
+      await tx
+        .collection(lock.collection)
+        .doc(lock.id)
+        .set(doc ?? { _id: lock.id });
+      throw new Fenced();
+    }, TX_ATTEMPTS)
+    .catch((error: unknown) => {
+      if (error instanceof Fenced) return false;
+      throw error;
+    });
+  if (recorded) {
+    await settleMark(db, resource.collection, target, intentId, mark);
+    return 'finished';
+  }
+  await giveBackMark(db, resource, target, intentId, mark);
+  return 'rolledBack';
+}
+
+/** The timer job of a resource taken first: every mark older than the grace period repaired. */
+export async function reconcileMarks(
+  db: Database,
+  resource: MarkedResource,
+  now: number,
+  batch = 200,
+): Promise<{ finished: number; rolledBack: number; left: number }> {
+  const counts = { finished: 0, rolledBack: 0, left: 0 };
+  const _ = db.command;
+  const docs = await db
+    .collection(resource.collection)
+    .where({ [HOLDING]: _.gt(0) })
+    .limit(batch)
+    .get();
+  for (const doc of docs)
+    for (const [intentId, mark] of takenMarks(doc, resource.kind)) {
+      if (mark.at >= now - intentGraceMs()) continue;
+      try {
+        counts[await repairMark(db, resource, doc._id, intentId, mark)] += 1;
+      } catch {
+        counts.left += 1;
+      }
+    }
+  return counts;
+}
+
+/** What `takeFirst` runs for one request. */
+export interface TakeFirst<Plan, Answer> {
+  openid: string;
+  /** The effect's own id: the intent's (the mark's key) derives from it. */
+  effectId: string;
+  target: string;
+  now: number;
+  /** Reads before anything is written. A refusal throws. */
+  prepare: () => Promise<Plan>;
+  /** What the mark records as taken: units and points. */
+  units: (plan: Plan) => { qty: number; total: number };
+  /** The answer this request stored, if any: read before a refusal is answered. */
+  storedAnswer: () => Promise<Answer | null>;
+  /**
+   * In the transaction, before the take: the person's documents, read and written (the first write holds
+   * them against the person's other requests, so only a request that may complete takes), and the code's
+   * document. A refusal throws; so does finding this request completed (its derived `_id` taken).
+   */
+  reserveIn: (tx: Transaction, plan: Plan, code: string) => Promise<void>;
+  /** The conditional take on the hot document (`takeMarked`, with the mark given or a seat added to it); false when refused. */
+  take: (plan: Plan, intentId: string, mark: Mark) => Promise<boolean>;
+  /** The refusal to answer when the take was refused. */
+  refused: (plan: Plan) => Promise<AppError> | AppError;
+  /** In the same transaction, after the take: the effect (recording the take's id) and its messages. */
+  completeIn: (tx: Transaction, plan: Plan, code: string, mark: Mark) => Promise<Answer>;
+  code: { draw: () => string; name: string };
+  /** Refusal when the same request's earlier take is still marked (under way, or left by a failure). */
+  underWay: string;
+}
+
+/**
+ * The mark as the intent, in one transaction: the person's documents are read and written first (a
+ * refusal for points, limits or a second request of the same person comes before anything is taken);
+ * then the hot document is taken by one conditional update outside the transaction, marked with the
+ * intent itself (`holds.<intentId>`: who, what, when); then the effect is written and the transaction
+ * commits; then the mark is removed. A failure after the take repairs it (`repairMark`); a process
+ * that dies leaves only its mark, which the `reconcile` job repairs after the grace period.
+ * Crash points `<kind>-after-take` and `<kind>-after-complete`.
+ */
+export async function takeFirst<Plan, Answer>(
+  db: Database,
+  resource: MarkedResource,
+  r: TakeFirst<Plan, Answer>,
+): Promise<Answer> {
+  try {
+    return await takeFirstSteps(db, resource, r);
+  } catch (error) {
+    const stored = error instanceof AppError ? await r.storedAnswer() : null;
+    if (stored !== null) return stored;
+    throw error;
+  }
+}
+
+async function takeFirstSteps<Plan, Answer>(
+  db: Database,
+  resource: MarkedResource,
+  r: TakeFirst<Plan, Answer>,
+): Promise<Answer> {
+  const intentId = intentIdOf(resource.kind, r.effectId);
+  const plan = await r.prepare();
+  const mark: Mark = {
+    kind: resource.kind,
+    effectId: r.effectId,
+    openid: r.openid,
+    takeId: takeIdOf(),
+    at: r.now,
+    seat: null,
+    ...r.units(plan),
+  };
+  let stage: 'before' | 'taking' | 'taken' | 'refused' = 'before';
+  let answer: Answer;
+  try {
+    answer = await withFreshCode(r.code.draw, r.code.name, (code) =>
+      db.runTransaction(async (tx) => {
+        if (stage !== 'before') throw new AfterTake();
+        await r.reserveIn(tx, plan, code);
+        stage = 'taking';
+        const took = await r.take(plan, intentId, mark);
+        stage = took ? 'taken' : 'refused';
+        if (!took) throw new AfterTake();
+        crashPoint(`${resource.kind}-after-take`);
+        return r.completeIn(tx, plan, code, mark);
+      }, TX_ATTEMPTS),
+    );
+  } catch (error) {
+    if (stage === 'before') throw error;
+    if (stage === 'refused') {
+      const hot = await db.collection(resource.collection).doc(r.target).get();
+      if (markOf(hot, intentId) !== undefined) throw new AppError('CONFLICT', r.underWay);
+      throw await r.refused(plan);
+    }
+    // The take may have landed (or did): settled if its effect was recorded after all, else given back.
+    const hot = await db.collection(resource.collection).doc(r.target).get();
+    const landed = takenMarks(hot ?? {}).find(([id, m]) => id === intentId && m.takeId === mark.takeId);
+    if (landed) await repairMark(db, resource, r.target, intentId, landed[1]);
+    if (error instanceof AfterTake) throw new AppError('CONFLICT', '系统繁忙，请稍后重试');
+    throw error;
+  }
+  crashPoint(`${resource.kind}-after-complete`);
+  await settleMark(db, resource.collection, r.target, intentId, mark);
+  return answer;
 }

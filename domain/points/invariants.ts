@@ -5,6 +5,7 @@
 import { clock } from '../core/clock';
 import type { Database } from '../db';
 import { heldBy, readAll, readIntents, type InvariantReport } from '../core/invariants';
+import { intentGraceMs, intentMarks, takenMarks } from '../core/intents';
 import { heldAccountSchema } from './ledger';
 import { ACCOUNTS, GOODS, LEDGER, ORDERS, goodsDocSchema, ledgerDocSchema, orderDocSchema } from './model';
 
@@ -20,8 +21,24 @@ export async function checkPointsInvariants(db: Database, now = clock.now()): Pr
     heldPoints.set(i.openid, (heldPoints.get(i.openid) ?? 0) + i.total);
     reservedUnits.set(`${i.target}:${i.openid}`, (reservedUnits.get(`${i.target}:${i.openid}`) ?? 0) + i.qty);
   }
-  const holds = new Map(goodsDocs.map((d) => [d._id, heldBy(d, intents.byId)]));
   const orders = (await readAll(db, ORDERS)).map((d) => orderDocSchema.parse(d));
+  // Redemptions under way are marks on the goods (the intent itself); one whose order is stored is
+  // completed and only waits to be settled. Marks of the intents collection's protocol are read beside.
+  const orderIds = new Set(orders.map((o) => o._id));
+  let staleMarks = 0;
+  let inFlight = 0;
+  const holds = new Map(
+    goodsDocs.map((d) => {
+      const legacy = heldBy({ ...d, holds: intentMarks(d) }, intents.byId);
+      let held = legacy.held;
+      for (const [, mark] of takenMarks(d, 'redeem')) {
+        if (mark.at < now - intentGraceMs()) staleMarks += 1;
+        else inFlight += 1;
+        if (!orderIds.has(mark.effectId)) held += mark.qty;
+      }
+      return [d._id, { held, orphans: legacy.orphans }];
+    }),
+  );
   // Each account's per-goods counts, keyed as the maps above: `goodsId:openid`.
   const quotas = accounts.flatMap((a) =>
     Object.entries(a.quotas).map(([goodsId, q]) => ({ _id: `${goodsId}:${a._id}`, ...q })),
@@ -84,6 +101,10 @@ export async function checkPointsInvariants(db: Database, now = clock.now()): Pr
         [...heldPoints.keys()].filter((id) => !accounts.some((a) => a._id === id)).length,
     },
     intents.report,
+    {
+      name: `no redeem intent left past the grace period on the goods (in flight now: ${inFlight})`,
+      violations: staleMarks,
+    },
     { name: 'every order paid exactly once', violations: orders.filter((o) => redemptions.get(o._id) !== 1).length },
     {
       name: 'exactly one refund per cancelled or expired order, none otherwise',

@@ -1,7 +1,7 @@
 /** The mall's timer jobs: expiring orders past their pickup time, repairing redemptions cut half-way. */
 import type { Database } from '../db';
 import { TX_ATTEMPTS } from '../core/ids';
-import { reconcileResource } from '../core/intents';
+import { reconcileMarks } from '../core/intents';
 import { closeAndRefund } from './orders';
 import { STOCK } from './redeem';
 import { ORDERS, orderDocSchema } from './model';
@@ -29,4 +29,4 @@ export async function expireOrders(db: Database, now: number, batch = 200): Prom
 }
 
 /** The timer job: repairs redemptions whose process died half-way (see core/intents.ts). */
-export const reconcileRedemptions = (db: Database, now: number) => reconcileResource(db, STOCK, now);
+export const reconcileRedemptions = (db: Database, now: number) => reconcileMarks(db, STOCK, now);

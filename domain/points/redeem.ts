@@ -5,8 +5,8 @@ import { action } from '../core/router';
 import { AppError, notFound } from '../core/errors';
 import { fields } from '../core/validation';
 import { derivedId, eightDigits } from '../core/ids';
-import { reserve, take, type HotResource } from '../core/intents';
-import { post, readAccount, withQuota } from './ledger';
+import { takeFirst, takeMarked, type MarkedResource } from '../core/intents';
+import { post, readAccount, withQuota, type HeldAccount } from './ledger';
 import { pickupPlace, tellRedeemed, type PickupPlace } from './notices';
 import {
   ACCOUNTS,
@@ -50,24 +50,16 @@ export interface RedeemAnswer {
 const soldOut = (stock: number) => new AppError('SOLD_OUT', stock <= 0 ? '该商品已兑完' : `库存不足，仅剩 ${stock} 件`);
 
 /**
- * The stock of goods is the hot resource (see core/intents.ts). A redemption's reservation is the
- * quota and the held points; releasing it gives both back.
+ * The stock of goods is the hot resource, taken first (see `takeFirst` in core/intents.ts): the mark on
+ * the goods is the redemption's intent; the member's account is the document the completing
+ * transaction writes before it takes, and an order under the effect's id is what a completed take left.
  */
-export const STOCK: HotResource = {
+export const STOCK: MarkedResource = {
   kind: 'redeem',
   collection: GOODS,
-  undo: (db, mark) => ({ stock: db.command.inc(Number(mark)), sold: db.command.inc(-Number(mark)) }),
-  async unreserve(tx, { openid, target: goodsId, qty, total }) {
-    const account = await readAccount(tx, openid, null);
-    await tx
-      .collection(ACCOUNTS)
-      .doc(openid)
-      .set({
-        ...account,
-        held: Math.max(0, account.held - total),
-        quotas: withQuota(account, goodsId, (q) => ({ ...q, reserved: q.reserved - qty })),
-      });
-  },
+  undo: (db, mark) => ({ stock: db.command.inc(mark.qty), sold: db.command.inc(-mark.qty) }),
+  lockOf: (mark) => ({ collection: ACCOUNTS, id: mark.openid }),
+  recorded: async (tx, mark) => (await tx.collection(ORDERS).doc(mark.effectId).get()) !== null,
 };
 
 export const redeem = action({
@@ -83,9 +75,10 @@ export const redeem = action({
     const now = ctx.now();
     const orderId = derivedId('od', openid, requestId);
     const readGoods = async () => goodsDocSchema.safeParse(await db.collection(GOODS).doc(goodsId).get());
-    return reserve(db, STOCK, {
+    /** The account as this attempt's transaction wrote it. */
+    let posted: HeldAccount | null = null;
+    return takeFirst(db, STOCK, {
       openid,
-      requestId,
       effectId: orderId,
       target: goodsId,
       now,
@@ -110,11 +103,11 @@ export const redeem = action({
         if (g.data.stock < qty) throw soldOut(g.data.stock);
         return { goods: g.data, total: g.data.price * qty, place: await pickupPlace(db, g.data.stationId) };
       },
-      holds: ({ total }) => ({ qty, total }),
-      // No storedIn: the same request again finds its ledger entry's derived `_id` taken when completing.
-      underWayElsewhere: '该请求正在处理中，请稍后查看结果',
-      // The per-user limit and the points: both on the member's account, one read and one write.
-      async reserveIn(tx, { goods: g, total }) {
+      units: ({ total }) => ({ qty, total }),
+      underWay: '该请求正在处理中，请稍后查看结果',
+      // The member's account (the per-user limit and the points, one read and one write) and the
+      // ledger entry, before the take: a member who may not redeem never takes a unit from others.
+      async reserveIn(tx, { goods: g, total }, pickupCode) {
         const account = await readAccount(tx, openid, ctx.user.branchId);
         const { bought, reserved } = account.quotas[goodsId] ?? { bought: 0, reserved: 0 };
         if (bought + reserved + qty > g.perUserLimit) {
@@ -125,38 +118,8 @@ export const redeem = action({
             'INSUFFICIENT_POINTS',
             `积分不足：需要 ${total} 分，当前可用 ${account.balance - account.held} 分`,
           );
-        await tx
-          .collection(ACCOUNTS)
-          .doc(openid)
-          .set({
-            ...account,
-            held: account.held + total,
-            quotas: withQuota(account, goodsId, (q) => ({ ...q, reserved: q.reserved + qty })),
-          });
-      },
-      take: async (_g, intentId) =>
-        (await take(
-          db,
-          GOODS,
-          goodsId,
-          intentId,
-          { stock: db.command.gte(qty) },
-          { stock: db.command.inc(-qty), sold: db.command.inc(qty) },
-          qty,
-        ))
-          ? qty
-          : null,
-      async refused() {
-        const latest = await readGoods();
-        return soldOut(latest.success ? latest.data.stock : 0);
-      },
-      code: { draw: eightDigits, name: '取货码' },
-      expired: '兑换超时，请重试',
-      // The order, the ledger and the quota: the member's documents.
-      async completeIn(tx, { goods: g, total, place }, _taken, pickupCode) {
-        const account = await readAccount(tx, openid, ctx.user.branchId);
-        // The account's order counter and quota move in the same write as the balance; the hold becomes the debit.
-        const next = await post(
+        // The order counter and the quota move in the same write as the balance.
+        posted = await post(
           tx,
           {
             openid,
@@ -170,9 +133,8 @@ export const redeem = action({
           },
           {
             ...account,
-            held: Math.max(0, account.held - total),
             orders: account.orders + 1,
-            quotas: withQuota(account, goodsId, (q) => ({ bought: q.bought + qty, reserved: q.reserved - qty })),
+            quotas: withQuota(account, goodsId, (q) => ({ ...q, bought: q.bought + qty })),
           },
         ).catch((error: unknown) => {
           // The entry's `_id` derives from the order: taken means this request was completed before.
@@ -180,12 +142,32 @@ export const redeem = action({
             throw new AppError('CONFLICT', '该兑换已完成');
           throw error;
         });
+        // A clash of the drawn code is found here, before anything is taken, and drawn again.
         await tx.collection(PICKUP_CODES).add({ _id: pickupCode, orderId });
+      },
+      take: (_plan, intentId, mark) =>
+        takeMarked(
+          db,
+          GOODS,
+          goodsId,
+          intentId,
+          { stock: db.command.gte(qty) },
+          { stock: db.command.inc(-qty), sold: db.command.inc(qty) },
+          mark,
+        ),
+      async refused() {
+        const latest = await readGoods();
+        return soldOut(latest.success ? latest.data.stock : 0);
+      },
+      code: { draw: eightDigits, name: '取货码' },
+      // The order and its messages.
+      async completeIn(tx, { goods: g, total, place }, pickupCode) {
+        if (!posted) throw new Error('completing before the account was written');
         const expiresAt = now + pickupDays() * DAY_MS;
         const order = {
           _id: orderId,
           openid,
-          seq: next.orders,
+          seq: posted.orders,
           goodsId,
           goodsName: g.name,
           qty,
@@ -194,7 +176,7 @@ export const redeem = action({
           status: 'pending',
           pickupCode,
           stationId: g.stationId,
-          balanceAfter: next.balance,
+          balanceAfter: posted.balance,
           createdAt: now,
           expiresAt,
           pickedAt: null,
@@ -203,7 +185,7 @@ export const redeem = action({
         };
         await tx.collection(ORDERS).add(order);
         await tellRedeemed(tx, order, place, now);
-        return { orderId, pickupCode, balance: next.balance, pickup: place, expiresAt };
+        return { orderId, pickupCode, balance: posted.balance, pickup: place, expiresAt };
       },
     });
   },

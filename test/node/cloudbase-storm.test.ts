@@ -5,7 +5,7 @@
  * redemptions, repaired by the reconciliation job, on the double and on the embedded engine.
  */
 import { FUNCTIONS } from '../../cloudfunctions/registry';
-import { INTENTS, intentGraceMs } from '../../domain/core/intents';
+import { INTENTS, intentGraceMs, takenMarks } from '../../domain/core/intents';
 import type { Database } from '../../domain/db';
 import { CloudBaseDatabase } from '../../domain/db/cloudbase';
 import { LocalDatabase } from '../../domain/db/local/engine';
@@ -118,23 +118,26 @@ async function killAndRepair(db: Database, ended: Ended): Promise<void> {
   const broken = async (now: number) =>
     (await checkPointsInvariants(db, now)).filter((r) => r.violations > 0).map((r) => r.name);
 
-  expect(await db.collection(INTENTS).count()).toBeGreaterThan(0);
+  // A redemption under way is a mark on the goods (the intent itself), not an intents document.
+  const marks = async () => takenMarks((await db.collection('goods').doc(goodsId).get()) ?? {}, 'redeem').length;
+  expect(await db.collection(INTENTS).count()).toBe(0);
+  expect(await marks()).toBeGreaterThan(0);
   expect(await broken(STORM_NOW)).toEqual([]);
   const later = STORM_NOW + intentGraceMs() + 1;
   expect(await broken(later)).toEqual([expect.stringMatching(/^no redeem intent left past the grace period/)]);
   const ordersBefore = await db.collection('orders').where({ goodsId }).count();
 
-  // The timer job, as CloudBase would run it; a dead request's transaction may hold a document until
-  // the database aborts it, so the job leaves that intent for its next run.
+  // The timer job, as CloudBase would run it; a dead request's transaction may hold the member's
+  // account until the database aborts it, so the job leaves that mark for its next run.
   const job = FUNCTIONS.points!.jobs.reconcile!;
-  for (let run = 0; run < 50 && (await db.collection(INTENTS).count()) > 0; run += 1) await job(db, later);
-  expect(await db.collection(INTENTS).count()).toBe(0);
+  for (let run = 0; run < 50 && (await marks()) > 0; run += 1) await job(db, later);
+  expect(await marks()).toBe(0);
   expect(await broken(later)).toEqual([]);
   const goods = await db.collection('goods').doc(goodsId).get();
   const orders = await db.collection('orders').where({ goodsId }).count();
   // Completed redemptions stay sold; nothing else does.
   expect(orders).toBe(ordersBefore);
-  expect(goods).toMatchObject({ sold: orders, stock: 50 - orders, stocked: 50 });
+  expect(goods).toMatchObject({ sold: orders, stock: 50 - orders, stocked: 50, holding: 0 });
   expect(goods!.holds ?? {}).toEqual({});
 }
 
