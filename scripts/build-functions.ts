@@ -172,6 +172,45 @@ const ejsonOnly: Plugin = {
   },
 };
 
+/**
+ * Modules of the SDK that a cloud function loads only on the path that needs them: `require` at the top of an SDK
+ * file becomes a require on first use. axios serves only the metadata lookup, which a function never makes
+ * (`TENCENTCLOUD_RUNENV=SCF` answers "internal" first), and the extension shim; form-data only file uploads; the
+ * proxy agents only a configured proxy. A line not found as written (an SDK upgrade) fails the build.
+ */
+export const LOADED_ON_USE: Record<string, string[]> = {
+  '@cloudbase/node-sdk/dist/cloudbase.js': ['const axios_1 = __importDefault(require("axios"));'],
+  '@cloudbase/node-sdk/dist/utils/metadata.js': ['const axios_1 = __importDefault(require("axios"));'],
+  '@cloudbase/node-sdk/dist/utils/request-core.js': [
+    'const https_proxy_agent_1 = require("https-proxy-agent");',
+    'const http_proxy_agent_1 = require("http-proxy-agent");',
+    'const form_data_1 = __importDefault(require("form-data"));',
+  ],
+};
+
+const loadOnUse: Plugin = {
+  name: 'load-on-use',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]@cloudbase[\\/]node-sdk[\\/]dist[\\/].*\.js$/ }, (args) => {
+      const key = Object.keys(LOADED_ON_USE).find((k) => args.path.replace(/\\/g, '/').endsWith(`node_modules/${k}`));
+      if (!key) return undefined;
+      let contents = fs.readFileSync(args.path, 'utf8');
+      for (const line of LOADED_ON_USE[key]!) {
+        const m = /^const (\w+) = (.*);$/.exec(line);
+        if (!m || !contents.includes(line))
+          return {
+            errors: [{ text: `${key} no longer holds \`${line}\` (scripts/build-functions.ts LOADED_ON_USE)` }],
+          };
+        contents = contents.replace(
+          line,
+          `const ${m[1]} = new Proxy({}, { get(_target, key) { return (${m[2]})[key]; } });`,
+        );
+      }
+      return { contents, loader: 'js' };
+    });
+  },
+};
+
 export interface BuiltFunction {
   name: string;
   bytes: number;
@@ -193,7 +232,7 @@ export async function buildFunctions(): Promise<BuiltFunction[]> {
       legalComments: 'none',
       logLevel: 'warning',
       metafile: true,
-      plugins: [leaveOut, leanZod, noJsonSchema, ejsonOnly],
+      plugins: [leaveOut, leanZod, noJsonSchema, ejsonOnly, loadOnUse],
     });
     results.push({ name, bytes: fs.statSync(outfile).size, metafile });
   }
