@@ -36,8 +36,8 @@ interface PhoneDetail {
   errno?: number;
 }
 
-/** The button offered where WeChat gives numbers (weapp); a test may ask for it. */
-const onWeapp = () => process.env.TARO_ENV === 'weapp';
+/** Where the button is offered: where WeChat gives numbers (weapp). A component test turns it on. */
+export const phoneButton = { offered: (): boolean => process.env.TARO_ENV === 'weapp' };
 
 export default function PhoneField({
   label,
@@ -49,7 +49,7 @@ export default function PhoneField({
   required,
   className,
   placeholder = '11 位手机号',
-  platform = onWeapp(),
+  platform = phoneButton.offered(),
 }: FieldFrame & {
   value: PhoneValue;
   onChange: (value: PhoneValue) => void;

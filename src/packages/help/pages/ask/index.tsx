@@ -234,8 +234,12 @@ export default function AskPage() {
           label="联系电话"
           name="contactPhone"
           value={form.contactPhone}
-          onChange={(v) => set('contactPhone', v)}
-          error={errorOf('contactPhone')}
+          onChange={(v) => {
+            server.set('contactPhone', null);
+            set('contactPhone', v);
+          }}
+          // The server's word first: a refused WeChat code empties the field, which is not the problem to show.
+          error={server.errors.contactPhone ?? errorOf('contactPhone')}
           hint="加密保存，仅受理的书记和接单人可见"
           required
         />

@@ -113,8 +113,12 @@ function RegisterForm({ onDone, again }: { onDone: () => void; again?: boolean }
         label="手机号"
         name="phone"
         value={form.phone}
-        onChange={(phone) => setForm((f) => ({ ...f, phone }))}
-        error={errorOf('phone')}
+        onChange={(phone) => {
+          server.set('phone', null);
+          setForm((f) => ({ ...f, phone }));
+        }}
+        // The server's word first: a refused WeChat code empties the field, which is not the problem to show.
+        error={server.errors.phone ?? errorOf('phone')}
         required
       />
       <CheckRow

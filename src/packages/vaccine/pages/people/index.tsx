@@ -99,8 +99,12 @@ function AddForm({ onAdded }: { onAdded: () => void }) {
         label={LABELS.phone}
         name="phone"
         value={form.phone}
-        onChange={(phone) => setForm((f) => ({ ...f, phone }))}
-        error={check.phone ?? missing('phone') ?? errors.errors.phone}
+        onChange={(phone) => {
+          errors.set('phone', null);
+          setForm((f) => ({ ...f, phone }));
+        }}
+        // The server's word first: a refused WeChat code empties the field, which is not the problem to show.
+        error={errors.errors.phone ?? check.phone ?? missing('phone')}
         required
       />
       <Text className="muted">身份证号加密保存，除本人外仅显示脱敏信息。</Text>
