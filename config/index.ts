@@ -29,6 +29,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // Subscribe-message template ids per module, asked for after booking, appointing, redeeming, asking for help.
       // The desk console's address, shown on weapp to an admin looking at an empty list (H5 opens /admin/ itself).
       CONSOLE_URL: JSON.stringify((process.env.CONSOLE_URL ?? '').trim()),
+      // The H5 map's tile source: a GCJ-02 tile URL template with its key in production; empty draws a plain offline
+      // layer (locally and in tests nothing reaches the internet).
+      MAP_TILE_URL: JSON.stringify((process.env.MAP_TILE_URL ?? '').trim()),
       SUBSCRIBE_TEMPLATES: JSON.stringify(subscribeTemplates(process.env, target)),
     },
     alias: { '@': path.resolve(__dirname, '..', 'src') },

@@ -38,6 +38,8 @@ export default defineAppConfig({
     },
     // The privacy sheet (weapp): src/app.ts's listener opens it while WeChat holds a privacy API.
     { root: 'packages/privacy', pages: ['pages/agree/index'] },
+    // 党建地图 and 红色打卡 (domain/map): the map, a place with its check-in, the person's 足迹.
+    { root: 'packages/map', pages: ['pages/map/index', 'pages/landmark/index', 'pages/footprint/index'] },
   ],
   // DevTools' quality check asks for it: only the components a page uses are injected when it opens.
   lazyCodeLoading: 'requiredComponents',
@@ -89,7 +91,7 @@ export default defineAppConfig({
     ],
   },
   permission: {
-    'scope.userLocation': { desc: '用于按距离排序附近的驿站和接种点' },
+    'scope.userLocation': { desc: '用于按距离排序附近的地点，以及打卡时确认你在现场' },
   },
   requiredPrivateInfos: ['getLocation'],
 });

@@ -40,6 +40,9 @@ export const ROUTES = {
   helpWall: '/packages/help/pages/wall/index',
   helpVolunteer: '/packages/help/pages/volunteer/index',
   privacyAgree: '/packages/privacy/pages/agree/index',
+  mapHome: '/packages/map/pages/map/index',
+  mapLandmark: '/packages/map/pages/landmark/index',
+  mapFootprint: '/packages/map/pages/footprint/index',
 } as const;
 
 export type RouteName = keyof typeof ROUTES;

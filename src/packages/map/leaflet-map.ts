@@ -1,0 +1,119 @@
+/**
+ * The H5 map: Leaflet over a tile source chosen at build time (MAP_TILE_URL, a GCJ-02 tile template with its key in
+ * production). Without one the map draws a plain offline grid, so nothing leaves the machine locally and in tests.
+ * Loaded with import() from the map page on H5 only; weapp uses its native map component instead.
+ */
+import L from 'leaflet';
+import 'leaflet/dist/leaflet.css';
+import type { Marker } from '../../services/map';
+import type { Bounds, Point } from './geo';
+
+declare const MAP_TILE_URL: string | undefined;
+
+/** Marker colours by kind (the filter chips use the same). */
+const KIND_CLASS: Record<string, string> = { red: 'red', post: 'post', area: 'area', shop: 'shop' };
+
+export interface MapHandle {
+  setMarkers(markers: Marker[]): void;
+  setMe(me: Point | null): void;
+  centre(p: Point, zoom: number): void;
+  destroy(): void;
+}
+
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** A light grid drawn on the device: the offline layer. */
+function offlineLayer(): L.GridLayer {
+  const Grid = L.GridLayer.extend({
+    createTile(): HTMLElement {
+      const tile = document.createElement('div');
+      tile.className = 'xf-map-tile';
+      return tile;
+    },
+  });
+  return new (Grid as unknown as new (o: L.GridLayerOptions) => L.GridLayer)({ minZoom: 3, maxZoom: 19 });
+}
+
+export function createMap(
+  element: HTMLElement,
+  options: {
+    centre: Point;
+    zoom: number;
+    onRegion: (bounds: Bounds, zoom: number) => void;
+    onOpen: (landmarkId: string) => void;
+  },
+): MapHandle {
+  const map = L.map(element, { zoomControl: true, attributionControl: false, minZoom: 3, maxZoom: 19 });
+  const url = typeof MAP_TILE_URL === 'string' ? MAP_TILE_URL : '';
+  (url ? L.tileLayer(url, { minZoom: 3, maxZoom: 19, subdomains: '1234' }) : offlineLayer()).addTo(map);
+  const layer = L.layerGroup().addTo(map);
+  let me: L.CircleMarker | null = null;
+
+  const report = () => {
+    const b = map.getBounds();
+    options.onRegion(
+      { south: b.getSouth(), west: b.getWest(), north: b.getNorth(), east: b.getEast() },
+      Math.round(map.getZoom()),
+    );
+  };
+  map.on('moveend', report);
+  map.setView([options.centre.lat, options.centre.lng], options.zoom);
+
+  return {
+    setMarkers(markers) {
+      layer.clearLayers();
+      for (const m of markers) {
+        if (m.type === 'place') {
+          const icon = L.divIcon({
+            className: `xf-map-pin xf-map-pin--${KIND_CLASS[m.kind] ?? 'red'}`,
+            html: `<span class="xf-map-pin__dot"></span><span class="xf-map-pin__name">${escapeHtml(m.name)}</span>`,
+            iconSize: [14, 14],
+            iconAnchor: [7, 7],
+          });
+          L.marker([m.lat, m.lng], { icon, title: m.name, keyboard: true })
+            .on('click', () => options.onOpen(m.landmarkId))
+            .addTo(layer);
+        } else {
+          const size = m.count < 10 ? 34 : m.count < 100 ? 40 : 46;
+          const icon = L.divIcon({
+            className: 'xf-map-cluster',
+            html: `<span>${m.count}</span>`,
+            iconSize: [size, size],
+            iconAnchor: [size / 2, size / 2],
+          });
+          L.marker([m.lat, m.lng], { icon, title: `${m.count} 处地点，点击放大`, keyboard: true })
+            .on('click', () => {
+              const b = m.bounds;
+              map.fitBounds(
+                [
+                  [b.south, b.west],
+                  [b.north, b.east],
+                ],
+                { padding: [24, 24], maxZoom: 18 },
+              );
+            })
+            .addTo(layer);
+        }
+      }
+    },
+    setMe(p) {
+      me?.remove();
+      me = p
+        ? L.circleMarker([p.lat, p.lng], {
+            radius: 8,
+            color: '#fff',
+            weight: 3,
+            fillColor: '#1677ff',
+            fillOpacity: 1,
+          }).addTo(map)
+        : null;
+    },
+    centre(p, zoom) {
+      map.setView([p.lat, p.lng], zoom);
+    },
+    destroy() {
+      map.remove();
+    },
+  };
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '地点详情', enableShareAppMessage: true });
