@@ -70,12 +70,21 @@ export default function StationsPage() {
           搜索
         </View>
       </View>
-      <View
-        className="near-toggle"
-        {...a11y({ role: 'switch', checked: !!near, label: '按距离排序' })}
-        onClick={() => void sortByDistance()}
-      >
-        {near ? '✓ 按距离排序（点此取消）' : '按距离排序'}
+      <View className="stations-tools">
+        <View
+          className="near-toggle"
+          {...a11y({ role: 'switch', checked: !!near, label: '按距离排序' })}
+          onClick={() => void sortByDistance()}
+        >
+          {near ? '✓ 按距离排序（点此取消）' : '按距离排序'}
+        </View>
+        <View
+          className="near-toggle map-entry"
+          {...a11y({ role: 'link' })}
+          onClick={() => void Taro.navigateTo({ url: ROUTES.mapHome })}
+        >
+          党建地图 ›
+        </View>
       </View>
       {nearProblem && !near ? <View className="near-problem">{nearProblem}</View> : null}
       <ScrollView scrollX className="kind-tabs">
