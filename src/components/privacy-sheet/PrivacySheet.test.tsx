@@ -5,7 +5,8 @@
  */
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import Taro from '@tarojs/taro';
-import { AGREE_BUTTON_ID, answerPrivacy, listenForPrivacy, type PrivacyAnswer } from './gate';
+import { AGREE_BUTTON_ID, answerPrivacy } from './answer';
+import { listenForPrivacy, type PrivacyAnswer } from './gate';
 import PrivacySheet from './PrivacySheet';
 
 type Listener = (resolve: (a: PrivacyAnswer) => void, info?: { referrer?: string }) => void;
@@ -13,10 +14,14 @@ type Listener = (resolve: (a: PrivacyAnswer) => void, info?: { referrer?: string
 let fire: Listener = () => undefined;
 const open = jest.fn();
 beforeAll(() => {
-  // As app.ts does at launch on weapp, with WeChat's registration stood in for.
-  listenForPrivacy((listener) => {
-    fire = listener;
-  }, open);
+  // As app.ts does at launch on weapp, with WeChat's registration and navigation stood in for.
+  Object.assign(Taro, {
+    onNeedPrivacyAuthorization: (listener: Listener) => {
+      fire = listener;
+    },
+    navigateTo: open,
+  });
+  listenForPrivacy();
 });
 const toast = jest.fn();
 const contract = jest.fn();

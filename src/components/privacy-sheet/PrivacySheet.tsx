@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { a11y } from '../layout/a11y';
-import { AGREE_BUTTON_ID, answerPrivacy, watchPrivacy, type Waiting } from './gate';
+import { AGREE_BUTTON_ID, answerPrivacy, watchPrivacy } from './answer';
+import type { Waiting } from './gate';
 import './privacy-sheet.scss';
 
 /** The feature the person just tapped, named by what WeChat says is waiting (short: it also goes in a toast). */
