@@ -8,6 +8,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { LocalDatabase } from '../domain/db/local/engine';
+import { seededWorld } from '../test/support/functions';
 import { devLogin, startLocalCloud, type RunningCloud } from '../test/support/local-cloud';
 
 type Record = (measure: string, value: number, unit: string, note?: string) => void;
@@ -193,6 +194,55 @@ export async function measureRedeem(quick: boolean, client: 'http' | 'fetch' = '
   }
 }
 
+/**
+ * Commits and fdatasyncs per redemption, in process on a seeded world (the journal's own counts): the
+ * protocol's steps each commit, and the group commit shares each fdatasync among requests.
+ */
+export async function durabilityPerRedemption(
+  quick: boolean,
+): Promise<{ commits: number; syncs: number; ok: number; total: number }> {
+  const { db, dir, call } = await seededWorld(Date.parse('2026-11-23T02:00:00Z'), 'local');
+  const total = quick ? 300 : 1000;
+  try {
+    // Signed in once (the user document), then given points.
+    for (let i = 0; i < 50; i += 1) await call('user', { action: 'me' }, `dur-m${i}`);
+    for (let i = 0; i < 50; i += 1)
+      await call(
+        'points',
+        { action: 'award', openid: `dur-m${i}`, points: 1000, reason: '基准测试积分', requestId: `dur-award-${i}` },
+        'demo-admin',
+      );
+    const goods = await call<{ goodsId: string }>(
+      'points',
+      { action: 'saveGoods', name: '基准测试商品', price: 1, stock: total, perUserLimit: 99 },
+      'demo-admin',
+    );
+    const goodsId = goods.ok ? goods.data.goodsId : '';
+    const local = db as LocalDatabase;
+    const before = local.durability;
+    let ok = 0;
+    await load(total, 50, async (i) => {
+      const r = await call(
+        'points',
+        { action: 'redeem', goodsId, qty: 1, requestId: `dur-${i}-req` },
+        `dur-m${i % 50}`,
+      );
+      if (r.ok) ok += 1;
+      return r.ok;
+    });
+    const after = local.durability;
+    return {
+      commits: (after.commits - before.commits) / total,
+      syncs: (after.syncs - before.syncs) / total,
+      ok,
+      total,
+    };
+  } finally {
+    await db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** The bench's rows for the embedded redeem, each against its goal. */
 export async function benchEmbeddedRedeem(record: Record, quick: boolean): Promise<void> {
   const f = await measureRedeem(quick);
@@ -203,6 +253,9 @@ export async function benchEmbeddedRedeem(record: Record, quick: boolean): Promi
   record('raw engine conditional update (fsync each)', f.raw, 'ops/s');
   record('redeem throughput / raw conditional update', f.perSecond / f.raw, '×', `goal ≥ ${REDEEM_RATIO_GOAL}`);
   record('local cloud peak memory (after the redeem storm)', f.memoryMb, 'MB', 'VmHWM');
+  const d = await durabilityPerRedemption(quick);
+  record('redeem, 50 at once in process: journal commits per redemption', d.commits, '/op', `${d.ok} of ${d.total} ok`);
+  record('redeem, 50 at once in process: fdatasyncs per redemption', d.syncs, '/op', 'group commit: shared');
 }
 
 async function main(): Promise<void> {
@@ -220,6 +273,10 @@ async function main(): Promise<void> {
         `CPU per redemption: server ${f.serverCpuMs.toFixed(2)} ms, load generator ${f.clientCpuMs.toFixed(2)} ms`,
     );
   }
+  const d = await durabilityPerRedemption(quick);
+  console.log(
+    `in process, 50 at once: ${d.commits.toFixed(2)} journal commits and ${d.syncs.toFixed(2)} fdatasyncs per redemption (${d.ok} of ${d.total} ok)`,
+  );
   const median = (pick: (f: RedeemFigures) => number) => {
     const sorted = all.map(pick).sort((a, b) => a - b);
     return sorted[Math.floor(sorted.length / 2)]!;
