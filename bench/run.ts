@@ -675,6 +675,8 @@ async function main(): Promise<void> {
   await benchScaling();
   await benchAdminDelay(record);
   await benchCloudBaseStorms(record);
+  await (await import('./round-trips')).benchRoundTrips(record);
+  await (await import('./latency-storm')).benchLatencyStorm(record, QUICK);
   await (await import('./dashboard')).benchDashboard(record, QUICK);
   await (await import('./requests')).benchRequests(record, QUICK);
   const width = Math.max(...rows.map((r) => r.measure.length));
