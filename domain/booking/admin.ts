@@ -27,7 +27,6 @@ import { USERS, userDocSchema } from '../core/identity';
 import { TX_ATTEMPTS } from '../core/ids';
 import { rollBackBooking } from './book';
 import { cancelBooking } from './cancel';
-import { marksOf } from '../core/intents';
 import { BOOKINGS, BOOKING_STATUS, ITEMS, bookingDocSchema, itemDocSchema } from './model';
 
 const date = fields.date;
@@ -184,9 +183,7 @@ export const closeSlots = action({
       await ctx.db.collection(SLOTS).doc(slot._id).update({ closed: true, queue: [] });
       // Bookings under way took their seat before the close: roll them back (a completed one is
       // finished instead and cancelled below with the rest), so none lands on a closed slot.
-      const closedSlot = await ctx.db.collection(SLOTS).doc(slot._id).get();
-      for (const intentId of Object.keys(closedSlot ? marksOf(closedSlot) : {}))
-        await rollBackBooking(ctx.db, intentId, slot._id);
+      await rollBackBooking(ctx.db, slot._id);
       // Bookings already made are cancelled and their holders told why, and which booking.
       const bookings = await ctx.db
         .collection(BOOKINGS)

@@ -1,13 +1,22 @@
 /** Booking a seat directly: the hot-resource protocol of core/intents.ts on the slot's seats. */
 import { z } from 'zod';
 import type { Database, Transaction } from '../db';
-import { reconcileResource, reserve, rollBackIntent, take, type HotResource } from '../core/intents';
+import { reconcileMarks, repairMark, takeFirst, takeMarked, takenMarks, type MarkedResource } from '../core/intents';
 import { action } from '../core/router';
 import { AppError, notFound } from '../core/errors';
 import { fields } from '../core/validation';
 import { eightDigits as newCode } from '../core/ids';
 import { SLOTS, slotDocSchema } from '../slots';
-import { BOOKERS, BOOKINGS, ITEMS, activeLimit, bookingDocSchema, itemDocSchema, type Booking } from './model';
+import {
+  BOOKERS,
+  BOOKINGS,
+  BOOKING_CODES,
+  ITEMS,
+  activeLimit,
+  bookingDocSchema,
+  itemDocSchema,
+  type Booking,
+} from './model';
 import { bookingIdOf, readBooker, seat } from './seating';
 
 async function itemName(tx: Transaction, itemId: string): Promise<string> {
@@ -15,23 +24,27 @@ async function itemName(tx: Transaction, itemId: string): Promise<string> {
   return item.success ? item.data.name : '预约服务';
 }
 
-/** A slot's seats are the hot resource (see core/intents.ts); a booking's reservation is one more active booking. */
-const SEATS: HotResource = {
+/**
+ * A slot's seats are the hot resource, taken first (see `takeFirst` in core/intents.ts): the mark on the
+ * slot is the booking's intent; the person's counter (bookers) is what the completing transaction
+ * writes before it takes, and a booking carrying the take's id is what a completed take left.
+ */
+export const SEATS: MarkedResource = {
   kind: 'book',
   collection: SLOTS,
   undo: (db) => ({ booked: db.command.inc(-1) }),
-  async unreserve(tx, { openid }) {
-    const booker = await readBooker(tx, openid);
-    await tx
-      .collection(BOOKERS)
-      .doc(openid)
-      .set({ active: Math.max(0, booker.active - 1), seq: booker.seq });
+  lockOf: (mark) => ({ collection: BOOKERS, id: mark.openid }),
+  recorded: async (tx, mark) => {
+    const booking = bookingDocSchema.safeParse(await tx.collection(BOOKINGS).doc(mark.effectId).get());
+    return booking.success && booking.data.takeId === mark.takeId;
   },
 };
 
-/** Undoes a booking under way on `slotId` (its seat by the mark, then the reservation); used by closeSlots too. */
-export const rollBackBooking = (db: Database, intentId: string, slotId: string) =>
-  rollBackIntent(db, SEATS, intentId, slotId);
+/** Undoes a booking under way on `slotId` (closeSlots): settled if it completed, else its seat goes back. */
+export async function rollBackBooking(db: Database, slotId: string): Promise<void> {
+  const slot = await db.collection(SLOTS).doc(slotId).get();
+  for (const [intentId, mark] of takenMarks(slot ?? {}, 'book')) await repairMark(db, SEATS, slotId, intentId, mark);
+}
 
 const holdsSlot = (b: Booking) => b.status === 'active' || b.status === 'checkedIn';
 
@@ -50,9 +63,10 @@ export const book = action({
       if (existing.success && holdsSlot(existing.data)) throw new AppError('CONFLICT', '你已预约该时段');
       return null;
     };
-    return reserve(db, SEATS, {
+    /** What this attempt's transaction read and wrote before the take. */
+    let before: { booker: { active: number; seq: number }; itemName: string } | null = null;
+    return takeFirst(db, SEATS, {
       openid,
-      requestId,
       effectId: bookingId,
       target: slotId,
       now,
@@ -69,51 +83,49 @@ export const book = action({
         if (slot.data.booked >= slot.data.capacity) throw new AppError('SLOT_FULL', '该时段已约满，可加入候补');
         return slot.data;
       },
-      // No storedIn: completing reads the booking anyway, and refuses when one holds the slot (then the stored answer is read).
-      underWayElsewhere: '你正在预约该时段',
-      async reserveIn(tx) {
+      units: () => ({ qty: 1, total: 0 }),
+      underWay: '你正在预约该时段',
+      // The person's counter first (it holds them against their own other requests), then the booking
+      // (one per person per slot, or this request's again) and the code, before anything is taken.
+      async reserveIn(tx, slot, code) {
         const booker = await readBooker(tx, openid);
         if (booker.active >= activeLimit())
           throw new AppError('LIMIT_REACHED', `每人最多同时持有 ${activeLimit()} 个有效预约`);
         await tx
           .collection(BOOKERS)
           .doc(openid)
-          .set({ active: booker.active + 1, seq: booker.seq });
+          .set({ active: booker.active + 1, seq: booker.seq + 1 });
+        // The waiting list may have seated them meanwhile: one booking per person per slot.
+        if (stored(await tx.collection(BOOKINGS).doc(bookingId).get())) throw new AppError('CONFLICT', '该预约已完成');
+        await tx.collection(BOOKING_CODES).add({ _id: code, bookingId });
+        before = {
+          booker: { active: booker.active + 1, seq: booker.seq + 1 },
+          itemName: await itemName(tx, slot.resourceId),
+        };
       },
-      take: async (slot, intentId) =>
-        (await take(
+      take: (slot, intentId, mark) =>
+        takeMarked(
           db,
           SLOTS,
           slotId,
           intentId,
           { closed: db.command.neq(true), capacity: slot.capacity, booked: db.command.lt(slot.capacity) },
           { booked: db.command.inc(1), queue: db.command.pull(openid) },
-          1,
-        ))
-          ? 1
-          : null,
+          mark,
+        ),
       async refused() {
         const latest = slotDocSchema.safeParse(await db.collection(SLOTS).doc(slotId).get());
         if (latest.success && latest.data.closed) return new AppError('TOO_LATE', '该时段已关闭预约');
         return new AppError('SLOT_FULL', '该时段已约满，可加入候补');
       },
       code: { draw: newCode, name: '预约码' },
-      expired: '预约超时，请重试',
-      // The booking, its code and messages: the person's documents again.
-      async completeIn(tx, slot, _seat, code) {
-        // The waiting list may have seated them meanwhile: one booking per person per slot, so this seat goes back.
-        const promoted = bookingDocSchema.safeParse(await tx.collection(BOOKINGS).doc(bookingId).get());
-        if (promoted.success && holdsSlot(promoted.data)) throw new AppError('CONFLICT', '你已预约该时段');
-        const booking = await seat(
-          tx,
-          slot,
-          openid,
-          requestId,
-          'direct',
-          await itemName(tx, slot.resourceId),
-          now,
-          code,
-        );
+      // The booking and its messages.
+      async completeIn(tx, slot, code, mark) {
+        if (!before) throw new Error('completing before the person was reserved');
+        const booking = await seat(tx, slot, openid, requestId, 'direct', before.itemName, now, code, {
+          booker: before.booker,
+          takeId: mark.takeId,
+        });
         return { bookingId: booking._id, code: booking.code };
       },
     });
@@ -121,4 +133,4 @@ export const book = action({
 });
 
 /** The timer job: repairs bookings whose process died half-way (see core/intents.ts). */
-export const reconcileBookings = (db: Database, now: number) => reconcileResource(db, SEATS, now);
+export const reconcileBookings = (db: Database, now: number) => reconcileMarks(db, SEATS, now);

@@ -7,7 +7,8 @@ import { checkBookingInvariants } from './invariants';
 import { markNoShows } from './jobs';
 import { deliverMessages } from '../messages/deliver';
 import { BOOKERS } from './model';
-import { INTENTS, markOf, take } from '../core/intents';
+import { bookingIdOf } from './seating';
+import { markOf, takeMarked } from '../core/intents';
 import { SLOTS } from '../slots/model';
 
 // Through the real SDK against the CloudBase double (the cloudbase-* projects) a storm takes seconds, not milliseconds.
@@ -309,21 +310,21 @@ test('closing a day rolls back a booking still under way, so none lands on a clo
   const { itemId, slotId, start } = await itemWithSlot(3);
   const [who] = await users(1, 'closing-under-way-');
   const _ = w.db.command;
-  // A request stopped between taking its seat and writing its booking: its reservation, intent and mark.
-  await w.db.collection(BOOKERS).doc(who!).set({ active: 1, seq: 0 });
-  await w.db.collection(INTENTS).add({
-    _id: 'in-closing-1',
+  // A request stopped between taking its seat and committing its booking: only its mark (the intent
+  // itself) is left; its transaction, with the person's counter, never committed.
+  const mark = {
     kind: 'book',
+    effectId: bookingIdOf(slotId, who!),
     openid: who!,
-    requestId: 'closing-uw-req',
-    collection: SLOTS,
-    target: slotId,
-    state: 'open',
-    createdAt: w.now,
+    takeId: 't-closing-1',
+    at: w.now,
     qty: 1,
     total: 0,
-  });
-  expect(await take(w.db, SLOTS, slotId, 'in-closing-1', { booked: _.lt(3) }, { booked: _.inc(1) }, 1)).toBe(true);
+    seat: null,
+  } as const;
+  expect(await takeMarked(w.db, SLOTS, slotId, 'in-closing-1', { booked: _.lt(3) }, { booked: _.inc(1) }, mark)).toBe(
+    true,
+  );
   const closed = await w.call<{ closed: number; cancelled: number }>(
     'stations',
     { action: 'closeSlots', itemId, date: dayOf(start), reason: '场地维修' },
@@ -333,8 +334,8 @@ test('closing a day rolls back a booking still under way, so none lands on a clo
   const slot = await w.db.collection(SLOTS).doc(slotId).get();
   expect(slot?.booked).toBe(0);
   expect(markOf(slot, 'in-closing-1')).toBeUndefined();
-  expect(await w.db.collection(INTENTS).doc('in-closing-1').get()).toBeNull();
-  expect((await w.db.collection(BOOKERS).doc(who!).get())?.active).toBe(0);
+  expect(slot?.holding).toBe(0);
+  expect((await w.db.collection(BOOKERS).doc(who!).get())?.active ?? 0).toBe(0);
   await expectClean(w);
 });
 

@@ -2,6 +2,7 @@
 import { clock } from '../core/clock';
 import type { Database } from '../db';
 import { heldBy, readAll, readIntents, type InvariantReport } from '../core/invariants';
+import { intentGraceMs, intentMarks, takenMarks } from '../core/intents';
 import { SLOTS, slotDocSchema } from '../slots';
 import { BOOKERS, BOOKINGS, ITEMS, bookerDocSchema, bookingDocSchema } from './model';
 
@@ -14,7 +15,23 @@ export async function checkBookingInvariants(db: Database, now = clock.now()): P
   const bookers = (await readAll(db, BOOKERS)).map((d) => bookerDocSchema.parse(d));
   const intents = await readIntents(db, 'book', now);
   // Seats taken by bookings under way (an open intent's mark on its slot), and their reservations.
-  const holds = new Map(slotDocs.map((d) => [d._id, heldBy(d, intents.byId)]));
+  // Bookings under way are marks on their slot (the intent itself); one whose booking carries its take
+  // is completed and only waits to be settled. Marks of the intents collection's protocol are read beside.
+  const recorded = new Set(bookings.flatMap((b) => (b.takeId ? [b.takeId] : [])));
+  let staleMarks = 0;
+  let inFlight = 0;
+  const holds = new Map(
+    slotDocs.map((d) => {
+      const legacy = heldBy({ ...d, holds: intentMarks(d) }, intents.byId);
+      let held = legacy.held;
+      for (const [, mark] of takenMarks(d, 'book')) {
+        if (mark.at < now - intentGraceMs()) staleMarks += 1;
+        else inFlight += 1;
+        if (!recorded.has(mark.takeId)) held += 1;
+      }
+      return [d._id, { held, orphans: legacy.orphans }];
+    }),
+  );
   const reserving = new Map<string, number>();
   for (const i of intents.open) reserving.set(i.openid, (reserving.get(i.openid) ?? 0) + 1);
   const seatsTaken = new Map<string, number>();
@@ -47,5 +64,9 @@ export async function checkBookingInvariants(db: Database, now = clock.now()): P
       ).length,
     },
     intents.report,
+    {
+      name: `no book intent left past the grace period on the slots (in flight now: ${inFlight})`,
+      violations: staleMarks,
+    },
   ];
 }

@@ -40,6 +40,8 @@ export const bookingDocSchema = z.object({
   closedAt: z.number().nullable().default(null),
   checkedInAt: z.number().nullable().default(null),
   checkedInBy: z.string().nullable().default(null),
+  /** The take that seated a direct booking (see core/intents.ts `takeFirst`); null otherwise. */
+  takeId: z.string().nullable().default(null),
 });
 export type Booking = z.output<typeof bookingDocSchema>;
 

@@ -76,7 +76,8 @@ export async function notify(
 
 /**
  * Gives `openid` a seat in `slot` inside `tx` (the caller took or checked the seat); answers the
- * booking. A direct booking's reservation already counts in the person's active bookings.
+ * booking. A direct booking (`taken`) already wrote the person's counter and the code's document
+ * before it took the seat, and records the take's id.
  */
 export async function seat(
   tx: Transaction,
@@ -87,9 +88,14 @@ export async function seat(
   itemName: string,
   now: number,
   code: string,
+  taken?: { booker: { active: number; seq: number }; takeId: string },
 ): Promise<Booking> {
-  const reserved = await readBooker(tx, openid);
-  const booker = via === 'direct' ? { ...reserved, active: Math.max(0, reserved.active - 1) } : reserved;
+  let booker = taken?.booker;
+  if (!booker) {
+    const current = await readBooker(tx, openid);
+    booker = { active: current.active + 1, seq: current.seq + 1 };
+    await tx.collection(BOOKERS).doc(openid).set(booker);
+  }
   const booking: Booking = {
     _id: bookingIdOf(slot._id, openid),
     slotId: slot._id,
@@ -100,7 +106,7 @@ export async function seat(
     status: 'active',
     code,
     requestId,
-    seq: booker.seq + 1,
+    seq: booker.seq,
     start: slot.start,
     end: slot.end,
     via,
@@ -108,13 +114,10 @@ export async function seat(
     closedAt: null,
     checkedInAt: null,
     checkedInBy: null,
+    takeId: taken?.takeId ?? null,
   };
-  await tx
-    .collection(BOOKERS)
-    .doc(openid)
-    .set({ active: booker.active + 1, seq: booker.seq + 1 });
   await tx.collection(BOOKINGS).doc(booking._id).set(booking);
-  await tx.collection(BOOKING_CODES).add({ _id: code, bookingId: booking._id });
+  if (!taken) await tx.collection(BOOKING_CODES).add({ _id: code, bookingId: booking._id });
   await notify(
     tx,
     openid,

@@ -594,7 +594,7 @@ export interface TakeFirst<Plan, Answer> {
    * them against the person's other requests, so only a request that may complete takes), and the code's
    * document. A refusal throws; so does finding this request completed (its derived `_id` taken).
    */
-  reserveIn: (tx: Transaction, plan: Plan, code: string) => Promise<void>;
+  reserveIn: (tx: Transaction, plan: Plan, code: string, mark: Mark) => Promise<void>;
   /** The conditional take on the hot document (`takeMarked`, with the mark given or a seat added to it); false when refused. */
   take: (plan: Plan, intentId: string, mark: Mark) => Promise<boolean>;
   /** The refusal to answer when the take was refused. */
@@ -651,7 +651,7 @@ async function takeFirstSteps<Plan, Answer>(
     answer = await withFreshCode(r.code.draw, r.code.name, (code) =>
       db.runTransaction(async (tx) => {
         if (stage !== 'before') throw new AfterTake();
-        await r.reserveIn(tx, plan, code);
+        await r.reserveIn(tx, plan, code, mark);
         stage = 'taking';
         const took = await r.take(plan, intentId, mark);
         stage = took ? 'taken' : 'refused';

@@ -1,7 +1,7 @@
 /** Appointing a dose: the hot-resource protocol of core/intents.ts on a slot's seats (general, green, released). */
 import { z } from 'zod';
 import type { Database } from '../db';
-import { reconcileResource, reserve, take, type HotResource } from '../core/intents';
+import { reconcileMarks, takeFirst, takeMarked, type MarkedResource, type Mark } from '../core/intents';
 import { action } from '../core/router';
 import { AppError, notFound } from '../core/errors';
 import { fields } from '../core/validation';
@@ -52,6 +52,7 @@ async function takeVaccineSeat(
   age: number,
   now: number,
   read: Slot,
+  mark: Mark,
 ): Promise<Appointment['seat'] | null> {
   const _ = db.command;
   for (let attempt = 0; attempt < 100; attempt += 1) {
@@ -67,9 +68,17 @@ async function takeVaccineSeat(
     const base = { closed: _.neq(true), capacity: slot.capacity };
     const g = slot.green;
     const taken = !g
-      ? await take(db, SLOTS, slotId, intentId, { ...base, booked: _.lt(slot.capacity) }, { booked: _.inc(1) }, seat)
+      ? await takeMarked(
+          db,
+          SLOTS,
+          slotId,
+          intentId,
+          { ...base, booked: _.lt(slot.capacity) },
+          { booked: _.inc(1) },
+          { ...mark, seat },
+        )
       : seat === 'general'
-        ? await take(
+        ? await takeMarked(
             db,
             SLOTS,
             slotId,
@@ -81,9 +90,9 @@ async function takeVaccineSeat(
               booked: _.lt(slot.capacity - g.seats + g.used),
             },
             { booked: _.inc(1) },
-            seat,
+            { ...mark, seat },
           )
-        : await take(
+        : await takeMarked(
             db,
             SLOTS,
             slotId,
@@ -95,25 +104,35 @@ async function takeVaccineSeat(
               ...(seat === 'released' ? { 'green.releaseAt': _.lte(now) } : {}),
             },
             { booked: _.inc(1), 'green.used': _.inc(1) },
-            seat,
+            { ...mark, seat },
           );
     if (taken) return seat;
   }
   throw new AppError('CONFLICT', '系统繁忙，请稍后重试');
 }
 
-/** A slot's seats (green, general or released) are the hot resource; an appointment reserves nothing but its intent. */
-const SEATS: HotResource = {
+/**
+ * A slot's seats (green, general or released) are the hot resource, taken first (see `takeFirst` in
+ * core/intents.ts): the mark on the slot is the appointment's intent, with the seat's kind; the
+ * appointment's own document (one per person per dose) is what the completing transaction writes
+ * before it takes, and an appointment carrying the take's id is what a completed take left.
+ */
+const SEATS: MarkedResource = {
   kind: 'appoint',
   collection: SLOTS,
   undo: (db, mark) => ({
     booked: db.command.inc(-1),
-    ...(mark === 'general' ? {} : { 'green.used': db.command.inc(-1) }),
+    ...(mark.seat === 'general' ? {} : { 'green.used': db.command.inc(-1) }),
   }),
+  lockOf: (mark) => ({ collection: APPOINTMENTS, id: mark.effectId }),
+  recorded: async (tx, mark) => {
+    const a = appointmentDocSchema.safeParse(await tx.collection(APPOINTMENTS).doc(mark.effectId).get());
+    return a.success && a.data.takeId === mark.takeId;
+  },
 };
 
 /** The timer job: repairs appointments whose process died half-way (see core/intents.ts). */
-export const reconcileAppointments = (db: Database, now: number) => reconcileResource(db, SEATS, now);
+export const reconcileAppointments = (db: Database, now: number) => reconcileMarks(db, SEATS, now);
 
 export const appoint = action({
   input: z.strictObject({
@@ -138,24 +157,29 @@ export const appoint = action({
         'SLOT_FULL',
         age >= ELDER_AGE ? '该时段已约满' : '该时段普通名额已约满（余下为 60 岁以上绿色通道名额）',
       );
-    return reserve(db, SEATS, {
+    /** The seat this attempt wrote on the appointment before the take, and the one the take got. */
+    let planned: Appointment['seat'] | null = null;
+    let took: Appointment['seat'] | null = null;
+    const storedOrRefused = (doc: Record<string, unknown> | null) => {
+      const existing = appointmentDocSchema.safeParse(doc);
+      if (existing.success && existing.data.requestId === requestId && existing.data.owner === ctx.user._id)
+        return existing.data;
+      if (existing.success && existing.data.status !== 'cancelled') {
+        throw new AppError(
+          'CONFLICT',
+          existing.data.status === 'completed' ? '该接种人已完成这一剂' : '该接种人已预约这一剂',
+        );
+      }
+      return null;
+    };
+    return takeFirst(db, SEATS, {
       openid: ctx.user._id,
-      requestId,
       effectId: appointmentId,
       target: slotId,
       now,
       async storedAnswer() {
-        const existing = appointmentDocSchema.safeParse(await db.collection(APPOINTMENTS).doc(appointmentId).get());
-        if (existing.success && existing.data.requestId === requestId && existing.data.owner === ctx.user._id) {
-          return { appointmentId, code: existing.data.code };
-        }
-        if (existing.success && existing.data.status !== 'cancelled') {
-          throw new AppError(
-            'CONFLICT',
-            existing.data.status === 'completed' ? '该接种人已完成这一剂' : '该接种人已预约这一剂',
-          );
-        }
-        return null;
+        const existing = storedOrRefused(await db.collection(APPOINTMENTS).doc(appointmentId).get());
+        return existing ? { appointmentId, code: existing.code } : null;
       },
       async prepare() {
         const slot = slotDocSchema.safeParse(await db.collection(SLOTS).doc(slotId).get());
@@ -191,19 +215,14 @@ export const appoint = action({
         if (!chooseSeat(slot.data, age, now)) throw fullFor(age);
         return { slot: slot.data, site: site.data, offer, age };
       },
-      // One intent per person per dose, whoever books it: the appointment's own documents.
-      storedIn: async (tx) => {
-        const again = appointmentDocSchema.safeParse(await tx.collection(APPOINTMENTS).doc(appointmentId).get());
-        return again.success && again.data.status !== 'cancelled';
-      },
-      underWayElsewhere: '该接种人正在预约这一剂',
-      take: ({ age, slot }, intentId) => takeVaccineSeat(db, slotId, intentId, age, now, slot),
-      refused: ({ age }) => fullFor(age),
-      code: { draw: eightDigits, name: '预约码' },
-      expired: '预约超时，请重试',
-      // The appointment and its code.
-      async completeIn(tx, { slot, site, offer, age }, seat, code) {
-        await tx.collection(APPOINTMENT_CODES).add({ _id: code, appointmentId });
+      units: () => ({ qty: 1, total: 0 }),
+      underWay: '该接种人正在预约这一剂',
+      // One appointment per person per dose, whoever books it: its own document, written before the take
+      // (it holds the person's dose against every other request), with its code's document.
+      async reserveIn(tx, { slot, site, offer, age }, code, mark) {
+        if (storedOrRefused(await tx.collection(APPOINTMENTS).doc(appointmentId).get()))
+          throw new AppError('CONFLICT', '该预约已完成');
+        planned = chooseSeat(slot, age, now) ?? 'general';
         await tx
           .collection(APPOINTMENTS)
           .doc(appointmentId)
@@ -220,7 +239,7 @@ export const appoint = action({
             status: 'active',
             code,
             requestId,
-            seat,
+            seat: planned,
             elder: age >= ELDER_AGE,
             maskedName: person.data.masked.name,
             start: slot.start,
@@ -228,7 +247,19 @@ export const appoint = action({
             createdAt: now,
             completedAt: null,
             closedAt: null,
+            takeId: mark.takeId,
           });
+        await tx.collection(APPOINTMENT_CODES).add({ _id: code, appointmentId });
+      },
+      take: async ({ age, slot }, intentId, mark) => {
+        took = await takeVaccineSeat(db, slotId, intentId, age, now, slot, mark);
+        return took !== null;
+      },
+      refused: ({ age }) => fullFor(age),
+      code: { draw: eightDigits, name: '预约码' },
+      // The seat the take got (another kind than planned only when the slot changed meanwhile) and the messages.
+      async completeIn(tx, { slot, site, offer }, code) {
+        if (took && took !== planned) await tx.collection(APPOINTMENTS).doc(appointmentId).update({ seat: took });
         await notifyAppointed(
           tx,
           {

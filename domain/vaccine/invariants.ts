@@ -1,7 +1,7 @@
 /** The vaccination invariants of DESIGN.md over a whole database; each answers how many documents break it. */
 import { clock } from '../core/clock';
 import type { Database } from '../db';
-import { isUnfinished, marksOf, type Intent } from '../core/intents';
+import { intentGraceMs, intentMarks, isUnfinished, takenMarks, type Intent } from '../core/intents';
 
 const unfinished = (intent: Intent | undefined) => intent !== undefined && isUnfinished(intent);
 import { heldBy, readAll, readIntents, type InvariantReport } from '../core/invariants';
@@ -21,14 +21,31 @@ export async function checkVaccineInvariants(db: Database, now = clock.now()): P
     seated.set(a.slotId, (seated.get(a.slotId) ?? 0) + 1);
     if (a.seat !== 'general') held.set(a.slotId, (held.get(a.slotId) ?? 0) + 1);
   }
-  // Seats taken by appointments under way: marked on the slot with the seat's kind.
-  const underWay = new Map(slotDocs.map((d) => [d._id, heldBy(d, intents.byId)]));
-  const greenUnderWay = new Map(
-    slotDocs.map((d) => [
-      d._id,
-      Object.entries(marksOf(d)).filter(([id, mark]) => unfinished(intents.byId.get(id)) && mark !== 'general').length,
-    ]),
-  );
+  // Seats taken by appointments under way: marks on the slot (the intent itself, with the seat's kind);
+  // one whose appointment carries its take is completed and only waits to be settled. Marks of the
+  // intents collection's protocol are read beside.
+  const recorded = new Set(appointments.flatMap((a) => (a.takeId ? [a.takeId] : [])));
+  let staleMarks = 0;
+  let inFlight = 0;
+  const underWay = new Map<string, { held: number; orphans: number }>();
+  const greenUnderWay = new Map<string, number>();
+  for (const d of slotDocs) {
+    const legacyMarks = intentMarks(d);
+    const legacy = heldBy({ ...d, holds: legacyMarks }, intents.byId);
+    let held = legacy.held;
+    let green = Object.entries(legacyMarks).filter(
+      ([id, mark]) => unfinished(intents.byId.get(id)) && mark !== 'general',
+    ).length;
+    for (const [, mark] of takenMarks(d, 'appoint')) {
+      if (mark.at < now - intentGraceMs()) staleMarks += 1;
+      else inFlight += 1;
+      if (recorded.has(mark.takeId)) continue;
+      held += 1;
+      if (mark.seat !== 'general') green += 1;
+    }
+    underWay.set(d._id, { held, orphans: legacy.orphans });
+    greenUnderWay.set(d._id, green);
+  }
   const perPersonDose = live.map((a) => `${a.idHash}|${a.vaccine}|${a.dose}`);
   return [
     {
@@ -59,5 +76,9 @@ export async function checkVaccineInvariants(db: Database, now = clock.now()): P
     },
     { name: 'one appointment per person per dose', violations: perPersonDose.length - new Set(perPersonDose).size },
     intents.report,
+    {
+      name: `no appoint intent left past the grace period on the slots (in flight now: ${inFlight})`,
+      violations: staleMarks,
+    },
   ];
 }

@@ -103,6 +103,8 @@ export const appointmentDocSchema = z.object({
   createdAt: z.number(),
   completedAt: z.number().nullable().default(null),
   closedAt: z.number().nullable().default(null),
+  /** The take that seated it (see core/intents.ts `takeFirst`); null on older documents. */
+  takeId: z.string().nullable().default(null),
 });
 export type Appointment = z.output<typeof appointmentDocSchema>;
 /** Whether the appointment was made for someone 60 or over (new documents say so; older ones kept the age). */

@@ -8,7 +8,7 @@ import { dayOf } from '../../domain/core/time';
 import type { LoggedRequest } from '../support/cloudbase-double/server';
 import { seededWorld } from '../support/functions';
 
-const BUDGET = { redeem: 13, book: 22, appoint: 20 } as const;
+const BUDGET = { redeem: 13, book: 14, appoint: 14 } as const;
 
 type World = Awaited<ReturnType<typeof seededWorld>>;
 let w: World;
