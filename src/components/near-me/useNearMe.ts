@@ -18,6 +18,8 @@ export function locationProblem(error: unknown): string {
       : typeof error === 'object' && error
         ? String((error as { errMsg?: unknown }).errMsg ?? '')
         : String(error ?? '');
+  // 暂不同意 on the privacy sheet (packages/privacy): WeChat answers `privacy permission is not authorized`.
+  if (/privacy/i.test(message)) return '需先同意隐私保护指引才能按距离排序，已按默认顺序显示，再点一次可重新查看。';
   if (/denied|deny|auth|permission|拒绝/i.test(message)) {
     return process.env.TARO_ENV === 'weapp'
       ? '你没有允许使用位置，已按默认顺序显示。可在右上角「…」→「设置」中允许位置信息后再试。'
