@@ -282,6 +282,9 @@ export const INDEXES: readonly IndexSpec[] = [
       ['createdAt', 1],
     ],
   },
+  // The reconcile jobs find hot documents carrying a taken mark (core/intents.ts `reconcileMarks`).
+  { collection: 'goods', keys: [['holding', 1]] },
+  { collection: 'slots', keys: [['holding', 1]] },
   {
     collection: 'helpRequests',
     keys: [
