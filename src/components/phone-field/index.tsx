@@ -66,6 +66,9 @@ export default function PhoneField({
     }
     // The account's quota is used up (errno 1400001), or the person closed the sheet: typing still works.
     if (detail?.errno === 1400001) setProblem('微信手机号暂时不能用，请直接填写手机号');
+    // 暂不同意 on the privacy sheet: WeChat answers `privacy permission is not authorized`.
+    else if (/privacy/i.test(detail?.errMsg ?? ''))
+      setProblem('需先同意隐私保护指引才能使用微信手机号，也可以直接填写手机号');
     else if (!/deny|cancel/i.test(detail?.errMsg ?? '')) setProblem('没能取到微信手机号，请直接填写手机号');
   };
   const shown = error ?? problem;
