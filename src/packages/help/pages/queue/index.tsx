@@ -53,7 +53,7 @@ function VolunteerItem({ v, onDone }: { v: PendingVolunteer; onDone: () => void 
   return (
     <View className={`card help-volunteer-item help-volunteer-item--${v.openid}`}>
       <View className="card__title">{who}</View>
-      <View className="muted">{`${v.unitName ?? ''}${v.inService ? ` · 双报到在职党员${v.workplace ? `（${v.workplace}）` : ''}` : ''}${v.appliedAt ? ` · ${formatTime(v.appliedAt)} 登记` : ''}${v.phoneVerified ? ' · 手机号已由微信核验' : ' · 手机号为本人填写，未核验'}`}</View>
+      <View className="muted">{`${v.unitName ?? ''}${v.inService ? ` · 双报到在职党员${v.workplace ? `（${v.workplace}）` : ''}` : ''}${v.appliedAt ? ` · ${formatTime(v.appliedAt)} 登记` : ''}${v.phoneVerified ? ' · 手机号经微信核验' : ' · 手机号为手填未核验'}`}</View>
       <FormField
         label="不通过的原因"
         name={`reason-${v.openid}`}
