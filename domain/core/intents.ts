@@ -1,23 +1,30 @@
 /**
  * Hot documents (goods stock, a slot's seats and green seats) are written by many people at once.
  * On CloudBase a transaction that writes one conflicts with every other (first writer wins), so the
- * hot document is never written inside a transaction on the hot path. Instead:
+ * hot document is never written inside a transaction on the hot path.
  *
- * 1. an intent is added (its `_id` derived from the request, so a retry or a twin finds it) together
- *    with the per-person reservation (points held, quota, active bookings) in one transaction on
- *    that person's documents, which are not hot;
- * 2. the resource is taken by one conditional single-document update that also marks the hot
- *    document with the intent (`holds.<intentId>`): atomic, conflict-free, and it says whether it
- *    was this intent that took it;
- * 3. a transaction on the person's documents completes the effect (order, booking, appointment) and
- *    marks the intent done; then the mark is removed and the intent deleted.
+ * The hot path (`takeFirst`: redeem, book, appoint) is one transaction on the person's documents with
+ * the take inside it:
  *
- * Any refusal after step 2 gives the resource back exactly once: the give-back is conditional on the
- * mark and removes it. A process that dies half-way leaves an intent behind; the `reconcile` timer
- * job finds intents older than the grace period and finishes (done) or rolls them back (open).
+ * 1. the person's documents are read and written first (account and ledger entry, the person's
+ *    booking counter, the appointment itself) and the code's document is added: a refusal (points,
+ *    limits, one per person) comes before anything is taken, a second request of the same person
+ *    waits on the first one's write, and a code clash draws again before the take;
+ * 2. the resource is taken by one conditional single-document update outside the transaction, which
+ *    marks the hot document with the intent itself (`holds.<intentId>`: kind, effect, person, units,
+ *    seat, when, and this take's id) and counts it in `holding`;
+ * 3. the effect (order, booking, appointment, recording the take's id) and its messages are written
+ *    and the transaction commits; then the mark is removed (settled).
  *
- * `reserve` runs the three steps and every roll-back; a module (redeem, book, appoint) gives only its
- * parts: a HotResource (how a unit goes back, what the reservation was) and the steps' bodies.
+ * A failure after the take repairs it (`repairMark`): it first writes, and never commits, the person's
+ * document of step 1 — while the request's transaction is open this conflicts, so a repair can never
+ * decide beside a completion that then commits — then settles the mark if the effect was recorded, or
+ * gives the unit back (conditional on the take's id, so exactly once). A transaction attempt after the
+ * take is never retried. A process that dies leaves only its mark: the `reconcile` job of each function
+ * scans hot documents with `holding` > 0 and repairs marks older than the grace period.
+ *
+ * The older three-step protocol (`reserve`: an intents document and reservation, the take, a completing
+ * transaction) is kept below with its roll-backs and job; no hot action uses it any more.
  */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
