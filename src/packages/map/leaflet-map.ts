@@ -23,12 +23,29 @@ export interface MapHandle {
 const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/** A light grid drawn on the device: the offline layer. */
+/** A light grid drawn on the device (a canvas per tile, like any picture): the offline layer. */
 function offlineLayer(): L.GridLayer {
   const Grid = L.GridLayer.extend({
     createTile(): HTMLElement {
-      const tile = document.createElement('div');
-      tile.className = 'xf-map-tile';
+      const tile = document.createElement('canvas');
+      tile.width = 256;
+      tile.height = 256;
+      const g = tile.getContext('2d');
+      if (g) {
+        g.fillStyle = '#eef1ea';
+        g.fillRect(0, 0, 256, 256);
+        g.strokeStyle = '#dbe2d2';
+        g.lineWidth = 1;
+        for (let i = 0; i <= 256; i += 64) {
+          g.beginPath();
+          g.moveTo(i + 0.5, 0);
+          g.lineTo(i + 0.5, 256);
+          g.moveTo(0, i + 0.5);
+          g.lineTo(256, i + 0.5);
+          g.stroke();
+        }
+      }
+      tile.setAttribute('aria-hidden', 'true');
       return tile;
     },
   });
@@ -44,7 +61,8 @@ export function createMap(
     onOpen: (landmarkId: string) => void;
   },
 ): MapHandle {
-  const map = L.map(element, { zoomControl: true, attributionControl: false, minZoom: 3, maxZoom: 19 });
+  const map = L.map(element, { zoomControl: false, attributionControl: false, minZoom: 3, maxZoom: 19 });
+  L.control.zoom({ zoomInTitle: '放大地图', zoomOutTitle: '缩小地图' }).addTo(map);
   const url = typeof MAP_TILE_URL === 'string' ? MAP_TILE_URL : '';
   (url ? L.tileLayer(url, { minZoom: 3, maxZoom: 19, subdomains: '1234' }) : offlineLayer()).addTo(map);
   const layer = L.layerGroup().addTo(map);
@@ -57,7 +75,29 @@ export function createMap(
       Math.round(map.getZoom()),
     );
   };
+  // What would cross the map's edge: a name flips to the dot's left, or hides; a marker cut by the edge hides
+  // until the map moves (a word half shown reads as another word).
+  const fit = () => {
+    const box = element.getBoundingClientRect();
+    const inside = (r: DOMRect) =>
+      r.left >= box.left - 0.5 && r.right <= box.right + 0.5 && r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5;
+    element.querySelectorAll<HTMLElement>('.xf-map-pin, .xf-map-cluster-icon').forEach((icon) => {
+      icon.style.visibility = '';
+      icon.classList.remove('xf-map-pin--left');
+      const name = icon.querySelector<HTMLElement>('.xf-map-pin__name');
+      if (name) {
+        name.style.visibility = '';
+        if (!inside(name.getBoundingClientRect())) {
+          icon.classList.add('xf-map-pin--left');
+          if (!inside(name.getBoundingClientRect())) name.style.visibility = 'hidden';
+        }
+      }
+      const mark = icon.querySelector<HTMLElement>('.xf-map-pin__dot') ?? icon;
+      if (!inside(mark.getBoundingClientRect())) icon.style.visibility = 'hidden';
+    });
+  };
   map.on('moveend', report);
+  map.on('moveend zoomend resize', fit);
   map.setView([options.centre.lat, options.centre.lng], options.zoom);
 
   return {
@@ -75,10 +115,10 @@ export function createMap(
             .on('click', () => options.onOpen(m.landmarkId))
             .addTo(layer);
         } else {
-          const size = m.count < 10 ? 34 : m.count < 100 ? 40 : 46;
+          const size = m.count < 10 ? 36 : m.count < 100 ? 42 : 48;
           const icon = L.divIcon({
-            className: 'xf-map-cluster',
-            html: `<span>${m.count}</span>`,
+            className: 'xf-map-cluster-icon',
+            html: `<span class="xf-map-cluster xf-map-cluster--${size}">${m.count}</span>`,
             iconSize: [size, size],
             iconAnchor: [size / 2, size / 2],
           });
@@ -96,6 +136,7 @@ export function createMap(
             .addTo(layer);
         }
       }
+      fit();
     },
     setMe(p) {
       me?.remove();

@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import Taro, { useShareAppMessage } from '@tarojs/taro';
-import { Map as NativeMap, ScrollView, Text, View } from '@tarojs/components';
+import { Map as NativeMap, Text, View } from '@tarojs/components';
 import { ElderPage } from '../../../../components/elder-mode';
 import { a11y } from '../../../../components/layout/a11y';
 import { LOCATION_TYPE, locationProblem } from '../../../../components/near-me/useNearMe';
@@ -206,7 +206,7 @@ export default function MapPage() {
 
   return (
     <ElderPage className="map-page">
-      <ScrollView scrollX className="map-kinds">
+      <View className="map-kinds">
         {KIND_FILTERS.map(([value, label]) => (
           <Text
             key={label}
@@ -217,7 +217,7 @@ export default function MapPage() {
             {label}
           </Text>
         ))}
-      </ScrollView>
+      </View>
       <View className="map-locate-row">
         <View
           className="map-locate"
