@@ -73,7 +73,9 @@ describe.each(MODES)('in %s mode', (mode) => {
     await j.page.getByText('打卡人次').waitFor();
     const body = (await j.page.locator('.landmark-page').textContent()) ?? '';
     expect(body).toContain('全天开放');
-    expect(body).toContain('行走的党课'); // a route it is on
+    expect(body).toContain('玉林市容县容州镇民国小镇');
+    expect(body).toMatch(/所在路线.*第 \d+ 站，共 \d+ 站/);
+    expect(body).toContain('相关报道：《容县：抓示范创党建街区 强引领促提质升级》');
     expect(body).not.toMatch(/示例|原文|出处/);
     await j.check('62-landmark.png');
 

@@ -17,6 +17,14 @@ import { routeUrl } from '../../../../routes';
 import CheckIn from '../../check-in';
 import './index.scss';
 
+/** County and address in one line, the county not said twice (「玉林市容县」 + 「容县容州镇…」). */
+function fullAddress(county: string, address: string): string {
+  if (!county || address.startsWith(county)) return address;
+  const tail = county.replace(/^.*?[市州盟]/, '');
+  if (tail && address.startsWith(tail)) return county.slice(0, county.length - tail.length) + address;
+  return county + address;
+}
+
 /** The headline residents may read (without the collection note some titles carry). */
 const headline = (title: string) => title.replace(/（[^）]*）$/, '');
 
@@ -44,7 +52,7 @@ function LandmarkView({ place, scene, reload }: { place: LandmarkDetail; scene: 
       ) : null}
       <View className="card">
         <Cell title="开放时间" description={place.hours || '以现场公示为准'} />
-        <Cell title="地址" description={`${place.county}${place.address}` || '—'} />
+        <Cell title="地址" description={fullAddress(place.county, place.address) || '—'} />
         {place.branch ? <Cell title="所属党组织" description={place.branch.name} /> : null}
         <Cell title="打卡人次" description={`${place.checkins} 人次`} />
         <Button
