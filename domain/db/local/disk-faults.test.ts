@@ -179,6 +179,45 @@ describe('writes that are on disk or refused', () => {
     expect(after).toEqual({ docs: [{ _id: 'x', n: 5 }], accounts: [{ _id: 'a', balance: 10 }] });
   });
 
+  test('a plain write made inside a transaction is refused with it when an fdatasync fails before the commit', async () => {
+    const dir = tmp();
+    const { db, hooks } = open(dir);
+    const _ = db.command;
+    await db.collection('goods').add({ _id: 'g', stock: 5 });
+    await db.collection('accounts').add({ _id: 'a', balance: 10 });
+    let fired = false;
+    hooks.sync = (file) => {
+      if (file !== JOURNAL || fired) return undefined;
+      fired = true;
+      return 'EIO';
+    };
+    const outcome = db.runTransaction(async (tx) => {
+      // The take (as the hot path makes it) returns without waiting for its own fdatasync...
+      const { updated } = await db
+        .collection('goods')
+        .where({ _id: 'g', stock: _.gte(1) })
+        .update({ stock: _.inc(-1) });
+      expect(updated).toBe(1);
+      // ...which runs now and fails: the take is undone, and the order must not be written without it.
+      await expect(db.sync()).rejects.toMatchObject({ code: 'STORAGE_FAILED' });
+      await tx
+        .collection('accounts')
+        .doc('a')
+        .update({ balance: _.inc(-1) });
+      await tx.collection('orders').add({ _id: 'o1', qty: 1 });
+    });
+    await expect(outcome).rejects.toMatchObject({ code: 'STORAGE_FAILED' });
+    expect(await db.collection('goods').doc('g').get()).toEqual({ _id: 'g', stock: 5 });
+    expect(await db.collection('accounts').doc('a').get()).toEqual({ _id: 'a', balance: 10 });
+    expect(await db.collection('orders').doc('o1').get()).toBeNull();
+    await db.close();
+    expect(await reopened(dir, ['goods', 'accounts', 'orders'])).toEqual({
+      goods: [{ _id: 'g', stock: 5 }],
+      accounts: [{ _id: 'a', balance: 10 }],
+      orders: [],
+    });
+  });
+
   test('transactions built on an undone commit are undone too: the total stays whole', async () => {
     const dir = tmp();
     const { db, hooks } = open(dir);

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomBytes } from 'node:crypto';
 import { Mutex } from 'async-mutex';
 import { command, type Query, type UpdateDoc } from '../command';
@@ -89,6 +90,8 @@ export class LocalDatabase implements Database {
   private readonly sortedIds = new Map<string, string[]>();
   private clock = 0;
   private readonly txLock = new Mutex();
+  /** Set while a transaction's callback runs: a plain write made from inside it waits for the commit's fdatasync. */
+  private readonly insideTransaction = new AsyncLocalStorage<{ plainWrites: number }>();
   private readonly journal: Journal;
   private closed = false;
 
@@ -126,7 +129,11 @@ export class LocalDatabase implements Database {
       let result: T;
       try {
         const tx = new LocalTransaction(this);
-        result = await fn(tx);
+        const failures = this.journal.failures;
+        const scope = { plainWrites: 0 };
+        result = await this.insideTransaction.run(scope, () => fn(tx));
+        // A plain write made inside may have been undone by a failed fdatasync since: then none of this commits.
+        if (scope.plainWrites > 0 && this.journal.failures !== failures) throw this.journal.lastFailure;
         this.commit(tx.readVersions, tx.writes);
       } catch (error) {
         if (!(error instanceof DbError && error.code === 'TRANSACTION_CONFLICT') || attempt >= attempts) throw error;
@@ -143,6 +150,18 @@ export class LocalDatabase implements Database {
   /** Resolves once every commit so far is durable: answer nobody before it, having read anything. */
   sync(): Promise<void> {
     return this.journal.sync();
+  }
+
+  /**
+   * A plain write's wait: its fdatasync, except from inside a transaction's callback, whose commit comes
+   * later in the journal and is answered only once an fdatasync covering both succeeded (and refused if
+   * one failed meanwhile). The transaction's lock is then not held across an fdatasync of its own.
+   */
+  syncWrite(): Promise<void> {
+    const scope = this.insideTransaction.getStore();
+    if (!scope) return this.journal.sync();
+    scope.plainWrites += 1;
+    return Promise.resolve();
   }
 
   async close(): Promise<void> {
@@ -309,7 +328,7 @@ export class LocalDatabase implements Database {
 /** A write outside a transaction: one document, committed on its own. */
 function commitOne(db: LocalDatabase, collection: string, id: string, doc: Doc | null): Promise<void> {
   db.commit(new Map(), new Map([[key(collection, id), [collection, id, doc]]]));
-  return db.sync();
+  return db.syncWrite();
 }
 
 class LocalDocRef implements DocRef {
@@ -379,7 +398,7 @@ class LocalQuery implements QueryRef {
     const writes = new Map<string, Write>();
     for (const doc of matches) writes.set(key(this.name, doc._id), [this.name, doc._id, applyUpdate(doc, data)]);
     this.db.commit(new Map(), writes);
-    await this.db.sync();
+    await this.db.syncWrite();
     return { updated: matches.length };
   }
 
@@ -389,7 +408,7 @@ class LocalQuery implements QueryRef {
     const writes = new Map<string, Write>();
     for (const doc of matches) writes.set(key(this.name, doc._id), [this.name, doc._id, null]);
     this.db.commit(new Map(), writes);
-    await this.db.sync();
+    await this.db.syncWrite();
     return { deleted: matches.length };
   }
 }

@@ -356,6 +356,9 @@ export class Journal {
   /** Bumped at close: an fdatasync still under way then reports to nobody. */
   private generation = 0;
   readonly stats: JournalStats = { commits: 0, syncs: 0 };
+  /** Failed fdatasyncs so far (each undid every commit not yet durable), and the last one's error. */
+  failures = 0;
+  lastFailure: DbError = storageError(null);
   private compactAt: number;
   private everything: () => Iterable<Write> = () => [];
   private readonly fs: JournalFs;
@@ -515,8 +518,9 @@ export class Journal {
   private synced(covered: number, error: NodeJS.ErrnoException | null): void {
     if (error) {
       // Everything after `durable` goes, including commits written while it ran: they may build on it.
+      this.lastFailure = storageError(error);
       this.rollBack();
-      this.answer(storageError(error));
+      this.answer(this.lastFailure);
       return;
     }
     this.durable = covered;
@@ -554,6 +558,7 @@ export class Journal {
         this.undo = [];
       } catch (error) {
         failure = storageError(error);
+        this.lastFailure = failure;
         this.rollBack();
       }
     }
@@ -563,6 +568,7 @@ export class Journal {
 
   /** Undoes in memory, newest first, every commit the disk did not confirm, and cuts them from the file. */
   private rollBack(): void {
+    this.failures += 1;
     const undo = this.undo;
     this.undo = [];
     for (let i = undo.length - 1; i >= 0; i -= 1) undo[i]!.undo();
