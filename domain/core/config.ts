@@ -270,6 +270,12 @@ export const SETTINGS = {
     description:
       "管理后台的网址，小程序在空列表上告诉管理员到哪里添加 / the desk console's address, which the weapp shows an admin on an empty list",
   }),
+  MAP_TILE_URL: spec({
+    schema: text().trim().default(''),
+    places: ['build'],
+    description:
+      "H5 党建地图的瓦片地址模板（GCJ-02，含密钥）；留空则画离线网格，本地与测试不联网 / the H5 map's GCJ-02 tile URL template with its key; empty draws an offline grid, so nothing reaches the internet",
+  }),
   ENV_ID: spec({
     schema: text().trim().optional(),
     places: ['script'],
