@@ -23,19 +23,22 @@
  * take is never retried. A process that dies leaves only its mark: the `reconcile` job of each function
  * scans hot documents with `holding` > 0 and repairs marks older than the grace period.
  *
- * The older three-step protocol (`reserve`: an intents document and reservation, the take, a completing
- * transaction) is kept below with its roll-backs and job; no hot action uses it any more.
+ * An older protocol kept an `intents` document per request and marked the hot document with a bare
+ * value (a number or a string). Its code is gone; only what reads what it may have left remains here
+ * (`intentDocSchema`, `intentMarks`), for the invariant checks (core/invariants.ts `readIntents`,
+ * `heldBy`), which still count them and report one left past the grace period. No job repairs them.
  */
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { DbError, type Database, type JsonValue, type QueryDoc, type Transaction, type UpdateDoc } from '../db';
+import { type Database, type JsonValue, type QueryDoc, type Transaction, type UpdateDoc } from '../db';
 import { setting } from './config';
 import { AppError } from './errors';
 import { TX_ATTEMPTS, derivedId, withFreshCode } from './ids';
 
+/** The older protocol's documents: nothing writes them any more; the invariant checks report any left. */
 export const INTENTS = 'intents';
 
-/** Longer than a function can run (CloudBase stops one at 60 s), so only dead requests' intents are repaired. */
+/** Longer than a function can run (CloudBase stops one at 60 s), so only dead requests' marks are repaired. */
 export const intentGraceMs = (): number => setting('HOTSPOT_INTENT_GRACE_MS');
 
 export const INTENT_KINDS = ['redeem', 'book', 'appoint'] as const;
@@ -82,337 +85,6 @@ export function marksOf(doc: Record<string, unknown>): Record<string, JsonValue>
 }
 
 /**
- * Takes the resource for `intentId` when `condition` holds on the hot document: one atomic
- * conditional update, outside any transaction. `updated` > 0 can only mean the condition held and
- * the document changed (the mark is new), whether the database counts matched or modified documents.
- */
-export async function take(
-  db: Database,
-  collection: string,
-  id: string,
-  intentId: string,
-  condition: QueryDoc,
-  change: UpdateDoc,
-  mark: string | number,
-): Promise<boolean> {
-  const _ = db.command;
-  const { updated } = await db
-    .collection(collection)
-    .where({ ...condition, _id: id, [holdPath(intentId)]: _.exists(false) })
-    .update({ ...change, [holdPath(intentId)]: mark });
-  return updated > 0;
-}
-
-/** Gives back what `intentId` took, exactly once: conditional on the mark, which it removes. */
-export async function giveBack(
-  db: Database,
-  collection: string,
-  id: string,
-  intentId: string,
-  undo: (mark: JsonValue) => UpdateDoc,
-): Promise<boolean> {
-  const mark = markOf(await db.collection(collection).doc(id).get(), intentId);
-  if (mark === undefined) return false;
-  const _ = db.command;
-  const { updated } = await db
-    .collection(collection)
-    .where({ _id: id, [holdPath(intentId)]: mark })
-    .update({ ...undo(mark), [holdPath(intentId)]: _.remove() });
-  return updated > 0;
-}
-
-/**
- * Inside step 3's transaction: refuses unless the intent is still open (a roll-back may have claimed
- * it meanwhile; the resource is then given back by the caller's roll-back).
- */
-export async function assertStillOpen(tx: Transaction, intentId: string, expired: string): Promise<void> {
-  const intent = intentDocSchema.safeParse(await tx.collection(INTENTS).doc(intentId).get());
-  if (!intent.success || intent.data.state !== 'open') throw new AppError('CONFLICT', expired);
-}
-
-/** Removes the mark once the effect is recorded elsewhere; the resource stays taken. */
-export async function settle(db: Database, collection: string, id: string, intentId: string): Promise<void> {
-  const _ = db.command;
-  await db
-    .collection(collection)
-    .where({ _id: id, [holdPath(intentId)]: _.exists(true) })
-    .update({ [holdPath(intentId)]: _.remove() });
-}
-
-/** Settles a completed intent: the mark goes, then the intent. */
-export async function finish(db: Database, intent: Pick<Intent, '_id' | 'collection' | 'target'>): Promise<void> {
-  await settle(db, intent.collection, intent.target, intent._id);
-  await db.collection(INTENTS).doc(intent._id).remove();
-}
-
-/**
- * Undoes an intent that was not completed: gives back what it took (once, by its mark), then runs
- * `release` (the per-person reservation; it deletes the intent). An intent found done, because its
- * completing transaction did commit after all, is finished instead. Safe to repeat and to race.
- */
-export async function rollBack(
-  db: Database,
-  intent: Pick<Intent, '_id' | 'collection' | 'target'>,
-  undo: (mark: JsonValue) => UpdateDoc,
-  release: () => Promise<void>,
-): Promise<'finished' | 'rolledBack'> {
-  // Claim it first: a completing transaction still under way (it writes the intent) then conflicts
-  // and finds it no longer open, so it can never commit beside the give-back.
-  await db.collection(INTENTS).where({ _id: intent._id, state: 'open' }).update({ state: 'aborting' });
-  const current = intentDocSchema.safeParse(await db.collection(INTENTS).doc(intent._id).get());
-  if (current.success && current.data.state === 'done') {
-    await finish(db, current.data);
-    return 'finished';
-  }
-  await giveBack(db, intent.collection, intent.target, intent._id, undo);
-  await release();
-  return 'rolledBack';
-}
-
-/**
- * The reconciliation job for one kind: every stale intent finished or rolled back. One that cannot
- * be repaired now (a dead request's transaction still holds a document until the database aborts
- * it) is counted as `left` and repaired by a later run.
- */
-export async function reconcile(
-  db: Database,
-  kind: IntentKind,
-  now: number,
-  undo: (db: Database, intent: Intent) => (mark: JsonValue) => UpdateDoc,
-  release: (db: Database, intent: Intent) => Promise<void>,
-): Promise<{ finished: number; rolledBack: number; left: number }> {
-  const counts = { finished: 0, rolledBack: 0, left: 0 };
-  for (const intent of await staleIntents(db, kind, now)) {
-    try {
-      counts[await rollBack(db, intent, undo(db, intent), () => release(db, intent))] += 1;
-    } catch {
-      counts.left += 1;
-    }
-  }
-  return counts;
-}
-
-/**
- * The same request is under way elsewhere (a double tap, a client retry): waits until its intent
- * is gone or done, so the caller can read the first answer.
- */
-export async function waitForIntent(db: Database, intentId: string, timeoutMs = 15_000): Promise<void> {
-  const started = performance.now();
-  for (let delay = 5; ; delay = Math.min(delay * 2, 250)) {
-    const doc = await db.collection(INTENTS).doc(intentId).get();
-    if (!doc || doc.state === 'done') return;
-    if (performance.now() - started > timeoutMs) throw new AppError('CONFLICT', '该请求正在处理中，请稍后查看结果');
-    await new Promise((resolve) => setTimeout(resolve, delay + Math.random() * delay));
-  }
-}
-
-/** Intents of `kind` older than the grace period, oldest first: the reconciliation job's work. */
-export async function staleIntents(db: Database, kind: IntentKind, now: number, batch = 200): Promise<Intent[]> {
-  const _ = db.command;
-  const docs = await db
-    .collection(INTENTS)
-    .where({ kind, createdAt: _.lt(now - intentGraceMs()) })
-    .orderBy('createdAt', 'asc')
-    .limit(batch)
-    .get();
-  return docs.flatMap((d) => {
-    const parsed = intentDocSchema.safeParse(d);
-    return parsed.success ? [parsed.data] : [];
-  });
-}
-
-/**
- * A module's hot resource: which kind of intent takes it, on which collection, how a unit goes back
- * and what the person's reservation was. One value per module serves requests, roll-backs and the
- * reconciliation job alike.
- */
-export interface HotResource {
-  kind: IntentKind;
-  /** The collection of the hot documents. */
-  collection: string;
-  /** The update that gives back what a mark says was taken. */
-  undo: (db: Database, mark: JsonValue) => UpdateDoc;
-  /** Inside the releasing transaction, before the intent is deleted: undoes the per-person reservation. */
-  unreserve?: (tx: Transaction, intent: Intent) => Promise<void>;
-}
-
-/**
- * Releases what an unfinished intent reserved and deletes it, in one transaction on the person's
- * documents. Nothing to do when it is gone or done, so a request and the job may both call it.
- */
-export async function releaseIntent(db: Database, resource: HotResource, intentId: string): Promise<void> {
-  await db.runTransaction(async (tx) => {
-    const intent = intentDocSchema.safeParse(await tx.collection(INTENTS).doc(intentId).get());
-    if (!intent.success || !isUnfinished(intent.data)) return;
-    await resource.unreserve?.(tx, intent.data);
-    await tx.collection(INTENTS).doc(intentId).remove();
-  }, TX_ATTEMPTS);
-}
-
-/** Undoes an intent under way on `target`: what it took (by its mark), then its reservation (see rollBack). */
-export const rollBackIntent = (
-  db: Database,
-  resource: HotResource,
-  intentId: string,
-  target: string,
-): Promise<'finished' | 'rolledBack'> =>
-  rollBack(
-    db,
-    { _id: intentId, collection: resource.collection, target },
-    (mark) => resource.undo(db, mark),
-    () => releaseIntent(db, resource, intentId),
-  );
-
-/** The timer job of one resource: repairs the intents whose process died half-way. */
-export const reconcileResource = (db: Database, resource: HotResource, now: number) =>
-  reconcile(
-    db,
-    resource.kind,
-    now,
-    (db) => (mark) => resource.undo(db, mark),
-    (db, intent) => releaseIntent(db, resource, intent._id),
-  );
-
-/** What `reserve` runs for one request; everything else (the order of steps, every roll-back) is the protocol's. */
-export interface Reservation<Plan, Taken, Answer> {
-  openid: string;
-  requestId: string;
-  /** The effect's own id (order, booking, appointment): the intent's id derives from it. */
-  effectId: string;
-  /** The hot document. */
-  target: string;
-  now: number;
-  /** What the intent records as reserved (units and points, default one unit), for the roll-back and the job. */
-  holds?: (plan: Plan) => { qty: number; total: number };
-  /** The answer this request stored, if any: read when the reserving transaction found it, or before a refusal. */
-  storedAnswer: () => Promise<Answer | null>;
-  /** Reads before anything is written: what the later steps need. A refusal throws. */
-  prepare: () => Promise<Plan>;
-  /**
-   * Step 1, in the reserving transaction: whether the effect is already stored (then the loop reads it). May
-   * refuse. Leave it out when completing finds a stored effect itself (a derived `_id` whose insert fails):
-   * it then refuses with an AppError, and the stored answer is read.
-   */
-  storedIn?: (tx: Transaction, plan: Plan) => Promise<boolean>;
-  /** Step 1: the per-person reservation (quota, held points, active bookings), written beside the intent. May refuse. */
-  reserveIn?: (tx: Transaction, plan: Plan) => Promise<void>;
-  /** Refusal when another request (not this one's twin) holds the intent. */
-  underWayElsewhere: string;
-  /** Step 2: the conditional take on the hot document; null when refused. */
-  take: (plan: Plan, intentId: string) => Promise<Taken | null>;
-  /** The refusal to answer when the take was refused (the reservation is already released). */
-  refused: (plan: Plan) => Promise<AppError> | AppError;
-  /** Step 3, in the completing transaction with a fresh code: the effect, its code document and messages. */
-  completeIn: (tx: Transaction, plan: Plan, taken: Taken, code: string) => Promise<Answer>;
-  /** The code people show (`draw` makes one, `name` says what it is in the clash error). */
-  code: { draw: () => string; name: string };
-  /** Refusal when a roll-back claimed the intent before the completing transaction committed. */
-  expired: string;
-}
-
-/**
- * The three steps of the protocol (see the top of this file) for one request, with every roll-back:
- * a refused take releases the reservation; a take that throws, or a refused or failed completion,
- * gives back by the mark and releases. A twin request waits for the first and answers what it stored.
- * Crash points `<kind>-after-take` and `<kind>-after-complete` let crash tests stop it half-way.
- */
-export async function reserve<Plan, Taken, Answer>(
-  db: Database,
-  resource: HotResource,
-  r: Reservation<Plan, Taken, Answer>,
-): Promise<Answer> {
-  try {
-    return await reserveSteps(db, resource, r);
-  } catch (error) {
-    // The same request again may be refused (sold out since, its quota used by itself): a first
-    // request pays no read for a stored answer, a refusal reads it before answering.
-    const stored = error instanceof AppError ? await r.storedAnswer() : null;
-    if (stored !== null) return stored;
-    throw error;
-  }
-}
-
-async function reserveSteps<Plan, Taken, Answer>(
-  db: Database,
-  resource: HotResource,
-  r: Reservation<Plan, Taken, Answer>,
-): Promise<Answer> {
-  const intentId = intentIdOf(resource.kind, r.effectId);
-  for (;;) {
-    const plan = await r.prepare();
-
-    // 1. The intent and the person's reservation: one transaction on the person's documents. The
-    // intent's derived `_id` tells a twin without a read: its insert fails and nothing is reserved.
-    const reserved = await db
-      .runTransaction(async (tx) => {
-        if (r.storedIn && (await r.storedIn(tx, plan))) return 'stored' as const;
-        await r.reserveIn?.(tx, plan);
-        const { qty, total } = r.holds?.(plan) ?? { qty: 1, total: 0 };
-        await tx.collection(INTENTS).add({
-          _id: intentId,
-          kind: resource.kind,
-          openid: r.openid,
-          requestId: r.requestId,
-          collection: resource.collection,
-          target: r.target,
-          state: 'open',
-          createdAt: r.now,
-          qty,
-          total,
-        });
-        return 'reserved' as const;
-      }, TX_ATTEMPTS)
-      .catch(async (error: unknown) => {
-        if (!(error instanceof DbError && error.code === 'DUPLICATE_KEY')) throw error;
-        const intent = await db.collection(INTENTS).doc(intentId).get();
-        if (!intent) return 'gone' as const;
-        if (intent.requestId === r.requestId && intent.openid === r.openid) return 'busy' as const;
-        throw new AppError('CONFLICT', r.underWayElsewhere);
-      });
-    if (reserved === 'gone') continue;
-    if (reserved === 'stored' || reserved === 'busy') {
-      // The same request again: the first answer, and no second effect (a twin still under way is waited for).
-      if (reserved === 'busy') await waitForIntent(db, intentId);
-      const stored = await r.storedAnswer();
-      if (stored !== null) return stored;
-      continue;
-    }
-
-    // 2. The resource: one conditional update on the hot document, outside any transaction.
-    const taken = await r.take(plan, intentId).catch(async (error: unknown) => {
-      // The update may have landed before the error: give back by the mark, never just drop the intent.
-      await rollBackIntent(db, resource, intentId, r.target);
-      throw error;
-    });
-    if (taken === null) {
-      await releaseIntent(db, resource, intentId);
-      throw await r.refused(plan);
-    }
-    crashPoint(`${resource.kind}-after-take`);
-
-    // 3. The effect: a transaction on the person's documents that commits only on an intent still open.
-    let answer: Answer;
-    try {
-      answer = await withFreshCode(r.code.draw, r.code.name, (code) =>
-        db.runTransaction(async (tx) => {
-          await assertStillOpen(tx, intentId, r.expired);
-          const completed = await r.completeIn(tx, plan, taken, code);
-          await tx.collection(INTENTS).doc(intentId).update({ state: 'done' });
-          return completed;
-        }, TX_ATTEMPTS),
-      );
-    } catch (error) {
-      // Not completed: the resource goes back once (the reconciliation job repairs a failure here).
-      await rollBackIntent(db, resource, intentId, r.target);
-      throw error;
-    }
-    crashPoint(`${resource.kind}-after-complete`);
-    await finish(db, { _id: intentId, collection: resource.collection, target: r.target });
-    return answer;
-  }
-}
-
-/**
  * Test hook: with `HOTSPOT_TEST_KILL_AT=<point>[:n]` the process kills itself (SIGKILL) the n-th time
  * (default the first) a request reaches this point, so a crash test stops requests exactly half-way,
  * relative to what they did, never at a time. Unset in production.
@@ -429,7 +101,7 @@ export function crashPoint(name: string): void {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The mark as the intent (redemptions): one transaction on the person's documents, with the take
+// The mark as the intent (redeem, book, appoint): one transaction on the person's documents, with the take
 // inside it. See `takeFirst`.
 // ---------------------------------------------------------------------------------------------
 
@@ -461,7 +133,7 @@ export function takenMarks(doc: Record<string, unknown>, kind?: IntentKind): [st
   });
 }
 
-/** The marks of intents kept in the intents collection (the three-step protocol), without the others. */
+/** The marks of the older protocol (bare values, not a `Mark`; see the top of this file), without the others. */
 export function intentMarks(doc: Record<string, unknown>): Record<string, JsonValue> {
   const taken = new Set(takenMarks(doc).map(([id]) => id));
   return Object.fromEntries(Object.entries(marksOf(doc)).filter(([id]) => !taken.has(id)));
