@@ -11,6 +11,11 @@ dayjs.extend(isoWeek);
 export const ZONE = 'Asia/Shanghai';
 
 export const inZone = (ms: number) => dayjs(ms).tz(ZONE);
+/**
+ * An instant formatted in Shanghai by its fixed offset (UTC+8, no daylight saving since 1991): the same text as
+ * `inZone(ms).format(pattern)` without the zone plugin's Intl look-up, which cost a redemption 0.25 ms.
+ */
+export const formatShanghai = (ms: number, pattern: string): string => dayjs(ms).utcOffset(480).format(pattern);
 /** 'YYYY-MM-DD' of an instant, in Shanghai. */
 export const dayOf = (ms: number) => inZone(ms).format('YYYY-MM-DD');
 /** Epoch ms of 'YYYY-MM-DD HH:mm' read as Shanghai time. */

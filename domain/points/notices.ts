@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { Database, Transaction } from '../db';
-import { inZone } from '../core/time';
+import { formatShanghai } from '../core/time';
 import { enqueue } from '../messages';
 import { STATIONS } from '../stations';
 import { ORDERS, type Order } from './model';
@@ -66,7 +66,7 @@ export function whereToCollect(place: PickupPlace | null): string {
   return details ? `${place.name}（${details}）` : place.name;
 }
 
-const deadlineOf = (expiresAt: number) => inZone(expiresAt).format('M月D日 HH:mm');
+const deadlineOf = (expiresAt: number) => formatShanghai(expiresAt, 'M月D日 HH:mm');
 const item = (o: Pick<Order, 'goodsName' | 'qty'>) => `「${o.goodsName}」×${o.qty}`;
 
 type OrderFacts = Pick<Order, '_id' | 'openid' | 'goodsName' | 'qty' | 'total' | 'pickupCode' | 'expiresAt'>;
@@ -133,7 +133,7 @@ export async function tellPicked(
   place: PickupPlace | null,
   now: number,
 ): Promise<void> {
-  const at = inZone(now).format('M月D日 HH:mm');
+  const at = formatShanghai(now, 'M月D日 HH:mm');
   await enqueue(
     tx,
     {
@@ -176,7 +176,7 @@ export async function tellClosed(
       page: ORDERS_PAGE,
       refId: o._id,
       data: {
-        time: inZone(now).format('M月D日 HH:mm'),
+        time: formatShanghai(now, 'M月D日 HH:mm'),
         item: o.goodsName,
         code: '',
         status: cancelled ? '已取消' : '已过期',
