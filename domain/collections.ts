@@ -67,7 +67,7 @@ export const COLLECTIONS = {
   [INVITES]: { description: '党支部邀请码', ...PRIVATE },
   [APPLICATIONS]: { description: '入党支部申请（姓名、电话加密存储）', ...PRIVATE },
   [ROSTER]: { description: '导入的党支部花名册（姓名、电话加密存储，待本人加入时匹配）', ...PRIVATE },
-  [INTENTS]: { description: '抢兑、预约、接种占位的意向记录（补偿与对账用）', ...PRIVATE },
+  [INTENTS]: { description: '旧版抢兑、预约、接种占位的意向记录（已不再写入，对账检查仍读取）', ...PRIVATE },
   [AUDIT]: { description: '操作日志（只追加：谁、什么角色、做了什么、哪条记录、改前改后、何时）', ...PRIVATE },
   [CONSOLE_LOGINS]: { description: '管理后台扫码登录票据（只存轮询密钥的哈希；发起的电脑的地址与浏览器）', ...PRIVATE },
   [CONSOLE_SESSIONS]: {
@@ -275,13 +275,6 @@ export const INDEXES: readonly IndexSpec[] = [
     ],
   },
   { collection: 'vaccinePersons', keys: [['idHash', 1]] },
-  {
-    collection: 'intents',
-    keys: [
-      ['kind', 1],
-      ['createdAt', 1],
-    ],
-  },
   // The reconcile jobs find hot documents carrying a taken mark (core/intents.ts `reconcileMarks`).
   { collection: 'goods', keys: [['holding', 1]] },
   { collection: 'slots', keys: [['holding', 1]] },
