@@ -30,8 +30,9 @@ export interface InvariantReport {
 }
 
 /**
- * Intents of `kind`: those still open (a reservation, maybe a take), and a report that counts only
- * the ones left open past the grace period as violations; younger ones are requests in flight.
+ * Documents of the older protocol's `intents` collection of `kind` (nothing writes them any more; see the
+ * top of core/intents.ts): those still open (a reservation, maybe a take), and a report that counts the
+ * ones past the grace period as violations (no job repairs them now).
  */
 export async function readIntents(db: Database, kind: IntentKind, now: number) {
   const all = (await readAll(db, INTENTS)).flatMap((d) => {
@@ -48,7 +49,7 @@ export async function readIntents(db: Database, kind: IntentKind, now: number) {
   return { byId, open, report };
 }
 
-/** What a hot document holds for intents: units held by open intents, and marks no intent explains. */
+/** What a hot document holds for the older protocol's marks: units held by open intents, and marks no intent explains. */
 export function heldBy(doc: Doc, intents: Map<string, Intent>): { held: number; orphans: number } {
   let held = 0;
   let orphans = 0;
