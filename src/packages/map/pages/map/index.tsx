@@ -261,7 +261,7 @@ export default function MapPage() {
         )}
       </View>
       {mapFailed ? <View className="map-problem">地图暂时打不开，可以用下面的列表找地点</View> : null}
-      <View className="map-list" {...a11y({ role: 'list', label: '地图上的地点' })}>
+      <View className="map-list">
         <View className="map-list__title">{me ? '离我最近' : '地图上的地点'}</View>
         {error ? (
           <StateView kind="error" message={error} onAction={() => setRetry((n) => n + 1)} />
@@ -278,26 +278,29 @@ export default function MapPage() {
           />
         ) : (
           <>
-            {places.map((p) => (
-              <View
-                key={p.landmarkId}
-                className={`map-place map-place--${p.kind}`}
-                {...a11y({ role: 'listitem' })}
-                onClick={() => openLandmark(p.landmarkId)}
-              >
-                <View className="map-place__dot" />
-                <View className="map-place__body">
-                  <View className="map-place__name">{p.name}</View>
-                  <View className="map-place__meta">
-                    <Text className="map-place__kind">{kindLabel(p.kind)}</Text>
-                    {p.distance !== null ? (
-                      <Text className="map-place__distance">{`距我 ${distanceText(p.distance)}`}</Text>
-                    ) : null}
+            {/* Only the places are the list (a list holds list items only; the title and states sit beside it). */}
+            <View {...a11y({ role: 'list', label: '地图上的地点' })}>
+              {places.map((p) => (
+                <View
+                  key={p.landmarkId}
+                  className={`map-place map-place--${p.kind}`}
+                  {...a11y({ role: 'listitem' })}
+                  onClick={() => openLandmark(p.landmarkId)}
+                >
+                  <View className="map-place__dot" />
+                  <View className="map-place__body">
+                    <View className="map-place__name">{p.name}</View>
+                    <View className="map-place__meta">
+                      <Text className="map-place__kind">{kindLabel(p.kind)}</Text>
+                      {p.distance !== null ? (
+                        <Text className="map-place__distance">{`距我 ${distanceText(p.distance)}`}</Text>
+                      ) : null}
+                    </View>
                   </View>
+                  <Text className="map-place__go">›</Text>
                 </View>
-                <Text className="map-place__go">›</Text>
-              </View>
-            ))}
+              ))}
+            </View>
             {hidden > 0 ? <View className="map-more">{`这一带还有 ${hidden} 处地点，放大地图查看`}</View> : null}
           </>
         )}
