@@ -8,6 +8,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { LocalDatabase } from '../domain/db/local/engine';
+import { load } from './load';
 import { seededWorld } from '../test/support/functions';
 import { devLogin, startLocalCloud, type RunningCloud } from '../test/support/local-cloud';
 
@@ -15,10 +16,6 @@ type Record = (measure: string, value: number, unit: string, note?: string) => v
 
 export const REDEEM_RATIO_GOAL = 0.5;
 export const REDEEM_P99_GOAL_MS = 100;
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
 
 async function post(cloud: RunningCloud, token: string, fn: string, event: object) {
   const res = await fetch(`${cloud.url}/fn/${fn}`, {
@@ -64,26 +61,6 @@ function postHttp(cloud: RunningCloud, token: string, fn: string, event: object)
     req.on('error', reject);
     req.end(body);
   });
-}
-
-async function load(total: number, concurrency: number, one: (i: number) => Promise<boolean>) {
-  const latencies: number[] = [];
-  let next = 0;
-  let failures = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < total) {
-        const i = next++;
-        const t = performance.now();
-        if (!(await one(i))) failures += 1;
-        latencies.push(performance.now() - t);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), perSecond: total / seconds, failures };
 }
 
 /** `n` conditional updates of one document, one after another, each answered only once fsync'ed. */

@@ -8,6 +8,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { LocalDatabase } from '../domain/db/local/engine';
+import { load } from './load';
 import { clock } from '../domain/core/clock';
 import { derivedId } from '../domain/core/ids';
 import { dayOf } from '../domain/core/time';
@@ -34,10 +35,6 @@ const rows: Row[] = [];
 const record = (measure: string, value: number, unit: string, note?: string) =>
   rows.push({ measure, value: Math.round(value * 10) / 10, unit, note });
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-}
-
 async function post(
   cloud: RunningCloud,
   token: string,
@@ -50,27 +47,6 @@ async function post(
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
   });
   return (await res.json()) as { ok: boolean; data?: Record<string, unknown> };
-}
-
-/** Runs `total` calls with `concurrency` in flight; answers latencies (ms) and wall time (s). */
-async function load(total: number, concurrency: number, one: (i: number) => Promise<boolean>) {
-  const latencies: number[] = [];
-  let next = 0;
-  let failures = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < total) {
-        const i = next++;
-        const t = performance.now();
-        if (!(await one(i))) failures += 1;
-        latencies.push(performance.now() - t);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  return { p50: percentile(latencies, 50), p99: percentile(latencies, 99), perSecond: total / seconds, failures };
 }
 
 /** The embedded redeem at 50 clients and the raw fsync'ed conditional update, each against its goal (bench/embedded.ts). */
