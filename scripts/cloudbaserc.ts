@@ -42,12 +42,17 @@ export function cloudbaserc() {
 /**
  * The WeChat open APIs a function calls (cloud calls need them declared): `user` delivers subscribe messages;
  * `vaccine` and `requests` exchange phone-number button codes (domain/phone); `requests` checks what people post
- * (domain/content: text at once, photos with the verdict pushed back to it).
+ * (domain/content: text at once, photos with the verdict pushed back to it); `points`, `stations`, `vaccine` and
+ * `org` check the texts admins, secretaries and staff publish (goods, stations and items, sites and notices, unit
+ * names and refusal reasons) with msgSecCheck.
  */
 export const OPENAPI_PERMISSIONS: Record<string, string[]> = {
   user: ['subscribeMessage.send'],
-  vaccine: ['phonenumber.getPhoneNumber'],
+  vaccine: ['phonenumber.getPhoneNumber', 'security.msgSecCheck'],
   requests: ['phonenumber.getPhoneNumber', 'security.msgSecCheck', 'security.mediaCheckAsync'],
+  points: ['security.msgSecCheck'],
+  stations: ['security.msgSecCheck'],
+  org: ['security.msgSecCheck'],
 };
 
 /** DevTools' per-function config: the same timer as cloudbaserc.json, and the open APIs it calls. */

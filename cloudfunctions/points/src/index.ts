@@ -1,4 +1,7 @@
 import { cloudMain } from '../../../domain/core/cloud';
+import { CloudBaseContentCheck } from '../../../domain/content';
 import { router } from './router';
 
-export const main = cloudMain(router);
+/** What admins publish (goods' names and descriptions) is checked by WeChat's msgSecCheck (config.json grants it). */
+let content: CloudBaseContentCheck | null = null;
+export const main = cloudMain(router, () => ({ content: (content ??= new CloudBaseContentCheck()) }));
