@@ -18,3 +18,6 @@ export { PHOTO_QUOTAS } from './model';
 export { TIME_ACCOUNTS } from './model';
 export { TIME_LEDGER } from './model';
 export { STATUS_LABELS } from './labels';
+/** The photo pipeline other modules attach uploads through (domain/meetings: the minutes' photos). */
+export { assertOwnPhotos, photoDocId, photoUrls, usePhotos } from './present';
+export { photoDocSchema } from './model';
