@@ -20,6 +20,8 @@ export const TARGET_KINDS = {
   invite: { noun: '', collection: 'orgInvites', names: [] },
   application: { noun: '加入支部申请', collection: 'orgApplications', names: ['maskedName'] },
   request: { noun: '点单', collection: 'helpRequests', names: ['title'] },
+  place: { noun: '地图地点', collection: 'landmarks', names: ['name'] },
+  route: { noun: '打卡路线', collection: 'mapRoutes', names: ['name'] },
   none: { noun: '', collection: '', names: [] },
 } as const satisfies Record<string, { noun: string; collection: string; names: readonly string[] }>;
 export type TargetKind = keyof typeof TARGET_KINDS;
@@ -78,6 +80,22 @@ export const OPERATIONS: Readonly<Record<string, OperationWords>> = {
   'stations.closeSlots': { label: '关闭预约时段', target: 'item', says: '关闭了{target}的预约时段' },
   'stations.verify': { label: '核销预约', target: 'booking', says: '核销了{target}' },
   'stations.export': { label: '导出预约名单', target: 'item', says: '导出了{target}的预约名单' },
+  'stations.saveLandmark': {
+    label: '保存红色地标',
+    target: 'place',
+    says: '修改了{target}',
+    created: '新建了{target}',
+  },
+  'stations.saveRoute': { label: '保存打卡路线', target: 'route', says: '修改了{target}', created: '新建了{target}' },
+  'stations.savePost': { label: '保存先锋岗', target: 'place', says: '修改了{target}', created: '新建了{target}' },
+  'stations.saveShop': { label: '保存诚信经营户', target: 'place', says: '修改了{target}', created: '新建了{target}' },
+  'stations.archiveMapPlace': {
+    label: '停用或恢复地图地点',
+    target: 'place',
+    says: '修改了{target}',
+    by: { field: 'active', says: { false: '停用了{target}', true: '恢复了{target}' } },
+  },
+  'stations.mapAdminList': { label: '查看地图地点列表', target: 'none', says: '查看了地图上的地点和路线' },
   'vaccine.saveSite': { label: '保存接种点', target: 'site', says: '修改了{target}', created: '新建了{target}' },
   'vaccine.generateSlots': { label: '生成接种时段', target: 'site', says: '为{target}生成了接种时段' },
   'vaccine.setStatus': {

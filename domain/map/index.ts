@@ -5,10 +5,20 @@
  * ledger), routes and their completion, a person's 足迹.
  * Anything not exported here is the module's own (lint refuses an import of an inner file from outside).
  */
+export { archiveMapPlace, mapAdminList, saveLandmark, savePost, saveRoute, saveShop } from './admin';
 export { checkIn } from './checkin';
 export { DATUMS, toGcj02, wgs84ToGcj02, type Datum } from './datum';
 export { checkMapInvariants } from './invariants';
-export { CHECKIN_RULE_ID, LANDMARK_KINDS, type LandmarkKind } from './labels';
+export {
+  CHECKIN_RULE_ID,
+  LANDMARK_KINDS,
+  POST_PLACE_TYPES,
+  SHOP_BADGES,
+  maskHolder,
+  type LandmarkKind,
+  type PostPlaceType,
+  type ShopBadge,
+} from './labels';
 export { cluster, mapMarkers, type Marker } from './markers';
 export {
   LANDMARKS,

@@ -8,7 +8,14 @@
 import { z } from 'zod';
 import { notClientWritten } from '../core/identity';
 import { geoPointSchema, sourceSchema } from '../stations';
-import { LANDMARK_KIND_CODES, type LandmarkKind } from './labels';
+import {
+  LANDMARK_KIND_CODES,
+  POST_PLACE_TYPE_CODES,
+  SHOP_BADGE_CODES,
+  type LandmarkKind,
+  type PostPlaceType,
+  type ShopBadge,
+} from './labels';
 
 export const LANDMARKS = 'landmarks';
 /** Poster scene code → landmark: what opening a poster's mini-program code carries. */
@@ -53,6 +60,27 @@ export const landmarkDocSchema = z.object({
   illustrative: z.boolean().default(false),
   illustrativeNote: z.string().default(''),
   active: z.boolean().default(true),
+  /**
+   * 先锋岗 and 责任区: the member who holds it, by the name their branch gave (shown to others masked, 「王*华」;
+   * never an openid or a phone), and what it is on.
+   */
+  holder: z
+    .object({ name: z.string().min(1) })
+    .nullable()
+    .default(null),
+  placeType: z
+    .enum(POST_PLACE_TYPE_CODES as [PostPlaceType, ...PostPlaceType[]])
+    .nullable()
+    .default(null),
+  /** 诚信经营户 / 共产党员经营户: the title, and whether its sign is up at the door (亮牌) and since when. */
+  badge: z
+    .enum(SHOP_BADGE_CODES as [ShopBadge, ...ShopBadge[]])
+    .nullable()
+    .default(null),
+  lit: z.boolean().default(false),
+  litAt: z.number().nullable().default(null),
+  /** The last admin change (admin.ts); null for what the seed wrote. */
+  updatedAt: z.number().nullable().default(null),
 });
 export type LandmarkDoc = z.input<typeof landmarkDocSchema>;
 export type Landmark = z.output<typeof landmarkDocSchema>;
@@ -70,6 +98,7 @@ export const routeDocSchema = z.object({
   illustrative: z.boolean().default(false),
   illustrativeNote: z.string().default(''),
   active: z.boolean().default(true),
+  updatedAt: z.number().nullable().default(null),
 });
 export type RouteDoc = z.input<typeof routeDocSchema>;
 export type Route = z.output<typeof routeDocSchema>;

@@ -81,6 +81,12 @@ const MATRIX: Record<string, Record<string, Who[]>> = {
     mapRoutes: ANY,
     myFootprint: ANY,
     routeCertificate: ANY,
+    saveLandmark: ADMIN,
+    saveRoute: ADMIN,
+    savePost: MANAGERS,
+    saveShop: MANAGERS,
+    archiveMapPlace: MANAGERS,
+    mapAdminList: MANAGERS,
   },
   vaccine: {
     sites: ANY,

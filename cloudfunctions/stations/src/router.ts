@@ -43,6 +43,13 @@ export const router = defineFunction(
     mapRoutes: map.mapRoutes,
     myFootprint: map.myFootprint,
     routeCertificate: map.routeCertificate,
+    // The map's admin actions (domain/map/admin.ts): scoped, audited, texts through the content check.
+    saveLandmark: map.saveLandmark,
+    saveRoute: map.saveRoute,
+    savePost: map.savePost,
+    saveShop: map.saveShop,
+    archiveMapPlace: map.archiveMapPlace,
+    mapAdminList: map.mapAdminList,
   },
   // Messages (reminders among them) go out from the `user` function's deliverMessages job.
   { markNoShows: (db, now) => markNoShows(db, now), reconcile: reconcileBookings },
