@@ -32,4 +32,5 @@ export {
   type LandmarkDoc,
   type RouteDoc,
 } from './model';
+export { readAskablePost, type PostReference } from './posts';
 export { landmarkCheckins, landmarkDetail, mapRoutes, myFootprint, routeCertificate, routeCompletions } from './read';

@@ -11,7 +11,7 @@ import { pageByNewest } from '../core/paging';
 import { dayOf } from '../core/time';
 import { fields } from '../core/validation';
 import { ARTICLE_TITLES, type Source } from '../stations';
-import { CHECKIN_KINDS, LANDMARK_KINDS } from './labels';
+import { CHECKIN_KINDS, LANDMARK_KINDS, POST_PLACE_TYPES, SHOP_BADGES, maskHolder } from './labels';
 import { checkinIdOf, completionIdOf } from './checkin';
 import {
   LANDMARKS,
@@ -103,6 +103,18 @@ export const landmarkDetail = action({
       pictures: l.pictures,
       branch: branch && typeof branch.name === 'string' ? { branchId: branch._id, name: branch.name } : null,
       checkIn: CHECKIN_KINDS.includes(l.kind) && l.scene !== null,
+      /** 先锋岗 and 责任区: the member, masked (「王*华」; never an openid or a phone), and what it is on. */
+      holder: l.holder ? maskHolder(l.holder.name) : null,
+      placeType: l.placeType,
+      placeTypeLabel: l.placeType ? POST_PLACE_TYPES[l.placeType] : '',
+      /** 「找他办事」: a live post or area with a branch takes a 群众点单 addressed to that branch. */
+      canAsk: (l.kind === 'post' || l.kind === 'area') && l.branchId !== null,
+      /** 诚信经营户 / 共产党员经营户: the title and 亮牌. */
+      badge: l.badge,
+      badgeLabel: l.badge ? SHOP_BADGES[l.badge].zh : '',
+      badgeLabelEn: l.badge ? SHOP_BADGES[l.badge].en : '',
+      lit: l.lit,
+      litAt: l.lit ? l.litAt : null,
       source: shown(l.source),
       illustrative: l.illustrative,
       illustrativeNote: l.illustrativeNote,

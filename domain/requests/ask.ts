@@ -9,6 +9,7 @@ import { UNITS, unitDocSchema, allUnits } from '../org';
 import { contactPhoneInput, sealContact } from '../phone';
 import { decodeImage, imageInput } from '../files';
 import { assertTextsPass } from '../content';
+import { readAskablePost } from '../map';
 import {
   CATEGORIES,
   DEFAULT_HOURS,
@@ -101,6 +102,8 @@ export const askInput = z
     photos: photoList(MAX_PHOTOS).default([]),
     unitId: fields.id,
     place: placeInput.optional(),
+    /** 「找他办事」: the 先锋岗 or 责任区 on the map it is asked from (it must belong to `unitId`). */
+    postId: fields.id.optional(),
     contactName: z.string().trim().min(1, '请填写联系人').max(20, '联系人最多 20 个字'),
     ...contactPhoneInput,
     publicOnWall: z.boolean(),
@@ -122,6 +125,13 @@ export const ask = action({
     const unit = unitDocSchema.safeParse(await ctx.db.collection(UNITS).doc(input.unitId).get());
     if (!unit.success || unit.data.kind !== 'branch' || unit.data.archivedAt !== null)
       throw new AppError('INVALID_ARGUMENT', '请选择所在社区的党支部', 'unitId');
+    const post = input.postId ? await readAskablePost(ctx.db, input.postId) : null;
+    if (post && post.branchId !== unit.data._id)
+      throw new AppError(
+        'INVALID_ARGUMENT',
+        `「${post.name}」属于另一个党支部，请重新从地图上点「找他办事」`,
+        'unitId',
+      );
     await assertOwnPhotos(ctx.db, openid, input.photos);
     // What the resident publishes is checked before anything is kept (domain/content): a refusal names the field.
     await assertTextsPass(ctx.services, openid, 'forum', [
@@ -145,6 +155,7 @@ export const ask = action({
       place: input.place
         ? { name: input.place.name, lat: input.place.lat ?? null, lng: input.place.lng ?? null }
         : null,
+      post: post ? { landmarkId: post.landmarkId, name: post.name, kind: post.kind } : null,
       contact: await sealContact(ctx, input.contactName, input),
       publicOnWall: input.publicOnWall,
       status: 'submitted',

@@ -102,6 +102,11 @@ export const requestDocSchema = z.object({
   unitName: z.string(),
   county: z.string(),
   place: placeSchema.nullable().default(null),
+  /** The 先锋岗 or 责任区 it was asked from (「找他办事」 on the map), else null. */
+  post: z
+    .object({ landmarkId: z.string(), name: z.string(), kind: z.enum(['post', 'area']) })
+    .nullable()
+    .optional(),
   /** The resident's contact name and phone, sealed (AES-GCM) with masked forms. */
   contact: sealedIdentitySchema,
   publicOnWall: z.boolean(),

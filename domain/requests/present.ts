@@ -277,6 +277,8 @@ export async function card(req: RequestDoc, services: HostServices | undefined) 
     createdAt: req.createdAt,
     unitName: req.unitName,
     county: req.county,
+    /** The 先锋岗 it was asked from (「找他办事」), else null. */
+    postName: req.post?.name ?? null,
     places: req.places,
     taken: req.taken,
     hours: req.hours,
