@@ -38,8 +38,20 @@ export default defineAppConfig({
     },
     // The privacy sheet (weapp): src/app.ts's listener opens it while WeChat holds a privacy API.
     { root: 'packages/privacy', pages: ['pages/agree/index'] },
-    // 党建地图 and 红色打卡 (domain/map): the map, a place with its check-in, the person's 足迹.
-    { root: 'packages/map', pages: ['pages/map/index', 'pages/landmark/index', 'pages/footprint/index'] },
+    // 党建地图 and 红色打卡 (domain/map): the map, a place with its check-in, the person's 足迹, the routes, a route, its certificate, a 先锋岗 or 责任区 (找他办事) and a 诚信经营户 (亮牌).
+    {
+      root: 'packages/map',
+      pages: [
+        'pages/map/index',
+        'pages/landmark/index',
+        'pages/footprint/index',
+        'pages/routes/index',
+        'pages/route/index',
+        'pages/certificate/index',
+        'pages/post/index',
+        'pages/shop/index',
+      ],
+    },
   ],
   // DevTools' quality check asks for it: only the components a page uses are injected when it opens.
   lazyCodeLoading: 'requiredComponents',

@@ -4,6 +4,7 @@ import { applyElderMode, readElderMode } from './components/elder-mode';
 import { fitTitleBarSwitch } from './components/elder-mode/title-bar';
 import { openMap } from './components/near-me/useNearMe';
 import { listenForPrivacy } from './components/privacy-sheet/gate';
+import { LANG_KEY, TAB_TEXTS_EN, setTabTexts } from './i18n/tab-bar';
 import './app.scss';
 
 /**
@@ -63,6 +64,8 @@ function fitH5(): void {
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     applyElderMode(readElderMode());
+    // English chosen on the map's pages (src/i18n): the tab bar too.
+    if (Taro.getStorageSync(LANG_KEY) === 'en') setTabTexts(TAB_TEXTS_EN);
     if (process.env.TARO_ENV === 'h5') fitH5();
     // WeChat holds a privacy API until the person agrees to the guide: the sheet (packages/privacy) asks.
     if (process.env.TARO_ENV === 'weapp') listenForPrivacy();

@@ -43,6 +43,11 @@ export const ROUTES = {
   mapHome: '/packages/map/pages/map/index',
   mapLandmark: '/packages/map/pages/landmark/index',
   mapFootprint: '/packages/map/pages/footprint/index',
+  mapPost: '/packages/map/pages/post/index',
+  mapShop: '/packages/map/pages/shop/index',
+  mapRoutes: '/packages/map/pages/routes/index',
+  mapRoute: '/packages/map/pages/route/index',
+  mapCertificate: '/packages/map/pages/certificate/index',
 } as const;
 
 export type RouteName = keyof typeof ROUTES;

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '路线证书', enableShareAppMessage: true });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '路线详情', enableShareAppMessage: true });
