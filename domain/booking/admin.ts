@@ -25,6 +25,7 @@ import {
 } from '../stations';
 import { USERS, userDocSchema } from '../core/identity';
 import { TX_ATTEMPTS } from '../core/ids';
+import { assertTextsPass } from '../content';
 import { rollBackBooking } from './book';
 import { cancelBooking } from './cancel';
 import { BOOKINGS, BOOKING_STATUS, ITEMS, bookingDocSchema, itemDocSchema } from './model';
@@ -57,6 +58,13 @@ export const saveStation = action({
     const known = new Set(SERVICE_CATALOGUE.map((s) => s.code));
     const unknown = (input.services ?? []).filter((c) => !known.has(c));
     if (unknown.length > 0) throw new AppError('INVALID_ARGUMENT', `未知的服务类型：${unknown.slice(0, 3).join('、')}`);
+    // Residents read the station: its words meet the content check before anything is written.
+    await assertTextsPass(ctx.services, ctx.user._id, 'profile', [
+      { field: 'name', name: '名称', text: input.name },
+      { field: 'address', name: '地址', text: input.address },
+      { field: 'openHours', name: '开放时间', text: input.openHours },
+      { field: 'intro', name: '简介', text: input.intro },
+    ]);
     const { stationId, ...fieldsToSave } = input;
     await ctx.db
       .collection(STATIONS)
@@ -89,6 +97,10 @@ export const saveItem = action({
     if (!(await ctx.db.collection(STATIONS).doc(input.stationId).get())) throw notFound('驿站');
     if (input.serviceCode && !SERVICE_CATALOGUE.some((s) => s.code === input.serviceCode))
       throw new AppError('INVALID_ARGUMENT', '未知的服务类型');
+    await assertTextsPass(ctx.services, ctx.user._id, 'profile', [
+      { field: 'name', name: '名称', text: input.name },
+      { field: 'description', name: '说明', text: input.description },
+    ]);
     const itemId = input.itemId ?? `it-${input.stationId}-${ctx.now().toString(36)}`;
     await ctx.db
       .collection(ITEMS)
@@ -174,6 +186,8 @@ export const closeSlots = action({
       return s.success && (!slotIds || slotIds.includes(s.data._id)) ? [s.data] : [];
     });
     if (targets.length === 0) throw notFound('该日期的预约时段');
+    // The reason goes to every resident whose booking is cancelled: checked before any slot is closed.
+    await assertTextsPass(ctx.services, ctx.user._id, 'comment', [{ field: 'reason', name: '原因', text: reason }]);
     const item = itemDocSchema.safeParse(await ctx.db.collection(ITEMS).doc(itemId).get());
     const station = item.success ? await ctx.db.collection(STATIONS).doc(item.data.stationId).get() : null;
     const stationName = station && typeof station.name === 'string' ? station.name : null;

@@ -7,6 +7,7 @@ import { pageByNewest } from '../core/paging';
 import { action, type SignedInContext } from '../core/router';
 import type { AuditNote } from '../audit';
 import { fields } from '../core/validation';
+import { assertTextsPass } from '../content';
 import { decrypt } from '../privacy';
 import { USERS, userDocSchema, type SealedIdentity } from '../core/identity';
 import {
@@ -361,6 +362,8 @@ export const review = action({
     const now = ctx.now();
     if (decision === 'approve') return approve(ctx.db, applicationId, ctx.user._id, now, ctx.audit);
     if (!reason) throw invalidField('reason', '请填写不通过的原因，申请人会看到');
+    // The applicant reads the reason: checked before the decision is written.
+    await assertTextsPass(ctx.services, ctx.user._id, 'comment', [{ field: 'reason', name: '原因', text: reason }]);
     return ctx.db.runTransaction(async (tx) => {
       const app = applicationDocSchema.safeParse(await tx.collection(APPLICATIONS).doc(applicationId).get());
       if (!app.success) throw notFound('申请');

@@ -3,6 +3,7 @@ import { addIfAbsent, derivedId, TX_ATTEMPTS } from '../core/ids';
 import { AppError, notFound } from '../core/errors';
 import { action } from '../core/router';
 import { fields } from '../core/validation';
+import { assertTextsPass } from '../content';
 import type { Database, Query } from '../db';
 import { accountDocSchema, ACCOUNTS as POINT_ACCOUNTS } from '../points';
 import { BRANCHES, USERS, userDocSchema, type UserDoc } from '../core/identity';
@@ -188,6 +189,11 @@ export const saveUnit = action({
     const siblings = (
       await ctx.db.collection(UNITS).where({ parentId: input.parentId, name: input.name }).limit(10).get()
     ).filter((u) => u._id !== input.unitId && unitDocSchema.safeParse(u).data?.archivedAt === null);
+    // Members and residents read the name (the branch list, 群众点单's communities): checked before anything is written.
+    await assertTextsPass(ctx.services, ctx.user._id, 'profile', [
+      { field: 'name', name: '名称', text: input.name },
+      { field: 'county', name: '县全称', text: input.county },
+    ]);
     const now = ctx.now();
     if (input.unitId) {
       const unitId = input.unitId;

@@ -6,6 +6,7 @@ import { atShanghai } from '../core/time';
 import { fields } from '../core/validation';
 import { STATIONS } from '../stations';
 import { TX_ATTEMPTS } from '../core/ids';
+import { assertTextsPass } from '../content';
 import { EVENTS, GOODS, goodsDocSchema } from './model';
 
 const optionalDateTime = z
@@ -40,6 +41,11 @@ export const saveGoods = action({
       throw new AppError('INVALID_ARGUMENT', '兑换结束时间必须晚于开始时间');
     if (input.stationId && !(await ctx.db.collection(STATIONS).doc(input.stationId).get())) throw notFound('领取驿站');
     if (input.eventId && !(await ctx.db.collection(EVENTS).doc(input.eventId).get())) throw notFound('积分兑换日');
+    // Members read the goods in the mall: their words meet the content check before anything is written.
+    await assertTextsPass(ctx.services, ctx.user._id, 'profile', [
+      { field: 'name', name: '名称', text: input.name },
+      { field: 'description', name: '说明', text: input.description },
+    ]);
     const fieldsToSave = {
       name: input.name,
       picture: input.picture ?? '',

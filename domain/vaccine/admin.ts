@@ -8,6 +8,7 @@ import { fields } from '../core/validation';
 import { generateSlots as generate, templateSchema } from '../slots';
 import { LIMITS, assertDayRange, assertSlotCount, breather } from '../core/limits';
 import { geoPointSchema } from '../stations';
+import { assertTextsPass } from '../content';
 import {
   APPOINTMENTS,
   APPOINTMENT_STATUS,
@@ -48,6 +49,16 @@ export const saveSite = action({
   scope: ({ siteId, county }) => [{ siteId }, { county }],
   async run(input, ctx) {
     const { siteId, ...rest } = input;
+    // Residents read the site: its words meet the content check before anything is written (the vaccines and the
+    // amenities each as one text, as the form holds them).
+    await assertTextsPass(ctx.services, ctx.user._id, 'profile', [
+      { field: 'name', name: '名称', text: input.name },
+      { field: 'address', name: '地址', text: input.address },
+      { field: 'openHours', name: '开放时间', text: input.openHours },
+      { field: 'vaccines', name: '疫苗', text: input.vaccines.map((v) => `${v.name} ${v.maker}`).join('\n') },
+      { field: 'amenities', name: '便民设施', text: (input.amenities ?? []).join('、') },
+      { field: 'volunteerBranch.name', name: '志愿服务支部', text: input.volunteerBranch.name },
+    ]);
     const existing = siteDocSchema.safeParse(await ctx.db.collection(SITES).doc(siteId).get());
     await ctx.db
       .collection(SITES)
@@ -74,6 +85,8 @@ export const setStatus = action({
     // Existence is read, not inferred from `updated`: CloudBase may count only documents that changed.
     const ref = ctx.db.collection(SITES).doc(siteId);
     if (!(await ref.get())) throw notFound('接种点');
+    if (status !== 'open')
+      await assertTextsPass(ctx.services, ctx.user._id, 'forum', [{ field: 'notice', name: '公告', text: notice }]);
     await ref.update({ status, notice: status === 'open' ? '' : notice! });
     return { siteId, status };
   },
