@@ -9,6 +9,7 @@ import { AppError } from '../core/errors';
 import { BRANCHES, type UserDoc } from '../core/identity';
 import { membersOf, placesIn, resolveScope, type Scope } from './scope';
 import { scanRange } from './scan';
+import { mapCheckins, type MapCheckins } from './checkins';
 
 const DAY = 86_400_000;
 /** Longest period one dashboard covers, and the most documents it reads from each collection. */
@@ -37,6 +38,8 @@ export interface Dashboard {
   activeMembers: number;
   topBranches: { branchId: string; name: string; points: number }[];
   trend: TrendDay[];
+  /** 打卡人次: check-ins per red landmark and per route (domain/dashboard/checkins.ts). */
+  mapCheckins: MapCheckins;
   /** True when a collection held more than DASHBOARD_MAX_ROWS matching documents: the figures are a floor. */
   truncated: boolean;
 }
@@ -140,6 +143,9 @@ export async function computeDashboard(db: Database, input: z.output<typeof dash
   });
   truncated ||= orders.truncated;
 
+  const checkins = await mapCheckins(db, scope, range, members, DASHBOARD_MAX_ROWS);
+  truncated ||= checkins.truncated;
+
   const ranked = [...perBranch.entries()]
     .filter(([, points]) => points > 0)
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
@@ -161,6 +167,7 @@ export async function computeDashboard(db: Database, input: z.output<typeof dash
     activeMembers: active.size,
     topBranches,
     trend,
+    mapCheckins: checkins,
     truncated,
   };
 }
@@ -210,6 +217,7 @@ export const dashboardExport = action({
           ['使用积分', d.pointsSpent],
           ['已领取订单', d.ordersPickedUp],
           ['活跃党员', d.activeMembers],
+          ['红色打卡人次', d.mapCheckins.total],
           ...(d.truncated ? [['说明', '数据量超过上限，数字为下限'] as (string | number)[]] : []),
         ],
       },
@@ -236,6 +244,19 @@ export const dashboardExport = action({
         name: '支部积分排行',
         columns: [{ header: '名次' }, { header: '党支部', width: 28 }, { header: '获得积分' }],
         rows: d.topBranches.map((b, i) => [i + 1, b.name, b.points]),
+      },
+      {
+        name: '红色打卡',
+        columns: [
+          { header: '地点或路线', width: 28 },
+          { header: '类别' },
+          { header: '打卡人次' },
+          { header: '走完人数' },
+        ],
+        rows: [
+          ...d.mapCheckins.landmarks.map((l) => [l.name, '地标', l.checkins, '']),
+          ...d.mapCheckins.routes.map((r) => [r.name, '路线', r.checkins, r.completions]),
+        ],
       },
     ]);
     return { filename: `数据看板_${d.scope.name}_${d.from}_${d.to}.xlsx`, base64 };
