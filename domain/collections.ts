@@ -12,6 +12,7 @@ import { BRANCHES, USERS } from './core/identity';
 import { INTENTS } from './core/intents';
 import { LANDMARKS, LANDMARK_CHECKINS, LANDMARK_SCENES, ROUTES, ROUTE_COMPLETIONS, TRAVELLERS } from './map';
 import { MESSAGES } from './messages';
+import { NOTICES, NOTICE_READS, PARTY_CARDS, PARTY_DATES } from './notices';
 import { APPLICATIONS, INVITES, ROSTER, UNITS } from './org';
 import {
   ACCOUNTS,
@@ -101,6 +102,10 @@ export const COLLECTIONS = {
   [TRAVELLERS]: { description: '每人的打卡足迹概要（上一次打卡、到过的地标、走完的路线）', ...PRIVATE },
   [ROUTES]: { description: '红色打卡路线（有序的地标）', ...DIRECTORY },
   [ROUTE_COMPLETIONS]: { description: '走完路线的记录（每人每条路线一条）', ...PRIVATE },
+  [NOTICES]: { description: '通知公告（支部、县或全系统；置顶、截止时间、告知党员进行到哪里）', ...PRIVATE },
+  [NOTICE_READS]: { description: '通知的阅读记录（每人每条一条，用来数阅读人数）', ...PRIVATE },
+  [PARTY_DATES]: { description: '党员的入党日期（本人、支部书记和管理员可见）', ...PRIVATE },
+  [PARTY_CARDS]: { description: '政治生日贺卡（每人每年一张，与消息一同写入）', ...PRIVATE },
 } as const;
 
 export type CollectionName = keyof typeof COLLECTIONS;
@@ -612,6 +617,46 @@ export const INDEXES: readonly IndexSpec[] = [
   },
   { collection: 'landmarkCheckins', keys: [['landmarkId', 1]] },
   { collection: 'routeCompletions', keys: [['routeId', 1]] },
+  // 通知公告 and 政治生日 (domain/notices): a reader's current notices, a manager's newest, read counts, the day's birthdays.
+  {
+    collection: 'notices',
+    keys: [
+      ['key', 1],
+      ['expiresAt', 1],
+      ['publishedAt', -1],
+    ],
+  },
+  {
+    collection: 'notices',
+    keys: [
+      ['county', 1],
+      ['publishedAt', -1],
+    ],
+  },
+  {
+    collection: 'notices',
+    keys: [
+      ['branchId', 1],
+      ['publishedAt', -1],
+    ],
+  },
+  { collection: 'notices', keys: [['telling', 1]] },
+  {
+    collection: 'noticeReads',
+    keys: [
+      ['noticeId', 1],
+      ['openid', 1],
+    ],
+  },
+  { collection: 'noticeReads', keys: [['openid', 1]] },
+  { collection: 'partyDates', keys: [['monthDay', 1]] },
+  {
+    collection: 'partyBirthdayCards',
+    keys: [
+      ['openid', 1],
+      ['day', -1],
+    ],
+  },
 ];
 
 /** CloudBase needs a name per index (letters, digits, underscores): e.g. `openid_asc_seq_desc`. */

@@ -61,6 +61,8 @@ export const UNAUDITED = new Set([
   'org.applications',
   'org.staff',
   'org.rosterTemplate',
+  // The notices one manages, with read counts: a list of what they published (domain/notices).
+  'org.managedNotices',
   'requests.queue',
   'requests.volunteers',
   'requests.stats',

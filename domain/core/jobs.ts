@@ -16,6 +16,10 @@ export const JOB_EVERY_MINUTES: Record<string, number> = {
   markOverdue: 10,
   /** Removes 群众点单 photos nobody attached, a day after their upload (bounded batches). */
   purgePhotos: 60,
+  /** Tells the members of a county's or everyone's notice who were not told while it was published (domain/notices). */
+  tellNotices: 1,
+  /** 政治生日: the cards and messages of the day, from 08:00 Shanghai time, each once (domain/notices). */
+  politicalBirthdays: 5,
 };
 
 /** The one timer trigger's name, in cloudbaserc.json, each config.json and the timer event. */

@@ -126,6 +126,18 @@ const MATRIX: Record<string, Record<string, Who[]>> = {
     setRole: ADMIN,
     assignStaff: ADMIN,
     staff: ADMIN,
+    // 通知公告 and 政治生日 (domain/notices): reading is anyone's (what they see is scoped in domain/notices/notices.test.ts);
+    // joinDate answers only the member, their secretary and admins in scope (tested there too).
+    notices: ANY,
+    notice: ANY,
+    publishNotice: MANAGERS,
+    pinNotice: MANAGERS,
+    endNotice: MANAGERS,
+    managedNotices: MANAGERS,
+    setJoinDate: MANAGERS,
+    joinDate: ANY,
+    birthdays: MANAGERS,
+    myPartyBirthday: ANY,
   },
   admin: {
     // The audit log is a system admin's (its scope refuses a county admin; the export checks its dates first).
@@ -751,6 +763,24 @@ describe('scopes', () => {
     const at = async (stage: Stage, unitId: string) =>
       requestAt(flow, stage, { resident: 'scope-asker', secretary: 'demo-admin' }, { kind: 'issue', unitId });
     for (const [event, stage, unitId] of REQUEST_CASE_TARGETS) event.id = await at(stage, unitId);
+    // A notice of 向阳社区 (永福): the pin and end cases name it.
+    await db.collection('notices').add({
+      _id: 'scope-notice-yf',
+      title: '支部通知',
+      body: '周五开会',
+      scope: 'branch',
+      branchId: 'br-yf-xiangyang',
+      county: '桂林市永福县',
+      audience: 'members',
+      key: 'b:br-yf-xiangyang',
+      fromName: '向阳社区党支部',
+      publishedBy: 'demo-secretary',
+      publishedAt: clock.now(),
+      pinned: false,
+      expiresAt: clock.now() + 86_400_000,
+      tellCursor: null,
+      telling: false,
+    });
   });
 
   type Expect = 'FORBIDDEN' | 'in scope';
@@ -1501,6 +1531,111 @@ describe('scopes', () => {
       'in scope',
     ],
     ['system admin: the audit log', 'demo-admin', 'admin', { action: 'audit' }, 'in scope'],
+    [
+      'secretary: a notice to their branch',
+      'demo-secretary',
+      'org',
+      { action: 'publishNotice', title: '支部通知', body: '周五开会', scope: 'branch', requestId: 'scope-notice-1' },
+      'in scope',
+    ],
+    [
+      'secretary: a notice to another branch',
+      'demo-secretary',
+      'org',
+      {
+        action: 'publishNotice',
+        title: '支部通知',
+        body: '周五开会',
+        scope: 'branch',
+        branchId: 'br-xf-jiedong',
+        requestId: 'scope-notice-2',
+      },
+      'FORBIDDEN',
+    ],
+    [
+      'secretary: a notice to a county',
+      'demo-secretary',
+      'org',
+      {
+        action: 'publishNotice',
+        title: '县通知',
+        body: '周五开会',
+        scope: 'county',
+        county: '桂林市永福县',
+        requestId: 'scope-notice-3',
+      },
+      'FORBIDDEN',
+    ],
+    [
+      'county admin: a notice to their county',
+      'demo-county-admin',
+      'org',
+      { action: 'publishNotice', title: '县通知', body: '周五开会', scope: 'county', requestId: 'scope-notice-4' },
+      'in scope',
+    ],
+    [
+      'county admin: a notice to everyone',
+      'demo-county-admin',
+      'org',
+      { action: 'publishNotice', title: '全系统通知', body: '周五开会', scope: 'all', requestId: 'scope-notice-5' },
+      'FORBIDDEN',
+    ],
+    [
+      'county admin: pin a notice of another county',
+      'demo-county-admin',
+      'org',
+      { action: 'pinNotice', noticeId: 'scope-notice-yf', pinned: true },
+      'FORBIDDEN',
+    ],
+    [
+      'county admin: end a notice of another county',
+      'demo-county-admin',
+      'org',
+      { action: 'endNotice', noticeId: 'scope-notice-yf' },
+      'FORBIDDEN',
+    ],
+    [
+      'secretary: end their branch notice',
+      'demo-secretary',
+      'org',
+      { action: 'endNotice', noticeId: 'scope-notice-yf' },
+      'in scope',
+    ],
+    [
+      'secretary: the join date of a member of their branch',
+      'demo-secretary',
+      'org',
+      { action: 'setJoinDate', openid: 'demo-member', joinDate: '2001-07-01' },
+      'in scope',
+    ],
+    [
+      'county admin: the join date of a member of another county',
+      'demo-county-admin',
+      'org',
+      { action: 'setJoinDate', openid: 'demo-member', joinDate: '2001-07-01' },
+      'FORBIDDEN',
+    ],
+    [
+      "secretary: their branch's political birthdays",
+      'demo-secretary',
+      'org',
+      { action: 'birthdays', month: '2026-07' },
+      'in scope',
+    ],
+    [
+      "county admin: another county's branch's political birthdays",
+      'demo-county-admin',
+      'org',
+      { action: 'birthdays', branchId: 'br-yf-xiangyang' },
+      'FORBIDDEN',
+    ],
+    [
+      'system admin: a notice to everyone',
+      'demo-admin',
+      'org',
+      { action: 'publishNotice', title: '全系统通知', body: '周五开会', scope: 'all', requestId: 'scope-notice-6' },
+      'in scope',
+    ],
     [
       'system admin: roster anywhere',
       'demo-admin',
