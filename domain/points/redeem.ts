@@ -1,7 +1,8 @@
 /** Redeeming goods for points: the hot-resource protocol of core/intents.ts on the goods' stock. */
 import { z } from 'zod';
-import { DbError, type Database } from '../db';
+import { DbError, type Database, type Transaction } from '../db';
 import { action } from '../core/router';
+import { USERS, userDocSchema } from '../core/identity';
 import { AppError, notFound } from '../core/errors';
 import { fields } from '../core/validation';
 import { derivedId, eightDigits } from '../core/ids';
@@ -68,11 +69,22 @@ export const redeem = action({
     qty: z.number().int('数量必须是整数').min(1).max(99),
     requestId: fields.requestId,
   }),
-  access: 'signedIn',
+  // Only who is calling: the branch a ledger entry names comes from the account (see `accountOf`).
+  access: 'caller',
   async run({ goodsId, qty, requestId }, ctx): Promise<RedeemAnswer> {
     const db = ctx.db;
-    const openid = ctx.user._id;
+    const openid = ctx.openid;
     const now = ctx.now();
+    /**
+     * The member's account, with their branch: the account's own, or — only when it names none (no account
+     * yet) — the user document's, read then, in the transaction.
+     */
+    const accountOf = async (tx: Transaction): Promise<HeldAccount> => {
+      const account = await readAccount(tx, openid, null);
+      if (account.branchId !== null) return account;
+      const user = userDocSchema.safeParse(await tx.collection(USERS).doc(openid).get());
+      return { ...account, branchId: user.success ? user.data.branchId : null };
+    };
     const orderId = derivedId('od', openid, requestId);
     const readGoods = async () => goodsDocSchema.safeParse(await db.collection(GOODS).doc(goodsId).get());
     /** The account as this attempt's transaction wrote it. */
@@ -108,7 +120,7 @@ export const redeem = action({
       // The member's account (the per-user limit and the points, one read and one write) and the
       // ledger entry, before the take: a member who may not redeem never takes a unit from others.
       async reserveIn(tx, { goods: g, total }, pickupCode) {
-        const account = await readAccount(tx, openid, ctx.user.branchId);
+        const account = await accountOf(tx);
         const { bought, reserved } = account.quotas[goodsId] ?? { bought: 0, reserved: 0 };
         if (bought + reserved + qty > g.perUserLimit) {
           throw new AppError('LIMIT_REACHED', `每人限兑 ${g.perUserLimit} 件，你已兑换 ${bought + reserved} 件`);
@@ -123,7 +135,7 @@ export const redeem = action({
           tx,
           {
             openid,
-            branchId: ctx.user.branchId,
+            branchId: account.branchId,
             amount: -total,
             kind: 'redeem',
             reason: `兑换「${g.name}」×${qty}`,
