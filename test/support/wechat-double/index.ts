@@ -3,12 +3,14 @@
  * `{ action: 'wx.api', apiName, requestData }` to the CloudBase API, which answers `{ data: { responseData } }` (WeChat's
  * JSON as a string) or a CloudBase-level `{ code, message }`. Thin on purpose: `security.msgSecCheck` and
  * `security.mediaCheckAsync` (v2) with the fields WeChat requires, verdicts by a rule a test sets, errcodes on demand,
- * and the `wxa_media_check` message WeChat would push for a trace id. The real SDK is pointed at it as the database
- * double is (test/support/cloudbase-double).
+ * and the `wxa_media_check` message WeChat would push for a trace id; `wxacode.getUnlimited` answering a PNG (a plain
+ * QR of the page and scene, so a test can tell codes apart) for a valid scene and a published page. The real SDK is
+ * pointed at it as the database double is (test/support/cloudbase-double).
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import tcb from '@cloudbase/node-sdk';
+import QRCode from 'qrcode';
 
 export interface Rule {
   /** Matched against a text's content or a picture's media_url. */
@@ -28,6 +30,10 @@ export interface WeChatDouble {
   failNext(errcode: number): void;
   /** The next call is refused by CloudBase itself (e.g. PERMISSION_DENIED: the function lacks the permission). */
   refuseNext(code: string): void;
+  /** Pages of the released version: `wxacode.getUnlimited` with `check_path` true refuses any other (41030). */
+  pages: Set<string>;
+  /** What each `wxacode.getUnlimited` drew: the page and scene, with the text its PNG's QR carries. */
+  codes: { page: string; scene: string; envVersion: string; width: number; text: string }[];
   /** The message WeChat pushes for a picture's trace id, by the rules; null for a trace id it never issued. */
   pushed(traceId: string): Record<string, unknown> | null;
   /** The node-sdk's callWxOpenApi, pointed here. */
@@ -42,6 +48,8 @@ export async function startWeChatDouble(): Promise<WeChatDouble> {
   const calls: WeChatDouble['calls'] = [];
   const rules: Rule[] = [];
   const pictures = new Map<string, string>();
+  const pages = new Set<string>();
+  const codes: WeChatDouble['codes'] = [];
   let errcodeNext: number | null = null;
   let codeNext: string | null = null;
   let seq = 0;
@@ -50,12 +58,34 @@ export async function startWeChatDouble(): Promise<WeChatDouble> {
     return rule ? { suggest: rule.suggest, label: rule.label } : { suggest: 'pass', label: 100 };
   };
 
-  function answer(apiName: string, body: Record<string, unknown>): Record<string, unknown> {
+  /**
+   * `wxacode.getUnlimited` (POST /wxa/getwxacodeunlimit): `scene` of 1–32 visible characters from WeChat's set,
+   * `page` without a leading slash or parameters (and released, when `check_path` is not false), `width` 280–1280.
+   * Answers the picture's bytes (here base64, as the gateway's responseData carries them) or `{ errcode, errmsg }`.
+   */
+  async function miniCode(body: Record<string, unknown>): Promise<Record<string, unknown> | string> {
+    const scene = body.scene;
+    if (typeof scene !== 'string' || !/^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]{1,32}$/.test(scene))
+      return { errcode: 40097, errmsg: 'invalid scene' };
+    const page = str(body.page);
+    if (page.startsWith('/') || page.includes('?')) return { errcode: 41030, errmsg: 'invalid page' };
+    if (body.check_path !== false && !pages.has(page)) return { errcode: 41030, errmsg: 'page not released' };
+    const envVersion = str(body.env_version) || 'release';
+    if (!['release', 'trial', 'develop'].includes(envVersion)) return { errcode: 40097, errmsg: 'invalid env_version' };
+    const width = body.width === undefined ? 430 : Number(body.width);
+    if (!Number.isFinite(width) || width < 280 || width > 1280) return { errcode: 40097, errmsg: 'invalid width' };
+    const text = `wxacode:${page}?scene=${scene}`;
+    codes.push({ page, scene, envVersion, width, text });
+    return (await QRCode.toBuffer(text, { width: 280 })).toString('base64');
+  }
+
+  async function answer(apiName: string, body: Record<string, unknown>): Promise<Record<string, unknown> | string> {
     if (errcodeNext !== null) {
       const errcode = errcodeNext;
       errcodeNext = null;
       return { errcode, errmsg: 'double: failed on purpose' };
     }
+    if (apiName === 'wxacode.getUnlimited') return miniCode(body);
     if (body.version !== 2) return { errcode: 47001, errmsg: 'version must be 2' };
     if (!str(body.openid)) return { errcode: 40003, errmsg: 'invalid openid' };
     if (![1, 2, 3, 4].includes(Number(body.scene))) return { errcode: 40129, errmsg: 'invalid scene' };
@@ -109,7 +139,12 @@ export async function startWeChatDouble(): Promise<WeChatDouble> {
         codeNext = null;
         return reply({ code, message: 'double: refused on purpose', requestId: 'double' });
       }
-      return reply({ data: { responseData: JSON.stringify(answer(apiName, data)) }, requestId: 'double' });
+      void answer(apiName, data).then((answered) =>
+        reply({
+          data: { responseData: typeof answered === 'string' ? answered : JSON.stringify(answered) },
+          requestId: 'double',
+        }),
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
@@ -123,6 +158,8 @@ export async function startWeChatDouble(): Promise<WeChatDouble> {
     envId,
     calls,
     rules,
+    pages,
+    codes,
     failNext: (errcode) => void (errcodeNext = errcode),
     refuseNext: (code) => void (codeNext = code),
     pushed(traceId) {
