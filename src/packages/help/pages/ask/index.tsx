@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { isPhone, PHONE_RULE } from '../../../../../domain/org/labels';
@@ -79,10 +80,19 @@ function problems(f: Form): Partial<Record<FieldName, string>> {
 
 const masked = (phone: string) => `${phone.slice(0, 3)}****${phone.slice(-4)}`;
 
+/** 「找他办事」 from a 先锋岗 on the map: the post and its branch arrive in the address. */
+function postOf(params: Partial<Record<string, string>>): { id: string; name: string; branch: Community } | null {
+  const read = (k: string) => decodeURIComponent(params[k] ?? '').trim();
+  const [id, name, unitId, branch] = [read('postId'), read('post'), read('unitId'), read('branch')];
+  return id && unitId && branch ? { id, name, branch: { unitId, name: branch, county: read('county') } } : null;
+}
+
 /** 群众点单: a resident asks for help (a 微心愿 or a 诉求) and the community's branch receives it. */
 export default function AskPage() {
   const [elder, setElder] = useElderMode();
-  const [form, setForm] = useState<Form>(EMPTY);
+  const { params } = useRouter();
+  const post = useMemo(() => postOf(params), [params]);
+  const [form, setForm] = useState<Form>(() => (post ? { ...EMPTY, community: post.branch } : EMPTY));
   const [tried, setTried] = useState(false);
   const [sent, setSent] = useState<{ id: string; title: string; branch: string } | null>(null);
   const server = useFieldErrors(FIELDS);
@@ -110,6 +120,8 @@ export default function AskPage() {
             text: form.text.trim(),
             photos: form.photos.map((p) => p.fileId),
             unitId: form.community!.unitId,
+            // Asked from a 先锋岗 while its branch is still the one chosen: the request carries the post.
+            postId: post && form.community!.unitId === post.branch.unitId ? post.id : undefined,
             place: form.place.trim() ? { name: form.place.trim() } : undefined,
             contactName: form.contactName.trim(),
             ...phoneInput(form.contactPhone, 'contactPhone', 'contactPhoneCode'),
@@ -155,6 +167,9 @@ export default function AskPage() {
       ) : null}
       <View className="card help-ask">
         <View className="card__title">我要点单</View>
+        {post ? (
+          <View className="muted help-ask__post">{`找他办事：从「${post.name}」向「${post.branch.name}」点单`}</View>
+        ) : null}
         <View className="help-kind">
           {KINDS.map((k) => (
             <View

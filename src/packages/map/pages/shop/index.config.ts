@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '诚信经营户', enableShareAppMessage: true });
