@@ -29,6 +29,7 @@ import {
 } from './points';
 import { PHOTOS, PHOTO_QUOTAS, REQUESTS, REQUEST_EVENTS, TIME_ACCOUNTS, TIME_LEDGER, VOLUNTEERS } from './requests';
 import { SLOTS } from './slots';
+import { STAR_RATINGS, STAR_RUNS } from './stars';
 import { ITEMS, STATIONS } from './stations';
 import { APPOINTMENTS, APPOINTMENT_CODES, OWNERS, PERSONS, SITES } from './vaccine';
 
@@ -102,6 +103,11 @@ export const COLLECTIONS = {
   [TRAVELLERS]: { description: '每人的打卡足迹概要（上一次打卡、到过的地标、走完的路线）', ...PRIVATE },
   [ROUTES]: { description: '红色打卡路线（有序的地标）', ...DIRECTORY },
   [ROUTE_COMPLETIONS]: { description: '走完路线的记录（每人每条路线一条）', ...PRIVATE },
+  [STAR_RATINGS]: {
+    description: '达标创星：每个党支部每季度的星级评定（计算的得分与明细、调整及理由、确认、历史）',
+    ...PRIVATE,
+  },
+  [STAR_RUNS]: { description: '达标创星：每季度自动计算进行到哪个党支部', ...PRIVATE },
   [NOTICES]: { description: '通知公告（支部、县或全系统；置顶、截止时间、告知党员进行到哪里）', ...PRIVATE },
   [NOTICE_READS]: { description: '通知的阅读记录（每人每条一条，用来数阅读人数）', ...PRIVATE },
   [PARTY_DATES]: { description: '党员的入党日期（本人、支部书记和管理员可见）', ...PRIVATE },
@@ -617,6 +623,22 @@ export const INDEXES: readonly IndexSpec[] = [
   },
   { collection: 'landmarkCheckins', keys: [['landmarkId', 1]] },
   { collection: 'routeCompletions', keys: [['routeId', 1]] },
+  // 达标创星 (domain/stars): the review list of a quarter (by county), a branch's signed-off stars.
+  {
+    collection: 'starRatings',
+    keys: [
+      ['quarter', 1],
+      ['county', 1],
+    ],
+  },
+  {
+    collection: 'starRatings',
+    keys: [
+      ['branchId', 1],
+      ['status', 1],
+      ['quarter', -1],
+    ],
+  },
   // 通知公告 and 政治生日 (domain/notices): a reader's current notices, a manager's newest, read counts, the day's birthdays.
   {
     collection: 'notices',

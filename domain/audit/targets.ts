@@ -25,6 +25,8 @@ export const AUDIT_TARGETS: Record<string, AuditTarget> = {
   'vaccine.verify': { collection: 'appointments', idField: 'appointmentId' },
   'admin.approveConsoleLogin': { collection: 'consoleLogins', idField: 'ticketId' },
   'admin.revokeConsoleSession': { collection: 'consoleSessions', idField: 'sessionId' },
+  'admin.adjustStars': { collection: 'starRatings', idField: 'ratingId' },
+  'admin.signOffStars': { collection: 'starRatings', idField: 'ratingId' },
 };
 
 /** When an action has no target above, the first of these found in the input, then the result, names the document. */
@@ -55,6 +57,7 @@ export const ID_FIELDS = [
 export const UNAUDITED = new Set([
   'admin.audit',
   'admin.dashboard',
+  'admin.stars',
   'admin.consoleTicket',
   'admin.consoleSessions',
   'org.tree',

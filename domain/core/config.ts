@@ -219,6 +219,65 @@ export const SETTINGS = {
     description:
       '红色打卡：两次打卡之间最快可信的行进速度（公里/小时），更快视为不可能到达 / the fastest believable travel between two check-ins (km/h); faster is refused as impossible',
   }),
+  STAR_WEIGHTS: spec({
+    schema: text()
+      .default('meetings:30,attendance:20,finishRate:15,satisfaction:10,serviceHours:15,pointsActivity:10')
+      .transform((value, ctx) => {
+        const keys = ['meetings', 'attendance', 'finishRate', 'satisfaction', 'serviceHours', 'pointsActivity'];
+        const out: Record<string, number> = {};
+        for (const part of value.split(',')) {
+          const [key, weight] = part.split(':').map((s) => s.trim());
+          const n = Number(weight);
+          if (!key || !keys.includes(key) || !Number.isFinite(n) || n < 0) {
+            ctx.addIssue({
+              code: 'custom',
+              message: `应为 ${keys.join('、')} 各自的权重（非负数）/ weights of ${keys.join(', ')}`,
+            });
+            return z.NEVER;
+          }
+          out[key] = n;
+        }
+        const sum = keys.reduce((total, key) => total + (out[key] ?? 0), 0);
+        if (keys.some((key) => out[key] === undefined) || Math.abs(sum - 100) > 1e-9) {
+          ctx.addIssue({ code: 'custom', message: '六项权重须齐全且合计 100 / all six weights, summing to 100' });
+          return z.NEVER;
+        }
+        return out as Record<
+          'meetings' | 'attendance' | 'finishRate' | 'satisfaction' | 'serviceHours' | 'pointsActivity',
+          number
+        >;
+      }),
+    places: BOTH,
+    functions: ['admin'],
+    description:
+      '达标创星：各项在 100 分中的权重（会议按要求召开、出勤率、点单办结率、满意率、服务时长、积分活跃），为可调整的默认值，并非文章规定 / star ratings: the weight of each figure in the 100-point score — a default to adjust, not a rule from the articles',
+  }),
+  STAR_THRESHOLDS: spec({
+    schema: text()
+      .default('60,70,80,90,95')
+      .transform((value, ctx) => {
+        const steps = value.split(',').map((s) => Number(s.trim()));
+        const rising = steps.every(
+          (n, i) => Number.isFinite(n) && n >= 0 && n <= 100 && (i === 0 || n > steps[i - 1]!),
+        );
+        if (steps.length !== 5 || !rising) {
+          ctx.addIssue({ code: 'custom', message: '应为 5 个递增的分数（0–100）/ five rising scores (0–100)' });
+          return z.NEVER;
+        }
+        return steps;
+      }),
+    places: BOTH,
+    functions: ['admin'],
+    description:
+      '达标创星：一至五星各自的最低得分（默认值，可调整） / star ratings: the least score for one to five stars (a default)',
+  }),
+  STAR_SERVICE_HOURS_PER_MEMBER: spec({
+    schema: number({ above: 0, max: 200 }).default(2),
+    places: BOTH,
+    functions: ['admin'],
+    description:
+      '达标创星：一季度人均服务时长达到多少小时得满分（默认值） / star ratings: service hours a member a quarter that earn the full weight (a default)',
+  }),
   REQUEST_ACCEPT_HOURS: spec({
     schema: number({ above: 0 }).default(24),
     places: BOTH,

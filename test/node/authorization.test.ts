@@ -21,6 +21,7 @@ import { seedIfEmpty } from '../../domain/seed/seed';
 import { LocalFileStore } from '../../domain/files/local';
 import { createLocalCloud } from '../../server/app';
 import { TokenSigner } from '../../server/auth';
+import { previousQuarter, proposeQuarter, quarterAt, ratingIdOf } from '../../domain/stars';
 import { askEvent, httpCall, must, requestAt, TINY_PNG, uploadPhoto, type Stage } from '../support/requests-flow';
 
 type Who = 'resident' | 'member' | 'secretary' | 'staff' | 'admin' | 'county-admin' | 'volunteer';
@@ -154,6 +155,12 @@ const MATRIX: Record<string, Record<string, Who[]>> = {
     // My console sign-ins (sessions), listed and ended from the mini-program: whoever may use the console.
     consoleSessions: ['secretary', 'staff', ...ADMIN],
     revokeConsoleSession: ['secretary', 'staff', ...ADMIN],
+    // 达标创星: the review list (a secretary their own branch's), proposals, adjustment, sign-off; stars anyone sees.
+    stars: MANAGERS,
+    computeStars: ADMIN,
+    adjustStars: ADMIN,
+    signOffStars: ADMIN,
+    branchStars: ANY,
   },
   // 群众点单. Past the role check, who may claim, finish or confirm depends on the request: see REQUEST_TABLE below.
   requests: {
@@ -668,6 +675,8 @@ test('dev sign-in is refused when the server is configured for CloudBase', async
 
 const DAY = 86_400_000;
 const tomorrow = dayOf(clock.now() + DAY);
+/** The last quarter that has ended: its star ratings are proposed in the scope cases' set-up. */
+const starQuarter = previousQuarter(quarterAt(clock.now()));
 /** A day with no slots: a close that gets past the checks answers NOT_FOUND and changes nothing. */
 const farDay = dayOf(clock.now() + 300 * DAY);
 const people: Record<string, string> = {};
@@ -763,6 +772,8 @@ describe('scopes', () => {
     const at = async (stage: Stage, unitId: string) =>
       requestAt(flow, stage, { resident: 'scope-asker', secretary: 'demo-admin' }, { kind: 'issue', unitId });
     for (const [event, stage, unitId] of REQUEST_CASE_TARGETS) event.id = await at(stage, unitId);
+    // Every branch's star rating of the last quarter, proposed: the adjust and sign-off cases name two of them.
+    await proposeQuarter(db, starQuarter, clock.now());
     // A notice of 向阳社区 (永福): the pin and end cases name it.
     await db.collection('notices').add({
       _id: 'scope-notice-yf',
@@ -814,6 +825,59 @@ describe('scopes', () => {
     volunteerBranch: { name: '测试临时党支部', volunteers: 10 },
   };
   const CASES: [string, string, string, object, Expect][] = [
+    // 达标创星: a county admin computes, adjusts and signs off their county's branches only.
+    [
+      'county admin: compute the stars of their county',
+      'demo-county-admin',
+      'admin',
+      { action: 'computeStars', quarter: starQuarter, county: '桂林市秀峰区' },
+      'in scope',
+    ],
+    [
+      'county admin: compute the stars of another county',
+      'demo-county-admin',
+      'admin',
+      { action: 'computeStars', quarter: starQuarter, county: '桂林市永福县' },
+      'FORBIDDEN',
+    ],
+    [
+      'county admin: adjust a rating in their county',
+      'demo-county-admin',
+      'admin',
+      {
+        action: 'adjustStars',
+        ratingId: ratingIdOf(starQuarter, 'br-xf-jiedong'),
+        stars: 3,
+        reason: '会议记录齐全，予以认可',
+      },
+      'in scope',
+    ],
+    [
+      'county admin: adjust a rating in another county',
+      'demo-county-admin',
+      'admin',
+      {
+        action: 'adjustStars',
+        ratingId: ratingIdOf(starQuarter, 'br-yf-xiangyang'),
+        stars: 5,
+        reason: '会议记录齐全，予以认可',
+      },
+      'FORBIDDEN',
+    ],
+    [
+      'county admin: sign off a rating in another county',
+      'demo-county-admin',
+      'admin',
+      { action: 'signOffStars', ratingId: ratingIdOf(starQuarter, 'br-yf-xiangyang') },
+      'FORBIDDEN',
+    ],
+    [
+      'county admin: sign off a rating in their county',
+      'demo-county-admin',
+      'admin',
+      { action: 'signOffStars', ratingId: ratingIdOf(starQuarter, 'br-xf-jiedong') },
+      'in scope',
+    ],
     // Staff: verify, see rosters and close days only at their stations and sites.
     [
       'staff: roster at an assigned station',
