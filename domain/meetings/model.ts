@@ -6,7 +6,8 @@
  * `meetings/{meetingId}` — one planned meeting of one branch.
  *   - `type`       one of MEETING_TYPES' codes: 'general' 支部党员大会, 'committee' 支委会, 'group' 党小组会,
  *                  'lecture' 党课, 'themeDay' 主题党日, 'orgLife' 组织生活会, 'review' 民主评议党员.
- *   - `branchId`   the branch holding it (never null); `countyId` the branch's county (null when unknown).
+ *   - `branchId`   the branch holding it (never null); `countyId` the branch's county by its full name, as the
+ *                  units' `county` (e.g. '桂林市永福县'; null when unknown).
  *   - `startAt` / `endAt`  epoch ms (Shanghai wall time entered by the secretary).
  *   - `status`     'planned' → 'held' (minutes recorded, attendance final) or 'cancelled'.
  *   - `attendance` null until held; then the FINAL state of every expected member: { [openid]: 'present' |
@@ -21,20 +22,14 @@
  * `branchLiaisons/{derivedId('li', branchId, openid)}` — a 联系点: a user a county admin linked to a branch.
  */
 import { z } from 'zod';
+import { ATTENDEE_STATES, FINAL_ATTENDANCE, MEETING_STATUS, MEETING_TYPES } from './labels';
+
+export { ATTENDEE_STATES, FINAL_ATTENDANCE, MEETING_STATUS, MEETING_TYPES };
 
 export const MEETINGS = 'meetings';
 export const MEETING_ATTENDEES = 'meetingAttendees';
 export const BRANCH_LIAISONS = 'branchLiaisons';
 
-export const MEETING_TYPES = {
-  general: '支部党员大会',
-  committee: '支委会',
-  group: '党小组会',
-  lecture: '党课',
-  themeDay: '主题党日',
-  orgLife: '组织生活会',
-  review: '民主评议党员',
-} as const;
 export type MeetingType = keyof typeof MEETING_TYPES;
 export const meetingTypeSchema = z.enum(Object.keys(MEETING_TYPES) as [MeetingType, ...MeetingType[]]);
 
@@ -49,11 +44,8 @@ export const TYPE_CATEGORY: Record<MeetingType, string> = {
   review: '组织生活会',
 };
 
-export const MEETING_STATUS = { planned: '待召开', held: '已召开', cancelled: '已取消' } as const;
 export type MeetingStatus = keyof typeof MEETING_STATUS;
 
-/** A member's final attendance once the meeting is held. */
-export const FINAL_ATTENDANCE = { present: '出席', leave: '请假', absent: '缺席' } as const;
 export type FinalAttendance = keyof typeof FINAL_ATTENDANCE;
 const finalAttendanceSchema = z.enum(['present', 'leave', 'absent']);
 
@@ -80,6 +72,10 @@ export const meetingDocSchema = z.object({
   minutes: z.string().default(''),
   /** Photos' file ids, shown only once the content check has passed them (see pictures). */
   photos: z.array(z.string()).default([]),
+  /** Photos still waiting for their content verdict: shown to the secretary who added them only. */
+  heldPhotos: z.array(z.string()).default([]),
+  /** Whether `heldPhotos` holds any: what the meetings' job looks for. */
+  photosHeld: z.boolean().default(false),
   attendance: z.record(z.string(), finalAttendanceSchema).nullable().default(null),
   expectedCount: z.number().int().default(0),
   presentCount: z.number().int().default(0),
@@ -87,6 +83,8 @@ export const meetingDocSchema = z.object({
   absentCount: z.number().int().default(0),
   observers: z.array(z.string()).default([]),
   heldAt: z.number().nullable().default(null),
+  /** Who recorded the minutes (the uploader of the photos, who alone sees the held ones). */
+  recordedBy: z.string().nullable().default(null),
   cancelledAt: z.number().nullable().default(null),
   createdBy: z.string(),
   createdAt: z.number(),
@@ -94,17 +92,6 @@ export const meetingDocSchema = z.object({
 });
 export type Meeting = z.output<typeof meetingDocSchema>;
 
-/**
- * One person's state at a meeting:
- *   expected → leaveAsked → onLeave | expected (declined);  expected | leaveAsked → present (checked in).
- * `role` 'member' for the expected, 'liaison' for a 联系点 who checked in (列席).
- */
-export const ATTENDEE_STATES = {
-  expected: '待参加',
-  leaveAsked: '请假待批',
-  onLeave: '已请假',
-  present: '已签到',
-} as const;
 export type AttendeeState = keyof typeof ATTENDEE_STATES;
 
 export const attendeeDocSchema = z.object({
@@ -119,6 +106,11 @@ export const attendeeDocSchema = z.object({
   leaveDecision: z.enum(['approved', 'declined']).nullable().default(null),
   leaveDecidedBy: z.string().nullable().default(null),
   checkedInAt: z.number().nullable().default(null),
+  /** Written when the meeting is held: the person's final attendance (also in the meeting's `attendance`). */
+  final: z.enum(['present', 'leave', 'absent']).nullable().default(null),
+  /** When each reminder was written (so two timer runs write it once). */
+  remindedR24: z.number().nullable().default(null),
+  remindedR1: z.number().nullable().default(null),
   updatedAt: z.number(),
 });
 export type Attendee = z.output<typeof attendeeDocSchema>;

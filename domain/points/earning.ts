@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { z } from 'zod';
-import type { Database } from '../db';
+import type { Database, Transaction } from '../db';
 import { setting } from '../core/config';
 import { action } from '../core/router';
 import { AppError, invalidField, notFound } from '../core/errors';
@@ -94,58 +94,70 @@ export const activities = action({
   },
 });
 
-export const checkin = action({
-  input: z.strictObject({
-    code: z
-      .string()
-      .trim()
-      .regex(/^[A-Z0-9]{6}$/i, '签到码是 6 位字母或数字'),
-  }),
-  access: EARNERS,
-  async run({ code }, ctx) {
-    const now = ctx.now();
-    const link = await ctx.db.collection(ACTIVITY_CODES).doc(code.toUpperCase()).get();
-    const activity = activityDocSchema.safeParse(
-      link ? await ctx.db.collection(ACTIVITIES).doc(String(link.activityId)).get() : null,
-    );
-    if (!activity.success) throw new AppError('NOT_FOUND', '签到码无效，请核对后重试');
-    const a = activity.data;
-    if (now < a.start - CHECKIN_OPENS_BEFORE_MS) {
-      throw new AppError(
-        'TOO_EARLY',
-        `签到将于 ${inZone(a.start - CHECKIN_OPENS_BEFORE_MS).format('M月D日 HH:mm')} 开始`,
+/**
+ * What another module adds to a check-in, inside its transaction before the points are posted (domain/meetings: the
+ * attendee's state, so leave and check-in end in one state). Handed in by the function's router (the composition
+ * file): points imports no module that builds on it. Throwing refuses the check-in and writes nothing.
+ */
+export type CheckinHook = (tx: Transaction, activity: Activity, openid: string, now: number) => Promise<void>;
+
+/** The one check-in path: a code, its window, the rule's cap and the ledger; `hook` adds what a module needs. */
+export const checkinWith = (hook?: CheckinHook) =>
+  action({
+    input: z.strictObject({
+      code: z
+        .string()
+        .trim()
+        .regex(/^[A-Z0-9]{6}$/i, '签到码是 6 位字母或数字'),
+    }),
+    access: EARNERS,
+    async run({ code }, ctx) {
+      const now = ctx.now();
+      const link = await ctx.db.collection(ACTIVITY_CODES).doc(code.toUpperCase()).get();
+      const activity = activityDocSchema.safeParse(
+        link ? await ctx.db.collection(ACTIVITIES).doc(String(link.activityId)).get() : null,
       );
-    }
-    if (now > a.end) throw new AppError('TOO_LATE', '活动已结束，签到已关闭');
-    const rule = ruleDocSchema.safeParse(await ctx.db.collection(RULES).doc(a.ruleId).get());
-    if (!rule.success) throw new AppError('NOT_FOUND', '该活动的积分细则不存在，请联系管理员');
-    const openid = ctx.user._id;
-    const entryId = derivedId('ck', a._id, openid);
-    return ctx.db.runTransaction(async (tx) => {
-      if (await tx.collection(LEDGER).doc(entryId).get()) throw new AppError('CONFLICT', '你已签到过这个活动');
-      const account = await readAccount(tx, openid, ctx.user.branchId);
-      const points = await takeFromCap(tx, openid, rule.data, now);
-      // Nothing left under the cap: the check-in is refused (and not recorded), so the member knows why.
-      if (points === 0) throw new AppError('LIMIT_REACHED', capReached(rule.data));
-      const next = await post(
-        tx,
-        {
-          openid,
-          branchId: ctx.user.branchId,
-          amount: points,
-          kind: 'checkin',
-          reason: `${rule.data.category}：${a.title}`,
-          entryId,
-          at: now,
-          ruleId: rule.data._id,
-          activityId: a._id,
-        },
-        account,
-      );
-      return { activityId: a._id, title: a.title, points, balance: next.balance };
-    }, TX_ATTEMPTS);
-  },
-});
+      if (!activity.success) throw new AppError('NOT_FOUND', '签到码无效，请核对后重试');
+      const a = activity.data;
+      if (now < a.start - CHECKIN_OPENS_BEFORE_MS) {
+        throw new AppError(
+          'TOO_EARLY',
+          `签到将于 ${inZone(a.start - CHECKIN_OPENS_BEFORE_MS).format('M月D日 HH:mm')} 开始`,
+        );
+      }
+      if (now > a.end) throw new AppError('TOO_LATE', '活动已结束，签到已关闭');
+      const rule = ruleDocSchema.safeParse(await ctx.db.collection(RULES).doc(a.ruleId).get());
+      if (!rule.success) throw new AppError('NOT_FOUND', '该活动的积分细则不存在，请联系管理员');
+      const openid = ctx.user._id;
+      const entryId = derivedId('ck', a._id, openid);
+      return ctx.db.runTransaction(async (tx) => {
+        if (await tx.collection(LEDGER).doc(entryId).get()) throw new AppError('CONFLICT', '你已签到过这个活动');
+        if (hook) await hook(tx, a, openid, now);
+        const account = await readAccount(tx, openid, ctx.user.branchId);
+        const points = await takeFromCap(tx, openid, rule.data, now);
+        // Nothing left under the cap: the check-in is refused (and not recorded), so the member knows why.
+        if (points === 0) throw new AppError('LIMIT_REACHED', capReached(rule.data));
+        const next = await post(
+          tx,
+          {
+            openid,
+            branchId: ctx.user.branchId,
+            amount: points,
+            kind: 'checkin',
+            reason: `${rule.data.category}：${a.title}`,
+            entryId,
+            at: now,
+            ruleId: rule.data._id,
+            activityId: a._id,
+          },
+          account,
+        );
+        return { activityId: a._id, title: a.title, points, balance: next.balance };
+      }, TX_ATTEMPTS);
+    },
+  });
+
+export const checkin = checkinWith();
 
 export const award = action({
   input: z.strictObject({
@@ -193,7 +205,20 @@ export const award = action({
 
 const dateTime = z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/, '请选择日期和时间');
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
-const newCode = () => Array.from({ length: 6 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+export const newActivityCode = () =>
+  Array.from({ length: 6 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('');
+
+/**
+ * Writes an activity and its check-in code (inside the caller's transaction): a published activity, or the one a
+ * meeting carries (domain/meetings, with `meetingId`), so both are checked in through `checkin`.
+ */
+export async function insertActivity(
+  tx: Transaction,
+  doc: Omit<Activity, 'meetingId'> & { meetingId?: string | null; requestId: string },
+): Promise<void> {
+  await tx.collection(ACTIVITY_CODES).add({ _id: doc.code, activityId: doc._id });
+  await tx.collection(ACTIVITIES).add({ ...doc, meetingId: doc.meetingId ?? null });
+}
 
 /** The activity a publication made, if `activityId` is already stored: the answer to a repeated request. */
 const published = (doc: Record<string, unknown> | null) =>
@@ -241,13 +266,12 @@ export const publishActivity = action({
     if (input.branchId && !(await ctx.db.collection('branches').doc(input.branchId).get())) throw notFound('党支部');
     // A branch's activity is told to its members (up to ACTIVITY_MESSAGE_LIMIT, in the same transaction).
     const members = input.branchId ? await branchMembers(ctx.db, input.branchId) : [];
-    return withFreshCode(newCode, '签到码', (code) =>
+    return withFreshCode(newActivityCode, '签到码', (code) =>
       ctx.db.runTransaction(async (tx) => {
         // The same request racing itself: the one that committed first is the answer.
         const raced = published(await tx.collection(ACTIVITIES).doc(activityId).get());
         if (raced) return raced;
-        await tx.collection(ACTIVITY_CODES).add({ _id: code, activityId });
-        await tx.collection(ACTIVITIES).add({
+        await insertActivity(tx, {
           _id: activityId,
           title: input.title,
           ruleId: input.ruleId,

@@ -4,6 +4,8 @@
  */
 export { takeFromCap } from './caps';
 export { rules, activities, checkin, award, publishActivity } from './earning';
+export { checkinWith, insertActivity, newActivityCode, type CheckinHook } from './earning';
+export { CHECKIN_OPENS_BEFORE_MS, activityDocSchema, type Activity } from './model';
 export { exportLedger } from './export';
 export { goods, goodsDetail } from './goods';
 export { restock, saveGoods } from './goods-admin';

@@ -57,6 +57,8 @@ export const activityDocSchema = z.object({
   code: z.string(),
   createdBy: z.string().default(''),
   createdAt: z.number().default(0),
+  /** Set when the activity is a meeting's (domain/meetings): its check-in also marks the attendee present. */
+  meetingId: z.string().nullable().default(null),
 });
 export type Activity = z.output<typeof activityDocSchema>;
 
