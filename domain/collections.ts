@@ -11,6 +11,7 @@ import { CONSOLE_LOGINS, CONSOLE_LOGIN_LIMITS, CONSOLE_SESSIONS } from './consol
 import { BRANCHES, USERS } from './core/identity';
 import { INTENTS } from './core/intents';
 import { LANDMARKS, LANDMARK_CHECKINS, LANDMARK_SCENES, ROUTES, ROUTE_COMPLETIONS, TRAVELLERS } from './map';
+import { BRANCH_LIAISONS, MEETINGS, MEETING_ATTENDEES } from './meetings';
 import { MESSAGES } from './messages';
 import { NOTICES, NOTICE_READS, PARTY_CARDS, PARTY_DATES } from './notices';
 import { APPLICATIONS, INVITES, ROSTER, UNITS } from './org';
@@ -103,6 +104,12 @@ export const COLLECTIONS = {
   [TRAVELLERS]: { description: '每人的打卡足迹概要（上一次打卡、到过的地标、走完的路线）', ...PRIVATE },
   [ROUTES]: { description: '红色打卡路线（有序的地标）', ...DIRECTORY },
   [ROUTE_COMPLETIONS]: { description: '走完路线的记录（每人每条路线一条）', ...PRIVATE },
+  [MEETINGS]: {
+    description: '三会一课等会议（类型、议程、时间地点、应到党员、会议记录与照片、最终出勤）',
+    ...PRIVATE,
+  },
+  [MEETING_ATTENDEES]: { description: '每人每次会议的参会状态（待参加、请假、签到、列席、提醒）', ...PRIVATE },
+  [BRANCH_LIAISONS]: { description: '联系点：县里联系某个党支部的人（列席其会议）', ...PRIVATE },
   [STAR_RATINGS]: {
     description: '达标创星：每个党支部每季度的星级评定（计算的得分与明细、调整及理由、确认、历史）',
     ...PRIVATE,
@@ -127,6 +134,51 @@ export interface IndexSpec {
  * queries (equality fields first, then the sorted or ranged one). Add one here when a query gains a field.
  */
 export const INDEXES: readonly IndexSpec[] = [
+  // meetings: a branch's list; the reminders' due ones; held photos; one person's; one meeting's people; 联系点
+  {
+    collection: 'meetings',
+    keys: [
+      ['branchId', 1],
+      ['startAt', -1],
+    ],
+  },
+  {
+    collection: 'meetings',
+    keys: [
+      ['status', 1],
+      ['startAt', 1],
+    ],
+  },
+  { collection: 'meetings', keys: [['photosHeld', 1]] },
+  { collection: 'pointRules', keys: [['category', 1]] },
+  {
+    collection: 'meetingAttendees',
+    keys: [
+      ['openid', 1],
+      ['updatedAt', -1],
+    ],
+  },
+  {
+    collection: 'meetingAttendees',
+    keys: [
+      ['meetingId', 1],
+      ['openid', 1],
+    ],
+  },
+  {
+    collection: 'meetingAttendees',
+    keys: [
+      ['meetingId', 1],
+      ['role', 1],
+    ],
+  },
+  {
+    collection: 'branchLiaisons',
+    keys: [
+      ['branchId', 1],
+      ['linkedAt', 1],
+    ],
+  },
   {
     collection: 'users',
     keys: [

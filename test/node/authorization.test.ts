@@ -57,6 +57,17 @@ const MATRIX: Record<string, Record<string, Who[]>> = {
     restock: ADMIN,
     publishActivity: MANAGERS,
     export: MANAGERS,
+    planMeeting: MANAGERS,
+    cancelMeeting: MANAGERS,
+    myMeetings: ANY,
+    meetingDetail: ANY,
+    branchMeetings: MANAGERS,
+    askLeave: EARNERS,
+    decideLeave: MANAGERS,
+    recordMinutes: MANAGERS,
+    linkLiaison: ADMIN,
+    unlinkLiaison: ADMIN,
+    liaisons: MANAGERS,
   },
   stations: {
     list: ANY,
@@ -1595,6 +1606,50 @@ describe('scopes', () => {
       'in scope',
     ],
     ['system admin: the audit log', 'demo-admin', 'admin', { action: 'audit' }, 'in scope'],
+    // Meetings (domain/meetings): planned for, listed and linked within a branch; 秀峰's admin not at 向阳.
+    ...(
+      [
+        ['secretary', 'demo-secretary', 'br-yf-xiangyang', 'in scope'],
+        ['secretary', 'demo-secretary', 'br-xf-jiedong', 'FORBIDDEN'],
+        ['county admin', 'demo-county-admin', 'br-xf-jiedong', 'in scope'],
+        ['county admin', 'demo-county-admin', 'br-yf-xiangyang', 'FORBIDDEN'],
+      ] as const
+    ).flatMap(([role, who, branchId, expected]): [string, string, string, object, Expect][] => [
+      [
+        `${role}: plan a meeting of ${branchId}`,
+        who,
+        'points',
+        {
+          action: 'planMeeting',
+          type: 'general',
+          title: '支部党员大会',
+          place: '党群服务中心',
+          start: `${tomorrow} 19:30`,
+          end: `${tomorrow} 21:00`,
+          branchId,
+          requestId: `scope-meeting-${who}-${branchId}`,
+        },
+        expected,
+      ],
+      [`${role}: meetings of ${branchId}`, who, 'points', { action: 'branchMeetings', branchId }, expected],
+      [`${role}: 联系点 of ${branchId}`, who, 'points', { action: 'liaisons', branchId }, expected],
+    ]),
+    ...(['linkLiaison', 'unlinkLiaison'] as const).flatMap((action): [string, string, string, object, Expect][] => [
+      [
+        `county admin: ${action} at a branch of their county`,
+        'demo-county-admin',
+        'points',
+        { action, branchId: 'br-xf-jiedong', openid: 'demo-member' },
+        'in scope',
+      ],
+      [
+        `county admin: ${action} at a branch of another county`,
+        'demo-county-admin',
+        'points',
+        { action, branchId: 'br-yf-xiangyang', openid: 'demo-member' },
+        'FORBIDDEN',
+      ],
+    ]),
     [
       'secretary: a notice to their branch',
       'demo-secretary',
@@ -1735,6 +1790,10 @@ describe('scopes', () => {
       'org.archiveUnit',
       'requests.withdraw',
       'requests.reviewVolunteer',
+      // A meeting's scope is its branch's: domain/meetings/meetings.test.ts (secretary of another branch refused).
+      'points.cancelMeeting',
+      'points.decideLeave',
+      'points.recordMinutes',
     ];
     expect(scoped.filter((name) => !covered.has(name) && !elsewhere.includes(name))).toEqual([]);
   });
