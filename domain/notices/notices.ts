@@ -311,7 +311,8 @@ export const notice = action({
     // Notices for residents are public within their county; members' and branches' only to their readers.
     const forMe = keys.includes(n.key) || n.audience !== 'members';
     if (!forMe && !(await manages(ctx.db, ctx.user, n))) throw notFound('通知');
-    if (ctx.user && forMe) {
+    // The publisher opening their own notice is no read.
+    if (ctx.user && forMe && ctx.user._id !== n.publishedBy) {
       try {
         await ctx.db
           .collection(NOTICE_READS)
