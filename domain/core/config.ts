@@ -308,6 +308,13 @@ export const SETTINGS = {
     functions: ['requests'],
     description: '认领人每单每天可报进展次数 / progress notes a claimant a request a day',
   }),
+  PICTURE_RECHECKS: spec({
+    schema: number({ whole: true, min: 0, max: 24 }).default(3),
+    places: BOTH,
+    functions: ['requests'],
+    description:
+      '照片审核结果一小时未到时再送审的次数，用完仍无结果的照片删除并告知上传人 / times a picture whose verdict did not come within the hour is submitted again; after the last it is removed and its uploader told',
+  }),
   HOTSPOT_INTENT_GRACE_MS: spec({
     schema: number({ min: 0 }).default(120_000),
     places: BOTH,

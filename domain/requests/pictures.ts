@@ -2,7 +2,9 @@
  * The content check of the photos people upload for 点单 (domain/content): a photo is held — shown to its uploader
  * only, marked 审核中 — until its verdict arrives; then it joins what everyone sees (`photos`) or, refused, is removed
  * (file and every reference) and its uploader told by a 消息. A verdict that never comes is asked for again by the
- * hourly `purgePhotos` job (`recheckPictures`).
+ * hourly `purgePhotos` job (`recheckPictures`), at most PICTURE_RECHECKS times (a setting, default 3); one still without
+ * a verdict after the last is treated as refused for want of a verdict: removed, and its uploader told it could not be
+ * checked.
  *
  * A verdict is applied in two steps: (1) a transaction on the photo's record marks it passed or rejected (and, when
  * rejected, writes the message) — an ask, progress or finish attaching the photo reads that record in its own
@@ -12,6 +14,7 @@
  */
 import type { Database } from '../db';
 import { TX_ATTEMPTS } from '../core/ids';
+import { setting } from '../core/config';
 import type { HostServices } from '../core/services';
 import { enqueue } from '../messages';
 import { REFUSAL_KINDS, type PictureVerdict, type RefusalKind } from '../content';
@@ -185,22 +188,61 @@ export async function applyPictureVerdict(
   return { matched: true };
 }
 
+/** The kind stored on a picture removed because no verdict ever came (not one of WeChat's kinds). */
+export const UNCHECKED = 'unchecked';
+
+/**
+ * A picture asked about PICTURE_RECHECKS times after its first check, still without a verdict: refused for want of
+ * one, as a refusal is (in a transaction on its record, which the late verdict of its last ask would also need, with
+ * a 消息 to its uploader), then carried everywhere it is used. Answers whether it was this call that decided it.
+ */
+async function giveUp(db: Database, photo: PhotoDoc, now: number, services: HostServices | undefined) {
+  const holder = (await db.collection(REQUESTS).where({ heldPhotos: photo.fileId }).limit(1).get())[0];
+  const decided = await db.runTransaction(async (tx) => {
+    const current = photoDocSchema.safeParse(await tx.collection(PHOTOS).doc(photo._id).get());
+    if (!current.success || current.data.check !== 'pending' || current.data.traceId !== photo.traceId) return null;
+    const update = { check: 'rejected' as const, kind: UNCHECKED, settled: false, state: 'new' as const };
+    await tx.collection(PHOTOS).doc(photo._id).update(update);
+    const req = holder ? await readRequest(tx, String(holder._id)) : null;
+    await enqueue(
+      tx,
+      {
+        cause: ['picture-unchecked', photo._id],
+        openid: current.data.openid,
+        module: 'requests',
+        kind: 'request.photoRejected',
+        title: '照片未能完成审核',
+        body: `你${req ? `为${quoteTitle(req)}` : ''}上传的一张照片多次送审都没有得到结果，已删除，其他人看不到，请换一张重新上传`,
+        page: req ? detailPage(req._id) : null,
+        refId: req?._id ?? null,
+      },
+      now,
+    );
+    return { ...current.data, ...update };
+  }, TX_ATTEMPTS);
+  if (decided) await settle(db, decided, services);
+  return decided !== null;
+}
+
 /** Pictures looked at per run: bounded, the rest wait for the next tick. */
 const RECHECK_BATCH = 50;
 
 /**
  * Part of the hourly `purgePhotos`: a picture still pending PICTURE_RECHECK_MS after its check was asked for is asked
- * again (a new trace id; a late answer to the old one then changes nothing), and a decided one whose step 2 did not
- * finish is settled. Without a checker nothing is asked again.
+ * again (a new trace id; a late answer to the old one then changes nothing) — up to PICTURE_RECHECKS times; after
+ * that it is removed as unchecked (`giveUp`) — and a decided one whose step 2 did not finish is settled. Without a
+ * checker nothing is asked again.
  */
 export async function recheckPictures(
   db: Database,
   now: number,
   services?: HostServices,
-): Promise<{ rechecked: number; settled: number }> {
+): Promise<{ rechecked: number; settled: number; unchecked: number }> {
   const _ = db.command;
   let rechecked = 0;
   let settledCount = 0;
+  let unchecked = 0;
+  const maxRechecks = setting('PICTURE_RECHECKS');
   const checker = services?.content;
   if (checker) {
     const stale = await db
@@ -212,6 +254,15 @@ export async function recheckPictures(
     for (const doc of stale) {
       const photo = photoDocSchema.safeParse(doc);
       if (!photo.success) continue;
+      // The first check and every re-ask count: past the allowance the picture is given up.
+      if ((photo.data.checks ?? 1) - 1 >= maxRechecks) {
+        try {
+          if (await giveUp(db, photo.data, now, services)) unchecked += 1;
+        } catch {
+          // Looked at again on the next run.
+        }
+        continue;
+      }
       try {
         const url = (await services?.files?.url(photo.data.fileId)) ?? '';
         const { traceId } = await checker.submitPicture({
@@ -246,5 +297,5 @@ export async function recheckPictures(
       // Looked at again on the next run.
     }
   }
-  return { rechecked, settled: settledCount };
+  return { rechecked, settled: settledCount, unchecked };
 }
