@@ -4,7 +4,8 @@
  *
  * Provenance (map-data.test.ts): each quotes its article in `source`. The articles name one place only — 容县's
  * 民国小镇「红色街区」 with its 「与党同框」 打卡点; the three bases and three halls of the 「三基地三展馆一街区」 专线,
- * the 先锋岗, 责任区 and shops are illustrations of what the articles count, and say so in `illustrative`.
+ * the 先锋岗, 责任区 and shops are illustrations of what the articles count, and say so in `illustrative`; the members
+ * holding the posts are fictitious names (shown masked, 「王*华」), and the branches are the seeded ones of each county.
  * Coordinates (GCJ-02), radii, hours and poster codes are illustrative everywhere. The words a resident reads
  * carry no such marks.
  */
@@ -20,6 +21,7 @@ const XF = '桂林市秀峰区';
 const LC = '桂林市灵川县';
 
 const PLACE_NOTE = '坐标、打卡范围、开放时间和海报码为示例';
+const HONGGUANJIA = yl('通过开展“红管家”楼栋长、“红管家”绿化责任区等一系列服务岗');
 const LINE = yl('该街区也是容县“行走的党课”中“三基地三展馆一街区”红色党课专线的重要站点');
 const LINE_NOTE = `原文只给出“三基地三展馆一街区”的专线名称、未列出基地和展馆的名称；此处名称、${PLACE_NOTE}`;
 
@@ -135,6 +137,9 @@ export const DEMO_LANDMARKS: LandmarkDoc[] = [
     county: RX,
     address: '容县容州古城商业街',
     source: yl('通过展示“容州古城商业街党建地图”,党员诚信经营户亮牌开门迎客'),
+    branchId: 'br-rx-biguiyuan',
+    badge: 'honest',
+    lit: true,
     illustrative: true,
     illustrativeNote: `原文未列出具体店铺；店铺、${PLACE_NOTE}`,
   },
@@ -167,6 +172,9 @@ export const DEMO_LANDMARKS: LandmarkDoc[] = [
     county: XF,
     address: '秀峰区商圈',
     source: xf('打造党员诚信示范店、诚信示范集群'),
+    branchId: 'br-xf-jiedong',
+    badge: 'honest',
+    lit: true,
     illustrative: true,
     illustrativeNote: `原文未列出具体店铺；店铺、${PLACE_NOTE}`,
   },
@@ -177,13 +185,16 @@ export const DEMO_LANDMARKS: LandmarkDoc[] = [
     kind: 'post',
     location: { lat: 25.4098, lng: 110.3251 },
     radius: 100,
-    intro: '县直党组织设立的党员先锋岗。',
+    intro: '县直党组织设立的党员先锋岗：党员在岗，群众有事可以当面找、在线点单。',
     hours: '工作日 8:30-17:30',
     county: LC,
     address: '灵川县城区',
     source: lc('设立党员先锋岗、党员责任区300多个'),
+    branchId: 'br-lc-jiulong',
+    holder: { name: '王小华' },
+    placeType: 'building',
     illustrative: true,
-    illustrativeNote: `原文只给出“300多个”的总数；此岗位、${PLACE_NOTE}`,
+    illustrativeNote: `原文只给出“300多个”的总数；此岗位、党员姓名、${PLACE_NOTE}`,
   },
   {
     _id: 'lm-lc-area',
@@ -192,13 +203,16 @@ export const DEMO_LANDMARKS: LandmarkDoc[] = [
     kind: 'area',
     location: { lat: 25.4131, lng: 110.3196 },
     radius: 300,
-    intro: '县直党组织设立的党员责任区。',
+    intro: '县直党组织设立的党员责任区：责任区里的大事小事，有党员包干负责。',
     hours: '全天',
     county: LC,
     address: '灵川县城区',
     source: lc('设立党员先锋岗、党员责任区300多个'),
+    branchId: 'br-lc-qicai',
+    holder: { name: '李建国' },
+    placeType: 'street',
     illustrative: true,
-    illustrativeNote: `原文只给出“300多个”的总数；此责任区、${PLACE_NOTE}`,
+    illustrativeNote: `原文只给出“300多个”的总数；此责任区、党员姓名、${PLACE_NOTE}`,
   },
   {
     _id: 'lm-lc-shop',
@@ -212,8 +226,47 @@ export const DEMO_LANDMARKS: LandmarkDoc[] = [
     county: LC,
     address: '灵川县城区',
     source: lc('创建一批“两新”组织党建工作示范点、“共产党员经营户”及“党组织推荐放心店”'),
+    branchId: 'br-lc-jiulong',
+    badge: 'member',
+    lit: true,
     illustrative: true,
     illustrativeNote: `原文未列出具体店铺；店铺、${PLACE_NOTE}`,
+  },
+  {
+    _id: 'lm-rx-hgj-lou',
+    name: '碧桂园小区“红管家”楼栋长',
+    nameEn: 'Red Steward building post, Biguiyuan',
+    kind: 'post',
+    location: { lat: 22.8612, lng: 110.5668 },
+    radius: 100,
+    intro: '“红管家”楼栋长：为居民提供医疗救助、法律咨询、政策宣传等服务，楼栋里的事可以找他。',
+    hours: '每天 8:00-20:00',
+    county: RX,
+    address: '容县碧桂园小区',
+    source: HONGGUANJIA,
+    branchId: 'br-rx-biguiyuan',
+    holder: { name: '陈志明' },
+    placeType: 'building',
+    illustrative: true,
+    illustrativeNote: `原文只给出服务岗的名称；楼栋、党员姓名、${PLACE_NOTE}`,
+  },
+  {
+    _id: 'lm-rx-hgj-lv',
+    name: '碧桂园小区“红管家”绿化责任区',
+    nameEn: 'Red Steward green area, Biguiyuan',
+    kind: 'area',
+    location: { lat: 22.8604, lng: 110.5679 },
+    radius: 150,
+    intro: '“红管家”绿化责任区：小区绿地由党员包干维护，发现问题可以找他。',
+    hours: '全天',
+    county: RX,
+    address: '容县碧桂园小区',
+    source: HONGGUANJIA,
+    branchId: 'br-rx-biguiyuan',
+    holder: { name: '黄丽' },
+    placeType: 'green',
+    illustrative: true,
+    illustrativeNote: `原文只给出服务岗的名称；绿地、党员姓名、${PLACE_NOTE}`,
   },
 ];
 
