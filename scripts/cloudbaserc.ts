@@ -42,9 +42,9 @@ export function cloudbaserc() {
 /**
  * The WeChat open APIs a function calls (cloud calls need them declared): `user` delivers subscribe messages;
  * `vaccine` and `requests` exchange phone-number button codes (domain/phone); `requests` checks what people post
- * (domain/content: text at once, photos with the verdict pushed back to it); `points`, `stations`, `vaccine` and
- * `org` check the texts admins, secretaries and staff publish (goods, stations and items, sites and notices, unit
- * names and refusal reasons) with msgSecCheck.
+ * (domain/content: text at once, photos with the verdict pushed back to it); `points`, `stations`, `vaccine`,
+ * `org` and `admin` check the texts admins, secretaries and staff publish (goods, stations and items, sites and
+ * notices, unit names and refusal reasons, meetings, 通知公告, star adjustments) with msgSecCheck.
  */
 export const OPENAPI_PERMISSIONS: Record<string, string[]> = {
   user: ['subscribeMessage.send'],
@@ -53,6 +53,7 @@ export const OPENAPI_PERMISSIONS: Record<string, string[]> = {
   points: ['security.msgSecCheck'],
   stations: ['security.msgSecCheck'],
   org: ['security.msgSecCheck'],
+  admin: ['security.msgSecCheck'],
 };
 
 /** DevTools' per-function config: the same timer as cloudbaserc.json, and the open APIs it calls. */
