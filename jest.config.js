@@ -38,7 +38,7 @@ module.exports = {
       globals: { XFYZ_TEST_ENGINE: engine },
       setupFilesAfterEnv: ['<rootDir>/test/support/cloudbase-project.setup.ts'],
       testMatch: [
-        '<rootDir>/domain/{points,booking,vaccine,org,audit,dashboard,console-login,slots,requests,messages,map,meetings,notices}/**/*.test.ts',
+        '<rootDir>/domain/{points,booking,vaccine,org,audit,dashboard,console-login,slots,requests,messages,map,meetings,notices,stars}/**/*.test.ts',
         '<rootDir>/domain/core/intents.test.ts',
         '<rootDir>/test/node/functions.test.ts',
         '<rootDir>/domain/user/overview.test.ts',
