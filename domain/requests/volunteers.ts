@@ -12,6 +12,7 @@ import { TX_ATTEMPTS } from '../core/ids';
 import { pageByNewest } from '../core/paging';
 import { fields } from '../core/validation';
 import { enqueue } from '../messages';
+import { assertTextsPass } from '../content';
 import { phoneField, realNameField, sealIdentity, readUnit } from '../org';
 import { decrypt } from '../privacy';
 import { phoneCodeField, resolvePhone } from '../phone';
@@ -85,6 +86,8 @@ export const registerVolunteer = action({
     if (!unit || unit.kind !== 'branch' || !unit.secretary || unit.archivedAt !== null)
       throw new AppError('INVALID_ARGUMENT', '请选择有支部书记的社区党支部', 'unitId');
     const secretary = unit.secretary;
+    // The secretary reads the workplace: checked before the phone's code is spent or anything is written.
+    await assertTextsPass(ctx.services, openid, 'profile', [{ field: 'workplace', name: '工作单位', text: workplace }]);
     // Outside the transaction: a button's code is spent once, and a refusal writes nothing.
     const { phone, verified } = await resolvePhone(ctx, { phone: typed, code: phoneCode }, 'phone');
     const sealed = { ...sealIdentity(realName, phone), phoneVerified: verified };
@@ -232,6 +235,9 @@ export const reviewVolunteer = action({
   scope: ({ openid }, ctx) => volunteerUnit(ctx.db, openid),
   async run({ openid, decision, reason }, ctx) {
     const now = ctx.now();
+    // The volunteer reads the reason: checked before the decision is written.
+    if (decision === 'reject')
+      await assertTextsPass(ctx.services, ctx.user._id, 'comment', [{ field: 'reason', name: '原因', text: reason }]);
     return ctx.db.runTransaction(async (tx) => {
       const v = await readVolunteer(tx, openid);
       if (!v || !v.unitId) throw new AppError('NOT_FOUND', '该志愿者登记不存在或尚未选择社区');
