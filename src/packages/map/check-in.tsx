@@ -9,34 +9,77 @@ import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { a11y } from '../../components/layout/a11y';
 import { LOCATION_TYPE, locationProblem } from '../../components/near-me/useNearMe';
-import { errorMessage } from '../../services/transport';
 import { checkInAt, type CheckInAnswer, type LandmarkDetail } from '../../services/map';
 import { routeUrl } from '../../routes';
+import { distanceIn, errorIn, nameIn, wordsOf, type Lang, type Words } from '../../i18n';
+import { distanceMetres, wgs84ToGcj02 } from './geo';
 import { sceneFromScan } from './scene';
 
 /** A poster's mini-program code and the local stand-in's plain QR ('wxCode' is WeChat's, missing from Taro's types). */
 const SCAN_TYPES = ['qrCode', 'wxCode'] as unknown as (keyof Taro.scanCode.ScanType)[];
 
-const successText = (r: CheckInAnswer) =>
-  r.points > 0 ? `打卡成功，获得 ${r.points} 积分` : r.capped ? '打卡成功，今日积分已满' : '打卡成功';
+const successText = (r: CheckInAnswer, w: Words['checkin']) =>
+  r.points > 0 ? w.points(r.points) : r.capped ? w.capped : w.done;
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * A refusal in English: the server words it in Chinese, so a known one is said again here — too far (the distance
+ * measured on the device from the position sent), another code, today already, too soon after a far check-in.
+ */
+function refusalIn(
+  lang: Lang,
+  error: unknown,
+  place: LandmarkDetail,
+  sent: { lat: number; lng: number; datum: string } | null,
+): string {
+  const w = wordsOf(lang).checkin;
+  return errorIn(lang, error, (e) => {
+    if (e.field === 'location' && sent) {
+      const here = sent.datum === 'wgs84' ? wgs84ToGcj02(sent) : sent;
+      return w.far('', distanceIn(lang, distanceMetres(here, place.location)), distanceIn(lang, place.radius));
+    }
+    if (e.field === 'scene') return w.wrongCode;
+    if (e.code === 'CONFLICT') return w.today;
+    if (e.code === 'TOO_EARLY') {
+      const at = /(?:(\d{1,2})月(\d{1,2})日 )?(\d{2}:\d{2}) 以后/.exec(e.message);
+      if (!at) return null;
+      const day = at[1] ? `${at[2]} ${MONTHS[Number(at[1]) - 1] ?? ''} ` : '';
+      return w.tooSoon(`${day}${at[3]}`);
+    }
+    return null;
+  });
+}
 
 export default function CheckIn({
   place,
   scene,
   onDone,
+  lang = 'zh',
+  words = wordsOf(lang),
 }: {
   place: LandmarkDetail;
   scene: string;
   onDone: () => void;
+  lang?: Lang;
+  words?: Words;
 }) {
+  const w = words.checkin;
+  const radius = distanceIn(lang, place.radius);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const [failure, setFailure] = useState<{
+    error: unknown;
+    sent: { lat: number; lng: number; datum: string } | null;
+  } | null>(null);
   const [done, setDone] = useState<CheckInAnswer | null>(null);
 
   const go = async () => {
     if (busy) return;
     setBusy(true);
     setProblem(null);
+    setFailure(null);
+    let sent: { lat: number; lng: number; datum: string } | null = null;
     try {
       let code = scene;
       if (!code && process.env.TARO_ENV === 'weapp') {
@@ -45,15 +88,18 @@ export default function CheckIn({
         } catch {
           return; // closed the scanner: nothing to say
         }
-        if (!code) return setProblem('没有认出打卡码，请对准现场海报上的二维码再扫一次');
+        if (!code) return setProblem(w.notRecognised);
       }
-      if (!code) return setProblem('请用微信扫描现场海报上的打卡码');
+      if (!code) return setProblem(w.needCode);
       let position: Taro.getLocation.SuccessCallbackResult;
       try {
         position = await Taro.getLocation({ type: LOCATION_TYPE });
       } catch (e) {
-        return setProblem(locationProblem(e).replace('已按默认顺序显示', '无法确认你在现场'));
+        return setProblem(
+          lang === 'en' ? w.noLocation : locationProblem(e).replace('已按默认顺序显示', '无法确认你在现场'),
+        );
       }
+      sent = { lat: position.latitude, lng: position.longitude, datum: LOCATION_TYPE };
       const answer = await checkInAt({
         landmarkId: place.landmarkId,
         scene: code,
@@ -63,7 +109,7 @@ export default function CheckIn({
       setDone(answer);
       onDone();
     } catch (e) {
-      setProblem(errorMessage(e));
+      setFailure({ error: e, sent });
     } finally {
       setBusy(false);
     }
@@ -72,30 +118,39 @@ export default function CheckIn({
   if (done)
     return (
       <View className="checkin-done" role="status">
-        <View className="checkin-done__title">{successText(done)}</View>
+        <View className="checkin-done__title">{successText(done, w)}</View>
         {done.completedRoutes.map((r) => (
-          <View key={r.routeId} className="checkin-done__route">{`你走完了「${r.name}」全程`}</View>
+          <View key={r.routeId} className="checkin-done__route">
+            <View>{w.route(nameIn(lang, r).text)}</View>
+            <View
+              className="checkin-done__link checkin-done__certificate"
+              {...a11y({ role: 'link' })}
+              onClick={() => void Taro.navigateTo({ url: routeUrl('mapCertificate', { id: r.routeId }) })}
+            >
+              {w.certificate}
+            </View>
+          </View>
         ))}
-        <View className="checkin-done__sub">{`你已在 ${done.landmarks} 个地点打卡 ${done.checkins} 次`}</View>
+        <View className="checkin-done__sub">{w.tally(done.landmarks, done.checkins)}</View>
         <View
           className="checkin-done__link"
           {...a11y({ role: 'link' })}
           onClick={() => void Taro.navigateTo({ url: routeUrl('mapFootprint') })}
         >
-          查看我的足迹 ›
+          {w.footprint}
         </View>
       </View>
     );
   if (place.mine?.checkedInToday)
     return (
       <View className="checkin-today" role="status">
-        <View className="checkin-today__title">今天已在这里打过卡，明天再来吧</View>
+        <View className="checkin-today__title">{w.today}</View>
         <View
           className="checkin-done__link"
           {...a11y({ role: 'link' })}
           onClick={() => void Taro.navigateTo({ url: routeUrl('mapFootprint') })}
         >
-          查看我的足迹 ›
+          {w.footprint}
         </View>
       </View>
     );
@@ -103,17 +158,17 @@ export default function CheckIn({
     <View className="checkin">
       <View className="checkin__hint">
         {scene
-          ? `到「${place.name}」现场，在 ${place.radius} 米以内即可打卡`
+          ? w.hereHint(place.name, radius)
           : process.env.TARO_ENV === 'weapp'
-            ? `到现场扫描海报上的打卡码，在 ${place.radius} 米以内即可打卡`
-            : `到现场用微信扫描海报上的打卡码，在 ${place.radius} 米以内即可打卡`}
+            ? w.scanHint(radius)
+            : w.wechatHint(radius)}
       </View>
       <Button className="checkin__button" type="primary" block loading={busy} disabled={busy} onClick={() => void go()}>
-        {busy ? '正在打卡…' : scene || process.env.TARO_ENV !== 'weapp' ? '打卡' : '扫码打卡'}
+        {busy ? w.busy : scene || process.env.TARO_ENV !== 'weapp' ? w.button : w.scan}
       </Button>
-      {problem ? (
+      {problem || failure ? (
         <View className="checkin__problem" role="alert">
-          {problem}
+          {problem ?? refusalIn(lang, failure?.error, place, failure?.sent ?? null)}
         </View>
       ) : null}
     </View>

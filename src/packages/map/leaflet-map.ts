@@ -5,7 +5,7 @@
  */
 import L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
-import type { Marker } from '../../services/map';
+import type { LandmarkKind, Marker } from '../../services/map';
 import type { Bounds, Point } from './geo';
 
 declare const MAP_TILE_URL: string | undefined;
@@ -13,8 +13,23 @@ declare const MAP_TILE_URL: string | undefined;
 /** Marker colours by kind (the filter chips use the same). */
 const KIND_CLASS: Record<string, string> = { red: 'red', post: 'post', area: 'area', shop: 'shop' };
 
+/** The map's own words (src/i18n's catalogue gives them); `en` marks a Chinese name on an English page as Chinese. */
+export interface MapWords {
+  zoomIn: string;
+  zoomOut: string;
+  cluster: (n: number) => string;
+  en: boolean;
+}
+const CHINESE: MapWords = {
+  zoomIn: '放大地图',
+  zoomOut: '缩小地图',
+  cluster: (n) => `${n} 处地点，点击放大`,
+  en: false,
+};
+
 export interface MapHandle {
   setMarkers(markers: Marker[]): void;
+  setWords(words: MapWords): void;
   setMe(me: Point | null): void;
   centre(p: Point, zoom: number): void;
   destroy(): void;
@@ -58,11 +73,14 @@ export function createMap(
     centre: Point;
     zoom: number;
     onRegion: (bounds: Bounds, zoom: number) => void;
-    onOpen: (landmarkId: string) => void;
+    onOpen: (landmarkId: string, kind: LandmarkKind) => void;
+    /** The controls' and clusters' words in the page's language. */
+    words?: MapWords;
   },
 ): MapHandle {
+  let words: MapWords = options.words ?? CHINESE;
   const map = L.map(element, { zoomControl: false, attributionControl: false, minZoom: 3, maxZoom: 19 });
-  L.control.zoom({ zoomInTitle: '放大地图', zoomOutTitle: '缩小地图' }).addTo(map);
+  L.control.zoom({ zoomInTitle: words.zoomIn, zoomOutTitle: words.zoomOut }).addTo(map);
   const url = typeof MAP_TILE_URL === 'string' ? MAP_TILE_URL : '';
   (url ? L.tileLayer(url, { minZoom: 3, maxZoom: 19, subdomains: '1234' }) : offlineLayer()).addTo(map);
   const layer = L.layerGroup().addTo(map);
@@ -107,12 +125,14 @@ export function createMap(
         if (m.type === 'place') {
           const icon = L.divIcon({
             className: `xf-map-pin xf-map-pin--${KIND_CLASS[m.kind] ?? 'red'}`,
-            html: `<span class="xf-map-pin__dot"></span><span class="xf-map-pin__name">${escapeHtml(m.name)}</span>`,
+            html: `<span class="xf-map-pin__dot"></span><span class="xf-map-pin__name"${
+              words.en && /[\u3400-\u9fff]/.test(m.name) ? ' lang="zh-CN"' : ''
+            }>${escapeHtml(m.name)}</span>`,
             iconSize: [14, 14],
             iconAnchor: [7, 7],
           });
           L.marker([m.lat, m.lng], { icon, title: m.name, keyboard: true })
-            .on('click', () => options.onOpen(m.landmarkId))
+            .on('click', () => options.onOpen(m.landmarkId, m.kind))
             .addTo(layer);
         } else {
           const size = m.count < 10 ? 36 : m.count < 100 ? 42 : 48;
@@ -122,7 +142,7 @@ export function createMap(
             iconSize: [size, size],
             iconAnchor: [size / 2, size / 2],
           });
-          L.marker([m.lat, m.lng], { icon, title: `${m.count} 处地点，点击放大`, keyboard: true })
+          L.marker([m.lat, m.lng], { icon, title: words.cluster(m.count), keyboard: true })
             .on('click', () => {
               const b = m.bounds;
               map.fitBounds(
@@ -152,6 +172,11 @@ export function createMap(
     },
     centre(p, zoom) {
       map.setView([p.lat, p.lng], zoom);
+    },
+    setWords(next) {
+      words = next;
+      element.querySelector('.leaflet-control-zoom-in')?.setAttribute('title', next.zoomIn);
+      element.querySelector('.leaflet-control-zoom-out')?.setAttribute('title', next.zoomOut);
     },
     destroy() {
       map.remove();

@@ -1,7 +1,8 @@
+import { useEffect, useState } from 'react';
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { View, Text } from '@tarojs/components';
 import { Button, Cell } from '@nutui/nutui-react-taro';
-import ResourceView, { useResource } from '../../../../components/resource';
+import StateView from '../../../../components/state-view';
 import { ElderPage, useElderMode } from '../../../../components/elder-mode';
 import { PlacePicture } from '../../../../components/picture';
 import {
@@ -12,6 +13,8 @@ import {
 } from '../../../../services/stations';
 import { asButton } from '../../slot-view';
 import { routeUrl } from '../../../../routes';
+import LangSwitch from '../../../../i18n/switch';
+import { errorIn, hoursIn, nameIn, textIn, useLang, zhMark, type Lang, type Words } from '../../../../i18n';
 import '../../../../components/station-card/index.scss';
 import '../../booking.scss';
 import './index.scss';
@@ -37,26 +40,52 @@ function navigate(station: StationDetail): void {
 const openItem = (item: { itemId: string; name: string }) =>
   void Taro.navigateTo({ url: routeUrl('bookingItem', { id: item.itemId, name: item.name }) });
 
-function BookableItem({ item }: { item: StationItem }) {
+/** A text of the data on an English page: marked as Chinese when it is. */
+const Said = ({ lang, text }: { lang: Lang; text: string }) => {
+  const shown = textIn(lang, text);
+  return <Text {...zhMark(lang, shown)}>{shown.text}</Text>;
+};
+
+function BookableItem({ item, lang, words }: { item: StationItem; lang: Lang; words: Words }) {
+  const w = words.station;
   return (
-    <View className="bookable-item" {...asButton(`预约${item.name}，选择时段`)} onClick={() => openItem(item)}>
+    <View className="bookable-item" {...asButton(w.book(item.name))} onClick={() => openItem(item)}>
       <View className="bookable-item__head">
-        <Text className="bookable-item__name">{item.name}</Text>
-        <Text className="tag tag--bookable">可预约</Text>
+        <Text className="bookable-item__name">
+          <Said lang={lang} text={item.name} />
+        </Text>
+        <Text className="tag tag--bookable">{w.bookable}</Text>
       </View>
-      <View className="muted">{`${item.kindLabel}${item.description ? ` · ${item.description}` : ''}`}</View>
-      <View className="bookable-item__go">选择时段 ›</View>
+      <View className="muted">
+        {lang === 'en' ? (
+          <>
+            {w.itemKinds[item.kind] ?? item.kindLabel}
+            {item.description ? ' · ' : ''}
+            {item.description ? <Said lang={lang} text={item.description} /> : null}
+          </>
+        ) : (
+          `${item.kindLabel}${item.description ? ` · ${item.description}` : ''}`
+        )}
+      </View>
+      <View className="bookable-item__go">{w.choose}</View>
     </View>
   );
 }
 
-function StationDetailView({ detail }: { detail: StationDetailAnswer }) {
+function StationDetailView({ detail, lang, words }: { detail: StationDetailAnswer; lang: Lang; words: Words }) {
   const { station, items } = detail;
+  const w = words.station;
+  const name = nameIn(lang, station as { name: string; nameEn?: string });
+  const hours = hoursIn(lang, station.openHours);
   return (
     <>
       <View className="hero station-hero">
-        <View className="hero__title">{station.name}</View>
-        <View className="hero__sub">{station.kindLabel}</View>
+        <View className="hero__title" {...zhMark(lang, name)}>
+          {name.text}
+        </View>
+        <View className="hero__sub">
+          {lang === 'en' ? (w.kinds[station.kind] ?? station.kindLabel) : station.kindLabel}
+        </View>
       </View>
       <View className="station-cover">
         <PlacePicture
@@ -65,52 +94,62 @@ function StationDetailView({ detail }: { detail: StationDetailAnswer }) {
         />
       </View>
       <View className="card">
-        <Cell title="地址" description={`${station.county}${station.district} ${station.address}`} />
-        <Cell title="开放时间" description={station.openHours || '以现场公示为准'} />
+        <Cell
+          title={w.address}
+          description={<Said lang={lang} text={`${station.county}${station.district} ${station.address}`} />}
+        />
+        <Cell
+          title={w.hours}
+          description={station.openHours ? <Text {...zhMark(lang, hours)}>{hours.text}</Text> : w.hoursUnknown}
+        />
         {station.phone ? (
           <Cell
-            title="联系电话"
+            title={w.phone}
             description={station.phone}
             onClick={() => void Taro.makePhoneCall({ phoneNumber: station.phone })}
           />
         ) : null}
         {station.location ? (
           <Button type="primary" block onClick={() => navigate(station)}>
-            导航前往
+            {w.navigate}
           </Button>
         ) : null}
       </View>
       <View className="card">
-        <View className="card__title">{items.length > 0 ? `在线预约（${items.length} 项）` : '在线预约'}</View>
-        {items.length === 0 ? <Text className="muted">该驿站暂未开放在线预约，可直接到站办理</Text> : null}
+        <View className="card__title">{items.length > 0 ? w.bookingCount(items.length) : w.booking}</View>
+        {items.length === 0 ? <Text className="muted">{w.noBooking}</Text> : null}
         {items.map((item) => (
-          <BookableItem key={item.itemId} item={item} />
+          <BookableItem key={item.itemId} item={item} lang={lang} words={words} />
         ))}
       </View>
       {station.intro ? (
         <View className="card">
-          <View className="card__title">驿站介绍</View>
-          <Text className="muted">{station.intro}</Text>
+          <View className="card__title">{w.intro}</View>
+          <Text className="muted">
+            <Said lang={lang} text={station.intro} />
+          </Text>
         </View>
       ) : null}
       <View className="card">
-        <View className="card__title">{`提供的服务（${station.services.length}）`}</View>
+        <View className="card__title">{w.services(station.services.length)}</View>
         {station.services.length === 0 ? (
-          <Text className="muted">暂未登记服务项目</Text>
+          <Text className="muted">{w.noServices}</Text>
         ) : (
           <View className="service-list">
             {station.services.map((s) => (
               <View
                 key={s.code}
                 className={`service-row ${s.bookable ? 'service-row--bookable' : ''}`}
-                {...(s.bookable ? asButton(`预约${s.name}`) : {})}
+                {...(s.bookable ? asButton(w.bookService(s.name)) : {})}
                 onClick={s.bookable && s.itemId ? () => openItem({ itemId: s.itemId!, name: s.name }) : undefined}
               >
-                <Text className="service-row__name">{s.name}</Text>
+                <Text className="service-row__name">
+                  <Said lang={lang} text={s.name} />
+                </Text>
                 {s.bookable ? (
-                  <Text className="tag tag--bookable">可预约</Text>
+                  <Text className="tag tag--bookable">{w.bookable}</Text>
                 ) : (
-                  <Text className="tag tag--grey">到站办理</Text>
+                  <Text className="tag tag--grey">{w.atStation}</Text>
                 )}
               </View>
             ))}
@@ -125,13 +164,24 @@ export default function StationDetailPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const [elder] = useElderMode();
-  const resource = useResource(
-    () =>
-      getStationWithItems(id).then((value) => {
-        void Taro.setNavigationBarTitle({ title: value.station.name });
-        return value;
-      }),
-    [id],
+  const [resource, setResource] = useState<{ data: StationDetailAnswer | null; error: unknown }>({
+    data: null,
+    error: null,
+  });
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    let current = true;
+    getStationWithItems(id).then(
+      (data) => current && setResource({ data, error: null }),
+      (error: unknown) => current && setResource({ data: null, error: error ?? new Error('failed') }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [id, attempt]);
+  const station = resource.data?.station;
+  const [lang, words, setLang] = useLang((_w, l) =>
+    station ? nameIn(l, station as { name: string; nameEn?: string }).text : null,
   );
   useShareAppMessage(() => ({
     title: resource.data ? `${resource.data.station.name} · 先锋驿站` : '先锋驿站',
@@ -139,7 +189,24 @@ export default function StationDetailPage() {
   }));
   return (
     <ElderPage elder={elder} className="station-detail">
-      <ResourceView resource={resource}>{(value) => <StationDetailView detail={value} />}</ResourceView>
+      <View className="station-lang">
+        <LangSwitch lang={lang} words={words} onChange={setLang} />
+      </View>
+      {resource.error ? (
+        <StateView
+          kind="error"
+          message={errorIn(lang, resource.error)}
+          actionText={words.retry}
+          onAction={() => {
+            setResource({ data: null, error: null });
+            setAttempt((n) => n + 1);
+          }}
+        />
+      ) : resource.data === null ? (
+        <StateView kind="loading" message={words.loading} />
+      ) : (
+        <StationDetailView detail={resource.data} lang={lang} words={words} />
+      )}
     </ElderPage>
   );
 }

@@ -8,13 +8,15 @@ import { Image, Text, View } from '@tarojs/components';
 import { Button, Cell } from '@nutui/nutui-react-taro';
 import { ElderPage } from '../../../../components/elder-mode';
 import { openMap } from '../../../../components/near-me/useNearMe';
-import ResourceView, { useResource } from '../../../../components/resource';
-import SignInPrompt from '../../../../components/sign-in-prompt';
+import { a11y } from '../../../../components/layout/a11y';
 import StateView from '../../../../components/state-view';
 import { needsSignIn } from '../../../../services/session';
 import { getLandmark, type LandmarkDetail } from '../../../../services/map';
 import { routeUrl } from '../../../../routes';
+import LangSwitch from '../../../../i18n/switch';
+import { hoursIn, nameIn, textIn, useLang, zhMark, type Lang, type Words } from '../../../../i18n';
 import CheckIn from '../../check-in';
+import { LoadedView, SignInFirst, useLoaded } from '../../loaded';
 import './index.scss';
 
 /** County and address in one line, the county not said twice (「玉林市容县」 + 「容县容州镇…」). */
@@ -28,33 +30,68 @@ function fullAddress(county: string, address: string): string {
 /** The headline residents may read (without the collection note some titles carry). */
 const headline = (title: string) => title.replace(/（[^）]*）$/, '');
 
-function LandmarkView({ place, scene, reload }: { place: LandmarkDetail; scene: string; reload: () => void }) {
+/** A Chinese text on an English page, marked as Chinese (a NutUI cell's description). */
+const Said = ({ lang, text }: { lang: Lang; text: { text: string; zh: boolean } }) => (
+  <Text {...zhMark(lang, text)}>{text.text}</Text>
+);
+
+function LandmarkView({
+  place,
+  scene,
+  reload,
+  lang,
+  words,
+  setLang,
+}: {
+  place: LandmarkDetail;
+  scene: string;
+  reload: () => void;
+  lang: Lang;
+  words: Words;
+  setLang: (l: Lang) => void;
+}) {
+  const w = words.landmark;
+  const name = nameIn(lang, place);
+  const intro = textIn(lang, place.intro, place.introEn);
+  const address = fullAddress(place.county, place.address);
   return (
     <ElderPage className="landmark-page">
+      <View className="landmark-head">
+        <LangSwitch lang={lang} words={words} onChange={setLang} />
+      </View>
       <View className={`hero landmark-hero landmark-hero--${place.kind}`}>
-        <View className="hero__title">{place.name}</View>
-        <View className="hero__sub">{place.kindLabel}</View>
+        <View className="hero__title" {...zhMark(lang, name)}>
+          {name.text}
+        </View>
+        <View className="hero__sub">{words.kindLabels[place.kind]}</View>
       </View>
       {place.pictures[0] ? (
-        <Image className="landmark-picture" src={place.pictures[0]} mode="aspectFill" aria-label={place.name} />
+        <Image className="landmark-picture" src={place.pictures[0]} mode="aspectFill" aria-label={name.text} />
       ) : null}
       {place.checkIn ? (
         <View className="card landmark-checkin">
-          <View className="card__title">红色打卡</View>
-          <CheckIn place={place} scene={scene} onDone={reload} />
+          <View className="card__title">{w.checkIn}</View>
+          <CheckIn place={place} scene={scene} onDone={reload} lang={lang} words={words} />
         </View>
       ) : null}
-      {place.intro ? (
+      {intro.text ? (
         <View className="card">
-          <View className="card__title">简介</View>
-          <View className="landmark-intro">{place.intro}</View>
+          <View className="card__title">{w.intro}</View>
+          <View className="landmark-intro" {...zhMark(lang, intro)}>
+            {intro.text}
+          </View>
         </View>
       ) : null}
       <View className="card">
-        <Cell title="开放时间" description={place.hours || '以现场公示为准'} />
-        <Cell title="地址" description={fullAddress(place.county, place.address) || '—'} />
-        {place.branch ? <Cell title="所属党组织" description={place.branch.name} /> : null}
-        <Cell title="打卡人次" description={`${place.checkins} 人次`} />
+        <Cell
+          title={w.hours}
+          description={place.hours ? <Said lang={lang} text={hoursIn(lang, place.hours)} /> : w.hoursUnknown}
+        />
+        <Cell title={w.address} description={address ? <Said lang={lang} text={textIn(lang, address)} /> : '—'} />
+        {place.branch ? (
+          <Cell title={w.branch} description={<Said lang={lang} text={textIn(lang, place.branch.name)} />} />
+        ) : null}
+        <Cell title={w.checkins} description={w.times(place.checkins)} />
         <Button
           className="landmark-navigate"
           fill="outline"
@@ -64,22 +101,41 @@ function LandmarkView({ place, scene, reload }: { place: LandmarkDetail; scene: 
             openMap({ lat: place.location.lat, lng: place.location.lng, name: place.name, address: place.address })
           }
         >
-          导航前往
+          {w.navigate}
         </Button>
       </View>
       {place.routes.length > 0 ? (
         <View className="card">
-          <View className="card__title">所在路线</View>
-          {place.routes.map((r) => (
-            <View key={r.routeId} className="landmark-route">
-              <Text className="landmark-route__name">{r.name}</Text>
-              <Text className="landmark-route__order">{`第 ${r.order} 站，共 ${r.total} 站`}</Text>
-            </View>
-          ))}
+          <View className="card__title">{w.routes}</View>
+          {place.routes.map((r) => {
+            const route = nameIn(lang, r);
+            return (
+              <View
+                key={r.routeId}
+                className="landmark-route"
+                {...a11y({ role: 'link' })}
+                onClick={() => void Taro.navigateTo({ url: routeUrl('mapRoute', { id: r.routeId }) })}
+              >
+                <Text className="landmark-route__name" {...zhMark(lang, route)}>
+                  {route.text}
+                </Text>
+                <Text className="landmark-route__order">{w.stop(r.order, r.total)}</Text>
+              </View>
+            );
+          })}
         </View>
       ) : null}
       {place.source && !place.illustrative ? (
-        <View className="landmark-source">{`相关报道：《${headline(place.source.title)}》`}</View>
+        <View className="landmark-source">
+          {lang === 'en' ? (
+            <>
+              {`${w.report}: `}
+              <Text {...zhMark(lang, true)}>{`《${headline(place.source.title)}》`}</Text>
+            </>
+          ) : (
+            `相关报道：《${headline(place.source.title)}》`
+          )}
+        </View>
       ) : null}
     </ElderPage>
   );
@@ -91,24 +147,19 @@ export default function LandmarkPage() {
   // A poster's code opens the page with its scene (WeChat URL-encodes it); H5 carries it in the address.
   const scene = decodeURIComponent(params.scene ?? '').trim();
   const signedOut = needsSignIn();
-  const resource = useResource(
-    () =>
-      getLandmark(id).then((value) => {
-        void Taro.setNavigationBarTitle({ title: value.name });
-        return value;
-      }),
-    [id],
-    { enabled: !signedOut && id !== '' },
-  );
+  const loaded = useLoaded(() => getLandmark(id), [id], !signedOut && id !== '');
+  const [lang, words, setLang] = useLang((w, l) => (loaded.data ? nameIn(l, loaded.data).text : w.landmark.title));
   useShareAppMessage(() => ({
-    title: resource.data ? `${resource.data.name}（${resource.data.kindLabel}）` : '党建地图',
+    title: loaded.data ? `${nameIn(lang, loaded.data).text}（${words.kindLabels[loaded.data.kind]}）` : words.map.title,
     path: routeUrl('mapLandmark', { id }),
   }));
-  if (signedOut) return <SignInPrompt from={routeUrl('mapLandmark', { id, scene: scene || undefined })} />;
-  if (!id) return <StateView kind="error" message="没有找到这个地点，请从党建地图进入" />;
+  if (signedOut) return <SignInFirst words={words} from={routeUrl('mapLandmark', { id, scene: scene || undefined })} />;
+  if (!id) return <StateView kind="error" message={words.landmark.missing} />;
   return (
-    <ResourceView resource={resource}>
-      {(value) => <LandmarkView place={value} scene={scene} reload={resource.reload} />}
-    </ResourceView>
+    <LoadedView loaded={loaded} lang={lang} words={words} missing={words.landmark.missing}>
+      {(value) => (
+        <LandmarkView place={value} scene={scene} reload={loaded.reload} lang={lang} words={words} setLang={setLang} />
+      )}
+    </LoadedView>
   );
 }

@@ -10,15 +10,16 @@ import { Map as NativeMap, Text, View } from '@tarojs/components';
 import { ElderPage } from '../../../../components/elder-mode';
 import { a11y } from '../../../../components/layout/a11y';
 import { LOCATION_TYPE, locationProblem } from '../../../../components/near-me/useNearMe';
-import SignInPrompt from '../../../../components/sign-in-prompt';
 import StateView from '../../../../components/state-view';
 import { needsSignIn } from '../../../../services/session';
-import { errorMessage } from '../../../../services/transport';
 import { getMapMarkers, type LandmarkKind, type Marker } from '../../../../services/map';
-import { ROUTES, routeUrl } from '../../../../routes';
-import { boundsAround, distanceMetres, distanceText, wgs84ToGcj02, type Bounds, type Point } from '../../geo';
-import { KIND_FILTERS, kindLabel } from '../../kinds';
-import type { MapHandle } from '../../leaflet-map';
+import { ROUTES } from '../../../../routes';
+import { boundsAround, distanceMetres, wgs84ToGcj02, type Bounds, type Point } from '../../geo';
+import { KIND_CODES, placeUrl } from '../../kinds';
+import type { MapHandle, MapWords } from '../../leaflet-map';
+import LangSwitch from '../../../../i18n/switch';
+import { distanceIn, errorIn, nameIn, useLang, zhMark, type Words } from '../../../../i18n';
+import { SignInFirst } from '../../loaded';
 import redIcon from '../../assets/red.png';
 import postIcon from '../../assets/post.png';
 import areaIcon from '../../assets/area.png';
@@ -49,10 +50,18 @@ const screenWidth = () => {
   }
 };
 
-const openLandmark = (id: string) => void Taro.navigateTo({ url: routeUrl('mapLandmark', { id }) });
+const openLandmark = (id: string, kind?: LandmarkKind) => void Taro.navigateTo({ url: placeUrl(id, kind) });
+
+const mapWords = (words: Words, en: boolean): MapWords => ({
+  zoomIn: words.map.zoomIn,
+  zoomOut: words.map.zoomOut,
+  cluster: words.map.cluster,
+  en,
+});
 
 export default function MapPage() {
   const signedOut = needsSignIn();
+  const [lang, words, setLang] = useLang((w) => w.map.title);
   const [kind, setKind] = useState<LandmarkKind | undefined>();
   const [region, setRegion] = useState<Region>(() => ({
     bounds: boundsAround(START, START_ZOOM, screenWidth(), MAP_HEIGHT),
@@ -62,13 +71,18 @@ export default function MapPage() {
   const [locating, setLocating] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
   const [retry, setRetry] = useState(0);
   const [centre, setCentre] = useState<{ point: Point; zoom: number }>({ point: START, zoom: START_ZOOM });
   const [mapFailed, setMapFailed] = useState(false);
   const handle = useRef<MapHandle | null>(null);
+  // The map is made once; it reads the words in force when it is made, and hears a switch below.
+  const wordsNow = useRef(words);
+  const langNow = useRef(lang);
+  wordsNow.current = words;
+  langNow.current = lang;
 
-  useShareAppMessage(() => ({ title: '党建地图：身边的红色地标和党员先锋岗', path: ROUTES.mapHome }));
+  useShareAppMessage(() => ({ title: words.map.share, path: ROUTES.mapHome }));
 
   // The markers of the visible area, and the same area's places for the list (as single places as the server allows).
   useEffect(() => {
@@ -83,7 +97,7 @@ export default function MapPage() {
           setError(null);
           setLoaded({ markers: onMap.markers, list: (forList ?? onMap).markers });
         },
-        (e: unknown) => current && setError(errorMessage(e)),
+        (e: unknown) => current && setError(e ?? new Error('failed')),
       );
     }, DEBOUNCE_MS);
     return () => {
@@ -105,6 +119,7 @@ export default function MapPage() {
           zoom: START_ZOOM,
           onRegion: (bounds, zoom) => setRegion({ bounds, zoom }),
           onOpen: openLandmark,
+          words: mapWords(wordsNow.current, langNow.current === 'en'),
         });
       });
     }
@@ -115,9 +130,15 @@ export default function MapPage() {
     };
   }, [signedOut]);
 
+  // The markers named in the page's language (an English form where an admin gave one).
+  const shownMarkers = useMemo(
+    () => (loaded?.markers ?? []).map((m) => (m.type === 'place' ? { ...m, name: nameIn(lang, m).text } : m)),
+    [loaded, lang],
+  );
   useEffect(() => {
-    handle.current?.setMarkers(loaded?.markers ?? []);
-  }, [loaded]);
+    handle.current?.setWords(mapWords(words, lang === 'en'));
+    handle.current?.setMarkers(shownMarkers);
+  }, [shownMarkers, words, lang]);
   useEffect(() => {
     handle.current?.setMe(me);
   }, [me]);
@@ -135,7 +156,9 @@ export default function MapPage() {
       if (handle.current) handle.current.centre(here, NEAR_ZOOM);
       else setRegion({ bounds: boundsAround(here, NEAR_ZOOM, screenWidth(), MAP_HEIGHT), zoom: NEAR_ZOOM });
     } catch (e) {
-      setProblem(locationProblem(e));
+      setProblem(
+        lang === 'en' ? words.map.noLocation : locationProblem(e).replace('已按默认顺序显示', '地点按名称排列'),
+      );
     } finally {
       setLocating(false);
     }
@@ -148,12 +171,13 @@ export default function MapPage() {
       a.distance !== null && b.distance !== null ? a.distance - b.distance : a.name.localeCompare(b.name, 'zh'),
     );
   }, [loaded, me]);
+  const kindName = (k: LandmarkKind) => words.kindLabels[k];
   const hidden = (loaded?.list ?? []).reduce((n, m) => n + (m.type === 'cluster' ? m.count : 0), 0);
 
-  if (signedOut) return <SignInPrompt from={ROUTES.mapHome} />;
+  if (signedOut) return <SignInFirst words={words} from={ROUTES.mapHome} />;
 
   // weapp: the native map's markers, numbered by their place in the answer.
-  const markers = loaded?.markers ?? [];
+  const markers = shownMarkers;
   const nativeMarkers = markers.map((m, i) =>
     m.type === 'place'
       ? {
@@ -164,7 +188,7 @@ export default function MapPage() {
           width: 20,
           height: 20,
           title: m.name,
-          ariaLabel: `${kindLabel(m.kind)}：${m.name}`,
+          ariaLabel: `${kindName(m.kind)}${lang === 'en' ? ': ' : '：'}${m.name}`,
           label: { content: m.name, color: '#262626', fontSize: 11, anchorX: 12, anchorY: -18 } as never,
         }
       : {
@@ -174,7 +198,7 @@ export default function MapPage() {
           iconPath: clusterIcon,
           width: 34,
           height: 34,
-          ariaLabel: `${m.count} 处地点，点击放大`,
+          ariaLabel: words.map.cluster(m.count),
           label: {
             content: String(m.count),
             color: '#ffffff',
@@ -206,32 +230,51 @@ export default function MapPage() {
 
   return (
     <ElderPage className="map-page">
-      <View className="map-kinds">
-        {KIND_FILTERS.map(([value, label]) => (
+      <View className="map-top">
+        <View className="map-links">
           <Text
-            key={label}
+            className="map-link map-link--routes"
+            {...a11y({ role: 'link' })}
+            onClick={() => void Taro.navigateTo({ url: ROUTES.mapRoutes })}
+          >
+            {words.map.routes}
+          </Text>
+          <Text
+            className="map-link map-link--footprint"
+            {...a11y({ role: 'link' })}
+            onClick={() => void Taro.navigateTo({ url: ROUTES.mapFootprint })}
+          >
+            {words.map.footprint}
+          </Text>
+        </View>
+        <LangSwitch lang={lang} words={words} onChange={setLang} />
+      </View>
+      <View className="map-kinds">
+        {KIND_CODES.map((value) => (
+          <Text
+            key={value ?? 'all'}
             className={`map-kind map-kind--${value ?? 'all'} ${kind === value ? 'map-kind--active' : ''}`}
             {...a11y({ role: 'button', pressed: kind === value })}
             onClick={() => setKind(value)}
           >
-            {label}
+            {words.kinds[value ?? 'all']}
           </Text>
         ))}
       </View>
       <View className="map-locate-row">
         <View
           className="map-locate"
-          {...a11y({ role: 'button', label: me ? '重新定位' : '显示我的位置' })}
+          {...a11y({ role: 'button', label: me ? words.map.relocate : words.map.locate })}
           onClick={() => void (locating ? undefined : locate())}
         >
-          {locating ? '正在定位…' : me ? '重新定位' : '显示我的位置'}
+          {locating ? words.map.locating : me ? words.map.relocate : words.map.locate}
         </View>
-        {me ? <Text className="map-locate__note">附近的地点排在前面</Text> : null}
+        {me ? <Text className="map-locate__note">{words.map.nearFirst}</Text> : null}
       </View>
-      {problem ? <View className="map-problem">{problem.replace('已按默认顺序显示', '地点按名称排列')}</View> : null}
+      {problem ? <View className="map-problem">{problem}</View> : null}
       <View className="map-box">
         {process.env.TARO_ENV === 'h5' ? (
-          <View id="xf-map" className="map-box__canvas" {...a11y({ role: 'region', label: '地图' })} />
+          <View id="xf-map" className="map-box__canvas" {...a11y({ role: 'region', label: words.map.region })} />
         ) : (
           <NativeMap
             id="xf-map"
@@ -248,7 +291,7 @@ export default function MapPage() {
             onMarkerTap={(e) => {
               const m = markers[Number(e.detail.markerId)];
               if (!m) return;
-              if (m.type === 'place') return openLandmark(m.landmarkId);
+              if (m.type === 'place') return openLandmark(m.landmarkId, m.kind);
               void Taro.createMapContext('xf-map').includePoints({
                 points: [
                   { latitude: m.bounds.south, longitude: m.bounds.west },
@@ -260,48 +303,51 @@ export default function MapPage() {
           />
         )}
       </View>
-      {mapFailed ? <View className="map-problem">地图暂时打不开，可以用下面的列表找地点</View> : null}
+      {mapFailed ? <View className="map-problem">{words.map.failed}</View> : null}
       <View className="map-list">
-        <View className="map-list__title">{me ? '离我最近' : '地图上的地点'}</View>
-        {error ? (
-          <StateView kind="error" message={error} onAction={() => setRetry((n) => n + 1)} />
-        ) : loaded === null ? (
-          <StateView kind="loading" message="正在查找地图上的地点…" />
-        ) : places.length === 0 && hidden === 0 ? (
+        <View className="map-list__title">{me ? words.map.nearest : words.map.onMap}</View>
+        {error !== null ? (
           <StateView
-            kind="empty"
-            message={
-              kind
-                ? `这片区域还没有${KIND_FILTERS.find(([k]) => k === kind)?.[1] ?? '这类地点'}，移动或缩小地图看看`
-                : '这片区域还没有地点，移动或缩小地图看看'
-            }
+            kind="error"
+            message={errorIn(lang, error)}
+            actionText={words.retry}
+            onAction={() => setRetry((n) => n + 1)}
           />
+        ) : loaded === null ? (
+          <StateView kind="loading" message={words.map.finding} />
+        ) : places.length === 0 && hidden === 0 ? (
+          <StateView kind="empty" message={kind ? words.map.emptyKind(words.kinds[kind]) : words.map.empty} />
         ) : (
           <>
             {/* Only the places are the list (a list holds list items only; the title and states sit beside it). */}
-            <View {...a11y({ role: 'list', label: '地图上的地点' })}>
-              {places.map((p) => (
-                <View
-                  key={p.landmarkId}
-                  className={`map-place map-place--${p.kind}`}
-                  {...a11y({ role: 'listitem' })}
-                  onClick={() => openLandmark(p.landmarkId)}
-                >
-                  <View className="map-place__dot" />
-                  <View className="map-place__body">
-                    <View className="map-place__name">{p.name}</View>
-                    <View className="map-place__meta">
-                      <Text className="map-place__kind">{kindLabel(p.kind)}</Text>
-                      {p.distance !== null ? (
-                        <Text className="map-place__distance">{`距我 ${distanceText(p.distance)}`}</Text>
-                      ) : null}
+            <View {...a11y({ role: 'list', label: words.map.onMap })}>
+              {places.map((p) => {
+                const name = nameIn(lang, p);
+                return (
+                  <View
+                    key={p.landmarkId}
+                    className={`map-place map-place--${p.kind}`}
+                    {...a11y({ role: 'listitem' })}
+                    onClick={() => openLandmark(p.landmarkId, p.kind)}
+                  >
+                    <View className="map-place__dot" />
+                    <View className="map-place__body">
+                      <View className="map-place__name" {...zhMark(lang, name)}>
+                        {name.text}
+                      </View>
+                      <View className="map-place__meta">
+                        <Text className="map-place__kind">{kindName(p.kind)}</Text>
+                        {p.distance !== null ? (
+                          <Text className="map-place__distance">{words.map.away(distanceIn(lang, p.distance))}</Text>
+                        ) : null}
+                      </View>
                     </View>
+                    <Text className="map-place__go">›</Text>
                   </View>
-                  <Text className="map-place__go">›</Text>
-                </View>
-              ))}
+                );
+              })}
             </View>
-            {hidden > 0 ? <View className="map-more">{`这一带还有 ${hidden} 处地点，放大地图查看`}</View> : null}
+            {hidden > 0 ? <View className="map-more">{words.map.more(hidden)}</View> : null}
           </>
         )}
       </View>
