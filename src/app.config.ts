@@ -38,6 +38,11 @@ export default defineAppConfig({
     },
     // The privacy sheet (weapp): src/app.ts's listener opens it while WeChat holds a privacy API.
     { root: 'packages/privacy', pages: ['pages/agree/index'] },
+    // 通知公告 (list, one notice) and 政治生日 (the member's card, a branch's month for the secretary): domain/notices.
+    {
+      root: 'packages/notices',
+      pages: ['pages/list/index', 'pages/detail/index', 'pages/birthday/index', 'pages/birthdays/index'],
+    },
     // 党建地图 and 红色打卡 (domain/map): the map, a place with its check-in, the person's 足迹, the routes, a route, its certificate, a 先锋岗 or 责任区 (找他办事) and a 诚信经营户 (亮牌).
     {
       root: 'packages/map',

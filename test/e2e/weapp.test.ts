@@ -123,21 +123,14 @@ test('the service-hall home renders the service grid and the next booking from u
   const comp = await renderPage('pages/index/index');
   await until(() => comp.dom!.textContent!.includes('你好'), 'the overview');
   const text = comp.dom!.textContent!;
-  for (const label of [
-    '办事服务',
-    '驿站预约',
-    '疫苗接种',
-    '积分兑换',
-    '我的预约',
-    '消息',
-    '我的下一个预约',
-    '服务须知',
-  ])
+  for (const label of ['办事服务', '驿站预约', '疫苗接种', '积分兑换', '我的预约', '消息', '我的下一个预约'])
     expect(text).toContain(label);
   // A member sees the member services; the demo member is not staff, so no work area.
   expect(text).toContain('我的积分');
   expect(text).not.toContain('工作台');
   expect(calls).toContainEqual({ name: 'user', action: 'overview' });
+  // 通知公告 come from the server (domain/notices); the block shows only when there are some.
+  expect(calls).toContainEqual({ name: 'org', action: 'notices' });
 });
 
 test('我的 renders the counts, the waiting list and the 长辈模式 switch, with the member fields for a member', async () => {

@@ -8,6 +8,7 @@ import { useResource } from '../../components/resource';
 import { needsSignIn } from '../../services/session';
 import { getOverview, type NextUp, type Overview } from '../../services/overview';
 import { getRequestFigures, type Figures } from '../../services/request-figures';
+import { getNotices } from '../../services/notices';
 import { formatClock, formatTime } from '../../utils/time';
 import { ROUTES, TAB_ROUTES, routeUrl } from '../../routes';
 import './index.scss';
@@ -340,18 +341,13 @@ function HelpFigures({ f }: { f: Figures }) {
   );
 }
 
-const NOTICES = [
-  { key: 'green', text: '60 岁以上老人预约疫苗接种走绿色通道，每个时段留有专门名额。' },
-  { key: 'cancel', text: '驿站预约开始前 30 分钟内不能取消；约满的时段可以候补，有空位按顺序递补。' },
-  { key: 'pickup', text: '积分兑换的物品凭取货码到驿站领取，逾期未领自动退还积分。' },
-];
-
 export default function HomePage() {
   const signedOut = needsSignIn();
   const [elder, setElder] = useElderMode();
   const overview = useResource(getOverview, [], { enabled: !signedOut, reloadOnShow: true });
   const o = overview.data;
   const figures = useResource(() => getRequestFigures(), [], { enabled: !signedOut });
+  const notices = useResource(() => getNotices(3), [], { enabled: !signedOut, reloadOnShow: true });
 
   useShareAppMessage(() => ({ title: '先锋驿站：驿站预约、疫苗接种、积分兑换', path: ROUTES.home }));
 
@@ -396,17 +392,28 @@ export default function HomePage() {
 
       {figures.data ? <HelpFigures f={figures.data} /> : null}
 
-      <View className="home-section home-notices">
-        <View className="home-section__title">
-          <Text>服务须知</Text>
-        </View>
-        {NOTICES.map((n) => (
-          <View key={n.key} className="home-notice">
-            <Icon name="bell" colour="#c8161d" size="s" />
-            <Text className="home-notice__text">{n.text}</Text>
+      {notices.data?.items.length ? (
+        <View className="home-section home-notices">
+          <View className="home-section__title" onClick={() => void Taro.navigateTo({ url: ROUTES.noticeList })}>
+            <Text>通知公告</Text>
+            <Text className="home-section__note">全部 ›</Text>
           </View>
-        ))}
-      </View>
+          {notices.data.items.map((n) => (
+            <View
+              key={n.noticeId}
+              className="home-notice"
+              {...a11y({ role: 'link', label: `${n.pinned ? '置顶，' : ''}${n.title}` })}
+              onClick={() => void Taro.navigateTo({ url: routeUrl('noticeDetail', { id: n.noticeId }) })}
+            >
+              <Icon name="bell" colour="#c8161d" size="s" />
+              <Text className={`home-notice__text${n.read ? '' : ' home-notice__text--new'}`}>
+                {n.pinned ? '【置顶】' : ''}
+                {n.title}
+              </Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
     </ElderPage>
   );
 }
