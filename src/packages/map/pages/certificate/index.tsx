@@ -12,7 +12,7 @@ import { ElderPage } from '../../../../components/elder-mode';
 import { needsSignIn } from '../../../../services/session';
 import { routeUrl } from '../../../../routes';
 import LangSwitch from '../../../../i18n/switch';
-import { dateIn, nameIn, useLang, zhMark, type Lang, type Words } from '../../../../i18n';
+import { dateIn, hasChinese, nameIn, useLang, zhMark, type Lang, type Words } from '../../../../i18n';
 import { getCertificate, type Certificate } from '../../api';
 import { drawCertificate, layout, WIDTH, type CertificateText, type Pen } from '../../certificate-draw';
 import { LoadedView, SignInFirst, useLoaded } from '../../loaded';
@@ -186,10 +186,9 @@ function CertificateView({ cert, lang, words }: { cert: Certificate; lang: Lang;
       </View>
       <View className="card certificate-text">
         <View className="certificate-text__who">
-          <Text>{text.nickname}</Text>
-          {lang === 'zh' ? null : <Text>{` ${text.walked}`}</Text>}
+          <Text {...zhMark(lang, hasChinese(cert.nickname))}>{text.nickname}</Text>
         </View>
-        {lang === 'zh' ? <View className="certificate-text__walked">{text.walked}</View> : null}
+        <View className="certificate-text__walked">{text.walked}</View>
         <View className="certificate-text__route" {...zhMark(lang, route)}>
           {route.text}
         </View>
