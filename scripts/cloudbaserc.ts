@@ -44,14 +44,14 @@ export function cloudbaserc() {
  * `vaccine` and `requests` exchange phone-number button codes (domain/phone); `requests` checks what people post
  * (domain/content: text at once, photos with the verdict pushed back to it); `points`, `stations`, `vaccine`,
  * `org` and `admin` check the texts admins, secretaries and staff publish (goods, stations and items, sites and
- * notices, unit names and refusal reasons, meetings, 通知公告, star adjustments) with msgSecCheck.
+ * notices, unit names and refusal reasons, meetings, 通知公告, star adjustments) with msgSecCheck; `stations` draws red landmarks' poster codes (wxacode.getUnlimited).
  */
 export const OPENAPI_PERMISSIONS: Record<string, string[]> = {
   user: ['subscribeMessage.send'],
   vaccine: ['phonenumber.getPhoneNumber', 'security.msgSecCheck'],
   requests: ['phonenumber.getPhoneNumber', 'security.msgSecCheck', 'security.mediaCheckAsync'],
   points: ['security.msgSecCheck'],
-  stations: ['security.msgSecCheck'],
+  stations: ['security.msgSecCheck', 'wxacode.getUnlimited'],
   org: ['security.msgSecCheck'],
   admin: ['security.msgSecCheck'],
 };

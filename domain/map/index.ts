@@ -20,6 +20,7 @@ export {
   type ShopBadge,
 } from './labels';
 export { cluster, mapMarkers, type Marker } from './markers';
+export { LANDMARK_PAGE, landmarkByScene, landmarkPoster } from './poster';
 export {
   LANDMARKS,
   LANDMARK_CHECKINS,

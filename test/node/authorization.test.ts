@@ -99,6 +99,8 @@ const MATRIX: Record<string, Record<string, Who[]>> = {
     saveShop: MANAGERS,
     archiveMapPlace: MANAGERS,
     mapAdminList: MANAGERS,
+    landmarkPoster: ADMIN,
+    landmarkByScene: ANY,
   },
   vaccine: {
     sites: ANY,
@@ -1761,6 +1763,20 @@ describe('scopes', () => {
       'stations',
       { action: 'roster', itemId: 'it-lc-center-exhibit', date: tomorrow },
       'in scope',
+    ],
+    [
+      'county admin: the poster of a landmark in their county',
+      'demo-county-admin',
+      'stations',
+      { action: 'landmarkPoster', landmarkId: 'lm-xf-zuji' },
+      'in scope',
+    ],
+    [
+      'county admin: the poster of a landmark in another county',
+      'demo-county-admin',
+      'stations',
+      { action: 'landmarkPoster', landmarkId: 'lm-rx-jiequ' },
+      'FORBIDDEN',
     ],
   ];
 

@@ -50,6 +50,9 @@ export const router = defineFunction(
     saveShop: map.saveShop,
     archiveMapPlace: map.archiveMapPlace,
     mapAdminList: map.mapAdminList,
+    // A landmark's poster (its mini-program code, domain/wxacode) and the page a poster's scene opens.
+    landmarkPoster: map.landmarkPoster,
+    landmarkByScene: map.landmarkByScene,
   },
   // Messages (reminders among them) go out from the `user` function's deliverMessages job.
   { markNoShows: (db, now) => markNoShows(db, now), reconcile: reconcileBookings },
