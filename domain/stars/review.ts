@@ -11,7 +11,7 @@ import { action, type SignedInContext } from '../core/router';
 import { fields } from '../core/validation';
 import { assertTextsPass } from '../content';
 import { adminCounty } from '../org';
-import type { Database, JsonValue, QueryDoc, Transaction } from '../db';
+import type { Database, QueryDoc, Transaction } from '../db';
 import { quarterLabel, RATING_STATUS, starName } from './labels';
 import { STAR_RATINGS, ratingDocSchema, type RatingDoc } from './model';
 import { proposeQuarter } from './propose';

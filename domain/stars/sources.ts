@@ -6,11 +6,10 @@ import type { Database, Doc, Query } from '../db';
 import { USERS } from '../core/identity';
 import { LEDGER } from '../points';
 import { REQUESTS } from '../requests';
+import { MEETINGS } from '../meetings';
 import type { BranchRecords, LedgerRecord, MeetingRecord, RequestRecord } from './compute';
 import type { Quarter } from './quarter';
 
-/** domain/meetings' collection (its door does not export the name yet; the field names are its model's). */
-const MEETINGS = 'meetings';
 const PAGE = 1000;
 /** A bound on what one branch's quarter reads from a collection (a branch of a few hundred members fits many times). */
 const MAX_READ = 50_000;
