@@ -26,3 +26,7 @@ export const ATTENDEE_STATES = {
   onLeave: '已请假',
   present: '已签到',
 } as const;
+
+/** Up to this many photos with the minutes. */
+export const MAX_MEETING_PHOTOS = 9;
+export type MeetingType = keyof typeof MEETING_TYPES;

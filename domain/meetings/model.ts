@@ -22,9 +22,9 @@
  * `branchLiaisons/{derivedId('li', branchId, openid)}` — a 联系点: a user a county admin linked to a branch.
  */
 import { z } from 'zod';
-import { ATTENDEE_STATES, FINAL_ATTENDANCE, MEETING_STATUS, MEETING_TYPES } from './labels';
+import { ATTENDEE_STATES, FINAL_ATTENDANCE, MAX_MEETING_PHOTOS, MEETING_STATUS, MEETING_TYPES } from './labels';
 
-export { ATTENDEE_STATES, FINAL_ATTENDANCE, MEETING_STATUS, MEETING_TYPES };
+export { ATTENDEE_STATES, FINAL_ATTENDANCE, MAX_MEETING_PHOTOS, MEETING_STATUS, MEETING_TYPES };
 
 export const MEETINGS = 'meetings';
 export const MEETING_ATTENDEES = 'meetingAttendees';
@@ -48,9 +48,6 @@ export type MeetingStatus = keyof typeof MEETING_STATUS;
 
 export type FinalAttendance = keyof typeof FINAL_ATTENDANCE;
 const finalAttendanceSchema = z.enum(['present', 'leave', 'absent']);
-
-/** Up to this many photos with the minutes. */
-export const MAX_MEETING_PHOTOS = 9;
 
 export const meetingDocSchema = z.object({
   _id: z.string(),
