@@ -13,6 +13,8 @@ export type CheckInAnswer = ActionOutput<'stations', 'checkIn'>;
 export const getMapMarkers = (query: ActionInput<'stations', 'mapMarkers'>) =>
   callFunction('stations', 'mapMarkers', query);
 export const getLandmark = (landmarkId: string) => callFunction('stations', 'landmarkDetail', { landmarkId });
+/** The landmark a poster's code names, when WeChat opened the page with the scene alone. */
+export const getLandmarkByScene = (scene: string) => callFunction('stations', 'landmarkByScene', { scene });
 /** 打卡: the poster's scene, and the position in the datum the platform gave it (the server converts). */
 export const checkInAt = (input: CheckInInput) => callFunction('stations', 'checkIn', input);
 

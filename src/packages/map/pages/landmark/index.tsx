@@ -11,7 +11,7 @@ import { openMap } from '../../../../components/near-me/useNearMe';
 import { a11y } from '../../../../components/layout/a11y';
 import StateView from '../../../../components/state-view';
 import { needsSignIn } from '../../../../services/session';
-import { getLandmark, type LandmarkDetail } from '../../../../services/map';
+import { getLandmark, getLandmarkByScene, type LandmarkDetail } from '../../../../services/map';
 import { routeUrl } from '../../../../routes';
 import LangSwitch from '../../../../i18n/switch';
 import { hoursIn, nameIn, textIn, useLang, zhMark, type Lang, type Words } from '../../../../i18n';
@@ -55,15 +55,15 @@ function LandmarkView({
   const intro = textIn(lang, place.intro, place.introEn);
   const address = fullAddress(place.county, place.address);
   return (
-    <ElderPage className="landmark-page">
-      <View className="landmark-head">
-        <LangSwitch lang={lang} words={words} onChange={setLang} />
-      </View>
-      <View className={`hero landmark-hero landmark-hero--${place.kind}`}>
-        <View className="hero__title" {...zhMark(lang, name)}>
-          {name.text}
+    <ElderPage className={`landmark-page ${lang === 'en' ? 'xf-en' : ''}`}>
+      <View className={`hero hero--lang landmark-hero landmark-hero--${place.kind}`}>
+        <View className="hero__main">
+          <View className="hero__title" {...zhMark(lang, name)}>
+            {name.text}
+          </View>
+          <View className="hero__sub">{words.kindLabels[place.kind]}</View>
         </View>
-        <View className="hero__sub">{words.kindLabels[place.kind]}</View>
+        <LangSwitch lang={lang} words={words} onChange={setLang} hero />
       </View>
       {place.pictures[0] ? (
         <Image className="landmark-picture" src={place.pictures[0]} mode="aspectFill" aria-label={name.text} />
@@ -143,18 +143,26 @@ function LandmarkView({
 
 export default function LandmarkPage() {
   const { params } = useRouter();
-  const id = params.id ?? '';
-  // A poster's code opens the page with its scene (WeChat URL-encodes it); H5 carries it in the address.
+  // A poster's code opens the page with its scene (WeChat URL-encodes it and passes no id); H5 carries it in the address.
   const scene = decodeURIComponent(params.scene ?? '').trim();
+  const id = params.id ?? '';
   const signedOut = needsSignIn();
-  const loaded = useLoaded(() => getLandmark(id), [id], !signedOut && id !== '');
+  // Opened by the code alone: the landmark its scene names first (a plain refusal when it names none).
+  const loaded = useLoaded(
+    async () => getLandmark(id || (await getLandmarkByScene(scene)).landmarkId),
+    [id, scene],
+    !signedOut && (id !== '' || scene !== ''),
+  );
   const [lang, words, setLang] = useLang((w, l) => (loaded.data ? nameIn(l, loaded.data).text : w.landmark.title));
   useShareAppMessage(() => ({
     title: loaded.data ? `${nameIn(lang, loaded.data).text}（${words.kindLabels[loaded.data.kind]}）` : words.map.title,
-    path: routeUrl('mapLandmark', { id }),
+    path: routeUrl('mapLandmark', { id: loaded.data?.landmarkId ?? id }),
   }));
-  if (signedOut) return <SignInFirst words={words} from={routeUrl('mapLandmark', { id, scene: scene || undefined })} />;
-  if (!id) return <StateView kind="error" message={words.landmark.missing} />;
+  if (signedOut)
+    return (
+      <SignInFirst words={words} from={routeUrl('mapLandmark', { id: id || undefined, scene: scene || undefined })} />
+    );
+  if (!id && !scene) return <StateView kind="error" message={words.landmark.missing} />;
   return (
     <LoadedView loaded={loaded} lang={lang} words={words} missing={words.landmark.missing}>
       {(value) => (
