@@ -191,8 +191,8 @@ const en: Words = {
     away: (d: string) => `${d} away`,
     more: (n: number) => `${n} more places here: zoom in to see them`,
     cluster: (n: number) => `${n} places: tap to zoom in`,
-    routes: 'Red routes',
-    footprint: 'My footprints',
+    routes: 'Routes',
+    footprint: 'Footprints',
     noLocation: 'Your location is not available: places are sorted by name.',
   },
   landmark: {

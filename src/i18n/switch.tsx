@@ -8,14 +8,17 @@ export default function LangSwitch({
   lang,
   words,
   onChange,
+  hero = false,
 }: {
   lang: Lang;
   words: Words;
   onChange: (l: Lang) => void;
+  /** On a page's red header (white on red). */
+  hero?: boolean;
 }) {
   return (
     <View
-      className="lang-switch"
+      className={`lang-switch ${hero ? 'lang-switch--hero' : ''}`}
       {...a11y({ role: 'button', label: words.switchLabel })}
       {...(lang === 'en' ? { lang: 'zh-CN' } : { lang: 'en' })}
       onClick={() => onChange(lang === 'en' ? 'zh' : 'en')}

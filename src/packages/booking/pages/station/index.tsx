@@ -72,20 +72,33 @@ function BookableItem({ item, lang, words }: { item: StationItem; lang: Lang; wo
   );
 }
 
-function StationDetailView({ detail, lang, words }: { detail: StationDetailAnswer; lang: Lang; words: Words }) {
+function StationDetailView({
+  detail,
+  lang,
+  words,
+  setLang,
+}: {
+  detail: StationDetailAnswer;
+  lang: Lang;
+  words: Words;
+  setLang: (l: Lang) => void;
+}) {
   const { station, items } = detail;
   const w = words.station;
   const name = nameIn(lang, station as { name: string; nameEn?: string });
   const hours = hoursIn(lang, station.openHours);
   return (
     <>
-      <View className="hero station-hero">
-        <View className="hero__title" {...zhMark(lang, name)}>
-          {name.text}
+      <View className="hero hero--lang station-hero">
+        <View className="hero__main">
+          <View className="hero__title" {...zhMark(lang, name)}>
+            {name.text}
+          </View>
+          <View className="hero__sub">
+            {lang === 'en' ? (w.kinds[station.kind] ?? station.kindLabel) : station.kindLabel}
+          </View>
         </View>
-        <View className="hero__sub">
-          {lang === 'en' ? (w.kinds[station.kind] ?? station.kindLabel) : station.kindLabel}
-        </View>
+        <LangSwitch lang={lang} words={words} onChange={setLang} hero />
       </View>
       <View className="station-cover">
         <PlacePicture
@@ -188,10 +201,7 @@ export default function StationDetailPage() {
     path: routeUrl('bookingStation', { id }),
   }));
   return (
-    <ElderPage elder={elder} className="station-detail">
-      <View className="station-lang">
-        <LangSwitch lang={lang} words={words} onChange={setLang} />
-      </View>
+    <ElderPage elder={elder} className={`station-detail ${lang === 'en' ? 'xf-en' : ''}`}>
       {resource.error ? (
         <StateView
           kind="error"
@@ -205,7 +215,7 @@ export default function StationDetailPage() {
       ) : resource.data === null ? (
         <StateView kind="loading" message={words.loading} />
       ) : (
-        <StationDetailView detail={resource.data} lang={lang} words={words} />
+        <StationDetailView detail={resource.data} lang={lang} words={words} setLang={setLang} />
       )}
     </ElderPage>
   );

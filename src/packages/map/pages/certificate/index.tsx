@@ -224,7 +224,7 @@ export default function CertificatePage() {
   }));
   if (signedOut) return <SignInFirst words={words} from={routeUrl('mapCertificate', { id })} />;
   return (
-    <ElderPage className="certificate-page">
+    <ElderPage className={`certificate-page ${lang === 'en' ? 'xf-en' : ''}`}>
       <View className="route-head">
         <LangSwitch lang={lang} words={words} onChange={setLang} />
       </View>

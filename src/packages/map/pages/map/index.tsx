@@ -229,7 +229,7 @@ export default function MapPage() {
   };
 
   return (
-    <ElderPage className="map-page">
+    <ElderPage className={`map-page ${lang === 'en' ? 'xf-en' : ''}`}>
       <View className="map-top">
         <View className="map-links">
           <Text

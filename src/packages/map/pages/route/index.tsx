@@ -18,17 +18,30 @@ import { RouteProgress } from '../../route-progress';
 import '../../routes.scss';
 import './index.scss';
 
-function RouteView({ route, lang, words }: { route: MapRoute; lang: Lang; words: Words }) {
+function RouteView({
+  route,
+  lang,
+  words,
+  setLang,
+}: {
+  route: MapRoute;
+  lang: Lang;
+  words: Words;
+  setLang: (l: Lang) => void;
+}) {
   const name = nameIn(lang, route);
   const intro = textIn(lang, route.intro, route.introEn);
   const left = route.landmarks.filter((l) => !l.visited).length;
   return (
     <>
-      <View className="hero route-hero">
-        <View className="hero__title" {...zhMark(lang, name)}>
-          {name.text}
+      <View className="hero hero--lang route-hero">
+        <View className="hero__main">
+          <View className="hero__title" {...zhMark(lang, name)}>
+            {name.text}
+          </View>
+          <View className="hero__sub">{words.routes.stops(route.landmarks.length)}</View>
         </View>
-        <View className="hero__sub">{words.routes.stops(route.landmarks.length)}</View>
+        <LangSwitch lang={lang} words={words} onChange={setLang} hero />
       </View>
       {route.illustrative ? <View className="route-demo route-demo--page">{words.routes.demo}</View> : null}
       <View className="card">
@@ -100,17 +113,14 @@ export default function RoutePage() {
   }));
   if (signedOut) return <SignInFirst words={words} from={routeUrl('mapRoute', { id })} />;
   return (
-    <ElderPage className="route-page">
-      <View className="route-head">
-        <LangSwitch lang={lang} words={words} onChange={setLang} />
-      </View>
+    <ElderPage className={`route-page ${lang === 'en' ? 'xf-en' : ''}`}>
       {!id ? (
         <StateView kind="error" message={words.route.missing} />
       ) : (
         <LoadedView loaded={loaded} lang={lang} words={words} missing={words.route.missing}>
           {(value) =>
             value.route ? (
-              <RouteView route={value.route} lang={lang} words={words} />
+              <RouteView route={value.route} lang={lang} words={words} setLang={setLang} />
             ) : (
               <StateView kind="error" message={words.route.missing} />
             )

@@ -64,7 +64,7 @@ export default function RoutesPage() {
   useShareAppMessage(() => ({ title: words.routes.title, path: ROUTES.mapRoutes }));
   if (signedOut) return <SignInFirst words={words} from={ROUTES.mapRoutes} />;
   return (
-    <ElderPage className="routes-page">
+    <ElderPage className={`routes-page ${lang === 'en' ? 'xf-en' : ''}`}>
       <View className="routes-head">
         <LangSwitch lang={lang} words={words} onChange={setLang} />
       </View>
