@@ -44,6 +44,12 @@ export const PAGES: PageDef[] = [
     page: lazy(() => import('./pages/ActivitiesPage')),
     roles: ADMIN_SECRETARY,
   },
+  {
+    route: 'notices',
+    title: '通知与政治生日',
+    page: lazy(() => import('./pages/NoticesPage')),
+    roles: ADMIN_SECRETARY,
+  },
   { route: 'meetings', title: '三会一课', page: lazy(() => import('./pages/MeetingsPage')), roles: ADMIN_SECRETARY },
   { route: 'stations', title: '驿站与预约项目', page: lazy(() => import('./pages/StationsPage')), roles: ADMIN_STAFF },
   { route: 'sites', title: '疫苗接种点', page: lazy(() => import('./pages/SitesPage')), roles: ADMIN_STAFF },
