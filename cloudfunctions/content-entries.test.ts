@@ -74,13 +74,15 @@ const everything = async () => {
 };
 
 type Entry = (event: unknown, context?: unknown) => Promise<unknown>;
-const entries: [string, () => Promise<{ main: Entry }>, object, string, string][] = [
+/** Each: the function, its entry, an admin's event, the refused field, its name on the form, WeChat's scene. */
+const entries: [string, () => Promise<{ main: Entry }>, object, string, string, number][] = [
   [
     'points',
     () => import('./points/src/index'),
     { action: 'saveGoods', name: '毛巾', description: '这是不该发布的说明', price: 5, stock: 1, perUserLimit: 1 },
     'description',
     '说明',
+    1,
   ],
   [
     'stations',
@@ -97,6 +99,7 @@ const entries: [string, () => Promise<{ main: Entry }>, object, string, string][
     },
     'intro',
     '简介',
+    1,
   ],
   [
     'vaccine',
@@ -113,6 +116,7 @@ const entries: [string, () => Promise<{ main: Entry }>, object, string, string][
     },
     'name',
     '名称',
+    1,
   ],
   [
     'org',
@@ -120,12 +124,21 @@ const entries: [string, () => Promise<{ main: Entry }>, object, string, string][
     { action: 'saveUnit', parentId: null, kind: 'county', name: '不该发布县', requestId: 'entry-unit-1' },
     'name',
     '名称',
+    1,
+  ],
+  [
+    'admin',
+    () => import('./admin/src/index'),
+    { action: 'adjustStars', ratingId: 'no-such-rating', stars: 3, reason: '这是不该发布的理由' },
+    'reason',
+    '调整理由',
+    2,
   ],
 ];
 
 test.each(entries)(
   'the %s entry asks WeChat about what an admin publishes, and a refusal writes nothing',
-  async (_name, load, event, field, label) => {
+  async (_name, load, event, field, label, scene) => {
     const { main } = await load();
     const before = await everything();
     const calls = wx.calls.length;
@@ -136,7 +149,7 @@ test.each(entries)(
     const asked = wx.calls.slice(calls);
     expect(asked.length).toBeGreaterThan(0);
     for (const call of asked)
-      expect(call).toMatchObject({ apiName: 'security.msgSecCheck', body: { version: 2, openid: ADMIN, scene: 1 } });
+      expect(call).toMatchObject({ apiName: 'security.msgSecCheck', body: { version: 2, openid: ADMIN, scene } });
     expect(asked.map((c) => c.body.content)).toContainEqual(expect.stringContaining('不该发布'));
     expect(await everything()).toBe(before);
   },
