@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { ElderPage, ElderToggle, useElderMode } from '../../../../components/elder-mode';
 import { a11y } from '../../../../components/layout/a11y';
@@ -9,15 +9,21 @@ import { dayText } from '../../../../utils/day-text';
 import { getBirthdays } from '../../api';
 import '../../notices.scss';
 
-/** This month and the next two, 'YYYY-MM'. */
-const months = () => [0, 1, 2].map((i) => dayjs().add(i, 'month').format('YYYY-MM'));
+/** The month the server calls this one and the next two, 'YYYY-MM'. */
+const monthsFrom = (base: string) => [0, 1, 2].map((i) => dayjs(`${base}-01`).add(i, 'month').format('YYYY-MM'));
 
 /** 政治生日 of the secretary's branch, a month at a time: who, which day, how many years — for a 主题党日. */
 export default function BirthdaysPage() {
   const [elder, setElder] = useElderMode();
-  const choices = months();
-  const [month, setMonth] = useState(choices[0]!);
+  // The first answer (without a month) is this month by the server's clock; the chips count on from it.
+  const [month, setMonth] = useState<string | undefined>();
   const list = useResource(() => getBirthdays(month), [month]);
+  const [base, setBase] = useState<string | null>(null);
+  useEffect(() => {
+    if (!base && list.data) setBase(list.data.month);
+  }, [base, list.data]);
+  const choices = base ? monthsFrom(base) : [];
+  const shown = month ?? base ?? '';
   return (
     <ElderPage elder={elder} className="birthdays-page">
       <ElderToggle elder={elder} onChange={setElder} />
@@ -25,8 +31,8 @@ export default function BirthdaysPage() {
         {choices.map((m) => (
           <Text
             key={m}
-            className={`birthday-month${m === month ? ' birthday-month--on' : ''}`}
-            {...a11y({ role: 'button', pressed: m === month, label: `${Number(m.slice(5))}月` })}
+            className={`birthday-month${m === shown ? ' birthday-month--on' : ''}`}
+            {...a11y({ role: 'button', pressed: m === shown, label: `${Number(m.slice(5))}月` })}
             onClick={() => setMonth(m)}
           >
             {`${Number(m.slice(5))}月`}
@@ -38,7 +44,7 @@ export default function BirthdaysPage() {
           data.items.length === 0 ? (
             <StateView
               kind="empty"
-              message={`${Number(month.slice(5))}月没有党员过政治生日。入党日期可在管理后台登记`}
+              message={`${Number(data.month.slice(5))}月没有党员过政治生日。入党日期可在管理后台登记`}
             />
           ) : (
             <View>
