@@ -51,6 +51,7 @@ export const PAGES: PageDef[] = [
     roles: ADMIN_SECRETARY,
   },
   { route: 'meetings', title: '三会一课', page: lazy(() => import('./pages/MeetingsPage')), roles: ADMIN_SECRETARY },
+  { route: 'stars', title: '达标创星', page: lazy(() => import('./pages/StarsPage')), roles: ADMIN_SECRETARY },
   { route: 'stations', title: '驿站与预约项目', page: lazy(() => import('./pages/StationsPage')), roles: ADMIN_STAFF },
   { route: 'sites', title: '疫苗接种点', page: lazy(() => import('./pages/SitesPage')), roles: ADMIN_STAFF },
   { route: 'map', title: '党建地图', page: lazy(() => import('./pages/MapPage')), roles: ADMIN_SECRETARY },
