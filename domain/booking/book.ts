@@ -1,6 +1,6 @@
 /** Booking a seat directly: the hot-resource protocol of core/intents.ts on the slot's seats. */
 import { z } from 'zod';
-import type { Database, Transaction } from '../db';
+import { DbError, type Database } from '../db';
 import { reconcileMarks, repairMark, takeFirst, takeMarked, takenMarks, type MarkedResource } from '../core/intents';
 import { action } from '../core/router';
 import { AppError, notFound } from '../core/errors';
@@ -17,10 +17,11 @@ import {
   itemDocSchema,
   type Booking,
 } from './model';
-import { bookingIdOf, readBooker, seat } from './seating';
+import { bookingIdOf, bookingOf, readBooker, tellSeated } from './seating';
 
-async function itemName(tx: Transaction, itemId: string): Promise<string> {
-  const item = itemDocSchema.safeParse(await tx.collection(ITEMS).doc(itemId).get());
+/** The item's name, as the booking and its messages carry it: read once, outside the transaction (it only names). */
+async function itemName(db: Database, itemId: string): Promise<string> {
+  const item = itemDocSchema.safeParse(await db.collection(ITEMS).doc(itemId).get());
   return item.success ? item.data.name : '预约服务';
 }
 
@@ -50,10 +51,10 @@ const holdsSlot = (b: Booking) => b.status === 'active' || b.status === 'checked
 
 export const book = action({
   input: z.strictObject({ slotId: fields.id.max(80), requestId: fields.requestId }),
-  access: 'signedIn',
+  access: 'caller',
   async run({ slotId, requestId }, ctx) {
     const db = ctx.db;
-    const openid = ctx.user._id;
+    const openid = ctx.openid;
     const now = ctx.now();
     const bookingId = bookingIdOf(slotId, openid);
     /** This request's booking when it is stored; a refusal when another request's booking holds the slot. */
@@ -63,8 +64,13 @@ export const book = action({
       if (existing.success && holdsSlot(existing.data)) throw new AppError('CONFLICT', '你已预约该时段');
       return null;
     };
-    /** What this attempt's transaction read and wrote before the take. */
-    let before: { booker: { active: number; seq: number }; itemName: string } | null = null;
+    /** The booking this attempt's transaction wrote before the take. */
+    let written: Booking | null = null;
+    /**
+     * Whether the booking's document is there already (a booking of this person in this slot, cancelled or
+     * not): a first booking adds it, one request; when that finds it taken, the next attempt reads it first.
+     */
+    let reuse = false;
     return takeFirst(db, SEATS, {
       openid,
       effectId: bookingId,
@@ -81,13 +87,14 @@ export const book = action({
         if (now >= slot.data.start) throw new AppError('TOO_LATE', '该时段已开始，无法预约');
         // Full refuses before anything is written; the seat is rechecked atomically when taken.
         if (slot.data.booked >= slot.data.capacity) throw new AppError('SLOT_FULL', '该时段已约满，可加入候补');
-        return slot.data;
+        return { slot: slot.data, itemName: await itemName(db, slot.data.resourceId) };
       },
       units: () => ({ qty: 1, total: 0 }),
       underWay: '你正在预约该时段',
       // The person's counter first (it holds them against their own other requests), then the booking
-      // (one per person per slot, or this request's again) and the code, before anything is taken.
-      async reserveIn(tx, slot, code) {
+      // (one per person per slot, or this request's again) with the take's id, and the code, before anything
+      // is taken.
+      async reserveIn(tx, { slot, itemName: name }, code, mark) {
         const booker = await readBooker(tx, openid);
         if (booker.active >= activeLimit())
           throw new AppError('LIMIT_REACHED', `每人最多同时持有 ${activeLimit()} 个有效预约`);
@@ -96,14 +103,23 @@ export const book = action({
           .doc(openid)
           .set({ active: booker.active + 1, seq: booker.seq + 1 });
         // The waiting list may have seated them meanwhile: one booking per person per slot.
-        if (stored(await tx.collection(BOOKINGS).doc(bookingId).get())) throw new AppError('CONFLICT', '该预约已完成');
+        if (reuse && stored(await tx.collection(BOOKINGS).doc(bookingId).get()))
+          throw new AppError('CONFLICT', '该预约已完成');
+        const booking = bookingOf(slot, openid, requestId, 'direct', name, now, code, booker.seq + 1, mark.takeId);
+        if (reuse) await tx.collection(BOOKINGS).doc(bookingId).set(booking);
+        else
+          await tx
+            .collection(BOOKINGS)
+            .add(booking)
+            .catch((error: unknown) => {
+              // Taken: the transaction is aborted; the next attempt (with a code drawn afresh) reads it first.
+              if (error instanceof DbError && error.code === 'DUPLICATE_KEY') reuse = true;
+              throw error;
+            });
         await tx.collection(BOOKING_CODES).add({ _id: code, bookingId });
-        before = {
-          booker: { active: booker.active + 1, seq: booker.seq + 1 },
-          itemName: await itemName(tx, slot.resourceId),
-        };
+        written = booking;
       },
-      take: (slot, intentId, mark) =>
+      take: ({ slot }, intentId, mark) =>
         takeMarked(
           db,
           SLOTS,
@@ -119,14 +135,11 @@ export const book = action({
         return new AppError('SLOT_FULL', '该时段已约满，可加入候补');
       },
       code: { draw: newCode, name: '预约码' },
-      // The booking and its messages.
-      async completeIn(tx, slot, code, mark) {
-        if (!before) throw new Error('completing before the person was reserved');
-        const booking = await seat(tx, slot, openid, requestId, 'direct', before.itemName, now, code, {
-          booker: before.booker,
-          takeId: mark.takeId,
-        });
-        return { bookingId: booking._id, code: booking.code };
+      // The booking's messages.
+      async completeIn(tx, { slot }) {
+        if (!written) throw new Error('completing before the booking was written');
+        await tellSeated(tx, slot, written, now);
+        return { bookingId: written._id, code: written.code };
       },
     });
   },

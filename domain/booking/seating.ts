@@ -74,10 +74,64 @@ export async function notify(
   );
 }
 
+/** The booking document of `openid` in `slot`: the `seq` is the person's counter after it, `takeId` a direct booking's take. */
+export function bookingOf(
+  slot: Slot,
+  openid: string,
+  requestId: string,
+  via: Booking['via'],
+  itemName: string,
+  now: number,
+  code: string,
+  seq: number,
+  takeId: string | null,
+): Booking {
+  return {
+    _id: bookingIdOf(slot._id, openid),
+    slotId: slot._id,
+    itemId: slot.resourceId,
+    itemName,
+    stationId: slot.stationId,
+    openid,
+    status: 'active',
+    code,
+    requestId,
+    seq,
+    start: slot.start,
+    end: slot.end,
+    via,
+    createdAt: now,
+    closedAt: null,
+    checkedInAt: null,
+    checkedInBy: null,
+    takeId,
+  };
+}
+
+/** A seated booking's messages: booked (or promoted from the waiting list), and the reminder. */
+export async function tellSeated(tx: Transaction, slot: Slot, booking: Booking, now: number): Promise<void> {
+  await notify(
+    tx,
+    booking.openid,
+    booking.via === 'waitlist' ? 'promoted' : 'booked',
+    booking,
+    now,
+    `${when(slot)}，到场后向工作人员出示预约码 ${booking.code}`,
+  );
+  await notify(
+    tx,
+    booking.openid,
+    'reminder',
+    booking,
+    now,
+    `你预约的「${booking.itemName}」将于 ${when(slot)} 开始，请准时到场`,
+  );
+}
+
 /**
- * Gives `openid` a seat in `slot` inside `tx` (the caller took or checked the seat); answers the
- * booking. A direct booking (`taken`) already wrote the person's counter and the code's document
- * before it took the seat, and records the take's id.
+ * Gives `openid` a seat in `slot` inside `tx` (the caller checked the seat): the person's counter, the
+ * booking, its code and its messages; answers the booking. (A direct booking writes these parts itself,
+ * around its take: see book.ts.)
  */
 export async function seat(
   tx: Transaction,
@@ -88,45 +142,14 @@ export async function seat(
   itemName: string,
   now: number,
   code: string,
-  taken?: { booker: { active: number; seq: number }; takeId: string },
 ): Promise<Booking> {
-  let booker = taken?.booker;
-  if (!booker) {
-    const current = await readBooker(tx, openid);
-    booker = { active: current.active + 1, seq: current.seq + 1 };
-    await tx.collection(BOOKERS).doc(openid).set(booker);
-  }
-  const booking: Booking = {
-    _id: bookingIdOf(slot._id, openid),
-    slotId: slot._id,
-    itemId: slot.resourceId,
-    itemName,
-    stationId: slot.stationId,
-    openid,
-    status: 'active',
-    code,
-    requestId,
-    seq: booker.seq,
-    start: slot.start,
-    end: slot.end,
-    via,
-    createdAt: now,
-    closedAt: null,
-    checkedInAt: null,
-    checkedInBy: null,
-    takeId: taken?.takeId ?? null,
-  };
+  const current = await readBooker(tx, openid);
+  const booker = { active: current.active + 1, seq: current.seq + 1 };
+  await tx.collection(BOOKERS).doc(openid).set(booker);
+  const booking = bookingOf(slot, openid, requestId, via, itemName, now, code, booker.seq, null);
   await tx.collection(BOOKINGS).doc(booking._id).set(booking);
-  if (!taken) await tx.collection(BOOKING_CODES).add({ _id: code, bookingId: booking._id });
-  await notify(
-    tx,
-    openid,
-    via === 'waitlist' ? 'promoted' : 'booked',
-    booking,
-    now,
-    `${when(slot)}，到场后向工作人员出示预约码 ${code}`,
-  );
-  await notify(tx, openid, 'reminder', booking, now, `你预约的「${itemName}」将于 ${when(slot)} 开始，请准时到场`);
+  await tx.collection(BOOKING_CODES).add({ _id: code, bookingId: booking._id });
+  await tellSeated(tx, slot, booking, now);
   return booking;
 }
 

@@ -6,15 +6,23 @@
  * The hot path (`takeFirst`: redeem, book, appoint) is one transaction on the person's documents with
  * the take inside it:
  *
- * 1. the person's documents are read and written first (account and ledger entry, the person's
- *    booking counter, the appointment itself) and the code's document is added: a refusal (points,
- *    limits, one per person) comes before anything is taken, a second request of the same person
- *    waits on the first one's write, and a code clash draws again before the take;
+ * 1. the person's documents are read and written first (account and ledger entry; the person's
+ *    booking counter and the booking itself; the appointment itself) and the code's document is added:
+ *    a refusal (points, limits, one per person) comes before anything is taken, a second request of
+ *    the same person waits on the first one's write, and a code clash draws again before the take. A
+ *    booking or an appointment is added, not read first: its `_id` taken (the same slot or dose again
+ *    after a cancellation, or a repeat) aborts the attempt as a code clash does, and the next attempt
+ *    reads it first;
  * 2. the resource is taken by one conditional single-document update outside the transaction, which
  *    marks the hot document with the intent itself (`holds.<intentId>`: kind, effect, person, units,
  *    seat, when, and this take's id) and counts it in `holding`;
- * 3. the effect (order, booking, appointment, recording the take's id) and its messages are written
- *    and the transaction commits; then the mark is removed (settled).
+ * 3. the effect (the order; the booking and the appointment were written in step 1, with the take's
+ *    id) and its messages are written and the transaction commits; then the mark is removed (settled).
+ *
+ * On CloudBase each is at most 12 requests (test/node/round-trips.test.ts): the reads before it (the
+ * hot document; a booking the item's name; an appointment the person, their hold and the site), start,
+ * the person's documents, the code's, the take, the order (a redemption), two messages, commit, and
+ * the mark's removal; the caller's user document is not read (router access 'caller').
  *
  * A failure after the take repairs it (`repairMark`): it first writes, and never commits, the person's
  * document of step 1 — while the request's transaction is open this conflicts, so a repair can never

@@ -1,6 +1,6 @@
 /** Appointing a dose: the hot-resource protocol of core/intents.ts on a slot's seats (general, green, released). */
 import { z } from 'zod';
-import type { Database } from '../db';
+import { DbError, type Database } from '../db';
 import { reconcileMarks, takeFirst, takeMarked, type MarkedResource, type Mark } from '../core/intents';
 import { action } from '../core/router';
 import { AppError, notFound } from '../core/errors';
@@ -142,13 +142,14 @@ export const appoint = action({
     dose: z.number().int('剂次必须是整数').min(1, '剂次从 1 开始').max(5, '剂次超出范围'),
     requestId: fields.requestId,
   }),
-  access: 'signedIn',
+  access: 'caller',
   async run({ slotId, personId, vaccine, dose, requestId }, ctx) {
     const now = ctx.now();
+    const openid = ctx.openid;
     const person = personDocSchema.safeParse(await ctx.db.collection(PERSONS).doc(personId).get());
-    if (!person.success || person.data.owner !== ctx.user._id) throw notFound('接种人');
+    if (!person.success || person.data.owner !== openid) throw notFound('接种人');
     // Before any appointment is read: a refusal to a non-holder never depends on what the number has booked.
-    await assertHolder(ctx.db, person.data, ctx.user._id, now);
+    await assertHolder(ctx.db, person.data, openid, now);
     const birthDate = birthDateOf(person.data);
     const appointmentId = appointmentIdOf(person.data.idHash, vaccine, dose);
     const db = ctx.db;
@@ -159,10 +160,15 @@ export const appoint = action({
       );
     /** The seat this attempt wrote on the appointment before the take, and the one the take got. */
     let planned: Appointment['seat'] | null = null;
+    /**
+     * Whether the dose's document is there already (booked before, cancelled or not): a first appointment
+     * adds it, one request; when that finds it taken, the next attempt reads it first.
+     */
+    let reuse = false;
     let took: Appointment['seat'] | null = null;
     const storedOrRefused = (doc: Record<string, unknown> | null) => {
       const existing = appointmentDocSchema.safeParse(doc);
-      if (existing.success && existing.data.requestId === requestId && existing.data.owner === ctx.user._id)
+      if (existing.success && existing.data.requestId === requestId && existing.data.owner === openid)
         return existing.data;
       if (existing.success && existing.data.status !== 'cancelled') {
         throw new AppError(
@@ -173,7 +179,7 @@ export const appoint = action({
       return null;
     };
     return takeFirst(db, SEATS, {
-      openid: ctx.user._id,
+      openid: openid,
       effectId: appointmentId,
       target: slotId,
       now,
@@ -220,35 +226,42 @@ export const appoint = action({
       // One appointment per person per dose, whoever books it: its own document, written before the take
       // (it holds the person's dose against every other request), with its code's document.
       async reserveIn(tx, { slot, site, offer, age }, code, mark) {
-        if (storedOrRefused(await tx.collection(APPOINTMENTS).doc(appointmentId).get()))
+        if (reuse && storedOrRefused(await tx.collection(APPOINTMENTS).doc(appointmentId).get()))
           throw new AppError('CONFLICT', '该预约已完成');
         planned = chooseSeat(slot, age, now) ?? 'general';
-        await tx
-          .collection(APPOINTMENTS)
-          .doc(appointmentId)
-          .set({
-            owner: ctx.user._id,
-            personId,
-            idHash: person.data.idHash,
-            siteId: site._id,
-            siteName: site.name,
-            slotId,
-            vaccine,
-            vaccineName: offer.name,
-            dose,
-            status: 'active',
-            code,
-            requestId,
-            seat: planned,
-            elder: age >= ELDER_AGE,
-            maskedName: person.data.masked.name,
-            start: slot.start,
-            end: slot.end,
-            createdAt: now,
-            completedAt: null,
-            closedAt: null,
-            takeId: mark.takeId,
-          });
+        const appointment = {
+          owner: openid,
+          personId,
+          idHash: person.data.idHash,
+          siteId: site._id,
+          siteName: site.name,
+          slotId,
+          vaccine,
+          vaccineName: offer.name,
+          dose,
+          status: 'active',
+          code,
+          requestId,
+          seat: planned,
+          elder: age >= ELDER_AGE,
+          maskedName: person.data.masked.name,
+          start: slot.start,
+          end: slot.end,
+          createdAt: now,
+          completedAt: null,
+          closedAt: null,
+          takeId: mark.takeId,
+        };
+        if (reuse) await tx.collection(APPOINTMENTS).doc(appointmentId).set(appointment);
+        else
+          await tx
+            .collection(APPOINTMENTS)
+            .add({ _id: appointmentId, ...appointment })
+            .catch((error: unknown) => {
+              // Taken: the transaction is aborted; the next attempt (with a code drawn afresh) reads it first.
+              if (error instanceof DbError && error.code === 'DUPLICATE_KEY') reuse = true;
+              throw error;
+            });
         await tx.collection(APPOINTMENT_CODES).add({ _id: code, appointmentId });
       },
       take: async ({ age, slot }, intentId, mark) => {
@@ -264,7 +277,7 @@ export const appoint = action({
           tx,
           {
             appointmentId,
-            owner: ctx.user._id,
+            owner: openid,
             code,
             vaccineName: offer.name,
             dose,
