@@ -314,9 +314,9 @@ describe('the map', () => {
     type Markers = { total: number; markers: { type: string; count?: number; landmarkId?: string; kind?: string }[] };
     const out = (await w.call('stations', { action: 'mapMarkers', bounds: box, zoom: 11 })) as Answer<Markers>;
     if (!out.ok) throw new Error(out.error.message);
-    expect(out.data.total).toBe(8);
+    expect(out.data.total).toBe(10);
     expect(out.data.markers.some((m) => m.type === 'cluster')).toBe(true);
-    expect(out.data.markers.reduce((n, m) => n + (m.count ?? 1), 0)).toBe(8);
+    expect(out.data.markers.reduce((n, m) => n + (m.count ?? 1), 0)).toBe(10);
     const inside = (await w.call('stations', { action: 'mapMarkers', bounds: box, zoom: 18 })) as Answer<Markers>;
     if (!inside.ok) throw new Error(inside.error.message);
     expect(inside.data.markers.every((m) => m.type === 'place')).toBe(true);

@@ -920,6 +920,114 @@ describe('scopes', () => {
       { action: 'closeSlots', itemId: 'it-lc-center-exhibit', date: farDay, reason: '设备检修' },
       'FORBIDDEN',
     ],
+    // 党建地图 (domain/map/admin.ts): red landmarks and routes by county; 先锋岗 and shops by branch.
+    ...(
+      [
+        ['county admin', 'demo-county-admin', '桂林市秀峰区', 'in scope'],
+        ['county admin', 'demo-county-admin', '玉林市容县', 'FORBIDDEN'],
+        ['system admin', 'demo-admin', '玉林市容县', 'in scope'],
+      ] as const
+    ).flatMap(([role, who, county, expected]): [string, string, string, object, Expect][] => [
+      [
+        `${role}: a red landmark in ${county}`,
+        who,
+        'stations',
+        {
+          action: 'saveLandmark',
+          name: '授权测试地标',
+          county,
+          address: '城区',
+          location: { lat: 25.28, lng: 110.29 },
+          radius: 100,
+          requestId: `scope-landmark-${who}-${county === '玉林市容县' ? 'rx' : 'xf'}`,
+        },
+        expected,
+      ],
+      [
+        `${role}: a route in ${county}`,
+        who,
+        'stations',
+        {
+          action: 'saveRoute',
+          name: '授权测试路线',
+          county,
+          landmarkIds: ['lm-xf-zuji', 'lm-rx-jiequ'],
+          requestId: `scope-route-${who}-${county === '玉林市容县' ? 'rx' : 'xf'}`,
+        },
+        expected,
+      ],
+    ]),
+    ...(
+      [
+        ['secretary', 'demo-secretary', 'br-yf-xiangyang', 'in scope'],
+        ['secretary', 'demo-secretary', 'br-lc-jiulong', 'FORBIDDEN'],
+        ['county admin', 'demo-county-admin', 'br-xf-jiedong', 'in scope'],
+        ['county admin', 'demo-county-admin', 'br-yf-xiangyang', 'FORBIDDEN'],
+      ] as const
+    ).flatMap(([role, who, branchId, expected]): [string, string, string, object, Expect][] => {
+      const at = { address: '社区', location: { lat: 24.98, lng: 109.98 } };
+      return [
+        [
+          `${role}: a 先锋岗 of ${branchId}`,
+          who,
+          'stations',
+          {
+            action: 'savePost',
+            kind: 'post',
+            name: '授权测试先锋岗',
+            placeType: 'building',
+            holderName: '王小华',
+            branchId,
+            ...at,
+            requestId: `scope-post-${who}-${branchId}`,
+          },
+          expected,
+        ],
+        [
+          `${role}: a 诚信经营户 of ${branchId}`,
+          who,
+          'stations',
+          {
+            action: 'saveShop',
+            name: '授权测试商店',
+            badge: 'honest',
+            lit: true,
+            branchId,
+            ...at,
+            requestId: `scope-shop-${who}-${branchId}`,
+          },
+          expected,
+        ],
+      ];
+    }),
+    [
+      'secretary: archive a 先锋岗 of another branch',
+      'demo-secretary',
+      'stations',
+      { action: 'archiveMapPlace', kind: 'place', id: 'lm-lc-post', archived: true },
+      'FORBIDDEN',
+    ],
+    [
+      'secretary: archive a red landmark',
+      'demo-secretary',
+      'stations',
+      { action: 'archiveMapPlace', kind: 'place', id: 'lm-xf-zuji', archived: true },
+      'FORBIDDEN',
+    ],
+    [
+      'county admin: restore a shop of their county',
+      'demo-county-admin',
+      'stations',
+      { action: 'archiveMapPlace', kind: 'place', id: 'lm-xf-shop', archived: false },
+      'in scope',
+    ],
+    [
+      'county admin: archive a route of another county',
+      'demo-county-admin',
+      'stations',
+      { action: 'archiveMapPlace', kind: 'route', id: 'rt-rx-xingzou', archived: false },
+      'FORBIDDEN',
+    ],
     [
       'staff: roster at an assigned site',
       'demo-staff',
