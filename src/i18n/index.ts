@@ -5,7 +5,7 @@
  * refusals). Only subpackages import this door.
  */
 import { useCallback, useEffect, useState } from 'react';
-import Taro from '@tarojs/taro';
+import Taro, { useDidHide, useDidShow } from '@tarojs/taro';
 import { dayjs } from '../utils/time';
 import { CATALOGUE, type Words } from './catalogue';
 import { LANG_KEY, setTabTexts } from './tab-bar';
@@ -26,6 +26,9 @@ function fitTitleBar(lang: Lang): void {
   if (bar) bar.textContent = lang === 'en' ? 'Large' : '大字';
 }
 
+/** The page whose language the document says now (H5). */
+let shownBy: object | null = null;
+
 export function setLang(lang: Lang): void {
   Taro.setStorageSync(LANG_KEY, lang);
   setTabTexts(CATALOGUE[lang].tabs);
@@ -45,19 +48,34 @@ export function useLang(title?: (w: Words, lang: Lang) => string | null): [Lang,
   }, []);
   const words = CATALOGUE[lang];
   const heading = title ? title(words, lang) : null;
-  useEffect(() => {
+  // The page's title, the document's language and the title bar's switch, whenever the page is the one shown (a
+  // page below another stays mounted on H5: the one on top says its own language).
+  const [me] = useState(() => ({}));
+  const show = useCallback(() => {
     if (heading) void Taro.setNavigationBarTitle({ title: heading });
-    if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined') return undefined;
+    if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined') return;
+    shownBy = me;
     document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
-    // The bar's switch may be put in after this page: fit it again on the next frames.
     fitTitleBar(lang);
-    const again = setTimeout(() => fitTitleBar(lang), 400);
+  }, [lang, heading, me]);
+  // Only the page that last said its language takes it back (another page may already have been shown).
+  const hide = useCallback(() => {
+    if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined' || shownBy !== me) return;
+    shownBy = null;
+    document.documentElement.lang = 'zh-CN';
+    fitTitleBar('zh');
+  }, [me]);
+  useEffect(() => {
+    show();
+    // The bar's switch may be put in after this page: fit it again a moment later.
+    const again = setTimeout(show, 400);
     return () => {
       clearTimeout(again);
-      document.documentElement.lang = 'zh-CN';
-      fitTitleBar('zh');
+      hide();
     };
-  }, [lang, heading]);
+  }, [show, hide]);
+  useDidShow(show);
+  useDidHide(hide);
   const set = useCallback((next: Lang) => setLang(next), []);
   return [lang, words, set];
 }

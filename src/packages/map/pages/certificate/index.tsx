@@ -9,6 +9,7 @@ import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { Canvas, Image, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { ElderPage } from '../../../../components/elder-mode';
+import { a11y } from '../../../../components/layout/a11y';
 import { needsSignIn } from '../../../../services/session';
 import { routeUrl } from '../../../../routes';
 import LangSwitch from '../../../../i18n/switch';
@@ -146,12 +147,10 @@ function CertificateView({ cert, lang, words }: { cert: Certificate; lang: Lang;
       ) : null}
       <View className="certificate-frame">
         {picture ? (
-          <Image
-            className="certificate-picture"
-            src={picture}
-            mode="widthFix"
-            aria-label={words.certificate.picture(route.text, cert.nickname)}
-          />
+          // The picture is named once, by its frame (the drawn words are in the card below too).
+          <View {...a11y({ role: 'img', label: words.certificate.picture(route.text, cert.nickname) })}>
+            <Image className="certificate-picture" src={picture} mode="widthFix" {...a11y({ hidden: true })} />
+          </View>
         ) : (
           <View className="certificate-drawing">{note ?? words.certificate.drawing}</View>
         )}
