@@ -9,6 +9,7 @@ import './privacy-sheet.scss';
 /** The feature the person just tapped, named by what WeChat says is waiting (short: it also goes in a toast). */
 export function featureOf(referrer: string): string {
   if (/location/i.test(referrer)) return '按距离排序';
+  if (/saveImage|saveVideo/i.test(referrer)) return '保存到相册';
   if (/image|media|photo|album|camera/i.test(referrer)) return '选择照片';
   if (/phone/i.test(referrer)) return '使用微信手机号';
   if (/clipboard/i.test(referrer)) return '复制';
@@ -19,6 +20,7 @@ export function featureOf(referrer: string): string {
 export const USES: readonly string[] = [
   '位置：只在你打开「离我最近」时用来排列附近的驿站和接种点，不保存',
   '照片：你为微心愿、诉求、进展和办结选择的照片',
+  '相册（仅写入）：你点「保存到相册」时，保存路线证书图片',
   '微信手机号：你点「使用微信手机号」时，填写接种人、志愿者或联系电话',
   '剪贴板：工作人员复制导出的台账或管理后台地址',
 ];
