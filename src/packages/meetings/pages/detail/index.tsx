@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Image, Input, Text, Textarea, View } from '@tarojs/components';
+import { Image, Input, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { ElderPage, ElderToggle, useElderMode } from '../../../../components/elder-mode';
 import { useIntention } from '../../../../components/intention';
@@ -18,6 +18,8 @@ import {
   type MeetingDetail,
   type Person,
 } from '../../api';
+import { TextAreaField } from '../../../help/components';
+import '../../../help/help.scss';
 import '../../meetings.scss';
 
 /** The member's own part: 签到 with the code shown at the meeting, or 请假 with a reason. */
@@ -101,25 +103,20 @@ function MinePart({ m, onDone }: { m: MeetingDetail; onDone: () => void }) {
         <View className="meeting-leave">
           {leaving ? (
             <View>
-              <Text className="muted">请假事由（书记会看到）</Text>
-              <View className="meeting-input">
-                <Textarea
-                  className="meeting-textarea meeting-leave__reason"
-                  value={reason}
-                  maxlength={100}
-                  placeholder="如：出差在外，无法到会"
-                  aria-label="请假事由"
-                  onInput={(e) => {
-                    setReason(e.detail.value);
-                    setError(null);
-                  }}
-                />
-              </View>
-              {error?.field === 'reason' ? (
-                <View className="meeting-error" role="alert">
-                  {error.text}
-                </View>
-              ) : null}
+              <TextAreaField
+                label="请假事由"
+                name="reason"
+                value={reason}
+                maxlength={100}
+                placeholder="如：出差在外，无法到会"
+                hint="书记会看到"
+                onChange={(v) => {
+                  setReason(v);
+                  setError(null);
+                }}
+                error={error?.field === 'reason' ? error.text : null}
+                required
+              />
               <Button className="meeting-leave__submit" block disabled={intent.busy} onClick={leave}>
                 提交请假
               </Button>

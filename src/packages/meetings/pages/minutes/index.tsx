@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Textarea, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { ElderPage, ElderToggle, useElderMode } from '../../../../components/elder-mode';
-import { Field, FormError, useFieldErrors } from '../../../../components/form-field';
+import { FormError, useFieldErrors } from '../../../../components/form-field';
 import { useIntention } from '../../../../components/intention';
 import ResourceView, { useResource } from '../../../../components/resource';
-import { PhotoField, type Photo } from '../../../help/components';
+import { PhotoField, TextAreaField, type Photo } from '../../../help/components';
 import { MAX_MEETING_PHOTOS } from '../../../../../domain/meetings/labels';
 import { meetingDetail, meetingTime, recordMinutes } from '../../api';
 import '../../../help/help.scss';
@@ -64,21 +64,19 @@ export default function MinutesPage() {
             <View className="muted">
               {meetingTime(m.startAt, m.endAt)} · {m.place}
             </View>
-            <Field label="会议记录" name="minutes" error={errors.errors.minutes} hint="10 至 2000 字" required>
-              <View className="meeting-input">
-                <Textarea
-                  className="meeting-textarea meeting-minutes__text"
-                  value={text}
-                  maxlength={2000}
-                  placeholder="会议议程、发言要点、形成的决定"
-                  aria-label="会议记录"
-                  onInput={(e) => {
-                    setText(e.detail.value);
-                    errors.set('minutes', null);
-                  }}
-                />
-              </View>
-            </Field>
+            <TextAreaField
+              label="会议记录"
+              name="minutes"
+              value={text}
+              maxlength={2000}
+              placeholder="会议议程、发言要点、形成的决定"
+              onChange={(v) => {
+                setText(v);
+                errors.set('minutes', null);
+              }}
+              error={errors.errors.minutes}
+              required
+            />
             <PhotoField
               label="会议照片"
               name="photos"

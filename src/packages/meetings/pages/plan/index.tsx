@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { ElderPage, ElderToggle, useElderMode } from '../../../../components/elder-mode';
 import FormField, { Field, FormError, useFieldErrors } from '../../../../components/form-field';
@@ -11,7 +11,9 @@ import { routeUrl } from '../../../../routes';
 import { getMe } from '../../../../services/user';
 import { formatDate, formatDateTime } from '../../../../utils/time';
 import { MEETING_TYPES, type MeetingType } from '../../../../../domain/meetings/labels';
+import { TextAreaField } from '../../../help/components';
 import { branchMembers, planMeeting } from '../../api';
+import '../../../help/help.scss';
 import '../../meetings.scss';
 
 const FIELDS = {
@@ -110,7 +112,7 @@ export default function PlanMeetingPage() {
         confirm: {
           title: '确认安排会议',
           content: `${MEETING_TYPES[form.type]}「${title}」，${form.start} 至 ${form.end.slice(11)}，地点：${form.place.trim()}。将通知${who}，并在会前 24 小时和 1 小时提醒。`,
-          confirmText: '安排并通知',
+          confirmText: '安排',
         },
         success: '已安排，已通知党员',
         onSuccess: (r) => void Taro.redirectTo({ url: routeUrl('meetingsDetail', { id: r.meetingId }) }),
@@ -148,18 +150,16 @@ export default function PlanMeetingPage() {
           error={errors.errors.title}
           required
         />
-        <Field label="议程" name="agenda" error={errors.errors.agenda} hint="选填，最多 500 字">
-          <View className="meeting-input">
-            <Textarea
-              className="meeting-textarea meeting-plan__agenda"
-              value={form.agenda}
-              maxlength={500}
-              placeholder="如：一、传达学习；二、讨论发言"
-              aria-label="议程"
-              onInput={(e) => setForm((f) => ({ ...f, agenda: e.detail.value }))}
-            />
-          </View>
-        </Field>
+        <TextAreaField
+          label="议程"
+          name="agenda"
+          value={form.agenda}
+          maxlength={500}
+          placeholder="如：一、传达学习；二、讨论发言"
+          onChange={(agenda) => setForm((f) => ({ ...f, agenda }))}
+          error={errors.errors.agenda}
+          hint="选填"
+        />
         <FormField
           label="地点"
           name="place"
