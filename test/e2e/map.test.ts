@@ -343,9 +343,11 @@ describe.each(MODES)('in %s mode', (mode) => {
     );
     await english(en.page, 'map-87-routes-en.png');
     await en.page.goto(`${j.cloud.url}/#/packages/booking/pages/station/index?id=st-yf-fengshan`);
-    await en.page.getByText('Opening hours').waitFor();
+    await en.page.reload();
+    await en.page.locator('.station-detail').getByText('Opening hours').waitFor();
     await english(en.page, 'map-88-station-en.png');
     await en.page.goto(`${j.cloud.url}/#/pages/stations/index`);
+    await en.page.reload();
     await en.page.locator('.weui-tabbar__label').first().waitFor();
     await en.page.waitForFunction(() => document.querySelector('.weui-tabbar__label')?.textContent === 'Home');
     expect(await en.page.locator('.weui-tabbar__label').allTextContents()).toEqual([
