@@ -242,7 +242,7 @@ const en: Words = {
     progress: (done: number, total: number) => `${done} of ${total} stops checked in`,
     stops: (total: number) => `${total} stops`,
     completed: 'Completed',
-    people: (n: number) => `${n} completed`,
+    people: (n: number) => (n === 1 ? '1 person has walked it' : `${n} people have walked it`),
     open: 'See the route ›',
   },
   route: {
