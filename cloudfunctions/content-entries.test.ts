@@ -155,13 +155,22 @@ test.each(entries)(
   },
 );
 
-test('an unavailable check writes nothing either, and says so in plain Chinese', async () => {
+test('an unavailable check, or an author WeChat has not seen lately, writes nothing either, and says so in plain Chinese', async () => {
   const { main } = await import('./points/src/index');
   const before = await everything();
   wx.failNext(-1);
   expect(await main({ action: 'saveGoods', name: '毛巾', price: 5, stock: 1, perUserLimit: 1 }, context)).toEqual({
     ok: false,
     error: { code: 'INTERNAL', message: '内容安全检查暂时不可用，请稍后再试' },
+  });
+  // A console author who has not opened the mini-program lately (WeChat's 61010) is told what to do.
+  wx.failNext(61010);
+  expect(await main({ action: 'saveGoods', name: '毛巾', price: 5, stock: 1, perUserLimit: 1 }, context)).toEqual({
+    ok: false,
+    error: {
+      code: 'INTERNAL',
+      message: '内容安全检查需要你近期在微信中打开过小程序：请在微信里打开「先锋驿站」小程序后再提交',
+    },
   });
   expect(await everything()).toBe(before);
   // Plain words pass and are saved.

@@ -44,6 +44,11 @@ export type WxOpenApi = (options: {
 }) => Promise<{ code?: string; result?: unknown }>;
 
 const UNAVAILABLE = '内容安全检查暂时不可用，请稍后再试';
+/**
+ * WeChat checks as a person who opened the mini-program lately (errcode 61010 otherwise): a console author signed in
+ * hours ago by scanning is asked to open it again — the check then passes with their same openid.
+ */
+const NOT_RECENT = '内容安全检查需要你近期在微信中打开过小程序：请在微信里打开「先锋驿站」小程序后再提交';
 const record = (v: unknown): Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 
@@ -79,6 +84,7 @@ export class CloudBaseContentCheck implements ContentCheck {
     if (res.code) throw new AppError('INTERNAL', UNAVAILABLE);
     const result = record(res.result);
     const errcode = Number(result.errcode ?? result.errCode ?? 0);
+    if (errcode === 61010) throw new AppError('INTERNAL', NOT_RECENT);
     if (errcode !== 0) throw new AppError('INTERNAL', UNAVAILABLE);
     return result;
   }
