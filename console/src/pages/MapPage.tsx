@@ -434,7 +434,7 @@ function RouteForm(props: { route: Route | null; county: string | null; onClose(
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    call('stations', 'mapAdminList', { kind: 'red', limit: 100 }).then(
+    call('stations', 'mapAdminList', { kind: 'red', limit: 50 }).then(
       (page) =>
         live &&
         setLandmarks(
