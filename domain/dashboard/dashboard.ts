@@ -10,6 +10,7 @@ import { BRANCHES, type UserDoc } from '../core/identity';
 import { membersOf, placesIn, resolveScope, type Scope } from './scope';
 import { scanRange } from './scan';
 import { mapCheckins, type MapCheckins } from './checkins';
+import { starSummary, type StarSummary } from '../stars';
 
 const DAY = 86_400_000;
 /** Longest period one dashboard covers, and the most documents it reads from each collection. */
@@ -40,6 +41,8 @@ export interface Dashboard {
   trend: TrendDay[];
   /** 打卡人次: check-ins per red landmark and per route (domain/dashboard/checkins.ts). */
   mapCheckins: MapCheckins;
+  /** 达标创星: the scope's branches' stars of the last quarter ended by the period's end (domain/stars). */
+  stars: StarSummary;
   /** True when a collection held more than DASHBOARD_MAX_ROWS matching documents: the figures are a floor. */
   truncated: boolean;
 }
@@ -168,6 +171,7 @@ export async function computeDashboard(db: Database, input: z.output<typeof dash
     topBranches,
     trend,
     mapCheckins: checkins,
+    stars: await starSummary(db, scope.branchIds, range.end - 1),
     truncated,
   };
 }

@@ -11,3 +11,4 @@ export { proposeQuarter, proposeStars } from './propose';
 export { previousQuarter, quarterAt, quarterOf } from './quarter';
 export { adjustStars, branchStars, computeStars, signOffStars, signedOffStars, stars, type RatingView } from './review';
 export { starRules } from './rules';
+export { starSummary, type StarSummary } from './summary';

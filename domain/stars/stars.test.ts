@@ -388,3 +388,17 @@ test('a quarter not yet over cannot be signed off; a quarter not begun cannot be
     ),
   ).toMatchObject({ ok: false, error: { code: 'TOO_EARLY' } });
 });
+
+test('the dashboard and the branch show the signed-off stars of the last quarter ended', async () => {
+  const board = await ok<{
+    stars: { quarter: string; signedOff: number; byStars: number[]; top: { branchId: string; stars: number }[] };
+  }>(
+    as('2027-04-10T09:00:00')(
+      'admin',
+      { action: 'dashboard', from: '2027-04-01', to: '2027-04-10', unitId: branchId },
+      'demo-county-admin',
+    ),
+  );
+  expect(board.stars).toMatchObject({ quarter: QUARTER, signedOff: 1, byStars: [0, 0, 0, 0, 1, 0] });
+  expect(board.stars.top).toEqual([{ branchId, name: '星级测试社区党支部', stars: 4 }]);
+});
