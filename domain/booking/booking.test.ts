@@ -168,6 +168,44 @@ test('a booking cancelled twice at once returns one seat', async () => {
   await expectClean(w);
 });
 
+test('booking the same slot again after a cancellation: one active booking with a new code, one seat, repeats answer it', async () => {
+  const { slotId } = await itemWithSlot(3);
+  const [id] = await users(1, 'again');
+  const first = await w.call<{ bookingId: string; code: string }>(
+    'stations',
+    { action: 'book', slotId, requestId: 'again-req-1' },
+    id!,
+  );
+  if (!first.ok) throw new Error(first.error.message);
+  expect(await w.call('stations', { action: 'cancel', bookingId: first.data.bookingId }, id!)).toMatchObject({
+    ok: true,
+  });
+  // Its document is there (cancelled): the first attempt finds it taken, the next reads and rewrites it.
+  const again = await Promise.all(
+    [1, 2, 3].map(() =>
+      w.call<{ bookingId: string; code: string }>(
+        'stations',
+        { action: 'book', slotId, requestId: 'again-req-2' },
+        id!,
+      ),
+    ),
+  );
+  expect(new Set(again.map((r) => JSON.stringify(r))).size).toBe(1);
+  if (!again[0]!.ok) throw new Error(again[0]!.error.message);
+  expect(again[0]!.data.bookingId).toBe(first.data.bookingId);
+  expect(await w.db.collection('bookings').doc(first.data.bookingId).get()).toMatchObject({
+    status: 'active',
+    requestId: 'again-req-2',
+    code: again[0]!.data.code,
+  });
+  expect(await w.db.collection('slots').doc(slotId).get()).toMatchObject({ booked: 1, holding: 0 });
+  expect(await w.db.collection(BOOKERS).doc(id!).get()).toMatchObject({ active: 1, seq: 2 });
+  // Booked now: another request is refused, and the first request's answer is not given again.
+  expect(codeOf(await w.call('stations', { action: 'book', slotId, requestId: 'again-req-3' }, id!))).toBe('CONFLICT');
+  expect(codeOf(await w.call('stations', { action: 'book', slotId, requestId: 'again-req-1' }, id!))).toBe('CONFLICT');
+  await expectClean(w);
+});
+
 test('concurrent cancels with a waiting list promote one person per freed seat, in order, never above capacity', async () => {
   const { slotId } = await itemWithSlot(5);
   const seated = await users(5, 'seat');

@@ -243,6 +243,59 @@ test('one person booked by two users at once for the same dose gets one appointm
   await expectClean(w);
 });
 
+test('the same dose appointed again after a cancellation, by the other holder: one active appointment, seats right', async () => {
+  const day = dayOf(w.now + 10 * DAY);
+  const res = await w.call<{ slots: { slotId: string; bookable: boolean }[] }>('vaccine', {
+    action: 'slots',
+    siteId: SITE,
+    date: day,
+  });
+  if (!res.ok) throw new Error(res.error.message);
+  const [first, second] = res.data.slots.filter((s) => s.bookable);
+  const [a, b] = await users(2, 'again-');
+  const idNumber = makeIdNumber('450326', '1979-03-03', 654);
+  const pa = await w.call<{ personId: string }>(
+    'vaccine',
+    { action: 'addPerson', name: '李强', idNumber, phone: '13700000002' },
+    a!,
+  );
+  const pb = await w.call<{ personId: string }>(
+    'vaccine',
+    { action: 'addPerson', name: '李强', idNumber, phone: '13700000002' },
+    b!,
+  );
+  if (!pa.ok || !pb.ok) throw new Error('addPerson failed');
+  const vaccine = await vaccineOf();
+  const appoint = (slotId: string, personId: string, requestId: string, who: string) =>
+    w.call<{ appointmentId: string; code: string }>(
+      'vaccine',
+      { action: 'appoint', slotId, personId, vaccine: vaccine.code, dose: 1, requestId },
+      who,
+    );
+  const made = await appoint(first!.slotId, pa.data.personId, 'again-a-req-1', a!);
+  if (!made.ok) throw new Error(made.error.message);
+  expect(await w.call('vaccine', { action: 'cancel', appointmentId: made.data.appointmentId }, a!)).toMatchObject({
+    ok: true,
+  });
+  // Its document is there (cancelled): the first attempt finds it taken, the next reads and rewrites it.
+  const again = await Promise.all([1, 2, 3].map(() => appoint(second!.slotId, pb.data.personId, 'again-b-req-1', b!)));
+  expect(new Set(again.map((r) => JSON.stringify(r))).size).toBe(1);
+  if (!again[0]!.ok) throw new Error(again[0]!.error.message);
+  expect(again[0]!.data.appointmentId).toBe(made.data.appointmentId);
+  expect(await w.db.collection('appointments').doc(made.data.appointmentId).get()).toMatchObject({
+    status: 'active',
+    owner: b,
+    slotId: second!.slotId,
+    code: again[0]!.data.code,
+  });
+  // No mark left on either slot; the invariants below count the seats against the active appointments.
+  for (const slot of [first!, second!])
+    expect(await w.db.collection('slots').doc(slot.slotId).get()).not.toMatchObject({ holding: 1 });
+  // Appointed now: the first holder's new request is refused, whatever slot.
+  expect(codeOf(await appoint(first!.slotId, pa.data.personId, 'again-a-req-2', a!))).toBe('CONFLICT');
+  await expectClean(w);
+});
+
 test('a later dose waits for the completed earlier one and its interval; staff complete a dose by code', async () => {
   const vaccine = await vaccineOf();
   const p = await person('demo-member', 40);
