@@ -15,6 +15,7 @@ import { fieldsOf, FormDialog, maxChars, minChars, required, requiredPick, useFo
 import { ErrorNotice, useAll } from '../ui/paged';
 import { forgetUnits, inTreeOrder, loadUnits, MemberPicker, UnitSelect } from '../ui/pickers';
 import { QrImage } from '../ui/qr';
+import { starName, starText } from '../../../domain/stars/labels';
 
 const { FormItem } = Form;
 type Row = Unit & { depth: number };
@@ -30,6 +31,18 @@ export default function BranchesPage() {
   const invites = (unit: Unit) => shapes || (access.secretary && unit.unitId === access.me.scope.unitId);
   const [keyword, setKeyword] = useState('');
   const tree = useAll(async () => inTreeOrder(await loadUnits()), 'tree');
+  // 达标创星: each branch's latest signed-off stars.
+  const branchIds = tree.items.filter((u) => u.kind === 'branch').map((u) => u.unitId);
+  const stars = useAll(
+    async () => {
+      const out: { branchId: string; stars: number; quarterLabel: string }[] = [];
+      for (let i = 0; i < branchIds.length; i += 200)
+        out.push(...(await call('admin', 'branchStars', { branchIds: branchIds.slice(i, i + 200) })).items);
+      return out;
+    },
+    `stars:${branchIds.join(',')}`,
+  );
+  const starsOf = new Map(stars.items.map((s) => [s.branchId, s]));
   const [editing, setEditing] = useState<{ unit?: Unit; parent?: Unit; requestId: string } | null>(null);
   const [secretaryOf, setSecretaryOf] = useState<Unit | null>(null);
   const [invite, setInvite] = useState<{ unit: Unit; code: string; expiresAt: number; qrText?: string } | null>(null);
@@ -133,6 +146,21 @@ export default function BranchesPage() {
           { colKey: 'county', title: '所属县', width: 120 },
           { colKey: 'secretary', title: '书记', width: 120, cell: ({ row }) => row.secretary?.nickname ?? '—' },
           { colKey: 'memberCount', title: '党员数', width: 80 },
+          {
+            colKey: 'stars',
+            title: '星级',
+            width: 150,
+            cell: ({ row }) => {
+              const s = starsOf.get(row.unitId);
+              return s ? (
+                <span title={`${s.quarterLabel}${starName(s.stars)}`} className="unit-stars">
+                  {starText(s.stars)}
+                </span>
+              ) : (
+                '—'
+              );
+            },
+          },
           {
             colKey: 'op',
             title: '操作',

@@ -13,6 +13,7 @@ import { shanghaiDate } from '../ui/format';
 import { ErrorNotice } from '../ui/paged';
 import { UnitSelect } from '../ui/pickers';
 import RequestsPanel from './RequestsPanel';
+import { starText } from '../../../domain/stars/labels';
 
 const TrendCharts = lazy(() => import('./TrendCharts'));
 const PRESETS: Record<string, () => string[]> = {
@@ -125,6 +126,32 @@ export default function DashboardPage() {
               { colKey: 'rank', title: '名次', width: 60, cell: ({ rowIndex }) => rowIndex + 1 },
               { colKey: 'name', title: '支部' },
               { colKey: 'points', title: '积分', width: 80 },
+            ]}
+          />
+        </Card>
+        <Card
+          className="dashboard-page__stars"
+          title={data ? `达标创星 · ${data.stars.quarterLabel}` : '达标创星'}
+          bordered
+        >
+          {data ? (
+            <p className="hint">
+              已确认 {data.stars.signedOff} 个支部
+              {data.stars.byStars
+                .map((n, stars) => (n > 0 && stars > 0 ? `，${stars} 星 ${n} 个` : ''))
+                .reverse()
+                .join('')}
+              {data.stars.proposed > 0 ? `；待审核 ${data.stars.proposed} 个` : ''}
+            </p>
+          ) : null}
+          <Table
+            rowKey="branchId"
+            size="small"
+            data={data?.stars.top ?? []}
+            empty="这个季度还没有确认的星级"
+            columns={[
+              { colKey: 'name', title: '支部' },
+              { colKey: 'stars', title: '星级', width: 110, cell: ({ row }) => starText(row.stars) },
             ]}
           />
         </Card>
