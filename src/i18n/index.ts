@@ -57,12 +57,17 @@ export function useLang(title?: (w: Words, lang: Lang) => string | null): [Lang,
     shownBy = me;
     document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
     fitTitleBar(lang);
+    // A name without an English form in the title bar is marked as Chinese too.
+    const title = document.querySelector('#taro-navigation-bar .taro-navigation-bar-title');
+    if (lang === 'en' && heading && hasChinese(heading)) title?.setAttribute('lang', 'zh-CN');
+    else title?.removeAttribute('lang');
   }, [lang, heading, me]);
   // Only the page that last said its language takes it back (another page may already have been shown).
   const hide = useCallback(() => {
     if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined' || shownBy !== me) return;
     shownBy = null;
     document.documentElement.lang = 'zh-CN';
+    document.querySelector('#taro-navigation-bar .taro-navigation-bar-title')?.removeAttribute('lang');
     fitTitleBar('zh');
   }, [me]);
   useEffect(() => {
