@@ -339,7 +339,7 @@ describe('what is written', () => {
     const wgs = { lat: 24.99, lng: 109.99 };
     const input = shop({ location: wgs, datum: 'wgs84', lit: false });
     const { landmarkId } = await must(call<{ landmarkId: string }>(input, SECRETARY));
-    const stored = (await w.db.collection(LANDMARKS).doc(landmarkId).get()) as {
+    const stored = (await w.db.collection(LANDMARKS).doc(landmarkId).get()) as unknown as {
       location: { lat: number; lng: number };
       lit: boolean;
       litAt: number | null;
