@@ -25,7 +25,7 @@ import {
 } from '../stations';
 import { USERS, userDocSchema } from '../core/identity';
 import { TX_ATTEMPTS } from '../core/ids';
-import { assertTextsPass } from '../content';
+import { assertTextsPass, placePictures, submitHeldPictures } from '../content';
 import { rollBackBooking } from './book';
 import { cancelBooking } from './cancel';
 import { BOOKINGS, BOOKING_STATUS, ITEMS, bookingDocSchema, itemDocSchema } from './model';
@@ -66,6 +66,12 @@ export const saveStation = action({
       { field: 'intro', name: '简介', text: input.intro },
     ]);
     const { stationId, ...fieldsToSave } = input;
+    // New pictures are held until their content check passes: residents see only the passed ones.
+    const placed = placePictures(
+      ctx.services,
+      input.pictures ?? [],
+      (await ctx.db.collection(STATIONS).doc(stationId).get()) as { pictures?: unknown; heldPictures?: unknown } | null,
+    );
     await ctx.db
       .collection(STATIONS)
       .doc(stationId)
@@ -75,8 +81,19 @@ export const saveStation = action({
         phone: input.phone ?? '',
         intro: input.intro ?? '',
         services: input.services ?? [],
-        pictures: input.pictures ?? [],
+        pictures: placed.pictures,
+        heldPictures: placed.heldPictures,
       });
+    await submitHeldPictures(
+      ctx.db,
+      ctx.services,
+      placed.fresh,
+      {
+        openid: ctx.user._id,
+        target: { collection: STATIONS, docId: stationId, field: 'pictures', label: `驿站「${input.name}」` },
+      },
+      ctx.now(),
+    );
     return { stationId, kindLabel: STATION_KINDS[input.kind] };
   },
 });

@@ -9,3 +9,13 @@ export { CloudBaseContentCheck, pictureVerdictOf, kindOfLabel, type WxOpenApi } 
 export { assertTextsPass, contentCheckOf, type PublishedText } from './guard';
 export { PICTURE_MARKER, LOST_MARKER } from './words';
 export { REFUSAL_KINDS, PICTURE_PENDING, pictureRefusal, refusalText, type RefusalKind } from './labels';
+export {
+  PICTURE_RECORDS,
+  pictureRecordId,
+  pictureTargetOf,
+  placePictures,
+  settleHeldPicture,
+  sortPictures,
+  submitHeldPictures,
+  type PictureTarget,
+} from './held';

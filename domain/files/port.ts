@@ -13,6 +13,8 @@ export interface FileStore {
   url(fileId: string): Promise<string>;
   /** Removes a stored file; one already gone (or an id that is no file of this store) is no error. */
   remove(fileId: string): Promise<void>;
+  /** The stored bytes, where the store can give them (locally: for the local content checker); null when gone. */
+  read?(fileId: string): Promise<{ bytes: Buffer } | null>;
 }
 
 declare module '../core/services' {

@@ -1,12 +1,12 @@
 /** Admins put goods on the shelf, change them and restock them. */
 import { z } from 'zod';
-import { action } from '../core/router';
+import { action, type SignedInContext } from '../core/router';
 import { AppError, notFound } from '../core/errors';
 import { atShanghai } from '../core/time';
 import { fields } from '../core/validation';
 import { STATIONS } from '../stations';
 import { TX_ATTEMPTS } from '../core/ids';
-import { assertTextsPass } from '../content';
+import { assertTextsPass, submitHeldPictures } from '../content';
 import { EVENTS, GOODS, goodsDocSchema } from './model';
 
 const optionalDateTime = z
@@ -46,9 +46,19 @@ export const saveGoods = action({
       { field: 'name', name: '名称', text: input.name },
       { field: 'description', name: '说明', text: input.description },
     ]);
+    // A new picture is held until its content check passes: residents keep seeing the old one (or the default art).
+    const before = input.goodsId
+      ? goodsDocSchema.safeParse(await ctx.db.collection(GOODS).doc(input.goodsId).get())
+      : null;
+    const shownBefore = before?.success ? before.data.picture : '';
+    const heldBefore = (before?.success ? (before.data as { heldPicture?: string | null }).heldPicture : null) ?? null;
+    const wanted = input.picture ?? '';
+    const fresh = wanted && wanted !== shownBefore && wanted !== heldBefore ? wanted : null;
+    const keep = wanted === shownBefore || !wanted;
     const fieldsToSave = {
       name: input.name,
-      picture: input.picture ?? '',
+      picture: keep ? wanted : shownBefore,
+      heldPicture: keep ? null : wanted,
       description: input.description ?? '',
       price: input.price,
       perUserLimit: input.perUserLimit,
@@ -64,10 +74,11 @@ export const saveGoods = action({
       const { id } = await ctx.db
         .collection(GOODS)
         .add({ ...fieldsToSave, stock: input.stock, sold: 0, stocked: input.stock, lowStockAt: 5 });
+      await holdPicture(ctx, id, fresh, input.name);
       return { goodsId: id };
     }
     const goodsId = input.goodsId;
-    return ctx.db.runTransaction(async (tx) => {
+    const saved = await ctx.db.runTransaction(async (tx) => {
       const g = goodsDocSchema.safeParse(await tx.collection(GOODS).doc(goodsId).get());
       if (!g.success) throw notFound('商品');
       // Stock is set here as the units on the shelf now; `stocked` moves with it so stock + sold = stocked.
@@ -77,8 +88,27 @@ export const saveGoods = action({
         .update({ ...fieldsToSave, stock: input.stock, stocked: g.data.stocked + (input.stock - g.data.stock) });
       return { goodsId };
     }, TX_ATTEMPTS);
+    await holdPicture(ctx, goodsId, fresh, input.name);
+    return saved;
   },
 });
+
+/** Sends a goods' new picture to the content check; without a checker it is shown at once. */
+async function holdPicture(ctx: SignedInContext, goodsId: string, fileId: string | null, name: string) {
+  if (!fileId) return;
+  const { passed } = await submitHeldPictures(
+    ctx.db,
+    ctx.services,
+    [fileId],
+    { openid: ctx.user._id, target: { collection: GOODS, docId: goodsId, field: 'picture', label: `商品「${name}」` } },
+    ctx.now(),
+  );
+  if (passed.length)
+    await ctx.db
+      .collection(GOODS)
+      .where({ _id: goodsId, heldPicture: fileId })
+      .update({ picture: fileId, heldPicture: null });
+}
 
 export const restock = action({
   input: z.strictObject({ goodsId: fields.id, qty: z.number().int().min(1).max(100_000) }),

@@ -17,7 +17,14 @@ import { TX_ATTEMPTS } from '../core/ids';
 import { setting } from '../core/config';
 import type { HostServices } from '../core/services';
 import { enqueue } from '../messages';
-import { REFUSAL_KINDS, type PictureVerdict, type RefusalKind } from '../content';
+import {
+  REFUSAL_KINDS,
+  pictureTargetOf,
+  settleHeldPicture,
+  type PictureTarget,
+  type PictureVerdict,
+  type RefusalKind,
+} from '../content';
 import {
   PHOTOS,
   PHOTO_QUOTAS,
@@ -107,7 +114,10 @@ const moved = (list: unknown, fileId: string): string[] =>
 async function settle(db: Database, photo: PhotoDoc, services: HostServices | undefined): Promise<void> {
   const { fileId } = photo;
   const pass = photo.check === 'passed';
-  const users = await usersOf(db, fileId);
+  // An admin's picture for goods, a station or a site: moved on its own document, by collection name.
+  const target = await pictureTargetOf(db, photo._id);
+  if (target) await settleHeldPicture(db, target, fileId, pass, TX_ATTEMPTS);
+  const users = target ? { requests: [], events: [] } : await usersOf(db, fileId);
   for (const id of users.requests)
     await db.runTransaction(async (tx) => {
       const req = await readRequest(tx, id);
@@ -153,9 +163,11 @@ export async function applyPictureVerdict(
   const first = photoDocSchema.safeParse(found[0]);
   if (!first.success) return { matched: false };
   // Which 点单 already holds it, if one does: the refusal's message opens it.
-  const holder = verdict.pass
-    ? undefined
-    : (await db.collection(REQUESTS).where({ heldPhotos: first.data.fileId }).limit(1).get())[0];
+  const target = verdict.pass ? null : await pictureTargetOf(db, first.data._id);
+  const holder =
+    verdict.pass || target
+      ? undefined
+      : (await db.collection(REQUESTS).where({ heldPhotos: first.data.fileId }).limit(1).get())[0];
   const decided = await db.runTransaction(async (tx) => {
     const current = photoDocSchema.safeParse(await tx.collection(PHOTOS).doc(first.data._id).get());
     if (!current.success || current.data.check !== 'pending' || current.data.traceId !== verdict.traceId) return null;
@@ -165,7 +177,18 @@ export async function applyPictureVerdict(
     const update: Record<string, string | boolean | null> = { check, kind, settled: false };
     if (!verdict.pass) update.state = 'new';
     await tx.collection(PHOTOS).doc(current.data._id).update(update);
-    if (!verdict.pass) {
+    if (!verdict.pass && target)
+      await enqueue(
+        tx,
+        adminNotice(
+          target,
+          current.data.openid,
+          ['picture', verdict.traceId],
+          `含有${REFUSAL_KINDS[kindOf(kind)]}内容`,
+        ),
+        now,
+      );
+    else if (!verdict.pass) {
       const req = holder ? await readRequest(tx, String(holder._id)) : null;
       await enqueue(
         tx,
@@ -188,6 +211,21 @@ export async function applyPictureVerdict(
   return { matched: true };
 }
 
+/** The 消息 to the admin whose picture for goods, a station or a site was refused (or never checked). */
+function adminNotice(target: PictureTarget, openid: string, cause: string[], why: string) {
+  return {
+    cause,
+    openid,
+    // Sent as residents' refused photos are (the same subscribe template).
+    module: 'requests' as const,
+    kind: 'request.photoRejected',
+    title: '图片未通过审核',
+    body: `你为${target.label}上传的一张图片${why}，已删除，居民看不到，请换一张重新上传`,
+    page: null,
+    refId: target.docId,
+  };
+}
+
 /** The kind stored on a picture removed because no verdict ever came (not one of WeChat's kinds). */
 export const UNCHECKED = 'unchecked';
 
@@ -197,12 +235,23 @@ export const UNCHECKED = 'unchecked';
  * a 消息 to its uploader), then carried everywhere it is used. Answers whether it was this call that decided it.
  */
 async function giveUp(db: Database, photo: PhotoDoc, now: number, services: HostServices | undefined) {
-  const holder = (await db.collection(REQUESTS).where({ heldPhotos: photo.fileId }).limit(1).get())[0];
+  const target = await pictureTargetOf(db, photo._id);
+  const holder = target
+    ? undefined
+    : (await db.collection(REQUESTS).where({ heldPhotos: photo.fileId }).limit(1).get())[0];
   const decided = await db.runTransaction(async (tx) => {
     const current = photoDocSchema.safeParse(await tx.collection(PHOTOS).doc(photo._id).get());
     if (!current.success || current.data.check !== 'pending' || current.data.traceId !== photo.traceId) return null;
     const update = { check: 'rejected' as const, kind: UNCHECKED, settled: false, state: 'new' as const };
     await tx.collection(PHOTOS).doc(photo._id).update(update);
+    if (target) {
+      await enqueue(
+        tx,
+        adminNotice(target, current.data.openid, ['picture-unchecked', photo._id], '多次送审都没有得到结果'),
+        now,
+      );
+      return { ...current.data, ...update };
+    }
     const req = holder ? await readRequest(tx, String(holder._id)) : null;
     await enqueue(
       tx,

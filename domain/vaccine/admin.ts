@@ -8,7 +8,7 @@ import { fields } from '../core/validation';
 import { generateSlots as generate, templateSchema } from '../slots';
 import { LIMITS, assertDayRange, assertSlotCount, breather } from '../core/limits';
 import { geoPointSchema } from '../stations';
-import { assertTextsPass } from '../content';
+import { assertTextsPass, placePictures, submitHeldPictures } from '../content';
 import {
   APPOINTMENTS,
   APPOINTMENT_STATUS,
@@ -59,12 +59,21 @@ export const saveSite = action({
       { field: 'amenities', name: '便民设施', text: (input.amenities ?? []).join('、') },
       { field: 'volunteerBranch.name', name: '志愿服务支部', text: input.volunteerBranch.name },
     ]);
-    const existing = siteDocSchema.safeParse(await ctx.db.collection(SITES).doc(siteId).get());
+    const raw = await ctx.db.collection(SITES).doc(siteId).get();
+    const existing = siteDocSchema.safeParse(raw);
+    // New pictures are held until their content check passes: residents see only the passed ones.
+    const placed = placePictures(
+      ctx.services,
+      input.pictures ?? [],
+      raw as { pictures?: unknown; heldPictures?: unknown } | null,
+    );
     await ctx.db
       .collection(SITES)
       .doc(siteId)
       .set({
         ...rest,
+        pictures: placed.pictures,
+        heldPictures: placed.heldPictures,
         openHours: rest.openHours ?? '',
         amenities: rest.amenities ?? [],
         contact: rest.contact ?? '',
@@ -72,6 +81,16 @@ export const saveSite = action({
         status: existing.success ? existing.data.status : 'open',
         notice: existing.success ? existing.data.notice : '',
       });
+    await submitHeldPictures(
+      ctx.db,
+      ctx.services,
+      placed.fresh,
+      {
+        openid: ctx.user._id,
+        target: { collection: SITES, docId: siteId, field: 'pictures', label: `接种点「${input.name}」` },
+      },
+      ctx.now(),
+    );
     return { siteId };
   },
 });
