@@ -34,15 +34,14 @@ export async function pictureTargetOf(db: Database, recordId: string): Promise<P
 }
 
 /**
- * Splits the pictures an admin saves: those the document already shows stay shown, those already held stay held
- * (not asked again), the rest are new and go to the checker.
+ * Splits the pictures an admin saves: those the document already shows stay shown, the rest are new and go to the
+ * checker. A picture already held stays held until its verdict, whatever the save says (a form that does not know
+ * about it sends only what is shown), and is not asked again.
  */
 export function sortPictures(wanted: string[], shown: string[], held: string[]) {
-  return {
-    shown: wanted.filter((f) => shown.includes(f)),
-    held: wanted.filter((f) => !shown.includes(f) && held.includes(f)),
-    fresh: wanted.filter((f) => !shown.includes(f) && !held.includes(f)),
-  };
+  const kept = wanted.filter((f) => shown.includes(f));
+  const fresh = wanted.filter((f) => !shown.includes(f) && !held.includes(f));
+  return { shown: kept, held: held.filter((f) => !kept.includes(f)), fresh };
 }
 
 /**

@@ -47,18 +47,18 @@ export const saveGoods = action({
       { field: 'description', name: '说明', text: input.description },
     ]);
     // A new picture is held until its content check passes: residents keep seeing the old one (or the default art).
-    const before = input.goodsId
-      ? goodsDocSchema.safeParse(await ctx.db.collection(GOODS).doc(input.goodsId).get())
-      : null;
-    const shownBefore = before?.success ? before.data.picture : '';
-    const heldBefore = (before?.success ? (before.data as { heldPicture?: string | null }).heldPicture : null) ?? null;
+    const raw = input.goodsId ? await ctx.db.collection(GOODS).doc(input.goodsId).get() : null;
+    const before = goodsDocSchema.safeParse(raw);
+    const shownBefore = before.success ? before.data.picture : '';
+    const heldBefore = typeof raw?.heldPicture === 'string' && raw.heldPicture ? raw.heldPicture : null;
     const wanted = input.picture ?? '';
     const fresh = wanted && wanted !== shownBefore && wanted !== heldBefore ? wanted : null;
+    // One already held stays held until its verdict (a form unaware of it sends the shown one, or none).
     const keep = wanted === shownBefore || !wanted;
     const fieldsToSave = {
       name: input.name,
       picture: keep ? wanted : shownBefore,
-      heldPicture: keep ? null : wanted,
+      heldPicture: fresh ?? heldBefore,
       description: input.description ?? '',
       price: input.price,
       perUserLimit: input.perUserLimit,

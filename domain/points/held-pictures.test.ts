@@ -87,6 +87,10 @@ test('a goods picture is held until it passes; a refused one is never shown, rem
   const bad = await upload(`${PICTURE_MARKER}porn`);
   await data('points', goods({ goodsId, picture: bad }));
   expect(await doc('goods', goodsId)).toMatchObject({ picture: first, heldPicture: bad });
+  // A save from a form that knows only the shown picture keeps the held one held.
+  await data('points', goods({ goodsId, picture: first, stock: 6 }));
+  expect(await doc('goods', goodsId)).toMatchObject({ picture: first, heldPicture: bad, stock: 6 });
+  expect(content.submitted.filter((s) => s.fileId === bad)).toHaveLength(1);
   const shelf = await data<{ items: { picture?: string }[] }>('points', { action: 'goods' }, 'demo-resident').catch(
     () => ({ items: [] }),
   );
@@ -113,6 +117,9 @@ test('a station picture shows only after it passes; a refused one is dropped and
   const good = await upload();
   const bad = await upload(`${PICTURE_MARKER}ad`);
   await data('stations', station([good, bad]));
+  expect(await doc('stations', 'st-xf-held')).toMatchObject({ pictures: [], heldPictures: [good, bad] });
+  // Saved again by a form that shows none of them: both stay held, neither is asked about again.
+  await data('stations', station([]));
   expect(await doc('stations', 'st-xf-held')).toMatchObject({ pictures: [], heldPictures: [good, bad] });
   expect(await deliverVerdicts()).toBe(2);
   expect(await doc('stations', 'st-xf-held')).toMatchObject({ pictures: [good], heldPictures: [] });
