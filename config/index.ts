@@ -42,12 +42,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // Taro's terser writes every Chinese character as a 6-byte \uXXXX escape; WeChat reads UTF-8 sources, and keeping
     // the characters saves about 6 KB of the weapp main package.
     terser: { enable: true, config: { output: { ascii_only: false } } },
+    // WeChat templates cannot recurse, so Taro writes every container template once per nesting level into the main
+    // package's base.wxml; past the last level a node renders through the `comp` component (one component instance more).
+    // 15 levels instead of Taro's 16 saves 2.5 KB and keeps the main package within its budget.
+    baseLevel: 15,
     mini: {
       compile: shared,
-      // WeChat templates cannot recurse, so Taro writes every container template once per nesting level into the main
-      // package's base.wxml; past the last level a node renders through the `comp` component (one component instance more).
-      // 15 levels instead of Taro's 16 saves 2.5 KB and keeps the main package within its budget.
-      baseLevel: 15,
       // Shared component styles (picture, grid, elder mode) reach pages in different orders; they do not depend on order.
       miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {

@@ -60,6 +60,9 @@ beforeAll(async () => {
   await addUser('nt-xf-resident', 'resident', null);
   await addUser('nt-xf-secretary', 'secretary', 'br-xf-jiedong');
   await w.db.collection('volunteers').add({ _id: 'nt-xf-resident', county: '桂林市秀峰区', createdAt: w.now });
+  // The demo's three service notices to everyone: each case below counts only what it published.
+  for (const id of ['demo-notice-1', 'demo-notice-2', 'demo-notice-3'])
+    await w.db.collection('notices').doc(id).remove();
 });
 afterAll(async () => {
   await w.db.close();

@@ -12,8 +12,15 @@ import { SITES } from '../vaccine';
 import { BRANCHES, DEMO_USERS, STATIONS as STATION_DATA, VACCINE_SITES } from './data';
 import { DEMO_ITEMS, SEED_SLOT_DAYS, VACCINE_TEMPLATES } from './booking-data';
 import { LANDMARKS, LANDMARK_SCENES, ROUTES } from '../map';
+import { NEVER, NOTICES, audienceKey } from '../notices';
 import { DEMO_LANDMARKS, DEMO_ROUTES } from './map-data';
 import { DEMO_GOODS, OPENING_BALANCES, POINT_RULES, demoActivities, demoRedemptionEvent } from './points-data';
+
+const DEMO_NOTICES: [title: string, body: string][] = [
+  ['60 岁以上老人接种走绿色通道', '60 岁以上老人预约疫苗接种走绿色通道，每个时段留有专门名额。'],
+  ['驿站预约的取消和候补', '驿站预约开始前 30 分钟内不能取消；约满的时段可以候补，有空位按顺序递补。'],
+  ['积分兑换凭取货码领取', '积分兑换的物品凭取货码到驿站领取，逾期未领自动退还积分。'],
+];
 
 const SEED_MARK = { collection: 'meta', id: 'seed' };
 /** What kind of deployment this is (read by domain/core/deployment.ts): `{ demo: true }` for the local demo. */
@@ -152,6 +159,24 @@ async function seedDemo(db: Database, now: number, openingAt: number): Promise<v
     if (landmark.scene) await insert(db, LANDMARK_SCENES, { _id: landmark.scene, landmarkId: landmark._id });
   }
   for (const route of DEMO_ROUTES) await insert(db, ROUTES, { ...route, active: true });
+  // 通知公告 to everyone: the service rules the home page used to hold as a constant (demo only; a county publishes its own).
+  for (const [index, [title, body]] of DEMO_NOTICES.entries()) {
+    const where = { scope: 'all', branchId: null, county: '', audience: 'both' } as const;
+    await insert(db, NOTICES, {
+      _id: `demo-notice-${index + 1}`,
+      ...where,
+      key: audienceKey(where),
+      title,
+      body,
+      fromName: '先锋驿站',
+      publishedBy: 'demo-admin',
+      publishedAt: now - (index + 1) * 3_600_000,
+      pinned: index === 0,
+      expiresAt: NEVER,
+      tellCursor: null,
+      telling: false,
+    });
+  }
   await seedOrg(db, now);
   await seedRequests(db, now);
 }

@@ -267,6 +267,20 @@ function Mine({ o, reload }: { o: Overview; reload: () => void }) {
             url={ROUTES.orgJoin}
           />
         ) : null}
+        {o.member || o.role === 'secretary' ? (
+          <LinkRow
+            className="meetings-link"
+            title="三会一课"
+            description={o.role === 'secretary' ? '安排会议、审批请假、会议记录' : '我的会议、请假和签到'}
+            url={ROUTES.meetingsMine}
+          />
+        ) : null}
+        <LinkRow
+          className="notices-link"
+          title="通知公告"
+          description="党支部和县里发布的通知"
+          url={ROUTES.noticeList}
+        />
       </View>
 
       <View className="card mine-help">
