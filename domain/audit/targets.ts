@@ -26,6 +26,10 @@ export const AUDIT_TARGETS: Record<string, AuditTarget> = {
   'admin.approveConsoleLogin': { collection: 'consoleLogins', idField: 'ticketId' },
   'admin.revokeConsoleSession': { collection: 'consoleSessions', idField: 'sessionId' },
   'admin.adjustStars': { collection: 'starRatings', idField: 'ratingId' },
+  'points.planMeeting': { collection: 'meetings', idField: 'meetingId' },
+  'points.cancelMeeting': { collection: 'meetings', idField: 'meetingId' },
+  'points.recordMinutes': { collection: 'meetings', idField: 'meetingId' },
+  'points.decideLeave': { collection: 'meetings', idField: 'meetingId' },
   'admin.signOffStars': { collection: 'starRatings', idField: 'ratingId' },
 };
 
@@ -66,6 +70,11 @@ export const UNAUDITED = new Set([
   'org.rosterTemplate',
   // The notices one manages, with read counts: a list of what they published (domain/notices).
   'org.managedNotices',
+  // A branch's meetings and its 联系点: lists (domain/meetings).
+  'points.branchMeetings',
+  'points.liaisons',
+  // A landmark's printable poster: drawn from what is stored, nothing changes (domain/map).
+  'stations.landmarkPoster',
   'requests.queue',
   'requests.volunteers',
   'requests.stats',

@@ -20,6 +20,10 @@ export const JOB_EVERY_MINUTES: Record<string, number> = {
   tellNotices: 1,
   /** 政治生日: the cards and messages of the day, from 08:00 Shanghai time, each once (domain/notices). */
   politicalBirthdays: 5,
+  /** 三会一课: the reminders 24 hours and 1 hour before, each once (domain/meetings). */
+  meetings: 5,
+  /** 达标创星: once a quarter has ended, the proposals, 200 branches a run (domain/stars). */
+  proposeStars: 60,
 };
 
 /** The one timer trigger's name, in cloudbaserc.json, each config.json and the timer event. */
