@@ -656,6 +656,7 @@ async function main(): Promise<void> {
   await (await import('./dashboard')).benchDashboard(record, QUICK);
   await (await import('./requests')).benchRequests(record, QUICK);
   await (await import('./stars')).benchStars(record, QUICK);
+  await (await import('./map')).benchMap(record, QUICK);
   const width = Math.max(...rows.map((r) => r.measure.length));
   console.log(`\n${'measure'.padEnd(width)}  ${'value'.padStart(10)}  unit   note`);
   for (const r of rows)
