@@ -57,7 +57,7 @@ function Breakdown({ rating }: { rating: Rating }) {
         ]}
       />
       <p className="hint">
-        权重和星级分数线是可调整的默认设置（STAR_WEIGHTS、STAR_THRESHOLDS），不是文件规定；没有数据的项目不计分，其权重按比例分给其他项目。
+        各项权重和星级分数线是系统的默认设置（系统管理员可以调整），不是文件规定；没有数据的项目不计分，其权重按比例分给其他项目。
       </p>
       <h4>记录</h4>
       <ul className="stars__history">
@@ -165,7 +165,7 @@ export default function StarsPage() {
         loading={list.loading}
         data={list.items}
         empty={canReview ? '这个季度还没有计算，请点「按记录计算」' : '这个季度还没有星级评定'}
-        pagination={{ defaultPageSize: 15 }}
+        pagination={{ defaultPageSize: 15, showPageSize: false, total: list.items.length }}
         columns={[
           { colKey: 'branchName', title: '党支部' },
           { colKey: 'county', title: '县（市、区）', width: 140 },
@@ -173,11 +173,15 @@ export default function StarsPage() {
           {
             colKey: 'stars',
             title: '星级',
-            width: 190,
+            width: 220,
             cell: ({ row }) => (
               <span className="stars__stars" title={starName(row.stars)}>
                 <span className="stars__glyphs">{starText(row.stars)}</span> {starName(row.stars)}
-                {row.adjusted ? <Tag variant="light">已调整</Tag> : null}
+                {row.adjusted ? (
+                  <Tag variant="light" style={{ marginLeft: 8 }}>
+                    已调整
+                  </Tag>
+                ) : null}
               </span>
             ),
           },
@@ -221,6 +225,7 @@ export default function StarsPage() {
         header={shown ? `${shown.branchName} · ${shown.quarterLabel}` : ''}
         visible={shown !== null}
         width={760}
+        top={24}
         onClose={() => setShown(null)}
         cancelBtn={null}
         confirmBtn="关闭"
