@@ -68,6 +68,25 @@ export default function DashboardPage() {
     ['active', '活跃党员', data?.activeMembers],
   ];
 
+  const checkinRows = data
+    ? [
+        ...data.mapCheckins.landmarks.map((l) => ({
+          key: `l-${l.landmarkId}`,
+          name: l.name,
+          kind: '地标',
+          checkins: l.checkins,
+          completions: '—',
+        })),
+        ...data.mapCheckins.routes.map((r) => ({
+          key: `r-${r.routeId}`,
+          name: r.name,
+          kind: '路线',
+          checkins: r.checkins,
+          completions: r.completions,
+        })),
+      ]
+    : [];
+
   return (
     <div className="page dashboard-page">
       <Space className="filters" align="center" breakLine>
@@ -152,6 +171,26 @@ export default function DashboardPage() {
             columns={[
               { colKey: 'name', title: '支部' },
               { colKey: 'stars', title: '星级', width: 110, cell: ({ row }) => starText(row.stars) },
+            ]}
+          />
+        </Card>
+        <Card className="dashboard-page__checkins" title="红色打卡人次" bordered>
+          {data ? (
+            <p className="hint">
+              这段时间共打卡 {data.mapCheckins.total.toLocaleString('zh-CN')} 人次
+              {data.mapCheckins.truncated ? '（记录较多，只统计了前面一部分）' : ''}
+            </p>
+          ) : null}
+          <Table
+            rowKey="key"
+            size="small"
+            data={checkinRows}
+            empty="这段时间还没有人打卡"
+            columns={[
+              { colKey: 'name', title: '红色地标 / 路线' },
+              { colKey: 'kind', title: '类别', width: 70 },
+              { colKey: 'checkins', title: '打卡人次', width: 90 },
+              { colKey: 'completions', title: '走完全程', width: 90 },
             ]}
           />
         </Card>
