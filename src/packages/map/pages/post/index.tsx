@@ -8,7 +8,7 @@ import { Button, Cell } from '@nutui/nutui-react-taro';
 import { ElderPage } from '../../../../components/elder-mode';
 import type { LandmarkDetail } from '../../../../services/map';
 import { routeUrl } from '../../../../routes';
-import { NavigateButton, PlacePage, SourceLine, fullAddress } from './parts';
+import { NavigateButton, PlacePage, SourceLine, fullAddress, useBranchStars } from './parts';
 import './index.scss';
 
 function askUrl(place: LandmarkDetail): string | null {
@@ -23,6 +23,7 @@ function askUrl(place: LandmarkDetail): string | null {
 }
 
 function PostView({ place }: { place: LandmarkDetail }) {
+  const stars = useBranchStars(place.branch?.branchId);
   const ask = askUrl(place);
   const what = place.kind === 'area' ? '责任区' : '先锋岗';
   return (
@@ -39,6 +40,7 @@ function PostView({ place }: { place: LandmarkDetail }) {
           <View className="post-who__text">
             <View className="post-who__name">{place.holder ? `${place.holder} 同志` : '党员同志'}</View>
             <View className="post-who__branch">{place.branch ? place.branch.name : '所属党支部待确认'}</View>
+            {stars ? <View className="branch-stars">{stars}</View> : null}
           </View>
         </View>
         {ask ? (

@@ -3,7 +3,7 @@
  * from, navigation, and loading the place (signed in, by the `id` in the address).
  */
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
-import type { ReactElement } from 'react';
+import { useEffect, useState, type ReactElement } from 'react';
 import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { openMap } from '../../../../components/near-me/useNearMe';
@@ -13,6 +13,8 @@ import StateView from '../../../../components/state-view';
 import { needsSignIn } from '../../../../services/session';
 import { getLandmark, type LandmarkDetail } from '../../../../services/map';
 import { routeUrl, type RouteName } from '../../../../routes';
+import { callFunction } from '../../../../services/transport';
+import { starName, starText } from '../../../../../domain/stars/labels';
 
 /** County and address in one line, the county not said twice (「桂林市灵川县」 + 「灵川县城区」). */
 export function fullAddress(county: string, address: string): string {
@@ -20,6 +22,27 @@ export function fullAddress(county: string, address: string): string {
   const tail = county.replace(/^.*?[市州盟]/, '');
   if (tail && address.startsWith(tail)) return county.slice(0, county.length - tail.length) + address;
   return county + address;
+}
+
+/** The branch's latest signed-off stars (「★★★★☆ 四星级」), or '' when none is signed off or they cannot be read. */
+export function useBranchStars(branchId: string | undefined): string {
+  const [text, setText] = useState('');
+  useEffect(() => {
+    setText('');
+    if (!branchId) return;
+    let live = true;
+    callFunction('admin', 'branchStars', { branchIds: [branchId] }).then(
+      (answer) => {
+        const found = answer.items.find((i) => i.branchId === branchId);
+        if (live && found && found.stars > 0) setText(`${starText(found.stars)} ${starName(found.stars)}`);
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [branchId]);
+  return text;
 }
 
 /** The headline residents may read (without the collection note some titles carry). */

@@ -7,10 +7,11 @@ import { Cell } from '@nutui/nutui-react-taro';
 import { ElderPage } from '../../../../components/elder-mode';
 import type { LandmarkDetail } from '../../../../services/map';
 import { dayText } from '../../../../utils/day-text';
-import { NavigateButton, PlacePage, SourceLine, fullAddress } from '../post/parts';
+import { NavigateButton, PlacePage, SourceLine, fullAddress, useBranchStars } from '../post/parts';
 import '../post/index.scss';
 
 function ShopView({ place }: { place: LandmarkDetail }) {
+  const stars = useBranchStars(place.branch?.branchId);
   const title = place.badgeLabel || place.kindLabel;
   return (
     <ElderPage className="shop-page">
@@ -34,6 +35,7 @@ function ShopView({ place }: { place: LandmarkDetail }) {
         <View className="shop-plate__branch">
           {place.branch ? `由「${place.branch.name}」推荐` : '推荐党组织待确认'}
         </View>
+        {stars ? <View className="branch-stars">{stars}</View> : null}
       </View>
       {place.intro ? (
         <View className="card">
