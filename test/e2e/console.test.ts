@@ -438,6 +438,20 @@ describe('the admin journey', () => {
     await dialog.locator('.form-dialog__confirm').click();
     const row = console2.locator('tr', { hasText: goodsName });
     await row.waitFor();
+    // A new picture is held until the content check passes it (the local checker answers just after the save);
+    // the list shows it once read again.
+    type Shelf = { items: { name: string; picture: string | null }[]; nextCursor: string | null };
+    const shown = async () => {
+      for (let cursor: string | null = null, pages = 0; pages < 20; pages += 1) {
+        const shelf: Shelf = await api<Shelf>(adminToken, 'points', { action: 'goods', ...(cursor ? { cursor } : {}) });
+        if (shelf.items.some((g) => g.name === goodsName && g.picture)) return true;
+        if (!(cursor = shelf.nextCursor)) return false;
+      }
+      return false;
+    };
+    for (let tries = 0; tries < 100 && !(await shown()); tries += 1) await new Promise((r) => setTimeout(r, 100));
+    await console2.reload();
+    await row.locator('img.thumb').waitFor();
     const picture = await row.locator('img.thumb').getAttribute('src');
     expect(picture).toBeTruthy();
     const served = await fetch(new URL(picture!, `${cloud.url}/admin/`));
