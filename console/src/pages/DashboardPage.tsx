@@ -187,10 +187,10 @@ export default function DashboardPage() {
             data={checkinRows}
             empty="这段时间还没有人打卡"
             columns={[
-              { colKey: 'name', title: '红色地标 / 路线' },
-              { colKey: 'kind', title: '类别', width: 70 },
-              { colKey: 'checkins', title: '打卡人次', width: 90 },
-              { colKey: 'completions', title: '走完全程', width: 90 },
+              { colKey: 'name', title: '地标 / 路线' },
+              { colKey: 'kind', title: '类别', width: 56 },
+              { colKey: 'checkins', title: '打卡人次', width: 76 },
+              { colKey: 'completions', title: '走完全程', width: 76 },
             ]}
           />
         </Card>
