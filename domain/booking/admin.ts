@@ -36,6 +36,8 @@ export const saveStation = action({
   input: z.strictObject({
     stationId: fields.id.regex(/^[a-z0-9-]+$/, '只能包含小写字母、数字和连字符'),
     name: z.string().trim().min(2).max(40),
+    /** For the English pages (党建地图's and the station's). */
+    nameEn: z.string().trim().max(80).optional(),
     kind: stationKindSchema,
     county: z.string().trim().min(2).max(20),
     district: z.string().trim().min(1).max(20),
@@ -61,6 +63,7 @@ export const saveStation = action({
     // Residents read the station: its words meet the content check before anything is written.
     await assertTextsPass(ctx.services, ctx.user._id, 'profile', [
       { field: 'name', name: '名称', text: input.name },
+      { field: 'nameEn', name: '英文名称', text: input.nameEn },
       { field: 'address', name: '地址', text: input.address },
       { field: 'openHours', name: '开放时间', text: input.openHours },
       { field: 'intro', name: '简介', text: input.intro },
@@ -77,6 +80,7 @@ export const saveStation = action({
       .doc(stationId)
       .set({
         ...fieldsToSave,
+        nameEn: input.nameEn ?? '',
         openHours: input.openHours ?? '',
         phone: input.phone ?? '',
         intro: input.intro ?? '',

@@ -25,6 +25,8 @@ import {
 export interface StationSummary {
   stationId: string;
   name: string;
+  /** '' when no admin gave one. */
+  nameEn: string;
   kind: Station['kind'];
   kindLabel: string;
   county: string;
@@ -56,6 +58,7 @@ export const plainText = (text: string): string =>
 const summary = (s: Station, bookableCount = 0): StationSummary => ({
   stationId: s._id,
   name: plainText(s.name),
+  nameEn: s.nameEn,
   kind: s.kind,
   kindLabel: STATION_KINDS[s.kind],
   county: s.county,

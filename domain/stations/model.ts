@@ -19,6 +19,8 @@ export type { ServiceKind, Source };
 export const stationDocSchema = z.object({
   _id: z.string().min(1),
   name: z.string().min(1),
+  /** The name in English an admin entered (the English pages show the Chinese one without it). */
+  nameEn: z.string().default(''),
   kind: stationKindSchema,
   county: z.string(),
   district: z.string(),

@@ -87,6 +87,7 @@ test('a picture an admin uploaded is the station’s and the site’s picture', 
         action: 'saveStation',
         stationId: 'st-test-pictured',
         name: '测试驿站',
+        nameEn: 'Test Station',
         kind: 'warm',
         county: '桂林市永福县',
         district: '永福镇',
@@ -96,12 +97,14 @@ test('a picture an admin uploaded is the station’s and the site’s picture', 
       'demo-admin',
     );
     expect(saved.ok).toBe(true);
-    const list = await w.call<{ items: { stationId: string; picture: string | null }[] }>('stations', {
+    const list = await w.call<{ items: { stationId: string; nameEn: string; picture: string | null }[] }>('stations', {
       action: 'list',
       keyword: '测试驿站',
     });
     if (!list.ok) throw new Error(list.error.message);
     expect(list.data.items.map((s) => [s.stationId, s.picture])).toEqual([['st-test-pictured', '/files/abc.jpg']]);
+    // The English name an admin gave is what the English station page shows.
+    expect(list.data.items[0]!.nameEn).toBe('Test Station');
 
     const siteSaved = await w.call(
       'vaccine',

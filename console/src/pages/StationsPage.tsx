@@ -509,6 +509,7 @@ function StationsList({ access, county }: { access: Access; county: string | nul
             ? {
                 stationId: s.stationId,
                 name: s.name,
+                nameEn: s.nameEn ?? '',
                 kind: s.kind,
                 county: s.county,
                 district: s.district,
@@ -525,6 +526,7 @@ function StationsList({ access, county }: { access: Access; county: string | nul
           await call('stations', 'saveStation', {
             stationId: f.text('stationId'),
             name: f.text('name'),
+            nameEn: f.optionalText('nameEn'),
             kind: f.choice<StationKind>('kind'),
             county: f.text('county'),
             district: f.text('district'),
@@ -557,6 +559,9 @@ function StationsList({ access, county }: { access: Access; county: string | nul
           rules={[required('名称'), minChars(2, '名称至少 2 个字'), maxChars(40, '名称最多 40 个字')]}
         >
           <Input />
+        </FormItem>
+        <FormItem label="英文名称" name="nameEn" rules={[maxChars(80, '英文名称最多 80 个字符')]}>
+          <Input placeholder="选填：英文页面显示，不填则显示中文名称" />
         </FormItem>
         <FormItem label="类型" name="kind" rules={[requiredPick('类型')]}>
           <Select options={KIND_OPTIONS} />
