@@ -54,7 +54,8 @@ test('the weapp build asks for at most three distinct template ids per module; H
   expect(subscribeTemplates({} as NodeJS.ProcessEnv, 'weapp')).toEqual({});
 });
 
-test('the function that delivers may call subscribeMessage.send; the others call no open API', () => {
+test('only the function that delivers may call subscribeMessage.send; the others ask only what they use', () => {
   expect(functionConfig('user').permissions.openapi).toEqual(['subscribeMessage.send']);
-  expect(functionConfig('stations').permissions.openapi).toEqual([]);
+  // stations: the content check of what admins write, and the posters' mini-program codes.
+  expect(functionConfig('stations').permissions.openapi).toEqual(['security.msgSecCheck', 'wxacode.getUnlimited']);
 });
