@@ -172,6 +172,9 @@ describe.each(['normal', 'elder'] as const)('a phone in %s mode', (mode) => {
     await phone.waitForURL((url) => !url.hash.includes('login'));
     // As the mini-program code opens it: the scene (lower case, as a hand-typed address might carry it), no id.
     await phone.goto(`${cloud.url}/#/packages/map/pages/landmark/index?scene=${scene.toLowerCase()}`);
+    // A hash change while the tab page is still mounting can leave Taro's H5 router showing the tab: load afresh,
+    // as a scanned code opens the page.
+    await phone.reload();
     await phone
       .locator('.landmark-page', { hasText: NAME })
       .waitFor()
@@ -185,6 +188,7 @@ describe.each(['normal', 'elder'] as const)('a phone in %s mode', (mode) => {
     await phone.screenshot({ path: path.join(PHONE_SHOTS, `map-scene-landmark--${mode}.png`) });
     // A scene no poster carries: a plain refusal, no page of another landmark.
     await phone.goto(`${cloud.url}/#/packages/map/pages/landmark/index?scene=ZZZZ9999`);
+    await phone.reload();
     await phone.getByText('没有找到这个二维码对应的打卡点').first().waitFor();
     await phone.screenshot({ path: path.join(PHONE_SHOTS, `map-scene-unknown--${mode}.png`) });
     await context.close();
