@@ -7,6 +7,7 @@
  * on the map either as its own marker at its GCJ-02 position or inside a cluster that counts it. As in weapp.test.ts,
  * only the CloudBase network is replaced: `wx.cloud.callFunction` goes to the real routers over a seeded database.
  */
+import { clock } from '../../domain/core/clock';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,7 +30,7 @@ beforeAll(async () => {
   if (!fs.existsSync(path.join(DIST, 'app.js')))
     throw new Error('dist/weapp is missing: run `npm run build:weapp` first');
   db = LocalDatabase.open(fs.mkdtempSync(path.join(os.tmpdir(), 'xfyz-weapp-map-')));
-  await seedIfEmpty(db, Date.now());
+  await seedIfEmpty(db, clock.now());
   let app: Options = {};
   const pages: Options[] = [];
   g.App = (options: Options) => {

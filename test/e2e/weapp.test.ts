@@ -6,6 +6,7 @@
  * compiler. The only thing replaced is the CloudBase network: `wx.cloud.callFunction` is routed to
  * the real function routers over a seeded embedded database.
  */
+import { clock } from '../../domain/core/clock';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,7 +28,7 @@ beforeAll(async () => {
   if (!fs.existsSync(path.join(DIST, 'app.js')))
     throw new Error('dist/weapp is missing: run `npm run build:weapp` first');
   db = LocalDatabase.open(fs.mkdtempSync(path.join(os.tmpdir(), 'xfyz-weapp-')));
-  await seedIfEmpty(db, Date.now());
+  await seedIfEmpty(db, clock.now());
 
   // The platform as Taro's weapp output expects it.
   let app: Options = {};
