@@ -93,7 +93,10 @@ export const birthdays = action({
       .optional(),
   }),
   access: ['secretary', 'admin'],
-  scope: ({ branchId }, ctx) => ({ branchId: branchId ?? ctx.user.branchId ?? '' }),
+  scope: ({ branchId }, ctx) => {
+    const branch = branchId ?? ctx.user.branchId;
+    return branch ? { branchId: branch } : null;
+  },
   async run({ branchId, month }, ctx) {
     const branch = branchId ?? ctx.user.branchId;
     if (!branch) throw new AppError('INVALID_ARGUMENT', '请选择党支部', 'branchId');

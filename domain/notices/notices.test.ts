@@ -256,6 +256,10 @@ describe('政治生日', () => {
     expect(
       (await must<{ items: unknown[] }>('demo-secretary', { action: 'birthdays', month: '2027-08' })).items,
     ).toEqual([]);
+    // A county admin belongs to no branch: without naming one they are asked to choose, not met by a fault.
+    const unnamed = await call('demo-county-admin', { action: 'birthdays', month: '2027-07' });
+    expect(unnamed.ok ? null : [unnamed.error.code, unnamed.error.field]).toEqual(['INVALID_ARGUMENT', 'branchId']);
+    expect(codeOf(await call('demo-county-admin', { action: 'birthdays', branchId: '' }))).not.toBe('INTERNAL');
   });
 
   test('at 08:00 Shanghai on the day: one card and one 消息, even with two jobs on two connections', async () => {

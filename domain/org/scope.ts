@@ -70,6 +70,8 @@ export async function placeOfUser(db: Database, user: UserDoc): Promise<Place> {
 
 async function resolve(db: Database, target: ScopeTarget): Promise<Place> {
   if ('system' in target) return { system: true };
+  // An empty id names nowhere: only a system-wide admin may act there (and the database refuses '' as an id).
+  if (Object.values(target).some((v) => v === '')) return {};
   if ('county' in target) return { county: target.county };
   if ('unitOrCounty' in target) {
     const id = target.unitOrCounty;
