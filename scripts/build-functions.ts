@@ -37,6 +37,8 @@ export const LEFT_OUT: Record<string, RegExp> = {
   'database realtime watch() (websockets)': /[\\/]@cloudbase[\\/]database[\\/]dist[\\/]commonjs[\\/]realtime[\\/]/,
   "axios's browser adapter (XMLHttpRequest)": /[\\/]node_modules[\\/]axios[\\/]lib[\\/]adapters[\\/]xhr\.js$/,
   "debug's browser half": /[\\/]node_modules[\\/]debug[\\/]src[\\/]browser\.js$/,
+  "local posters' QR codes (qrcode, pngjs; the cloud draws WeChat's wxacode)":
+    /[\\/]node_modules[\\/](qrcode|pngjs|dijkstrajs)[\\/]/,
 };
 
 /** Stands in for a left-out module: loads, and throws on first use with the reason. */
