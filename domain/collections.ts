@@ -13,8 +13,8 @@ import { INTENTS } from './core/intents';
 import { LANDMARKS, LANDMARK_CHECKINS, LANDMARK_SCENES, ROUTES, ROUTE_COMPLETIONS, TRAVELLERS } from './map';
 import { BRANCH_LIAISONS, MEETINGS, MEETING_ATTENDEES } from './meetings';
 import { MESSAGES } from './messages';
-import { NOTICES, NOTICE_READS, PARTY_CARDS, PARTY_DATES } from './notices';
-import { APPLICATIONS, INVITES, ROSTER, UNITS } from './org';
+import { NOTICES, NOTICE_READS, PARTY_CARDS } from './notices';
+import { APPLICATIONS, INVITES, PARTY_DATES, ROSTER, UNITS } from './org';
 import {
   ACCOUNTS,
   ACTIVITIES,

@@ -13,16 +13,14 @@ import { USERS, userDocSchema, type UserDoc } from '../core/identity';
 import { action } from '../core/router';
 import { dayOf, dayjs, formatShanghai } from '../core/time';
 import { fields } from '../core/validation';
-import { assertInScope, readUnit } from '../org';
+import { PARTY_DATES, assertInScope, joinDateProblem, partyDateDocSchema, readUnit } from '../org';
 import { enqueue } from '../messages';
 import { partyYears } from './labels';
-import { PARTY_CARDS, PARTY_DATES, partyCardDocSchema, partyDateDocSchema } from './model';
+import { PARTY_CARDS, partyCardDocSchema } from './model';
 
 export const CARD_PAGE = '/packages/notices/pages/birthday/index';
 /** The hour (Shanghai) the messages go out. */
 export const BIRTHDAY_HOUR = 8;
-/** The earliest joining date there can be: the party's founding. */
-const FOUNDED = '1921-07-01';
 const PAGE = 200;
 
 async function readUser(db: Database, openid: string): Promise<UserDoc | null> {
@@ -45,12 +43,8 @@ export const setJoinDate = action({
     if (!member) throw notFound('党员');
     if (!member.branchId) throw new AppError('INVALID_ARGUMENT', '只能为党员设置入党日期', 'openid');
     const now = ctx.now();
-    if (joinDate !== null && (joinDate > dayOf(now) || joinDate < FOUNDED))
-      throw new AppError(
-        'INVALID_ARGUMENT',
-        joinDate < FOUNDED ? '入党日期不能早于 1921 年 7 月 1 日' : '入党日期不能晚于今天',
-        'joinDate',
-      );
+    const problem = joinDate === null ? null : joinDateProblem(joinDate, dayOf(now));
+    if (problem) throw new AppError('INVALID_ARGUMENT', problem, 'joinDate');
     const before = await readDate(ctx.db, openid);
     if (joinDate === null) await ctx.db.collection(PARTY_DATES).doc(openid).remove();
     else

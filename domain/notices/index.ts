@@ -5,5 +5,5 @@
  */
 export { notices, notice, publishNotice, pinNotice, endNotice, managedNotices, tellNotices } from './notices';
 export { setJoinDate, joinDate, birthdays, myPartyBirthday, politicalBirthdays } from './birthdays';
-export { NOTICES, NOTICE_READS, PARTY_DATES, PARTY_CARDS, audienceKey } from './model';
+export { NOTICES, NOTICE_READS, PARTY_CARDS, audienceKey } from './model';
 export { NEVER } from './labels';

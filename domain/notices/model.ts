@@ -6,8 +6,6 @@ import { NOTICE_AUDIENCES, NOTICE_SCOPES, type NoticeAudience, type NoticeScope 
 export const NOTICES = 'notices';
 /** Who read which notice: one document a reader and notice (`_id` derived from both), counted, never summed in one place. */
 export const NOTICE_READS = 'noticeReads';
-/** 入党日期: one document a party member (`_id` = openid), kept apart from the user document. */
-export const PARTY_DATES = 'partyDates';
 
 export const noticeScopeSchema = z.enum(Object.keys(NOTICE_SCOPES) as [NoticeScope, ...NoticeScope[]]);
 export const noticeAudienceSchema = z.enum(Object.keys(NOTICE_AUDIENCES) as [NoticeAudience, ...NoticeAudience[]]);
@@ -47,18 +45,6 @@ export const noticeReadDocSchema = z.object({
   openid: z.string(),
   at: z.number(),
 });
-
-export const partyDateDocSchema = z.object({
-  _id: z.string(),
-  _openid: notClientWritten,
-  /** 'YYYY-MM-DD'. */
-  joinDate: z.string(),
-  /** 'MM-DD' of the joining date: the day the job looks for. */
-  monthDay: z.string(),
-  updatedAt: z.number(),
-  updatedBy: z.string(),
-});
-export type PartyDateDoc = z.output<typeof partyDateDocSchema>;
 
 /** The one key a notice is read by: a branch's, a county's audience, or the whole system's audience. */
 export function audienceKey(n: {

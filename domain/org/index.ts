@@ -11,4 +11,5 @@ export { adminCounty, assertInScope, placeOfUser, readUnit } from './scope';
 export { tree, saveUnit, archiveUnit, setSecretary, allUnits, branchesUnder } from './units';
 export { INVITES } from './model';
 export { APPLICATIONS } from './model';
-export { ROSTER } from './model';
+export { ROSTER, PARTY_DATES, partyDateDocSchema, type PartyDateDoc } from './model';
+export { joinDateProblem } from './join-dates';

@@ -23,6 +23,7 @@ import {
   type ApplicationDoc,
 } from './model';
 import { phoneField, realNameField, sealIdentity } from './identity';
+import { giveJoinDate } from './join-dates';
 import { tellDecision } from './notices';
 import { readUnit } from './scope';
 import { setBranchOf, visibleBranches } from './units';
@@ -138,7 +139,8 @@ export const joinInfo = action({
 
 /**
  * Makes the applicant a member of the branch (in `tx`): a resident or member becomes 党员 there; their
- * points account moves with them and their ledger stays. Marks the branch's roster row, if any, as met.
+ * points account moves with them and their ledger stays. Marks the branch's roster row, if any, as met, and
+ * gives them the 入党日期 it names.
  */
 async function join(tx: Transaction, app: ApplicationDoc, by: string, now: number): Promise<void> {
   const user = userDocSchema.safeParse(await tx.collection(USERS).doc(app.openid).get());
@@ -160,8 +162,10 @@ async function join(tx: Transaction, app: ApplicationDoc, by: string, now: numbe
   await setBranchOf(tx, app.openid, app.branchId);
   const rowId = rosterRowId(app.branchId, app.personHash);
   const row = rosterDocSchema.safeParse(await tx.collection(ROSTER).doc(rowId).get());
-  if (row.success && row.data.matchedOpenid === null)
+  if (row.success && row.data.matchedOpenid === null) {
     await tx.collection(ROSTER).doc(rowId).update({ matchedOpenid: app.openid });
+    if (row.data.joinDate) await giveJoinDate(tx, app.openid, row.data.joinDate, by, now);
+  }
 }
 
 /**

@@ -10,6 +10,8 @@ export const INVITES = 'orgInvites';
 export const APPLICATIONS = 'orgApplications';
 /** Rows of an imported branch roster, waiting for those people to join (`_id` derived from branch + person). */
 export const ROSTER = 'orgRoster';
+/** 入党日期: one document a party member (`_id` = openid), kept apart from the user document. */
+export const PARTY_DATES = 'partyDates';
 
 export { UNIT_KINDS, PARENT_KINDS, type UnitKind };
 export const unitKindSchema = z.enum(Object.keys(UNIT_KINDS) as [UnitKind, ...UnitKind[]]);
@@ -84,4 +86,18 @@ export const rosterDocSchema = z.object({
   importedBy: z.string(),
   importedAt: z.number(),
   matchedOpenid: z.string().nullable().default(null),
+  /** 入党日期 from the roster's optional column ('YYYY-MM-DD'): given to the member when they join. */
+  joinDate: z.string().nullable().default(null),
 });
+
+export const partyDateDocSchema = z.object({
+  _id: z.string(),
+  _openid: notClientWritten,
+  /** 'YYYY-MM-DD'. */
+  joinDate: z.string(),
+  /** 'MM-DD' of the joining date: the day the job looks for. */
+  monthDay: z.string(),
+  updatedAt: z.number(),
+  updatedBy: z.string(),
+});
+export type PartyDateDoc = z.output<typeof partyDateDocSchema>;

@@ -452,7 +452,7 @@ test('roster import from a real .xlsx: good rows added, bad rows with reasons, a
   expect(template.filename).toMatch(/\.xlsx$/);
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(Buffer.from(template.base64, 'base64') as unknown as ArrayBuffer);
-  expect(book.getWorksheet(ROSTER_SHEET)!.getRow(1).values).toEqual([undefined, '姓名', '手机号']);
+  expect(book.getWorksheet(ROSTER_SHEET)!.getRow(1).values).toEqual([undefined, '姓名', '手机号', '入党日期']);
 
   // Someone already waiting to join 向阳 is let in when the roster names them.
   const { code } = await data<{ code: string }>(
@@ -489,6 +489,7 @@ test('roster import from a real .xlsx: good rows added, bad rows with reasons, a
     branchId: 'br-yf-xiangyang',
     added: 4,
     unchanged: 0,
+    dated: 0,
     matched: 1,
     errors: [
       { row: 5, reason: '缺少姓名' },

@@ -1,5 +1,7 @@
 /** Roster import (花名册): what a hostile workbook can make it do, and what a match on it may decide. */
+import ExcelJS from 'exceljs';
 import { COLLECTIONS } from '../collections';
+import { ROSTER_SHEET } from './roster';
 import { dump, seededWorld } from '../../test/support/functions';
 import { handmadeXlsx, rosterOfSize } from '../../test/support/xlsx';
 
@@ -138,4 +140,80 @@ test("a roster match waits for the secretary's one-tap confirmation, audited; wh
     status: 'pending',
     matchedRoster: true,
   });
+});
+
+test("入党日期 from the roster: Excel's own dates and typed ones, given to the member when they join, never over a secretary's", async () => {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet(ROSTER_SHEET);
+  sheet.addRow(['姓名', '手机号', '入党日期']);
+  // A date typed into Excel is stored as a day number with a date format.
+  sheet.addRow(['郑红梅', '13700000031', new Date(Date.UTC(2001, 6, 1))]);
+  sheet.addRow(['冯建国', '13700000032', '1998/7/1']);
+  sheet.addRow(['何小燕', '13700000033', '2001-02-30']);
+  sheet.addRow(['陆明远', '13700000034', '1921-06-30']);
+  sheet.addRow(['韩东升', '13700000035', '']);
+  const file = Buffer.from(await book.xlsx.writeBuffer()).toString('base64');
+  const first = await data<{ added: number; dated: number; errors: { row: number; reason: string }[] }>(
+    'org',
+    { action: 'importRoster', branchId: 'br-yf-xiangyang', fileBase64: file },
+    'demo-secretary',
+  );
+  expect(first).toMatchObject({
+    added: 3,
+    dated: 0,
+    errors: [
+      { row: 4, reason: '入党日期应写作 2001-07-01 或 2001/7/1' },
+      { row: 5, reason: '入党日期不能早于 1921 年 7 月 1 日' },
+    ],
+  });
+
+  const { code } = await data<{ code: string }>(
+    'org',
+    { action: 'createInvite', branchId: 'br-yf-xiangyang' },
+    'demo-secretary',
+  );
+  const joinAs = async (openid: string, realName: string, phone: string) => {
+    const app = await data<{ applicationId: string }>(
+      'org',
+      { action: 'apply', code, realName, phone, requestId: `${openid}-apply` },
+      openid,
+    );
+    await data('org', { action: 'review', applicationId: app.applicationId, decision: 'approve' }, 'demo-secretary');
+  };
+  const dateOf = async (openid: string) =>
+    (await data<{ joinDate: string | null }>('org', { action: 'joinDate' }, openid)).joinDate;
+  await joinAs('roster-zheng', '郑红梅', '13700000031');
+  await joinAs('roster-feng', '冯建国', '13700000032');
+  await joinAs('roster-han', '韩东升', '13700000035');
+  expect([await dateOf('roster-zheng'), await dateOf('roster-feng'), await dateOf('roster-han')]).toEqual([
+    '2001-07-01',
+    '1998-07-01',
+    null,
+  ]);
+
+  // The secretary corrects one; a later sheet fills the missing date and leaves the corrected one alone.
+  await data('org', { action: 'setJoinDate', openid: 'roster-feng', joinDate: '1998-07-02' }, 'demo-secretary');
+  const later = handmadeXlsx([
+    [1, ['姓名', '手机号', '入党日期']],
+    [2, ['冯建国', '13700000032', '1998年7月1日']],
+    [3, ['韩东升', '13700000035', '2005.7.1']],
+  ]);
+  const second = await data<{ added: number; dated: number; unchanged: number }>(
+    'org',
+    { action: 'importRoster', branchId: 'br-yf-xiangyang', fileBase64: later },
+    'demo-secretary',
+  );
+  expect(second).toMatchObject({ added: 0, dated: 1, unchanged: 1 });
+  expect([await dateOf('roster-feng'), await dateOf('roster-han')]).toEqual(['1998-07-02', '2005-07-01']);
+  const audited = await w.db.collection('auditLog').where({ op: 'org.importRoster', actor: 'demo-secretary' }).get();
+  expect(audited.at(-1)).toMatchObject({
+    targetId: 'br-yf-xiangyang',
+    after: { added: 0, dated: 1, unchanged: 1, errors: 0 },
+  });
+  // The same sheet again changes nothing.
+  const before = await everything();
+  expect(
+    await data('org', { action: 'importRoster', branchId: 'br-yf-xiangyang', fileBase64: later }, 'demo-secretary'),
+  ).toMatchObject({ dated: 0, unchanged: 2 });
+  expect(await everything()).toBe(before);
 });

@@ -175,6 +175,7 @@ function ImportDialog({ visible, onClose }: { visible: boolean; onClose(): void 
     >
       <p className="hint">
         同一个人再次导入不会重复添加；名单中的人通过邀请申请加入时，申请标注「与花名册一致」，核对后一键通过。
+        名单上的入党日期（可不填）在通过后成为该党员的入党日期，不覆盖书记已填写的日期。
         <Button variant="text" theme="primary" onClick={() => void template()}>
           下载模板
         </Button>
@@ -226,7 +227,8 @@ function ImportDialog({ visible, onClose }: { visible: boolean; onClose(): void 
       {result && (
         <div className="import-result">
           <p className="import-result__summary">
-            新增 {result.added} 人，未变化 {result.unchanged} 人，{result.errors.length} 行有问题
+            新增 {result.added} 人，{result.dated > 0 ? `补填入党日期 ${result.dated} 人，` : ''}未变化{' '}
+            {result.unchanged} 人，{result.errors.length} 行有问题
           </p>
           {result.errors.length > 0 && (
             <Table
