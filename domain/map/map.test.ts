@@ -327,6 +327,15 @@ describe('the map', () => {
       kinds: ['shop'],
     })) as Answer<Markers>;
     expect(shops.ok && shops.data.markers.map((m) => m.landmarkId)).toEqual(['lm-rx-gucheng-shop']);
+    // A shop carries the branch that vouches for it (the map shows that branch's stars); a red landmark none.
+    expect(shops.ok && shops.data.markers[0]).toMatchObject({ branchId: 'br-rx-biguiyuan' });
+    const red = (await w.call('stations', {
+      action: 'mapMarkers',
+      bounds: box,
+      zoom: 18,
+      kinds: ['red'],
+    })) as Answer<Markers>;
+    expect(red.ok && red.data.markers.length > 0 && red.data.markers.every((m) => !('branchId' in m))).toBe(true);
     const bad = (await w.call('stations', { action: 'mapMarkers', bounds: { ...box, south: 23 }, zoom: 11 })) as Answer;
     expect(bad.ok ? null : bad.error).toMatchObject({
       code: 'INVALID_ARGUMENT',

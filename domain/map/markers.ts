@@ -25,7 +25,17 @@ export const boundsSchema = z
   .refine((b) => b.south < b.north && b.west < b.east, '地图范围不正确，请移动地图后重试');
 
 export type Marker =
-  | { type: 'place'; landmarkId: string; name: string; nameEn: string; kind: LandmarkKind; lat: number; lng: number }
+  | {
+      type: 'place';
+      landmarkId: string;
+      name: string;
+      nameEn: string;
+      kind: LandmarkKind;
+      lat: number;
+      lng: number;
+      /** The branch that holds a 先锋岗 or 责任区 or vouches for a shop: the map shows its 达标创星 stars. */
+      branchId?: string;
+    }
   | {
       type: 'cluster';
       count: number;
@@ -43,7 +53,7 @@ const round6 = (n: number) => Math.round(n * 1e6) / 1e6;
 
 /** Groups places on the grid; pure, so the bench and the tests call it directly. */
 export function cluster(
-  places: Pick<Landmark, '_id' | 'name' | 'nameEn' | 'kind' | 'location'>[],
+  places: (Pick<Landmark, '_id' | 'name' | 'nameEn' | 'kind' | 'location'> & { branchId?: string | null })[],
   zoom: number,
   maxMarkers = MAX_MARKERS,
 ): Marker[] {
@@ -71,6 +81,7 @@ export function cluster(
           kind: p.kind,
           lat: round6(p.location.lat),
           lng: round6(p.location.lng),
+          ...(p.branchId ? { branchId: p.branchId } : {}),
         };
       }
       const kinds: Partial<Record<LandmarkKind, number>> = {};

@@ -41,6 +41,9 @@ const zh = {
     away: (d: string) => `距我 ${d}`,
     more: (n: number) => `这一带还有 ${n} 处地点，放大地图查看`,
     cluster: (n: number) => `${n} 处地点，点击放大`,
+    /** The stars its branch last signed off in 达标创星, beside a place's name on the map. */
+    starsShort: (n: number) => ` ★${n}`,
+    branchStars: (n: number) => `${['', '一', '二', '三', '四', '五'][Math.min(5, n)]}星级支部`,
     routes: '红色路线',
     footprint: '我的足迹',
     noLocation: '没有拿到你的位置，地点按名称排列',
@@ -191,6 +194,8 @@ const en: Words = {
     away: (d: string) => `${d} away`,
     more: (n: number) => `${n} more places here: zoom in to see them`,
     cluster: (n: number) => `${n} places: tap to zoom in`,
+    starsShort: (n: number) => ` ★${n}`,
+    branchStars: (n: number) => `${n}-star branch`,
     routes: 'Routes',
     footprint: 'Footprints',
     noLocation: 'Your location is not available: places are sorted by name.',

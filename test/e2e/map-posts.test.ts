@@ -1,10 +1,12 @@
 /**
  * 先锋岗 and 诚信经营户 in Chromium at 375 px, in both modes. 向阳社区's secretary puts a 先锋岗 on the map (savePost,
  * as the console does); a resident opens the map, filters it to 先锋岗, opens that post from the list — its member
- * masked, its branch — taps 「找他办事」, sends the ask (the branch already chosen), and the secretary finds it in the
+ * masked, its branch, and the four stars the county signed off for that branch beside it on the map — taps 「找他办事」, sends the ask (the branch already chosen), and the secretary finds it in the
  * branch's queue. Then a 诚信经营户 from the map: its 亮牌 and the branch that recommends it.
  */
 import type { Page } from 'playwright-core';
+import { clock } from '../../domain/core/clock';
+import { previousQuarter, quarterAt } from '../../domain/stars';
 import { MODES, startJourney, type Journey } from '../support/browser';
 
 let j: Journey;
@@ -67,7 +69,26 @@ describe.each(MODES)('in %s mode', (mode) => {
       requestId: `e2e-post-${mode}`,
     });
 
-    // A resident: the map, filtered to 先锋岗, the post from the list.
+    // The county signs off the branch's 达标创星 for the quarter just ended: four stars.
+    await j.signInAs('demo-admin', '/pages/index/index');
+    const quarter = previousQuarter(quarterAt(clock.now()));
+    await call(page, 'admin', { action: 'computeStars', quarter, county: '桂林市永福县' });
+    const listed = await call<{ items: { ratingId: string; branchName: string; stars: number }[] }>(page, 'admin', {
+      action: 'stars',
+      quarter,
+      limit: 50,
+    });
+    const rating = listed.items.find((r) => r.branchName === BRANCH)!;
+    if (rating.stars !== 4)
+      await call(page, 'admin', {
+        action: 'adjustStars',
+        ratingId: rating.ratingId,
+        stars: 4,
+        reason: '主题党日另有台账记录，经核实予以认可',
+      });
+    await call(page, 'admin', { action: 'signOffStars', ratingId: rating.ratingId });
+
+    // A resident: the map, filtered to 先锋岗, the post from the list with its branch's stars.
     await j.signInAs('demo-resident', '/pages/stations/index');
     await page.locator('.map-entry').click();
     await j.settled('.map-page');
@@ -76,6 +97,11 @@ describe.each(MODES)('in %s mode', (mode) => {
       (name) => Array.from(document.querySelectorAll('.map-place__name')).some((n) => n.textContent === name),
       POST,
     );
+    await page
+      .locator('.map-place', { hasText: POST })
+      .locator('.map-place__stars', { hasText: '四星级支部' })
+      .waitFor();
+    await j.check('95b-map-post-stars.png');
     await page.locator('.map-place', { hasText: POST }).click();
     await j.settled('.post-page');
     await page.locator('.post-who__name').waitFor();

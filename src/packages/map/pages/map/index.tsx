@@ -20,6 +20,7 @@ import type { MapHandle, MapWords } from '../../leaflet-map';
 import LangSwitch from '../../../../i18n/switch';
 import { distanceIn, errorIn, nameIn, useLang, zhMark, type Words } from '../../../../i18n';
 import { SignInFirst } from '../../loaded';
+import { getBranchStars } from '../../api';
 import redIcon from '../../assets/red.png';
 import postIcon from '../../assets/post.png';
 import areaIcon from '../../assets/area.png';
@@ -130,10 +131,32 @@ export default function MapPage() {
     };
   }, [signedOut]);
 
-  // The markers named in the page's language (an English form where an admin gave one).
+  // The stars of the branches behind the places shown, asked once a branch; a failure only leaves them off.
+  const [stars, setStars] = useState<Record<string, number>>({});
+  const askedStars = useRef(new Set<string>());
+  useEffect(() => {
+    const ids = new Set<string>();
+    for (const m of [...(loaded?.markers ?? []), ...(loaded?.list ?? [])])
+      if (m.type === 'place' && m.branchId && !askedStars.current.has(m.branchId)) ids.add(m.branchId);
+    const branchIds = [...ids].slice(0, 200);
+    if (branchIds.length === 0) return;
+    for (const id of branchIds) askedStars.current.add(id);
+    getBranchStars(branchIds).then(
+      (res) => setStars((was) => ({ ...was, ...Object.fromEntries(res.items.map((i) => [i.branchId, i.stars])) })),
+      () => undefined,
+    );
+  }, [loaded]);
+  const starsOf = (m: PlaceMarker) => (m.branchId ? (stars[m.branchId] ?? 0) : 0);
+
+  // The markers named in the page's language (an English form where an admin gave one), with their branch's stars.
   const shownMarkers = useMemo(
-    () => (loaded?.markers ?? []).map((m) => (m.type === 'place' ? { ...m, name: nameIn(lang, m).text } : m)),
-    [loaded, lang],
+    () =>
+      (loaded?.markers ?? []).map((m) => {
+        if (m.type !== 'place') return m;
+        const n = m.branchId ? (stars[m.branchId] ?? 0) : 0;
+        return { ...m, name: nameIn(lang, m).text + (n > 0 ? words.map.starsShort(n) : '') };
+      }),
+    [loaded, lang, stars, words],
   );
   useEffect(() => {
     handle.current?.setWords(mapWords(words, lang === 'en'));
@@ -337,6 +360,9 @@ export default function MapPage() {
                       </View>
                       <View className="map-place__meta">
                         <Text className="map-place__kind">{kindName(p.kind)}</Text>
+                        {starsOf(p) > 0 ? (
+                          <Text className="map-place__stars">{words.map.branchStars(starsOf(p))}</Text>
+                        ) : null}
                         {p.distance !== null ? (
                           <Text className="map-place__distance">{words.map.away(distanceIn(lang, p.distance))}</Text>
                         ) : null}
