@@ -25,7 +25,7 @@ import {
 } from '../stations';
 import { USERS, userDocSchema } from '../core/identity';
 import { TX_ATTEMPTS } from '../core/ids';
-import { assertTextsPass, placePictures, submitHeldPictures } from '../content';
+import { assertTextsPass, placePictures, picturesOf, submitHeldPictures } from '../content';
 import { rollBackBooking } from './book';
 import { cancelBooking } from './cancel';
 import { BOOKINGS, BOOKING_STATUS, ITEMS, bookingDocSchema, itemDocSchema } from './model';
@@ -70,11 +70,12 @@ export const saveStation = action({
     ]);
     const { stationId, ...fieldsToSave } = input;
     // New pictures are held until their content check passes: residents see only the passed ones.
-    const placed = placePictures(
-      ctx.services,
-      input.pictures ?? [],
-      (await ctx.db.collection(STATIONS).doc(stationId).get()) as { pictures?: unknown; heldPictures?: unknown } | null,
-    );
+    const before = (await ctx.db.collection(STATIONS).doc(stationId).get()) as {
+      pictures?: unknown;
+      heldPictures?: unknown;
+    } | null;
+    // A form that sends no pictures (the console's, editing the words) keeps them as they are.
+    const placed = placePictures(ctx.services, input.pictures ?? picturesOf(before), before);
     await ctx.db
       .collection(STATIONS)
       .doc(stationId)
@@ -98,7 +99,7 @@ export const saveStation = action({
       },
       ctx.now(),
     );
-    return { stationId, kindLabel: STATION_KINDS[input.kind] };
+    return { stationId, kindLabel: STATION_KINDS[input.kind], heldPictures: placed.heldPictures.length };
   },
 });
 

@@ -111,13 +111,16 @@ export async function settleHeldPicture(
  * Where the pictures an admin saves go: shown (already passed), held (new, or still waiting) and which of them are
  * new, to submit after the document is written. Without a checker every picture is shown as given.
  */
+/** The pictures a document shows now (its `pictures` list), for a save that leaves them as they are. */
+export const picturesOf = (doc: { pictures?: unknown } | null): string[] =>
+  Array.isArray(doc?.pictures) ? doc.pictures.filter((x): x is string => typeof x === 'string') : [];
+
 export function placePictures(
   services: HostServices | undefined,
   wanted: string[],
   before: { pictures?: unknown; heldPictures?: unknown } | null,
 ) {
   if (!services?.content) return { pictures: wanted, heldPictures: [] as string[], fresh: [] as string[] };
-  const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
-  const sorted = sortPictures(wanted, list(before?.pictures), list(before?.heldPictures));
+  const sorted = sortPictures(wanted, picturesOf(before), picturesOf({ pictures: before?.heldPictures }));
   return { pictures: sorted.shown, heldPictures: [...sorted.held, ...sorted.fresh], fresh: sorted.fresh };
 }

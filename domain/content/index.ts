@@ -14,6 +14,7 @@ export {
   pictureRecordId,
   pictureTargetOf,
   placePictures,
+  picturesOf,
   settleHeldPicture,
   sortPictures,
   submitHeldPictures,

@@ -74,8 +74,8 @@ export const saveGoods = action({
       const { id } = await ctx.db
         .collection(GOODS)
         .add({ ...fieldsToSave, stock: input.stock, sold: 0, stocked: input.stock, lowStockAt: 5 });
-      await holdPicture(ctx, id, fresh, input.name);
-      return { goodsId: id };
+      // pictureHeld: the new picture waits for its check; the admin is told residents see it once it passes.
+      return { goodsId: id, pictureHeld: await holdPicture(ctx, id, fresh, input.name) };
     }
     const goodsId = input.goodsId;
     const saved = await ctx.db.runTransaction(async (tx) => {
@@ -88,14 +88,22 @@ export const saveGoods = action({
         .update({ ...fieldsToSave, stock: input.stock, stocked: g.data.stocked + (input.stock - g.data.stock) });
       return { goodsId };
     }, TX_ATTEMPTS);
-    await holdPicture(ctx, goodsId, fresh, input.name);
-    return saved;
+    const held = await holdPicture(ctx, goodsId, fresh, input.name);
+    return { ...saved, pictureHeld: held || (!fresh && heldBefore !== null) };
   },
 });
 
-/** Sends a goods' new picture to the content check; without a checker it is shown at once. */
-async function holdPicture(ctx: SignedInContext, goodsId: string, fileId: string | null, name: string) {
-  if (!fileId) return;
+/**
+ * Sends a goods' new picture to the content check; without a checker it is shown at once. True when it waits for
+ * the verdict.
+ */
+async function holdPicture(
+  ctx: SignedInContext,
+  goodsId: string,
+  fileId: string | null,
+  name: string,
+): Promise<boolean> {
+  if (!fileId) return false;
   const { passed } = await submitHeldPictures(
     ctx.db,
     ctx.services,
@@ -103,11 +111,12 @@ async function holdPicture(ctx: SignedInContext, goodsId: string, fileId: string
     { openid: ctx.user._id, target: { collection: GOODS, docId: goodsId, field: 'picture', label: `商品「${name}」` } },
     ctx.now(),
   );
-  if (passed.length)
-    await ctx.db
-      .collection(GOODS)
-      .where({ _id: goodsId, heldPicture: fileId })
-      .update({ picture: fileId, heldPicture: null });
+  if (passed.length === 0) return true;
+  await ctx.db
+    .collection(GOODS)
+    .where({ _id: goodsId, heldPicture: fileId })
+    .update({ picture: fileId, heldPicture: null });
+  return false;
 }
 
 export const restock = action({

@@ -75,20 +75,25 @@ const goods = (extra: object) => ({
 
 test('a goods picture is held until it passes; a refused one is never shown, removed, and the admin told', async () => {
   const first = await upload();
-  const { goodsId } = await data<{ goodsId: string }>('points', goods({ picture: first }));
+  const { goodsId, pictureHeld } = await data<{ goodsId: string; pictureHeld: boolean }>(
+    'points',
+    goods({ picture: first }),
+  );
+  // The admin is told the picture waits for its check.
+  expect(pictureHeld).toBe(true);
   expect(await doc('goods', goodsId)).toMatchObject({ picture: '', heldPicture: first });
   expect(await deliverVerdicts()).toBe(1);
   expect(await doc('goods', goodsId)).toMatchObject({ picture: first, heldPicture: null });
 
-  // Saved again with the same picture: not asked again.
-  await data('points', goods({ goodsId, picture: first }));
+  // Saved again with the same picture: not asked again, and nothing waits.
+  expect(await data('points', goods({ goodsId, picture: first }))).toMatchObject({ pictureHeld: false });
   expect(content.take()).toEqual([]);
 
   const bad = await upload(`${PICTURE_MARKER}porn`);
   await data('points', goods({ goodsId, picture: bad }));
   expect(await doc('goods', goodsId)).toMatchObject({ picture: first, heldPicture: bad });
   // A save from a form that knows only the shown picture keeps the held one held.
-  await data('points', goods({ goodsId, picture: first, stock: 6 }));
+  expect(await data('points', goods({ goodsId, picture: first, stock: 6 }))).toMatchObject({ pictureHeld: true });
   expect(await doc('goods', goodsId)).toMatchObject({ picture: first, heldPicture: bad, stock: 6 });
   expect(content.submitted.filter((s) => s.fileId === bad)).toHaveLength(1);
   const shelf = await data<{ items: { picture?: string }[] }>('points', { action: 'goods' }, 'demo-resident').catch(
@@ -116,7 +121,7 @@ const station = (pictures: string[]) => ({
 test('a station picture shows only after it passes; a refused one is dropped and its file removed', async () => {
   const good = await upload();
   const bad = await upload(`${PICTURE_MARKER}ad`);
-  await data('stations', station([good, bad]));
+  expect(await data('stations', station([good, bad]))).toMatchObject({ heldPictures: 2 });
   expect(await doc('stations', 'st-xf-held')).toMatchObject({ pictures: [], heldPictures: [good, bad] });
   // Saved again by a form that shows none of them: both stay held, neither is asked about again.
   await data('stations', station([]));
@@ -124,6 +129,10 @@ test('a station picture shows only after it passes; a refused one is dropped and
   expect(await deliverVerdicts()).toBe(2);
   expect(await doc('stations', 'st-xf-held')).toMatchObject({ pictures: [good], heldPictures: [] });
   expect(exists(bad)).toBe(false);
+  // A save that sends no pictures at all (the console editing the words) keeps the shown ones.
+  const { pictures: _none, ...wordsOnly } = station([]);
+  expect(await data('stations', { ...wordsOnly, address: '测试路 9 号' })).toMatchObject({ heldPictures: 0 });
+  expect(await doc('stations', 'st-xf-held')).toMatchObject({ pictures: [good], address: '测试路 9 号' });
   expect(await messagesTo('demo-admin')).toContainEqual(expect.stringContaining('驿站「审核驿站」'));
 });
 
@@ -150,4 +159,12 @@ test('a site picture whose verdict is lost is asked again by the hourly job and 
   expect(await deliverVerdicts()).toBe(1);
   expect(await doc('vaccineSites', 'vs-xf-held')).toMatchObject({ pictures: [lost], heldPictures: [] });
   expect(exists(lost)).toBe(true);
+  const { pictures: _none, ...wordsOnly } = site([]);
+  expect(await data('vaccine', { ...wordsOnly, openHours: '周一至周五 8:30-11:30' })).toMatchObject({
+    heldPictures: 0,
+  });
+  expect(await doc('vaccineSites', 'vs-xf-held')).toMatchObject({
+    pictures: [lost],
+    openHours: '周一至周五 8:30-11:30',
+  });
 });

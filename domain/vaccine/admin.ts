@@ -8,7 +8,7 @@ import { fields } from '../core/validation';
 import { generateSlots as generate, templateSchema } from '../slots';
 import { LIMITS, assertDayRange, assertSlotCount, breather } from '../core/limits';
 import { geoPointSchema } from '../stations';
-import { assertTextsPass, placePictures, submitHeldPictures } from '../content';
+import { assertTextsPass, placePictures, picturesOf, submitHeldPictures } from '../content';
 import {
   APPOINTMENTS,
   APPOINTMENT_STATUS,
@@ -62,11 +62,9 @@ export const saveSite = action({
     const raw = await ctx.db.collection(SITES).doc(siteId).get();
     const existing = siteDocSchema.safeParse(raw);
     // New pictures are held until their content check passes: residents see only the passed ones.
-    const placed = placePictures(
-      ctx.services,
-      input.pictures ?? [],
-      raw as { pictures?: unknown; heldPictures?: unknown } | null,
-    );
+    const before = raw as { pictures?: unknown; heldPictures?: unknown } | null;
+    // A form that sends no pictures (the console's, editing the words) keeps them as they are.
+    const placed = placePictures(ctx.services, input.pictures ?? picturesOf(before), before);
     await ctx.db
       .collection(SITES)
       .doc(siteId)
@@ -91,7 +89,7 @@ export const saveSite = action({
       },
       ctx.now(),
     );
-    return { siteId };
+    return { siteId, heldPictures: placed.heldPictures.length };
   },
 });
 

@@ -469,6 +469,50 @@ describe('the admin journey', () => {
     await phone.screenshot({ path: path.join(SHOTS, '23-goods-in-h5-mall.png') });
   });
 
+  test("a station's photo from the console: the admin is told it waits for the check; editing the words keeps it", async () => {
+    type Listed = { items: { stationId: string; name: string }[] };
+    type Detail = { station: { pictures: string[]; openHours: string } };
+    const first = (await api<Listed>(adminToken, 'stations', { action: 'list', limit: 1 })).items[0]!;
+    const detail = () => api<Detail>(adminToken, 'stations', { action: 'detail', stationId: first.stationId });
+    await console2.locator('.menu--stations').click();
+    const row = console2.locator('tr', { hasText: first.name }).first();
+    await row.getByRole('button', { name: '编辑' }).click();
+    const dialog = console2.locator('.t-dialog', { hasText: `编辑「${first.name}」` });
+    await dialog
+      .locator('.image-upload__input')
+      .setInputFiles({ name: 'station.png', mimeType: 'image/png', buffer: pictureBytes() });
+    await dialog.locator('.image-upload__preview').waitFor();
+    await dialog.locator('.form-dialog__confirm').click();
+    await console2.locator('.t-message', { hasText: '新照片审核通过后向群众显示' }).waitFor();
+    let pictures: string[] = [];
+    for (let tries = 0; tries < 100 && pictures.length === 0; tries += 1) {
+      pictures = (await detail()).station.pictures;
+      if (pictures.length === 0) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(pictures).toHaveLength(1);
+
+    // Editing only the hours afterwards: the photo stays (the save used to send none and wipe it).
+    await console2.reload();
+    await row.getByRole('button', { name: '编辑' }).click();
+    await dialog.locator('.image-upload__preview').waitFor();
+    await dialog
+      .locator('input[name="openHours"], .t-form__item:has-text("开放时间") input')
+      .first()
+      .fill('每天 8:00-20:00');
+    await dialog.locator('.form-dialog__confirm').click();
+    await console2
+      .locator('.t-message', { hasText: `已保存「${first.name}」` })
+      .last()
+      .waitFor();
+    let after = (await detail()).station;
+    for (let tries = 0; tries < 100 && after.openHours !== '每天 8:00-20:00'; tries += 1) {
+      await new Promise((r) => setTimeout(r, 100));
+      after = (await detail()).station;
+    }
+    expect(after.openHours).toBe('每天 8:00-20:00');
+    expect(after.pictures).toEqual(pictures);
+  });
+
   test('a branch under 永福县, then its roster imported from an .xlsx (twice: the second changes nothing)', async () => {
     await console2.locator('.menu--branches').click();
     const county = console2.locator('tr', { hasText: '永福县' }).filter({ hasText: '县（市、区）' }).first();

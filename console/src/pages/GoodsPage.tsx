@@ -15,7 +15,7 @@ import { useAccess, useScopeCounty, type Access } from '../access';
 import { call, type Goods } from '../api';
 import { formatDateTime } from '../ui/format';
 import { fieldsOf, FormDialog, maxChars, required, requiredPick, useFormInstance, type Values } from '../ui/form';
-import { ImageUpload } from '../ui/image-upload';
+import { heldNote, ImageUpload } from '../ui/image-upload';
 import { PagedTable, useNarrowedPaged } from '../ui/paged';
 import { loadStations, StationSelect } from '../ui/pickers';
 
@@ -63,7 +63,7 @@ function GoodsList({ access, county }: { access: Access; county: string | null }
   async function save(values: Values): Promise<string> {
     const current = editing === 'new' ? null : editing;
     const f = fieldsOf(values);
-    await call('points', 'saveGoods', {
+    const saved = await call('points', 'saveGoods', {
       goodsId: current?.goodsId,
       name: f.text('name'),
       price: f.number('price'),
@@ -78,7 +78,8 @@ function GoodsList({ access, county }: { access: Access; county: string | null }
       active: values.active !== false,
     });
     paged.reload();
-    return current ? `已保存「${String(values.name)}」` : `已上架「${String(values.name)}」`;
+    const said = current ? `已保存「${String(values.name)}」` : `已上架「${String(values.name)}」`;
+    return said + heldNote(saved.pictureHeld);
   }
 
   const initial: Values | undefined =

@@ -19,6 +19,7 @@ import { formatTime, shanghaiDate } from '../ui/format';
 import { fieldsOf, FormDialog, maxChars, minChars, required, requiredPick, useFormInstance } from '../ui/form';
 import { ErrorNotice, PagedTable, useAll, useNarrowedPaged } from '../ui/paged';
 import { ProvenanceBlock, ProvenanceCell, useRowDetails } from '../ui/provenance';
+import { coverPictures, heldNote, ImageUpload } from '../ui/image-upload';
 import { parseVaccines, vaccinesText } from '../ui/vaccines';
 import { scopeHint, TemplateFields, templateInitial, templateOf, templateRules } from './StationsPage';
 
@@ -315,6 +316,7 @@ function SitesList({ access, county }: { access: Access; county: string | null }
                 branchName: s.volunteerBranch?.name ?? '',
                 volunteers: s.volunteerBranch?.volunteers ?? 0,
                 dailyCapacity: s.dailyCapacity ?? 0,
+                cover: s.pictures[0] ?? '',
               }
             : { volunteers: 0, dailyCapacity: 0, vaccines: '' }
         }
@@ -322,7 +324,7 @@ function SitesList({ access, county }: { access: Access; county: string | null }
           const vaccines = parseVaccines(String(v.vaccines ?? ''));
           if (typeof vaccines === 'string') throw new Error(vaccines);
           const f = fieldsOf(v);
-          await call('vaccine', 'saveSite', {
+          const saved = await call('vaccine', 'saveSite', {
             siteId: f.text('siteId'),
             name: f.text('name'),
             county: f.text('county'),
@@ -335,9 +337,10 @@ function SitesList({ access, county }: { access: Access; county: string | null }
             volunteerBranch: { name: f.text('branchName'), volunteers: f.number('volunteers') },
             dailyCapacity: f.number('dailyCapacity'),
             ...(s?.location ? { location: s.location } : {}),
+            pictures: coverPictures(f.text('cover'), s?.pictures),
           });
           paged.reload();
-          return `已保存「${f.text('name')}」`;
+          return `已保存「${f.text('name')}」${heldNote(saved.heldPictures)}`;
         }}
       >
         <FormItem
@@ -405,6 +408,9 @@ function SitesList({ access, county }: { access: Access; county: string | null }
         </FormItem>
         <FormItem label="每日接种量" name="dailyCapacity" rules={templateRules.int(0, 100_000, '每日接种量')}>
           <InputNumber theme="normal" />
+        </FormItem>
+        <FormItem label="照片" name="cover" help="群众在接种点列表和详情里看到的第一张照片">
+          <ImageUpload alt="接种点照片" />
         </FormItem>
       </FormDialog>
     </div>

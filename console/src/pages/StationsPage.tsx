@@ -31,6 +31,7 @@ import {
   useFormInstance,
   type Values,
 } from '../ui/form';
+import { coverPictures, heldNote, ImageUpload } from '../ui/image-upload';
 import { ErrorNotice, PagedTable, useAll, useNarrowedPaged } from '../ui/paged';
 import { IllustrativeTag, ProvenanceBlock, ProvenanceCell, useRowDetails } from '../ui/provenance';
 
@@ -517,13 +518,14 @@ function StationsList({ access, county }: { access: Access; county: string | nul
                 openHours: s.openHours ?? '',
                 phone: s.phone ?? '',
                 intro: s.intro ?? '',
+                cover: s.pictures[0] ?? '',
                 services: editing?.services ?? [],
               }
             : { services: [] }
         }
         onSubmit={async (v) => {
           const f = fieldsOf(v);
-          await call('stations', 'saveStation', {
+          const saved = await call('stations', 'saveStation', {
             stationId: f.text('stationId'),
             name: f.text('name'),
             nameEn: f.optionalText('nameEn'),
@@ -536,9 +538,10 @@ function StationsList({ access, county }: { access: Access; county: string | nul
             intro: f.optionalText('intro'),
             services: f.list('services'),
             ...(s?.location ? { location: s.location } : {}),
+            pictures: coverPictures(f.text('cover'), s?.pictures),
           });
           paged.reload();
-          return `已保存「${f.text('name')}」`;
+          return `已保存「${f.text('name')}」${heldNote(saved.heldPictures)}`;
         }}
       >
         <FormItem
@@ -600,6 +603,9 @@ function StationsList({ access, county }: { access: Access; county: string | nul
         </FormItem>
         <FormItem label="简介" name="intro" rules={[maxChars(500, '简介最多 500 个字')]}>
           <Textarea />
+        </FormItem>
+        <FormItem label="照片" name="cover" help="群众在驿站列表和详情里看到的第一张照片">
+          <ImageUpload alt="驿站照片" />
         </FormItem>
       </FormDialog>
     </div>

@@ -35,7 +35,26 @@ async function shrink(file: File): Promise<Blob> {
   throw new Error('图片过大，压缩后仍超过上传限制，请换一张图片');
 }
 
-export function ImageUpload(props: { value?: string; onChange?: (url: string) => void; className?: string }) {
+/**
+ * The pictures to save when a form edits only the first (the cover): the cover first, the others as they were;
+ * undefined when nothing is chosen and there were none, so the save leaves the document's pictures alone.
+ */
+export function coverPictures(cover: string, before: readonly string[] | undefined): string[] | undefined {
+  const rest = (before ?? []).slice(1).filter((p) => p !== cover);
+  if (!cover) return before && before.length > 0 ? rest : undefined;
+  return [cover, ...rest];
+}
+
+/** What the admin is told after a save that sent pictures to WeChat's content check. */
+export const heldNote = (held: number | boolean): string => (held ? '，新照片审核通过后向群众显示' : '');
+
+export function ImageUpload(props: {
+  value?: string;
+  onChange?: (url: string) => void;
+  className?: string;
+  /** What the preview shows, for a screen reader (default 商品图片). */
+  alt?: string;
+}) {
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -66,7 +85,7 @@ export function ImageUpload(props: { value?: string; onChange?: (url: string) =>
     <div className={`image-upload ${props.className ?? ''}`}>
       <Space align="center">
         {props.value ? (
-          <img className="image-upload__preview" src={props.value} alt="商品图片" />
+          <img className="image-upload__preview" src={props.value} alt={props.alt ?? '商品图片'} />
         ) : (
           <div className="image-upload__empty">暂无图片</div>
         )}
