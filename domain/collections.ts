@@ -666,6 +666,33 @@ export const INDEXES: readonly IndexSpec[] = [
     ],
   },
   { collection: 'mapRoutes', keys: [['active', 1]] },
+  // The console's map lists (mapAdminList): a secretary's branch, a county admin's county, by kind, paged by _id.
+  {
+    collection: 'landmarks',
+    keys: [
+      ['active', 1],
+      ['branchId', 1],
+      ['kind', 1],
+      ['_id', 1],
+    ],
+  },
+  {
+    collection: 'landmarks',
+    keys: [
+      ['active', 1],
+      ['county', 1],
+      ['kind', 1],
+      ['_id', 1],
+    ],
+  },
+  {
+    collection: 'mapRoutes',
+    keys: [
+      ['active', 1],
+      ['county', 1],
+      ['_id', 1],
+    ],
+  },
   {
     collection: 'landmarkCheckins',
     keys: [

@@ -135,6 +135,10 @@ describe.each(MODES)('in %s mode', (mode) => {
     await page.reload();
     await j.settled('.help-queue-page');
     await page.locator('.help-card', { hasText: TITLE }).waitFor();
+    // The card says which post it was asked from.
+    expect(await page.locator('.help-card', { hasText: TITLE }).locator('.help-card__post').textContent()).toBe(
+      `找他办事：${POST}`,
+    );
     await j.check('96b-post-queue.png');
     const queue = await call<{ items: { title: string; postName: string | null; unitName: string }[] }>(
       page,

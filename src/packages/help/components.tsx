@@ -75,6 +75,9 @@ export function RequestCardView({
         >
           <View className="help-card__title">{card.title}</View>
           <View className="help-card__meta">{`${card.kindLabel} · ${card.category} · ${card.unitName}`}</View>
+          {card.postName ? (
+            <View className="help-card__meta help-card__post">{`找他办事：${card.postName}`}</View>
+          ) : null}
           <View className="help-card__meta">{`${formatTime(card.createdAt)}${!resident && (card.status === 'open' || card.places > 1) ? ` · 已认领 ${card.taken}/${card.places}` : ''}`}</View>
           <View className="help-card__foot">
             <StatusTag status={card.status} label={card.statusLabel} overdue={card.overdue} />
