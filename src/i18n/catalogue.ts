@@ -4,6 +4,7 @@
  * type says so). Names, addresses and other texts people entered come from the data (`nameEn`, `introEn` where an
  * admin gave one). Only subpackages import this file (the weapp main package carries tab-bar.ts alone).
  */
+import { POST_PLACE_TYPES } from '../../domain/map/labels';
 import { TAB_TEXTS_EN } from './tab-bar';
 
 const zh = {
@@ -126,6 +127,50 @@ const zh = {
     download: '下载证书图片',
     share: '分享证书图片',
     sharePage: (route: string) => `我走完了「${route}」`,
+  },
+  post: {
+    title: '党员先锋岗',
+    /** The round badge beside the member. */
+    badge: '党员',
+    /** Around the masked name (「王*华 同志」). */
+    comrade: ['', ' 同志'] as [string, string],
+    member: '党员同志',
+    noBranch: '所属党支部待确认',
+    ask: '找他办事',
+    /** Around the branch's name. */
+    askHint: ['提交的点单交给「', '」书记受理，再安排党员办理'] as [string, string],
+    what: { post: '先锋岗', area: '责任区' },
+    closed: (what: string) => `这个${what}暂不接受点单`,
+    duties: (what: string) => `${what}职责`,
+    where: (what: string) => `${what}所在`,
+    placeTypes: POST_PLACE_TYPES as Record<string, string>,
+    hours: '服务时间',
+    share: (name: string, kind: string) => `${name}（${kind}）`,
+  },
+  shop: {
+    title: '诚信经营户',
+    lit: '已亮牌，诚信经营',
+    unlit: '暂未亮牌',
+    since: (day: string) => `${day}起亮牌`,
+    /** Around the branch's name. */
+    recommended: ['由「', '」推荐'] as [string, string],
+    noBranch: '推荐党组织待确认',
+    intro: '简介',
+    hours: '营业时间',
+    hoursUnknown: '以店内公示为准',
+  },
+  footprint: {
+    title: '我的足迹',
+    checkins: (_n: number) => '次打卡',
+    places: (_n: number) => '个地点',
+    routes: (_n: number) => '条路线走完',
+    points: (n: number) => `+${n} 积分`,
+    empty: '还没有打卡，到红色地标扫码打卡后会记在这里',
+    openMap: '打开党建地图',
+    more: '加载更多',
+    loadingMore: '加载中…',
+    end: '— 已经到底了 —',
+    moreFailed: (message: string) => `${message}，点此重试`,
   },
   station: {
     address: '地址',
@@ -278,6 +323,55 @@ const en: Words = {
     download: 'Download the picture',
     share: 'Share the picture',
     sharePage: (route: string) => `I completed the route “${route}”`,
+  },
+  post: {
+    title: 'Party member post',
+    badge: 'CPC',
+    comrade: ['Comrade ', ''],
+    member: 'Party member',
+    noBranch: 'Party branch to be confirmed',
+    ask: 'Ask for help',
+    askHint: [
+      'Your request goes to the secretary of ',
+      ', who asks a Party member to help. The request form is in Chinese.',
+    ],
+    what: { post: 'post', area: 'area' },
+    closed: (what: string) => `This ${what} does not take requests yet.`,
+    duties: (what: string) => (what === 'area' ? 'What the area member does' : 'What the post does'),
+    where: () => 'Where it is',
+    placeTypes: {
+      shop: 'A shop',
+      building: 'A building',
+      green: 'A green space',
+      street: 'A street',
+      other: 'Elsewhere',
+    },
+    hours: 'Service hours',
+    share: (name: string, kind: string) => `${name} (${kind})`,
+  },
+  shop: {
+    title: 'Trusted shop',
+    lit: 'Plaque on show: an honest business',
+    unlit: 'No plaque on show yet',
+    since: (day: string) => `Plaque on show since ${day}`,
+    recommended: ['Recommended by ', ''],
+    noBranch: 'Recommending Party branch to be confirmed',
+    intro: 'About',
+    hours: 'Opening hours',
+    hoursUnknown: 'As posted in the shop',
+  },
+  footprint: {
+    title: 'My footprints',
+    checkins: (n: number) => (n === 1 ? 'check-in' : 'check-ins'),
+    places: (n: number) => (n === 1 ? 'place' : 'places'),
+    routes: (n: number) => (n === 1 ? 'route completed' : 'routes completed'),
+    points: (n: number) => `+${n} points`,
+    empty: 'No check-ins yet. Scan the code at a red landmark to check in, and it shows here.',
+    openMap: 'Open the Party Map',
+    more: 'Load more',
+    loadingMore: 'Loading…',
+    end: '— The end —',
+    moreFailed: () => 'Could not load more: tap to try again',
   },
   station: {
     address: 'Address',

@@ -1,20 +1,22 @@
 /**
  * What the 先锋岗 and 诚信经营户 pages share: the address in one line, the headline of the article a place comes
- * from, navigation, and loading the place (signed in, by the `id` in the address).
+ * from, navigation, the branch's stars, and loading the place (signed in, by the `id` in the address) in the page's
+ * language (the switch in the header, the title bar naming the place).
  */
-import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
+import { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { useEffect, useState, type ReactElement } from 'react';
-import { View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { openMap } from '../../../../components/near-me/useNearMe';
-import ResourceView, { useResource } from '../../../../components/resource';
-import SignInPrompt from '../../../../components/sign-in-prompt';
 import StateView from '../../../../components/state-view';
 import { needsSignIn } from '../../../../services/session';
 import { getLandmark, type LandmarkDetail } from '../../../../services/map';
 import { routeUrl, type RouteName } from '../../../../routes';
 import { callFunction } from '../../../../services/transport';
+import LangSwitch from '../../../../i18n/switch';
+import { nameIn, useLang, zhMark, type Lang, type Shown, type Words } from '../../../../i18n';
 import { starName, starText } from '../../../../../domain/stars/labels';
+import { LoadedView, SignInFirst, useLoaded } from '../../loaded';
 
 /** County and address in one line, the county not said twice (「桂林市灵川县」 + 「灵川县城区」). */
 export function fullAddress(county: string, address: string): string {
@@ -24,17 +26,20 @@ export function fullAddress(county: string, address: string): string {
   return county + address;
 }
 
-/** The branch's latest signed-off stars (「★★★★☆ 四星级」), or '' when none is signed off or they cannot be read. */
-export function useBranchStars(branchId: string | undefined): string {
-  const [text, setText] = useState('');
+/**
+ * The branch's latest signed-off stars (「★★★★☆ 四星级」, "★★★★☆ 4-star branch"), or '' when none is signed off or
+ * they cannot be read.
+ */
+export function useBranchStars(branchId: string | undefined, lang: Lang, words: Words): string {
+  const [stars, setStars] = useState(0);
   useEffect(() => {
-    setText('');
+    setStars(0);
     if (!branchId) return;
     let live = true;
     callFunction('admin', 'branchStars', { branchIds: [branchId] }).then(
       (answer) => {
         const found = answer.items.find((i) => i.branchId === branchId);
-        if (live && found && found.stars > 0) setText(`${starText(found.stars)} ${starName(found.stars)}`);
+        if (live && found && found.stars > 0) setStars(found.stars);
       },
       () => undefined,
     );
@@ -42,13 +47,28 @@ export function useBranchStars(branchId: string | undefined): string {
       live = false;
     };
   }, [branchId]);
-  return text;
+  if (stars <= 0) return '';
+  return `${starText(stars)} ${lang === 'en' ? words.map.branchStars(stars) : starName(stars)}`;
 }
 
 /** The headline residents may read (without the collection note some titles carry). */
 export const headline = (title: string) => title.replace(/（[^）]*）$/, '');
 
-export function NavigateButton({ place }: { place: LandmarkDetail }) {
+/** A sentence around a name from data (「由「X」推荐」, "Recommended by X"), the name marked when it is Chinese. */
+export function Around({ parts, name, lang }: { parts: [string, string]; name: Shown; lang: Lang }) {
+  return (
+    <>
+      {parts[0]}
+      <Text {...zhMark(lang, name)}>{name.text}</Text>
+      {parts[1]}
+    </>
+  );
+}
+
+/** A Chinese text on an English page, marked as Chinese (a NutUI cell's description). */
+export const Said = ({ lang, text }: { lang: Lang; text: Shown }) => <Text {...zhMark(lang, text)}>{text.text}</Text>;
+
+export function NavigateButton({ place, words }: { place: LandmarkDetail; words: Words }) {
   return (
     <Button
       className="place-navigate"
@@ -59,42 +79,91 @@ export function NavigateButton({ place }: { place: LandmarkDetail }) {
         openMap({ lat: place.location.lat, lng: place.location.lng, name: place.name, address: place.address })
       }
     >
-      导航前往
+      {words.landmark.navigate}
     </Button>
   );
 }
 
-export function SourceLine({ place }: { place: LandmarkDetail }) {
-  return place.source && !place.illustrative ? (
-    <View className="place-source">{`相关报道：《${headline(place.source.title)}》`}</View>
-  ) : null;
+export function SourceLine({ place, lang, words }: { place: LandmarkDetail; lang: Lang; words: Words }) {
+  if (!place.source || place.illustrative) return null;
+  const title = `《${headline(place.source.title)}》`;
+  return (
+    <View className="place-source">
+      {lang === 'en' ? (
+        <>
+          {`${words.landmark.report}: `}
+          <Text {...zhMark(lang, true)}>{title}</Text>
+        </>
+      ) : (
+        `相关报道：${title}`
+      )}
+    </View>
+  );
+}
+
+/** The header of a place: its name (the English form where an admin gave one), what it is, and the language switch. */
+export function PlaceHero({
+  place,
+  sub,
+  lang,
+  words,
+  setLang,
+}: {
+  place: LandmarkDetail;
+  sub: string;
+  lang: Lang;
+  words: Words;
+  setLang: (l: Lang) => void;
+}) {
+  const name = nameIn(lang, place);
+  return (
+    <View className={`hero hero--lang place-hero place-hero--${place.kind}`}>
+      <View className="hero__main">
+        <View className="hero__title" {...zhMark(lang, name)}>
+          {name.text}
+        </View>
+        <View className="hero__sub">{sub}</View>
+      </View>
+      <LangSwitch lang={lang} words={words} onChange={setLang} hero />
+    </View>
+  );
+}
+
+export interface PlaceView {
+  place: LandmarkDetail;
+  reload: () => void;
+  lang: Lang;
+  words: Words;
+  setLang: (l: Lang) => void;
 }
 
 /** Loads the place named by `id` in the address and renders it; sign-in and a missing id answered plainly. */
 export function PlacePage({
   route,
+  title,
   render,
 }: {
   route: RouteName;
-  render: (place: LandmarkDetail, reload: () => void) => ReactElement;
+  /** The title bar's words before the place is loaded (its name after). */
+  title: (words: Words) => string;
+  render: (view: PlaceView) => ReactElement;
 }) {
   const { params } = useRouter();
   const id = params.id ?? '';
   const signedOut = needsSignIn();
-  const resource = useResource(
-    () =>
-      getLandmark(id).then((value) => {
-        void Taro.setNavigationBarTitle({ title: value.name });
-        return value;
-      }),
-    [id],
-    { enabled: !signedOut && id !== '' },
-  );
+  const loaded = useLoaded(() => getLandmark(id), [id], !signedOut && id !== '');
+  const [lang, words, setLang] = useLang((w, l) => (loaded.data ? nameIn(l, loaded.data).text : title(w)));
   useShareAppMessage(() => ({
-    title: resource.data ? `${resource.data.name}（${resource.data.kindLabel}）` : '党建地图',
+    title: loaded.data
+      ? words.post.share(nameIn(lang, loaded.data).text, words.kindLabels[loaded.data.kind])
+      : words.map.title,
     path: routeUrl(route, { id }),
   }));
-  if (signedOut) return <SignInPrompt from={routeUrl(route, { id })} />;
-  if (!id) return <StateView kind="error" message="没有找到这个地点，请从党建地图进入" />;
-  return <ResourceView resource={resource}>{(value) => render(value, resource.reload)}</ResourceView>;
+  if (signedOut) return <SignInFirst words={words} from={routeUrl(route, { id })} />;
+  if (!id) return <StateView kind="error" message={words.landmark.missing} />;
+  return (
+    <LoadedView loaded={loaded} lang={lang} words={words} missing={words.landmark.missing}>
+      {(value) => render({ place: value, reload: loaded.reload, lang, words, setLang })}
+    </LoadedView>
+  );
 }
