@@ -361,7 +361,7 @@ const en: Words = {
     hoursUnknown: 'As posted in the shop',
   },
   footprint: {
-    title: 'My footprints',
+    title: 'Footprints',
     checkins: (n: number) => (n === 1 ? 'check-in' : 'check-ins'),
     places: (n: number) => (n === 1 ? 'place' : 'places'),
     routes: (n: number) => (n === 1 ? 'route completed' : 'routes completed'),
