@@ -7,8 +7,7 @@
  * serious. Back to 中文 on the footprint page, the Chinese words are as they were.
  */
 import type { Page } from 'playwright-core';
-import { clock } from '../../domain/core/clock';
-import { previousQuarter, quarterAt } from '../../domain/stars';
+import { callAs, chineseShown, signOffStars } from '../support/page-calls';
 import { MODES, startJourney, type Journey } from '../support/browser';
 
 let j: Journey;
@@ -19,55 +18,6 @@ const POST = { id: 'lm-rx-hgj-lou', en: 'Red Steward building post, Biguiyuan' }
 const SHOP = { id: 'lm-rx-gucheng-shop', en: 'Trusted shops, Rongzhou Old Town Street' };
 /** 民国小镇红色街区 (demo seed), in GCJ-02, with its poster's scene. */
 const JIEQU = { id: 'lm-rx-jiequ', en: 'Minguo Town Red Block', scene: 'RXJQ2021', lat: 22.8568, lng: 110.5592 };
-
-/** Calls a function as whoever is signed in on `page`. */
-async function call<T>(page: Page, fn: string, event: object): Promise<T> {
-  const res = await page.evaluate(
-    async ([name, body]) => {
-      const token = (JSON.parse(localStorage.getItem('xfyz.token') ?? '{}') as { data?: string }).data ?? '';
-      const r = await fetch(`/fn/${name}`, {
-        method: 'POST',
-        body: JSON.stringify(body),
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      });
-      return r.json() as Promise<{ ok: boolean; data: unknown; error?: { message: string } }>;
-    },
-    [fn, event] as const,
-  );
-  if (!res.ok) throw new Error(`${fn}: ${res.error?.message ?? ''}`);
-  return res.data as T;
-}
-
-/**
- * No Chinese characters on the page shown (its title bar, the page on top and the tab bar), but in what carries
- * lang="zh-CN": the names and addresses an admin entered without an English form (as test/e2e/map.test.ts).
- */
-async function chineseShown(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const pages = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter(
-      (p) => p.offsetParent !== null,
-    );
-    const roots = [
-      pages[pages.length - 1],
-      document.getElementById('taro-navigation-bar'),
-      document.querySelector('.taro-tabbar__tabbar'),
-    ];
-    const found: string[] = [];
-    for (const root of roots) {
-      if (!root) continue;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const el = node.parentElement;
-        const text = (node.textContent ?? '').trim();
-        if (!el || !text || el.closest('script, style, [lang^="zh"]')) continue;
-        const box = el.getBoundingClientRect();
-        if (box.width === 0 || box.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
-        if (/[\u3400-\u9fff]/.test(text)) found.push(text);
-      }
-    }
-    return found;
-  });
-}
 
 const text = async (page: Page, selector: string) => ((await page.locator(selector).textContent()) ?? '').trim();
 
@@ -89,22 +39,7 @@ describe.each(MODES)('in %s mode', (mode) => {
     const page = j.page;
     // The county signs off 碧桂园小区党支部's 达标创星 for the quarter just ended: four stars.
     await j.signInAs('demo-admin', '/pages/index/index');
-    const quarter = previousQuarter(quarterAt(clock.now()));
-    await call(page, 'admin', { action: 'computeStars', quarter, county: COUNTY });
-    const listed = await call<{ items: { ratingId: string; branchName: string; stars: number }[] }>(page, 'admin', {
-      action: 'stars',
-      quarter,
-      limit: 50,
-    });
-    const rating = listed.items.find((r) => r.branchName === BRANCH)!;
-    if (rating.stars !== 4)
-      await call(page, 'admin', {
-        action: 'adjustStars',
-        ratingId: rating.ratingId,
-        stars: 4,
-        reason: '主题党日另有台账记录，经核实予以认可',
-      });
-    await call(page, 'admin', { action: 'signOffStars', ratingId: rating.ratingId });
+    await signOffStars(page, COUNTY, BRANCH, 4);
 
     // A party member switches the map to English and filters it to posts.
     await j.signInAs('demo-member', '/pages/stations/index');
@@ -165,7 +100,7 @@ describe.each(MODES)('in %s mode', (mode) => {
     await english('map-92-footprint-empty-en.png');
 
     // A check-in at 民国小镇红色街区 (on the spot, with its poster's code): listed with its points, in English.
-    await call(page, 'stations', {
+    await callAs(page, 'stations', {
       action: 'checkIn',
       landmarkId: JIEQU.id,
       scene: JIEQU.scene,

@@ -5,31 +5,12 @@
  * branch's queue. Then a 诚信经营户 from the map: its 亮牌 and the branch that recommends it.
  */
 import type { Page } from 'playwright-core';
-import { clock } from '../../domain/core/clock';
-import { previousQuarter, quarterAt } from '../../domain/stars';
+import { callAs, signOffStars } from '../support/page-calls';
 import { MODES, startJourney, type Journey } from '../support/browser';
 
 let j: Journey;
 
 const BRANCH = '向阳社区党支部';
-
-/** Calls a function as whoever is signed in on `page`. */
-async function call<T>(page: Page, fn: string, event: object): Promise<T> {
-  const res = await page.evaluate(
-    async ([name, body]) => {
-      const token = (JSON.parse(localStorage.getItem('xfyz.token') ?? '{}') as { data?: string }).data ?? '';
-      const r = await fetch(`/fn/${name}`, {
-        method: 'POST',
-        body: JSON.stringify(body),
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      });
-      return r.json() as Promise<{ ok: boolean; data: unknown; error?: { message: string } }>;
-    },
-    [fn, event] as const,
-  );
-  if (!res.ok) throw new Error(`${fn}: ${res.error?.message ?? ''}`);
-  return res.data as T;
-}
 
 async function confirmModal(page: Page, text: string) {
   await page
@@ -55,7 +36,7 @@ describe.each(MODES)('in %s mode', (mode) => {
     const page = j.page;
     // 向阳社区's secretary puts a 先锋岗 on the map.
     await j.signInAs('demo-secretary', '/pages/index/index');
-    await call(page, 'stations', {
+    await callAs(page, 'stations', {
       action: 'savePost',
       kind: 'post',
       name: POST,
@@ -71,22 +52,7 @@ describe.each(MODES)('in %s mode', (mode) => {
 
     // The county signs off the branch's 达标创星 for the quarter just ended: four stars.
     await j.signInAs('demo-admin', '/pages/index/index');
-    const quarter = previousQuarter(quarterAt(clock.now()));
-    await call(page, 'admin', { action: 'computeStars', quarter, county: '桂林市永福县' });
-    const listed = await call<{ items: { ratingId: string; branchName: string; stars: number }[] }>(page, 'admin', {
-      action: 'stars',
-      quarter,
-      limit: 50,
-    });
-    const rating = listed.items.find((r) => r.branchName === BRANCH)!;
-    if (rating.stars !== 4)
-      await call(page, 'admin', {
-        action: 'adjustStars',
-        ratingId: rating.ratingId,
-        stars: 4,
-        reason: '主题党日另有台账记录，经核实予以认可',
-      });
-    await call(page, 'admin', { action: 'signOffStars', ratingId: rating.ratingId });
+    await signOffStars(page, '桂林市永福县', BRANCH, 4);
 
     // A resident: the map, filtered to 先锋岗, the post from the list with its branch's stars.
     await j.signInAs('demo-resident', '/pages/stations/index');
@@ -140,7 +106,7 @@ describe.each(MODES)('in %s mode', (mode) => {
       `找他办事：${POST}`,
     );
     await j.check('96b-post-queue.png');
-    const queue = await call<{ items: { title: string; postName: string | null; unitName: string }[] }>(
+    const queue = await callAs<{ items: { title: string; postName: string | null; unitName: string }[] }>(
       page,
       'requests',
       { action: 'queue' },

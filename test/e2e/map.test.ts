@@ -11,6 +11,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { distanceMetres } from '../../domain/core/geo';
 import { wgs84ToGcj02 } from '../../domain/map';
 import { MODES, SHOTS, startJourney, type Journey } from '../support/browser';
+import { chineseShown } from '../support/page-calls';
 import { checkPage } from '../support/page-checks';
 
 let j: Journey;
@@ -56,37 +57,6 @@ const travelMs = (a: { lat: number; lng: number; radius: number }, b: typeof a) 
   (Math.max(0, distanceMetres(a, b) - a.radius - b.radius) / (MAX_KMH * 1000)) * 3_600_000 + 1000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/**
- * No Chinese characters on the page shown (its title bar, the page on top and the tab bar), but in what carries
- * lang="zh-CN": the names and addresses an admin entered without an English form. Answers the texts found.
- */
-async function chineseShown(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const pages = Array.from(document.querySelectorAll<HTMLElement>('.taro_page')).filter(
-      (p) => p.offsetParent !== null,
-    );
-    const roots = [
-      pages[pages.length - 1],
-      document.getElementById('taro-navigation-bar'),
-      document.querySelector('.taro-tabbar__tabbar'),
-    ];
-    const found: string[] = [];
-    for (const root of roots) {
-      if (!root) continue;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const el = node.parentElement;
-        const text = (node.textContent ?? '').trim();
-        if (!el || !text || el.closest('script, style, [lang^="zh"]')) continue;
-        const box = el.getBoundingClientRect();
-        if (box.width === 0 || box.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
-        if (/[\u3400-\u9fff]/.test(text)) found.push(text);
-      }
-    }
-    return found;
-  });
-}
 
 /** A second phone: its own context at 375 px, in the journey's mode, signed in as `openid`. */
 async function secondPhone(openid: string): Promise<{ context: BrowserContext; page: Page }> {
