@@ -76,34 +76,39 @@ export async function submitHeldPictures(
   return { passed: [] };
 }
 
-/** Moves a decided held picture on its target: into the shown field when it passed, out of the held one either way. */
+/**
+ * Moves a decided held picture on its target: into the shown field when it passed, out of the held one either way.
+ * Answers whether the target uses the picture afterwards: false when it was replaced while it waited (or the document
+ * is gone), so the caller removes the file rather than leave it unreferenced.
+ */
 export async function settleHeldPicture(
   db: Database,
   target: PictureTarget,
   fileId: string,
   pass: boolean,
   attempts: number,
-): Promise<void> {
-  await db.runTransaction(async (tx) => {
+): Promise<boolean> {
+  return db.runTransaction(async (tx) => {
     const doc = (await tx.collection(target.collection).doc(target.docId).get()) as Record<string, unknown> | null;
-    if (!doc) return;
+    if (!doc) return false;
     const held = heldField(target.field);
     if (target.field === 'picture') {
-      if (doc[held] !== fileId) return;
+      if (doc[held] !== fileId) return doc.picture === fileId;
       await tx
         .collection(target.collection)
         .doc(target.docId)
         .update(pass ? { picture: fileId, [held]: null } : { [held]: null });
-      return;
+      return pass;
     }
-    const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
-    const heldList = list(doc[held]);
-    if (!heldList.includes(fileId)) return;
-    const shown = list(doc.pictures).filter((f) => f !== fileId);
+    const heldList = picturesOf({ pictures: doc[held] });
+    const shownList = picturesOf(doc);
+    if (!heldList.includes(fileId)) return shownList.includes(fileId);
+    const shown = shownList.filter((f) => f !== fileId);
     await tx
       .collection(target.collection)
       .doc(target.docId)
       .update({ pictures: pass ? [...shown, fileId] : shown, [held]: heldList.filter((f) => f !== fileId) });
+    return pass;
   }, attempts);
 }
 

@@ -107,6 +107,19 @@ test('a goods picture is held until it passes; a refused one is never shown, rem
   expect(await messagesTo('demo-admin')).toContainEqual(expect.stringContaining('商品「毛巾两条装」'));
 });
 
+test('a goods picture replaced while it waits is removed when its verdict comes, not left unreferenced', async () => {
+  const waiting = await upload('replaced-1');
+  const { goodsId } = await data<{ goodsId: string }>('points', goods({ name: '围裙一条', picture: waiting }));
+  const replacement = await upload('replaced-2');
+  await data('points', goods({ goodsId, name: '围裙一条', picture: replacement }));
+  expect(await doc('goods', goodsId)).toMatchObject({ picture: '', heldPicture: replacement });
+  // Both pass: the replacement is shown; the one it replaced is used by nothing, so its file goes.
+  expect(await deliverVerdicts()).toBe(2);
+  expect(await doc('goods', goodsId)).toMatchObject({ picture: replacement, heldPicture: null });
+  expect(exists(replacement)).toBe(true);
+  expect(exists(waiting)).toBe(false);
+});
+
 const station = (pictures: string[]) => ({
   action: 'saveStation',
   stationId: 'st-xf-held',

@@ -116,7 +116,8 @@ async function settle(db: Database, photo: PhotoDoc, services: HostServices | un
   const pass = photo.check === 'passed';
   // An admin's picture for goods, a station or a site: moved on its own document, by collection name.
   const target = await pictureTargetOf(db, photo._id);
-  if (target) await settleHeldPicture(db, target, fileId, pass, TX_ATTEMPTS);
+  // A picture replaced while it waited is used by nothing: its file goes, as a refused one's does.
+  const used = target ? await settleHeldPicture(db, target, fileId, pass, TX_ATTEMPTS) : true;
   const users = target ? { requests: [], events: [] } : await usersOf(db, fileId);
   for (const id of users.requests)
     await db.runTransaction(async (tx) => {
@@ -144,7 +145,7 @@ async function settle(db: Database, photo: PhotoDoc, services: HostServices | un
           heldFor: heldPhotos.length ? e.data.heldFor : null,
         });
     }, TX_ATTEMPTS);
-  if (!pass) await services?.files?.remove(fileId);
+  if (!pass || !used) await services?.files?.remove(fileId);
   await db.collection(PHOTOS).doc(photo._id).update({ settled: true });
 }
 
