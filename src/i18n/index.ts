@@ -26,7 +26,7 @@ function fitTitleBar(lang: Lang): void {
   if (bar) bar.textContent = lang === 'en' ? 'Large' : '大字';
 }
 
-/** The page whose language the document says now (H5). */
+/** The page whose title and language are shown now. */
 let shownBy: object | null = null;
 
 export function setLang(lang: Lang): void {
@@ -52,9 +52,9 @@ export function useLang(title?: (w: Words, lang: Lang) => string | null): [Lang,
   // page below another stays mounted on H5: the one on top says its own language).
   const [me] = useState(() => ({}));
   const show = useCallback(() => {
+    shownBy = me;
     if (heading) void Taro.setNavigationBarTitle({ title: heading });
     if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined') return;
-    shownBy = me;
     document.documentElement.lang = lang === 'en' ? 'en' : 'zh-CN';
     fitTitleBar(lang);
     // A name without an English form in the title bar is marked as Chinese too.
@@ -64,16 +64,20 @@ export function useLang(title?: (w: Words, lang: Lang) => string | null): [Lang,
   }, [lang, heading, me]);
   // Only the page that last said its language takes it back (another page may already have been shown).
   const hide = useCallback(() => {
-    if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined' || shownBy !== me) return;
+    if (shownBy !== me) return;
     shownBy = null;
+    if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined') return;
     document.documentElement.lang = 'zh-CN';
     document.querySelector('#taro-navigation-bar .taro-navigation-bar-title')?.removeAttribute('lang');
     fitTitleBar('zh');
   }, [me]);
   useEffect(() => {
     show();
-    // The bar's switch may be put in after this page: fit it again a moment later.
-    const again = setTimeout(show, 400);
+    // The bar's switch may be put in after this page: fit it again a moment later, unless another page is shown by
+    // then (its title would be overwritten with this one's).
+    const again = setTimeout(() => {
+      if (shownBy === me) show();
+    }, 400);
     return () => {
       clearTimeout(again);
       hide();
