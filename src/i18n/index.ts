@@ -82,7 +82,7 @@ export function useLang(title?: (w: Words, lang: Lang) => string | null): [Lang,
       clearTimeout(again);
       hide();
     };
-  }, [show, hide]);
+  }, [show, hide, me]);
   useDidShow(show);
   useDidHide(hide);
   const set = useCallback((next: Lang) => setLang(next), []);
