@@ -1,5 +1,6 @@
 import { toCsv } from '../core/csv';
 import { z } from 'zod';
+import { pictureRef } from '../files';
 import { action } from '../core/router';
 import { AppError, notFound } from '../core/errors';
 import { dayOf, shanghaiClock } from '../core/time';
@@ -51,8 +52,8 @@ export const saveStation = action({
       .optional(),
     intro: z.string().trim().max(500).optional(),
     services: z.array(z.string().max(20)).max(40).optional(),
-    /** Uploaded pictures (admin.uploadImage's file ids or URLs); the first is the station's picture. */
-    pictures: z.array(z.string().trim().min(1).max(300)).max(6).optional(),
+    /** Uploaded pictures (admin.uploadImage's file ids, or the addresses they were shown by); the first is the cover. */
+    pictures: z.array(pictureRef).max(6, '最多 6 张照片').optional(),
   }),
   access: ['admin'],
   scope: ({ stationId, county }) => [{ stationId }, { county }],

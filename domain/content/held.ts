@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Database } from '../db';
 import { derivedId } from '../core/ids';
 import type { HostServices } from '../core/services';
+import { pictureIdOf } from '../files';
 
 /**
  * Pictures admins upload for what residents read (goods, stations, vaccination sites) are held until their content
@@ -112,20 +113,33 @@ export async function settleHeldPicture(
   }, attempts);
 }
 
-/**
- * Where the pictures an admin saves go: shown (already passed), held (new, or still waiting) and which of them are
- * new, to submit after the document is written. Without a checker every picture is shown as given.
- */
 /** The pictures a document shows now (its `pictures` list), for a save that leaves them as they are. */
 export const picturesOf = (doc: { pictures?: unknown } | null): string[] =>
   Array.isArray(doc?.pictures) ? doc.pictures.filter((x): x is string => typeof x === 'string') : [];
 
+/**
+ * How many new pictures of a station or site wait for their check, for an admin reading it (the console marks the
+ * row); nothing for anyone else.
+ */
+export const waitingPictures = (user: { role: string } | null, held: unknown): { picturesWaiting?: number } =>
+  user?.role === 'admin' ? { picturesWaiting: picturesOf({ pictures: held }).length } : {};
+
+/**
+ * Where the pictures an admin saves go: shown (already passed), held (new, or still waiting) and which of them are
+ * new, to submit after the document is written. Without a checker every picture is shown as given.
+ */
 export function placePictures(
   services: HostServices | undefined,
-  wanted: string[],
+  given: string[],
   before: { pictures?: unknown; heldPictures?: unknown } | null,
 ) {
+  // Stored by file id, whatever the form sent back (the address it was shown, or the id).
+  const wanted = [...new Set(given.map(pictureIdOf))];
   if (!services?.content) return { pictures: wanted, heldPictures: [] as string[], fresh: [] as string[] };
-  const sorted = sortPictures(wanted, picturesOf(before), picturesOf({ pictures: before?.heldPictures }));
+  const sorted = sortPictures(
+    wanted,
+    picturesOf(before).map(pictureIdOf),
+    picturesOf({ pictures: before?.heldPictures }).map(pictureIdOf),
+  );
   return { pictures: sorted.shown, heldPictures: [...sorted.held, ...sorted.fresh], fresh: sorted.fresh };
 }

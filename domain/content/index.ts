@@ -18,5 +18,6 @@ export {
   settleHeldPicture,
   sortPictures,
   submitHeldPictures,
+  waitingPictures,
   type PictureTarget,
 } from './held';

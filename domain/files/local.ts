@@ -3,9 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FileStore } from './port';
 import { EXTENSIONS, TYPE_OF_EXTENSION, type ImageType } from './image';
-
-/** A local file id: 32 hex digits and the type's extension, nothing else (so no path can be smuggled in). */
-export const LOCAL_FILE_ID = /^[0-9a-f]{32}\.(jpg|png|webp)$/;
+import { LOCAL_FILE_ID, pictureAddress } from './address';
 
 /** Pictures in a folder (`DATA_DIR/files`), written whole (temporary file, fsync, rename) so a crash leaves none half-written. */
 export class LocalFileStore implements FileStore {
@@ -30,7 +28,7 @@ export class LocalFileStore implements FileStore {
 
   /** Only a well-formed local id gets an address; anything else (a cloud:// id copied here) gets ''. */
   async url(fileId: string): Promise<string> {
-    return LOCAL_FILE_ID.test(fileId) ? `/files/${fileId}` : '';
+    return LOCAL_FILE_ID.test(fileId) ? pictureAddress(fileId) : '';
   }
 
   async remove(fileId: string): Promise<void> {

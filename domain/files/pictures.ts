@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppError } from '../core/errors';
 import { action, type ActionContext } from '../core/router';
 import { IMAGE_TYPES, MAX_IMAGE_BYTES, sniffImage } from './image';
+import { isStoredPicture } from './address';
 
 /** Who may upload pictures: admins (goods, stations, sites are theirs to edit). */
 export const UPLOADERS = ['admin'] as const;
@@ -67,3 +68,11 @@ export const fileUrls = action({
     return { items };
   },
 });
+
+/** A picture a form saves (domain/files/address.ts), refused in plain Chinese when it is not a stored one. */
+export const pictureRef = z
+  .string()
+  .trim()
+  .min(1, '请上传图片')
+  .max(300)
+  .refine(isStoredPicture, '图片无效，请重新上传');

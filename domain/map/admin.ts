@@ -8,12 +8,13 @@
  * A deployment has no routes until an admin makes one (the demo's come from domain/seed/map-data.ts).
  */
 import { z } from 'zod';
+import { pictureAddress, pictureRef } from '../files';
 import type { Database, Query } from '../db';
 import { action, type ScopeTarget, type SignedInContext } from '../core/router';
 import { AppError, notFound } from '../core/errors';
 import { derivedId, eightDigits } from '../core/ids';
 import { fields } from '../core/validation';
-import { assertTextsPass, type PublishedText } from '../content';
+import { assertTextsPass, placePictures, submitHeldPictures, type PublishedText } from '../content';
 import { UNITS, adminCounty, unitDocSchema } from '../org';
 import { DATUMS, toGcj02 } from './datum';
 import {
@@ -58,8 +59,8 @@ const placeInput = {
   location: locationInput,
   /** The datum of `location`: 'gcj02' (WeChat, the console's map: the default) or 'wgs84' (a browser's GPS). */
   datum: z.enum(DATUMS).optional(),
-  /** Uploaded pictures (admin.uploadImage's file ids or URLs); the first is the place's picture. */
-  pictures: z.array(z.string().trim().min(1).max(300)).max(6, '最多 6 张图片').optional(),
+  /** Uploaded pictures (admin.uploadImage's file ids, or the addresses they were shown by); the first is the cover. */
+  pictures: z.array(pictureRef).max(6, '最多 6 张图片').optional(),
   /** One per intention: a new place's id is derived from it, so a repeated tap saves one place. */
   requestId: fields.requestId,
 };
@@ -172,8 +173,15 @@ const placeTexts = (input: {
   { field: 'address', name: '地址', text: input.address },
 ];
 
-/** The fields every saved place writes (GCJ-02 location). */
-function placeFields(input: z.output<z.ZodObject<typeof placeInput>>, now: number) {
+/**
+ * The fields every saved place writes (GCJ-02 location). New pictures are held until their content check passes; a
+ * form that sends no pictures keeps them as they are.
+ */
+function placeFields(
+  input: z.output<z.ZodObject<typeof placeInput>>,
+  now: number,
+  placed: ReturnType<typeof placePictures>,
+) {
   return {
     name: input.name,
     nameEn: input.nameEn ?? '',
@@ -182,16 +190,32 @@ function placeFields(input: z.output<z.ZodObject<typeof placeInput>>, now: numbe
     hours: input.hours ?? '',
     address: input.address,
     location: toGcj02(input.location, input.datum ?? 'gcj02'),
-    pictures: input.pictures ?? [],
+    pictures: placed.pictures,
+    heldPictures: placed.heldPictures,
     updatedAt: now,
   };
 }
 
-/** Writes a place (replacing what was there), recording before and after for the audit entry. */
-async function writePlace(ctx: SignedInContext, before: Landmark | null, doc: Landmark): Promise<void> {
+/** Where a place's pictures go: shown, held for their check, and which are new (domain/content/held.ts). */
+const placeOf = (ctx: SignedInContext, input: { pictures?: string[] }, before: Landmark | null) =>
+  placePictures(ctx.services, input.pictures ?? before?.pictures ?? [], before);
+
+/**
+ * Writes a place (replacing what was there), recording before and after for the audit entry, then sends its new
+ * pictures to the content check. Answers how many pictures wait for it.
+ */
+async function writePlace(
+  ctx: SignedInContext,
+  before: Landmark | null,
+  doc: Landmark,
+  fresh: string[],
+): Promise<{ heldPictures: number }> {
   const { _id, ...rest } = doc;
   await ctx.db.collection(LANDMARKS).doc(_id).set(rest);
   ctx.audit?.({ targetId: _id, before, after: doc });
+  const target = { collection: LANDMARKS, docId: _id, field: 'pictures' as const, label: `地点「${doc.name}」` };
+  await submitHeldPictures(ctx.db, ctx.services, fresh, { openid: ctx.user._id, target }, ctx.now());
+  return { heldPictures: doc.heldPictures.length };
 }
 
 /** A kept place may not change kind through another kind's action (a red landmark is not saved as a shop). */
@@ -219,10 +243,11 @@ export const saveLandmark = action({
     if (owner && owner.landmarkId !== landmarkId)
       throw new AppError('CONFLICT', '这个打卡码已被其他地标使用，请换一个', 'scene');
     const now = ctx.now();
+    const placed = placeOf(ctx, input, before);
     const doc = landmarkDocSchema.parse({
       ...(before ?? {}),
       _id: landmarkId,
-      ...placeFields(input, now),
+      ...placeFields(input, now, placed),
       kind: 'red',
       county: input.county,
       radius: input.radius,
@@ -236,8 +261,8 @@ export const saveLandmark = action({
     // A changed code: the old poster stops working (its scene no longer names this landmark).
     if (before?.scene && before.scene.toUpperCase() !== scene)
       await ctx.db.collection(LANDMARK_SCENES).doc(before.scene.toUpperCase()).remove();
-    await writePlace(ctx, before, doc);
-    return { landmarkId, scene, created: before === null };
+    const { heldPictures } = await writePlace(ctx, before, doc, placed.fresh);
+    return { landmarkId, scene, created: before === null, heldPictures };
   },
 });
 
@@ -301,10 +326,11 @@ export const savePost = action({
       ...placeTexts(input),
       { field: 'holderName', name: '党员姓名', text: input.holderName },
     ]);
+    const placed = placeOf(ctx, input, before);
     const doc = landmarkDocSchema.parse({
       ...(before ?? {}),
       _id: landmarkId,
-      ...placeFields(input, ctx.now()),
+      ...placeFields(input, ctx.now(), placed),
       kind: input.kind,
       county: branch.county,
       radius: before?.radius ?? 100,
@@ -316,8 +342,8 @@ export const savePost = action({
       illustrative: before?.illustrative ?? false,
       active: before?.active ?? true,
     });
-    await writePlace(ctx, before, doc);
-    return { landmarkId, created: before === null, holder: maskHolder(input.holderName) };
+    const { heldPictures } = await writePlace(ctx, before, doc, placed.fresh);
+    return { landmarkId, created: before === null, holder: maskHolder(input.holderName), heldPictures };
   },
 });
 
@@ -335,10 +361,11 @@ export const saveShop = action({
     const branch = await readBranch(ctx.db, input.branchId);
     await assertTextsPass(ctx.services, ctx.user._id, 'profile', placeTexts(input));
     const now = ctx.now();
+    const placed = placeOf(ctx, input, before);
     const doc = landmarkDocSchema.parse({
       ...(before ?? {}),
       _id: landmarkId,
-      ...placeFields(input, now),
+      ...placeFields(input, now, placed),
       kind: 'shop',
       county: branch.county,
       radius: before?.radius ?? 100,
@@ -351,8 +378,8 @@ export const saveShop = action({
       illustrative: before?.illustrative ?? false,
       active: before?.active ?? true,
     });
-    await writePlace(ctx, before, doc);
-    return { landmarkId, created: before === null, badgeLabel: SHOP_BADGES[input.badge].zh };
+    const { heldPictures } = await writePlace(ctx, before, doc, placed.fresh);
+    return { landmarkId, created: before === null, badgeLabel: SHOP_BADGES[input.badge].zh, heldPictures };
   },
 });
 
@@ -410,7 +437,8 @@ function adminPlace(p: Landmark, branchNames: Map<string, string>) {
     address: p.address,
     location: p.location,
     radius: p.radius,
-    pictures: p.pictures,
+    pictures: p.pictures.map(pictureAddress),
+    picturesWaiting: p.heldPictures.length,
     scene: p.scene,
     branchId: p.branchId,
     branchName: p.branchId ? (branchNames.get(p.branchId) ?? '') : '',

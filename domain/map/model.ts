@@ -52,6 +52,8 @@ export const landmarkDocSchema = z.object({
   county: z.string().default(''),
   address: z.string().default(''),
   pictures: z.array(z.string()).default([]),
+  /** New pictures waiting for their content check (domain/content/held.ts); residents see `pictures` meanwhile. */
+  heldPictures: z.array(z.string()).catch([]).default([]),
   /** The branch a 先锋岗, 责任区 or 诚信经营户 belongs to (or vouches for it). */
   branchId: z.string().nullable().default(null),
   /** The poster's scene code (red landmarks); never sent to a client but an admin's poster. */

@@ -4,6 +4,7 @@
  * a page opened by the code alone (WeChat passes the scene, no landmark id) finds its landmark by the scene.
  */
 import { z } from 'zod';
+import { pictureAddress } from '../files';
 import { action } from '../core/router';
 import { AppError } from '../core/errors';
 import { fields } from '../core/validation';
@@ -43,7 +44,7 @@ export const landmarkPoster = action({
       hours: l.hours,
       county: l.county,
       address: l.address,
-      picture: l.pictures[0] ?? null,
+      picture: l.pictures[0] ? pictureAddress(l.pictures[0]) : null,
       /** The code as a data URL: WeChat's mini-program code, or locally a plain QR. */
       image: code.image,
       codeKind: code.kind,

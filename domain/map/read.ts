@@ -3,6 +3,7 @@
  * route's certificate. Counts (打卡人次, routes completed) are counts of the check-ins and completions themselves.
  */
 import { z } from 'zod';
+import { pictureAddress } from '../files';
 import type { Database } from '../db';
 import { action } from '../core/router';
 import { AppError } from '../core/errors';
@@ -100,7 +101,7 @@ export const landmarkDetail = action({
       hours: l.hours,
       county: l.county,
       address: l.address,
-      pictures: l.pictures,
+      pictures: l.pictures.map(pictureAddress),
       branch: branch && typeof branch.name === 'string' ? { branchId: branch._id, name: branch.name } : null,
       checkIn: CHECKIN_KINDS.includes(l.kind) && l.scene !== null,
       /** 先锋岗 and 责任区: the member, masked (「王*华」; never an openid or a phone), and what it is on. */

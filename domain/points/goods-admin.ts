@@ -7,6 +7,7 @@ import { fields } from '../core/validation';
 import { STATIONS } from '../stations';
 import { TX_ATTEMPTS } from '../core/ids';
 import { assertTextsPass, submitHeldPictures } from '../content';
+import { pictureIdOf, pictureRef } from '../files';
 import { EVENTS, GOODS, goodsDocSchema } from './model';
 
 const optionalDateTime = z
@@ -18,7 +19,8 @@ export const saveGoods = action({
   input: z.strictObject({
     goodsId: fields.id.optional(),
     name: z.string().trim().min(1).max(40),
-    picture: z.string().trim().max(300).optional(),
+    /** An uploaded picture (its file id or the address it was shown by); '' takes the picture away. */
+    picture: z.union([z.literal(''), pictureRef]).optional(),
     description: z.string().trim().max(500).optional(),
     price: z.number().int().min(1).max(100_000),
     stock: z.number().int().min(0).max(100_000),
@@ -49,9 +51,10 @@ export const saveGoods = action({
     // A new picture is held until its content check passes: residents keep seeing the old one (or the default art).
     const raw = input.goodsId ? await ctx.db.collection(GOODS).doc(input.goodsId).get() : null;
     const before = goodsDocSchema.safeParse(raw);
-    const shownBefore = before.success ? before.data.picture : '';
-    const heldBefore = typeof raw?.heldPicture === 'string' && raw.heldPicture ? raw.heldPicture : null;
-    const wanted = input.picture ?? '';
+    // Stored by file id, whatever the form sent back (the address it was shown, or the id).
+    const shownBefore = before.success ? pictureIdOf(before.data.picture) : '';
+    const heldBefore = typeof raw?.heldPicture === 'string' && raw.heldPicture ? pictureIdOf(raw.heldPicture) : null;
+    const wanted = pictureIdOf(input.picture ?? '');
     const fresh = wanted && wanted !== shownBefore && wanted !== heldBefore ? wanted : null;
     // One already held stays held until its verdict (a form unaware of it sends the shown one, or none).
     const keep = wanted === shownBefore || !wanted;

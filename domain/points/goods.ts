@@ -6,13 +6,14 @@ import { fields } from '../core/validation';
 import { plainText } from '../stations';
 import { heldAccountSchema } from './ledger';
 import { ACCOUNTS, EVENTS, GOODS, eventDocSchema, goodsDocSchema, type Goods } from './model';
+import { pictureAddress } from '../files';
 
 function presentGoods(g: Goods, admin: boolean) {
   return {
     goodsId: g._id,
     name: plainText(g.name),
     // An uploaded picture, or null: the app then draws the illustration of the goods' category.
-    picture: g.picture || null,
+    picture: g.picture ? pictureAddress(g.picture) : null,
     description: plainText(g.description),
     price: g.price,
     stock: g.stock,
@@ -21,7 +22,15 @@ function presentGoods(g: Goods, admin: boolean) {
     saleStart: g.saleStart,
     saleEnd: g.saleEnd,
     eventId: g.eventId,
-    ...(admin ? { sold: g.sold, stocked: g.stocked, lowStock: g.stock <= g.lowStockAt, active: g.active } : {}),
+    ...(admin
+      ? {
+          sold: g.sold,
+          stocked: g.stocked,
+          lowStock: g.stock <= g.lowStockAt,
+          active: g.active,
+          pictureWaiting: Boolean(g.heldPicture),
+        }
+      : {}),
   };
 }
 

@@ -12,6 +12,7 @@ import type { Envelope } from '../core/errors';
 import { LocalFileStore } from '../files';
 import { applyPictureVerdict, purgePhotos } from '../requests';
 import { LocalContentCheck, LOST_MARKER, PICTURE_MARKER } from '../content';
+import { XIANGYANG } from '../../test/support/requests-flow';
 
 type World = Awaited<ReturnType<typeof seededWorld>>;
 let w: World;
@@ -63,6 +64,22 @@ const doc = async (collection: string, id: string) => (await w.db.collection(col
 const messagesTo = async (openid: string) =>
   (await w.db.collection('notifications').where({ openid }).get()).map((m) => String(m.body));
 
+/** A goods' row in the list as someone reads it (the list is paged by id: read every page). */
+async function goodsRow(goodsId: string, who = 'demo-admin'): Promise<Record<string, unknown> | undefined> {
+  let cursor: string | undefined;
+  for (let page = 0; page < 50; page += 1) {
+    const got = await data<{ items: Record<string, unknown>[]; nextCursor: string | null }>(
+      'points',
+      { action: 'goods', limit: 50, ...(cursor ? { cursor } : {}) },
+      who,
+    );
+    const row = got.items.find((g) => g.goodsId === goodsId);
+    if (row || !got.nextCursor) return row;
+    cursor = got.nextCursor;
+  }
+  return undefined;
+}
+
 const goods = (extra: object) => ({
   action: 'saveGoods',
   name: '毛巾两条装',
@@ -82,12 +99,28 @@ test('a goods picture is held until it passes; a refused one is never shown, rem
   // The admin is told the picture waits for its check.
   expect(pictureHeld).toBe(true);
   expect(await doc('goods', goodsId)).toMatchObject({ picture: '', heldPicture: first });
+  // The console's list marks the goods while it waits; a resident's shelf says nothing of it.
+  expect(await goodsRow(goodsId)).toMatchObject({ pictureWaiting: true });
+  expect(await goodsRow(goodsId, 'demo-resident')).not.toHaveProperty('pictureWaiting');
   expect(await deliverVerdicts()).toBe(1);
   expect(await doc('goods', goodsId)).toMatchObject({ picture: first, heldPicture: null });
+  // Stored by its id, shown by its address.
+  expect(await goodsRow(goodsId)).toMatchObject({ pictureWaiting: false, picture: `/files/${first}` });
 
-  // Saved again with the same picture: not asked again, and nothing waits.
+  // Saved again with the same picture, as an id or as the address the console was shown: not asked again.
   expect(await data('points', goods({ goodsId, picture: first }))).toMatchObject({ pictureHeld: false });
+  expect(await data('points', goods({ goodsId, picture: `/files/${first}` }))).toMatchObject({ pictureHeld: false });
+  expect(await doc('goods', goodsId)).toMatchObject({ picture: first, heldPicture: null });
   expect(content.take()).toEqual([]);
+  // A link to elsewhere would reach the mall past the check: refused beside the field, nothing written.
+  const elsewhere = await FUNCTIONS.points!.handle(goods({ goodsId, picture: 'https://example.com/x.png' }), {
+    db: w.db,
+    caller: { openid: 'demo-admin' },
+    now: () => (clock += 1000),
+    services,
+  });
+  expect(elsewhere).toMatchObject({ ok: false, error: { code: 'INVALID_ARGUMENT', field: 'picture' } });
+  expect(await doc('goods', goodsId)).toMatchObject({ picture: first, heldPicture: null });
 
   const bad = await upload(`${PICTURE_MARKER}porn`);
   await data('points', goods({ goodsId, picture: bad }));
@@ -136,11 +169,24 @@ test('a station picture shows only after it passes; a refused one is dropped and
   const bad = await upload(`${PICTURE_MARKER}ad`);
   expect(await data('stations', station([good, bad]))).toMatchObject({ heldPictures: 2 });
   expect(await doc('stations', 'st-xf-held')).toMatchObject({ pictures: [], heldPictures: [good, bad] });
+  // The console marks the station in its list and detail while they wait; residents are told nothing of them.
+  const listed = async (who: string) =>
+    (
+      await data<{ items: Record<string, unknown>[] }>('stations', { action: 'list', keyword: '审核驿站' }, who)
+    ).items.find((s) => s.stationId === 'st-xf-held');
+  const detailOf = async (who: string) =>
+    (await data<{ station: Record<string, unknown> }>('stations', { action: 'detail', stationId: 'st-xf-held' }, who))
+      .station;
+  expect(await listed('demo-admin')).toMatchObject({ picturesWaiting: 2, picture: null });
+  expect(await detailOf('demo-admin')).toMatchObject({ picturesWaiting: 2, pictures: [] });
+  expect(await listed('demo-resident')).not.toHaveProperty('picturesWaiting');
+  expect(await detailOf('demo-resident')).not.toHaveProperty('picturesWaiting');
   // Saved again by a form that shows none of them: both stay held, neither is asked about again.
   await data('stations', station([]));
   expect(await doc('stations', 'st-xf-held')).toMatchObject({ pictures: [], heldPictures: [good, bad] });
   expect(await deliverVerdicts()).toBe(2);
   expect(await doc('stations', 'st-xf-held')).toMatchObject({ pictures: [good], heldPictures: [] });
+  expect(await listed('demo-admin')).toMatchObject({ picturesWaiting: 0, picture: `/files/${good}` });
   expect(exists(bad)).toBe(false);
   // A save that sends no pictures at all (the console editing the words) keeps the shown ones.
   const { pictures: _none, ...wordsOnly } = station([]);
@@ -166,11 +212,32 @@ test('a site picture whose verdict is lost is asked again by the hourly job and 
   await data('vaccine', site([lost]));
   expect(await deliverVerdicts()).toBe(0);
   expect(await doc('vaccineSites', 'vs-xf-held')).toMatchObject({ pictures: [], heldPictures: [lost] });
+  const siteOf = async (who: string) =>
+    (await data<{ site: Record<string, unknown> }>('vaccine', { action: 'siteDetail', siteId: 'vs-xf-held' }, who))
+      .site;
+  const siteRow = async (who: string) => {
+    for (let cursor: string | null = null, page = 0; page < 50; page += 1) {
+      const got: { items: Record<string, unknown>[]; nextCursor: string | null } = await data(
+        'vaccine',
+        { action: 'sites', limit: 50, ...(cursor ? { cursor } : {}) },
+        who,
+      );
+      const row = got.items.find((s) => s.siteId === 'vs-xf-held');
+      if (row || !got.nextCursor) return row;
+      cursor = got.nextCursor;
+    }
+    return undefined;
+  };
+  expect(await siteRow('demo-admin')).toMatchObject({ picturesWaiting: 1 });
+  expect(await siteOf('demo-admin')).toMatchObject({ picturesWaiting: 1 });
+  expect(await siteRow('demo-resident')).not.toHaveProperty('picturesWaiting');
+  expect(await siteOf('demo-resident')).not.toHaveProperty('picturesWaiting');
   // The re-ask sends no bytes: the local checker answers it as passed.
   clock += 2 * HOUR;
   await purgePhotos(w.db, clock, services);
   expect(await deliverVerdicts()).toBe(1);
   expect(await doc('vaccineSites', 'vs-xf-held')).toMatchObject({ pictures: [lost], heldPictures: [] });
+  expect(await siteOf('demo-admin')).toMatchObject({ picturesWaiting: 0 });
   expect(exists(lost)).toBe(true);
   const { pictures: _none, ...wordsOnly } = site([]);
   expect(await data('vaccine', { ...wordsOnly, openHours: '周一至周五 8:30-11:30' })).toMatchObject({
@@ -180,4 +247,44 @@ test('a site picture whose verdict is lost is asked again by the hourly job and 
     pictures: [lost],
     openHours: '周一至周五 8:30-11:30',
   });
+});
+
+test('a map place picture is held for its check; the console lists it as waiting; a save without pictures keeps it', async () => {
+  const picture = await upload('map-place');
+  const shop = (extra: object) => ({
+    action: 'saveShop',
+    name: '审核便民小超市',
+    address: '永福县永福镇向阳社区 5 栋',
+    location: { lat: 24.9861, lng: 109.985 },
+    badge: 'honest',
+    lit: true,
+    branchId: XIANGYANG,
+    requestId: 'held-shop-0001',
+    ...extra,
+  });
+  const { landmarkId, heldPictures } = await data<{ landmarkId: string; heldPictures: number }>(
+    'stations',
+    shop({ pictures: [picture] }),
+  );
+  expect(heldPictures).toBe(1);
+  expect(await doc('landmarks', landmarkId)).toMatchObject({ pictures: [], heldPictures: [picture] });
+  const shownTo = async (who: string) =>
+    (await data<{ pictures: string[] }>('stations', { action: 'landmarkDetail', landmarkId }, who)).pictures;
+  const adminRow = async () => {
+    const page = await data<{ items: { landmarkId: string; pictures: string[]; picturesWaiting: number }[] }>(
+      'stations',
+      { action: 'mapAdminList', kind: 'shop', limit: 50 },
+    );
+    return page.items.find((p) => p.landmarkId === landmarkId);
+  };
+  expect(await shownTo('demo-resident')).toEqual([]);
+  expect(await adminRow()).toMatchObject({ pictures: [], picturesWaiting: 1 });
+
+  expect(await deliverVerdicts()).toBe(1);
+  expect(await shownTo('demo-resident')).toEqual([`/files/${picture}`]);
+  expect(await adminRow()).toMatchObject({ pictures: [`/files/${picture}`], picturesWaiting: 0 });
+  // Edited without pictures (the words only): the picture stays, and is not asked about again.
+  await data('stations', shop({ landmarkId, lit: false }));
+  expect(await doc('landmarks', landmarkId)).toMatchObject({ pictures: [picture], heldPictures: [], lit: false });
+  expect(content.take()).toEqual([]);
 });

@@ -109,6 +109,8 @@ export const goodsDocSchema = z.object({
   _id: z.string(),
   name: z.string(),
   picture: z.string().default(''),
+  /** A new picture waiting for its content check (domain/content/held.ts); residents see `picture` meanwhile. */
+  heldPicture: z.string().nullable().catch(null).default(null),
   description: z.string().default(''),
   price: z.number().int().positive(),
   stock: z.number().int().min(0),

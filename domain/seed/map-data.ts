@@ -180,8 +180,8 @@ export const DEMO_LANDMARKS: LandmarkDoc[] = [
   },
   {
     _id: 'lm-lc-post',
-    name: '党员先锋岗',
-    nameEn: 'Party member post',
+    name: '九龙社区党员先锋岗',
+    nameEn: 'Jiulong Community party member post',
     kind: 'post',
     location: { lat: 25.4098, lng: 110.3251 },
     radius: 100,
@@ -198,8 +198,8 @@ export const DEMO_LANDMARKS: LandmarkDoc[] = [
   },
   {
     _id: 'lm-lc-area',
-    name: '党员责任区',
-    nameEn: 'Party member area',
+    name: '七彩社区党员责任区',
+    nameEn: 'Qicai Community party member area',
     kind: 'area',
     location: { lat: 25.4131, lng: 110.3196 },
     radius: 300,

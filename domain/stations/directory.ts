@@ -5,6 +5,8 @@ import { notFound } from '../core/errors';
 import { pageByDistance } from '../core/geo';
 import { pageById, type Page } from '../core/paging';
 import { fields } from '../core/validation';
+import { waitingPictures } from '../content';
+import { pictureAddress } from '../files';
 import { ARTICLE_TITLES, SERVICE_CATALOGUE } from './labels';
 import { parseOpeningHours, type OpeningHours } from '../slots';
 import {
@@ -66,7 +68,7 @@ const summary = (s: Station, bookableCount = 0): StationSummary => ({
   address: plainText(s.address),
   openHours: plainText(s.openHours),
   serviceCount: s.services.length,
-  picture: s.pictures[0] ?? null,
+  picture: s.pictures[0] ? pictureAddress(s.pictures[0]) : null,
   illustrative: s.illustrative,
   bookableCount,
   bookable: bookableCount > 0,
@@ -140,16 +142,15 @@ export const list = action({
       parts.push(command.or([{ name: match }, { district: match }, { address: match }]));
     }
     const query = parts.length === 0 ? {} : parts.length === 1 ? parts[0]! : command.and(parts);
+    const shownTo = (s: Station) => ({ ...summary(s), ...waitingPictures(ctx.user, s.heldPictures) });
     if (!near)
       return withBookable(
         ctx.db,
-        await pageById(STATIONS, ctx.db.collection(STATIONS), query, { cursor, limit }, stationDocSchema, (s) =>
-          summary(s),
-        ),
+        await pageById(STATIONS, ctx.db.collection(STATIONS), query, { cursor, limit }, stationDocSchema, shownTo),
       );
     const places = (await ctx.db.collection(STATIONS).where(query).limit(1000).get()).flatMap((d) => {
       const st = stationDocSchema.safeParse(d);
-      return st.success ? [{ item: summary(st.data), id: st.data._id, location: st.data.location }] : [];
+      return st.success ? [{ item: shownTo(st.data), id: st.data._id, location: st.data.location }] : [];
     });
     return withBookable(ctx.db, pageByDistance(places, near, { cursor, limit }));
   },
@@ -217,10 +218,11 @@ export const detail = action({
       items,
       station: {
         ...summary(station, items.length),
+        ...waitingPictures(ctx.user, station.heldPictures),
         phone: station.phone,
         intro: plainText(station.intro),
         location: station.location ?? null,
-        pictures: station.pictures,
+        pictures: station.pictures.map(pictureAddress),
         services,
         source: shown(station.source),
         illustrativeNote: station.illustrativeNote,

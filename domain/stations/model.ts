@@ -31,6 +31,8 @@ export const stationDocSchema = z.object({
   intro: z.string().default(''),
   services: z.array(z.string()).default([]),
   pictures: z.array(z.string()).default([]),
+  /** New pictures waiting for their content check (domain/content/held.ts); residents see `pictures` meanwhile. */
+  heldPictures: z.array(z.string()).catch([]).default([]),
   /** The article the station is drawn from (null for one an admin added). */
   source: sourceSchema.nullable().default(null),
   /** The station itself is an illustration (the article names no such place). */

@@ -92,7 +92,7 @@ test('a picture an admin uploaded is the station’s and the site’s picture', 
         county: '桂林市永福县',
         district: '永福镇',
         address: '城北路 1 号',
-        pictures: ['/files/abc.jpg', '/files/def.jpg'],
+        pictures: ['/files/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.jpg', 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb.jpg'],
       },
       'demo-admin',
     );
@@ -102,7 +102,9 @@ test('a picture an admin uploaded is the station’s and the site’s picture', 
       keyword: '测试驿站',
     });
     if (!list.ok) throw new Error(list.error.message);
-    expect(list.data.items.map((s) => [s.stationId, s.picture])).toEqual([['st-test-pictured', '/files/abc.jpg']]);
+    expect(list.data.items.map((s) => [s.stationId, s.picture])).toEqual([
+      ['st-test-pictured', '/files/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.jpg'],
+    ]);
     // The English name an admin gave is what the English station page shows.
     expect(list.data.items[0]!.nameEn).toBe('Test Station');
 
@@ -117,7 +119,7 @@ test('a picture an admin uploaded is the station’s and the site’s picture', 
         address: '城北路 2 号',
         vaccines: [{ code: 'covid-test', name: '新冠病毒灭活疫苗', maker: '测试', doses: 2 }],
         volunteerBranch: { name: '测试临时党支部', volunteers: 3 },
-        pictures: ['/files/site.jpg'],
+        pictures: ['cccccccccccccccccccccccccccccccc.png'],
       },
       'demo-admin',
     );
@@ -126,7 +128,7 @@ test('a picture an admin uploaded is the station’s and the site’s picture', 
       action: 'siteDetail',
       siteId: 'vs-test-pictured',
     });
-    expect(site.ok && site.data.site.picture).toBe('/files/site.jpg');
+    expect(site.ok && site.data.site.picture).toBe('/files/cccccccccccccccccccccccccccccccc.png');
   } finally {
     await w.db.close();
   }

@@ -1,6 +1,7 @@
 import { toCsv } from '../core/csv';
 import { maskIdNumber } from '../privacy';
 import { z } from 'zod';
+import { pictureRef } from '../files';
 import { action } from '../core/router';
 import { AppError, notFound } from '../core/errors';
 import { dayOf, shanghaiClock } from '../core/time';
@@ -42,8 +43,8 @@ export const saveSite = action({
       .regex(/^[0-9-]{7,20}$/, '电话格式不正确')
       .optional(),
     dailyCapacity: z.number().int().min(0).max(100_000).optional(),
-    /** Uploaded pictures (admin.uploadImage's file ids or URLs); the first is the site's picture. */
-    pictures: z.array(z.string().trim().min(1).max(300)).max(6).optional(),
+    /** Uploaded pictures (admin.uploadImage's file ids, or the addresses they were shown by); the first is the cover. */
+    pictures: z.array(pictureRef).max(6, '最多 6 张照片').optional(),
   }),
   access: ['admin'],
   scope: ({ siteId, county }) => [{ siteId }, { county }],

@@ -8,6 +8,8 @@ import { pageByDistance } from '../core/geo';
 import { geoPointSchema, plainText } from '../stations';
 import { pageById } from '../core/paging';
 import { fields } from '../core/validation';
+import { waitingPictures } from '../content';
+import { pictureAddress } from '../files';
 import { SITES, siteDocSchema, type Site } from './model';
 
 export { SITES };
@@ -32,8 +34,11 @@ export interface SiteSummary {
 }
 
 /** A site as read for showing: the stored document and the pictures an admin uploaded (none on older documents). */
-const shownSiteSchema = siteDocSchema.extend({ pictures: z.array(z.string()).catch([]).default([]) });
-type ShownSite = Site & { pictures: string[] };
+const shownSiteSchema = siteDocSchema.extend({
+  pictures: z.array(z.string()).catch([]).default([]),
+  heldPictures: z.array(z.string()).catch([]).default([]),
+});
+type ShownSite = Site & { pictures: string[]; heldPictures: string[] };
 
 // Names, addresses, hours and notices read plainly: the demo's bracketed notes stay out (stations' plainText).
 const summary = (s: ShownSite): SiteSummary => ({
@@ -50,7 +55,7 @@ const summary = (s: ShownSite): SiteSummary => ({
   amenities: s.amenities,
   volunteerBranch: { ...s.volunteerBranch, name: plainText(s.volunteerBranch.name) },
   illustrative: s.illustrative,
-  picture: s.pictures[0] ?? null,
+  picture: s.pictures[0] ? pictureAddress(s.pictures[0]) : null,
 });
 
 /** Seats still free today at each site (one query for the day's slots, summed per site), in Shanghai days. */
@@ -96,13 +101,14 @@ export const sites = action({
       );
       return items.map((item) => ({ ...item, todayRemaining: left.get(item.siteId) ?? 0 }));
     };
+    const shownTo = (s: ShownSite) => ({ ...summary(s), ...waitingPictures(ctx.user, s.heldPictures) });
     if (!near) {
-      const page = await pageById(SITES, ctx.db.collection(SITES), query, { cursor, limit }, shownSiteSchema, summary);
+      const page = await pageById(SITES, ctx.db.collection(SITES), query, { cursor, limit }, shownSiteSchema, shownTo);
       return { items: await withToday(page.items), nextCursor: page.nextCursor };
     }
     const places = (await ctx.db.collection(SITES).where(query).limit(1000).get()).flatMap((d) => {
       const site = shownSiteSchema.safeParse(d);
-      return site.success ? [{ item: summary(site.data), id: site.data._id, location: site.data.location }] : [];
+      return site.success ? [{ item: shownTo(site.data), id: site.data._id, location: site.data.location }] : [];
     });
     const page = pageByDistance(places, near, { cursor, limit });
     return { items: await withToday(page.items), nextCursor: page.nextCursor };
@@ -119,11 +125,12 @@ export const siteDetail = action({
     return {
       site: {
         ...summary(site),
+        ...waitingPictures(ctx.user, site.heldPictures),
         county: site.county,
         contact: site.contact,
         location: site.location ?? null,
         offers: site.vaccines,
-        pictures: site.pictures,
+        pictures: site.pictures.map(pictureAddress),
         dailyCapacity: site.dailyCapacity,
         source: site.source,
         illustrativeNote: site.illustrativeNote,

@@ -8,6 +8,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { LOST_MARKER } from '../../domain/content';
 import { devLogin, postJson, startLocalCloud, type RunningCloud } from '../support/local-cloud';
 
 const SHOTS = path.resolve(__dirname, '../../reports/console');
@@ -467,6 +468,33 @@ describe('the admin journey', () => {
     // The mall shows the uploaded picture itself (the same stored file), not a placeholder.
     await card.locator(`img[src*="${new URL(picture!, `${cloud.url}/admin/`).pathname}"]`).waitFor();
     await phone.screenshot({ path: path.join(SHOTS, '23-goods-in-h5-mall.png') });
+
+    // A new picture whose check has not answered (the local checker never answers this one): the console's list
+    // marks the goods 「照片审核中」 while the mall keeps showing the picture that passed.
+    await row.getByRole('button', { name: '编辑' }).click();
+    await dialog.locator('.image-upload__input').setInputFiles({
+      name: 'waiting.png',
+      mimeType: 'image/png',
+      buffer: Buffer.concat([pictureBytes(), Buffer.from(LOST_MARKER, 'latin1')]),
+    });
+    // The preview shows the new upload before the save.
+    await dialog.locator(`img.image-upload__preview:not([src="${picture}"])`).waitFor();
+    await dialog.locator('.form-dialog__confirm').click();
+    await console2.locator('.t-message', { hasText: '新照片审核通过后向群众显示' }).waitFor();
+    console.log(
+      picture,
+      JSON.stringify(
+        (await api<Shelf>(adminToken, 'points', { action: 'goods', limit: 50 })).items.filter(
+          (g) => g.name === goodsName,
+        ),
+      ),
+    );
+    await console2.reload();
+    await row.locator('.t-tag', { hasText: '照片审核中' }).waitFor();
+    expect(await row.locator('img.thumb').getAttribute('src')).toBe(picture);
+    await shot(console2, '23b-goods-picture-waiting.png');
+    await phone.reload();
+    await card.locator(`img[src*="${new URL(picture!, `${cloud.url}/admin/`).pathname}"]`).waitFor();
   });
 
   test("a station's photo from the console: the admin is told it waits for the check; editing the words keeps it", async () => {

@@ -15,7 +15,8 @@ import { useAccess, useScopeCounty, type Access } from '../access';
 import { call, type Goods } from '../api';
 import { formatDateTime } from '../ui/format';
 import { fieldsOf, FormDialog, maxChars, required, requiredPick, useFormInstance, type Values } from '../ui/form';
-import { heldNote, ImageUpload } from '../ui/image-upload';
+import { heldNote, ImageUpload, NameWithWaiting } from '../ui/image-upload';
+import { StoredImage } from '../ui/stored-image';
 import { PagedTable, useNarrowedPaged } from '../ui/paged';
 import { loadStations, StationSelect } from '../ui/pickers';
 
@@ -133,12 +134,20 @@ function GoodsList({ access, county }: { access: Access; county: string | null }
             width: 72,
             cell: ({ row }) =>
               row.picture ? (
-                <img className="thumb" src={row.picture} alt={row.name} />
+                <StoredImage className="thumb" src={row.picture} alt={row.name} />
               ) : (
                 <span className="thumb thumb--empty">无图</span>
               ),
           },
-          { colKey: 'name', title: '名称', cell: ({ row }) => <span className="goods-name">{row.name}</span> },
+          {
+            colKey: 'name',
+            title: '名称',
+            cell: ({ row }) => (
+              <span className="goods-name">
+                <NameWithWaiting name={row.name} waiting={row.pictureWaiting} />
+              </span>
+            ),
+          },
           { colKey: 'price', title: '积分', width: 80 },
           {
             colKey: 'stock',

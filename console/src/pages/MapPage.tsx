@@ -22,7 +22,8 @@ import type { ActionInput, ActionOutput } from '../../../cloudfunctions/contract
 import { useAccess, useScopeCounty, type Access } from '../access';
 import { call, messageOf, newRequestId } from '../api';
 import { fieldsOf, FormDialog, maxChars, minChars, required, requiredPick, useFormInstance } from '../ui/form';
-import { ImageUpload } from '../ui/image-upload';
+import { coverPictures, heldNote, ImageUpload, NameWithWaiting } from '../ui/image-upload';
+import { StoredImage } from '../ui/stored-image';
 import { ErrorNotice, PagedTable, usePaged } from '../ui/paged';
 import { UnitSelect } from '../ui/pickers';
 
@@ -125,7 +126,14 @@ function MapLists({ access, county }: { access: Access; county: string | null })
         empty={archived ? `没有已撤下的${tabLabel}` : `还没有${tabLabel}`}
         tableLayout="fixed"
         columns={[
-          { colKey: 'name', title: '名称', width: 200, ellipsis: true },
+          {
+            colKey: 'name',
+            title: '名称',
+            width: 200,
+            ellipsis: true,
+            cell: ({ row }) =>
+              'picturesWaiting' in row ? <NameWithWaiting name={row.name} waiting={row.picturesWaiting} /> : row.name,
+          },
           { colKey: 'county', title: '县区', width: 130, ellipsis: true },
           {
             colKey: 'detail',
@@ -297,20 +305,25 @@ function PlaceForm(props: {
           address: f.text('address'),
           location: { lat: f.number('lat'), lng: f.number('lng') },
           datum,
-          pictures: picture ? [picture, ...(p?.pictures.slice(1) ?? [])] : [],
+          pictures: props.access.secretary ? undefined : coverPictures(picture, p?.pictures),
           requestId,
         };
+        let saved: { heldPictures: number };
         if (kind === 'red')
-          await call('stations', 'saveLandmark', { ...common, county: f.text('county'), radius: f.number('radius') });
+          saved = await call('stations', 'saveLandmark', {
+            ...common,
+            county: f.text('county'),
+            radius: f.number('radius'),
+          });
         else if (kind === 'shop')
-          await call('stations', 'saveShop', {
+          saved = await call('stations', 'saveShop', {
             ...common,
             badge: f.choice<ActionInput<'stations', 'saveShop'>['badge']>('badge'),
             lit: v.lit === true,
             branchId: f.text('branchId'),
           });
         else
-          await call('stations', 'savePost', {
+          saved = await call('stations', 'savePost', {
             ...common,
             kind: f.choice<'post' | 'area'>('postKind'),
             placeType: f.choice<ActionInput<'stations', 'savePost'>['placeType']>('placeType'),
@@ -318,7 +331,7 @@ function PlaceForm(props: {
             branchId: f.text('branchId'),
           });
         props.onSaved();
-        return `已保存「${f.text('name')}」`;
+        return `已保存「${f.text('name')}」${heldNote(saved.heldPictures)}`;
       }}
     >
       <FormItem
@@ -418,9 +431,12 @@ function PlaceForm(props: {
       <FormItem label="英文介绍" name="introEn" rules={[maxChars(2000, '英文介绍最多 2000 个字符')]}>
         <Textarea />
       </FormItem>
-      <FormItem label="图片" name="picture">
-        <ImageUpload />
-      </FormItem>
+      {/* Pictures are uploaded by admins (admin.uploadImage); a secretary's place keeps the ones it has. */}
+      {props.access.secretary ? null : (
+        <FormItem label="图片" name="picture">
+          <ImageUpload />
+        </FormItem>
+      )}
     </FormDialog>
   );
 }
@@ -614,7 +630,9 @@ function PosterSheet({ place, onClose }: { place: Place; onClose(): void }) {
           <div className="poster-sheet__kind">{poster.kindLabel}・红色打卡</div>
           <h1 className="poster-sheet__name">{poster.name}</h1>
           {poster.nameEn ? <div className="poster-sheet__name-en">{poster.nameEn}</div> : null}
-          {poster.picture ? <img className="poster-sheet__picture" src={poster.picture} alt={poster.name} /> : null}
+          {poster.picture ? (
+            <StoredImage className="poster-sheet__picture" src={poster.picture} alt={poster.name} />
+          ) : null}
           {poster.intro ? <p className="poster-sheet__intro">{poster.intro}</p> : null}
           <img className="poster-sheet__code" src={poster.image} alt="打卡小程序码" />
           <div className="poster-sheet__how">

@@ -19,7 +19,7 @@ import { formatTime, shanghaiDate } from '../ui/format';
 import { fieldsOf, FormDialog, maxChars, minChars, required, requiredPick, useFormInstance } from '../ui/form';
 import { ErrorNotice, PagedTable, useAll, useNarrowedPaged } from '../ui/paged';
 import { ProvenanceBlock, ProvenanceCell, useRowDetails } from '../ui/provenance';
-import { coverPictures, heldNote, ImageUpload } from '../ui/image-upload';
+import { coverPictures, heldNote, ImageUpload, NameWithWaiting } from '../ui/image-upload';
 import { parseVaccines, vaccinesText } from '../ui/vaccines';
 import { scopeHint, TemplateFields, templateInitial, templateOf, templateRules } from './StationsPage';
 
@@ -190,7 +190,13 @@ function SitesList({ access, county }: { access: Access; county: string | null }
         empty={mine ? '你的管理范围内没有符合条件的接种点' : '没有符合条件的接种点'}
         tableLayout="fixed"
         columns={[
-          { colKey: 'name', title: '名称', width: 200, ellipsis: true },
+          {
+            colKey: 'name',
+            title: '名称',
+            width: 200,
+            ellipsis: true,
+            cell: ({ row }) => <NameWithWaiting name={row.name} waiting={row.picturesWaiting} />,
+          },
           { colKey: 'town', title: '乡镇', width: 90 },
           { colKey: 'address', title: '地址', ellipsis: true },
           {

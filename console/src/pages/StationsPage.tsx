@@ -31,7 +31,7 @@ import {
   useFormInstance,
   type Values,
 } from '../ui/form';
-import { coverPictures, heldNote, ImageUpload } from '../ui/image-upload';
+import { coverPictures, heldNote, ImageUpload, NameWithWaiting } from '../ui/image-upload';
 import { ErrorNotice, PagedTable, useAll, useNarrowedPaged } from '../ui/paged';
 import { IllustrativeTag, ProvenanceBlock, ProvenanceCell, useRowDetails } from '../ui/provenance';
 
@@ -454,7 +454,13 @@ function StationsList({ access, county }: { access: Access; county: string | nul
         empty={mine ? '你的管理范围内没有符合条件的驿站' : '没有符合条件的驿站'}
         tableLayout="fixed"
         columns={[
-          { colKey: 'name', title: '名称', width: 200, ellipsis: true },
+          {
+            colKey: 'name',
+            title: '名称',
+            width: 200,
+            ellipsis: true,
+            cell: ({ row }) => <NameWithWaiting name={row.name} waiting={row.picturesWaiting} />,
+          },
           { colKey: 'kindLabel', title: '类型', width: 120 },
           { colKey: 'county', title: '县区', width: 120, ellipsis: true },
           { colKey: 'address', title: '地址', ellipsis: true },

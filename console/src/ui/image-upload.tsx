@@ -6,9 +6,11 @@
 import { useRef, useState } from 'react';
 import { Button } from 'tdesign-react/esm/button';
 import { Space } from 'tdesign-react/esm/space';
+import { Tag } from 'tdesign-react/esm/tag';
 import type { ActionInput } from '../../../cloudfunctions/contract';
 import { call, messageOf } from '../api';
 import { fileToBase64 } from './files';
+import { rememberUrl, StoredImage } from './stored-image';
 
 /** The picture types `admin.uploadImage` takes. */
 type ImageType = ActionInput<'admin', 'uploadImage'>['contentType'];
@@ -48,6 +50,20 @@ export function coverPictures(cover: string, before: readonly string[] | undefin
 /** What the admin is told after a save that sent pictures to WeChat's content check. */
 export const heldNote = (held: number | boolean): string => (held ? '，新照片审核通过后向群众显示' : '');
 
+/** A row's name, marked while new pictures of it wait for their check (residents still see the old ones). */
+export function NameWithWaiting({ name, waiting }: { name: string; waiting?: number | boolean }) {
+  return (
+    <Space size={4} className="name-with-waiting">
+      <span className="name-with-waiting__name">{name}</span>
+      {waiting ? (
+        <Tag theme="warning" variant="light" size="small" title="新照片审核通过后向群众显示">
+          照片审核中
+        </Tag>
+      ) : null}
+    </Space>
+  );
+}
+
 export function ImageUpload(props: {
   value?: string;
   onChange?: (url: string) => void;
@@ -72,7 +88,9 @@ export function ImageUpload(props: {
         contentType: isImageType(blob.type) ? blob.type : type,
         dataBase64: await fileToBase64(blob),
       });
-      props.onChange?.(uploaded.url);
+      // The form keeps the file id (stored ids last; a cloud address expires); the preview its address.
+      rememberUrl(uploaded.fileId, uploaded.url);
+      props.onChange?.(uploaded.fileId);
     } catch (e) {
       setError(messageOf(e));
     } finally {
@@ -85,7 +103,7 @@ export function ImageUpload(props: {
     <div className={`image-upload ${props.className ?? ''}`}>
       <Space align="center">
         {props.value ? (
-          <img className="image-upload__preview" src={props.value} alt={props.alt ?? '商品图片'} />
+          <StoredImage className="image-upload__preview" src={props.value} alt={props.alt ?? '商品图片'} />
         ) : (
           <div className="image-upload__empty">暂无图片</div>
         )}
