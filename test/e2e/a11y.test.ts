@@ -243,9 +243,13 @@ async function become(role: Role, mode: Mode): Promise<void> {
   currentMode = mode;
 }
 
-/** Opens a page and waits for its slide-in and its first load to finish. */
+/**
+ * Opens a page afresh and waits for its slide-in and its first load to finish. Reloaded: a tab page opened by its
+ * URL from a subpage has the router slide that subpage out over it a moment later, and the check would see it.
+ */
 async function open(route: string): Promise<void> {
   await page.goto(`${cloud.url}/#/${route}`);
+  await page.reload();
   await settle(page, { route }).catch(async (error: unknown) => {
     await page.screenshot({ path: path.join(PAGES_DIR, `timeout_${route.replace(/\//g, '_')}.png`) });
     throw error;

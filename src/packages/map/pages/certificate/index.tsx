@@ -9,6 +9,7 @@ import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { Canvas, Image, Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import { ElderPage } from '../../../../components/elder-mode';
+import StateView from '../../../../components/state-view';
 import { a11y } from '../../../../components/layout/a11y';
 import { needsSignIn } from '../../../../services/session';
 import { routeUrl } from '../../../../routes';
@@ -227,9 +228,14 @@ export default function CertificatePage() {
       <View className="route-head">
         <LangSwitch lang={lang} words={words} onChange={setLang} />
       </View>
-      <LoadedView loaded={loaded} lang={lang} words={words} missing={words.certificate.missing}>
-        {(value) => <CertificateView cert={value} lang={lang} words={words} />}
-      </LoadedView>
+      {/* Opened without a route (a cut-off link): said plainly, not loaded for ever. */}
+      {!id ? (
+        <StateView kind="error" message={words.certificate.missing} />
+      ) : (
+        <LoadedView loaded={loaded} lang={lang} words={words} missing={words.certificate.missing}>
+          {(value) => <CertificateView cert={value} lang={lang} words={words} />}
+        </LoadedView>
+      )}
     </ElderPage>
   );
 }
