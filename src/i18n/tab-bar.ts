@@ -8,7 +8,17 @@ import Taro from '@tarojs/taro';
 export const LANG_KEY = 'xfyz.lang';
 export const TAB_TEXTS_EN = ['Home', 'Points', 'Stations', 'Vaccines', 'Me'];
 
-/** Puts `texts` on the tab bar's five items (a failure — no tab bar yet — is left to the next call). */
-export function setTabTexts(texts: readonly string[]): void {
-  texts.forEach((text, index) => void Taro.setTabBarItem({ index, text }).catch(() => undefined));
+let wanted: readonly string[] = [];
+
+/**
+ * Puts `texts` on the tab bar's five items. While the app starts there may be no tab bar yet: the call fails, or on
+ * H5 goes unanswered. Then it tries again a moment later, a few times, unless other texts were asked for since.
+ */
+export function setTabTexts(texts: readonly string[], tries = 10): void {
+  wanted = texts;
+  const done = Promise.all(texts.map((text, index) => Taro.setTabBarItem({ index, text })));
+  const unanswered = new Promise((_, reject) => setTimeout(reject, 500));
+  Promise.race([done, unanswered]).catch(() => {
+    if (tries > 1 && wanted === texts) setTimeout(() => wanted === texts && setTabTexts(texts, tries - 1), 300);
+  });
 }
