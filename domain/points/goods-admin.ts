@@ -53,7 +53,7 @@ export const saveGoods = action({
     const before = goodsDocSchema.safeParse(raw);
     // Stored by file id, whatever the form sent back (the address it was shown, or the id).
     const shownBefore = before.success ? pictureIdOf(before.data.picture) : '';
-    const heldBefore = typeof raw?.heldPicture === 'string' && raw.heldPicture ? pictureIdOf(raw.heldPicture) : null;
+    const heldBefore = before.success && before.data.heldPicture ? pictureIdOf(before.data.heldPicture) : null;
     const wanted = pictureIdOf(input.picture ?? '');
     const fresh = wanted && wanted !== shownBefore && wanted !== heldBefore ? wanted : null;
     // One already held stays held until its verdict (a form unaware of it sends the shown one, or none).

@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react';
 import { call } from '../api';
 
+// domain/files/address.ts's rule, written again: a client imports no runtime code of the domain but labels.
 const LOCAL_FILE_ID = /^[0-9a-f]{32}\.(jpg|png|webp)$/;
 const known = new Map<string, string>();
 
